@@ -1,0 +1,54 @@
+/** Parsing a raw document into a Design, turning zod issues into located problems. */
+import {
+  designSchema,
+  entitySchemas,
+  type Design,
+  type EntityByKind,
+} from '../../../shared/design/schema'
+import type { EntityKind } from '../../../shared/design/enums'
+import { formatPath, type Problem } from '../../../shared/contract/result'
+
+/** Minimal view of a zod issue (keeps this file independent of zod's internals). */
+interface IssueLike {
+  path: ReadonlyArray<PropertyKey>
+  message: string
+  code?: string
+  keys?: string[]
+}
+
+export function issuesToProblems(issues: ReadonlyArray<IssueLike>, prefix = ''): Problem[] {
+  return issues.map((issue) => {
+    const local = formatPath(issue.path)
+    const path =
+      prefix && local
+        ? local.startsWith('[')
+          ? prefix + local
+          : `${prefix}.${local}`
+        : prefix || local
+    const message =
+      issue.code === 'unrecognized_keys' && issue.keys
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : issue.message
+    return { severity: 'error' as const, path, message }
+  })
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] }
+
+/** Parses a whole design (shape and ranges only; see `validateDesign` for the rest). */
+export function parseDesign(raw: unknown): ParseResult<Design> {
+  const parsed = designSchema.safeParse(raw)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  return { ok: false, problems: issuesToProblems(parsed.error.issues) }
+}
+
+/** Parses one element of a kind; `pathPrefix` locates it in the document for messages. */
+export function parseEntity<K extends EntityKind>(
+  kind: K,
+  raw: unknown,
+  pathPrefix = '',
+): ParseResult<EntityByKind[K]> {
+  const parsed = entitySchemas[kind].safeParse(raw)
+  if (parsed.success) return { ok: true, value: parsed.data as EntityByKind[K] }
+  return { ok: false, problems: issuesToProblems(parsed.error.issues, pathPrefix) }
+}
