@@ -1,0 +1,6 @@
+/** Every `strata` command. Add one import and one entry per command file. */
+import type { CliCommand } from '../command'
+import { infoCommand } from './info'
+import { validateCommand } from './validate'
+
+export const COMMANDS: CliCommand[] = [validateCommand, infoCommand]

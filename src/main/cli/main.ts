@@ -1,0 +1,18 @@
+/** The `strata` CLI: dispatches to one command; exit codes 0 ok, 1 problems, 2 usage. */
+import type { CliIo } from './command'
+import { COMMANDS } from './commands'
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out('usage: strata COMMAND [ARGS]\n')
+    for (const c of COMMANDS) io.out(`  ${c.usage.padEnd(58)} ${c.summary}`)
+    return name ? 0 : 2
+  }
+  const command = COMMANDS.find((c) => c.name === name)
+  if (!command) {
+    io.err(`strata: unknown command "${name}" (try "strata help")`)
+    return 2
+  }
+  return command.run(rest, io)
+}

@@ -1,0 +1,51 @@
+/**
+ * Pushed events, filtered per session. A provider session receives every event as published.
+ * A tenant session receives an event only through the publisher's `forTenant` projection:
+ * no projection, no delivery (the safe default).
+ */
+import type { EventName, EventPayloads, SessionInfo } from '../../shared/contract'
+
+export type TenantProjection<E extends EventName> = (
+  tenantId: string,
+) => EventPayloads[E] | undefined
+
+export type EventSink = (event: EventName, payload: unknown) => void
+
+interface Subscriber {
+  session: SessionInfo
+  sink: EventSink
+}
+
+export class EventHub {
+  private readonly subscribers = new Set<Subscriber>()
+
+  /** Registers a session's outlet (a window, a WebSocket); returns the unsubscribe. */
+  subscribe(session: SessionInfo, sink: EventSink): () => void {
+    const subscriber = { session, sink }
+    this.subscribers.add(subscriber)
+    return () => this.subscribers.delete(subscriber)
+  }
+
+  publish<E extends EventName>(
+    event: E,
+    payload: EventPayloads[E],
+    forTenant?: TenantProjection<E>,
+  ): void {
+    const perTenant = new Map<string, EventPayloads[E] | undefined>()
+    for (const { session, sink } of [...this.subscribers]) {
+      if (session.role === 'provider') {
+        sink(event, payload)
+        continue
+      }
+      if (!forTenant) continue
+      if (!perTenant.has(session.tenantId))
+        perTenant.set(session.tenantId, forTenant(session.tenantId))
+      const projected = perTenant.get(session.tenantId)
+      if (projected !== undefined) sink(event, projected)
+    }
+  }
+
+  get size(): number {
+    return this.subscribers.size
+  }
+}

@@ -1,0 +1,20 @@
+/** The shape of a call handler, derived from the contract. */
+import type { z } from 'zod'
+import type { CallName, Res, Result, SessionInfo } from '../../shared/contract'
+import type { requestSchemas } from '../../shared/contract/schemas'
+
+/** The validated request a handler receives (schema output: defaults applied). */
+export type ParsedReq<K extends CallName> = z.output<(typeof requestSchemas)[K]>
+
+export interface CallContext {
+  /** Bound in main from the window or token, never taken from the request. */
+  session: SessionInfo
+}
+
+export type Handler<K extends CallName> = (
+  request: ParsedReq<K>,
+  call: CallContext,
+) => Result<Res<K>> | Promise<Result<Res<K>>>
+
+/** A domain's handlers: exactly the calls of that domain. */
+export type HandlerMap<K extends CallName> = { [P in K]: Handler<P> }

@@ -1,0 +1,57 @@
+/** Handlers of the `app:` and `design:` calls. */
+import { fail, ok } from '../../../shared/contract'
+import { emptyDesign } from '../../engine'
+import type { AppContext } from '../context'
+import type { HandlerMap } from '../handler-types'
+import { listSamples, readSample } from '../samples'
+
+type DesignCall =
+  | 'app:info'
+  | 'design:get'
+  | 'design:validate'
+  | 'design:apply'
+  | 'design:undo'
+  | 'design:redo'
+  | 'design:new'
+  | 'design:open-sample'
+  | 'design:load'
+
+export function designHandlers(ctx: AppContext): HandlerMap<DesignCall> {
+  const { design } = ctx
+  return {
+    'app:info': (_req, call) =>
+      ok({
+        version: ctx.version,
+        shell: ctx.shell.kind,
+        session: call.session,
+        samples: listSamples(ctx.paths.samplesDir),
+      }),
+    'design:get': () => ok({ ...design.state, design: design.design, problems: design.problems }),
+    'design:validate': () => ok(design.problems),
+    'design:apply': (req) => design.apply(req.command),
+    'design:undo': () => design.undo(),
+    'design:redo': () => design.redo(),
+    'design:new': (req) => {
+      design.replace(emptyDesign(req.name))
+      return ok(design.state)
+    },
+    'design:open-sample': (req) => {
+      const raw = readSample(ctx.paths.samplesDir, req.name)
+      if (raw === undefined) return fail('not-found', `no sample named "${req.name}"`)
+      return design.load(raw, { source: `sample "${req.name}"` })
+    },
+    'design:load': (req) =>
+      design.load(req.document, { source: req.fileName ?? 'the uploaded document' }),
+  }
+}
+
+/** Pushes `design:changed` to provider sessions on every change (tenant views get their own events). */
+export function publishDesignChanges(ctx: AppContext): () => void {
+  return ctx.design.onChange((change) => {
+    ctx.hub.publish('design:changed', {
+      state: change.state,
+      changes: change.changes,
+      problems: ctx.design.problems,
+    })
+  })
+}

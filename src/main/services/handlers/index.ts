@@ -1,0 +1,22 @@
+/**
+ * All handlers, one module per domain. Each domain returns exactly its own calls; the
+ * contract test proves every call has exactly one handler.
+ */
+import type { CallName } from '../../../shared/contract'
+import type { AppContext } from '../context'
+import type { HandlerMap } from '../handler-types'
+import { designHandlers } from './design'
+
+export type AllHandlers = HandlerMap<CallName>
+
+/** The domain handler factories, by domain (for the exactly-once test). */
+export function createDomainHandlers(ctx: AppContext) {
+  return {
+    design: designHandlers(ctx),
+  }
+}
+
+export function createHandlers(ctx: AppContext): AllHandlers {
+  const domains = createDomainHandlers(ctx)
+  return { ...domains.design } satisfies AllHandlers
+}
