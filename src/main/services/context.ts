@@ -5,6 +5,7 @@
  */
 import { DesignSession } from '../engine'
 import { EventHub } from './event-hub'
+import type { SessionInfo } from '../../shared/contract'
 
 /** Capabilities that differ between the Electron app and the web host. */
 export interface ShellCapabilities {
@@ -21,8 +22,20 @@ export interface ShellCapabilities {
   }) => Promise<string | undefined>
   /** Opens a window bound to a tenant's view (Electron only). */
   openTenantWindow?: (tenantId: string) => Promise<void>
+  /** Web host only: mints tenant-bound tokens. */
+  tokens?: TokenRegistry
   /** Renders HTML to PDF (Electron's printToPDF); the CLI uses headless Chromium instead. */
   htmlToPdf?: (html: string) => Promise<Uint8Array>
+}
+
+/**
+ * Session tokens of the web host: the provider's token is made at launch; tenant-bound
+ * tokens are minted on request (e.g. to share a tenant's view with that tenant).
+ */
+export interface TokenRegistry {
+  /** Mints a new token bound to `session`; returns the token and the URL that opens it. */
+  mint: (session: SessionInfo) => { token: string; url: string }
+  revoke: (token: string) => boolean
 }
 
 export interface AppPaths {
