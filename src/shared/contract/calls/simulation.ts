@@ -1,4 +1,9 @@
-/** Discrete-event simulation runs (issue 4): start, pause, resume, cancel, read; progress and results pushed as events. */
+/**
+ * Discrete-event simulation runs (issue 4): start, pause, resume, cancel, read; progress and
+ * results pushed as events. The result DTOs below are what the engine produces
+ * (`src/main/engine/simulation`), what the CLI prints with `--json`, and what the reports and
+ * tenancy areas read. All numbers carry their unit in their name; fractions are 0..1.
+ */
 import type { z } from 'zod'
 import type { CallAccess } from '../session'
 import type { simulationRequests } from '../schemas/simulation'
@@ -12,10 +17,217 @@ export type SimulationRequests = {
   [K in keyof typeof simulationRequests]: z.input<(typeof simulationRequests)[K]>
 }
 
+/** Lifecycle of a run. */
+export type SimulationRunStatus = 'running' | 'paused' | 'done' | 'cancelled' | 'failed'
+
+/** Whole-run figures (the CLI's `--json` output is this object). */
+export interface SimulationSummary {
+  /** Consolidation policy that ran, e.g. `dvfs`, `thr-mmt-0.8`. */
+  policy: string
+  seed: number
+  horizonS: number
+  stepS: number
+  /** Number of hosts in the design. */
+  hosts: number
+  /** Number of instances (VMs and containers) in the design. */
+  vms: number
+  energyKWh: number
+  /** Live migrations started. */
+  migrations: number
+  /** SLA violation time per active host (fraction). */
+  slatah: number
+  /** Performance degradation due to migrations (fraction). */
+  pdm: number
+  /** SLATAH x PDM (fraction). */
+  slav: number
+  /** (requested - allocated) / requested CPU over all instances and time (fraction). */
+  overallSlaViolation: number
+  /** Mean of (requested - allocated) / requested over under-allocated instance intervals. */
+  averageSlaViolation: number
+  /** Active -> inactive host transitions. */
+  hostShutdowns: number
+  /** Host failures that happened during the run. */
+  hostFailures: number
+  /** Instances that could not be placed at the start. */
+  unplacedInstances: number
+  /** Mean availability over all instances, percent. */
+  meanAvailabilityPercent: number
+  /** Wall time of the run itself (not process start-up), milliseconds. */
+  elapsedMs: number
+}
+
+/** Per-host time series, one value per sample in `SimulationSeries.timesS`. */
+export interface HostSeries {
+  hostId: string
+  /** Allocated CPU / host capacity, fraction 0..1. */
+  utilization: number[]
+  powerW: number[]
+  /** Instances resident on the host (incl. incoming migrations). */
+  instances: number[]
+}
+
+/** Per-tenant time series, one value per sample. */
+export interface TenantSeries {
+  tenantId: string
+  /** vCPUs of the tenant's running instances. */
+  vcpus: number[]
+  /** CPU the tenant's instances received, MIPS. */
+  allocatedMips: number[]
+  /** CPU the tenant's instances asked for, MIPS. */
+  requestedMips: number[]
+  /** Bill accumulated up to the sample, in the tenant's currency. */
+  cumulativeCost: number[]
+}
+
+export interface SimulationSeries {
+  /** Sample instants, seconds of virtual time (one per scheduling step). */
+  timesS: number[]
+  totalPowerW: number[]
+  activeHosts: number[]
+  /** Hosts in the design order; empty when the run was asked for no per-host series. */
+  hosts: HostSeries[]
+  tenants: TenantSeries[]
+}
+
+/** One line of a tenant's bill. */
+export interface BillLine {
+  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+  quantity: number
+  /** Price per unit, in the bill's currency. */
+  rate: number
+  amount: number
+}
+
+export interface TenantBill {
+  currency: string
+  /** Whether usage was billed on allocated or on used capacity. */
+  basis: 'allocated' | 'used'
+  lines: BillLine[]
+  total: number
+}
+
+/** What one tenant used, suffered and owes over the run. */
+export interface TenantUsage {
+  tenantId: string
+  instances: number
+  vcpuHours: number
+  memoryGiBHours: number
+  storageGiBMonths: number
+  /** Live migrations of this tenant's instances. */
+  migrations: number
+  /** Instance-seconds the tenant's instances were down (host failure until restart). */
+  downtimeS: number
+  /** 100 x (1 - downtime / (instances x horizon)). */
+  availabilityPercent: number
+  /** The availability the provider promised (from the design). */
+  slaAvailabilityPercent: number
+  /** Availability fell below the promise. */
+  slaViolation: boolean
+  /** CPU asked for, MIPS-seconds (= million instructions). */
+  requestedCpuMi: number
+  /** CPU lost to contention, migrations and interference, million instructions. */
+  stealCpuMi: number
+  /** stealCpuMi / requestedCpuMi (0 when nothing was requested). */
+  lostCpuFraction: number
+  bill: TenantBill
+}
+
+/** One instance's life in the run, keyed by `${workloadId}#${i}`. */
+export interface InstanceRecord {
+  instanceId: string
+  workloadId: string
+  tenantId: string
+  /** Where it started; absent if it could not be placed. */
+  initialHostId?: string
+  /** Where it was at the end; absent if not running then. */
+  finalHostId?: string
+  /**
+   * `running` at the end; `finished` (CloudSim-compat: zero demand ends it); `waiting` for a
+   * host after a failure; `unplaced` (never started).
+   */
+  status: 'running' | 'finished' | 'waiting' | 'unplaced'
+  migrations: number
+  downtimeS: number
+  availabilityPercent: number
+  requestedCpuMi: number
+  allocatedCpuMi: number
+  /** Part of the shortfall caused by co-location interference, million instructions. */
+  interferenceLostMi: number
+}
+
+/** A host failure and what became of its instances. */
+export interface FailureRecord {
+  hostId: string
+  atS: number
+  /** When the host came back; absent if still down at the end. */
+  repairedAtS?: number
+  /** Every instance that was on the host when it failed, with where and when it restarted. */
+  instances: Array<{ instanceId: string; restartedOnHostId?: string; restartedAtS?: number }>
+}
+
+/** One live migration. */
+export interface MigrationRecord {
+  instanceId: string
+  fromHostId: string
+  toHostId: string
+  startS: number
+  endS: number
+  reason: 'overload' | 'underload'
+}
+
+/** Everything a finished run produced. */
+export interface SimulationResult {
+  runId: string
+  summary: SimulationSummary
+  tenants: TenantUsage[]
+  instances: InstanceRecord[]
+  failures: FailureRecord[]
+  migrations: MigrationRecord[]
+  /** True when `migrations` holds only the first `migrationRecordLimit` records. */
+  migrationsTruncated: boolean
+  series: SimulationSeries
+}
+
+/** State of a run as `simulation:get` / `simulation:list` report it. */
+export interface SimulationRunInfo {
+  runId: string
+  status: SimulationRunStatus
+  policy: string
+  seed: number
+  /** Fraction of virtual time simulated, 0..1. */
+  progress: number
+  virtualTimeS: number
+  horizonS: number
+  /** Set when status is `failed`. */
+  error?: string
+}
+
+export interface SimulationRunDetail extends SimulationRunInfo {
+  /** Present once the run is done. */
+  result?: SimulationResult
+}
+
+/** Responses of the calls, declared once their handlers land (start/pause/resume/cancel/get/list). */
+export interface SimulationCallResponses {
+  'simulation:start': SimulationRunInfo
+  'simulation:pause': SimulationRunInfo
+  'simulation:resume': SimulationRunInfo
+  'simulation:cancel': SimulationRunInfo
+  'simulation:get': SimulationRunDetail
+  'simulation:list': SimulationRunInfo[]
+}
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface SimulationResponses {}
 
 /** Events this domain pushes, with their payloads. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SimulationEvents {}
-export const simulationEventNames = [] as const satisfies ReadonlyArray<keyof SimulationEvents>
+export interface SimulationEvents {
+  /** Progress of a run (also on pause/resume/cancel). */
+  'simulation:progress': SimulationRunInfo
+  /** A run ended: done (with its result), cancelled or failed. */
+  'simulation:finished': SimulationRunDetail
+}
+export const simulationEventNames = [
+  'simulation:progress',
+  'simulation:finished',
+] as const satisfies ReadonlyArray<keyof SimulationEvents>

@@ -1,4 +1,29 @@
 /** Request schemas of the `simulation:` calls (main only at run time). Discrete-event simulation runs (issue 4): start, pause, resume, cancel, read; progress and results pushed as events. */
-// import { z } from 'zod'
+import { z } from 'zod'
 
+const runId = z.strictObject({ runId: z.string().min(1).max(100) })
+
+export const simulationRequestsPlanned = {
+  /** Starts a run of the open design; fields override the design's simulation settings. */
+  'simulation:start': z.strictObject({
+    policy: z.string().min(1).max(100).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
+    horizonS: z.number().int().positive().optional(),
+    /** Keep per-host time series (default true). */
+    hostSeries: z.boolean().optional(),
+  }),
+  'simulation:pause': runId,
+  'simulation:resume': runId,
+  'simulation:cancel': runId,
+  /** Reads one run; without `runId`, the latest. */
+  'simulation:get': z.strictObject({ runId: z.string().min(1).max(100).optional() }),
+  'simulation:list': z.strictObject({}),
+} as const
+
+/** Active request schemas (the planned ones are enabled together with their handlers). */
 export const simulationRequests = {} as const
