@@ -1,4 +1,18 @@
 /** Request schemas of the `tenancy:` calls (main only at run time). Tenant projections and tenant-bound sessions (issue 6). */
-// import { z } from 'zod'
+import { z } from 'zod'
 
+const tenantId = z.string().min(1).max(200)
+
+export const tenancyRequestsPlanned = {
+  /** A tenant's view. Tenant sessions may omit `tenantId` (they only ever get their own). */
+  'tenancy:view': z.strictObject({ tenantId: tenantId.optional() }),
+  /** Every tenant, for the provider's view switcher. */
+  'tenancy:list': z.strictObject({}),
+  /** Mints a web token bound to one tenant and returns the URL that opens its view. */
+  'tenancy:mint-token': z.strictObject({ tenantId }),
+  /** Opens the tenant's view beside the provider's: a window (Electron) or a URL for a tab. */
+  'tenancy:open-window': z.strictObject({ tenantId }),
+} as const
+
+/** Active request schemas (the planned ones are enabled together with their handlers). */
 export const tenancyRequests = {} as const
