@@ -22,8 +22,6 @@ export interface ShellCapabilities {
   }) => Promise<string | undefined>
   /** Opens a window bound to a tenant's view (Electron only). */
   openTenantWindow?: (tenantId: string) => Promise<void>
-  /** Web host only: mints tenant-bound tokens. */
-  tokens?: TokenRegistry
   /** Renders HTML to PDF (Electron's printToPDF); the CLI uses headless Chromium instead. */
   htmlToPdf?: (html: string) => Promise<Uint8Array>
 }
@@ -51,6 +49,8 @@ export interface AppContext {
   hub: EventHub
   paths: AppPaths
   shell: ShellCapabilities
+  /** Web host only: mints tenant-bound tokens (set by the web host when it starts). */
+  tokens?: TokenRegistry
   /** Release resources (workers, timers) when the app quits. */
   disposers: Array<() => void | Promise<void>>
 }

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+/** Main-process bundles: the Electron entry, the CLI (also the web host), the simulation worker. */
+const mainInputs: Record<string, string> = {
+  index: resolve('src/main/index.ts'),
+  cli: resolve('src/main/cli/index.ts'),
+}
+const worker = resolve('src/main/services/simulation/worker.ts')
+if (existsSync(worker)) mainInputs['simulation-worker'] = worker
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: mainInputs },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    plugins: [vue()],
+    build: {
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
+  },
+})

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { startServices } from '../../services'
+import { appVersion, defaultPaths, findAppRoot, rendererDir } from '../../services/paths'
+import { startWebHost } from '../../web/server'
+import { parseArgs, type CliCommand } from '../command'
+import { printProblems, readDesignFile } from '../load-design-file'
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'serve the app in a browser on 127.0.0.1 and print its URL (with the token)',
+  usage: 'strata serve [FILE] [--port N] [--tenant ID]',
+  async run(args, io) {
+    const { positionals, flags } = parseArgs(args)
+    const root = findAppRoot()
+    const dir = rendererDir(root)
+    if (!existsSync(join(dir, 'index.html'))) {
+      io.err(
+        `strata serve: the renderer is not built (${dir} is missing); run "npm run build" first`,
+      )
+      return 1
+    }
+    let document: unknown
+    let documentPath: string | undefined
+    const file = positionals[0]
+    if (file) {
+      const loaded = readDesignFile(file, io.cwd)
+      if (!loaded.ok) {
+        io.err(loaded.message)
+        printProblems({ out: io.err }, file, loaded.problems)
+        return 1
+      }
+      document = loaded.design
+      documentPath = loaded.path
+    }
+    const portFlag = flags.get('port')
+    const port = typeof portFlag === 'string' ? Number(portFlag) : 0
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.err(`strata serve: --port must be a port number, not "${String(portFlag)}"`)
+      return 2
+    }
+    const services = startServices({
+      version: appVersion(root),
+      paths: defaultPaths(root),
+      shell: { kind: 'web' },
+      document,
+      documentPath,
+    })
+    const host = await startWebHost(services, {
+      rendererDir: dir,
+      port,
+      providerToken: process.env.STRATA_TOKEN || undefined,
+    })
+    const tenant = flags.get('tenant')
+    if (typeof tenant === 'string') {
+      if (!services.ctx.design.design.tenants.some((t) => t.id === tenant)) {
+        io.err(`strata serve: no tenant "${tenant}" in the design`)
+        await host.close()
+        return 1
+      }
+      const token = host.tokens.mint({ role: 'tenant', tenantId: tenant })
+      io.out(`Strata tenant view of ${tenant}: ${host.urlFor(token)}`)
+    }
+    io.out(`Strata is serving on ${host.url}`)
+    io.out('Open that address in a browser; press Ctrl+C to stop.')
+    await new Promise<void>((resolve) => {
+      const stop = (): void => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    await host.close()
+    await services.dispose()
+    return 0
+  },
+}
