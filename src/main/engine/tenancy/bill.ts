@@ -1,0 +1,65 @@
+/**
+ * The tenant's bill: taken from the latest simulation when there is one, else estimated from
+ * its own allocation over the design's horizon. Only the tenant's own figures go in.
+ */
+import type { TenantBillLine, TenantViewBill } from '../../../shared/contract/calls/tenancy'
+import type { TenantUsage } from '../../../shared/contract/calls/simulation'
+import type { Tenant } from '../../../shared/design/schema'
+
+/** Seconds in a billing month (30 days), for storage GiB-months. */
+export const BILLING_MONTH_S = 30 * 86_400
+
+/** What the tenant holds while it runs, for the estimate. */
+export interface AllocationTotals {
+  vcpus: number
+  /** vCPUs weighted by mean demand (for bills on used capacity). */
+  usedVcpus: number
+  memoryMiB: number
+  diskGiB: number
+}
+
+const round = (value: number): number => Math.round(value * 1e6) / 1e6
+
+function line(item: TenantBillLine['item'], quantity: number, rate: number): TenantBillLine {
+  return { item, quantity: round(quantity), rate, amount: round(quantity * rate) }
+}
+
+/** A bill estimated from allocation over `periodS` seconds. */
+export function estimateBill(
+  tenant: Tenant,
+  totals: AllocationTotals,
+  periodS: number,
+): TenantViewBill {
+  const hours = periodS / 3600
+  const pricing = tenant.pricing
+  const vcpus = pricing.basis === 'used' ? totals.usedVcpus : totals.vcpus
+  const lines = [
+    line('vcpu-hours', vcpus * hours, pricing.vcpuHour),
+    line('memory-gib-hours', (totals.memoryMiB / 1024) * hours, pricing.memoryGiBHour),
+    line(
+      'storage-gib-months',
+      totals.diskGiB * (periodS / BILLING_MONTH_S),
+      pricing.storageGiBMonth,
+    ),
+  ]
+  return {
+    source: 'estimate',
+    periodS,
+    currency: pricing.currency,
+    basis: pricing.basis,
+    lines,
+    total: round(lines.reduce((sum, l) => sum + l.amount, 0)),
+  }
+}
+
+/** The bill a simulation produced for this tenant. */
+export function simulatedBill(usage: TenantUsage, periodS: number): TenantViewBill {
+  return {
+    source: 'simulation',
+    periodS,
+    currency: usage.bill.currency,
+    basis: usage.bill.basis,
+    lines: usage.bill.lines.map((l) => ({ ...l })),
+    total: usage.bill.total,
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * What a tenant projection is computed from besides the design: the latest placement and
+ * the latest simulation run. Structural types, so the scheduler's and the simulation's
+ * richer objects can be passed as they are.
+ */
+import type {
+  InstanceRecord,
+  SimulationRunInfo,
+  SimulationSeries,
+  TenantUsage,
+} from '../../../shared/contract/calls/simulation'
+
+/** A placement of instances (`${workloadId}#${i}`) on hosts. */
+export interface TenancyPlacement {
+  placed: ReadonlyArray<{ instanceId: string; hostId: string }>
+  unplaced: ReadonlyArray<{ instanceId: string }>
+}
+
+/** The parts of a simulation run a tenant view reads. */
+export interface TenancySimulation {
+  info?: Pick<SimulationRunInfo, 'status' | 'progress' | 'virtualTimeS' | 'horizonS'>
+  result?: {
+    tenants: ReadonlyArray<TenantUsage>
+    instances: ReadonlyArray<InstanceRecord>
+    series: Pick<SimulationSeries, 'timesS' | 'tenants'>
+  }
+}
+
+/**
+ * A scheduler explanation about one instance, already in tenant-safe words (the scheduler's
+ * tenant-safe explainer makes them). The projection keeps only the tenant's own instances and
+ * still redacts any provider-only or foreign name that slipped through.
+ */
+export interface TenancyExplanationInput {
+  instanceId: string
+  placed: boolean
+  summary: string
+  reasons: ReadonlyArray<string>
+}
+
+export interface ProjectionOptions {
+  placement?: TenancyPlacement
+  simulation?: TenancySimulation
+  /** Explanations for instances; called only for the tenant's own instances. */
+  explain?: (instanceId: string) => TenancyExplanationInput | undefined
+  /** At most this many instances (and volumes, explanations) are listed. Default 2,000. */
+  instanceLimit?: number
+}

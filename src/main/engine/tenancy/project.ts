@@ -1,0 +1,186 @@
+/**
+ * `projectTenantView`: everything one tenant may see, computed from the design, the latest
+ * placement and the latest simulation. Reads other tenants' data only to leave it out: every
+ * figure is a sum over the tenant's own instances, every name is its own (or a pseudonym).
+ */
+import type {
+  TenantExplanation,
+  TenantInstance,
+  TenantView,
+  TenantVolume,
+} from '../../../shared/contract/calls/tenancy'
+import type { Design, Tenant } from '../../../shared/design/schema'
+import { estimateBill, simulatedBill, type AllocationTotals } from './bill'
+import { createTenantGuard } from './guard'
+import { findTenant, forEachOwnInstance, ownWorkloads } from './instances'
+import type { ProjectionOptions } from './inputs'
+import { projectQuotas } from './quotas'
+import { projectRun } from './run'
+import { buildZones } from './zones'
+
+/** Default cap on listed instances: views stay small enough to draw and to push live. */
+export const DEFAULT_INSTANCE_LIMIT = 2000
+
+export type ProjectionResult = { ok: true; view: TenantView } | { ok: false; reason: 'no-tenant' }
+
+function tenantRecord(tenant: Tenant): TenantView['tenant'] {
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    colour: tenant.colour,
+    isolation: tenant.isolation,
+    showHostNames: tenant.showHostNames,
+  }
+}
+
+/**
+ * Projects the design onto one tenant. `no-tenant` when the tenant is not in the design (the
+ * caller turns that into an error that does not say whether other tenants exist).
+ */
+export function projectTenantView(
+  design: Design,
+  tenantId: string,
+  options: ProjectionOptions = {},
+): ProjectionResult {
+  const tenant = findTenant(design, tenantId)
+  if (!tenant) return { ok: false, reason: 'no-tenant' }
+  const limit = Math.max(0, options.instanceLimit ?? DEFAULT_INSTANCE_LIMIT)
+  const workloads = ownWorkloads(design, tenantId)
+  const ownIds = new Set(workloads.map((w) => w.id))
+  const result = options.simulation?.result
+  const records = new Map(
+    (result?.instances ?? [])
+      .filter((r) => r.tenantId === tenantId && ownIds.has(r.workloadId))
+      .map((r) => [r.instanceId, r]),
+  )
+
+  // Where each own instance is: the placement if there is one, else the run's record.
+  const hostOf = new Map<string, string>()
+  const unplaced = new Set<string>()
+  const placement = options.placement
+  if (placement) {
+    const own = (id: string): boolean => ownIds.has(id.slice(0, id.lastIndexOf('#')))
+    for (const p of placement.placed) if (own(p.instanceId)) hostOf.set(p.instanceId, p.hostId)
+    for (const u of placement.unplaced) if (own(u.instanceId)) unplaced.add(u.instanceId)
+  } else {
+    for (const r of records.values()) {
+      const hostId = r.finalHostId ?? r.initialHostId
+      if (hostId !== undefined) hostOf.set(r.instanceId, hostId)
+      else if (r.status === 'unplaced') unplaced.add(r.instanceId)
+    }
+  }
+  const ordered: Array<{ instanceId: string; hostId: string }> = []
+  forEachOwnInstance(workloads, (id) => {
+    const hostId = hostOf.get(id)
+    if (hostId !== undefined) ordered.push({ instanceId: id, hostId })
+  })
+  const { zones, zoneOfHost } = buildZones(design, ordered, tenant.showHostNames)
+  const guard = createTenantGuard(design, tenantId, {
+    visibleHostIds: tenant.showHostNames ? zoneOfHost.keys() : [],
+    allow: zones.flatMap((z) => [z.id, z.label]),
+  })
+
+  const instances: TenantInstance[] = []
+  const volumes: TenantVolume[] = []
+  const explanations: TenantExplanation[] = []
+  const placedTotals: AllocationTotals = { vcpus: 0, usedVcpus: 0, memoryMiB: 0, diskGiB: 0 }
+  let placedCount = 0
+  let count = 0
+  forEachOwnInstance(workloads, (id, w) => {
+    count++
+    const hostId = hostOf.get(id)
+    const zoneId = hostId === undefined ? undefined : zoneOfHost.get(hostId)
+    if (hostId !== undefined || !placement) {
+      // Without a placement, the estimate bills what the tenant asks for.
+      if (hostId !== undefined) placedCount++
+      placedTotals.vcpus += w.vcpus
+      placedTotals.usedVcpus += w.vcpus * ((w.demand?.meanPercent ?? 100) / 100)
+      placedTotals.memoryMiB += w.memoryMiB
+      placedTotals.diskGiB += w.diskGiB
+    }
+    if (instances.length >= limit) return
+    const instance: TenantInstance = {
+      id,
+      workloadId: w.id,
+      workloadName: w.name,
+      kind: w.kind,
+      vcpus: w.vcpus,
+      mipsPerVcpu: w.mipsPerVcpu,
+      memoryMiB: w.memoryMiB,
+      diskGiB: w.diskGiB,
+      guestOs: w.guestOs,
+      placement: zoneId !== undefined ? 'placed' : unplaced.has(id) ? 'unplaced' : 'unknown',
+    }
+    if (w.networkId !== undefined) instance.networkId = w.networkId
+    if (zoneId !== undefined) instance.zoneId = zoneId
+    const record = records.get(id)
+    if (record) {
+      instance.run = {
+        status: record.status,
+        migrations: record.migrations,
+        downtimeS: record.downtimeS,
+        availabilityPercent: record.availabilityPercent,
+        requestedCpuMi: record.requestedCpuMi,
+        allocatedCpuMi: record.allocatedCpuMi,
+        stealCpuMi: Math.max(0, record.requestedCpuMi - record.allocatedCpuMi),
+      }
+    }
+    instances.push(instance)
+    if (w.diskGiB > 0)
+      volumes.push({
+        id: `${id}/disk`,
+        instanceId: id,
+        sizeGiB: w.diskGiB,
+        storageClass: w.storageClass ?? 'default',
+      })
+    const explained = options.explain?.(id)
+    if (explained) {
+      const entry: TenantExplanation = {
+        instanceId: id,
+        outcome: explained.placed ? 'placed' : 'unplaced',
+        summary: guard.redact(explained.summary),
+        reasons: explained.reasons.map((r) => guard.redact(r)),
+      }
+      if (zoneId !== undefined) entry.zoneId = zoneId
+      explanations.push(entry)
+    }
+  })
+
+  const networks = design.networks
+    .filter((n) => n.tenantId === tenantId)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((n) => ({
+      id: n.id,
+      name: n.name,
+      kind: n.kind,
+      segmentId: n.segmentId,
+      cidr: n.cidr,
+      instanceIds: instances.filter((i) => i.networkId === n.id).map((i) => i.id),
+    }))
+
+  const usage = result?.tenants.find((t) => t.tenantId === tenantId)
+  const run = projectRun(tenant, usage, options.simulation, result?.series)
+  const periodS = options.simulation?.info?.horizonS ?? design.simulation.horizonS
+  const view: TenantView = {
+    tenant: tenantRecord(tenant),
+    zones,
+    instances,
+    instanceCount: count,
+    instancesTruncated: count > instances.length,
+    instanceLimit: limit,
+    networks,
+    volumes,
+    quotas: projectQuotas(
+      tenant,
+      workloads,
+      placement ? { ...placedTotals, count: placedCount } : undefined,
+    ),
+    bill: usage ? simulatedBill(usage, periodS) : estimateBill(tenant, placedTotals, periodS),
+    sla: run.sla,
+    explanations,
+  }
+  if (run.usage) view.usage = run.usage
+  if (run.series) view.series = run.series
+  if (run.state) view.run = run.state
+  return { ok: true, view }
+}
