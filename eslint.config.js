@@ -25,6 +25,7 @@ export default tseslint.config(
   },
   {
     files: ['src/main/engine/**/*.ts', 'src/shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

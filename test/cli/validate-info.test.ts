@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../src/main/cli/main'
+
+async function strata(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    cwd: process.cwd(),
+  })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('strata validate / info', () => {
+  it('accepts the sample', async () => {
+    const r = await strata('validate', 'resources/samples/two-hall.strata.json')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('0 error(s)')
+  })
+
+  it('exits 1 naming the dangling link, the negative memory and the duplicate id', async () => {
+    const r = await strata('validate', 'test/fixtures/three-problems.strata.json')
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(/links\[0\]\.targetId: refers to "agg-9"/)
+    expect(r.out).toMatch(/hosts\[1\]\.memoryMiB/)
+    expect(r.out).toMatch(/hosts\[2\]\.id: duplicate id "kvm-1"/)
+  })
+
+  it('says what is wrong with a missing or non-JSON file, and with usage', async () => {
+    expect((await strata('validate', 'no/such/file.json')).code).toBe(1)
+    expect((await strata('validate', 'package-lock.json', 'extra')).code).toBe(2)
+    expect((await strata('frobnicate')).code).toBe(2)
+  })
+
+  it('counts a design by kind', async () => {
+    const r = await strata('info', 'resources/samples/two-hall.strata.json', '--json')
+    expect(r.code).toBe(0)
+    const info = JSON.parse(r.out) as { counts: Record<string, number> }
+    expect(info.counts).toMatchObject({
+      host: 13,
+      rack: 3,
+      tenant: 3,
+      'switch.core': 1,
+      'switch.aggregation': 2,
+      'switch.access': 3,
+      instance: 35,
+    })
+  })
+})
