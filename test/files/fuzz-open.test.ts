@@ -31,9 +31,16 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
 /** Every [container, key] slot in a JSON value. */
 function slots(value: Json, out: Array<[Record<string, Json> | Json[], string | number]> = []) {
-  if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), slots(v, out)))
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      out.push([value, i])
+      slots(v, out)
+    })
   else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) (out.push([value, k]), slots(v, out))
+    for (const [k, v] of Object.entries(value)) {
+      out.push([value, k])
+      slots(v, out)
+    }
   return out
 }
 
