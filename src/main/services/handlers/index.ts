@@ -6,6 +6,7 @@ import type { CallName } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { designHandlers } from './design'
+import { tenancyHandlers } from './tenancy'
 
 export type AllHandlers = HandlerMap<CallName>
 
@@ -13,10 +14,11 @@ export type AllHandlers = HandlerMap<CallName>
 export function createDomainHandlers(ctx: AppContext) {
   return {
     design: designHandlers(ctx),
+    tenancy: tenancyHandlers(ctx),
   }
 }
 
 export function createHandlers(ctx: AppContext): AllHandlers {
   const domains = createDomainHandlers(ctx)
-  return { ...domains.design } satisfies AllHandlers
+  return { ...domains.design, ...domains.tenancy } satisfies AllHandlers
 }

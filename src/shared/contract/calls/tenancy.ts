@@ -13,7 +13,12 @@ import type { IsolationPolicy, OsFamily, WorkloadKind } from '../../design/enums
 import type { CallAccess } from '../session'
 import type { tenancyRequests } from '../schemas/tenancy'
 
-export const tenancyCalls = {} as const satisfies Record<keyof typeof tenancyRequests, CallAccess>
+export const tenancyCalls = {
+  'tenancy:view': 'any',
+  'tenancy:list': 'provider',
+  'tenancy:mint-token': 'provider',
+  'tenancy:open-window': 'provider',
+} as const satisfies Record<keyof typeof tenancyRequests, CallAccess>
 
 export type TenancyRequests = {
   [K in keyof typeof tenancyRequests]: z.input<(typeof tenancyRequests)[K]>
@@ -209,7 +214,7 @@ export interface TenantListItem {
   instanceCount: number
 }
 
-export interface TenancyCallResponses {
+export interface TenancyResponses {
   'tenancy:view': TenantView
   'tenancy:list': TenantListItem[]
   /** A URL that opens that tenant's view (and nothing else) in a browser. */
@@ -217,9 +222,6 @@ export interface TenancyCallResponses {
   /** `window`: an Electron window opened; `tab`: open `url` in a new browser tab. */
   'tenancy:open-window': { mode: 'window' } | { mode: 'tab'; url: string }
 }
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TenancyResponses {}
 
 /**
  * Pushed when a view may have changed (design edit, new placement, simulation progress).

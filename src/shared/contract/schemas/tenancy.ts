@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 const tenantId = z.string().min(1).max(200)
 
-export const tenancyRequestsPlanned = {
+export const tenancyRequests = {
   /** A tenant's view. Tenant sessions may omit `tenantId` (they only ever get their own). */
   'tenancy:view': z.strictObject({ tenantId: tenantId.optional() }),
   /** Every tenant, for the provider's view switcher. */
@@ -13,6 +13,3 @@ export const tenancyRequestsPlanned = {
   /** Opens the tenant's view beside the provider's: a window (Electron) or a URL for a tab. */
   'tenancy:open-window': z.strictObject({ tenantId }),
 } as const
-
-/** Active request schemas (the planned ones are enabled together with their handlers). */
-export const tenancyRequests = {} as const

@@ -1,0 +1,105 @@
+/**
+ * What tenant views are computed from besides the design: the latest placement
+ * (`scheduler:placed`) and the latest simulation run (`simulation:progress` / `:finished`),
+ * observed on the event hub; and the `tenancy:changed` pushes: provider sessions get a
+ * revision number, each tenant session its new view, and only when that view changed.
+ * One tracker per app context.
+ */
+import type { TenancyChanged, TenantView } from '../../../shared/contract'
+import {
+  projectTenantView,
+  type TenancyPlacement,
+  type TenancySimulation,
+  type TenancyExplanationInput,
+} from '../../engine'
+import type { AppContext } from '../context'
+import { checkTenantPayload } from './tenancy-boundary'
+import { placementFromEvent, simulationFromEvent } from './tenancy-inputs'
+
+export interface TenancyTracker {
+  placement?: TenancyPlacement
+  simulation?: TenancySimulation
+  explain?: (instanceId: string) => TenancyExplanationInput | undefined
+  /** The tenant's view now, checked for leaks; `undefined` when there is no such tenant. */
+  view(tenantId: string): { view?: TenantView; leaked: boolean }
+  /** Hosts the tenant's own instances use (placement, else the latest run). */
+  ownHosts(tenantId: string): string[]
+  /** Pushes `tenancy:changed` (tenant sessions only when their own view changed). */
+  notify(): void
+}
+
+const trackers = new WeakMap<AppContext, TenancyTracker>()
+
+/** The context's tracker; created (and wired to the design and the hub) on first use. */
+export function tenancyTracker(ctx: AppContext): TenancyTracker {
+  const existing = trackers.get(ctx)
+  if (existing) return existing
+  let providerRevision = 0
+  const lastSent = new Map<string, { revision: number; json: string }>()
+  const tracker: TenancyTracker = {
+    view(tenantId) {
+      const design = ctx.design.design
+      const projected = projectTenantView(design, tenantId, {
+        placement: tracker.placement,
+        simulation: tracker.simulation,
+        explain: tracker.explain,
+      })
+      if (!projected.ok) return { leaked: false }
+      const leaks = checkTenantPayload(design, tenantId, projected.view, tracker.ownHosts(tenantId))
+      if (leaks.length > 0) {
+        // Main's own log (provider side): which paths would have leaked.
+        console.error(`tenancy: view withheld, ${leaks.length} leak(s) at ${leaks[0]?.path}`)
+        return { leaked: true }
+      }
+      return { view: projected.view, leaked: false }
+    },
+    ownHosts(tenantId) {
+      const own = new Set(
+        ctx.design.design.workloads.filter((w) => w.tenantId === tenantId).map((w) => w.id),
+      )
+      const isOwn = (id: string): boolean => own.has(id.slice(0, id.lastIndexOf('#')))
+      const hosts = new Set<string>()
+      if (tracker.placement) {
+        for (const p of tracker.placement.placed) if (isOwn(p.instanceId)) hosts.add(p.hostId)
+      } else {
+        for (const r of tracker.simulation?.result?.instances ?? []) {
+          const hostId = r.finalHostId ?? r.initialHostId
+          if (hostId !== undefined && isOwn(r.instanceId)) hosts.add(hostId)
+        }
+      }
+      return [...hosts]
+    },
+    notify() {
+      providerRevision++
+      ctx.hub.publish('tenancy:changed', { revision: providerRevision }, (tenantId) => {
+        const { view } = tracker.view(tenantId)
+        if (!view) return undefined
+        const json = JSON.stringify(view)
+        const last = lastSent.get(tenantId)
+        if (last?.json === json) return undefined
+        const revision = (last?.revision ?? 0) + 1
+        lastSent.set(tenantId, { revision, json })
+        const payload: TenancyChanged = { revision, view }
+        return payload
+      })
+    },
+  }
+  trackers.set(ctx, tracker)
+  ctx.disposers.push(ctx.design.onChange(() => tracker.notify()))
+  ctx.disposers.push(
+    ctx.hub.subscribe({ role: 'provider' }, (event, payload) => {
+      const name: string = event
+      if (name === 'scheduler:placed') {
+        const placement = placementFromEvent(payload)
+        if (!placement) return
+        tracker.placement = placement
+      } else if (name === 'simulation:progress' || name === 'simulation:finished') {
+        const simulation = simulationFromEvent(payload, tracker.simulation)
+        if (!simulation) return
+        tracker.simulation = simulation
+      } else return
+      tracker.notify()
+    }),
+  )
+  return tracker
+}
