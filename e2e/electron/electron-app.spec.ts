@@ -18,6 +18,7 @@ function electronBinary(): string | undefined {
 const binary = electronBinary()
 
 test('the Electron window opens the sample with a hardened renderer', async () => {
+  if (!binary) console.warn('SKIPPED (Electron spec): the Electron runtime is not installed here')
   test.skip(
     !binary,
     'Electron runtime not installed here (node_modules/electron/dist is missing: it is downloaded on first use, and this machine has no internet)',

@@ -1,10 +1,13 @@
 /** The Electron app: services, IPC, windows, menus. The only place besides ipc/ importing electron. */
-import { app, BrowserWindow, dialog, Menu } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 import { startServices } from '../services'
 import { appVersion, findAppRoot } from '../services/paths'
 import { wireIpc } from '../ipc/bridge'
+import { installMenu } from './menu'
 import { hardenSession, openWindow } from './windows'
+
+let quitting = false
 
 export async function runElectronApp(): Promise<void> {
   await app.whenReady()
@@ -49,15 +52,34 @@ export async function runElectronApp(): Promise<void> {
     },
   })
   sessions.current = wireIpc(services)
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      { role: 'viewMenu' },
-      { role: 'windowMenu' },
-    ]),
-  )
-  await openWindow(sessions.current, { role: 'provider' }, 'Strata')
+  installMenu()
+  const main = await openWindow(sessions.current, { role: 'provider' }, 'Strata')
+  const title = (): void => {
+    const state = services.ctx.design.state
+    if (!main.isDestroyed())
+      main.setTitle(`${state.dirty ? '• ' : ''}${services.ctx.design.design.meta.name} — Strata`)
+  }
+  title()
+  services.ctx.disposers.push(services.ctx.design.onChange(title))
+  app.on('before-quit', (event) => {
+    if (!services.ctx.design.state.dirty || quitting) return
+    event.preventDefault()
+    void dialog
+      .showMessageBox(main, {
+        type: 'warning',
+        buttons: ['Quit without saving', 'Cancel'],
+        defaultId: 1,
+        message: 'The design has unsaved changes.',
+        detail:
+          'An autosave is kept in the data folder and offered for recovery on the next start.',
+      })
+      .then(({ response }) => {
+        if (response === 0) {
+          quitting = true
+          app.quit()
+        }
+      })
+  })
   app.on('window-all-closed', () => {
     void services.dispose().finally(() => app.quit())
   })

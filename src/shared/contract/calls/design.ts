@@ -73,9 +73,28 @@ export interface DesignChanges {
   replaced: boolean
 }
 
+/** Commands chosen from the native application menu (Electron); the renderer carries them out. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'export',
+  'undo',
+  'redo',
+  'delete',
+  'select-all',
+  'zoom-in',
+  'zoom-out',
+  'zoom-fit',
+] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
 export interface DesignEvents {
   'design:changed': { state: DesignState; changes: DesignChanges; problems: Problem[] }
+  /** A native menu item or its accelerator was used (Electron only; the web app has an in-page menu). */
+  'app:menu': { command: MenuCommand }
 }
-export const designEventNames = ['design:changed'] as const satisfies ReadonlyArray<
+export const designEventNames = ['design:changed', 'app:menu'] as const satisfies ReadonlyArray<
   keyof DesignEvents
 >
