@@ -1,4 +1,23 @@
-/** Request schemas of the `scheduler:` calls (main only at run time). Virtualization layer and multi-tenant scheduler (issue 3): `scheduler:place`, `scheduler:explain`, `scheduler:evacuate`. */
-// import { z } from 'zod'
+/** Request schemas of the `scheduler:` calls (main only at run time). Virtualization layer and multi-tenant scheduler (issue 3). */
+import { z } from 'zod'
+import { PLACEMENT_PRESETS } from '../../design/enums'
 
-export const schedulerRequests = {} as const
+const id = z.string().min(1).max(200)
+
+export const schedulerRequests = {
+  /** Place every instance of the open design; `preset` defaults to the design's own. */
+  'scheduler:place': z.strictObject({
+    preset: z.enum(PLACEMENT_PRESETS).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
+  }),
+  /** Why an instance (`${workloadId}#${i}`) is where it is, or fits nowhere. */
+  'scheduler:explain': z.strictObject({ instanceId: id }),
+  /** Plan (and apply) new homes for every instance on a host being drained. */
+  'scheduler:evacuate': z.strictObject({ hostId: id, dryRun: z.boolean().default(false) }),
+  'scheduler:last': z.strictObject({}),
+} as const

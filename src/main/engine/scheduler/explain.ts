@@ -1,0 +1,147 @@
+/**
+ * Explanations, computed on request (never on the placement hot path): every host is run
+ * through the whole filter pipeline; a rejected host is counted under the first filter that
+ * rejects it, so the counts plus the feasible hosts add up to the host count. Feasible hosts
+ * are scored with every weigher.
+ */
+import type {
+  Explanation,
+  FilterName,
+  RejectionCount,
+  ScoredHost,
+} from '../../../shared/contract/calls/scheduler'
+import { FILTERS } from './filters'
+import { ISOLATION_REASONS } from './filters/isolation'
+import type { Placer } from './placer'
+
+/** How many feasible hosts an explanation lists. */
+export const CANDIDATES_SHOWN = 5
+
+/** Rejection counts and best candidates of one more instance of workload `w`, as things stand. */
+export function evaluateHosts(
+  placer: Placer,
+  w: number,
+): { rejections: RejectionCount[]; feasible: number; candidates: ScoredHost[] } {
+  const st = placer.st
+  const counts = new Map<string, RejectionCount>()
+  const best: Array<{ h: number; score: number }> = []
+  let feasible = 0
+  for (let h = 0; h < st.hosts.length; h++) {
+    let rejected = false
+    for (const f of FILTERS) {
+      const reason = f.check(st, w, h)
+      if (reason === undefined) continue
+      const text = f.detail ? f.detail(st, w, h, reason) : reason
+      const key = `${f.name}\u0000${text}`
+      const entry = counts.get(key)
+      if (entry) entry.count++
+      else counts.set(key, { filter: f.name, reason: text, count: 1 })
+      rejected = true
+      break
+    }
+    if (rejected) continue
+    feasible++
+    best.push({ h, score: placer.weigh(w, h) })
+    if (best.length > 4 * CANDIDATES_SHOWN) trim(best, st.rank)
+  }
+  trim(best, st.rank)
+  const candidates = best.map(({ h, score }) => scored(placer, w, h, score))
+  return { rejections: sortRejections([...counts.values()]), feasible, candidates }
+}
+
+function trim(best: Array<{ h: number; score: number }>, rank: Int32Array): void {
+  best.sort((a, b) => b.score - a.score || (rank[a.h] ?? 0) - (rank[b.h] ?? 0))
+  best.length = Math.min(best.length, CANDIDATES_SHOWN)
+}
+
+/** One host's total and per-weigher scores for workload `w`. */
+export function scored(placer: Placer, w: number, h: number, score?: number): ScoredHost {
+  const weighers: ScoredHost['weighers'] = {}
+  for (const [weigher] of placer.terms)
+    weighers[weigher.name] = round(weigher.score(placer.st, w, h))
+  return {
+    hostId: placer.st.hosts[h]?.id ?? '?',
+    score: round(score ?? placer.weigh(w, h)),
+    weighers,
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1e6) / 1e6
+
+const FILTER_ORDER = new Map<FilterName, number>(FILTERS.map((f, i) => [f.name, i]))
+
+function sortRejections(list: RejectionCount[]): RejectionCount[] {
+  return list.sort(
+    (a, b) =>
+      b.count - a.count ||
+      (FILTER_ORDER.get(a.filter) ?? 0) - (FILTER_ORDER.get(b.filter) ?? 0) ||
+      (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+  )
+}
+
+/** `0/64 hosts: 40 insufficient memory, 16 dedicated to another tenant`. */
+export function summarize(
+  feasible: number,
+  hostCount: number,
+  rejections: readonly RejectionCount[],
+  hostId?: string,
+): string {
+  const head = `${feasible}/${hostCount} hosts`
+  const tail = rejections.map((r) => `${r.count} ${r.reason}`).join(', ')
+  if (hostId === undefined) return tail ? `${head}: ${tail}` : head
+  return `placed on ${hostId}; ${head} could take it${tail ? ` (${tail})` : ''}`
+}
+
+/** Rejections as lines, `40 insufficient memory`. */
+export function reasonLines(rejections: readonly RejectionCount[]): string[] {
+  return rejections.map((r) => `${r.count} ${r.reason}`)
+}
+
+/**
+ * The tenant-safe form of an explanation for `tenantId`: `undefined` when the instance is not
+ * that tenant's; reasons that name another tenant become "another tenant"; host ids become
+ * `host 1`, `host 2`... unless the tenant may see host names.
+ */
+export function tenantSafeExplanation(
+  e: Explanation,
+  tenantId: string,
+  showHostNames: boolean,
+): Explanation | undefined {
+  if (e.tenantId !== tenantId) return undefined
+  const merged = new Map<string, RejectionCount>()
+  for (const r of e.rejections) {
+    const reason = r.filter === 'isolation' ? safeIsolationReason(r.reason) : r.reason
+    const key = `${r.filter}\u0000${reason}`
+    const entry = merged.get(key)
+    if (entry) entry.count += r.count
+    else merged.set(key, { filter: r.filter, reason, count: r.count })
+  }
+  const rejections = sortRejections([...merged.values()])
+  const alias = new Map<string, string>()
+  const name = (id: string): string => {
+    if (showHostNames) return id
+    let a = alias.get(id)
+    if (!a) alias.set(id, (a = `host ${alias.size + 1}`))
+    return a
+  }
+  const hostId = e.hostId === undefined ? undefined : name(e.hostId)
+  const out: Explanation = {
+    ...e,
+    rejections,
+    reasons: reasonLines(rejections),
+    summary: summarize(e.feasibleCount, e.hostCount, rejections, hostId),
+    candidates: e.candidates.map((c) => ({ ...c, hostId: name(c.hostId) })),
+  }
+  if (hostId === undefined) delete out.hostId
+  else out.hostId = hostId
+  return out
+}
+
+const GENERIC_ISOLATION = new Set<string>(Object.values(ISOLATION_REASONS))
+
+function safeIsolationReason(reason: string): string {
+  if (GENERIC_ISOLATION.has(reason)) return reason
+  return reason.startsWith('rack ')
+    ? ISOLATION_REASONS.rackDedicated
+    : ISOLATION_REASONS.hostDedicated
+}

@@ -1,0 +1,19 @@
+/**
+ * The multi-tenant scheduler: a Nova-style filter + weigher pipeline with explanations.
+ * Entry point: `createScheduler(design, { preset, weights, seed })`.
+ */
+export { createScheduler, type PlaceOutcome, type Scheduler } from './scheduler'
+export type { SchedulerOptions, Weights } from './types'
+export { tenantSafeExplanation } from './explain'
+export { PRESET_WEIGHTS, WEIGHER_NAMES } from './weighers'
+export { FILTERS } from './filters'
+export {
+  DEFAULT_CPU_ALLOCATION_RATIO,
+  DEFAULT_MEMORY_ALLOCATION_RATIO,
+  hostCapacity,
+} from './capacity'
+export type {
+  EvacuationPlan,
+  Explanation,
+  PlacementResult,
+} from '../../../shared/contract/calls/scheduler'

@@ -1,0 +1,187 @@
+/**
+ * Finds the best host for one instance without scanning every host each time. Hosts that can
+ * never take a kind of guest (host state, virtualization, storage reachability) are filtered
+ * once per guest shape. For each workload, a tournament tree (./search-tree.ts) holds the
+ * exact score of every remaining candidate (-Infinity when a filter rejects it).
+ *
+ * Correctness rests on two facts. (1) A host's score changes only when its own usage changes
+ * (logged in `changes`, which every tree replays before use) or when the workload's own group
+ * changes (locality: updated at once). (2) Between removals and host-state changes (which
+ * rebuild every tree), the other filters only ever turn a host from accepted to rejected
+ * (storage fills, uplinks fill, tenants claim hosts, peers arrive). So the tree's winner is
+ * re-checked with every filter before use and dropped when it fails: the first winner that
+ * passes is the best host.
+ */
+import type { Workload } from '../../../shared/design/schema'
+import { DYNAMIC_FILTERS, quotaFilter } from './filters'
+import { acceptsGuest } from '../virtualization'
+import { applyPlacement, pickStorage } from './ledger'
+import { SearchTree } from './search-tree'
+import type { SchedulerState } from './state'
+import type { SchedulerWeigher, Weights } from './types'
+import { WEIGHERS } from './weighers'
+
+interface Candidates {
+  hosts: Int32Array
+  /** Host index -> leaf position, -1 when not a candidate. */
+  pos: Int32Array
+}
+
+interface WorkloadTree {
+  cand: Candidates
+  tree: SearchTree
+  epoch: number
+  cursor: number
+}
+
+const MAX_TREES = 48
+
+export class Placer {
+  readonly terms: Array<[SchedulerWeigher, number]>
+  private epoch = 0
+  private changes = new Int32Array(1024)
+  private changeCount = 0
+  private readonly staticCache = new Map<string, Candidates>()
+  private readonly trees = new Map<number, WorkloadTree>()
+
+  constructor(
+    readonly st: SchedulerState,
+    readonly weights: Weights,
+  ) {
+    this.terms = Object.entries(weights)
+      .filter(([, m]) => m !== 0)
+      .map(([name, m]) => [WEIGHERS[name as keyof typeof WEIGHERS], m as number])
+  }
+
+  /** Sum of weighted scores of host `h` for workload `w` (no filter check). */
+  weigh(w: number, h: number): number {
+    let total = 0
+    for (const [weigher, m] of this.terms) total += m * weigher.score(this.st, w, h)
+    return total
+  }
+
+  /** Whether every placement-dependent filter accepts host `h` for workload `w`. */
+  accepts(w: number, h: number): boolean {
+    for (const f of DYNAMIC_FILTERS) if (f.check(this.st, w, h) !== undefined) return false
+    return true
+  }
+
+  /** The tenant-quota verdict for one more instance of `w` (undefined = within quota). */
+  quota(w: number): string | undefined {
+    return quotaFilter.check(this.st, w, 0)
+  }
+
+  /** Best host for one more instance of `w`, or -1. Quota is the caller's check. */
+  best(w: number): number {
+    const t = this.treeFor(w)
+    for (;;) {
+      const leaf = t.tree.top()
+      if (leaf < 0) return -1
+      const h = t.cand.hosts[leaf] ?? -1
+      if (this.accepts(w, h)) return h
+      t.tree.update(leaf, -Infinity)
+    }
+  }
+
+  /** Records instance `k` of workload `w` on host `h` and tells the trees. */
+  place(k: number, w: number, h: number): void {
+    const st = this.st
+    const s = pickStorage(st, w, h)
+    applyPlacement(st, k, w, h, s >= 0 ? s : -1)
+    this.touch(h)
+    const g = st.groups[w]
+    const r = st.hostRack[h] ?? -1
+    const own = this.trees.get(w)
+    if (g && r >= 0 && g.racks.get(r) === 1 && own && own.epoch === this.epoch) {
+      // Locality of the whole rack changed for this group only.
+      for (const other of st.rackHosts[r] ?? []) this.refresh(own, w, other)
+    }
+  }
+
+  /** Marks host `h` as changed (its score must be recomputed by every tree). */
+  touch(h: number): void {
+    if (this.changeCount === this.changes.length) {
+      const grown = new Int32Array(this.changes.length * 2)
+      grown.set(this.changes)
+      this.changes = grown
+    }
+    this.changes[this.changeCount++] = h
+  }
+
+  /** Forgets every tree (after removals or host-state changes, which can re-admit hosts). */
+  invalidate(staticToo = false): void {
+    this.epoch++
+    this.changeCount = 0
+    if (staticToo) this.staticCache.clear()
+  }
+
+  private refresh(t: WorkloadTree, w: number, h: number): void {
+    const p = t.cand.pos[h] ?? -1
+    if (p >= 0) t.tree.update(p, this.accepts(w, h) ? this.weigh(w, h) : -Infinity)
+  }
+
+  private treeFor(w: number): WorkloadTree {
+    let t = this.trees.get(w)
+    if (
+      t &&
+      t.epoch === this.epoch &&
+      this.changeCount - t.cursor <= t.cand.hosts.length / 2 + 64
+    ) {
+      for (let i = t.cursor; i < this.changeCount; i++) this.refresh(t, w, this.changes[i] ?? 0)
+      t.cursor = this.changeCount
+      return t
+    }
+    const cand = this.candidates(w)
+    const tree =
+      t && t.tree.size >= cand.hosts.length && t.tree.size < 2 * cand.hosts.length + 2
+        ? t.tree
+        : this.recycle(cand.hosts.length)
+    const hosts = cand.hosts
+    tree.build(
+      hosts.length,
+      (i) => {
+        const h = hosts[i] ?? 0
+        return this.accepts(w, h) ? this.weigh(w, h) : -Infinity
+      },
+      (i) => this.st.rank[hosts[i] ?? 0] ?? 0,
+    )
+    t = { cand, tree, epoch: this.epoch, cursor: this.changeCount }
+    this.trees.delete(w)
+    this.trees.set(w, t)
+    return t
+  }
+
+  private recycle(n: number): SearchTree {
+    if (this.trees.size >= MAX_TREES) {
+      const [oldest, t] = this.trees.entries().next().value as [number, WorkloadTree]
+      this.trees.delete(oldest)
+      if (t.tree.size >= n && t.tree.size < 2 * n + 2) return t.tree
+    }
+    return new SearchTree(n)
+  }
+
+  /** Hosts that pass the design-only filters for `w`'s guest shape, in id order. */
+  private candidates(w: number): Candidates {
+    const wl = this.st.workloads[w] as Workload
+    const key = `${wl.kind}|${wl.guestOs}|${wl.paravirtAware}|${wl.storageClass ?? ''}`
+    let c = this.staticCache.get(key)
+    if (c) return c
+    const st = this.st
+    const list: number[] = []
+    const pos = new Int32Array(st.hosts.length).fill(-1)
+    st.hosts.forEach((host, h) => {
+      if (st.hostState[h] !== 'up' || !acceptsGuest(host, wl).ok) return
+      const cls = wl.storageClass
+      if (
+        cls !== undefined &&
+        !(st.reach[h] ?? []).some((s) => st.storage[s]?.classes.includes(cls))
+      )
+        return
+      pos[h] = list.length
+      list.push(h)
+    })
+    c = { hosts: Int32Array.from(list), pos }
+    this.staticCache.set(key, c)
+    return c
+  }
+}

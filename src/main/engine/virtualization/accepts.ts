@@ -1,0 +1,56 @@
+/**
+ * Which guests a host's virtualization layer can run. Rules (one per kind):
+ * - `native`: one bare-metal instance owning the whole host. It accepts a `vm` workload (the
+ *   guest OS runs directly on the hardware, like an Ironic bare-metal instance) of any OS
+ *   family; containers are refused (they need an OS-level virtualization host).
+ * - `hvm`: any VM guest, but only on a CPU with VT-x or AMD-V.
+ * - `bt`: any VM guest (binary translation needs no CPU extension), at the highest overhead.
+ * - `pv`: only VM guests whose kernel is paravirtualization-aware.
+ * - `os`: only containers whose `guestOs` equals the host kernel (`virtualization.hostOs`).
+ * VMs are refused by `os` hosts; containers are refused by every hypervisor host (hvm, bt, pv).
+ */
+import type { Host, Workload } from '../../../shared/design/schema'
+
+/** The outcome of a guest check; `reason` is a short phrase a person understands. */
+export type GuestCheck = { ok: true } | { ok: false; reason: string }
+
+const OK: GuestCheck = { ok: true }
+
+/** Fixed reasons (stable strings; explanations group hosts by them). */
+export const GUEST_REASONS = {
+  containerOnHypervisor: 'hypervisor host; containers need an OS-level virtualization host',
+  containerOnNative: 'bare-metal host; containers need an OS-level virtualization host',
+  vmOnContainerHost: 'container host; VMs need a hypervisor',
+  noHardwareAssist: 'CPU without VT-x/AMD-V for hardware-assisted virtualization',
+  notParavirtAware: 'need a paravirtualization-aware guest',
+} as const
+
+/** Whether `host` can run an instance of `workload`, and if not, why. */
+export function acceptsGuest(
+  host: Pick<Host, 'cpuExtensions' | 'virtualization'>,
+  workload: Pick<Workload, 'kind' | 'guestOs' | 'paravirtAware'>,
+): GuestCheck {
+  const v = host.virtualization
+  switch (v.kind) {
+    case 'os':
+      if (workload.kind !== 'container')
+        return { ok: false, reason: GUEST_REASONS.vmOnContainerHost }
+      if (workload.guestOs !== v.hostOs)
+        return { ok: false, reason: `${v.hostOs} container host; guest needs ${workload.guestOs}` }
+      return OK
+    case 'native':
+      return workload.kind === 'vm' ? OK : { ok: false, reason: GUEST_REASONS.containerOnNative }
+    case 'hvm':
+      if (workload.kind !== 'vm') return { ok: false, reason: GUEST_REASONS.containerOnHypervisor }
+      if (host.cpuExtensions === 'none')
+        return { ok: false, reason: GUEST_REASONS.noHardwareAssist }
+      return OK
+    case 'pv':
+      if (workload.kind !== 'vm') return { ok: false, reason: GUEST_REASONS.containerOnHypervisor }
+      return workload.paravirtAware ? OK : { ok: false, reason: GUEST_REASONS.notParavirtAware }
+    case 'bt':
+      return workload.kind === 'vm'
+        ? OK
+        : { ok: false, reason: GUEST_REASONS.containerOnHypervisor }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Effective overheads of a host: its kind's defaults (./kinds.ts) with the host's own
+ * overrides (`host.virtualization.overrides`) applied. The scheduler charges them at
+ * placement; the simulation reads them for co-location interference and restart times.
+ */
+import type { VirtualizationKind } from '../../../shared/design/enums'
+import type { Host } from '../../../shared/design/schema'
+import { KIND_DEFAULTS, type KindDefaults } from './kinds'
+
+/** What running one instance on a given host costs, after overrides. */
+export interface EffectiveOverheads extends KindDefaults {
+  kind: VirtualizationKind
+  /** Disk throughput factor (x native) = 1 - ioOverheadPercent / 100. */
+  diskThroughputFactor: number
+}
+
+const cache = new WeakMap<Host, EffectiveOverheads>()
+
+/**
+ * The overheads that apply on `host`. Overrides replace single defaults:
+ * `memoryOverheadPerInstanceMiB` replaces the fixed and per-vCPU memory terms by one flat
+ * figure; `memoryOverheadPercent` replaces the percent-of-RAM term (then charged on all RAM);
+ * `ioOverheadPercent` sets both disk and network throughput loss. Cached per host object.
+ */
+export function overheadsFor(host: Host): EffectiveOverheads {
+  const hit = cache.get(host)
+  if (hit) return hit
+  const kind = host.virtualization.kind
+  const o = host.virtualization.overrides ?? {}
+  const base = KIND_DEFAULTS[kind]
+  const out: EffectiveOverheads = { ...base, kind, diskThroughputFactor: 1 }
+  if (o.cpuOverheadPercent !== undefined) out.cpuOverheadPercent = o.cpuOverheadPercent
+  if (o.memoryOverheadPerInstanceMiB !== undefined) {
+    out.memFixedMiB = o.memoryOverheadPerInstanceMiB
+    out.memPerVcpuMiB = 0
+  }
+  if (o.memoryOverheadPercent !== undefined) {
+    out.memPercent = o.memoryOverheadPercent
+    out.memExemptMiB = 0
+  }
+  if (o.reservedMemoryMiB !== undefined) out.reservedMemoryMiB = o.reservedMemoryMiB
+  if (o.reservedCores !== undefined) out.reservedCores = o.reservedCores
+  if (o.ioOverheadPercent !== undefined) {
+    out.ioOverheadPercent = o.ioOverheadPercent
+    out.networkThroughputFactor = 1 - o.ioOverheadPercent / 100
+  }
+  if (o.startTimeS !== undefined) out.startTimeS = o.startTimeS
+  if (o.interferenceCoefficient !== undefined)
+    out.interferenceCoefficient = o.interferenceCoefficient
+  out.diskThroughputFactor = 1 - out.ioOverheadPercent / 100
+  cache.set(host, out)
+  return out
+}
+
+/** Host memory one instance costs beyond its configured RAM, MiB (rounded up). */
+export function memoryOverheadMiB(o: EffectiveOverheads, vcpus: number, memoryMiB: number): number {
+  const percentPart = (o.memPercent / 100) * Math.max(0, memoryMiB - o.memExemptMiB)
+  return Math.ceil(Math.round((o.memFixedMiB + o.memPerVcpuMiB * vcpus + percentPart) * 1e6) / 1e6)
+}
+
+/**
+ * CPU demand of `vcpus` virtual CPUs including the CPU overhead, in milli-vCPUs (integer, so
+ * capacity sums stay exact).
+ */
+export function effectiveVcpuMilli(o: EffectiveOverheads, vcpus: number): number {
+  // Round to 1e-6 first so that 2 x 1000 x 1.05 = 2100, not 2101.
+  return Math.ceil(Math.round(vcpus * 1000 * (1 + o.cpuOverheadPercent / 100) * 1e6) / 1e6)
+}
