@@ -5,13 +5,11 @@
  * are scored with every weigher.
  */
 import type {
-  Explanation,
   FilterName,
   RejectionCount,
   ScoredHost,
 } from '../../../shared/contract/calls/scheduler'
 import { FILTERS } from './filters'
-import { ISOLATION_REASONS } from './filters/isolation'
 import type { Placer } from './placer'
 
 /** How many feasible hosts an explanation lists. */
@@ -70,7 +68,7 @@ const round = (x: number): number => Math.round(x * 1e6) / 1e6
 
 const FILTER_ORDER = new Map<FilterName, number>(FILTERS.map((f, i) => [f.name, i]))
 
-function sortRejections(list: RejectionCount[]): RejectionCount[] {
+export function sortRejections(list: RejectionCount[]): RejectionCount[] {
   return list.sort(
     (a, b) =>
       b.count - a.count ||
@@ -95,53 +93,4 @@ export function summarize(
 /** Rejections as lines, `40 insufficient memory`. */
 export function reasonLines(rejections: readonly RejectionCount[]): string[] {
   return rejections.map((r) => `${r.count} ${r.reason}`)
-}
-
-/**
- * The tenant-safe form of an explanation for `tenantId`: `undefined` when the instance is not
- * that tenant's; reasons that name another tenant become "another tenant"; host ids become
- * `host 1`, `host 2`... unless the tenant may see host names.
- */
-export function tenantSafeExplanation(
-  e: Explanation,
-  tenantId: string,
-  showHostNames: boolean,
-): Explanation | undefined {
-  if (e.tenantId !== tenantId) return undefined
-  const merged = new Map<string, RejectionCount>()
-  for (const r of e.rejections) {
-    const reason = r.filter === 'isolation' ? safeIsolationReason(r.reason) : r.reason
-    const key = `${r.filter}\u0000${reason}`
-    const entry = merged.get(key)
-    if (entry) entry.count += r.count
-    else merged.set(key, { filter: r.filter, reason, count: r.count })
-  }
-  const rejections = sortRejections([...merged.values()])
-  const alias = new Map<string, string>()
-  const name = (id: string): string => {
-    if (showHostNames) return id
-    let a = alias.get(id)
-    if (!a) alias.set(id, (a = `host ${alias.size + 1}`))
-    return a
-  }
-  const hostId = e.hostId === undefined ? undefined : name(e.hostId)
-  const out: Explanation = {
-    ...e,
-    rejections,
-    reasons: reasonLines(rejections),
-    summary: summarize(e.feasibleCount, e.hostCount, rejections, hostId),
-    candidates: e.candidates.map((c) => ({ ...c, hostId: name(c.hostId) })),
-  }
-  if (hostId === undefined) delete out.hostId
-  else out.hostId = hostId
-  return out
-}
-
-const GENERIC_ISOLATION = new Set<string>(Object.values(ISOLATION_REASONS))
-
-function safeIsolationReason(reason: string): string {
-  if (GENERIC_ISOLATION.has(reason)) return reason
-  return reason.startsWith('rack ')
-    ? ISOLATION_REASONS.rackDedicated
-    : ISOLATION_REASONS.hostDedicated
 }

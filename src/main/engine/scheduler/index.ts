@@ -4,7 +4,7 @@
  */
 export { createScheduler, type PlaceOutcome, type Scheduler } from './scheduler'
 export type { SchedulerOptions, Weights } from './types'
-export { tenantSafeExplanation } from './explain'
+export { tenantSafeExplanation, tenantSafeResult } from './tenant-safe'
 export { PRESET_WEIGHTS, WEIGHER_NAMES } from './weighers'
 export { FILTERS } from './filters'
 export {

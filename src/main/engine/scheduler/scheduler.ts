@@ -12,14 +12,8 @@ import type {
 import type { HostState } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
 import { drfWalk, stableOrder } from './batch-order'
-import {
-  CANDIDATES_SHOWN,
-  evaluateHosts,
-  reasonLines,
-  scored,
-  summarize,
-  tenantSafeExplanation,
-} from './explain'
+import { CANDIDATES_SHOWN, evaluateHosts, reasonLines, scored, summarize } from './explain'
+import { tenantSafeExplanation } from './tenant-safe'
 import { applyPlacement, removePlacement } from './ledger'
 import { Placer } from './placer'
 import { tieBreakRanks } from './random'

@@ -6,6 +6,7 @@ import type { CallName } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { designHandlers } from './design'
+import { schedulerHandlers } from './scheduler'
 import { tenancyHandlers } from './tenancy'
 
 export type AllHandlers = HandlerMap<CallName>
@@ -14,11 +15,12 @@ export type AllHandlers = HandlerMap<CallName>
 export function createDomainHandlers(ctx: AppContext) {
   return {
     design: designHandlers(ctx),
+    scheduler: schedulerHandlers(ctx),
     tenancy: tenancyHandlers(ctx),
   }
 }
 
 export function createHandlers(ctx: AppContext): AllHandlers {
   const domains = createDomainHandlers(ctx)
-  return { ...domains.design, ...domains.tenancy } satisfies AllHandlers
+  return { ...domains.design, ...domains.scheduler, ...domains.tenancy } satisfies AllHandlers
 }
