@@ -1,0 +1,46 @@
+/** Canvas facts for the test hook: what is drawn where, read from Cytoscape. */
+import type { Core, NodeSingular } from 'cytoscape'
+import type { CanvasFacts, NodeFact } from './test-hook-types'
+
+export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): NodeFact {
+  const p = n.position()
+  const r = n.renderedPosition()
+  const rect = container?.getBoundingClientRect()
+  const fact: NodeFact = {
+    id: n.id(),
+    kind: String(n.data('kind')),
+    position: { x: p.x, y: p.y },
+    rendered: { x: r.x, y: r.y },
+    client: { x: (rect?.left ?? 0) + r.x, y: (rect?.top ?? 0) + r.y },
+    classes: n.classes(),
+    label: String(n.data('label') ?? ''),
+  }
+  if (n.isChild()) fact.parent = n.parent().first().id()
+  const byTenant = n.data('instancesByTenant') as Record<string, number> | undefined
+  if (byTenant) fact.instancesByTenant = { ...byTenant }
+  return fact
+}
+
+export function collectFacts(
+  cy: Core,
+  container: HTMLElement | undefined,
+  revision: number,
+): CanvasFacts {
+  return {
+    nodes: cy.nodes().map((n) => nodeFact(n, container)),
+    edges: cy.edges().map((e) => ({
+      id: e.id(),
+      kind: String(e.data('kind')),
+      source: e.source().id(),
+      target: e.target().id(),
+      classes: e.classes(),
+    })),
+    selection: cy
+      .$(':selected')
+      .map((e) => e.id())
+      .sort(),
+    zoom: cy.zoom(),
+    pan: { ...cy.pan() },
+    revision,
+  }
+}

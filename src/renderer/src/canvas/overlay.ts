@@ -1,0 +1,55 @@
+/**
+ * Per-host overlay on the canvas: instance pies coloured by tenant (from placement or the
+ * simulation's current frame), utilization colouring, failed and switched-off hosts.
+ */
+import type { Core } from 'cytoscape'
+import { PIE_SLICES } from './style'
+
+export interface HostOverlay {
+  /** Instances on the host, per tenant, in tenant id order. */
+  instances?: ReadonlyArray<{ tenantId: string; colour: string; count: number }>
+  /** CPU utilization 0..1 at the shown time. */
+  utilization?: number
+  failed?: boolean
+  off?: boolean
+}
+
+const OVERLAY_FIELDS = ['utilization', 'instanceCount', 'instancesByTenant']
+
+/** Applies an overlay in one batch; hosts missing from the map are cleared. */
+export function applyOverlay(cy: Core, overlay: ReadonlyMap<string, HostOverlay>): void {
+  cy.batch(() => {
+    cy.nodes('.host').forEach((node) => {
+      const o = overlay.get(node.id())
+      if (!o) {
+        if (node.hasClass('placed') || node.data('utilization') !== undefined) {
+          node.removeClass('placed failed off')
+          for (const f of OVERLAY_FIELDS) node.removeData(f)
+          node.data('label', String(node.data('label')).split('\n').slice(0, 2).join('\n'))
+        }
+        node.removeClass('failed off')
+        return
+      }
+      const data: Record<string, unknown> = {}
+      const instances = o.instances ?? []
+      const total = instances.reduce((sum, i) => sum + i.count, 0)
+      const byTenant: Record<string, number> = {}
+      for (let i = 1; i <= PIE_SLICES; i++) {
+        const slice = instances[i - 1]
+        data[`pie${i}c`] = slice?.colour ?? '#000000'
+        data[`pie${i}s`] = slice && total > 0 ? (100 * slice.count) / total : 0
+      }
+      for (const i of instances) byTenant[i.tenantId] = i.count
+      data.instancesByTenant = byTenant
+      data.instanceCount = total
+      if (o.utilization !== undefined) data.utilization = o.utilization
+      else node.removeData('utilization')
+      const base = String(node.data('label')).split('\n').slice(0, 2).join('\n')
+      data.label = total > 0 ? `${base}\n${total} inst.` : base
+      node.data(data)
+      node.toggleClass('placed', total > 0)
+      node.toggleClass('failed', o.failed === true)
+      node.toggleClass('off', o.off === true && o.failed !== true)
+    })
+  })
+}

@@ -1,0 +1,58 @@
+/**
+ * Types of the canvas test hook `window.__strataTest` (see test-hook.ts). Dependency-free so
+ * the e2e page objects can import them.
+ */
+
+export interface NodeFact {
+  id: string
+  /** zone, rack, host, switch or storage. */
+  kind: string
+  parent?: string
+  /** Model position (what the design stores). */
+  position: { x: number; y: number }
+  /** Position in canvas pixels (after zoom and pan). */
+  rendered: { x: number; y: number }
+  /** Position in page (viewport) pixels, for the real mouse. */
+  client: { x: number; y: number }
+  classes: string[]
+  label: string
+  /** Instances the canvas shows on a host, by tenant id. */
+  instancesByTenant?: Record<string, number>
+}
+
+export interface EdgeFact {
+  id: string
+  kind: string
+  source: string
+  target: string
+  classes: string[]
+}
+
+export interface CanvasFacts {
+  nodes: NodeFact[]
+  edges: EdgeFact[]
+  selection: string[]
+  zoom: number
+  pan: { x: number; y: number }
+  /** Design revision the canvas last rendered. */
+  revision: number
+}
+
+/** What tests reach through `window.__strataTest`. */
+export interface StrataTestHook {
+  /** True once the first design is on the canvas. */
+  ready(): boolean
+  facts(): CanvasFacts
+  node(id: string): NodeFact | undefined
+  /** Page coordinates of a node's centre, for `page.mouse`. */
+  clientPosition(id: string): { x: number; y: number } | undefined
+  nodeCount(): number
+  /** Milliseconds from app start to the first design on the canvas. */
+  firstRenderMs(): number | undefined
+}
+
+declare global {
+  interface Window {
+    __strataTest?: StrataTestHook
+  }
+}

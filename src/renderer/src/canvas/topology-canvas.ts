@@ -1,0 +1,337 @@
+/**
+ * The canvas adapter: owns the (non-reactive) Cytoscape instance, builds it from a design,
+ * patches it from `design:changed` diffs, and reports user gestures (select, move, connect,
+ * context menu) as callbacks. Components talk to this class, never to `cy`.
+ */
+import cytoscape, { type Core, type NodeSingular, type Position } from 'cytoscape'
+import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles'
+import type { DesignChanges, Problem } from '../../../shared/contract'
+import type { Design } from '../../../shared/design/schema'
+import { CANVAS_KINDS, designElements, edgeElement, nodeElement, type NodeKind } from './elements'
+import { applyOverlay, type HostOverlay } from './overlay'
+import { canvasStyle, coloursFromCss } from './style'
+import { collectFacts, nodeFact } from './facts'
+import type { CanvasFacts, NodeFact } from './test-hook-types'
+
+let registered = false
+function registerExtensions(): void {
+  if (registered) return
+  cytoscape.use(edgehandles)
+  registered = true
+}
+
+/** A position change the user made by dragging, with the rack the node was dropped into. */
+export interface CanvasMove {
+  id: string
+  position: { x: number; y: number }
+  rackId?: string | null
+}
+
+export interface CanvasCallbacks {
+  onSelect?(ids: string[]): void
+  onMove?(moves: CanvasMove[]): void
+  onConnect?(sourceId: string, targetId: string): void
+  onContextMenu?(target: { id?: string; kind?: string }, client: { x: number; y: number }): void
+  onTapNode?(id: string, kind: string): void
+}
+
+const LINKABLE = new Set(['host', 'switch', 'storage'])
+/** Above this many elements, the canvas trades detail for speed while panning and zooming. */
+const LARGE = 1500
+
+export class TopologyCanvas {
+  readonly cy: Core
+  private readonly eh: EdgeHandlesInstance | undefined
+  private pendingMoves = new Map<string, CanvasMove>()
+  private flushScheduled = false
+  private silentSelect = false
+  revision = -1
+
+  constructor(
+    private readonly container: HTMLElement | undefined,
+    private readonly callbacks: CanvasCallbacks,
+    options: { headless?: boolean } = {},
+  ) {
+    const headless = options.headless ?? !container
+    if (!headless) registerExtensions()
+    this.cy = cytoscape({
+      container: headless ? undefined : container,
+      headless,
+      style: canvasStyle(coloursFromCss(container)),
+      boxSelectionEnabled: true,
+      selectionType: 'additive',
+      wheelSensitivity: 0.3,
+      minZoom: 0.05,
+      maxZoom: 4,
+    })
+    if (!headless) {
+      this.eh = (this.cy as unknown as { edgehandles(o: object): EdgeHandlesInstance }).edgehandles(
+        {
+          canConnect: (s: NodeSingular, t: NodeSingular) =>
+            !s.same(t) &&
+            LINKABLE.has(String(s.data('kind'))) &&
+            LINKABLE.has(String(t.data('kind'))),
+          snap: false,
+          hoverDelay: 50,
+        },
+      )
+    }
+    this.bindEvents()
+  }
+
+  private bindEvents(): void {
+    const cy = this.cy
+    cy.on('select unselect', () => {
+      if (this.silentSelect) return
+      queueMicrotask(() => this.callbacks.onSelect?.(this.selection()))
+    })
+    cy.on('dragfree', 'node', (event) => this.queueMove(event.target as NodeSingular))
+    cy.on('ehcomplete', (_event, ...extra: unknown[]) => {
+      const [source, target, added] = extra as [NodeSingular, NodeSingular, cytoscape.EdgeSingular]
+      added.remove()
+      this.callbacks.onConnect?.(source.id(), target.id())
+    })
+    cy.on('cxttap', (event) => {
+      const target = event.target as Core | NodeSingular
+      const rect = this.container?.getBoundingClientRect()
+      const rp = event.renderedPosition ?? { x: 0, y: 0 }
+      const client = { x: (rect?.left ?? 0) + rp.x, y: (rect?.top ?? 0) + rp.y }
+      if (target === cy) this.callbacks.onContextMenu?.({}, client)
+      else {
+        const el = target as NodeSingular
+        if (!el.selected()) {
+          cy.elements().unselect()
+          el.select()
+        }
+        this.callbacks.onContextMenu?.({ id: el.id(), kind: String(el.data('kind')) }, client)
+      }
+    })
+    cy.on('tap', 'node', (event) => {
+      const n = event.target as NodeSingular
+      this.callbacks.onTapNode?.(n.id(), String(n.data('kind')))
+    })
+  }
+
+  /** Collects the nodes released by one drag gesture, then reports them in one move. */
+  private queueMove(node: NodeSingular): void {
+    const nodes = node.isParent() ? node.union(node.descendants()) : node
+    nodes.forEach((n) => {
+      const kind = String(n.data('kind'))
+      const move: CanvasMove = { id: n.id(), position: roundPos(n.position()) }
+      if (n.same(node) && (kind === 'host' || kind === 'switch' || kind === 'storage')) {
+        const rack = this.rackAt(n.position(), n)
+        const current = n.parent().nonempty() ? n.parent().first().id() : undefined
+        if (rack && rack !== current) move.rackId = rack
+      }
+      this.pendingMoves.set(n.id(), move)
+    })
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    setTimeout(() => {
+      this.flushScheduled = false
+      const moves = [...this.pendingMoves.values()]
+      this.pendingMoves.clear()
+      if (moves.length > 0) this.callbacks.onMove?.(moves)
+    }, 0)
+  }
+
+  /** The rack whose box contains a model position (ignoring `self` and its own parent). */
+  rackAt(position: Position, self?: NodeSingular): string | undefined {
+    const own = self?.parent().nonempty() ? self.parent().first().id() : undefined
+    let found: string | undefined
+    this.cy.nodes('.rack').forEach((rack) => {
+      if (found || rack.id() === own || (self && rack.same(self))) return
+      const box = rack.boundingBox({ includeLabels: false })
+      if (
+        position.x >= box.x1 &&
+        position.x <= box.x2 &&
+        position.y >= box.y1 &&
+        position.y <= box.y2
+      )
+        found = rack.id()
+    })
+    return found
+  }
+
+  /** Replaces everything on the canvas by a design. */
+  load(design: Design, revision: number): void {
+    this.cy.batch(() => {
+      this.cy.elements().remove()
+      this.cy.add(designElements(design))
+    })
+    const large = this.cy.elements().length > LARGE
+    // the canvas renderer reads these flags on every frame: cheap pans and zooms when large
+    const r = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer()
+    if (r) {
+      r.textureOnViewport = large
+      r.hideEdgesOnViewport = large
+    }
+    this.revision = revision
+    this.fit()
+  }
+
+  /** Patches the canvas from one change: adds, updates (data, position, parent), removes. */
+  applyChanges(changes: DesignChanges, design: Design, revision: number): void {
+    const cy = this.cy
+    cy.batch(() => {
+      for (const id of changes.removed) cy.getElementById(id).remove()
+      const upserts = changes.upserted.filter((u) => CANVAS_KINDS.has(u.kind))
+      // containers first so children find their parent
+      const order = ['zone', 'rack', 'host', 'switch', 'storage', 'link']
+      upserts.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+      for (const { kind, entity } of upserts) {
+        const raw = entity as { id: string } & Record<string, unknown>
+        if (kind === 'link') {
+          cy.getElementById(raw.id).remove()
+          if (cy.getElementById(String(raw.sourceId)).nonempty())
+            if (cy.getElementById(String(raw.targetId)).nonempty()) cy.add(edgeElement(raw))
+          continue
+        }
+        const def = nodeElement(kind as NodeKind, raw, cy.nodes().length)
+        const parent = def.data.parent as string | undefined
+        if (parent && cy.getElementById(parent).empty()) delete def.data.parent
+        let el = cy.getElementById(raw.id)
+        if (el.empty()) {
+          cy.add(def)
+          continue
+        }
+        const currentParent = el.isChild() ? el.parent().first().id() : undefined
+        if (currentParent !== def.data.parent) {
+          el = el.move({ parent: (def.data.parent as string | undefined) ?? null }) as typeof el
+        }
+        el.data(def.data)
+        if (raw.position && !el.isParent()) el.position(def.position as Position)
+      }
+    })
+    void design
+    this.revision = revision
+  }
+
+  /** Marks elements with problems (a border) and tells how many each has. */
+  setProblems(problems: readonly Problem[]): void {
+    const errors = new Set<string>()
+    const warnings = new Set<string>()
+    for (const p of problems) {
+      if (!p.elementId) continue
+      ;(p.severity === 'error' ? errors : warnings).add(p.elementId)
+    }
+    this.cy.batch(() => {
+      this.cy.elements('.has-error, .has-warning').removeClass('has-error has-warning')
+      for (const id of errors) this.cy.getElementById(id).addClass('has-error')
+      for (const id of warnings) this.cy.getElementById(id).addClass('has-warning')
+    })
+  }
+
+  /** Host colouring and instance pies from placement and simulation (see overlay.ts). */
+  setOverlay(overlay: ReadonlyMap<string, HostOverlay>): void {
+    applyOverlay(this.cy, overlay)
+  }
+
+  /** Draws the migrations in flight as dashed arrows between hosts. */
+  setMigrations(migrations: ReadonlyArray<{ id: string; from: string; to: string }>): void {
+    this.cy.batch(() => {
+      this.cy.edges('.migration').remove()
+      for (const m of migrations.slice(0, 200)) {
+        if (this.cy.getElementById(m.from).empty() || this.cy.getElementById(m.to).empty()) continue
+        this.cy.add({
+          group: 'edges',
+          data: { id: `migration:${m.id}`, source: m.from, target: m.to, kind: 'migration' },
+          classes: 'migration',
+          selectable: false,
+        })
+      }
+    })
+  }
+
+  selection(): string[] {
+    return this.cy
+      .$(':selected')
+      .filter((e) => !e.hasClass('migration'))
+      .map((e) => e.id())
+      .sort()
+  }
+
+  /** Selects exactly `ids` without echoing a selection callback. */
+  setSelection(ids: readonly string[]): void {
+    const want = new Set(ids)
+    const have = this.selection()
+    if (have.length === want.size && have.every((id) => want.has(id))) return
+    this.silentSelect = true
+    this.cy.batch(() => {
+      this.cy.$(':selected').unselect()
+      for (const id of ids) this.cy.getElementById(id).select()
+    })
+    this.silentSelect = false
+  }
+
+  /** Starts drawing a link from a node (context menu "Connect…"). */
+  startConnect(id: string): void {
+    const n = this.cy.getElementById(id)
+    if (n.nonempty() && n.isNode()) this.eh?.start(n)
+  }
+
+  setLinkMode(on: boolean): void {
+    if (on) this.eh?.enableDrawMode()
+    else this.eh?.disableDrawMode()
+  }
+
+  fit(): void {
+    if (this.cy.elements().nonempty()) this.cy.fit(undefined, 40)
+  }
+
+  zoomBy(factor: number): void {
+    const w = this.cy.width() / 2
+    const h = this.cy.height() / 2
+    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: w, y: h } })
+  }
+
+  /** Turns page coordinates into a model position (for drops from the palette). */
+  modelPosition(clientX: number, clientY: number): Position {
+    const rect = this.container?.getBoundingClientRect()
+    const pan = this.cy.pan()
+    const zoom = this.cy.zoom()
+    return roundPos({
+      x: (clientX - (rect?.left ?? 0) - pan.x) / zoom,
+      y: (clientY - (rect?.top ?? 0) - pan.y) / zoom,
+    })
+  }
+
+  /** Marks the rack under a dragged palette item. */
+  highlightDropTarget(rackId: string | undefined): void {
+    this.cy.nodes('.drop-target').removeClass('drop-target')
+    if (rackId) this.cy.getElementById(rackId).addClass('drop-target')
+  }
+
+  /** Re-reads the theme colours (after a light/dark switch). */
+  setTheme(): void {
+    this.cy.style(canvasStyle(coloursFromCss(this.container)))
+  }
+
+  /** Centres the view on an element (problems list, search). */
+  focus(id: string): void {
+    const el = this.cy.getElementById(id)
+    if (el.nonempty()) this.cy.center(el)
+  }
+
+  resize(): void {
+    this.cy.resize()
+  }
+
+  facts(): CanvasFacts {
+    return collectFacts(this.cy, this.container, this.revision)
+  }
+
+  node(id: string): NodeFact | undefined {
+    const n = this.cy.getElementById(id)
+    return n.nonempty() && n.isNode() ? nodeFact(n, this.container) : undefined
+  }
+
+  destroy(): void {
+    this.eh?.destroy()
+    this.cy.destroy()
+  }
+}
+
+function roundPos(p: Position): { x: number; y: number } {
+  return { x: Math.round(p.x), y: Math.round(p.y) }
+}

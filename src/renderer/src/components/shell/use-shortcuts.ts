@@ -1,0 +1,25 @@
+/** Keyboard shortcuts of the app's actions (not while typing in a form field). */
+import { onBeforeUnmount, onMounted } from 'vue'
+import { matchesShortcut, type AppAction } from './app-actions'
+
+const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT'])
+
+export function useShortcuts(actions: AppAction[], onEscape: () => void): void {
+  const onKey = (event: KeyboardEvent): void => {
+    const target = event.target as HTMLElement | null
+    const typing = !!target && (TYPING.has(target.tagName) || target.isContentEditable)
+    if (event.key === 'Escape') return onEscape()
+    if (typing && !(event.ctrlKey && event.key.toLowerCase() === 's')) return
+    for (const action of actions) {
+      const shortcuts = action.shortcut ? [action.shortcut] : []
+      if (action.id === 'redo') shortcuts.push('Ctrl+Y')
+      if (action.id === 'delete') shortcuts.push('Backspace')
+      if (!shortcuts.some((s) => matchesShortcut(event, s))) continue
+      event.preventDefault()
+      if (!action.enabled || action.enabled()) void action.run()
+      return
+    }
+  }
+  onMounted(() => window.addEventListener('keydown', onKey))
+  onBeforeUnmount(() => window.removeEventListener('keydown', onKey))
+}

@@ -1,0 +1,152 @@
+/**
+ * ECharts options built from a simulation result: per-host utilization heatmap, power and
+ * energy over time, per-tenant usage, cost and SLA. Pure functions (unit-testable).
+ */
+import type { EChartsOption } from 'echarts'
+import type { SimulationResult } from '../../../../shared/contract'
+
+/** The heatmap shows at most this many hosts and samples (downsampled evenly). */
+const MAX_HOSTS = 60
+const MAX_SAMPLES = 120
+
+function hours(s: number): string {
+  return (s / 3600).toFixed(1)
+}
+
+function every<T>(list: readonly T[], max: number): Array<{ item: T; index: number }> {
+  const step = Math.max(1, Math.ceil(list.length / max))
+  const out: Array<{ item: T; index: number }> = []
+  for (let i = 0; i < list.length; i += step) out.push({ item: list[i] as T, index: i })
+  return out
+}
+
+export function heatmapOption(r: SimulationResult): EChartsOption {
+  const hosts = every(r.series.hosts, MAX_HOSTS)
+  const samples = every(r.series.timesS, MAX_SAMPLES)
+  const data: Array<[number, number, number]> = []
+  hosts.forEach(({ item: h }, y) =>
+    samples.forEach(({ index }, x) =>
+      data.push([x, y, Math.round((h.utilization[index] ?? 0) * 100)]),
+    ),
+  )
+  return {
+    animation: false,
+    title: { text: 'Host utilization (%)', textStyle: { fontSize: 12 } },
+    tooltip: { position: 'top' },
+    grid: { left: 70, right: 10, top: 30, bottom: 50 },
+    xAxis: { type: 'category', data: samples.map((s) => hours(s.item)), name: 'h' },
+    yAxis: { type: 'category', data: hosts.map((h) => h.item.hostId) },
+    visualMap: {
+      min: 0,
+      max: 100,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 80,
+      inRange: { color: ['#2ca02c', '#ffdd57', '#d62728'] },
+    },
+    series: [{ type: 'heatmap', data, progressive: 2000 }],
+  }
+}
+
+export function powerOption(r: SimulationResult): EChartsOption {
+  const t = r.series.timesS
+  let energyKWh = 0
+  const energy = t.map((s, i) => {
+    const dtS = i === 0 ? 0 : s - (t[i - 1] as number)
+    energyKWh += ((r.series.totalPowerW[i - 1] ?? 0) * dtS) / 3_600_000
+    return Number(energyKWh.toFixed(3))
+  })
+  return {
+    animation: false,
+    title: { text: 'Power and energy', textStyle: { fontSize: 12 } },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 50, right: 50, top: 30, bottom: 40 },
+    xAxis: { type: 'category', data: t.map(hours), name: 'h' },
+    yAxis: [
+      { type: 'value', name: 'W' },
+      { type: 'value', name: 'kWh' },
+    ],
+    series: [
+      { name: 'Power (W)', type: 'line', showSymbol: false, data: r.series.totalPowerW },
+      { name: 'Energy (kWh)', type: 'line', showSymbol: false, yAxisIndex: 1, data: energy },
+      { name: 'Active hosts', type: 'line', showSymbol: false, data: r.series.activeHosts },
+    ],
+  }
+}
+
+export function tenantOption(
+  r: SimulationResult,
+  names: ReadonlyMap<string, { name: string; colour: string }>,
+): EChartsOption {
+  const t = r.series.timesS
+  const label = (id: string): string => names.get(id)?.name ?? id
+  return {
+    animation: false,
+    title: { text: 'Per tenant: CPU used and cost', textStyle: { fontSize: 12 } },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 60, right: 60, top: 30, bottom: 40 },
+    xAxis: { type: 'category', data: t.map(hours), name: 'h' },
+    yAxis: [
+      { type: 'value', name: 'MIPS' },
+      { type: 'value', name: 'cost' },
+    ],
+    series: r.series.tenants.flatMap((s) => [
+      {
+        name: `${label(s.tenantId)} MIPS`,
+        type: 'line' as const,
+        showSymbol: false,
+        color: names.get(s.tenantId)?.colour,
+        data: s.allocatedMips,
+      },
+      {
+        name: `${label(s.tenantId)} cost`,
+        type: 'line' as const,
+        showSymbol: false,
+        yAxisIndex: 1,
+        lineStyle: { type: 'dashed' as const },
+        color: names.get(s.tenantId)?.colour,
+        data: s.cumulativeCost,
+      },
+    ]),
+  }
+}
+
+export function slaOption(
+  r: SimulationResult,
+  names: ReadonlyMap<string, { name: string; colour: string }>,
+): EChartsOption {
+  return {
+    animation: false,
+    title: { text: 'Availability vs SLA (%)', textStyle: { fontSize: 12 } },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 50, right: 10, top: 30, bottom: 40 },
+    xAxis: {
+      type: 'category',
+      data: r.tenants.map((u) => names.get(u.tenantId)?.name ?? u.tenantId),
+    },
+    yAxis: {
+      type: 'value',
+      min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 1)),
+      max: 100,
+    },
+    series: [
+      {
+        name: 'Availability',
+        type: 'bar',
+        data: r.tenants.map((u) => ({
+          value: Number(u.availabilityPercent.toFixed(3)),
+          itemStyle: { color: u.slaViolation ? '#d62728' : names.get(u.tenantId)?.colour },
+        })),
+      },
+      {
+        name: 'SLA promise',
+        type: 'line',
+        data: r.tenants.map((u) => u.slaAvailabilityPercent),
+      },
+    ],
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * What the canvas paints over the hosts: instances per tenant (from the simulation frame
+ * being shown, else from the last placement), utilization, failed and idle hosts, and the
+ * migrations in flight at the shown time.
+ */
+import { computed, type ComputedRef } from 'vue'
+import type { HostOverlay } from '../canvas/overlay'
+import { useDesignStore } from './design'
+import { usePlacementStore } from './placement'
+import { useSimulationStore } from './simulation'
+
+export interface CanvasOverlay {
+  hosts: ComputedRef<ReadonlyMap<string, HostOverlay>>
+  migrations: ComputedRef<ReadonlyArray<{ id: string; from: string; to: string }>>
+}
+
+export function useCanvasOverlay(): CanvasOverlay {
+  const design = useDesignStore()
+  const placement = usePlacementStore()
+  const simulation = useSimulationStore()
+
+  const hosts = computed(() => {
+    const out = new Map<string, HostOverlay>()
+    const colours = new Map((design.design?.tenants ?? []).map((t) => [t.id, t.colour]))
+    for (const [hostId, perTenant] of placement.byHost) {
+      out.set(hostId, {
+        instances: [...perTenant]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([tenantId, count]) => ({
+            tenantId,
+            colour: colours.get(tenantId) ?? '#888888',
+            count,
+          })),
+      })
+    }
+    const frame = simulation.frame
+    if (frame) {
+      for (const [hostId, h] of frame.hosts) {
+        const o = out.get(hostId) ?? {}
+        out.set(hostId, { ...o, utilization: h.utilization, failed: h.failed, off: h.off })
+      }
+    }
+    return out
+  })
+
+  const migrations = computed(() => simulation.frame?.migrations ?? [])
+  return { hosts, migrations }
+}

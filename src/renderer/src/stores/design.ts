@@ -1,0 +1,171 @@
+/**
+ * The open design as main last described it: a cache of DTOs, patched from `design:changed`
+ * events. The design object is held in a `shallowRef` (never deeply reactive: it can hold
+ * thousands of hosts); every change replaces it, so computed views recompute. All edits go
+ * through `design:apply`, so undo/redo covers them.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { api } from '../api'
+import type { EditCommandInput } from '../../../shared/contract/schemas/design'
+import type {
+  DesignChanges,
+  DesignState,
+  Problem,
+  Result,
+  StrataError,
+} from '../../../shared/contract'
+import { ENTITY_COLLECTIONS, type EntityKind } from '../../../shared/design/enums'
+import type { Design } from '../../../shared/design/schema'
+
+export type DesignListener = (changes: DesignChanges, design: Design, revision: number) => void
+
+type Item = { id: string } & Record<string, unknown>
+
+/** Applies a change set to an immutable design, returning a new design. */
+export function patchDesign(design: Design, changes: DesignChanges): Design {
+  const next: Record<string, unknown> = { ...design }
+  const touched = new Map<string, Item[]>()
+  const list = (key: string): Item[] => {
+    let l = touched.get(key)
+    if (!l) {
+      l = [...((design as unknown as Record<string, Item[]>)[key] ?? [])]
+      touched.set(key, l)
+      next[key] = l
+    }
+    return l
+  }
+  if (changes.removed.length > 0) {
+    const gone = new Set(changes.removed)
+    for (const key of Object.values(ENTITY_COLLECTIONS)) {
+      const current = (design as unknown as Record<string, Item[]>)[key] ?? []
+      if (current.some((e) => gone.has(e.id))) {
+        const kept = current.filter((e) => !gone.has(e.id))
+        touched.set(key, kept)
+        next[key] = kept
+      }
+    }
+  }
+  for (const { kind, entity } of changes.upserted) {
+    const l = list(ENTITY_COLLECTIONS[kind])
+    const at = l.findIndex((e) => e.id === entity.id)
+    if (at >= 0) l[at] = entity as Item
+    else l.push(entity as Item)
+  }
+  return next as unknown as Design
+}
+
+export const useDesignStore = defineStore('design', () => {
+  const design = shallowRef<Design | undefined>()
+  const state = ref<DesignState>({ revision: -1, dirty: false, canUndo: false, canRedo: false })
+  const problems = shallowRef<Problem[]>([])
+  /** The last error a call returned, for the status bar. */
+  const lastError = ref<StrataError | undefined>()
+  const listeners = new Set<DesignListener>()
+  let unsubscribe: (() => void) | undefined
+
+  /** Every element by id, with its kind. */
+  const index = computed(() => {
+    const map = new Map<string, { kind: EntityKind; entity: Item }>()
+    const d = design.value
+    if (!d) return map
+    for (const [kind, key] of Object.entries(ENTITY_COLLECTIONS) as Array<[EntityKind, string]>)
+      for (const entity of (d as unknown as Record<string, Item[]>)[key] ?? [])
+        map.set(entity.id, { kind, entity })
+    return map
+  })
+
+  const name = computed(() => design.value?.meta.name ?? '')
+
+  function notify(changes: DesignChanges): void {
+    const d = design.value
+    if (!d) return
+    for (const listener of listeners) listener(changes, d, state.value.revision)
+  }
+
+  const REPLACED: DesignChanges = {
+    upserted: [],
+    removed: [],
+    metaChanged: true,
+    simulationChanged: true,
+    replaced: true,
+  }
+
+  /** Fetches the whole design; listeners get `changes` (default: everything replaced). */
+  async function refresh(changes: DesignChanges = REPLACED): Promise<boolean> {
+    const result = await api.call('design:get', {})
+    if (!result.ok) {
+      lastError.value = result.error
+      return false
+    }
+    const { design: d, problems: p, ...s } = result.value
+    design.value = d
+    problems.value = p
+    state.value = s
+    notify(changes)
+    return true
+  }
+
+  /** Loads the design and follows main's change events. */
+  async function start(): Promise<boolean> {
+    unsubscribe ??= api.on('design:changed', (payload) => {
+      if (payload.state.revision <= state.value.revision) return
+      const needsFetch =
+        !design.value ||
+        payload.changes.replaced ||
+        payload.changes.metaChanged ||
+        payload.changes.simulationChanged
+      if (needsFetch) {
+        void refresh(design.value ? payload.changes : REPLACED)
+        return
+      }
+      design.value = patchDesign(design.value as Design, payload.changes)
+      state.value = payload.state
+      problems.value = payload.problems
+      notify(payload.changes)
+    })
+    return refresh()
+  }
+
+  function stop(): void {
+    unsubscribe?.()
+    unsubscribe = undefined
+  }
+
+  /** Subscribes to applied changes (the canvas adapter patches itself from these). */
+  function onChange(listener: DesignListener): () => void {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+
+  async function settle<T>(result: Promise<Result<T>>): Promise<Result<T>> {
+    const r = await result
+    lastError.value = r.ok ? undefined : r.error
+    return r
+  }
+
+  /** Sends one edit command to main. */
+  function apply(command: EditCommandInput): Promise<Result<DesignState>> {
+    return settle(api.call('design:apply', { command }))
+  }
+
+  const undo = (): Promise<Result<DesignState>> => settle(api.call('design:undo', {}))
+  const redo = (): Promise<Result<DesignState>> => settle(api.call('design:redo', {}))
+
+  return {
+    design,
+    state,
+    problems,
+    lastError,
+    index,
+    name,
+    start,
+    stop,
+    refresh,
+    onChange,
+    apply,
+    undo,
+    redo,
+    settle,
+  }
+})

@@ -1,0 +1,64 @@
+/**
+ * The last placement main computed (`scheduler:place`, or pushed by `scheduler:placed`), and
+ * explanations asked for. The result is held shallowly (it can list 20,000 instances).
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { api } from '../api'
+import type { Explanation, PlacementResult, StrataError } from '../../../shared/contract'
+import type { PlacementPreset } from '../../../shared/design/enums'
+
+export const usePlacementStore = defineStore('placement', () => {
+  const result = shallowRef<PlacementResult | undefined>()
+  const running = ref(false)
+  const error = ref<StrataError | undefined>()
+  const explanation = shallowRef<Explanation | undefined>()
+  let unsubscribe: (() => void) | undefined
+
+  /** Instances on each host, counted per tenant. */
+  const byHost = computed(() => {
+    const map = new Map<string, Map<string, number>>()
+    for (const p of result.value?.placed ?? []) {
+      let perTenant = map.get(p.hostId)
+      if (!perTenant) map.set(p.hostId, (perTenant = new Map()))
+      perTenant.set(p.tenantId, (perTenant.get(p.tenantId) ?? 0) + 1)
+    }
+    return map
+  })
+
+  async function start(): Promise<void> {
+    unsubscribe ??= api.on('scheduler:placed', (payload) => {
+      result.value = payload
+    })
+    const last = await api.call('scheduler:last', {})
+    if (last.ok && last.value) result.value = last.value
+  }
+
+  async function place(preset?: PlacementPreset): Promise<boolean> {
+    running.value = true
+    const r = await api.call('scheduler:place', preset ? { preset } : {})
+    running.value = false
+    if (!r.ok) {
+      error.value = r.error
+      return false
+    }
+    error.value = undefined
+    result.value = r.value
+    return true
+  }
+
+  async function explain(instanceId: string): Promise<void> {
+    const r = await api.call('scheduler:explain', { instanceId })
+    if (r.ok) {
+      explanation.value = r.value
+      error.value = undefined
+    } else error.value = r.error
+  }
+
+  function clear(): void {
+    result.value = undefined
+    explanation.value = undefined
+  }
+
+  return { result, running, error, explanation, byHost, start, place, explain, clear }
+})

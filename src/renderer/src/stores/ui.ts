@@ -1,0 +1,42 @@
+/** UI-only flags: theme, side panel, link mode, context menu, notices. */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+export type SidePanel = 'inspector' | 'tenants' | 'simulation' | 'problems'
+export type ThemeChoice = 'system' | 'light' | 'dark'
+
+export interface ContextMenuState {
+  x: number
+  y: number
+  /** Element the menu is about; none for the empty canvas. */
+  targetId?: string
+  targetKind?: string
+}
+
+/** Requests from menus and shortcuts to the canvas (which owns the Cytoscape instance). */
+export type CanvasCommand =
+  | { type: 'fit' }
+  | { type: 'zoom'; factor: number }
+  | { type: 'connect-from'; id: string }
+  | { type: 'focus'; id: string }
+
+export const useUiStore = defineStore('ui', () => {
+  const panel = ref<SidePanel>('inspector')
+  const theme = ref<ThemeChoice>('system')
+  const linkMode = ref(false)
+  const contextMenu = ref<ContextMenuState | undefined>()
+  const notice = ref<{ kind: 'info' | 'error'; text: string } | undefined>()
+  /** Last command for the canvas, with a counter so the same command can repeat. */
+  const canvasCommand = ref<{ seq: number; command: CanvasCommand } | undefined>()
+  let seq = 0
+
+  function tellCanvas(command: CanvasCommand): void {
+    canvasCommand.value = { seq: ++seq, command }
+  }
+
+  function notify(kind: 'info' | 'error', text: string): void {
+    notice.value = { kind, text }
+  }
+
+  return { panel, theme, linkMode, contextMenu, notice, canvasCommand, tellCanvas, notify }
+})
