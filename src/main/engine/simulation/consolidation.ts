@@ -1,0 +1,221 @@
+/**
+ * Dynamic consolidation at each scheduling instant (CloudSim 3.0.3's
+ * `PowerVmAllocationPolicyMigrationAbstract#optimizeAllocation`): find over-loaded hosts,
+ * pick instances off them until they are not, place those by power-aware best fit decreasing
+ * (PABFD), then evacuate under-loaded hosts whole where every instance fits elsewhere.
+ * Placements are tried on the real host lists and undone at the end; the result is the list
+ * of migrations to start.
+ */
+import { demandAt } from './demand'
+import { isOverloaded } from './detectors'
+import {
+  createOn,
+  destroyOn,
+  hostUtil,
+  isSuitable,
+  policyUtilMips,
+  removeEntryAt,
+  requestedTotal,
+} from './host-cpu'
+import type { PolicySpec } from './policy'
+import { powerAt } from './power'
+import type { Random } from './random'
+import { selectInstance } from './selectors'
+import type { HostEntries, SimState } from './state'
+
+/** A decided migration: instance `vm` to host `host`, and why. */
+export interface Migration {
+  vm: number
+  host: number
+  reason: 'overload' | 'underload'
+}
+
+type MigrationPolicy = Extract<PolicySpec, { kind: 'migration' }>
+
+function overloaded(s: SimState, p: MigrationPolicy, h: number): boolean {
+  return isOverloaded(s, h, p.detector, p.parameter)
+}
+
+/** PABFD: the host whose power grows least when `v` is added (lowest index on ties). */
+export function findHostForVm(
+  s: SimState,
+  p: MigrationPolicy | undefined,
+  v: number,
+  excluded: Uint8Array,
+): number {
+  let minPower = Number.MAX_VALUE
+  let best = -1
+  const request = requestedTotal(s, v)
+  for (let h = 0; h < s.hostCount; h++) {
+    if (excluded[h] === 1 || !isSuitable(s, h, v)) continue
+    const loadMips = policyUtilMips(s, h)
+    if (loadMips !== 0 && p) {
+      createOn(s, h, v)
+      const over = overloaded(s, p, h)
+      removeEntryAt(s, h, (s.entries[h] as HostEntries).vm.length - 1)
+      if (over) continue
+    }
+    const uAfter = (loadMips + request) / (s.hostTotalMips[h] as number)
+    const uNow = hostUtil(s, h)
+    if (uAfter < 0 || uAfter > 1 || uNow > 1) continue
+    const diff = powerAt(s.curves, h * 11, uAfter) - powerAt(s.curves, h * 11, uNow)
+    if (diff < minPower) {
+      minPower = diff
+      best = h
+    }
+  }
+  return best
+}
+
+/** Sorts instances by current CPU demand in MIPS, decreasing (stable). */
+function sortByDemand(s: SimState, vms: number[], nowS: number): void {
+  const key = new Map<number, number>()
+  for (const v of vms) key.set(v, demandAt(s.demand, v, nowS) * (s.vmMips[v] as number))
+  vms.sort((a, b) => (key.get(b) as number) - (key.get(a) as number))
+}
+
+interface Saved {
+  host: number
+  vm: number
+}
+
+function save(s: SimState): Saved[] {
+  const saved: Saved[] = []
+  for (let h = 0; h < s.hostCount; h++) {
+    const e = s.entries[h] as HostEntries
+    for (let i = 0; i < e.vm.length; i++)
+      if (e.migIn[i] === 0) saved.push({ host: h, vm: e.vm[i] as number })
+  }
+  return saved
+}
+
+/** Undoes the tentative placements: incoming copies first, then the saved residents. */
+function restore(s: SimState, saved: Saved[]): void {
+  for (let h = 0; h < s.hostCount; h++) {
+    const e = s.entries[h] as HostEntries
+    const keep: number[] = []
+    for (let i = 0; i < e.vm.length; i++) if (e.migIn[i] === 1) keep.push(e.vm[i] as number)
+    e.vm.length = 0
+    e.reqPe.length = 0
+    e.allocPe.length = 0
+    e.migIn.length = 0
+    e.memMiB.length = 0
+    e.bwMbps.length = 0
+    s.hostMemUsed[h] = 0
+    s.hostBwUsed[h] = 0
+    s.hostAvail[h] = s.hostTotalMips[h] as number
+    for (const v of keep) createOn(s, h, v, true)
+  }
+  for (const { host, vm } of saved) {
+    createOn(s, host, vm)
+    s.vmHome[vm] = host
+  }
+}
+
+/** Decides this instant's migrations (the host lists are unchanged afterwards). */
+export function optimizeAllocation(
+  s: SimState,
+  p: MigrationPolicy,
+  random: Random,
+  nowS: number,
+): Migration[] {
+  const H = s.hostCount
+  const over: number[] = []
+  for (let h = 0; h < H; h++) if (s.hostDown[h] === 0 && overloaded(s, p, h)) over.push(h)
+  const saved = save(s)
+  const toMove: number[] = []
+  for (const h of over) {
+    for (;;) {
+      const v = selectInstance(s, h, p.selector, random, nowS)
+      if (v < 0) break
+      toMove.push(v)
+      destroyOn(s, h, v)
+      if (!overloaded(s, p, h)) break
+    }
+  }
+  const excluded = new Uint8Array(H)
+  for (let h = 0; h < H; h++) if (s.hostDown[h] === 1) excluded[h] = 1
+  for (const h of over) excluded[h] = 1
+  const migrations: Migration[] = []
+  sortByDemand(s, toMove, nowS)
+  for (const v of toMove) {
+    const target = findHostForVm(s, p, v, excluded)
+    if (target >= 0) {
+      createOn(s, target, v)
+      migrations.push({ vm: v, host: target, reason: 'overload' })
+    }
+  }
+  underload(s, p, over, excluded, migrations, nowS)
+  restore(s, saved)
+  return migrations
+}
+
+function allMovingOutOrAnyComingIn(s: SimState, h: number): boolean {
+  const e = s.entries[h] as HostEntries
+  for (let i = 0; i < e.vm.length; i++) {
+    if (s.vmInMig[e.vm[i] as number] === 0) return false
+    if (e.migIn[i] === 1) return true
+  }
+  return true
+}
+
+function underload(
+  s: SimState,
+  p: MigrationPolicy,
+  over: number[],
+  placeExcluded: Uint8Array,
+  migrations: Migration[],
+  nowS: number,
+): void {
+  const H = s.hostCount
+  const pickExcluded = new Uint8Array(H)
+  let pickCount = 0
+  const exclude = (h: number): void => {
+    if (pickExcluded[h] === 0) {
+      pickExcluded[h] = 1
+      pickCount++
+    }
+  }
+  for (const h of over) exclude(h)
+  for (let h = 0; h < H; h++) {
+    if (s.hostDown[h] === 1 || hostUtil(s, h) === 0) {
+      exclude(h)
+      placeExcluded[h] = 1
+    }
+  }
+  while (pickCount < H) {
+    let minU = 1
+    let under = -1
+    for (let h = 0; h < H; h++) {
+      if (pickExcluded[h] === 1) continue
+      const u = hostUtil(s, h)
+      if (u > 0 && u < minU && !allMovingOutOrAnyComingIn(s, h)) {
+        minU = u
+        under = h
+      }
+    }
+    if (under < 0) break
+    exclude(under)
+    placeExcluded[under] = 1
+    const e = s.entries[under] as HostEntries
+    const vms: number[] = []
+    for (const v of e.vm) if (s.vmInMig[v] === 0) vms.push(v)
+    if (vms.length === 0) continue
+    sortByDemand(s, vms, nowS)
+    const placed: Migration[] = []
+    for (const v of vms) {
+      const target = findHostForVm(s, p, v, placeExcluded)
+      if (target < 0) {
+        for (const m of placed) destroyOn(s, m.host, m.vm)
+        placed.length = 0
+        break
+      }
+      createOn(s, target, v)
+      placed.push({ vm: v, host: target, reason: 'underload' })
+    }
+    for (const m of placed) {
+      exclude(m.host)
+      migrations.push(m)
+    }
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Host updates and data-centre-wide processing instants, as CloudSim 3.0.3's
+ * `HostDynamicWorkload#updateVmsProcessing` and
+ * `PowerDatacenter#updateCloudetProcessingWithoutSchedulingFutureEventsForce`: refresh every
+ * instance's demand, re-share each host's CPU, write state entries, integrate energy
+ * (trapezoid between consecutive updates; a host at 0 % at the start of an interval is off),
+ * and (CloudSim-compat) retire instances whose demand is exactly zero.
+ */
+import { demandAt } from './demand'
+import { allocatedTotal, destroyOn, hostUtil, reallocate } from './host-cpu'
+import { hostEntry, vmEntry, type Metrics } from './metrics'
+import { intervalEnergyJ } from './power'
+import { HISTORY_LENGTH, type HostEntries, type SimState } from './state'
+
+/** Mutable run-wide figures the processing steps update. */
+export interface RunCounters {
+  energyJ: number
+  lastProcessS: number
+  migrations: number
+  /** Instances resident on some host at the last update. */
+  residentInstances: number
+  /** Apply co-location interference (non-compat designs with interference on). */
+  interference: boolean
+}
+
+/** Whether `tS` is a scheduling instant (where instances record utilization history). */
+export function isGridTime(s: SimState, tS: number): boolean {
+  return (tS - s.offsetS) % s.stepS === 0
+}
+
+/** Refreshes instance `v`'s demand at `tS` (once per instant) and its utilization history. */
+export function refreshInstance(s: SimState, v: number, tS: number): void {
+  if (s.vmLastUpdateS[v] === tS) return
+  s.vmLastUpdateS[v] = tS
+  const u = demandAt(s.demand, v, tS)
+  const pes = s.vmPes[v] as number
+  const total = u * ((s.vmMips[v] as number) * pes)
+  s.vmReqPe[v] = total / pes
+  if (tS > (s.vmHistPrevS[v] as number) && isGridTime(s, tS)) {
+    if (tS !== 0 || u !== 0) {
+      const base = v * HISTORY_LENGTH
+      const len = s.vmHistLen[v] as number
+      s.vmHist.copyWithin(base + 1, base, base + Math.min(len, HISTORY_LENGTH - 1))
+      s.vmHist[base] = u
+      if (len < HISTORY_LENGTH) s.vmHistLen[v] = len + 1
+    }
+    s.vmHistPrevS[v] = tS
+  }
+}
+
+/** Interference loss of entry `i`: neighbours' busyness times the host's coefficient. */
+function interferenceLoss(
+  s: SimState,
+  h: number,
+  e: HostEntries,
+  i: number,
+  alloc: number,
+): number {
+  const coeff = s.hostInterference[h] as number
+  if (coeff === 0 || alloc === 0) return 0
+  let busy = 0
+  for (let j = 0; j < e.vm.length; j++) {
+    if (j === i || e.migIn[j] === 1) continue
+    const w = e.vm[j] as number
+    busy += allocatedTotal(s, e, j) / ((s.vmMips[w] as number) * (s.vmPes[w] as number))
+  }
+  const f = Math.min(0.5, coeff * busy)
+  return alloc * f
+}
+
+/** One host update at `tS` (CloudSim's `updateVmsProcessing`). */
+export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, tS: number): void {
+  const e = s.entries[h] as HostEntries
+  for (let i = 0; i < e.vm.length; i++) refreshInstance(s, e.vm[i] as number, tS)
+  s.hostPrevUtilMips[h] = s.hostUtilMips[h] as number
+  for (let i = 0; i < e.vm.length; i++) {
+    const v = e.vm[i] as number
+    e.reqPe[i] = s.vmInstantiating[v] === 1 ? (s.vmMips[v] as number) : (s.vmReqPe[v] as number)
+  }
+  reallocate(s, h)
+  let util = 0
+  let requested = 0
+  for (let i = 0; i < e.vm.length; i++) {
+    const v = e.vm[i] as number
+    let alloc = allocatedTotal(s, e, i)
+    let req = 0
+    const pes = s.vmPes[v] as number
+    for (let p = 0; p < pes; p++) req += e.reqPe[i] as number
+    if (e.migIn[i] !== 1) {
+      const loss = c.interference ? interferenceLoss(s, h, e, i, alloc) : 0
+      vmEntry(m, v, tS, alloc - loss, req, s.vmInMig[v] === 1, loss)
+      if (s.vmInMig[v] === 1) alloc /= 0.9
+    }
+    util += alloc
+    requested += req
+  }
+  s.hostUtilMips[h] = util
+  hostEntry(m, h, tS, util, requested)
+}
+
+/**
+ * A processing instant over all hosts at `tS`: updates, energy since the last instant and,
+ * in CloudSim-compat mode, retirement of instances with zero demand. Returns the number of
+ * instances that were resident during the update.
+ */
+export function processAll(
+  s: SimState,
+  m: Metrics,
+  c: RunCounters,
+  tS: number,
+  npa: boolean,
+): number {
+  const dt = tS - c.lastProcessS
+  let frameJ = 0
+  if (npa && dt > 0) {
+    for (let h = 0; h < s.hostCount; h++) frameJ += (s.curves[h * 11 + 10] as number) * dt
+  }
+  let resident = 0
+  for (let h = 0; h < s.hostCount; h++) {
+    if (s.hostDown[h] === 1) continue
+    resident += (s.entries[h] as HostEntries).vm.length
+    updateHost(s, m, c, h, tS)
+  }
+  if (!npa && dt > 0) {
+    for (let h = 0; h < s.hostCount; h++) {
+      if (s.hostDown[h] === 1) continue
+      frameJ += intervalEnergyJ(
+        s.curves,
+        h * 11,
+        hostUtil(s, h, s.hostPrevUtilMips[h] as number),
+        hostUtil(s, h),
+        dt,
+      )
+    }
+  }
+  c.energyJ += frameJ
+  if (s.compat) retireIdle(s)
+  c.lastProcessS = tS
+  c.residentInstances = resident
+  return resident
+}
+
+/** CloudSim-compat: instances not migrating whose demand is exactly 0 finish for good. */
+function retireIdle(s: SimState): void {
+  const done: number[] = []
+  for (let h = 0; h < s.hostCount; h++) {
+    const e = s.entries[h] as HostEntries
+    done.length = 0
+    for (let i = 0; i < e.vm.length; i++) {
+      const v = e.vm[i] as number
+      if (s.vmInMig[v] === 1) continue
+      if (s.vmInstantiating[v] === 0 && (s.vmReqPe[v] as number) === 0) done.push(v)
+    }
+    for (const v of done) {
+      const home = s.vmHome[v] as number
+      if (home >= 0) destroyOn(s, home, v)
+      s.vmHome[v] = -1
+      s.vmRemoved[v] = 1
+    }
+  }
+}

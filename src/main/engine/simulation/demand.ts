@@ -1,0 +1,125 @@
+/**
+ * CPU demand of each instance over time, as a fraction of its capacity (0..1).
+ * Samples come from a trace (one value per `intervalS`), a synthetic profile drawn from the
+ * seed (constant, diurnal, bursty) or a constant 100 %. Between samples the demand is
+ * interpolated linearly exactly as CloudSim's `UtilizationModelPlanetLabInMemory` does.
+ */
+import type { Design } from '../../../shared/design/schema'
+
+export const DEMAND_TRACE = 0
+export const DEMAND_CONSTANT = 1
+export const DEMAND_DIURNAL = 2
+export const DEMAND_BURSTY = 3
+
+/** Per-instance demand description, struct-of-arrays. */
+export interface DemandTable {
+  kind: Uint8Array
+  /** Index into `traces` for trace demand. */
+  trace: Int32Array
+  meanFraction: Float64Array
+  amplitudeFraction: Float64Array
+  intervalS: Float64Array
+  /** Trace samples as fractions, the last sample repeated once (CloudSim's padding). */
+  traces: Float64Array[]
+  seed: number
+}
+
+/** Builds the demand table of the instances of `design` (instances in workload order). */
+export function buildDemand(
+  design: Design,
+  instanceWorkload: Int32Array,
+  seed: number,
+): DemandTable {
+  const n = instanceWorkload.length
+  const traceIndex = new Map<string, number>()
+  const traces: Float64Array[] = []
+  for (const t of design.traces) {
+    const data = new Float64Array(t.cpuPercent.length + 1)
+    for (let i = 0; i < t.cpuPercent.length; i++) data[i] = (t.cpuPercent[i] as number) / 100
+    data[t.cpuPercent.length] = data[t.cpuPercent.length - 1] as number
+    traceIndex.set(t.id, traces.length)
+    traces.push(data)
+  }
+  const table: DemandTable = {
+    kind: new Uint8Array(n),
+    trace: new Int32Array(n).fill(-1),
+    meanFraction: new Float64Array(n),
+    amplitudeFraction: new Float64Array(n),
+    intervalS: new Float64Array(n),
+    traces,
+    seed,
+  }
+  for (let v = 0; v < n; v++) {
+    const w = design.workloads[instanceWorkload[v] as number]
+    if (!w) continue
+    table.intervalS[v] = design.simulation.stepS
+    if (w.traceId !== undefined && traceIndex.has(w.traceId)) {
+      const ti = traceIndex.get(w.traceId) as number
+      table.kind[v] = DEMAND_TRACE
+      table.trace[v] = ti
+      table.intervalS[v] = design.traces[ti]?.intervalS ?? design.simulation.stepS
+    } else if (w.demand) {
+      table.kind[v] =
+        w.demand.profile === 'constant'
+          ? DEMAND_CONSTANT
+          : w.demand.profile === 'diurnal'
+            ? DEMAND_DIURNAL
+            : DEMAND_BURSTY
+      table.meanFraction[v] = w.demand.meanPercent / 100
+      table.amplitudeFraction[v] = w.demand.amplitudePercent / 100
+    } else {
+      table.kind[v] = DEMAND_CONSTANT
+      table.meanFraction[v] = 1
+    }
+  }
+  return table
+}
+
+function hash3(a: number, b: number, c: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be59b, 0xc2b2ae35)
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ Math.imul(c + 0x27d4eb2f, 0x165667b1)
+  h = Math.imul(h ^ (h >>> 13), 0x85ebca6b)
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x
+}
+
+/** Sample `k` (at time k x interval) of instance `v`, fraction 0..1. */
+export function sampleAt(d: DemandTable, v: number, k: number): number {
+  switch (d.kind[v]) {
+    case DEMAND_TRACE: {
+      const data = d.traces[d.trace[v] as number] as Float64Array
+      if (k < data.length) return data[k] as number
+      return data[k % (data.length - 1)] as number
+    }
+    case DEMAND_CONSTANT:
+      return d.meanFraction[v] as number
+    case DEMAND_DIURNAL: {
+      const tS = k * (d.intervalS[v] as number)
+      const phase = (2 * Math.PI * (tS % 86_400)) / 86_400 - Math.PI / 2
+      return clamp01(
+        (d.meanFraction[v] as number) + (d.amplitudeFraction[v] as number) * Math.sin(phase),
+      )
+    }
+    default: {
+      const burst = hash3(d.seed, v, k) < 0.1
+      return clamp01(
+        (d.meanFraction[v] as number) + (burst ? (d.amplitudeFraction[v] as number) : 0),
+      )
+    }
+  }
+}
+
+/** Demand of instance `v` at time `tS` (seconds, may be fractional), fraction 0..1. */
+export function demandAt(d: DemandTable, v: number, tS: number): number {
+  const interval = d.intervalS[v] as number
+  if (tS % interval === 0) return sampleAt(d, v, Math.trunc(tS) / interval)
+  const k1 = Math.floor(tS / interval)
+  const k2 = Math.ceil(tS / interval)
+  const u1 = sampleAt(d, v, k1)
+  const u2 = sampleAt(d, v, k2)
+  const delta = (u2 - u1) / ((k2 - k1) * interval)
+  return u1 + delta * (tS - k1 * interval)
+}

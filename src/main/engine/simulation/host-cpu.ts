@@ -1,0 +1,182 @@
+/**
+ * CPU sharing on one host, following CloudSim 3.0.3's `VmSchedulerTimeSharedOverSubscription`:
+ * each entry asks for its per-PE request capped at the PE speed; entries are granted their
+ * request in list order while capacity lasts; once a request does not fit, every entry is
+ * scaled by capacity / total requests and floored to whole MIPS. A migrating instance keeps
+ * 90 % of its request on the source; the destination reserves 10 %.
+ */
+import { memoryCostMiB, type HostEntries, type SimState } from './state'
+
+/** Requested MIPS of entry `i` that counts against capacity, and its per-PE cap. */
+function cappedPe(s: SimState, h: number, reqPe: number): number {
+  const peMips = s.hostPeMips[h] as number
+  return reqPe > peMips ? peMips : reqPe
+}
+
+function entryTotal(s: SimState, h: number, e: HostEntries, i: number): number {
+  const c = cappedPe(s, h, e.reqPe[i] as number)
+  let total = 0
+  const pes = s.vmPes[e.vm[i] as number] as number
+  for (let p = 0; p < pes; p++) total += c
+  if (e.migIn[i] === 1) total *= 0.1
+  return total
+}
+
+function exactAlloc(s: SimState, h: number, e: HostEntries, i: number): number {
+  const c = cappedPe(s, h, e.reqPe[i] as number)
+  if (e.migIn[i] === 1) return c * 0.1
+  if (s.vmInMig[e.vm[i] as number] === 1) return c * 0.9
+  return c
+}
+
+/** Scales every entry by capacity / total requests (CloudSim's redistribution). */
+function redistribute(s: SimState, h: number): void {
+  const e = s.entries[h] as HostEntries
+  let required = 0
+  for (let i = 0; i < e.vm.length; i++) required += entryTotal(s, h, e, i)
+  const scaling = (s.hostTotalMips[h] as number) / required
+  for (let i = 0; i < e.vm.length; i++) {
+    let mips = cappedPe(s, h, e.reqPe[i] as number)
+    if (e.migIn[i] === 1) {
+      mips *= 0.1
+      mips *= scaling
+    } else if (s.vmInMig[e.vm[i] as number] === 1) {
+      mips *= scaling
+      mips *= 0.9
+    } else mips *= scaling
+    e.allocPe[i] = Math.floor(mips)
+  }
+  s.hostAvail[h] = 0
+}
+
+/** Allocates entry `i` against the host's free MIPS, redistributing when it does not fit. */
+function allocateEntry(s: SimState, h: number, i: number): void {
+  const e = s.entries[h] as HostEntries
+  const total = entryTotal(s, h, e, i)
+  if ((s.hostAvail[h] as number) >= total) {
+    e.allocPe[i] = exactAlloc(s, h, e, i)
+    s.hostAvail[h] = (s.hostAvail[h] as number) - total
+  } else redistribute(s, h)
+}
+
+/** Re-allocates every entry from scratch in list order (after a removal or a refresh). */
+export function reallocate(s: SimState, h: number): void {
+  const e = s.entries[h] as HostEntries
+  s.hostAvail[h] = s.hostTotalMips[h] as number
+  let overflow = false
+  for (let i = 0; i < e.vm.length; i++) {
+    const total = entryTotal(s, h, e, i)
+    if ((s.hostAvail[h] as number) >= total) {
+      e.allocPe[i] = exactAlloc(s, h, e, i)
+      s.hostAvail[h] = (s.hostAvail[h] as number) - total
+    } else {
+      overflow = true
+      s.hostAvail[h] = 0
+    }
+  }
+  if (overflow) redistribute(s, h)
+}
+
+/** Current requested MIPS of instance `v`, all PEs (uncapped). */
+export function requestedTotal(s: SimState, v: number): number {
+  const pes = s.vmPes[v] as number
+  const per = s.vmInstantiating[v] === 1 ? (s.vmMips[v] as number) : (s.vmReqPe[v] as number)
+  let total = 0
+  for (let p = 0; p < pes; p++) total += per
+  return total
+}
+
+/** Current requested MIPS per PE of instance `v`. */
+export function requestedPe(s: SimState, v: number): number {
+  return s.vmInstantiating[v] === 1 ? (s.vmMips[v] as number) : (s.vmReqPe[v] as number)
+}
+
+/** Whether memory and bandwidth bind for `v` now (CloudSim-compat: only while instantiating). */
+function resourcesBind(s: SimState, v: number): boolean {
+  return !s.compat || s.vmInstantiating[v] === 1
+}
+
+/** CloudSim's `Host#isSuitableForVm`: PE speed, free MIPS, memory and bandwidth. */
+export function isSuitable(s: SimState, h: number, v: number): boolean {
+  if (s.hostDown[h] === 1) return false
+  if ((s.hostPeMips[h] as number) < requestedPe(s, v)) return false
+  if ((s.hostAvail[h] as number) < requestedTotal(s, v)) return false
+  if (!resourcesBind(s, v)) return true
+  const e = s.entries[h] as HostEntries
+  if (e.vm.length >= (s.hostMaxInstances[h] as number)) return false
+  if ((s.hostMemUsed[h] as number) + memoryCostMiB(s, v, h) > (s.hostMemMiB[h] as number))
+    return false
+  return (s.hostBwUsed[h] as number) + (s.vmBwMbps[v] as number) <= (s.hostBwMbps[h] as number)
+}
+
+/** Adds `v` to host `h` (CloudSim's `vmCreate`, also used for tentative placements). */
+export function createOn(s: SimState, h: number, v: number, migIn = false): void {
+  const e = s.entries[h] as HostEntries
+  const bind = resourcesBind(s, v)
+  const mem = bind ? memoryCostMiB(s, v, h) : 0
+  const bw = bind ? (s.vmBwMbps[v] as number) : 0
+  e.vm.push(v)
+  e.reqPe.push(requestedPe(s, v))
+  e.allocPe.push(0)
+  e.migIn.push(migIn ? 1 : 0)
+  e.memMiB.push(mem)
+  e.bwMbps.push(bw)
+  s.hostMemUsed[h] = (s.hostMemUsed[h] as number) + mem
+  s.hostBwUsed[h] = (s.hostBwUsed[h] as number) + bw
+  allocateEntry(s, h, e.vm.length - 1)
+}
+
+/** Index of the first entry of `v` on `h` with the given migIn flag (-1 if none). */
+export function entryIndex(s: SimState, h: number, v: number, migIn?: boolean): number {
+  const e = s.entries[h] as HostEntries
+  for (let i = 0; i < e.vm.length; i++)
+    if (e.vm[i] === v && (migIn === undefined || (e.migIn[i] === 1) === migIn)) return i
+  return -1
+}
+
+/** Removes entry `i` of host `h` and re-allocates the others (CloudSim's `vmDestroy`). */
+export function removeEntryAt(s: SimState, h: number, i: number): void {
+  const e = s.entries[h] as HostEntries
+  s.hostMemUsed[h] = (s.hostMemUsed[h] as number) - (e.memMiB[i] as number)
+  s.hostBwUsed[h] = (s.hostBwUsed[h] as number) - (e.bwMbps[i] as number)
+  e.vm.splice(i, 1)
+  e.reqPe.splice(i, 1)
+  e.allocPe.splice(i, 1)
+  e.migIn.splice(i, 1)
+  e.memMiB.splice(i, 1)
+  e.bwMbps.splice(i, 1)
+  reallocate(s, h)
+}
+
+/** Removes the first entry of `v` from `h`, if any. */
+export function destroyOn(s: SimState, h: number, v: number): void {
+  const i = entryIndex(s, h, v)
+  if (i >= 0) removeEntryAt(s, h, i)
+}
+
+/** Total allocated MIPS of entry `i`. */
+export function allocatedTotal(s: SimState, e: HostEntries, i: number): number {
+  const pes = s.vmPes[e.vm[i] as number] as number
+  let total = 0
+  for (let p = 0; p < pes; p++) total += e.allocPe[i] as number
+  return total
+}
+
+/** The consolidation policy's view of a host's load: incoming copies count at full MIPS. */
+export function policyUtilMips(s: SimState, h: number): number {
+  const e = s.entries[h] as HostEntries
+  let mips = 0
+  for (let i = 0; i < e.vm.length; i++) {
+    const a = allocatedTotal(s, e, i)
+    if (e.migIn[i] === 1) mips += (a * 0.9) / 0.1
+    mips += a
+  }
+  return mips
+}
+
+/** CloudSim's host CPU utilization (values in (1, 1.01) count as 1). */
+export function hostUtil(s: SimState, h: number, mips = s.hostUtilMips[h] as number): number {
+  let u = mips / (s.hostTotalMips[h] as number)
+  if (u > 1 && u < 1.01) u = 1
+  return u
+}

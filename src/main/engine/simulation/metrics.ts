@@ -1,0 +1,174 @@
+/**
+ * Running SLA and usage accounting from host and instance state entries, with CloudSim's
+ * definitions (`Helper#getSlaTimePerActiveHost`, `#getSlaMetrics`, `#getTimesBeforeHostShutdown`):
+ * an entry is written at every host update; an entry at the same instant replaces the previous
+ * one; each interval is charged to the state at its start. Nothing is stored per step.
+ */
+
+export interface Metrics {
+  // host pending / last final entries
+  hpT: Float64Array
+  hpAlloc: Float64Array
+  hpReq: Float64Array
+  hpActive: Uint8Array
+  hfT: Float64Array
+  hfAlloc: Float64Array
+  hfReq: Float64Array
+  hfActive: Uint8Array
+  /** Activity of the last finalized entry for shutdown counting (CloudSim starts at true). */
+  hShutPrev: Uint8Array
+  slaTimeS: number
+  activeTimeS: number
+  hostShutdowns: number
+  // instance pending / last final entries
+  vpT: Float64Array
+  vpAlloc: Float64Array
+  vpReq: Float64Array
+  vpMig: Uint8Array
+  vpLoss: Float64Array
+  vfT: Float64Array
+  vfAlloc: Float64Array
+  vfReq: Float64Array
+  vfMig: Uint8Array
+  vfLoss: Float64Array
+  /** Per instance: sum of allocated x dt, requested x dt (MIPS-seconds = MI). */
+  vAllocMi: Float64Array
+  vReqMi: Float64Array
+  vMigLossMi: Float64Array
+  vInterferenceMi: Float64Array
+  vViolSum: Float64Array
+  vViolCount: Float64Array
+  /** Seconds each instance was resident and running. */
+  vResidentS: Float64Array
+}
+
+/** Fresh accumulators for H hosts and V instances. */
+export function createMetrics(H: number, V: number): Metrics {
+  return {
+    hpT: new Float64Array(H).fill(-1),
+    hpAlloc: new Float64Array(H),
+    hpReq: new Float64Array(H),
+    hpActive: new Uint8Array(H),
+    hfT: new Float64Array(H).fill(-1),
+    hfAlloc: new Float64Array(H),
+    hfReq: new Float64Array(H),
+    hfActive: new Uint8Array(H).fill(1),
+    hShutPrev: new Uint8Array(H).fill(1),
+    slaTimeS: 0,
+    activeTimeS: 0,
+    hostShutdowns: 0,
+    vpT: new Float64Array(V).fill(-1),
+    vpAlloc: new Float64Array(V),
+    vpReq: new Float64Array(V),
+    vpMig: new Uint8Array(V),
+    vpLoss: new Float64Array(V),
+    vfT: new Float64Array(V).fill(-1),
+    vfAlloc: new Float64Array(V),
+    vfReq: new Float64Array(V),
+    vfMig: new Uint8Array(V),
+    vfLoss: new Float64Array(V),
+    vAllocMi: new Float64Array(V),
+    vReqMi: new Float64Array(V),
+    vMigLossMi: new Float64Array(V),
+    vInterferenceMi: new Float64Array(V),
+    vViolSum: new Float64Array(V),
+    vViolCount: new Float64Array(V),
+    vResidentS: new Float64Array(V),
+  }
+}
+
+function finalizeHost(m: Metrics, h: number): void {
+  const t = m.hpT[h] as number
+  const prevT = m.hfT[h] as number
+  if (prevT !== -1 && m.hfActive[h] === 1) {
+    const dt = t - prevT
+    m.activeTimeS += dt
+    if ((m.hfAlloc[h] as number) < (m.hfReq[h] as number)) m.slaTimeS += dt
+  }
+  if (m.hShutPrev[h] === 1 && m.hpActive[h] === 0) m.hostShutdowns++
+  m.hShutPrev[h] = m.hpActive[h] as number
+  m.hfT[h] = t
+  m.hfAlloc[h] = m.hpAlloc[h] as number
+  m.hfReq[h] = m.hpReq[h] as number
+  m.hfActive[h] = m.hpActive[h] as number
+}
+
+/** Records a host state entry at `tS` (replacing one at the same instant). */
+export function hostEntry(
+  m: Metrics,
+  h: number,
+  tS: number,
+  allocMips: number,
+  reqMips: number,
+): void {
+  const pending = m.hpT[h] as number
+  if (pending !== -1 && pending !== tS) finalizeHost(m, h)
+  m.hpT[h] = tS
+  m.hpAlloc[h] = allocMips
+  m.hpReq[h] = reqMips
+  m.hpActive[h] = allocMips > 0 ? 1 : 0
+}
+
+function finalizeVm(m: Metrics, v: number): void {
+  const t = m.vpT[v] as number
+  const prevT = m.vfT[v] as number
+  if (prevT !== -1) {
+    const dt = t - prevT
+    const alloc = m.vfAlloc[v] as number
+    const req = m.vfReq[v] as number
+    m.vAllocMi[v] = (m.vAllocMi[v] as number) + alloc * dt
+    m.vReqMi[v] = (m.vReqMi[v] as number) + req * dt
+    m.vInterferenceMi[v] = (m.vInterferenceMi[v] as number) + (m.vfLoss[v] as number) * dt
+    m.vResidentS[v] = (m.vResidentS[v] as number) + dt
+    if (alloc < req) {
+      m.vViolSum[v] = (m.vViolSum[v] as number) + (req - alloc) / req
+      m.vViolCount[v] = (m.vViolCount[v] as number) + 1
+      if (m.vfMig[v] === 1) m.vMigLossMi[v] = (m.vMigLossMi[v] as number) + (req - alloc) * dt
+    }
+  }
+  m.vfT[v] = t
+  m.vfAlloc[v] = m.vpAlloc[v] as number
+  m.vfReq[v] = m.vpReq[v] as number
+  m.vfMig[v] = m.vpMig[v] as number
+  m.vfLoss[v] = m.vpLoss[v] as number
+}
+
+/** Records an instance state entry at `tS` (replacing one at the same instant). */
+export function vmEntry(
+  m: Metrics,
+  v: number,
+  tS: number,
+  allocMips: number,
+  reqMips: number,
+  inMigration: boolean,
+  interferenceLossMips: number,
+): void {
+  const pending = m.vpT[v] as number
+  if (pending !== -1 && pending !== tS) finalizeVm(m, v)
+  m.vpT[v] = tS
+  m.vpAlloc[v] = allocMips
+  m.vpReq[v] = reqMips
+  m.vpMig[v] = inMigration ? 1 : 0
+  m.vpLoss[v] = interferenceLossMips
+}
+
+/**
+ * Closes an instance's open interval at `tS` without a new state (it stopped: failure or
+ * removal), so the time after is not charged.
+ */
+export function vmStop(m: Metrics, v: number, tS: number): void {
+  if ((m.vpT[v] as number) === -1) return
+  if ((m.vpT[v] as number) !== tS) {
+    finalizeVm(m, v)
+    m.vpT[v] = tS
+  }
+  finalizeVm(m, v)
+  m.vpT[v] = -1
+  m.vfT[v] = -1
+}
+
+/** Closes every pending entry at the end of the run. */
+export function finishMetrics(m: Metrics, H: number, V: number): void {
+  for (let h = 0; h < H; h++) if ((m.hpT[h] as number) !== -1) finalizeHost(m, h)
+  for (let v = 0; v < V; v++) if ((m.vpT[v] as number) !== -1) finalizeVm(m, v)
+}

@@ -1,0 +1,236 @@
+/**
+ * Turns a finished run's state into the `SimulationResult` DTO: summary figures (CloudSim's
+ * definitions of SLATAH, PDM, SLAV), per-tenant usage and bills, per-instance records,
+ * failures, migrations and time series.
+ */
+import type {
+  BillLine,
+  InstanceRecord,
+  MigrationRecord,
+  SimulationResult,
+  TenantUsage,
+} from '../../../shared/contract/calls/simulation'
+import type { Design } from '../../../shared/design/schema'
+import type { RunCounters } from './datacenter'
+import type { FailureLog } from './failures'
+import type { Metrics } from './metrics'
+import type { PolicySpec } from './policy'
+import type { SeriesBuffer } from './series'
+import type { SimState } from './state'
+
+export interface MigrationLog {
+  records: MigrationRecord[]
+  limit: number
+  perVm: Int32Array
+  truncated: boolean
+}
+
+export interface ResultInput {
+  runId: string
+  design: Design
+  state: SimState
+  policy: PolicySpec
+  seed: number
+  metrics: Metrics
+  counters: RunCounters
+  failures: FailureLog
+  migrations: MigrationLog
+  series: SeriesBuffer
+  unplaced: number
+  elapsedMs: number
+  endS: number
+}
+
+const MONTH_S = 30 * 86_400
+
+function round(x: number, digits = 6): number {
+  const f = 10 ** digits
+  return Math.round(x * f) / f
+}
+
+export function buildResult(r: ResultInput): SimulationResult {
+  const { state: s, metrics: m, design } = r
+  let allocMi = 0
+  let reqMi = 0
+  let migLossMi = 0
+  let violSum = 0
+  let violCount = 0
+  for (let v = 0; v < s.vmCount; v++) {
+    allocMi += m.vAllocMi[v] as number
+    reqMi += m.vReqMi[v] as number
+    migLossMi += m.vMigLossMi[v] as number
+    violSum += m.vViolSum[v] as number
+    violCount += m.vViolCount[v] as number
+  }
+  const slatah = m.activeTimeS > 0 ? m.slaTimeS / m.activeTimeS : 0
+  const pdm = reqMi > 0 ? migLossMi / reqMi : 0
+  const horizon = s.horizonS
+  const instances: InstanceRecord[] = []
+  let availabilitySum = 0
+  let placedCount = 0
+  for (let v = 0; v < s.vmCount; v++) {
+    const w = design.workloads[s.vmWorkload[v] as number]
+    const downtimeS = r.failures.downtimeS[v] as number
+    const placed = (s.vmInitialHost[v] as number) >= 0
+    const availabilityPercent = placed ? 100 * (1 - downtimeS / horizon) : 0
+    if (placed) {
+      availabilitySum += availabilityPercent
+      placedCount++
+    }
+    const home = s.vmHome[v] as number
+    const status: InstanceRecord['status'] = !placed
+      ? 'unplaced'
+      : s.vmDown[v] === 1
+        ? 'waiting'
+        : s.vmRemoved[v] === 1 && home < 0
+          ? 'finished'
+          : 'running'
+    const rec: InstanceRecord = {
+      instanceId: s.vmIds[v] as string,
+      workloadId: w?.id ?? '',
+      tenantId: w?.tenantId ?? '',
+      status,
+      migrations: r.migrations.perVm[v] as number,
+      downtimeS,
+      availabilityPercent,
+      requestedCpuMi: m.vReqMi[v] as number,
+      allocatedCpuMi: m.vAllocMi[v] as number,
+      interferenceLostMi: m.vInterferenceMi[v] as number,
+    }
+    if (placed) rec.initialHostId = s.hostIds[s.vmInitialHost[v] as number] as string
+    if (home >= 0 && status === 'running') rec.finalHostId = s.hostIds[home] as string
+    instances.push(rec)
+  }
+  const tenants = design.tenants.map((t, ti) => tenantUsage(r, t, ti, instances))
+  const b = r.series
+  return {
+    runId: r.runId,
+    summary: {
+      policy: r.policy.name,
+      seed: r.seed,
+      horizonS: horizon,
+      stepS: s.stepS,
+      hosts: s.hostCount,
+      vms: s.vmCount,
+      energyKWh: r.counters.energyJ / (3600 * 1000),
+      migrations: r.counters.migrations,
+      slatah,
+      pdm,
+      slav: slatah * pdm,
+      overallSlaViolation: reqMi > 0 ? (reqMi - allocMi) / reqMi : 0,
+      averageSlaViolation: violCount > 0 ? violSum / violCount : 0,
+      hostShutdowns: m.hostShutdowns,
+      hostFailures: r.failures.records.length,
+      unplacedInstances: r.unplaced,
+      meanAvailabilityPercent: placedCount > 0 ? availabilitySum / placedCount : 100,
+      elapsedMs: r.elapsedMs,
+    },
+    tenants,
+    instances,
+    failures: r.failures.records,
+    migrations: r.migrations.records,
+    migrationsTruncated: r.migrations.truncated,
+    series: {
+      timesS: b.timesS,
+      totalPowerW: b.totalPowerW,
+      activeHosts: b.activeHosts,
+      hosts: b.hostSeries
+        ? s.hostIds.map((hostId, h) => ({
+            hostId,
+            utilization: b.hostUtil[h] as number[],
+            powerW: b.hostPowerW[h] as number[],
+            instances: b.hostInstances[h] as number[],
+          }))
+        : [],
+      tenants: design.tenants.map((t, ti) => ({
+        tenantId: t.id,
+        vcpus: b.tenantVcpus[ti] as number[],
+        allocatedMips: b.tenantAlloc[ti] as number[],
+        requestedMips: b.tenantReq[ti] as number[],
+        cumulativeCost: b.tenantCost[ti] as number[],
+      })),
+    },
+  }
+}
+
+function tenantUsage(
+  r: ResultInput,
+  t: Design['tenants'][number],
+  ti: number,
+  instances: InstanceRecord[],
+): TenantUsage {
+  const { state: s, metrics: m } = r
+  let count = 0
+  let vcpuHours = 0
+  let usedVcpuHours = 0
+  let memoryGiBHours = 0
+  let storageGiBMonths = 0
+  let migrations = 0
+  let downtimeS = 0
+  let req = 0
+  let alloc = 0
+  for (let v = 0; v < s.vmCount; v++) {
+    if (s.vmTenant[v] !== ti) continue
+    const rec = instances[v] as InstanceRecord
+    count++
+    const resident = m.vResidentS[v] as number
+    vcpuHours += ((s.vmPes[v] as number) * resident) / 3600
+    usedVcpuHours += (m.vAllocMi[v] as number) / (s.vmMips[v] as number) / 3600
+    memoryGiBHours += ((s.vmMemMiB[v] as number) / 1024) * (resident / 3600)
+    if (rec.status !== 'unplaced')
+      storageGiBMonths += ((s.vmDiskGiB[v] as number) * (resident + rec.downtimeS)) / MONTH_S
+    migrations += rec.migrations
+    downtimeS += rec.downtimeS
+    req += m.vReqMi[v] as number
+    alloc += m.vAllocMi[v] as number
+  }
+  const placed = instances.filter((x, v) => s.vmTenant[v] === ti && x.status !== 'unplaced').length
+  const availabilityPercent = placed > 0 ? 100 * (1 - downtimeS / (placed * s.horizonS)) : 100
+  const p = t.pricing
+  const cpuQty = p.basis === 'used' ? usedVcpuHours : vcpuHours
+  const lines: BillLine[] = [
+    {
+      item: 'vcpu-hours',
+      quantity: round(cpuQty),
+      rate: p.vcpuHour,
+      amount: round(cpuQty * p.vcpuHour, 4),
+    },
+    {
+      item: 'memory-gib-hours',
+      quantity: round(memoryGiBHours),
+      rate: p.memoryGiBHour,
+      amount: round(memoryGiBHours * p.memoryGiBHour, 4),
+    },
+    {
+      item: 'storage-gib-months',
+      quantity: round(storageGiBMonths),
+      rate: p.storageGiBMonth,
+      amount: round(storageGiBMonths * p.storageGiBMonth, 4),
+    },
+  ]
+  const steal = Math.max(0, req - alloc)
+  return {
+    tenantId: t.id,
+    instances: count,
+    vcpuHours,
+    memoryGiBHours,
+    storageGiBMonths,
+    migrations,
+    downtimeS,
+    availabilityPercent,
+    slaAvailabilityPercent: t.slaAvailabilityPercent,
+    slaViolation: availabilityPercent < t.slaAvailabilityPercent,
+    requestedCpuMi: req,
+    stealCpuMi: steal,
+    lostCpuFraction: req > 0 ? steal / req : 0,
+    bill: {
+      currency: p.currency,
+      basis: p.basis,
+      lines,
+      total: round(
+        lines.reduce((sum, l) => sum + l.amount, 0),
+        4,
+      ),
+    },
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Time series sampled at every scheduling instant: total power, active hosts, per-host
+ * utilization / power / instance count (optional: large designs can skip them) and per-tenant
+ * vCPUs, CPU asked for and received, and the bill accumulated so far.
+ */
+import type { Design } from '../../../shared/design/schema'
+import { hostUtil } from './host-cpu'
+import type { Metrics } from './metrics'
+import { powerAt } from './power'
+import type { HostEntries, SimState } from './state'
+
+export interface SeriesBuffer {
+  hostSeries: boolean
+  timesS: number[]
+  totalPowerW: number[]
+  activeHosts: number[]
+  hostUtil: number[][]
+  hostPowerW: number[][]
+  hostInstances: number[][]
+  tenantVcpus: number[][]
+  tenantAlloc: number[][]
+  tenantReq: number[][]
+  tenantCost: number[][]
+  /** Running bill per tenant and the time it was last charged. */
+  cost: Float64Array
+  lastS: number
+  rates: Array<{ used: boolean; vcpuS: number; memGiBS: number; diskGiBS: number }>
+}
+
+const MONTH_S = 30 * 86_400
+
+export function createSeries(design: Design, s: SimState, hostSeries: boolean): SeriesBuffer {
+  const H = hostSeries ? s.hostCount : 0
+  const T = design.tenants.length
+  const arrays = (n: number): number[][] => Array.from({ length: n }, () => [])
+  return {
+    hostSeries,
+    timesS: [],
+    totalPowerW: [],
+    activeHosts: [],
+    hostUtil: arrays(H),
+    hostPowerW: arrays(H),
+    hostInstances: arrays(H),
+    tenantVcpus: arrays(T),
+    tenantAlloc: arrays(T),
+    tenantReq: arrays(T),
+    tenantCost: arrays(T),
+    cost: new Float64Array(T),
+    lastS: 0,
+    rates: design.tenants.map((t) => ({
+      used: t.pricing.basis === 'used',
+      vcpuS: t.pricing.vcpuHour / 3600,
+      memGiBS: t.pricing.memoryGiBHour / 3600,
+      diskGiBS: t.pricing.storageGiBMonth / MONTH_S,
+    })),
+  }
+}
+
+/** Appends one sample at `tS`. */
+export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: number): void {
+  const npa = s.policy.kind === 'npa'
+  let total = 0
+  let active = 0
+  for (let h = 0; h < s.hostCount; h++) {
+    const down = s.hostDown[h] === 1
+    const u = down ? 0 : Math.min(1, hostUtil(s, h))
+    const p = down
+      ? 0
+      : npa
+        ? (s.curves[h * 11 + 10] as number)
+        : u > 0
+          ? powerAt(s.curves, h * 11, u)
+          : 0
+    total += p
+    if (u > 0) active++
+    if (b.hostSeries) {
+      ;(b.hostUtil[h] as number[]).push(u)
+      ;(b.hostPowerW[h] as number[]).push(p)
+      ;(b.hostInstances[h] as number[]).push((s.entries[h] as HostEntries).vm.length)
+    }
+  }
+  b.timesS.push(tS)
+  b.totalPowerW.push(total)
+  b.activeHosts.push(active)
+  const T = b.rates.length
+  const vcpus = new Float64Array(T)
+  const usedVcpus = new Float64Array(T)
+  const alloc = new Float64Array(T)
+  const req = new Float64Array(T)
+  const memGiB = new Float64Array(T)
+  const diskGiB = new Float64Array(T)
+  for (let v = 0; v < s.vmCount; v++) {
+    const t = s.vmTenant[v] as number
+    if (t < 0 || (s.vmHome[v] as number) < 0) continue
+    const a = m.vpAlloc[v] as number
+    vcpus[t] = (vcpus[t] as number) + (s.vmPes[v] as number)
+    usedVcpus[t] = (usedVcpus[t] as number) + a / (s.vmMips[v] as number)
+    alloc[t] = (alloc[t] as number) + a
+    req[t] = (req[t] as number) + (m.vpReq[v] as number)
+    memGiB[t] = (memGiB[t] as number) + (s.vmMemMiB[v] as number) / 1024
+    diskGiB[t] = (diskGiB[t] as number) + (s.vmDiskGiB[v] as number)
+  }
+  const dt = tS - b.lastS
+  b.lastS = tS
+  for (let t = 0; t < T; t++) {
+    const r = b.rates[t] as SeriesBuffer['rates'][number]
+    const cpu = r.used ? (usedVcpus[t] as number) : (vcpus[t] as number)
+    b.cost[t] =
+      (b.cost[t] as number) +
+      dt * (cpu * r.vcpuS + (memGiB[t] as number) * r.memGiBS + (diskGiB[t] as number) * r.diskGiBS)
+    ;(b.tenantVcpus[t] as number[]).push(vcpus[t] as number)
+    ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
+    ;(b.tenantReq[t] as number[]).push(req[t] as number)
+    ;(b.tenantCost[t] as number[]).push(b.cost[t] as number)
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * One simulation run: the integer-clock event loop over a design. It advances in slices
+ * (`advance`), reports progress, and can be cancelled between slices; pausing is the caller
+ * not calling `advance`. The same design, options and seed always give the same result.
+ */
+import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { Design } from '../../../shared/design/schema'
+import { optimizeAllocation } from './consolidation'
+import { processAll, updateHost, type RunCounters } from './datacenter'
+import { EventQueue } from './event-queue'
+import { toMs, type SimEventPayload } from './events'
+import { createFailureLog, failHost, plannedFailures, restarted, type FailureLog } from './failures'
+import { createOn, entryIndex, removeEntryAt } from './host-cpu'
+import { createMetrics, finishMetrics, type Metrics } from './metrics'
+import { placeAll, startInstance } from './placement'
+import { parsePolicy, type PolicySpec } from './policy'
+import { createRandom, type Random } from './random'
+import { buildResult, type MigrationLog } from './result'
+import { createSeries, sampleSeries, type SeriesBuffer } from './series'
+import { buildState, type SimState } from './state'
+
+/** Options of a run; unset fields come from the design's simulation settings. */
+export interface SimulationOptions {
+  runId?: string
+  policy?: string
+  seed?: number
+  horizonS?: number
+  /** Keep per-host time series (default true). */
+  hostSeries?: boolean
+  /** At most this many migration records in the result (default 100,000). */
+  migrationRecordLimit?: number
+  /** Wall clock in ms, for `elapsedMs` (a port: the engine never reads the time itself). */
+  nowMs?: () => number
+}
+
+export type SimulationStatus = 'running' | 'done' | 'cancelled'
+
+/** A run in progress. */
+export class Simulation {
+  readonly policy: PolicySpec
+  readonly seed: number
+  readonly state: SimState
+  private readonly metrics: Metrics
+  private readonly counters: RunCounters
+  private readonly queue = new EventQueue<SimEventPayload>()
+  private readonly random: Random
+  private readonly failures: FailureLog
+  private readonly migrations: MigrationLog
+  private readonly series: SeriesBuffer
+  private readonly startedMs: number
+  private unplaced = 0
+  private nowS = 0
+  private lastEventMs = 0
+  private result?: SimulationResult
+  status: SimulationStatus = 'running'
+
+  constructor(
+    readonly design: Design,
+    readonly options: SimulationOptions = {},
+  ) {
+    const parsed = parsePolicy(options.policy ?? design.simulation.policy)
+    if (!parsed.ok) throw new Error(parsed.message)
+    this.policy = parsed.policy
+    this.seed = options.seed ?? design.simulation.seed
+    const horizonS = options.horizonS ?? design.simulation.horizonS
+    this.state = buildState(design, this.policy, this.seed)
+    this.state.horizonS = horizonS
+    this.random = createRandom(this.seed)
+    this.metrics = createMetrics(this.state.hostCount, this.state.vmCount)
+    this.counters = {
+      energyJ: 0,
+      lastProcessS: 0,
+      migrations: 0,
+      residentInstances: 0,
+      interference: !design.simulation.cloudsimCompat && design.simulation.interference,
+    }
+    this.failures = createFailureLog(this.state.vmCount)
+    this.migrations = {
+      records: [],
+      limit: options.migrationRecordLimit ?? 100_000,
+      perVm: new Int32Array(this.state.vmCount),
+      truncated: false,
+    }
+    this.series = createSeries(design, this.state, options.hostSeries ?? true)
+    this.startedMs = options.nowMs?.() ?? 0
+    this.unplaced = placeAll(this.state)
+    const first = this.state.offsetS + this.state.stepS
+    this.queue.push(toMs(first), { type: 'process', tS: first })
+    for (const [host, atS, repairS] of plannedFailures(design, this.random.split('failures')))
+      this.queue.push(toMs(atS), { type: 'fail', tS: atS, host, repairS })
+  }
+
+  /** Virtual time reached, seconds. */
+  get virtualTimeS(): number {
+    return this.nowS
+  }
+
+  /** Fraction of the horizon simulated, 0..1. */
+  get progress(): number {
+    return this.status === 'done' ? 1 : Math.min(1, this.nowS / this.state.horizonS)
+  }
+
+  /** Runs up to `maxEvents` events; returns true when the run has finished. */
+  advance(maxEvents = Number.POSITIVE_INFINITY): boolean {
+    if (this.status !== 'running') return true
+    let n = 0
+    while (n < maxEvents) {
+      const next = this.queue.peek()
+      if (!next || next.payload.tS >= this.state.horizonS) {
+        this.finish()
+        return true
+      }
+      this.queue.pop()
+      if (next.timeMs < this.lastEventMs) throw new Error('time went backwards')
+      this.lastEventMs = next.timeMs
+      this.nowS = next.payload.tS
+      this.handle(next.payload)
+      n++
+    }
+    return false
+  }
+
+  /** Stops the run; `getResult` then reports what was simulated so far. */
+  cancel(): void {
+    if (this.status === 'running') {
+      this.finish()
+      this.status = 'cancelled'
+    }
+  }
+
+  /** The result (available once done or cancelled). */
+  getResult(): SimulationResult {
+    if (!this.result) throw new Error('the run has not finished')
+    return this.result
+  }
+
+  private handle(e: SimEventPayload): void {
+    switch (e.type) {
+      case 'process':
+        return this.processInstant(e.tS)
+      case 'migrate':
+        return this.completeMigration(e)
+      case 'fail':
+        return this.failHost(e.host, e.tS, e.repairS)
+      case 'repair':
+        if (e.tS > this.counters.lastProcessS)
+          processAll(this.state, this.metrics, this.counters, e.tS, this.isNpa)
+        this.state.hostDown[e.host] = 0
+        return
+      case 'restart':
+        return this.restart(e.vm, e.tS)
+    }
+  }
+
+  private get isNpa(): boolean {
+    return this.policy.kind === 'npa'
+  }
+
+  private processInstant(tS: number): void {
+    const s = this.state
+    const resident = processAll(s, this.metrics, this.counters, tS, this.isNpa)
+    if (this.failures.waiting.length > 0) {
+      const waiting = this.failures.waiting.splice(0)
+      for (const v of waiting) this.restart(v, tS)
+    }
+    if (this.policy.kind === 'migration') {
+      const decided = optimizeAllocation(s, this.policy, this.random, tS)
+      for (const m of decided) this.startMigration(m.vm, m.host, tS, m.reason)
+    }
+    sampleSeries(this.series, s, this.metrics, tS)
+    if (resident > 0 || !s.compat) {
+      const next = tS + s.stepS
+      this.queue.push(toMs(next), { type: 'process', tS: next })
+    }
+  }
+
+  private startMigration(
+    v: number,
+    target: number,
+    tS: number,
+    reason: 'overload' | 'underload',
+  ): void {
+    const s = this.state
+    s.vmInMig[v] = 1
+    createOn(s, target, v, true)
+    updateHostAt(s, this.metrics, this.counters, target, tS)
+    updateHostAt(s, this.metrics, this.counters, s.vmHome[v] as number, tS)
+    this.counters.migrations++
+    this.migrations.perVm[v] = (this.migrations.perVm[v] as number) + 1
+    const bandwidth = ((s.hostNicGbps[target] as number) * 1_000_000) / (2 * 8000)
+    const end = tS + (s.vmMemMiB[v] as number) / bandwidth
+    let record = -1
+    if (this.migrations.records.length < this.migrations.limit) {
+      record = this.migrations.records.length
+      this.migrations.records.push({
+        instanceId: s.vmIds[v] as string,
+        fromHostId: s.hostIds[s.vmHome[v] as number] ?? '',
+        toHostId: s.hostIds[target] as string,
+        startS: tS,
+        endS: end,
+        reason,
+      })
+    } else this.migrations.truncated = true
+    this.queue.push(toMs(end), {
+      type: 'migrate',
+      tS: end,
+      vm: v,
+      host: target,
+      from: s.vmHome[v] as number,
+      token: this.failures.migToken[v] as number,
+      record,
+    })
+  }
+
+  private completeMigration(e: Extract<SimEventPayload, { type: 'migrate' }>): void {
+    if (e.token !== this.failures.migToken[e.vm]) return
+    const s = this.state
+    if (e.tS > this.counters.lastProcessS)
+      processAll(s, this.metrics, this.counters, e.tS, this.isNpa)
+    const home = s.vmHome[e.vm] as number
+    if (home >= 0) {
+      const i = entryIndex(s, home, e.vm)
+      if (i >= 0) removeEntryAt(s, home, i)
+    }
+    s.vmHome[e.vm] = -1
+    const k = entryIndex(s, e.host, e.vm, true)
+    if (k >= 0) removeEntryAt(s, e.host, k)
+    s.vmInMig[e.vm] = 0
+    createOn(s, e.host, e.vm)
+    s.vmHome[e.vm] = e.host
+    s.vmRemoved[e.vm] = 0
+    if (!this.moreMigrationsAt(e.tS)) processAll(s, this.metrics, this.counters, e.tS, this.isNpa)
+  }
+
+  private moreMigrationsAt(tS: number): boolean {
+    const next = this.queue.peek()
+    return next !== undefined && next.payload.type === 'migrate' && next.timeMs === toMs(tS)
+  }
+
+  private failHost(h: number, tS: number, repairS: number): void {
+    const s = this.state
+    if (s.hostDown[h] === 1) return
+    if (tS > this.counters.lastProcessS) processAll(s, this.metrics, this.counters, tS, this.isNpa)
+    const down = failHost(s, this.metrics, this.failures, h, tS)
+    const startS = s.hostStartTimeS[h] as number
+    for (const v of down) {
+      const at = tS + startS
+      this.queue.push(toMs(at), {
+        type: 'restart',
+        tS: at,
+        vm: v,
+        failure: this.failures.records.length - 1,
+      })
+    }
+    const back = tS + repairS
+    this.queue.push(toMs(back), { type: 'repair', tS: back, host: h })
+  }
+
+  private restart(v: number, tS: number): void {
+    const s = this.state
+    if (s.vmDown[v] === 0) return
+    const h = startInstance(s, v)
+    if (h < 0) {
+      this.failures.waiting.push(v)
+      return
+    }
+    restarted(s, this.failures, v, h, tS)
+    updateHostAt(s, this.metrics, this.counters, h, tS)
+  }
+
+  private finish(): void {
+    if (this.result) return
+    const s = this.state
+    const endS = Math.max(this.nowS, this.counters.lastProcessS)
+    for (let v = 0; v < s.vmCount; v++) {
+      const since = this.failures.downSinceS[v] as number
+      if (since >= 0)
+        this.failures.downtimeS[v] = (this.failures.downtimeS[v] as number) + (s.horizonS - since)
+    }
+    finishMetrics(this.metrics, s.hostCount, s.vmCount)
+    const elapsedMs = (this.options.nowMs?.() ?? 0) - this.startedMs
+    this.result = buildResult({
+      runId: this.options.runId ?? 'run',
+      design: this.design,
+      state: s,
+      policy: this.policy,
+      seed: this.seed,
+      metrics: this.metrics,
+      counters: this.counters,
+      failures: this.failures,
+      migrations: this.migrations,
+      series: this.series,
+      unplaced: this.unplaced,
+      elapsedMs,
+      endS,
+    })
+    this.status = 'done'
+  }
+}
+
+function updateHostAt(s: SimState, m: Metrics, c: RunCounters, h: number, tS: number): void {
+  if (h < 0 || s.hostDown[h] === 1) return
+  updateHost(s, m, c, h, tS)
+}
+
+/** Runs `design` to the end in one go and returns its result. */
+export function simulate(design: Design, options: SimulationOptions = {}): SimulationResult {
+  const sim = new Simulation(design, options)
+  sim.advance()
+  return sim.getResult()
+}

@@ -1,0 +1,208 @@
+/**
+ * The runtime state of one simulation run, built from a design: hosts and instances as
+ * struct-of-arrays (typed arrays, no per-step allocation), and each host's list of resident
+ * instances ("entries") with the CPU each one was asked for and given.
+ *
+ * An instance can be resident on two hosts at once only while it migrates (its source and,
+ * flagged `migIn`, its destination) or for a moment inside a consolidation decision.
+ */
+import type { Design } from '../../../shared/design/schema'
+import { overheadsFor, memoryOverheadMiB, type EffectiveOverheads } from '../virtualization'
+import { buildDemand, type DemandTable } from './demand'
+import type { PolicySpec } from './policy'
+
+/** A host's resident instances, in CloudSim's VM-list order. */
+export interface HostEntries {
+  vm: number[]
+  /** Requested MIPS per PE when last allocated (uncapped). */
+  reqPe: number[]
+  /** Allocated MIPS per PE. */
+  allocPe: number[]
+  /** 1 when this entry is the destination copy of a migrating instance. */
+  migIn: number[]
+  /** Memory and bandwidth this entry holds on the host (MiB, Mbps). */
+  memMiB: number[]
+  bwMbps: number[]
+}
+
+export interface SimState {
+  compat: boolean
+  policy: PolicySpec
+  stepS: number
+  horizonS: number
+  /** Offset of the processing instants (CloudSim: 0.1 s after the grid). */
+  offsetS: number
+  // hosts
+  hostCount: number
+  hostIds: string[]
+  hostPes: Int32Array
+  hostPeMips: Float64Array
+  hostTotalMips: Float64Array
+  hostMemMiB: Float64Array
+  hostBwMbps: Float64Array
+  hostNicGbps: Float64Array
+  hostMaxInstances: Int32Array
+  hostInterference: Float64Array
+  hostStartTimeS: Float64Array
+  curves: Float64Array
+  hostOverheads: EffectiveOverheads[]
+  hostAvail: Float64Array
+  hostMemUsed: Float64Array
+  hostBwUsed: Float64Array
+  hostUtilMips: Float64Array
+  hostPrevUtilMips: Float64Array
+  hostDown: Uint8Array
+  entries: HostEntries[]
+  // instances
+  vmCount: number
+  vmIds: string[]
+  vmWorkload: Int32Array
+  vmTenant: Int32Array
+  vmMips: Float64Array
+  vmPes: Int32Array
+  vmMemMiB: Float64Array
+  vmBwMbps: Float64Array
+  vmDiskGiB: Float64Array
+  vmReqPe: Float64Array
+  vmLastUpdateS: Float64Array
+  vmHome: Int32Array
+  vmInMig: Uint8Array
+  vmInstantiating: Uint8Array
+  vmRemoved: Uint8Array
+  /** 1 while the instance is down (its host failed) and waits for a restart. */
+  vmDown: Uint8Array
+  vmInitialHost: Int32Array
+  /** Utilization history, newest first, 30 per instance (CloudSim's PowerVm). */
+  vmHist: Float64Array
+  vmHistLen: Uint8Array
+  vmHistPrevS: Float64Array
+  demand: DemandTable
+}
+
+export const HISTORY_LENGTH = 30
+
+function sumOf(xs: number[]): number {
+  let s = 0
+  for (const x of xs) s += x
+  return s
+}
+
+/** Builds the run state of `design` under `policy`. */
+export function buildState(design: Design, policy: PolicySpec, seed: number): SimState {
+  const sim = design.simulation
+  const compat = sim.cloudsimCompat
+  const H = design.hosts.length
+  const racks = new Map(design.racks.map((r) => [r.id, r]))
+  const hostPes = new Int32Array(H)
+  const hostPeMips = new Float64Array(H)
+  const hostTotalMips = new Float64Array(H)
+  const hostMemMiB = new Float64Array(H)
+  const hostBwMbps = new Float64Array(H)
+  const hostNicGbps = new Float64Array(H)
+  const hostMaxInstances = new Int32Array(H)
+  const hostInterference = new Float64Array(H)
+  const hostStartTimeS = new Float64Array(H)
+  const hostDown = new Uint8Array(H)
+  const curves = new Float64Array(H * 11)
+  design.hosts.forEach((h, i) => {
+    const o = overheadsFor(h)
+    const cores = h.sockets * h.coresPerSocket
+    const pes = compat ? cores : Math.max(0, cores - Math.ceil(o.reservedCores))
+    hostPes[i] = pes
+    hostPeMips[i] = compat ? h.mipsPerCore : h.mipsPerCore / (1 + o.cpuOverheadPercent / 100)
+    const pe = new Array<number>(pes).fill(hostPeMips[i] as number)
+    hostTotalMips[i] = sumOf(pe)
+    const ratio = h.memoryAllocationRatio ?? racks.get(h.rackId ?? '')?.memoryAllocationRatio ?? 1
+    hostMemMiB[i] = compat ? h.memoryMiB : h.memoryMiB * ratio - o.reservedMemoryMiB
+    hostNicGbps[i] = h.nicGbps
+    hostBwMbps[i] = h.nicGbps * 1000
+    hostMaxInstances[i] = compat ? 1 << 30 : o.maxInstancesPerHost
+    hostInterference[i] = o.interferenceCoefficient
+    hostStartTimeS[i] = o.startTimeS
+    hostDown[i] = h.state === 'up' ? 0 : 1
+    h.powerCurveW.forEach((w, k) => (curves[i * 11 + k] = w))
+  })
+  const tenantIndex = new Map(design.tenants.map((t, i) => [t.id, i]))
+  const V = design.workloads.reduce((n, w) => n + w.count, 0)
+  const vmIds: string[] = new Array<string>(V)
+  const vmWorkload = new Int32Array(V)
+  const vmTenant = new Int32Array(V)
+  const vmMips = new Float64Array(V)
+  const vmPes = new Int32Array(V)
+  const vmMemMiB = new Float64Array(V)
+  const vmBwMbps = new Float64Array(V)
+  const vmDiskGiB = new Float64Array(V)
+  let v = 0
+  design.workloads.forEach((w, wi) => {
+    for (let i = 0; i < w.count; i++, v++) {
+      vmIds[v] = `${w.id}#${i}`
+      vmWorkload[v] = wi
+      vmTenant[v] = tenantIndex.get(w.tenantId) ?? -1
+      vmMips[v] = w.mipsPerVcpu
+      vmPes[v] = w.vcpus
+      vmMemMiB[v] = w.memoryMiB
+      vmBwMbps[v] = w.bandwidthMbps
+      vmDiskGiB[v] = w.diskGiB
+    }
+  })
+  const entries: HostEntries[] = []
+  for (let h = 0; h < H; h++)
+    entries.push({ vm: [], reqPe: [], allocPe: [], migIn: [], memMiB: [], bwMbps: [] })
+  return {
+    compat,
+    policy,
+    stepS: sim.stepS,
+    horizonS: sim.horizonS,
+    offsetS: compat ? 0.1 : 0,
+    hostCount: H,
+    hostIds: design.hosts.map((h) => h.id),
+    hostPes,
+    hostPeMips,
+    hostTotalMips,
+    hostMemMiB,
+    hostBwMbps,
+    hostNicGbps,
+    hostMaxInstances,
+    hostInterference,
+    hostStartTimeS,
+    curves,
+    hostOverheads: design.hosts.map((h) => overheadsFor(h)),
+    hostAvail: Float64Array.from(hostTotalMips),
+    hostMemUsed: new Float64Array(H),
+    hostBwUsed: new Float64Array(H),
+    hostUtilMips: new Float64Array(H),
+    hostPrevUtilMips: new Float64Array(H),
+    hostDown,
+    entries,
+    vmCount: V,
+    vmIds,
+    vmWorkload,
+    vmTenant,
+    vmMips,
+    vmPes,
+    vmMemMiB,
+    vmBwMbps,
+    vmDiskGiB,
+    vmReqPe: new Float64Array(V),
+    vmLastUpdateS: new Float64Array(V).fill(-1),
+    vmHome: new Int32Array(V).fill(-1),
+    vmInMig: new Uint8Array(V),
+    vmInstantiating: new Uint8Array(V).fill(1),
+    vmRemoved: new Uint8Array(V),
+    vmDown: new Uint8Array(V),
+    vmInitialHost: new Int32Array(V).fill(-1),
+    vmHist: new Float64Array(V * HISTORY_LENGTH),
+    vmHistLen: new Uint8Array(V),
+    vmHistPrevS: new Float64Array(V),
+    demand: buildDemand(design, vmWorkload, seed),
+  }
+}
+
+/** Memory instance `v` holds on host `h` (its RAM plus the host kind's per-instance overhead). */
+export function memoryCostMiB(s: SimState, v: number, h: number): number {
+  const mem = s.vmMemMiB[v] as number
+  if (s.compat) return mem
+  return (
+    mem + memoryOverheadMiB(s.hostOverheads[h] as EffectiveOverheads, s.vmPes[v] as number, mem)
+  )
+}
