@@ -129,7 +129,13 @@ export class DesignerPage {
   }
 
   async shortcut(keys: string): Promise<void> {
-    await this.page.locator('body').focus()
+    // leave any form field, as a user clicking elsewhere would
+    await this.page.evaluate(() => {
+      const doc = (
+        globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } }
+      ).document
+      doc.activeElement?.blur?.()
+    })
     await this.page.keyboard.press(keys)
   }
 

@@ -59,7 +59,7 @@ export class TopologyCanvas {
       headless,
       style: canvasStyle(coloursFromCss(container)),
       boxSelectionEnabled: true,
-      selectionType: 'additive',
+      selectionType: 'single',
       wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 4,

@@ -2,12 +2,16 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import { matchesShortcut, type AppAction } from './app-actions'
 
-const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT'])
+const TYPING = new Set(['INPUT', 'TEXTAREA'])
+const NOT_TYPING = new Set(['checkbox', 'color', 'range', 'button'])
 
 export function useShortcuts(actions: AppAction[], onEscape: () => void): void {
   const onKey = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement | null
-    const typing = !!target && (TYPING.has(target.tagName) || target.isContentEditable)
+    const typing =
+      !!target &&
+      ((TYPING.has(target.tagName) && !NOT_TYPING.has((target as HTMLInputElement).type)) ||
+        target.isContentEditable)
     if (event.key === 'Escape') return onEscape()
     if (typing && !(event.ctrlKey && event.key.toLowerCase() === 's')) return
     for (const action of actions) {
