@@ -17,3 +17,4 @@ export type {
   Explanation,
   PlacementResult,
 } from '../../../shared/contract/calls/scheduler'
+export { syntheticDatacenter, type SyntheticOptions } from './synthetic-datacenter'

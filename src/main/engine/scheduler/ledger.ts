@@ -3,7 +3,8 @@
  * `removePlacement` are exact inverses on every integer figure (vCPU milli, MiB, counts).
  */
 import type { Workload } from '../../../shared/design/schema'
-import { instanceDemand, type InstanceDemand } from './capacity'
+import type { EffectiveOverheads } from '../virtualization'
+import { instanceDemand, type HostCapacity, type InstanceDemand } from './capacity'
 import { workloadOfInstance, type SchedulerState } from './state'
 
 const scratch: InstanceDemand = {
@@ -14,12 +15,37 @@ const scratch: InstanceDemand = {
   bandwidthMbps: 0,
 }
 
-/** Effective demand of one instance of workload `w` on host `h` (a shared scratch object). */
+/**
+ * Effective demand of one instance of workload `w` on host `h` (a shared scratch object).
+ * Cached per host profile for the last workload asked about.
+ */
 export function demandOn(st: SchedulerState, w: number, h: number): InstanceDemand {
-  const cap = st.cap[h]
-  const over = st.over[h]
-  if (!cap || !over) throw new Error(`no host at index ${h}`)
-  return instanceDemand(st.workloads[w] as Workload, over, cap, scratch)
+  if (st.demW !== w) fillDemand(st, w)
+  const p = st.hostProfile[h] ?? 0
+  scratch.vcpuMilli = st.demVcpuMilli[p] ?? 0
+  scratch.memoryMiB = st.demMemMiB[p] ?? 0
+  scratch.diskGiB = st.demDiskGiB[p] ?? 0
+  scratch.mips = st.demMips[p] ?? 0
+  scratch.bandwidthMbps = st.workloads[w]?.bandwidthMbps ?? 0
+  return scratch
+}
+
+function fillDemand(st: SchedulerState, w: number): void {
+  const wl = st.workloads[w]
+  if (!wl) throw new Error(`no workload at index ${w}`)
+  st.profileHost.forEach((h, p) => {
+    const d = instanceDemand(
+      wl,
+      st.over[h] as EffectiveOverheads,
+      st.cap[h] as HostCapacity,
+      scratch,
+    )
+    st.demVcpuMilli[p] = d.vcpuMilli
+    st.demMemMiB[p] = d.memoryMiB
+    st.demDiskGiB[p] = d.diskGiB
+    st.demMips[p] = d.mips
+  })
+  st.demW = w
 }
 
 /** Raw storage an instance of `w` takes from system `s`: disk x replication, GiB. */

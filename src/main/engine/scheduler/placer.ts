@@ -1,19 +1,21 @@
 /**
  * Finds the best host for one instance without scanning every host each time. Hosts that can
  * never take a kind of guest (host state, virtualization, storage reachability) are filtered
- * once per guest shape. For each workload, a tournament tree (./search-tree.ts) holds the
- * exact score of every remaining candidate (-Infinity when a filter rejects it).
+ * once per guest shape. A tournament tree (./search-tree.ts) holds the exact score of every
+ * remaining candidate (-Infinity once a filter rejected it) for all workloads that filters and
+ * weighers cannot tell apart: same guest, same demand, same tenant when it wants dedicated
+ * hosts or racks, same group when affinity or locality applies.
  *
  * Correctness rests on two facts. (1) A host's score changes only when its own usage changes
  * (logged in `changes`, which every tree replays before use) or when the workload's own group
  * changes (locality: updated at once). (2) Between removals and host-state changes (which
- * rebuild every tree), the other filters only ever turn a host from accepted to rejected
- * (storage fills, uplinks fill, tenants claim hosts, peers arrive). So the tree's winner is
- * re-checked with every filter before use and dropped when it fails: the first winner that
- * passes is the best host.
+ * rebuild every tree), filters only ever turn a host from accepted to rejected for the
+ * workloads of one tree (storage and uplinks fill, tenants claim hosts, peers arrive). So the
+ * tree's winner is re-checked with every filter before use and dropped when it fails: the
+ * first winner that passes is the best host.
  */
-import type { Workload } from '../../../shared/design/schema'
-import { DYNAMIC_FILTERS, quotaFilter } from './filters'
+import type { Host, Workload } from '../../../shared/design/schema'
+import { affinityFilter, DYNAMIC_FILTERS, quotaFilter } from './filters'
 import { acceptsGuest } from '../virtualization'
 import { applyPlacement, pickStorage } from './ledger'
 import { SearchTree } from './search-tree'
@@ -34,15 +36,18 @@ interface WorkloadTree {
   cursor: number
 }
 
-const MAX_TREES = 48
-
 export class Placer {
   readonly terms: Array<[SchedulerWeigher, number]>
+  /** Whether the locality weigher counts (then every group has its own tree). */
+  private readonly locality: boolean
   private epoch = 0
   private changes = new Int32Array(1024)
   private changeCount = 0
   private readonly staticCache = new Map<string, Candidates>()
-  private readonly trees = new Map<number, WorkloadTree>()
+  private readonly trees = new Map<string, WorkloadTree>()
+  private readonly treeKeys: Array<string | undefined> = []
+  private readonly maxTrees: number
+  private readonly dead: number[] = []
 
   constructor(
     readonly st: SchedulerState,
@@ -51,6 +56,9 @@ export class Placer {
     this.terms = Object.entries(weights)
       .filter(([, m]) => m !== 0)
       .map(([name, m]) => [WEIGHERS[name as keyof typeof WEIGHERS], m as number])
+    this.locality = (weights.locality ?? 0) !== 0
+    // Keep the trees' leaves under about 4 million (tens of MiB).
+    this.maxTrees = Math.max(8, Math.min(256, Math.floor(4_000_000 / Math.max(1, st.hosts.length))))
   }
 
   /** Sum of weighted scores of host `h` for workload `w` (no filter check). */
@@ -73,14 +81,56 @@ export class Placer {
 
   /** Best host for one more instance of `w`, or -1. Quota is the caller's check. */
   best(w: number): number {
+    const st = this.st
+    const g = st.groups[w]
+    const policy = st.workloads[w]?.affinity.policy
+    if (g && policy === 'affinity' && g.placed > 0) return this.bestNearPeers(w)
     const t = this.treeFor(w)
-    for (;;) {
-      const leaf = t.tree.top()
-      if (leaf < 0) return -1
-      const h = t.cand.hosts[leaf] ?? -1
-      if (this.accepts(w, h)) return h
-      t.tree.update(leaf, -Infinity)
+    const hosts = t.cand.hosts
+    const dead = this.dead
+    dead.length = 0
+    // Affinity verdicts depend on the group, not on the tree: skip those hosts, keep them.
+    const leaf = t.tree.find((i) => {
+      const h = hosts[i] ?? 0
+      for (const f of DYNAMIC_FILTERS) {
+        if (f.check(st, w, h) === undefined) continue
+        if (f !== affinityFilter) dead.push(i)
+        return false
+      }
+      return true
+    })
+    for (const i of dead) t.tree.update(i, -Infinity)
+    return leaf < 0 ? -1 : (hosts[leaf] ?? -1)
+  }
+
+  /** For affinity groups already started: the best of the hosts next to the peers. */
+  private bestNearPeers(w: number): number {
+    const st = this.st
+    const g = st.groups[w]
+    if (!g) return -1
+    const near = new Set<number>(g.hosts.keys())
+    if (st.workloads[w]?.affinity.scope === 'rack')
+      for (const r of g.racks.keys()) for (const h of st.rackHosts[r] ?? []) near.add(h)
+    let best = -1
+    let bestScore = -Infinity
+    for (const h of near) {
+      if (
+        st.hostState[h] !== 'up' ||
+        !acceptsGuest(st.hosts[h] as Host, st.workloads[w] as Workload).ok
+      )
+        continue
+      if (!this.accepts(w, h)) continue
+      const score = this.weigh(w, h)
+      if (
+        best < 0 ||
+        score > bestScore ||
+        (score === bestScore && (st.rank[h] ?? 0) < (st.rank[best] ?? 0))
+      ) {
+        best = h
+        bestScore = score
+      }
     }
+    return best
   }
 
   /** Records instance `k` of workload `w` on host `h` and tells the trees. */
@@ -91,7 +141,7 @@ export class Placer {
     this.touch(h)
     const g = st.groups[w]
     const r = st.hostRack[h] ?? -1
-    const own = this.trees.get(w)
+    const own = this.trees.get(this.keyOf(w))
     if (g && r >= 0 && g.racks.get(r) === 1 && own && own.epoch === this.epoch) {
       // Locality of the whole rack changed for this group only.
       for (const other of st.rackHosts[r] ?? []) this.refresh(own, w, other)
@@ -120,8 +170,34 @@ export class Placer {
     if (p >= 0) t.tree.update(p, this.accepts(w, h) ? this.weigh(w, h) : -Infinity)
   }
 
+  /** Workloads with the same key are alike for every filter and weigher. */
+  private keyOf(w: number): string {
+    let key = this.treeKeys[w]
+    if (key !== undefined) return key
+    const st = this.st
+    const wl = st.workloads[w] as Workload
+    const t = st.workloadTenant[w] ?? -1
+    key = [
+      wl.kind,
+      wl.guestOs,
+      wl.paravirtAware,
+      wl.storageClass ?? '',
+      wl.vcpus,
+      wl.mipsPerVcpu,
+      wl.memoryMiB,
+      wl.diskGiB,
+      wl.iops,
+      wl.bandwidthMbps,
+      (st.tenantPolicy[t] ?? 0) > 0 ? `t${t}` : '',
+      this.locality ? `g${w}` : '',
+    ].join('|')
+    this.treeKeys[w] = key
+    return key
+  }
+
   private treeFor(w: number): WorkloadTree {
-    let t = this.trees.get(w)
+    const key = this.keyOf(w)
+    let t = this.trees.get(key)
     if (
       t &&
       t.epoch === this.epoch &&
@@ -146,14 +222,14 @@ export class Placer {
       (i) => this.st.rank[hosts[i] ?? 0] ?? 0,
     )
     t = { cand, tree, epoch: this.epoch, cursor: this.changeCount }
-    this.trees.delete(w)
-    this.trees.set(w, t)
+    this.trees.delete(key)
+    this.trees.set(key, t)
     return t
   }
 
   private recycle(n: number): SearchTree {
-    if (this.trees.size >= MAX_TREES) {
-      const [oldest, t] = this.trees.entries().next().value as [number, WorkloadTree]
+    if (this.trees.size >= this.maxTrees) {
+      const [oldest, t] = this.trees.entries().next().value as [string, WorkloadTree]
       this.trees.delete(oldest)
       if (t.tree.size >= n && t.tree.size < 2 * n + 2) return t.tree
     }

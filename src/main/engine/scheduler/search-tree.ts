@@ -9,6 +9,7 @@ export class SearchTree {
   readonly scores: Float64Array
   readonly ranks: Int32Array
   private readonly win: Int32Array
+  private readonly heap: Int32Array
 
   constructor(capacity: number) {
     let size = 1
@@ -17,6 +18,7 @@ export class SearchTree {
     this.scores = new Float64Array(size).fill(-Infinity)
     this.ranks = new Int32Array(size).fill(0x7fffffff)
     this.win = new Int32Array(2 * size)
+    this.heap = new Int32Array(2 * size)
   }
 
   /** Sets all leaves (`n` <= size; leaves past `n` are empty) and rebuilds every node. */
@@ -49,10 +51,69 @@ export class SearchTree {
     }
   }
 
+  /**
+   * The best leaf that `accept` takes, visiting leaves from best to worst (best-first over
+   * the nodes, O(log n) per leaf visited); -1 when none does. `accept` must not change the tree.
+   */
+  find(accept: (leaf: number) => boolean): number {
+    const heap = this.heap
+    let n = 0
+    const push = (node: number): void => {
+      let i = n++
+      heap[i] = node
+      while (i > 0) {
+        const parent = (i - 1) >> 1
+        if (!this.before(heap[i] ?? 0, heap[parent] ?? 0)) break
+        const tmp = heap[i] ?? 0
+        heap[i] = heap[parent] ?? 0
+        heap[parent] = tmp
+        i = parent
+      }
+    }
+    const pop = (): number => {
+      const top = heap[0] ?? 0
+      heap[0] = heap[--n] ?? 0
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < n && this.before(heap[l] ?? 0, heap[m] ?? 0)) m = l
+        if (r < n && this.before(heap[r] ?? 0, heap[m] ?? 0)) m = r
+        if (m === i) break
+        const tmp = heap[i] ?? 0
+        heap[i] = heap[m] ?? 0
+        heap[m] = tmp
+        i = m
+      }
+      return top
+    }
+    push(1)
+    while (n > 0) {
+      const node = pop()
+      const leaf = this.win[node] ?? 0
+      if ((this.scores[leaf] ?? -Infinity) === -Infinity) return -1
+      if (node >= this.size) {
+        if (accept(leaf)) return leaf
+        continue
+      }
+      push(2 * node)
+      push(2 * node + 1)
+    }
+    return -1
+  }
+
   /** The winning leaf, or -1 when every leaf is -Infinity. */
   top(): number {
     const leaf = this.win[1] ?? 0
     return (this.scores[leaf] ?? -Infinity) === -Infinity ? -1 : leaf
+  }
+
+  /** Whether node `a`'s winner ranks before node `b`'s. */
+  private before(a: number, b: number): boolean {
+    const la = this.win[a] ?? 0
+    const lb = this.win[b] ?? 0
+    return la !== lb && this.better(la, lb) === la
   }
 
   private better(a: number, b: number): number {

@@ -26,6 +26,15 @@ export interface SchedulerState {
   hostState: Array<Host['state']>
   over: EffectiveOverheads[]
   cap: HostCapacity[]
+  /** Hosts with identical overheads and capacity share a profile (demand is cached per profile). */
+  hostProfile: Int32Array
+  profileHost: number[]
+  /** Demand cache: workload it holds (-1 none) and per-profile figures. */
+  demW: number
+  demVcpuMilli: Float64Array
+  demMemMiB: Float64Array
+  demDiskGiB: Float64Array
+  demMips: Float64Array
   /** Tie-break rank per host (lower wins). */
   rank: Int32Array
   /** 11-point power curves, flattened (host h at h * 11). */
@@ -102,6 +111,20 @@ export function buildState(design: Design, rank?: Int32Array): SchedulerState {
     for (let k = 0; k < 11; k++) powerW[h * 11 + k] = host.powerCurveW[k] ?? 0
     maxPeakW = Math.max(maxPeakW, ...host.powerCurveW)
   })
+  const hostProfile = new Int32Array(H)
+  const profileHost: number[] = []
+  const profileKeys = new Map<string, number>()
+  hosts.forEach((_, h) => {
+    const key = JSON.stringify([over[h], cap[h]])
+    let p = profileKeys.get(key)
+    if (p === undefined) {
+      p = profileHost.length
+      profileKeys.set(key, p)
+      profileHost.push(h)
+    }
+    hostProfile[h] = p
+  })
+  const P = profileHost.length
   const instOffset = new Int32Array(workloads.length + 1)
   workloads.forEach((w, i) => (instOffset[i + 1] = (instOffset[i] ?? 0) + w.count))
   const N = instOffset[workloads.length] ?? 0
@@ -115,6 +138,13 @@ export function buildState(design: Design, rank?: Int32Array): SchedulerState {
     hostState: hosts.map((h) => h.state),
     over,
     cap,
+    hostProfile,
+    profileHost,
+    demW: -1,
+    demVcpuMilli: new Float64Array(P),
+    demMemMiB: new Float64Array(P),
+    demDiskGiB: new Float64Array(P),
+    demMips: new Float64Array(P),
     rank: rank ?? Int32Array.from(hosts, (_, i) => i),
     powerW,
     maxPeakW,

@@ -1,0 +1,186 @@
+/**
+ * A seeded synthetic datacenter for benchmarks and scale tests: racks of 40 hosts under a
+ * ToR / aggregation / core fabric, two SANs, a mix of KVM, ESXi, Xen PV and LXC hosts, and
+ * tenants with VM and container workloads of 10..90 instances in six flavors. Sized so that everything fits
+ * (about 10 instances per host). Same options = same design.
+ */
+import type { Design, Host, Workload } from '../../../shared/design/schema'
+import { seededRandom } from './random'
+
+export interface SyntheticOptions {
+  hosts: number
+  instances: number
+  tenants?: number
+  seed?: number
+  /** Every Nth tenant wants dedicated hosts (0 = none, the default). */
+  dedicatedEvery?: number
+}
+
+const CURVE = [112, 148, 171, 193, 214, 236, 262, 291, 322, 352, 381]
+const HOSTS_PER_RACK = 40
+
+/** A flavor catalogue, as clouds offer: instances come in a few sizes. */
+const FLAVORS = [
+  { vcpus: 1, memoryMiB: 2048, diskGiB: 20 },
+  { vcpus: 2, memoryMiB: 4096, diskGiB: 40 },
+  { vcpus: 4, memoryMiB: 8192, diskGiB: 80 },
+  { vcpus: 8, memoryMiB: 16384, diskGiB: 160 },
+  { vcpus: 4, memoryMiB: 4096, diskGiB: 40 },
+  { vcpus: 2, memoryMiB: 16384, diskGiB: 80 },
+] as const
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0')
+
+/** Builds the design (defaults filled in, no parsing needed). */
+export function syntheticDatacenter(options: SyntheticOptions): Design {
+  const next = seededRandom(options.seed ?? 0)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
+  const tenantCount = Math.max(1, options.tenants ?? 50)
+  const rackCount = Math.max(1, Math.ceil(options.hosts / HOSTS_PER_RACK))
+  const d: Design = {
+    schemaVersion: 1,
+    meta: { name: `synthetic ${options.hosts} hosts`, description: '' },
+    zones: [],
+    racks: [],
+    hosts: [],
+    switches: [
+      { id: 'core-1', name: 'core-1', tier: 'core', ports: 4096, portGbps: 400 },
+      { id: 'agg-1', name: 'agg-1', tier: 'aggregation', ports: 4096, portGbps: 100 },
+      { id: 'agg-2', name: 'agg-2', tier: 'aggregation', ports: 4096, portGbps: 100 },
+    ],
+    links: [],
+    storage: ['san-1', 'san-2'].map((id) => ({
+      id,
+      name: id,
+      kind: 'san' as const,
+      capacityGiB: options.instances * 1000,
+      iops: options.instances * 1000,
+      throughputMBps: 100_000,
+      replication: 2,
+      classes: ['block-ssd'],
+    })),
+    tenants: [],
+    networks: [],
+    workloads: [],
+    traces: [],
+    simulation: {
+      seed: options.seed ?? 0,
+      horizonS: 86_400,
+      stepS: 300,
+      policy: 'dvfs',
+      placement: { preset: 'spread' },
+      failures: { mode: 'none', schedule: [] },
+      switchOffIdleHosts: true,
+      interference: true,
+      cloudsimCompat: false,
+    },
+  }
+  let link = 0
+  const connect = (a: string, b: string, gbps: number): void => {
+    d.links.push({
+      id: `l-${++link}`,
+      sourceId: a,
+      targetId: b,
+      bandwidthGbps: gbps,
+      latencyMs: 0.01,
+    })
+  }
+  for (const s of ['san-1', 'san-2']) for (const a of ['agg-1', 'agg-2']) connect(s, a, 400)
+  connect('agg-1', 'core-1', 400)
+  connect('agg-2', 'core-1', 400)
+  for (let r = 0; r < rackCount; r++) {
+    const rackId = `rack-${pad(r, 4)}`
+    d.racks.push({
+      id: rackId,
+      name: rackId,
+      uplinkOversubscription: 3,
+      cpuAllocationRatio: 4,
+      memoryAllocationRatio: 1.2,
+    })
+    const tor = `tor-${pad(r, 4)}`
+    d.switches.push({ id: tor, name: tor, tier: 'access', ports: 64, portGbps: 25, rackId })
+    connect(tor, 'agg-1', 400)
+    connect(tor, 'agg-2', 400)
+  }
+  for (let i = 0; i < options.hosts; i++) {
+    const roll = next()
+    const virtualization: Host['virtualization'] =
+      roll < 0.65
+        ? { kind: 'hvm', product: 'kvm', hostOs: 'linux' }
+        : roll < 0.75
+          ? { kind: 'hvm', product: 'esxi', hostOs: 'linux' }
+          : roll < 0.85
+            ? { kind: 'pv', product: 'xen-pv', hostOs: 'linux' }
+            : { kind: 'os', product: 'lxc', hostOs: 'linux' }
+    const id = `host-${pad(i, 6)}`
+    const rackId = `rack-${pad(Math.floor(i / HOSTS_PER_RACK), 4)}`
+    d.hosts.push({
+      id,
+      name: id,
+      rackId,
+      sockets: 2,
+      coresPerSocket: 16,
+      mipsPerCore: 2600,
+      memoryMiB: 262_144,
+      diskGiB: 1920,
+      nicGbps: 25,
+      cpuExtensions: 'vt-x',
+      powerCurveW: CURVE,
+      state: 'up',
+      virtualization,
+    })
+    connect(id, `tor-${rackId.slice(5)}`, 25)
+  }
+  for (let t = 0; t < tenantCount; t++) {
+    const id = `tenant-${pad(t, 4)}`
+    d.tenants.push({
+      id,
+      name: `Tenant ${t}`,
+      colour: '#1f77b4',
+      isolation:
+        options.dedicatedEvery && t % options.dedicatedEvery === options.dedicatedEvery - 1
+          ? 'dedicated-hosts'
+          : 'shared',
+      quotas: {},
+      pricing: {
+        basis: 'allocated',
+        currency: 'USD',
+        vcpuHour: 0,
+        memoryGiBHour: 0,
+        storageGiBMonth: 0,
+      },
+      slaAvailabilityPercent: 99.9,
+      showHostNames: false,
+    })
+  }
+  let left = options.instances
+  for (let w = 0; left > 0; w++) {
+    const count = Math.min(left, 10 + Math.floor(next() * 81))
+    left -= count
+    const container = next() < 0.2
+    const flavor = pick(FLAVORS)
+    const policy = next()
+    const workload: Workload = {
+      id: `w-${pad(w, 6)}`,
+      tenantId: `tenant-${pad(w % tenantCount, 4)}`,
+      name: `workload ${w}`,
+      kind: container ? 'container' : 'vm',
+      count,
+      vcpus: flavor.vcpus,
+      mipsPerVcpu: 2000,
+      memoryMiB: flavor.memoryMiB,
+      diskGiB: flavor.diskGiB,
+      guestOs: 'linux',
+      paravirtAware: next() < 0.3,
+      bandwidthMbps: 50 * flavor.vcpus,
+      iops: 100,
+      affinity:
+        policy < 0.1
+          ? { policy: 'anti-affinity', scope: 'host' }
+          : { policy: 'none', scope: 'host' },
+    }
+    if (next() < 0.5) workload.storageClass = 'block-ssd'
+    d.workloads.push(workload)
+  }
+  return d
+}
