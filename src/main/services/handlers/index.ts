@@ -6,6 +6,7 @@ import type { CallName } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { designHandlers } from './design'
+import { filesHandlers } from './files'
 import { schedulerHandlers } from './scheduler'
 import { tenancyHandlers } from './tenancy'
 
@@ -17,10 +18,16 @@ export function createDomainHandlers(ctx: AppContext) {
     design: designHandlers(ctx),
     scheduler: schedulerHandlers(ctx),
     tenancy: tenancyHandlers(ctx),
+    files: filesHandlers(ctx),
   }
 }
 
 export function createHandlers(ctx: AppContext): AllHandlers {
   const domains = createDomainHandlers(ctx)
-  return { ...domains.design, ...domains.scheduler, ...domains.tenancy } satisfies AllHandlers
+  return {
+    ...domains.design,
+    ...domains.scheduler,
+    ...domains.tenancy,
+    ...domains.files,
+  } satisfies AllHandlers
 }

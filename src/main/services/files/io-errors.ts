@@ -1,0 +1,40 @@
+/** Plain-language messages for file system errors, so a failed save or open says why. */
+
+/** A file operation that failed, with a message fit for the user. */
+export class FileIoError extends Error {
+  constructor(
+    message: string,
+    /** The Node error code (`ENOSPC`, `EACCES`, ...), when there is one. */
+    readonly code: string | undefined,
+    readonly path: string,
+  ) {
+    super(message)
+    this.name = 'FileIoError'
+  }
+}
+
+/** Why an operation on `path` failed, in words. */
+export function describeIoError(error: unknown, path: string): { code?: string; reason: string } {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { code, reason: 'the disk is full' }
+    case 'EACCES':
+    case 'EPERM':
+      return { code, reason: `permission denied for ${path}` }
+    case 'ENOENT':
+      return { code, reason: `${path} or its folder no longer exists` }
+    case 'ENOTDIR':
+      return { code, reason: `a part of ${path} is not a folder` }
+    case 'EROFS':
+      return { code, reason: 'the disk is read-only' }
+    case 'EISDIR':
+      return { code, reason: `${path} is a folder` }
+    case 'EMFILE':
+    case 'ENFILE':
+      return { code, reason: 'too many files are open' }
+    default:
+      return { code, reason: error instanceof Error ? error.message : String(error) }
+  }
+}

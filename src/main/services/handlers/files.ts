@@ -1,0 +1,186 @@
+/** Handlers of the `files:` calls: open, save, recent files, recovery, imports and exports. */
+import { fail, ok, type Result } from '../../../shared/contract'
+import type { EditCommandInput } from '../../../shared/contract/schemas/design'
+import type { Design } from '../../../shared/design/schema'
+import { freshId } from '../../engine'
+import {
+  exportNetboxCsv,
+  exportOpenDcTopology,
+  importNetboxCsv,
+  importOpenDcTopology,
+  parseJsonText,
+  type ImportResult,
+  type OpenedFile,
+} from '../../engine/persistence'
+import type { AppContext } from '../context'
+import { fileNameFor, filesServices } from '../files'
+import type { HandlerMap } from '../handler-types'
+
+type FilesCall =
+  | 'files:open'
+  | 'files:save'
+  | 'files:save-as'
+  | 'files:recent'
+  | 'files:recovery'
+  | 'files:recover'
+  | 'files:discard-recovery'
+  | 'files:import'
+  | 'files:export'
+
+const FILTERS = [{ name: 'Strata design', extensions: ['strata.json', 'json'] }]
+
+function opened(o: OpenedFile) {
+  const response = { state: o.state, warnings: o.warnings, hasResults: o.lastRun !== undefined }
+  return o.migratedFrom === undefined ? response : { ...response, migratedFrom: o.migratedFrom }
+}
+
+/** Adds the imported elements to `current` under fresh ids, as one undoable batch. */
+function mergeCommands(current: Design, imported: Design): EditCommandInput[] {
+  const taken = new Set<string>()
+  const rename = new Map<string, string>()
+  const commands: EditCommandInput[] = []
+  for (const [kind, key] of [
+    ['zone', 'zones'],
+    ['rack', 'racks'],
+    ['switch', 'switches'],
+    ['host', 'hosts'],
+  ] as const) {
+    for (const item of imported[key]) {
+      const id = freshId(current, kind, taken)
+      taken.add(id)
+      rename.set(item.id, id)
+      const entity: Record<string, unknown> = { ...item, id }
+      for (const ref of ['zoneId', 'rackId'] as const)
+        if (typeof entity[ref] === 'string') entity[ref] = rename.get(entity[ref] as string)
+      commands.push({ type: 'add', kind, entity })
+    }
+  }
+  return commands
+}
+
+export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
+  const { design } = ctx
+  const services = () => filesServices(ctx)
+  const guard = (discardChanges: boolean): Result<never> | undefined =>
+    design.state.dirty && !discardChanges
+      ? fail(
+          'conflict',
+          'the open design has unsaved changes; save it first, or confirm discarding them',
+        )
+      : undefined
+  /** A design that exists in no file yet must count as unsaved. */
+  const markUnsaved = () => design.apply({ type: 'set-meta', patch: {} })
+
+  return {
+    'files:open': async (req) => {
+      const blocked = guard(req.discardChanges)
+      if (blocked) return blocked
+      const { files } = services()
+      if (req.contents !== undefined) {
+        const bytes = req.encoding === 'base64' ? Buffer.from(req.contents, 'base64') : req.contents
+        const r = files.openBytes(bytes, req.name ?? 'the uploaded file')
+        return r.ok ? ok(opened(r.value)) : r
+      }
+      const path =
+        req.path ?? (await ctx.shell.showOpenDialog?.({ title: 'Open design', filters: FILTERS }))
+      if (path === undefined)
+        return ctx.shell.showOpenDialog
+          ? fail('cancelled', 'no file was chosen')
+          : fail('bad-request', 'give a path or the file contents')
+      const r = await files.openPath(path)
+      return r.ok ? ok(opened(r.value)) : r
+    },
+    'files:save': async () => {
+      const path = design.state.filePath
+      if (!path) return fail('conflict', 'the design has not been saved to a file yet; use Save As')
+      return services().files.saveTo(path)
+    },
+    'files:save-as': async (req) => {
+      const { files } = services()
+      const fileName = fileNameFor(design.design.meta.name)
+      const path =
+        req.path ??
+        (await ctx.shell.showSaveDialog?.({
+          title: 'Save design as',
+          defaultPath: design.state.filePath ?? fileName,
+          filters: FILTERS,
+        }))
+      if (path !== undefined) return files.saveTo(path)
+      if (ctx.shell.showSaveDialog) return fail('cancelled', 'no file was chosen')
+      // Web host: the browser saves the download; the design stays marked unsaved until a save to a path.
+      return ok({
+        state: design.state,
+        download: { fileName, mimeType: 'application/json', contents: files.contents() },
+      })
+    },
+    'files:recent': async () => ok(await services().recent.list()),
+    'files:recovery': async () => ok(await services().autosaver.list()),
+    'files:recover': async (req) => {
+      const blocked = guard(req.discardChanges)
+      if (blocked) return blocked
+      const { autosaver } = services()
+      const read = await autosaver.read(req.id)
+      if (!read) return fail('not-found', `no autosave "${req.id}" to recover`)
+      if (!read.ok) return fail('invalid-design', read.message, read.problems)
+      design.replace(read.design, read.filePath)
+      markUnsaved()
+      await autosaver.tick() // the recovered work is safe in this run's autosave before the old one goes
+      await autosaver.discard(req.id)
+      return ok({ state: design.state, warnings: read.warnings, hasResults: false })
+    },
+    'files:discard-recovery': async (req) => {
+      const { autosaver } = services()
+      await autosaver.discard(req.id)
+      return ok(await autosaver.list())
+    },
+    'files:import': (req) => {
+      if (req.mode === 'new') {
+        const blocked = guard(req.discardChanges)
+        if (blocked) return blocked
+      }
+      let result: ImportResult
+      if (req.format === 'netbox-csv') result = importNetboxCsv(req.contents, req.name)
+      else {
+        const json = parseJsonText(req.contents, 'the OpenDC topology')
+        result = json.ok ? importOpenDcTopology(json.value, req.name) : json
+      }
+      if (!result.ok) return fail('invalid-design', result.message, result.problems)
+      if (req.mode === 'new') {
+        design.replace(result.design)
+        markUnsaved()
+      } else {
+        const label = req.format === 'netbox-csv' ? 'Import from NetBox' : 'Import from OpenDC'
+        const commands = mergeCommands(design.design, result.design)
+        if (commands.length === 0) return fail('conflict', 'the file holds nothing to import')
+        const applied = design.apply({
+          type: 'batch',
+          label,
+          commands,
+        })
+        if (!applied.ok) return applied
+      }
+      return ok({ state: design.state, warnings: result.warnings, counts: result.counts })
+    },
+    'files:export': (req) => {
+      const stem = design.design.meta.name
+      if (req.format === 'strata')
+        return ok({
+          fileName: fileNameFor(stem),
+          mimeType: 'application/json',
+          contents: services().files.contents(),
+          warnings: [],
+        })
+      if (req.format === 'opendc')
+        return ok({
+          fileName: fileNameFor(stem, '.opendc-topology.json'),
+          mimeType: 'application/json',
+          ...exportOpenDcTopology(design.design),
+        })
+      return ok({
+        fileName: fileNameFor(stem, '.netbox-devices.csv'),
+        mimeType: 'text/csv',
+        ...exportNetboxCsv(design.design),
+      })
+    },
+  }
+}

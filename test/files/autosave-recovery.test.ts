@@ -1,0 +1,144 @@
+/** Autosave while dirty, recovery after a crash, recent files, uploads and downloads. */
+import { readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { makeApp, SAMPLE_TEXT, tempDir } from './helpers'
+
+const rename = (name: string) => ({ command: { type: 'set-meta', patch: { name } } })
+
+describe('autosave and recovery', () => {
+  it('autosaves only while dirty, and a later run recovers the work of a crashed one', async () => {
+    const dataDir = tempDir('strata-data-')
+    // First run (pid 111): opens the sample, edits, the minute timer fires, then it "crashes".
+    const first = makeApp({ dataDir, pid: 111, isAlive: () => false })
+    await first.call('design:open-sample', { name: 'two-hall' })
+    await first.services.autosaver.tick()
+    expect(readdirSync(dataDir)).not.toContain('autosave') // clean: nothing written
+    await first.call('design:apply', rename('Unsaved work'))
+    first.fireTimer()
+    await vi.waitFor(() => expect(readdirSync(join(dataDir, 'autosave'))).toHaveLength(2))
+
+    // Second run (pid 222): the crashed run's autosave is offered.
+    const second = makeApp({ dataDir, pid: 222, isAlive: () => false })
+    const list = await second.call<Array<{ id: string; designName: string }>>('files:recovery')
+    expect(list.ok && list.value.map((e) => e.designName)).toEqual(['Unsaved work'])
+    if (!list.ok) return
+    const id = list.value[0]!.id
+    const recovered = await second.call<{ state: { dirty: boolean } }>('files:recover', { id })
+    expect(recovered.ok && recovered.value.state.dirty).toBe(true)
+    expect(second.ctx.design.design.meta.name).toBe('Unsaved work')
+    // The old autosave is gone only after this run saved its own copy.
+    const names = readdirSync(join(dataDir, 'autosave'))
+    expect(names.some((n) => n.startsWith('222-'))).toBe(true)
+    expect(names.some((n) => n.startsWith('111-'))).toBe(false)
+
+    // Saving makes the design clean and removes this run's autosave.
+    const file = join(tempDir(), 'recovered.strata.json')
+    expect((await second.call('files:save-as', { path: file })).ok).toBe(true)
+    await vi.waitFor(() => expect(readdirSync(join(dataDir, 'autosave'))).toEqual([]))
+  })
+
+  it('does not offer the autosave of a run that is still alive, and can discard entries', async () => {
+    const dataDir = tempDir('strata-data-')
+    const first = makeApp({ dataDir, pid: 333 })
+    await first.call('design:apply', rename('x'))
+    await first.services.autosaver.tick()
+    const alive = makeApp({ dataDir, pid: 444, isAlive: (pid) => pid === 333 })
+    expect(
+      (await alive.call<unknown[]>('files:recovery')).ok &&
+        (await alive.services.autosaver.list()).length,
+    ).toBe(0)
+    const dead = makeApp({ dataDir, pid: 555, isAlive: () => false })
+    const [entry] = await dead.services.autosaver.list()
+    const left = await dead.call<unknown[]>('files:discard-recovery', { id: entry!.id })
+    expect(left.ok && left.value).toEqual([])
+  })
+})
+
+describe('open, recent files, uploads and downloads', () => {
+  it('refuses to replace unsaved changes unless told to, and records recent files', async () => {
+    const app = makeApp()
+    const file = join(tempDir(), 'dc.strata.json')
+    writeFileSync(file, SAMPLE_TEXT)
+    await app.call('design:apply', rename('draft'))
+    const blocked = await app.call('files:open', { path: file })
+    expect(!blocked.ok && blocked.error.code).toBe('conflict')
+    expect(app.ctx.design.design.meta.name).toBe('draft')
+    expect((await app.call('files:open', { path: file, discardChanges: true })).ok).toBe(true)
+    const recent = await app.call<Array<{ path: string; exists: boolean }>>('files:recent')
+    expect(recent.ok && recent.value).toEqual([
+      expect.objectContaining({ path: file, exists: true, name: 'Two-hall sample datacenter' }),
+    ])
+  })
+
+  it('a corrupt upload names every problem and leaves the open design untouched', async () => {
+    const app = makeApp()
+    await app.call('design:open-sample', { name: 'two-hall' })
+    const before = app.ctx.design.design
+    const bytes = Buffer.from(SAMPLE_TEXT.replace('"R01"', '"R\u00e9"'), 'utf8')
+    bytes[bytes.indexOf(0xc3)] = 0xff
+    const bad = await app.call('files:open', {
+      contents: bytes.toString('base64'),
+      encoding: 'base64',
+      name: 'x.strata.json',
+    })
+    expect(!bad.ok && bad.error.problems?.[0]?.path).toBe('racks[0].name')
+    const truncated = await app.call('files:open', {
+      contents: SAMPLE_TEXT.slice(0, 5000),
+      name: 't.strata.json',
+    })
+    expect(!truncated.ok && truncated.error.message).toContain('t.strata.json cannot be opened')
+    expect(app.ctx.design.design).toBe(before)
+    const missing = await app.call('files:open', { path: join(tempDir(), 'none.strata.json') })
+    expect(!missing.ok && missing.error.code).toBe('not-found')
+  })
+
+  it('web host: save-as without a path returns the file for download; exports in three formats', async () => {
+    const app = makeApp()
+    await app.call('design:open-sample', { name: 'two-hall' })
+    const saved = await app.call<{ download: { fileName: string; contents: string } }>(
+      'files:save-as',
+      {},
+    )
+    expect(saved.ok && saved.value.download.fileName).toBe('Two-hall-sample-datacenter.strata.json')
+    if (saved.ok)
+      expect(JSON.parse(saved.value.download.contents)).toEqual(
+        JSON.parse(JSON.stringify(app.ctx.design.design)),
+      )
+    for (const format of ['strata', 'opendc', 'netbox-csv'] as const) {
+      const out = await app.call<{ contents: string }>('files:export', { format })
+      expect(out.ok && out.value.contents.length).toBeGreaterThan(100)
+    }
+  })
+
+  it('imports as a new design (unsaved) or merged into the open one as one undoable edit', async () => {
+    const app = makeApp()
+    const csv = 'name,role,site,rack,position\nsrv-1,server,DC,R9,10\nsrv-2,server,DC,R9,12\n'
+    const asNew = await app.call<{ counts: Record<string, number> }>('files:import', {
+      format: 'netbox-csv',
+      contents: csv,
+    })
+    expect(asNew.ok && asNew.value.counts).toEqual({ zone: 1, rack: 1, host: 2, switch: 0 })
+    expect(app.ctx.design.state.dirty).toBe(true)
+    await app.call('design:open-sample', { name: 'two-hall' })
+    const hostsBefore = app.ctx.design.design.hosts.length
+    const merged = await app.call('files:import', {
+      format: 'netbox-csv',
+      contents: csv,
+      mode: 'merge',
+    })
+    expect(merged.ok).toBe(true)
+    expect(app.ctx.design.design.hosts.length).toBe(hostsBefore + 2)
+    expect((await app.call('design:undo')).ok).toBe(true)
+    expect(app.ctx.design.design.hosts.length).toBe(hostsBefore)
+    const badJson = await app.call('files:import', {
+      format: 'opendc',
+      contents: '{"clusters": [}',
+      mode: 'merge',
+    })
+    expect(!badJson.ok && badJson.error.problems?.[0]).toMatchObject({
+      path: 'clusters[0]',
+      message: expect.stringContaining('line 1'),
+    })
+  })
+})
