@@ -1,7 +1,15 @@
 /** Every `strata` command. Add one import and one entry per command file. */
 import type { CliCommand } from '../command'
+import { benchCommand } from './bench'
 import { infoCommand } from './info'
+import { placeCommand } from './place'
 import { serveCommand } from './serve'
 import { validateCommand } from './validate'
 
-export const COMMANDS: CliCommand[] = [validateCommand, infoCommand, serveCommand]
+export const COMMANDS: CliCommand[] = [
+  validateCommand,
+  infoCommand,
+  serveCommand,
+  placeCommand,
+  benchCommand,
+]

@@ -18,10 +18,10 @@ const OK: GuestCheck = { ok: true }
 
 /** Fixed reasons (stable strings; explanations group hosts by them). */
 export const GUEST_REASONS = {
-  containerOnHypervisor: 'hypervisor host; containers need an OS-level virtualization host',
-  containerOnNative: 'bare-metal host; containers need an OS-level virtualization host',
-  vmOnContainerHost: 'container host; VMs need a hypervisor',
-  noHardwareAssist: 'CPU without VT-x/AMD-V for hardware-assisted virtualization',
+  containerOnHypervisor: 'hypervisor host (containers need OS-level virtualization)',
+  containerOnNative: 'bare-metal host (containers need OS-level virtualization)',
+  vmOnContainerHost: 'container-only host (VMs need a hypervisor)',
+  noHardwareAssist: 'no VT-x/AMD-V for hardware-assisted virtualization',
   notParavirtAware: 'need a paravirtualization-aware guest',
 } as const
 
@@ -36,7 +36,7 @@ export function acceptsGuest(
       if (workload.kind !== 'container')
         return { ok: false, reason: GUEST_REASONS.vmOnContainerHost }
       if (workload.guestOs !== v.hostOs)
-        return { ok: false, reason: `${v.hostOs} container host; guest needs ${workload.guestOs}` }
+        return { ok: false, reason: `${v.hostOs} container host (guest needs ${workload.guestOs})` }
       return OK
     case 'native':
       return workload.kind === 'vm' ? OK : { ok: false, reason: GUEST_REASONS.containerOnNative }

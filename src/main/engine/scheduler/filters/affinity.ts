@@ -6,10 +6,10 @@
 import type { SchedulerFilter } from '../types'
 
 export const AFFINITY_REASONS = {
-  antiHost: 'anti-affinity: a peer already runs on this host',
-  antiRack: 'anti-affinity: a peer already runs in this rack',
-  affinityHost: 'affinity: peers run on another host',
-  affinityRack: 'affinity: peers run in another rack',
+  antiHost: 'peer already on this host (anti-affinity)',
+  antiRack: 'peer already in this rack (anti-affinity)',
+  affinityHost: "not the peers' host (affinity)",
+  affinityRack: "not the peers' rack (affinity)",
 } as const
 
 export const affinityFilter: SchedulerFilter = {

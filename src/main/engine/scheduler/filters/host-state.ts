@@ -2,8 +2,8 @@
 import type { SchedulerFilter } from '../types'
 
 export const HOST_STATE_REASONS = {
-  down: 'host is down',
-  maintenance: 'host is in maintenance',
+  down: 'host down',
+  maintenance: 'host in maintenance',
   excluded: 'host excluded (being drained)',
 } as const
 

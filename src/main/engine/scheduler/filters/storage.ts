@@ -10,9 +10,9 @@ export const storageFilter: SchedulerFilter = {
   check(st, w, h) {
     const s = pickStorage(st, w, h)
     const cls = st.workloads[w]?.storageClass ?? ''
-    if (s === STORAGE_UNREACHABLE) return `no reachable storage serves class "${cls}"`
-    if (s === STORAGE_FULL) return `storage for class "${cls}" is full`
-    if (s === STORAGE_NO_IOPS) return `storage for class "${cls}" has no IOPS left`
+    if (s === STORAGE_UNREACHABLE) return `no reachable storage for class "${cls}"`
+    if (s === STORAGE_FULL) return `storage for class "${cls}" full`
+    if (s === STORAGE_NO_IOPS) return `storage for class "${cls}" out of IOPS`
     return undefined
   },
 }

@@ -1,0 +1,80 @@
+/** `strata place FILE [--policy spread|pack|power] [--seed N] [--json]`: run the scheduler on a design file. */
+import type { PlacementResult } from '../../../shared/contract'
+import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
+import { createScheduler, checkDesignRules, hasErrors } from '../../engine'
+import { parseArgs, type CliCommand, type CliIo } from '../command'
+import { printProblems, readDesignFile } from '../load-design-file'
+
+function printText(io: CliIo, r: PlacementResult): void {
+  io.out(
+    `placed ${r.placed.length}/${r.instanceCount} instances on ${r.hostCount} hosts ` +
+      `(policy ${r.preset}, order ${r.order}, seed ${r.seed})`,
+  )
+  for (const p of r.placed) io.out(`  ${p.instanceId.padEnd(28)} -> ${p.hostId}`)
+  if (r.unplaced.length > 0) {
+    io.out(`refused ${r.unplaced.length}:`)
+    for (const u of r.unplaced) io.out(`  ${u.instanceId.padEnd(28)} ${u.summary}`)
+  }
+  io.out('host usage (used/allocatable):')
+  for (const h of r.hostUsage) {
+    io.out(
+      `  ${h.hostId.padEnd(16)} ${String(h.instances).padStart(4)} inst  ` +
+        `vCPU ${h.vcpusUsed}/${h.vcpusAllocatable}  mem ${h.memoryMiBUsed}/${h.memoryMiBAllocatable} MiB  ` +
+        `disk ${h.diskGiBUsed}/${h.diskGiBAllocatable} GiB  net ${h.bandwidthMbpsUsed}/${h.bandwidthMbpsAllocatable} Mbps`,
+    )
+  }
+}
+
+export const placeCommand: CliCommand = {
+  name: 'place',
+  summary: 'place every instance of a design and explain refusals',
+  usage: 'strata place FILE [--policy spread|pack|power] [--seed N] [--json]',
+  async run(args, io) {
+    const { positionals, flags } = parseArgs(args, ['json'])
+    const file = positionals[0]
+    const policy = flags.get('policy')
+    const seedFlag = flags.get('seed')
+    if (!file || positionals.length > 1 || policy === true || seedFlag === true) {
+      io.err(`usage: ${this.usage}`)
+      return 2
+    }
+    if (policy !== undefined && !(PLACEMENT_PRESETS as readonly string[]).includes(policy)) {
+      io.err(
+        `strata place: --policy must be one of ${PLACEMENT_PRESETS.join(', ')}, not "${policy}"`,
+      )
+      return 2
+    }
+    const seed = seedFlag === undefined ? undefined : Number(seedFlag)
+    if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) {
+      io.err(`strata place: --seed must be a non-negative integer, not "${String(seedFlag)}"`)
+      return 2
+    }
+    const loaded = readDesignFile(file, io.cwd)
+    if (!loaded.ok) {
+      io.err(loaded.message)
+      printProblems({ out: io.err }, file, loaded.problems)
+      return 1
+    }
+    const problems = checkDesignRules(loaded.design)
+    if (hasErrors(problems)) {
+      io.err(`${file}: the design has errors; fix them before placing`)
+      printProblems({ out: io.err }, file, problems)
+      return 1
+    }
+    let result: PlacementResult
+    try {
+      const options: { preset?: PlacementPreset; seed?: number } = {}
+      if (policy !== undefined) options.preset = policy as PlacementPreset
+      if (seed !== undefined) options.seed = seed
+      result = createScheduler(loaded.design, options).placeAll()
+    } catch (error) {
+      io.err(`${file}: ${error instanceof Error ? error.message : String(error)}`)
+      return 1
+    }
+    if (flags.has('json')) {
+      const unplaced = result.unplaced.map((u) => ({ instance: u.instanceId, ...u }))
+      io.out(JSON.stringify({ ...result, unplaced }))
+    } else printText(io, result)
+    return 0
+  },
+}
