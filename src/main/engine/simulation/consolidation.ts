@@ -14,7 +14,6 @@ import {
   hostUtil,
   isSuitable,
   policyUtilMips,
-  removeEntryAt,
   requestedTotal,
 } from './host-cpu'
 import type { PolicySpec } from './policy'
@@ -32,8 +31,18 @@ export interface Migration {
 
 type MigrationPolicy = Extract<PolicySpec, { kind: 'migration' }>
 
-function overloaded(s: SimState, p: MigrationPolicy, h: number): boolean {
-  return isOverloaded(s, h, p.detector, p.parameter)
+function overloaded(s: SimState, p: MigrationPolicy, h: number, v = -1): boolean {
+  return isOverloaded(s, h, v, p.detector, p.parameter)
+}
+
+/** Power of each host at its current utilization (recomputed once per decision). */
+function powerNow(s: SimState): Float64Array {
+  const out = new Float64Array(s.hostCount)
+  for (let h = 0; h < s.hostCount; h++) {
+    const u = hostUtil(s, h)
+    out[h] = u < 0 || u > 1 ? Number.NaN : powerAt(s.curves, h * 11, u)
+  }
+  return out
 }
 
 /** PABFD: the host whose power grows least when `v` is added (lowest index on ties). */
@@ -42,6 +51,7 @@ export function findHostForVm(
   p: MigrationPolicy | undefined,
   v: number,
   excluded: Uint8Array,
+  power: Float64Array = powerNow(s),
 ): number {
   let minPower = Number.MAX_VALUE
   let best = -1
@@ -49,17 +59,12 @@ export function findHostForVm(
   for (let h = 0; h < s.hostCount; h++) {
     if (excluded[h] === 1 || !isSuitable(s, h, v)) continue
     const loadMips = policyUtilMips(s, h)
-    if (loadMips !== 0 && p) {
-      createOn(s, h, v)
-      const over = overloaded(s, p, h)
-      removeEntryAt(s, h, (s.entries[h] as HostEntries).vm.length - 1)
-      if (over) continue
-    }
     const uAfter = (loadMips + request) / (s.hostTotalMips[h] as number)
-    const uNow = hostUtil(s, h)
-    if (uAfter < 0 || uAfter > 1 || uNow > 1) continue
-    const diff = powerAt(s.curves, h * 11, uAfter) - powerAt(s.curves, h * 11, uNow)
-    if (diff < minPower) {
+    const now = power[h] as number
+    if (uAfter < 0 || uAfter > 1 || Number.isNaN(now)) continue
+    const diff = powerAt(s.curves, h * 11, uAfter) - now
+    // The over-load test only matters for a host that would win, so it runs last.
+    if (diff < minPower && !(loadMips !== 0 && p && overloaded(s, p, h, v))) {
       minPower = diff
       best = h
     }
@@ -93,6 +98,7 @@ function save(s: SimState): Saved[] {
 function restore(s: SimState, saved: Saved[]): void {
   for (let h = 0; h < s.hostCount; h++) {
     const e = s.entries[h] as HostEntries
+    s.hostVersion[h] = (s.hostVersion[h] as number) + 1
     const keep: number[] = []
     for (let i = 0; i < e.vm.length; i++) if (e.migIn[i] === 1) keep.push(e.vm[i] as number)
     e.vm.length = 0
@@ -137,15 +143,16 @@ export function optimizeAllocation(
   for (let h = 0; h < H; h++) if (s.hostDown[h] === 1) excluded[h] = 1
   for (const h of over) excluded[h] = 1
   const migrations: Migration[] = []
+  const power = powerNow(s)
   sortByDemand(s, toMove, nowS)
   for (const v of toMove) {
-    const target = findHostForVm(s, p, v, excluded)
+    const target = findHostForVm(s, p, v, excluded, power)
     if (target >= 0) {
       createOn(s, target, v)
       migrations.push({ vm: v, host: target, reason: 'overload' })
     }
   }
-  underload(s, p, over, excluded, migrations, nowS)
+  underload(s, p, over, excluded, migrations, nowS, power)
   restore(s, saved)
   return migrations
 }
@@ -166,6 +173,7 @@ function underload(
   placeExcluded: Uint8Array,
   migrations: Migration[],
   nowS: number,
+  power: Float64Array,
 ): void {
   const H = s.hostCount
   const pickExcluded = new Uint8Array(H)
@@ -204,7 +212,7 @@ function underload(
     sortByDemand(s, vms, nowS)
     const placed: Migration[] = []
     for (const v of vms) {
-      const target = findHostForVm(s, p, v, placeExcluded)
+      const target = findHostForVm(s, p, v, placeExcluded, power)
       if (target < 0) {
         for (const m of placed) destroyOn(s, m.host, m.vm)
         placed.length = 0

@@ -71,6 +71,7 @@ function interferenceLoss(
 /** One host update at `tS` (CloudSim's `updateVmsProcessing`). */
 export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, tS: number): void {
   const e = s.entries[h] as HostEntries
+  s.epoch++
   for (let i = 0; i < e.vm.length; i++) refreshInstance(s, e.vm[i] as number, tS)
   s.hostPrevUtilMips[h] = s.hostUtilMips[h] as number
   for (let i = 0; i < e.vm.length; i++) {

@@ -106,6 +106,7 @@ export function failHost(
     log.failureOf[v] = recordIndex
     record.instances.push({ instanceId: s.vmIds[v] as string })
   }
+  s.hostVersion[h] = (s.hostVersion[h] as number) + 1
   e.vm.length = 0
   e.reqPe.length = 0
   e.allocPe.length = 0

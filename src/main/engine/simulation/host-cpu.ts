@@ -115,6 +115,7 @@ export function createOn(s: SimState, h: number, v: number, migIn = false): void
   const bind = resourcesBind(s, v)
   const mem = bind ? memoryCostMiB(s, v, h) : 0
   const bw = bind ? (s.vmBwMbps[v] as number) : 0
+  s.hostVersion[h] = (s.hostVersion[h] as number) + 1
   e.vm.push(v)
   e.reqPe.push(requestedPe(s, v))
   e.allocPe.push(0)
@@ -137,6 +138,7 @@ export function entryIndex(s: SimState, h: number, v: number, migIn?: boolean): 
 /** Removes entry `i` of host `h` and re-allocates the others (CloudSim's `vmDestroy`). */
 export function removeEntryAt(s: SimState, h: number, i: number): void {
   const e = s.entries[h] as HostEntries
+  s.hostVersion[h] = (s.hostVersion[h] as number) + 1
   s.hostMemUsed[h] = (s.hostMemUsed[h] as number) - (e.memMiB[i] as number)
   s.hostBwUsed[h] = (s.hostBwUsed[h] as number) - (e.bwMbps[i] as number)
   e.vm.splice(i, 1)

@@ -53,6 +53,10 @@ export interface SimState {
   hostPrevUtilMips: Float64Array
   hostDown: Uint8Array
   entries: HostEntries[]
+  /** Bumped whenever a host's entries change (invalidates cached per-host sums). */
+  hostVersion: Uint32Array
+  /** Bumped whenever demands or histories may have changed. */
+  epoch: number
   // instances
   vmCount: number
   vmIds: string[]
@@ -174,6 +178,8 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     hostPrevUtilMips: new Float64Array(H),
     hostDown,
     entries,
+    hostVersion: new Uint32Array(H),
+    epoch: 0,
     vmCount: V,
     vmIds,
     vmWorkload,

@@ -29,11 +29,18 @@ export function percentileSorted(sorted: ArrayLike<number>, n: number, p: number
 const scratch = new Float64Array(64)
 const scratch2 = new Float64Array(64)
 
+/** Copies the first `n` values into `into` sorted ascending (insertion sort: n <= 30). */
 function sortedCopy(data: ArrayLike<number>, n: number, into: Float64Array): Float64Array {
-  const view = into.subarray(0, n)
-  for (let i = 0; i < n; i++) view[i] = data[i] as number
-  view.sort()
-  return view
+  for (let i = 0; i < n; i++) {
+    const x = data[i] as number
+    let j = i - 1
+    while (j >= 0 && (into[j] as number) > x) {
+      into[j + 1] = into[j] as number
+      j--
+    }
+    into[j + 1] = x
+  }
+  return into
 }
 
 /** Median (50th percentile) of the first `n` values. */
@@ -45,7 +52,7 @@ export function median(data: ArrayLike<number>, n = data.length): number {
 export function mad(data: ArrayLike<number>, n = data.length): number {
   if (n === 0) return 0
   const m = median(data, n)
-  const dev = scratch.subarray(0, n)
+  const dev = scratch
   for (let i = 0; i < n; i++) dev[i] = Math.abs(m - (data[i] as number))
   return median(dev, n)
 }
