@@ -3,11 +3,12 @@
  * menu: one list, one place to change a label or a shortcut.
  */
 import { api } from '../../api'
+import type { Result } from '../../../../shared/contract'
 import { useDesignStore } from '../../stores/design'
 import { useEditorStore } from '../../stores/editor'
 import { useSelectionStore } from '../../stores/selection'
 import { useUiStore } from '../../stores/ui'
-import { downloadDesign, pickAndLoadDesign } from './design-files'
+import { exportDesign, importDesign, openDesign, saveDesign } from './design-files'
 
 export interface AppAction {
   id: string
@@ -19,15 +20,17 @@ export interface AppAction {
   run: () => unknown
 }
 
-export function useAppActions(): AppAction[] {
+export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
   const design = useDesignStore()
   const editor = useEditorStore()
   const selection = useSelectionStore()
   const ui = useUiStore()
-  const report = (r: { ok: boolean; error?: { message: string } }, done?: string): void => {
-    if (!r.ok) ui.notify('error', r.error?.message ?? 'failed')
+  const report = (r: Result<unknown> | undefined, done?: string): void => {
+    if (!r) return
+    if (!r.ok) ui.notify('error', r.error.problems?.[0]?.message ?? r.error.message)
     else if (done) ui.notify('info', done)
   }
+  const dirty = (): boolean => design.state.dirty
   const hasSelection = (): boolean => selection.ids.length > 0
   return [
     {
@@ -35,7 +38,10 @@ export function useAppActions(): AppAction[] {
       label: 'New design',
       menu: 'File',
       shortcut: 'Ctrl+N',
-      run: async () => report(await api.call('design:new', {})),
+      run: async () => {
+        if (!dirty() || window.confirm('Discard unsaved changes?'))
+          report(await api.call('design:new', {}))
+      },
     },
     {
       id: 'open-sample',
@@ -48,31 +54,52 @@ export function useAppActions(): AppAction[] {
       label: 'Open…',
       menu: 'File',
       shortcut: 'Ctrl+O',
-      run: async () => {
-        const r = await pickAndLoadDesign()
-        if (r) report(r, 'Design opened')
-      },
+      run: async () => report(await openDesign(shell, dirty()), 'Design opened'),
     },
     {
       id: 'save',
       label: 'Save',
       menu: 'File',
       shortcut: 'Ctrl+S',
-      run: () => downloadDesign(design, false),
+      run: async () => report(await saveDesign(false), 'Saved'),
     },
     {
       id: 'save-as',
       label: 'Save as…',
       menu: 'File',
       shortcut: 'Ctrl+Shift+S',
-      run: () => downloadDesign(design, true),
+      run: async () => report(await saveDesign(true), 'Saved'),
     },
     {
       id: 'export',
-      label: 'Export design JSON',
+      label: 'Export Strata JSON',
       menu: 'File',
       shortcut: 'Ctrl+E',
-      run: () => downloadDesign(design, true),
+      run: async () => report(await exportDesign('strata')),
+    },
+    {
+      id: 'export-opendc',
+      label: 'Export OpenDC topology',
+      menu: 'File',
+      run: async () => report(await exportDesign('opendc')),
+    },
+    {
+      id: 'export-netbox',
+      label: 'Export NetBox CSV',
+      menu: 'File',
+      run: async () => report(await exportDesign('netbox-csv')),
+    },
+    {
+      id: 'import-netbox',
+      label: 'Import NetBox CSV…',
+      menu: 'File',
+      run: async () => report(await importDesign('netbox-csv', dirty()), 'Imported'),
+    },
+    {
+      id: 'import-opendc',
+      label: 'Import OpenDC topology…',
+      menu: 'File',
+      run: async () => report(await importDesign('opendc', dirty()), 'Imported'),
     },
     {
       id: 'undo',

@@ -1,44 +1,76 @@
 /**
- * Files in the browser: "Open" reads a local file into `design:load`; "Save" downloads the
- * design as `.strata.json`. (The desktop app's native dialogs come through `files:` calls.)
+ * File actions over the `files:` calls. In Electron main shows native dialogs; in the browser
+ * "Open" uploads a local file's text and "Save" downloads what main returns.
  */
 import { api } from '../../api'
-import type { DesignState, Result } from '../../../../shared/contract'
-import type { useDesignStore } from '../../stores/design'
+import type { FileDownload, Result } from '../../../../shared/contract'
+import type { EXPORT_FORMATS, IMPORT_FORMATS } from '../../../../shared/contract/schemas/files'
 
-export function pickAndLoadDesign(): Promise<Result<DesignState> | undefined> {
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+
+/** Lets the user pick a local file; resolves with its name and text (undefined: cancelled). */
+function pickFile(accept: string): Promise<{ name: string; text: string } | undefined> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = '.json,application/json'
+    input.accept = accept
     input.onchange = async () => {
       const file = input.files?.[0]
-      if (!file) return resolve(undefined)
-      let document: unknown
-      try {
-        document = JSON.parse(await file.text())
-      } catch (error) {
-        return resolve({
-          ok: false,
-          error: {
-            code: 'bad-request',
-            message: `${file.name} is not JSON: ${(error as Error).message}`,
-          },
-        })
-      }
-      resolve(await api.call('design:load', { document, fileName: file.name }))
+      resolve(file ? { name: file.name, text: await file.text() } : undefined)
     }
     input.click()
   })
 }
 
-export function downloadDesign(store: ReturnType<typeof useDesignStore>, _askName: boolean): void {
-  const d = store.design
-  if (!d) return
-  const blob = new Blob([JSON.stringify(d, null, 2)], { type: 'application/json' })
+/** Saves a download the browser way. */
+export function download(file: FileDownload): void {
+  const blob = new Blob([file.contents], { type: file.mimeType })
   const a = document.createElement('a')
   a.href = URL.createObjectURL(blob)
-  a.download = `${d.meta.name.replace(/[^\w.-]+/g, '-').toLowerCase() || 'design'}.strata.json`
+  a.download = file.fileName
   a.click()
   setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+}
+
+/** Asks before throwing away unsaved changes. */
+function mayDiscard(dirty: boolean): boolean {
+  return !dirty || window.confirm('The design has unsaved changes. Discard them?')
+}
+
+type Outcome = Result<unknown> | undefined
+
+export async function openDesign(shell: 'electron' | 'web', dirty: boolean): Promise<Outcome> {
+  if (!mayDiscard(dirty)) return undefined
+  if (shell === 'electron') return api.call('files:open', { discardChanges: true })
+  const file = await pickFile('.json,.strata.json,application/json')
+  if (!file) return undefined
+  return api.call('files:open', { contents: file.text, name: file.name, discardChanges: true })
+}
+
+export async function saveDesign(asNew: boolean): Promise<Outcome> {
+  let r = asNew ? await api.call('files:save-as', {}) : await api.call('files:save', {})
+  // a design that never had a file is saved "as"
+  if (!r.ok && !asNew && (r.error.code === 'conflict' || r.error.code === 'not-found'))
+    r = await api.call('files:save-as', {})
+  if (r.ok && r.value.download) download(r.value.download)
+  return r
+}
+
+export async function exportDesign(format: ExportFormat): Promise<Outcome> {
+  const r = await api.call('files:export', { format })
+  if (r.ok) download(r.value)
+  return r
+}
+
+export async function importDesign(format: ImportFormat, dirty: boolean): Promise<Outcome> {
+  if (!mayDiscard(dirty)) return undefined
+  const file = await pickFile(format === 'opendc' ? '.json' : '.csv,text/csv')
+  if (!file) return undefined
+  return api.call('files:import', {
+    format,
+    contents: file.text,
+    name: file.name,
+    discardChanges: true,
+  })
 }

@@ -5,7 +5,15 @@ import { matchesShortcut, type AppAction } from './app-actions'
 const TYPING = new Set(['INPUT', 'TEXTAREA'])
 const NOT_TYPING = new Set(['checkbox', 'color', 'range', 'button'])
 
-export function useShortcuts(actions: AppAction[], onEscape: () => void): void {
+/**
+ * @param nativeIds actions the native menu's accelerators already trigger (Electron): their
+ *   keys are left to the menu so that one key press does not act twice.
+ */
+export function useShortcuts(
+  actions: AppAction[],
+  onEscape: () => void,
+  nativeIds: ReadonlySet<string> = new Set(),
+): void {
   const onKey = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement | null
     const typing =
@@ -15,6 +23,7 @@ export function useShortcuts(actions: AppAction[], onEscape: () => void): void {
     if (event.key === 'Escape') return onEscape()
     if (typing && !(event.ctrlKey && event.key.toLowerCase() === 's')) return
     for (const action of actions) {
+      if (nativeIds.has(action.id)) continue
       const shortcuts = action.shortcut ? [action.shortcut] : []
       if (action.id === 'redo') shortcuts.push('Ctrl+Y')
       if (action.id === 'delete') shortcuts.push('Backspace')
