@@ -15,3 +15,4 @@ export { checkDesignRules, checkIntegrity, hasErrors, validateDesign } from './m
 export * from './tenancy'
 export * from './scheduler'
 export * from './virtualization'
+export * from './simulation'

@@ -1,9 +1,11 @@
 /** Every `strata` command. Add one import and one entry per command file. */
 import type { CliCommand } from '../command'
 import { benchCommand } from './bench'
+import { importCommand } from './import'
 import { infoCommand } from './info'
 import { placeCommand } from './place'
 import { serveCommand } from './serve'
+import { simulateCommand } from './simulate'
 import { validateCommand } from './validate'
 
 export const COMMANDS: CliCommand[] = [
@@ -12,4 +14,6 @@ export const COMMANDS: CliCommand[] = [
   serveCommand,
   placeCommand,
   benchCommand,
+  simulateCommand,
+  importCommand,
 ]
