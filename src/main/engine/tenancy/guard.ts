@@ -21,8 +21,12 @@ export interface Leak {
 
 export interface TenantGuard {
   readonly tenantId: string
-  /** Every leak in a JSON-like payload (strings in values and keys). */
-  findLeaks(payload: unknown): Leak[]
+  /**
+   * Every leak in a JSON-like payload (strings in values and keys).
+   * @param echoed strings the tenant itself sent (e.g. the id it asked about): echoing them
+   *   back reveals nothing, provided the answer reads the same whether or not they exist.
+   */
+  findLeaks(payload: unknown, echoed?: ReadonlyArray<string>): Leak[]
   /** The text with every forbidden token replaced by `hidden`. */
   redact(text: string, hidden?: string): string
   /** Whether a token is forbidden for this tenant (exact match). */
@@ -30,7 +34,7 @@ export interface TenantGuard {
 }
 
 export interface GuardOptions {
-  /** Host ids whose names the tenant may see (its own hosts when `showHostNames`). */
+  /** Hosts whose ids and names the tenant may see (its own hosts when `showHostNames`). */
   visibleHostIds?: Iterable<string>
   /** More strings the tenant may see (e.g. zone pseudonyms). */
   allow?: Iterable<string>
@@ -38,10 +42,12 @@ export interface GuardOptions {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-function alternation(tokens: Iterable<string>): RegExp | undefined {
+/** One regex matching any of the tokens (longest first), by default between word boundaries. */
+function alternation(tokens: Iterable<string>, bounded = true): RegExp | undefined {
   const list = [...tokens].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
   if (list.length === 0) return undefined
-  return new RegExp(`(?<![A-Za-z0-9])(?:${list.map(escape).join('|')})(?![A-Za-z0-9])`, 'g')
+  const body = `(?:${list.map(escape).join('|')})`
+  return new RegExp(bounded ? `(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])` : body, 'g')
 }
 
 function add(set: Set<string>, value: string | undefined): void {
@@ -79,8 +85,9 @@ export function createTenantGuard(
     add(set, n.name)
   }
   for (const h of design.hosts) {
-    add(forbidden, h.id)
-    add(visibleHosts.has(h.id) ? allowed : forbidden, h.name)
+    const set = visibleHosts.has(h.id) ? allowed : forbidden
+    add(set, h.id)
+    add(set, h.name)
   }
   for (const list of [design.racks, design.switches, design.storage, design.zones]) {
     for (const item of list) {
@@ -101,35 +108,53 @@ export function createTenantGuard(
   const long = alternation([...forbidden].filter((t) => t.length >= 3))
   const mask = alternation(allowed)
 
-  function scan(text: string): string | undefined {
-    if (short.has(text)) return text
+  // Strings seen clean before (views repeat names, kinds and ids a lot).
+  const clean = new Set<string>()
+
+  function scan(text: string, echoed: RegExp | undefined): string | undefined {
+    if (clean.has(text)) return undefined
+    const unechoed = echoed ? text.replace(echoed, '\uE000') : text
+    if (short.has(unechoed)) return unechoed
     if (!long) return undefined
-    const masked = mask ? text.replace(mask, '\uE000') : text
     long.lastIndex = 0
-    const found = long.exec(masked)
-    return found ? found[0] : undefined
+    // Mask the tenant's own strings only when a forbidden token shows up at all.
+    let found = long.exec(unechoed)
+    if (found && mask) {
+      long.lastIndex = 0
+      found = long.exec(unechoed.replace(mask, '\uE000'))
+    }
+    if (found) return found[0]
+    if (!echoed) {
+      if (clean.size > 50_000) clean.clear()
+      clean.add(text)
+    }
+    return undefined
   }
 
-  function walk(value: unknown, path: string, out: Leak[]): void {
+  function walk(value: unknown, path: string, out: Leak[], echoed?: RegExp): void {
     if (typeof value === 'string') {
-      const token = scan(value)
+      const token = scan(value, echoed)
       if (token !== undefined) out.push({ path, token })
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${path}[${i}]`, out))
+      value.forEach((item, i) => walk(item, `${path}[${i}]`, out, echoed))
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        const token = scan(key)
+        const token = scan(key, echoed)
         if (token !== undefined) out.push({ path: `${path}<key>`, token })
-        walk(item, path === '' ? key : `${path}.${key}`, out)
+        walk(item, path === '' ? key : `${path}.${key}`, out, echoed)
       }
     }
   }
 
   return {
     tenantId,
-    findLeaks(payload) {
+    findLeaks(payload, echoed) {
       const out: Leak[] = []
-      walk(payload, '', out)
+      const echoes = alternation(
+        (echoed ?? []).filter((e) => e !== ''),
+        false,
+      )
+      walk(payload, '', out, echoes)
       return out
     },
     redact(text, hidden = 'another host') {

@@ -32,9 +32,9 @@ export interface TenancySimulation {
  * still redacts any provider-only or foreign name that slipped through.
  */
 export interface TenancyExplanationInput {
-  instanceId: string
-  placed: boolean
-  summary: string
+  /** One sentence; empty for the projection's own (`Placed in Zone 2.`). */
+  summary?: string
+  /** Why hosts were not chosen, without counts of the provider's hosts. */
   reasons: ReadonlyArray<string>
 }
 

@@ -7,26 +7,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../shared/design/schema'
 import { arbitraryDesign } from '../testing/arbitrary-design'
+import { foreignStrings } from '../testing/foreign-strings'
 import { randomPlacement, randomRun, type RandomPlacement } from '../testing/random-run'
 import { createTenantGuard, projectTenantView } from './index'
-
-/** Strings tenant `tenantId` must never see (independent of the guard's own logic). */
-export function foreignStrings(design: Design, tenantId: string, ownHosts: Set<string>): string[] {
-  const mine = new Set<string>()
-  const theirs = new Set<string>()
-  const tenant = design.tenants.find((t) => t.id === tenantId)
-  for (const t of design.tenants) (t.id === tenantId ? mine : theirs).add(t.id).add(t.name)
-  for (const w of design.workloads) (w.tenantId === tenantId ? mine : theirs).add(w.id).add(w.name)
-  for (const n of design.networks) (n.tenantId === tenantId ? mine : theirs).add(n.id).add(n.name)
-  for (const h of design.hosts) {
-    theirs.add(h.id)
-    if (!(tenant?.showHostNames && ownHosts.has(h.id))) theirs.add(h.name)
-  }
-  for (const list of [design.racks, design.zones, design.storage, design.switches])
-    for (const e of list) theirs.add(e.id).add(e.name)
-  theirs.add(design.meta.name)
-  return [...theirs].filter((s) => s !== '' && !mine.has(s))
-}
 
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 })
 

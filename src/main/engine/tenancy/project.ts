@@ -80,6 +80,25 @@ export function projectTenantView(
     allow: zones.flatMap((z) => [z.id, z.label]),
   })
 
+  const zoneLabel = new Map(zones.map((z) => [z.id, z.label]))
+  /** The scheduler's decision about an own instance, in tenant-safe words. */
+  const explain = (id: string, zoneId: string | undefined, refused: boolean) => {
+    if (zoneId === undefined && !refused) return undefined
+    const given = options.explain?.(id)
+    const entry: TenantExplanation = {
+      instanceId: id,
+      outcome: zoneId !== undefined ? 'placed' : 'unplaced',
+      summary:
+        given?.summary !== undefined && given.summary !== ''
+          ? guard.redact(given.summary)
+          : zoneId !== undefined
+            ? `Placed in ${zoneLabel.get(zoneId) ?? zoneId}.`
+            : 'No host could take this instance.',
+      reasons: (given?.reasons ?? []).map((r) => guard.redact(r)),
+    }
+    if (zoneId !== undefined) entry.zoneId = zoneId
+    return entry
+  }
   const instances: TenantInstance[] = []
   const volumes: TenantVolume[] = []
   const explanations: TenantExplanation[] = []
@@ -133,17 +152,8 @@ export function projectTenantView(
         sizeGiB: w.diskGiB,
         storageClass: w.storageClass ?? 'default',
       })
-    const explained = options.explain?.(id)
-    if (explained) {
-      const entry: TenantExplanation = {
-        instanceId: id,
-        outcome: explained.placed ? 'placed' : 'unplaced',
-        summary: guard.redact(explained.summary),
-        reasons: explained.reasons.map((r) => guard.redact(r)),
-      }
-      if (zoneId !== undefined) entry.zoneId = zoneId
-      explanations.push(entry)
-    }
+    const explanation = explain(id, zoneId, unplaced.has(id))
+    if (explanation) explanations.push(explanation)
   })
 
   const networks = design.networks

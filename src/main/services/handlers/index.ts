@@ -9,6 +9,7 @@ import { designHandlers } from './design'
 import { filesHandlers } from './files'
 import { schedulerHandlers } from './scheduler'
 import { tenancyHandlers } from './tenancy'
+import { guardTenantResults } from './tenancy-boundary'
 
 export type AllHandlers = HandlerMap<CallName>
 
@@ -24,10 +25,11 @@ export function createDomainHandlers(ctx: AppContext) {
 
 export function createHandlers(ctx: AppContext): AllHandlers {
   const domains = createDomainHandlers(ctx)
-  return {
+  // Every answer to a tenant session is checked for foreign or provider-only data.
+  return guardTenantResults(ctx, {
     ...domains.design,
     ...domains.scheduler,
     ...domains.tenancy,
     ...domains.files,
-  } satisfies AllHandlers
+  } satisfies AllHandlers)
 }

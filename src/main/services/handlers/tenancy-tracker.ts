@@ -5,27 +5,43 @@
  * revision number, each tenant session its new view, and only when that view changed.
  * One tracker per app context.
  */
-import type { TenancyChanged, TenantView } from '../../../shared/contract'
+import type { PlacementResult, TenancyChanged, TenantView } from '../../../shared/contract'
 import {
   projectTenantView,
+  tenantSafeResult,
+  type TenancyExplanationInput,
   type TenancyPlacement,
   type TenancySimulation,
-  type TenancyExplanationInput,
 } from '../../engine'
 import type { AppContext } from '../context'
-import { checkTenantPayload } from './tenancy-boundary'
+import { checkTenantPayload } from './tenancy-check'
 import { placementFromEvent, simulationFromEvent } from './tenancy-inputs'
 
 export interface TenancyTracker {
   placement?: TenancyPlacement
   simulation?: TenancySimulation
-  explain?: (instanceId: string) => TenancyExplanationInput | undefined
+  /** The scheduler's full result, for tenant-safe reasons of unplaced instances. */
+  placementResult?: PlacementResult
   /** The tenant's view now, checked for leaks; `undefined` when there is no such tenant. */
   view(tenantId: string): { view?: TenantView; leaked: boolean }
   /** Hosts the tenant's own instances use (placement, else the latest run). */
   ownHosts(tenantId: string): string[]
   /** Pushes `tenancy:changed` (tenant sessions only when their own view changed). */
   notify(): void
+}
+
+/** Tenant-safe reasons (no counts) why the tenant's unplaced instances fit nowhere. */
+function refusals(
+  result: PlacementResult | undefined,
+  tenantId: string,
+): ((instanceId: string) => TenancyExplanationInput | undefined) | undefined {
+  if (!result) return undefined
+  const own = tenantSafeResult(result, tenantId, false).unplaced
+  const byId = new Map(own.map((u) => [u.instanceId, u.reasons.map((r) => r.reason)]))
+  return (id) => {
+    const reasons = byId.get(id)
+    return reasons ? { reasons } : undefined
+  }
 }
 
 const trackers = new WeakMap<AppContext, TenancyTracker>()
@@ -42,7 +58,7 @@ export function tenancyTracker(ctx: AppContext): TenancyTracker {
       const projected = projectTenantView(design, tenantId, {
         placement: tracker.placement,
         simulation: tracker.simulation,
-        explain: tracker.explain,
+        explain: refusals(tracker.placementResult, tenantId),
       })
       if (!projected.ok) return { leaked: false }
       const leaks = checkTenantPayload(design, tenantId, projected.view, tracker.ownHosts(tenantId))
@@ -93,6 +109,9 @@ export function tenancyTracker(ctx: AppContext): TenancyTracker {
         const placement = placementFromEvent(payload)
         if (!placement) return
         tracker.placement = placement
+        tracker.placementResult = Array.isArray((payload as { hostUsage?: unknown }).hostUsage)
+          ? (payload as PlacementResult)
+          : undefined
       } else if (name === 'simulation:progress' || name === 'simulation:finished') {
         const simulation = simulationFromEvent(payload, tracker.simulation)
         if (!simulation) return
