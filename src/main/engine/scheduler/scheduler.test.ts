@@ -1,0 +1,286 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Design, Host, Tenant, Workload } from '../../../shared/design/schema'
+import { emptyDesign } from '../model/defaults'
+import { checkIntegrity } from '../model/validate'
+import { createScheduler } from './scheduler'
+
+function sample(): Design {
+  const raw: unknown = JSON.parse(
+    readFileSync(
+      new URL('../../../../resources/samples/two-hall.strata.json', import.meta.url),
+      'utf8',
+    ),
+  )
+  const { design } = checkIntegrity(raw)
+  if (!design) throw new Error('sample does not load')
+  return design
+}
+
+const PRODUCT = {
+  native: 'bare-metal',
+  hvm: 'kvm',
+  bt: 'qemu-tcg',
+  pv: 'xen-pv',
+  os: 'lxc',
+} as const
+
+function host(id: string, kind: keyof typeof PRODUCT, extra: Partial<Host> = {}): Host {
+  return {
+    id,
+    name: id,
+    sockets: 1,
+    coresPerSocket: 8,
+    mipsPerCore: 2000,
+    memoryMiB: 32768,
+    diskGiB: 500,
+    nicGbps: 10,
+    cpuExtensions: 'vt-x',
+    powerCurveW: [100, 120, 140, 160, 180, 200, 220, 240, 260, 280, 300],
+    state: 'up',
+    virtualization: { kind, product: PRODUCT[kind], hostOs: 'linux' },
+    ...extra,
+  }
+}
+
+function tenant(id: string, extra: Partial<Tenant> = {}): Tenant {
+  return {
+    id,
+    name: `Tenant ${id}`,
+    colour: '#000000',
+    isolation: 'shared',
+    quotas: {},
+    pricing: {
+      basis: 'allocated',
+      currency: 'USD',
+      vcpuHour: 0,
+      memoryGiBHour: 0,
+      storageGiBMonth: 0,
+    },
+    slaAvailabilityPercent: 99.9,
+    showHostNames: false,
+    ...extra,
+  }
+}
+
+function workload(id: string, tenantId: string, extra: Partial<Workload> = {}): Workload {
+  return {
+    id,
+    tenantId,
+    name: id,
+    kind: 'vm',
+    count: 1,
+    vcpus: 1,
+    mipsPerVcpu: 1000,
+    memoryMiB: 1024,
+    diskGiB: 10,
+    guestOs: 'linux',
+    paravirtAware: false,
+    bandwidthMbps: 0,
+    iops: 0,
+    affinity: { policy: 'none', scope: 'host' },
+    ...extra,
+  }
+}
+
+function design(hosts: Host[], tenants: Tenant[], workloads: Workload[]): Design {
+  // structuredClone: the schema's defaults may share nested objects between designs.
+  const d = structuredClone(emptyDesign('test'))
+  d.hosts = hosts
+  d.tenants = tenants
+  d.workloads = workloads
+  return d
+}
+
+describe('scheduler on the two-hall sample', () => {
+  it('places what fits and explains each refusal with counts over all 13 hosts', () => {
+    const r = createScheduler(sample(), { preset: 'spread' }).placeAll()
+    expect(r.placed.length + r.unplaced.length).toBe(35)
+    expect(r.placed.length).toBeGreaterThan(25)
+    for (const u of r.unplaced) {
+      expect(u.reasons.reduce((n, x) => n + x.count, 0)).toBe(13)
+      expect(u.summary).toMatch(/^0\/13 hosts: /)
+    }
+    // Globex wants dedicated hosts: nobody else shares its hosts.
+    const byHost = new Map<string, Set<string>>()
+    for (const p of r.placed)
+      byHost.set(p.hostId, (byHost.get(p.hostId) ?? new Set()).add(p.tenantId))
+    for (const tenants of byHost.values()) if (tenants.has('t-globex')) expect(tenants.size).toBe(1)
+  })
+
+  it('tells a tenant why without naming another tenant or hidden hosts', () => {
+    const d = sample()
+    const s = createScheduler(d, { preset: 'spread' })
+    const r = s.placeAll()
+    const refused = r.unplaced.find((u) => u.tenantId === 't-acme')
+    expect(refused).toBeDefined()
+    const id = refused?.instanceId as string
+    const provider = s.explain(id)
+    expect(provider?.summary).toContain('dedicated to Globex Research')
+    const safe = s.explain(id, { tenantId: 't-acme' })
+    const text = JSON.stringify(safe)
+    expect(text).toContain('dedicated to another tenant')
+    for (const other of d.tenants.filter((t) => t.id !== 't-acme')) {
+      expect(text).not.toContain(other.id)
+      expect(text).not.toContain(other.name)
+    }
+    expect(safe?.rejections.reduce((n, x) => n + x.count, 0)).toBe(13)
+    // Acme may not see host names: placed explanations use pseudonyms.
+    const placed = r.placed.find((p) => p.tenantId === 't-acme')?.instanceId as string
+    const placedSafe = JSON.stringify(s.explain(placed, { tenantId: 't-acme' }))
+    for (const h of d.hosts) expect(placedSafe).not.toContain(`"${h.id}"`)
+    expect(s.explain(placed, { tenantId: 't-initech' })).toBeUndefined()
+    // Globex may see its hosts.
+    const globex = r.placed.find((p) => p.tenantId === 't-globex')
+    expect(s.explain(globex?.instanceId as string, { tenantId: 't-globex' })?.hostId).toBe(
+      globex?.hostId,
+    )
+  })
+
+  it('explains a placed instance with its host first and the best alternatives', () => {
+    const s = createScheduler(sample(), { preset: 'spread' })
+    const r = s.placeAll()
+    const p = r.placed[0]
+    const e = s.explain(p?.instanceId as string)
+    expect(e?.placed).toBe(true)
+    expect(e?.candidates[0]?.hostId).toBe(p?.hostId)
+    expect(e?.candidates.length).toBeGreaterThan(1)
+    expect(e?.summary).toContain(`placed on ${p?.hostId}`)
+  })
+})
+
+describe('virtualization rules in explanations', () => {
+  it('names each rule with its count', () => {
+    const hosts = [
+      host('lxc', 'os'),
+      host('xen', 'pv'),
+      host('kvm-old', 'hvm', { cpuExtensions: 'none' }),
+    ]
+    const d = design(
+      hosts,
+      [tenant('t')],
+      [
+        workload('win-ct', 't', { kind: 'container', guestOs: 'windows' }),
+        workload('win-vm', 't', { guestOs: 'windows' }),
+      ],
+    )
+    const s = createScheduler(d)
+    const r = s.placeAll()
+    expect(r.placed).toEqual([])
+    const ct = r.unplaced.find((u) => u.instanceId === 'win-ct#0')
+    expect(ct?.summary).toBe(
+      '0/3 hosts: 2 hypervisor host (containers need OS-level virtualization), 1 linux container host (guest needs windows)',
+    )
+    const vm = r.unplaced.find((u) => u.instanceId === 'win-vm#0')
+    expect(vm?.reasons).toEqual(
+      expect.arrayContaining([
+        {
+          filter: 'virtualization',
+          reason: 'container-only host (VMs need a hypervisor)',
+          count: 1,
+        },
+        { filter: 'virtualization', reason: 'need a paravirtualization-aware guest', count: 1 },
+        {
+          filter: 'virtualization',
+          reason: 'no VT-x/AMD-V for hardware-assisted virtualization',
+          count: 1,
+        },
+      ]),
+    )
+  })
+
+  it('gives a bare-metal host to one instance only', () => {
+    const d = design([host('metal', 'native')], [tenant('t')], [workload('w', 't', { count: 2 })])
+    const s = createScheduler(d)
+    const r = s.placeAll()
+    expect(r.placed.map((p) => p.hostId)).toEqual(['metal'])
+    expect(r.unplaced[0]?.summary).toBe('0/1 hosts: 1 bare-metal host already in use')
+    expect(r.hostUsage[0]?.vcpusUsed).toBe(r.hostUsage[0]?.vcpusAllocatable)
+  })
+})
+
+describe('batch placement', () => {
+  it('packs onto fewer hosts than it spreads', () => {
+    const hosts = ['a', 'b', 'c', 'd'].map((id) => host(id, 'hvm'))
+    const d = design(hosts, [tenant('t')], [workload('w', 't', { count: 6 })])
+    const used = (preset: 'spread' | 'pack' | 'power') =>
+      new Set(
+        createScheduler(d, { preset })
+          .placeAll()
+          .placed.map((p) => p.hostId),
+      ).size
+    expect(used('spread')).toBe(4)
+    expect(used('pack')).toBe(1)
+    expect(used('power')).toBe(1)
+  })
+
+  it('serves tenants fairly (DRF) when capacity runs short', () => {
+    // 8 cores x ratio 1 = 8 vCPUs; each instance takes 1.05 with the HVM overhead: 7 fit.
+    const d = design(
+      [host('h', 'hvm', { cpuAllocationRatio: 1 })],
+      [tenant('a'), tenant('b')],
+      [workload('a-big', 'a', { count: 8 }), workload('b-small', 'b', { count: 8 })],
+    )
+    const r = createScheduler(d).placeAll()
+    expect(r.order).toBe('drf')
+    const per = (t: string) => r.placed.filter((p) => p.tenantId === t).length
+    expect(per('a') + per('b')).toBe(7)
+    expect(Math.abs(per('a') - per('b'))).toBeLessThanOrEqual(1)
+    expect(r.unplaced[0]?.summary).toBe('0/1 hosts: 1 insufficient vCPU')
+  })
+
+  it('refuses past the tenant quota with a reason that counts every host', () => {
+    const d = design(
+      ['a', 'b'].map((id) => host(id, 'hvm')),
+      [tenant('t', { quotas: { instances: 1 } })],
+      [workload('w', 't', { count: 2 })],
+    )
+    const r = createScheduler(d).placeAll()
+    expect(r.placed).toHaveLength(1)
+    expect(r.unplaced[0]?.summary).toBe('0/2 hosts: 2 tenant quota reached: instances (1)')
+  })
+
+  it('uses the design weights, and rejects unknown weigher names clearly', () => {
+    const d = design(
+      ['a', 'b'].map((id) => host(id, 'hvm')),
+      [tenant('t')],
+      [workload('w', 't', { count: 2 })],
+    )
+    d.simulation.placement.weights = { pack: 2 }
+    const s = createScheduler(d)
+    expect(s.weights).toEqual({ pack: 2 })
+    expect(new Set(s.placeAll().placed.map((p) => p.hostId)).size).toBe(1)
+    d.simulation.placement.weights = { packk: 1 }
+    expect(() => createScheduler(d)).toThrow(
+      /unknown weigher "packk" in simulation.placement.weights/,
+    )
+  })
+})
+
+describe('one instance at a time', () => {
+  it('honours exclusions, removal, host states and dry-run evacuations', () => {
+    const d = design(
+      ['a', 'b', 'c'].map((id) => host(id, 'hvm')),
+      [tenant('t')],
+      [workload('w', 't', { count: 2 })],
+    )
+    const s = createScheduler(d)
+    expect(s.placeInstance('w#0', { excludeHostIds: ['a'] })).toEqual({ ok: true, hostId: 'b' })
+    expect(s.placeInstance('w#0')).toEqual({ ok: true, hostId: 'b' })
+    s.setHostState('a', 'maintenance')
+    expect(s.placeInstance('w#1')).toEqual({ ok: true, hostId: 'c' })
+    const dry = s.evacuate('b', { dryRun: true })
+    expect(dry.moves).toEqual([{ instanceId: 'w#0', fromHostId: 'b', toHostId: 'c' }])
+    expect(s.assignments().get('w#0')).toBe('b')
+    s.setHostState('c', 'down')
+    const plan = s.evacuate('b')
+    expect(plan.moves).toEqual([])
+    expect(plan.stranded[0]?.explanation.summary).toBe(
+      '0/3 hosts: 1 host down, 1 host excluded (being drained), 1 host in maintenance',
+    )
+    expect(s.assignments().has('w#0')).toBe(false)
+    expect(s.remove('w#1')).toBe(true)
+    expect(s.remove('w#1')).toBe(false)
+    expect(() => s.placeInstance('nope#0')).toThrow(/unknown instance "nope#0"/)
+  })
+})
