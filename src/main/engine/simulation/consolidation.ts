@@ -207,7 +207,9 @@ function underload(
     placeExcluded[under] = 1
     const e = s.entries[under] as HostEntries
     const vms: number[] = []
-    for (const v of e.vm) if (s.vmInMig[v] === 0) vms.push(v)
+    // CloudSim also evacuates instances only tentatively placed here this instant (and then
+    // migrates them twice); Strata's own mode moves only the host's residents.
+    for (const v of e.vm) if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under)) vms.push(v)
     if (vms.length === 0) continue
     sortByDemand(s, vms, nowS)
     const placed: Migration[] = []

@@ -1,12 +1,16 @@
 /**
- * Where instances start and restart. CloudSim-compat designs follow CloudSim exactly:
- * first fit in host order for `npa`/`dvfs`, PABFD for the migration policies, with the
- * instance asking for its full capacity while it is being instantiated.
+ * Where instances start and restart.
  *
- * SEAM: designs without `cloudsimCompat` should be placed by the scheduler
- * (`src/main/engine/scheduler`, `createScheduler(design).placeInstance`). Until that module
- * exports it, they use the same rules here with memory, bandwidth and density binding.
+ * - CloudSim-compat designs follow CloudSim exactly: first fit in host order for
+ *   `npa`/`dvfs`, PABFD for the migration policies, the instance asking for its full
+ *   capacity while it is being instantiated.
+ * - Other designs start where the scheduler (`../scheduler`, filters + weighers, tenant
+ *   isolation, affinity, quotas) puts them. Restarts after a host failure go through the same
+ *   scheduler under `npa`/`dvfs`; under a consolidation policy (where live migrations have
+ *   moved instances away from the scheduler's picture) they use PABFD on the simulated state.
  */
+import type { Design } from '../../../shared/design/schema'
+import { createScheduler, type Scheduler } from '../scheduler'
 import { findHostForVm } from './consolidation'
 import { createOn, isSuitable } from './host-cpu'
 import type { PolicySpec } from './policy'
@@ -23,7 +27,7 @@ export function firstFit(s: SimState, v: number, excluded?: Uint8Array): number 
   return -1
 }
 
-/** Chooses a host for `v` under the run's policy (-1 if none). */
+/** Chooses a host for `v` on the simulated state under the run's policy (-1 if none). */
 export function chooseHost(s: SimState, v: number, excluded?: Uint8Array): number {
   const p = s.policy
   if (p.kind === 'migration')
@@ -31,30 +35,71 @@ export function chooseHost(s: SimState, v: number, excluded?: Uint8Array): numbe
   return firstFit(s, v, excluded)
 }
 
-/**
- * Starts instance `v` on a host: it asks for its full capacity while instantiating, then
- * (CloudSim) its demand is unknown until the first update. Returns the host or -1.
- */
-export function startInstance(s: SimState, v: number, excluded?: Uint8Array): number {
+/** Puts `v` on host `h` as a freshly started instance. */
+function startOn(s: SimState, v: number, h: number): void {
   s.vmInstantiating[v] = 1
-  const h = chooseHost(s, v, excluded)
-  if (h >= 0) {
-    createOn(s, h, v)
-    s.vmHome[v] = h
-    s.vmReqPe[v] = 0
-    s.vmLastUpdateS[v] = -1
-  }
+  createOn(s, h, v)
   s.vmInstantiating[v] = 0
-  return h
+  s.vmHome[v] = h
+  s.vmReqPe[v] = 0
+  s.vmLastUpdateS[v] = -1
 }
 
-/** Initial placement of every instance in order. Returns how many could not be placed. */
-export function placeAll(s: SimState): number {
-  let unplaced = 0
-  for (let v = 0; v < s.vmCount; v++) {
-    const h = startInstance(s, v)
-    s.vmInitialHost[v] = h
-    if (h < 0) unplaced++
+/** Places instances on the simulated hosts; one per run. */
+export class Placement {
+  private readonly scheduler?: Scheduler
+  private readonly hostIndex: Map<string, number>
+
+  constructor(
+    private readonly s: SimState,
+    design: Design,
+    seed: number,
+  ) {
+    this.hostIndex = new Map(s.hostIds.map((id, i) => [id, i]))
+    if (!s.compat) this.scheduler = createScheduler(design, { seed })
   }
-  return unplaced
+
+  /** Initial placement of every instance. Returns how many could not be placed. */
+  placeAll(): number {
+    const s = this.s
+    let unplaced = 0
+    const assigned = this.scheduler
+      ? (this.scheduler.placeAll(), this.scheduler.assignments())
+      : undefined
+    for (let v = 0; v < s.vmCount; v++) {
+      let h: number
+      if (assigned) {
+        const hostId = assigned.get(s.vmIds[v] as string)
+        h = hostId === undefined ? -1 : (this.hostIndex.get(hostId) ?? -1)
+        if (h >= 0) startOn(s, v, h)
+      } else h = this.start(v)
+      s.vmInitialHost[v] = h
+      if (h < 0) unplaced++
+    }
+    return unplaced
+  }
+
+  /** Starts (or restarts) instance `v`; returns its host or -1 when nothing fits. */
+  start(v: number): number {
+    const s = this.s
+    if (this.scheduler && s.policy.kind !== 'migration') {
+      const id = s.vmIds[v] as string
+      this.scheduler.remove(id)
+      const out = this.scheduler.placeInstance(id)
+      if (!out.ok) return -1
+      const h = this.hostIndex.get(out.hostId) ?? -1
+      if (h >= 0) startOn(s, v, h)
+      return h
+    }
+    s.vmInstantiating[v] = 1
+    const h = chooseHost(s, v)
+    s.vmInstantiating[v] = 0
+    if (h >= 0) startOn(s, v, h)
+    return h
+  }
+
+  /** Tells the scheduler a host went down or came back. */
+  hostState(h: number, up: boolean): void {
+    this.scheduler?.setHostState(this.s.hostIds[h] as string, up ? 'up' : 'down')
+  }
 }

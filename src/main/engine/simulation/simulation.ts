@@ -12,7 +12,7 @@ import { toMs, type SimEventPayload } from './events'
 import { createFailureLog, failHost, plannedFailures, restarted, type FailureLog } from './failures'
 import { createOn, entryIndex, removeEntryAt } from './host-cpu'
 import { createMetrics, finishMetrics, type Metrics } from './metrics'
-import { placeAll, startInstance } from './placement'
+import { Placement } from './placement'
 import { parsePolicy, type PolicySpec } from './policy'
 import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
@@ -48,6 +48,7 @@ export class Simulation {
   private readonly migrations: MigrationLog
   private readonly series: SeriesBuffer
   private readonly startedMs: number
+  private readonly placement: Placement
   private unplaced = 0
   private nowS = 0
   private lastEventMs = 0
@@ -83,7 +84,8 @@ export class Simulation {
     }
     this.series = createSeries(design, this.state, options.hostSeries ?? true)
     this.startedMs = options.nowMs?.() ?? 0
-    this.unplaced = placeAll(this.state)
+    this.placement = new Placement(this.state, design, this.seed)
+    this.unplaced = this.placement.placeAll()
     const first = this.state.offsetS + this.state.stepS
     this.queue.push(toMs(first), { type: 'process', tS: first })
     for (const [host, atS, repairS] of plannedFailures(design, this.random.split('failures')))
@@ -146,6 +148,14 @@ export class Simulation {
         if (e.tS > this.counters.lastProcessS)
           processAll(this.state, this.metrics, this.counters, e.tS, this.isNpa)
         this.state.hostDown[e.host] = 0
+        this.placement.hostState(e.host, true)
+        for (let i = this.failures.records.length - 1; i >= 0; i--) {
+          const rec = this.failures.records[i]
+          if (rec?.hostId === this.state.hostIds[e.host] && rec.repairedAtS === undefined) {
+            rec.repairedAtS = e.tS
+            break
+          }
+        }
         return
       case 'restart':
         return this.restart(e.vm, e.tS)
@@ -242,6 +252,7 @@ export class Simulation {
     if (s.hostDown[h] === 1) return
     if (tS > this.counters.lastProcessS) processAll(s, this.metrics, this.counters, tS, this.isNpa)
     const down = failHost(s, this.metrics, this.failures, h, tS)
+    this.placement.hostState(h, false)
     const startS = s.hostStartTimeS[h] as number
     for (const v of down) {
       const at = tS + startS
@@ -259,7 +270,7 @@ export class Simulation {
   private restart(v: number, tS: number): void {
     const s = this.state
     if (s.vmDown[v] === 0) return
-    const h = startInstance(s, v)
+    const h = this.placement.start(v)
     if (h < 0) {
       this.failures.waiting.push(v)
       return
