@@ -155,11 +155,13 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
   }
   let left = options.instances
   for (let w = 0; left > 0; w++) {
-    const count = Math.min(left, 10 + Math.floor(next() * 81))
-    left -= count
     const container = next() < 0.2
-    const flavor = pick(FLAVORS)
     const policy = next()
+    // Anti-affine groups stay small enough to find distinct container hosts (15 % of hosts).
+    const cap = policy < 0.1 ? Math.max(1, Math.floor(options.hosts * 0.05)) : 90
+    const count = Math.min(left, Math.min(cap, 10 + Math.floor(next() * 81)))
+    left -= count
+    const flavor = pick(FLAVORS)
     const workload: Workload = {
       id: `w-${pad(w, 6)}`,
       tenantId: `tenant-${pad(w % tenantCount, 4)}`,

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import type { PlacementResult } from '../../../shared/contract'
+import { runCli } from '../main'
+
+async function strata(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    cwd: process.cwd(),
+  })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+type PlaceJson = PlacementResult & { unplaced: Array<{ instance: string }> }
+
+describe('strata place', () => {
+  it('prints a placement of the sample with per-host usage', async () => {
+    const r = await strata('place', 'resources/samples/two-hall.strata.json')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^placed \d+\/35 instances on 13 hosts \(policy spread/)
+    expect(r.out).toMatch(/w-initech-api#0 +-> lxc-\d/)
+    expect(r.out).toContain('host usage (used/allocatable):')
+  })
+
+  it('prints refusals with counts for the overfull variant', async () => {
+    const r = await strata('place', 'test/fixtures/overfull.strata.json', '--policy', 'pack')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^refused \d+:/m)
+    expect(r.out).toMatch(/w-globex-hpc#\d+ +0\/13 hosts: 13 tenant quota reached: vCPUs \(120\)/)
+    expect(r.out).toMatch(
+      /w-initech-api#\d+ +0\/13 hosts: 9 hypervisor host \(containers need OS-level virtualization\), .*insufficient vCPU/,
+    )
+  })
+
+  it('writes JSON with placed, unplaced (instance, reasons) and host usage', async () => {
+    const r = await strata(
+      'place',
+      'test/fixtures/overfull.strata.json',
+      '--json',
+      '--policy',
+      'power',
+    )
+    expect(r.code).toBe(0)
+    const j = JSON.parse(r.out) as PlaceJson
+    expect(j.preset).toBe('power')
+    expect(j.placed.length + j.unplaced.length).toBe(j.instanceCount)
+    expect(j.hostUsage).toHaveLength(13)
+    for (const u of j.unplaced) {
+      expect(u.instance).toBe(u.instanceId)
+      expect(u.reasons.reduce((n, x) => n + x.count, 0)).toBe(13)
+    }
+    for (const h of j.hostUsage) expect(h.vcpusUsed).toBeLessThanOrEqual(h.vcpusAllocatable)
+  })
+
+  it('refuses bad arguments and invalid designs clearly', async () => {
+    expect((await strata('place')).code).toBe(2)
+    const bad = await strata(
+      'place',
+      'resources/samples/two-hall.strata.json',
+      '--policy',
+      'random',
+    )
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('--policy must be one of spread, pack, power')
+    const invalid = await strata('place', 'test/fixtures/three-problems.strata.json')
+    expect(invalid.code).toBe(1)
+  })
+})
+
+describe('strata bench placement', () => {
+  it('places a small synthetic datacenter and reports its figures as JSON', async () => {
+    const r = await strata(
+      'bench',
+      'placement',
+      '--hosts',
+      '200',
+      '--instances',
+      '2000',
+      '--tenants',
+      '5',
+      '--json',
+    )
+    expect(r.code).toBe(0)
+    const f = JSON.parse(r.out) as Record<string, number>
+    expect(f).toMatchObject({ hosts: 200, instances: 2000, placed: 2000 })
+    expect(f.placementsPerSecond).toBeGreaterThan(0)
+    expect(f.peakRssMiB).toBeGreaterThan(0)
+    expect((await strata('bench', 'other')).code).toBe(2)
+  })
+})
