@@ -145,18 +145,7 @@ export class Simulation {
       case 'fail':
         return this.failHost(e.host, e.tS, e.repairS)
       case 'repair':
-        if (e.tS > this.counters.lastProcessS)
-          processAll(this.state, this.metrics, this.counters, e.tS, this.isNpa)
-        this.state.hostDown[e.host] = 0
-        this.placement.hostState(e.host, true)
-        for (let i = this.failures.records.length - 1; i >= 0; i--) {
-          const rec = this.failures.records[i]
-          if (rec?.hostId === this.state.hostIds[e.host] && rec.repairedAtS === undefined) {
-            rec.repairedAtS = e.tS
-            break
-          }
-        }
-        return
+        return this.repair(e.host, e.tS)
       case 'restart':
         return this.restart(e.vm, e.tS)
     }
@@ -265,6 +254,18 @@ export class Simulation {
     }
     const back = tS + repairS
     this.queue.push(toMs(back), { type: 'repair', tS: back, host: h })
+  }
+
+  private repair(h: number, tS: number): void {
+    if (tS > this.counters.lastProcessS)
+      processAll(this.state, this.metrics, this.counters, tS, this.isNpa)
+    this.state.hostDown[h] = 0
+    this.placement.hostState(h, true)
+    const id = this.state.hostIds[h]
+    const open = this.failures.records.findLast(
+      (r) => r.hostId === id && r.repairedAtS === undefined,
+    )
+    if (open) open.repairedAtS = tS
   }
 
   private restart(v: number, tS: number): void {
