@@ -48,6 +48,22 @@ export class Placer {
   private readonly treeKeys: Array<string | undefined> = []
   private readonly maxTrees: number
   private readonly dead: number[] = []
+  private searchW = 0
+  private searchHosts: Int32Array = new Int32Array(0)
+  /**
+   * Whether the tree leaf `i` of the current search can take the instance. Hosts rejected for
+   * the whole tree are collected in `dead`; affinity verdicts depend on the group, not on the
+   * tree, so those hosts are only skipped.
+   */
+  private readonly acceptLeaf = (i: number): boolean => {
+    const h = this.searchHosts[i] ?? 0
+    for (const f of DYNAMIC_FILTERS) {
+      if (f.check(this.st, this.searchW, h) === undefined) continue
+      if (f !== affinityFilter) this.dead.push(i)
+      return false
+    }
+    return true
+  }
 
   constructor(
     readonly st: SchedulerState,
@@ -87,18 +103,11 @@ export class Placer {
     if (g && policy === 'affinity' && g.placed > 0) return this.bestNearPeers(w)
     const t = this.treeFor(w)
     const hosts = t.cand.hosts
+    this.dead.length = 0
+    this.searchW = w
+    this.searchHosts = hosts
+    const leaf = t.tree.find(this.acceptLeaf)
     const dead = this.dead
-    dead.length = 0
-    // Affinity verdicts depend on the group, not on the tree: skip those hosts, keep them.
-    const leaf = t.tree.find((i) => {
-      const h = hosts[i] ?? 0
-      for (const f of DYNAMIC_FILTERS) {
-        if (f.check(st, w, h) === undefined) continue
-        if (f !== affinityFilter) dead.push(i)
-        return false
-      }
-      return true
-    })
     for (const i of dead) t.tree.update(i, -Infinity)
     return leaf < 0 ? -1 : (hosts[leaf] ?? -1)
   }

@@ -10,6 +10,7 @@ export class SearchTree {
   readonly ranks: Int32Array
   private readonly win: Int32Array
   private readonly heap: Int32Array
+  private heapSize = 0
 
   constructor(capacity: number) {
     let size = 1
@@ -56,51 +57,55 @@ export class SearchTree {
    * the nodes, O(log n) per leaf visited); -1 when none does. `accept` must not change the tree.
    */
   find(accept: (leaf: number) => boolean): number {
-    const heap = this.heap
-    let n = 0
-    const push = (node: number): void => {
-      let i = n++
-      heap[i] = node
-      while (i > 0) {
-        const parent = (i - 1) >> 1
-        if (!this.before(heap[i] ?? 0, heap[parent] ?? 0)) break
-        const tmp = heap[i] ?? 0
-        heap[i] = heap[parent] ?? 0
-        heap[parent] = tmp
-        i = parent
-      }
-    }
-    const pop = (): number => {
-      const top = heap[0] ?? 0
-      heap[0] = heap[--n] ?? 0
-      let i = 0
-      for (;;) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let m = i
-        if (l < n && this.before(heap[l] ?? 0, heap[m] ?? 0)) m = l
-        if (r < n && this.before(heap[r] ?? 0, heap[m] ?? 0)) m = r
-        if (m === i) break
-        const tmp = heap[i] ?? 0
-        heap[i] = heap[m] ?? 0
-        heap[m] = tmp
-        i = m
-      }
-      return top
-    }
-    push(1)
-    while (n > 0) {
-      const node = pop()
+    this.heapSize = 0
+    this.push(1)
+    while (this.heapSize > 0) {
+      const node = this.pop()
       const leaf = this.win[node] ?? 0
       if ((this.scores[leaf] ?? -Infinity) === -Infinity) return -1
       if (node >= this.size) {
         if (accept(leaf)) return leaf
         continue
       }
-      push(2 * node)
-      push(2 * node + 1)
+      this.push(2 * node)
+      this.push(2 * node + 1)
     }
     return -1
+  }
+
+  private push(node: number): void {
+    const heap = this.heap
+    let i = this.heapSize++
+    heap[i] = node
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      const p = heap[parent] ?? 0
+      if (!this.before(node, p)) break
+      heap[i] = p
+      i = parent
+    }
+    heap[i] = node
+  }
+
+  private pop(): number {
+    const heap = this.heap
+    const top = heap[0] ?? 0
+    const n = --this.heapSize
+    const last = heap[n] ?? 0
+    let i = 0
+    for (;;) {
+      const l = 2 * i + 1
+      if (l >= n) break
+      const r = l + 1
+      let m = l
+      if (r < n && this.before(heap[r] ?? 0, heap[l] ?? 0)) m = r
+      const child = heap[m] ?? 0
+      if (!this.before(child, last)) break
+      heap[i] = child
+      i = m
+    }
+    heap[i] = last
+    return top
   }
 
   /** The winning leaf, or -1 when every leaf is -Infinity. */
