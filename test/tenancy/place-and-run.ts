@@ -1,12 +1,13 @@
 /**
- * Drives a started app through what makes tenant views change: a placement, a simulation's
- * progress and result, and a design edit. Uses the real scheduler and simulation handlers
- * when the contract has them; otherwise publishes seeded stand-ins shaped like their events.
+ * Drives a started app through what makes tenant views change: a design edit, a placement
+ * (the real `scheduler:place` handler, or a seeded stand-in while it is missing) and a short
+ * real simulation run (the engine's `simulate`, announced as progress and finished events).
  */
 import { CALLS, type EventName } from '../../src/shared/contract'
 import type { Design } from '../../src/shared/design/schema'
 import type { Services } from '../../src/main/services'
-import { randomPlacement, randomRun } from '../../src/main/engine/testing/random-run'
+import { simulate } from '../../src/main/engine'
+import { randomPlacement } from '../../src/main/engine/testing/random-run'
 
 interface PlacedLike {
   placed: Array<{ instanceId: string; hostId: string }>
@@ -42,9 +43,28 @@ export async function placeAndRun(
     placement = stand
     publish('scheduler:placed', stand)
   }
-  const run = randomRun(design, stand, seed)
-  publish('simulation:progress', { ...run, status: 'running', progress: 0.5, result: undefined })
-  publish('simulation:finished', run)
+  // A short real run of the simulation engine, announced the way its handler announces runs.
+  const horizonS = 900
+  const result = simulate(design, { horizonS, seed: seed % 1000, runId: `run-${seed}` })
+  const info = {
+    runId: result.runId,
+    policy: result.summary.policy,
+    seed: result.summary.seed,
+    horizonS,
+  }
+  publish('simulation:progress', {
+    ...info,
+    status: 'running',
+    progress: 0.5,
+    virtualTimeS: horizonS / 2,
+  })
+  publish('simulation:finished', {
+    ...info,
+    status: 'done',
+    progress: 1,
+    virtualTimeS: horizonS,
+    result,
+  })
   const tenantOf = new Map(design.workloads.map((w) => [w.id, w.tenantId]))
   return {
     ownHosts: (tenantId) =>

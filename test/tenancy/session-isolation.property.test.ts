@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CALLS, type CallName, type SessionInfo } from '../../src/shared/contract'
+import { CALLS, type CallName, type SessionInfo, type TenantView } from '../../src/shared/contract'
 import { requestSchemas } from '../../src/shared/contract/schemas'
 import type { Design } from '../../src/shared/design/schema'
 import { startServices, type Services } from '../../src/main/services'
@@ -119,6 +119,10 @@ describe('tenant-bound sessions over random designs', () => {
             }
             const own = await services.dispatch(session, 'tenancy:view', {})
             expect(own.ok).toBe(true)
+            // The run reached the view: its state and the tenant's own simulated bill.
+            const ownView = own.ok ? (own.value as TenantView) : undefined
+            expect(ownView?.run?.status).toBe('done')
+            expect(ownView?.bill.source).toBe('simulation')
             const pushed = bucket.filter(
               (b) => (b as { event?: string }).event === 'tenancy:changed',
             )
