@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import type { EvacuationPlan, Explanation, PlacementResult } from '../../../shared/contract'
+import { startServices } from '../index'
+
+function services() {
+  return startServices({
+    version: 'test',
+    paths: { dataDir: '/nonexistent/strata-test', samplesDir: 'resources/samples' },
+    shell: { kind: 'web' },
+  })
+}
+const provider = { role: 'provider' } as const
+const acme = { role: 'tenant', tenantId: 't-acme' } as const
+
+describe('scheduler handlers', () => {
+  it('places the open design, keeps the result and pushes scheduler:placed (tenant-filtered)', async () => {
+    const s = services()
+    const seen: Array<{ who: string; payload: PlacementResult }> = []
+    s.ctx.hub.subscribe(provider, (e, p) => {
+      if (e === 'scheduler:placed') seen.push({ who: 'provider', payload: p as PlacementResult })
+    })
+    s.ctx.hub.subscribe(acme, (e, p) => {
+      if (e === 'scheduler:placed') seen.push({ who: 'acme', payload: p as PlacementResult })
+    })
+    expect(await s.dispatch(provider, 'scheduler:last', {})).toEqual({ ok: true, value: null })
+    const r = await s.dispatch(provider, 'scheduler:place', { preset: 'pack' })
+    expect(r.ok).toBe(true)
+    const result = (r as { value: PlacementResult }).value
+    expect(result.preset).toBe('pack')
+    expect(result.placed.length + result.unplaced.length).toBe(35)
+    const last = await s.dispatch(provider, 'scheduler:last', {})
+    expect(last).toEqual({ ok: true, value: result })
+    const mine = seen.find((x) => x.who === 'acme')?.payload
+    expect(seen.find((x) => x.who === 'provider')?.payload).toEqual(result)
+    expect(mine?.placed.every((p) => p.tenantId === 't-acme')).toBe(true)
+    expect(mine?.hostUsage).toEqual([])
+    expect(JSON.stringify(mine)).not.toMatch(/Globex|Initech|t-globex|t-initech|kvm-1|esxi-1/)
+  })
+
+  it('lets a tenant ask only about its own instances, in tenant-safe words', async () => {
+    const s = services()
+    await s.dispatch(provider, 'scheduler:place', {})
+    const own = await s.dispatch(acme, 'scheduler:explain', { instanceId: 'w-acme-web#5' })
+    expect(own.ok).toBe(true)
+    const e = (own as { value: Explanation }).value
+    expect(e.placed).toBe(false)
+    expect(e.rejections.reduce((n, x) => n + x.count, 0)).toBe(13)
+    expect(JSON.stringify(e)).not.toMatch(/Globex|Initech/)
+    const other = await s.dispatch(acme, 'scheduler:explain', { instanceId: 'w-globex-hpc#0' })
+    const missing = await s.dispatch(acme, 'scheduler:explain', { instanceId: 'w-nothing#0' })
+    expect(other).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    if (!other.ok && !missing.ok)
+      expect(other.error.message.replace('w-globex-hpc#0', 'X')).toBe(
+        missing.error.message.replace('w-nothing#0', 'X'),
+      )
+    const full = await s.dispatch(provider, 'scheduler:explain', { instanceId: 'w-acme-web#5' })
+    expect(JSON.stringify(full)).toMatch(/Globex Research/)
+    for (const call of ['scheduler:place', 'scheduler:evacuate', 'scheduler:last'] as const)
+      expect(await s.dispatch(acme, call, { hostId: 'kvm-1' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      })
+  })
+
+  it('evacuates a host through the same pipeline, dry run or not', async () => {
+    const s = services()
+    await s.dispatch(provider, 'scheduler:place', {})
+    const dry = await s.dispatch(provider, 'scheduler:evacuate', { hostId: 'lxc-1', dryRun: true })
+    const plan = (dry as { value: EvacuationPlan }).value
+    expect(plan.moves.length + plan.stranded.length).toBeGreaterThan(0)
+    for (const m of plan.moves) expect(m.toHostId).not.toBe('lxc-1')
+    const real = await s.dispatch(provider, 'scheduler:evacuate', { hostId: 'lxc-1' })
+    expect(real.ok).toBe(true)
+    const last = (await s.dispatch(provider, 'scheduler:last', {})) as { value: PlacementResult }
+    expect(last.value.placed.some((p) => p.hostId === 'lxc-1')).toBe(false)
+    expect(await s.dispatch(provider, 'scheduler:evacuate', { hostId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+  })
+})
