@@ -8,6 +8,7 @@ import type { HandlerMap } from '../handler-types'
 import { designHandlers } from './design'
 import { filesHandlers } from './files'
 import { schedulerHandlers } from './scheduler'
+import { simulationHandlers } from './simulation'
 import { tenancyHandlers } from './tenancy'
 import { guardTenantResults } from './tenancy-boundary'
 
@@ -18,6 +19,7 @@ export function createDomainHandlers(ctx: AppContext) {
   return {
     design: designHandlers(ctx),
     scheduler: schedulerHandlers(ctx),
+    simulation: simulationHandlers(ctx),
     tenancy: tenancyHandlers(ctx),
     files: filesHandlers(ctx),
   }
@@ -29,6 +31,7 @@ export function createHandlers(ctx: AppContext): AllHandlers {
   return guardTenantResults(ctx, {
     ...domains.design,
     ...domains.scheduler,
+    ...domains.simulation,
     ...domains.tenancy,
     ...domains.files,
   } satisfies AllHandlers)

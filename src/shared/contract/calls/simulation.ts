@@ -8,10 +8,14 @@ import type { z } from 'zod'
 import type { CallAccess } from '../session'
 import type { simulationRequests } from '../schemas/simulation'
 
-export const simulationCalls = {} as const satisfies Record<
-  keyof typeof simulationRequests,
-  CallAccess
->
+export const simulationCalls = {
+  'simulation:start': 'provider',
+  'simulation:pause': 'provider',
+  'simulation:resume': 'provider',
+  'simulation:cancel': 'provider',
+  'simulation:get': 'provider',
+  'simulation:list': 'provider',
+} as const satisfies Record<keyof typeof simulationRequests, CallAccess>
 
 export type SimulationRequests = {
   [K in keyof typeof simulationRequests]: z.input<(typeof simulationRequests)[K]>
@@ -207,8 +211,7 @@ export interface SimulationRunDetail extends SimulationRunInfo {
   result?: SimulationResult
 }
 
-/** Responses of the calls, declared once their handlers land (start/pause/resume/cancel/get/list). */
-export interface SimulationCallResponses {
+export interface SimulationResponses {
   'simulation:start': SimulationRunInfo
   'simulation:pause': SimulationRunInfo
   'simulation:resume': SimulationRunInfo
@@ -216,9 +219,6 @@ export interface SimulationCallResponses {
   'simulation:get': SimulationRunDetail
   'simulation:list': SimulationRunInfo[]
 }
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SimulationResponses {}
 
 /** Events this domain pushes, with their payloads. */
 export interface SimulationEvents {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 const runId = z.strictObject({ runId: z.string().min(1).max(100) })
 
-export const simulationRequestsPlanned = {
+export const simulationRequests = {
   /** Starts a run of the open design; fields override the design's simulation settings. */
   'simulation:start': z.strictObject({
     policy: z.string().min(1).max(100).optional(),
@@ -24,6 +24,3 @@ export const simulationRequestsPlanned = {
   'simulation:get': z.strictObject({ runId: z.string().min(1).max(100).optional() }),
   'simulation:list': z.strictObject({}),
 } as const
-
-/** Active request schemas (the planned ones are enabled together with their handlers). */
-export const simulationRequests = {} as const

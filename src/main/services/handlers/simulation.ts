@@ -1,0 +1,51 @@
+/** Handlers of the `simulation:` calls: runs of the open design in a worker thread. */
+import { fail, ok } from '../../../shared/contract'
+import type { AppContext } from '../context'
+import type { HandlerMap } from '../handler-types'
+import { SimulationRuns } from '../simulation/runs'
+
+type SimulationCall =
+  | 'simulation:start'
+  | 'simulation:pause'
+  | 'simulation:resume'
+  | 'simulation:cancel'
+  | 'simulation:get'
+  | 'simulation:list'
+
+export function simulationHandlers(
+  ctx: AppContext,
+  runs: SimulationRuns = new SimulationRuns(ctx.hub),
+): HandlerMap<SimulationCall> {
+  ctx.disposers.push(() => runs.dispose())
+  const guard = <T>(code: 'bad-request' | 'not-found', f: () => T) => {
+    try {
+      return ok(f())
+    } catch (error) {
+      return fail(code, (error as Error).message)
+    }
+  }
+  return {
+    'simulation:start': (req) => {
+      const problems = ctx.design.problems.filter((p) => p.severity === 'error')
+      if (problems.length > 0)
+        return fail(
+          'invalid-design',
+          `the design has ${problems.length} error(s); fix them before simulating`,
+          problems,
+        )
+      return guard('bad-request', () =>
+        runs.start(ctx.design.design, {
+          ...(req.policy !== undefined ? { policy: req.policy } : {}),
+          ...(req.seed !== undefined ? { seed: req.seed } : {}),
+          ...(req.horizonS !== undefined ? { horizonS: req.horizonS } : {}),
+          ...(req.hostSeries !== undefined ? { hostSeries: req.hostSeries } : {}),
+        }),
+      )
+    },
+    'simulation:pause': (req) => guard('not-found', () => runs.pause(req.runId)),
+    'simulation:resume': (req) => guard('not-found', () => runs.resume(req.runId)),
+    'simulation:cancel': (req) => guard('not-found', () => runs.cancel(req.runId)),
+    'simulation:get': (req) => guard('not-found', () => runs.get(req.runId)),
+    'simulation:list': () => ok(runs.list()),
+  }
+}

@@ -1,0 +1,22 @@
+/** Messages between the simulation run manager and its worker thread. */
+import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { Design } from '../../../shared/design/schema'
+
+export interface StartMessage {
+  type: 'start'
+  runId: string
+  design: Design
+  policy?: string
+  seed?: number
+  horizonS?: number
+  hostSeries?: boolean
+}
+
+/** To the worker. */
+export type ToWorker = StartMessage | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' }
+
+/** From the worker. */
+export type FromWorker =
+  | { type: 'progress'; progress: number; virtualTimeS: number; horizonS: number; paused: boolean }
+  | { type: 'done'; cancelled: boolean; result: SimulationResult }
+  | { type: 'error'; message: string }

@@ -1,0 +1,152 @@
+/**
+ * Simulation runs started from the app: each in a worker thread (so the window never
+ * freezes), or in slices on this thread when no worker entry is available (tests, odd
+ * layouts). Progress and results are published on the event hub for provider sessions.
+ */
+import { Worker } from 'node:worker_threads'
+import type {
+  SimulationResult,
+  SimulationRunDetail,
+  SimulationRunInfo,
+  SimulationRunStatus,
+} from '../../../shared/contract/calls/simulation'
+import type { Design } from '../../../shared/design/schema'
+import { parsePolicy } from '../../engine/simulation'
+import type { EventHub } from '../event-hub'
+import type { FromWorker, StartMessage, ToWorker } from './protocol'
+import { runInSlices, type SliceRunner } from './slices'
+import { simulationWorkerEntry } from './worker-path'
+
+interface Run {
+  info: SimulationRunInfo
+  result?: SimulationResult
+  send: (message: ToWorker) => void
+  stop: () => void
+}
+
+export interface StartOptions {
+  policy?: string
+  seed?: number
+  horizonS?: number
+  hostSeries?: boolean
+}
+
+/** Keeps every run of the app session (newest last). */
+export class SimulationRuns {
+  private readonly runs = new Map<string, Run>()
+  private counter = 0
+
+  constructor(
+    private readonly hub: EventHub,
+    private readonly useWorker = true,
+  ) {}
+
+  /** Starts a run of `design`; throws with a clear message on a bad policy. */
+  start(design: Design, options: StartOptions = {}): SimulationRunInfo {
+    const policy = options.policy ?? design.simulation.policy
+    const parsed = parsePolicy(policy)
+    if (!parsed.ok) throw new Error(parsed.message)
+    const runId = `run-${++this.counter}`
+    const info: SimulationRunInfo = {
+      runId,
+      status: 'running',
+      policy: parsed.policy.name,
+      seed: options.seed ?? design.simulation.seed,
+      progress: 0,
+      virtualTimeS: 0,
+      horizonS: options.horizonS ?? design.simulation.horizonS,
+    }
+    const start: StartMessage = { type: 'start', runId, design, ...options }
+    const run: Run = { info, send: () => {}, stop: () => {} }
+    this.runs.set(runId, run)
+    const onMessage = (m: FromWorker): void => this.onMessage(run, m)
+    const entry = this.useWorker ? simulationWorkerEntry() : undefined
+    if (entry) {
+      const worker = new Worker(entry.target)
+      worker.on('message', onMessage)
+      worker.on('error', (error) => onMessage({ type: 'error', message: error.message }))
+      run.send = (m) => worker.postMessage(m)
+      run.stop = () => void worker.terminate()
+      worker.postMessage(start)
+    } else {
+      const runner: SliceRunner = runInSlices(start, onMessage)
+      run.send = (m) => {
+        if (m.type === 'pause') runner.pause()
+        else if (m.type === 'resume') runner.resume()
+        else if (m.type === 'cancel') runner.cancel()
+      }
+    }
+    return { ...info }
+  }
+
+  private onMessage(run: Run, m: FromWorker): void {
+    if (m.type === 'progress') {
+      if (run.info.status !== 'running' && run.info.status !== 'paused') return
+      run.info.progress = m.progress
+      run.info.virtualTimeS = m.virtualTimeS
+      run.info.status = m.paused ? 'paused' : 'running'
+      this.hub.publish('simulation:progress', { ...run.info })
+      return
+    }
+    if (m.type === 'done') {
+      run.result = m.result
+      run.info.status = m.cancelled ? 'cancelled' : 'done'
+      run.info.progress = m.cancelled ? run.info.progress : 1
+      run.info.virtualTimeS = m.cancelled ? run.info.virtualTimeS : run.info.horizonS
+    } else {
+      run.info.status = 'failed'
+      run.info.error = m.message
+    }
+    run.stop()
+    this.hub.publish('simulation:finished', this.detail(run))
+  }
+
+  private detail(run: Run): SimulationRunDetail {
+    return run.result ? { ...run.info, result: run.result } : { ...run.info }
+  }
+
+  private find(runId: string): Run {
+    const run = this.runs.get(runId)
+    if (!run) throw new Error(`no simulation run "${runId}"`)
+    return run
+  }
+
+  private control(runId: string, message: ToWorker, to: SimulationRunStatus): SimulationRunInfo {
+    const run = this.find(runId)
+    const active = run.info.status === 'running' || run.info.status === 'paused'
+    if (active) {
+      run.send(message)
+      if (to !== 'cancelled') run.info.status = to
+    }
+    return { ...run.info }
+  }
+
+  pause(runId: string): SimulationRunInfo {
+    return this.control(runId, { type: 'pause' }, 'paused')
+  }
+
+  resume(runId: string): SimulationRunInfo {
+    return this.control(runId, { type: 'resume' }, 'running')
+  }
+
+  cancel(runId: string): SimulationRunInfo {
+    return this.control(runId, { type: 'cancel' }, 'cancelled')
+  }
+
+  /** One run with its result once done; without `runId` the latest run. */
+  get(runId?: string): SimulationRunDetail {
+    if (runId !== undefined) return this.detail(this.find(runId))
+    const last = [...this.runs.values()].pop()
+    if (!last) throw new Error('no simulation has been run yet')
+    return this.detail(last)
+  }
+
+  list(): SimulationRunInfo[] {
+    return [...this.runs.values()].map((r) => ({ ...r.info }))
+  }
+
+  /** Stops every worker (app shutdown). */
+  dispose(): void {
+    for (const run of this.runs.values()) run.stop()
+  }
+}
