@@ -6,6 +6,7 @@
 import type { ElementDefinition } from 'cytoscape'
 import { ENTITY_COLLECTIONS, type EntityKind } from '../../../shared/design/enums'
 import type { Design, Position } from '../../../shared/design/schema'
+import { tieredLayout } from './tiered-layout'
 
 /** Kinds drawn as nodes on the canvas. */
 export const NODE_KINDS = ['zone', 'rack', 'host', 'switch', 'storage'] as const
@@ -44,8 +45,14 @@ export function parentOf(kind: NodeKind, entity: AnyEntity): string | undefined 
 }
 
 /** One node's definition. `index` feeds the fallback position. */
-export function nodeElement(kind: NodeKind, entity: AnyEntity, index = 0): ElementDefinition {
-  const position = (entity.position as Position | undefined) ?? fallbackPosition(index)
+export function nodeElement(
+  kind: NodeKind,
+  entity: AnyEntity,
+  index = 0,
+  auto?: ReadonlyMap<string, Position>,
+): ElementDefinition {
+  const position =
+    (entity.position as Position | undefined) ?? auto?.get(entity.id) ?? fallbackPosition(index)
   const data: Record<string, unknown> = {
     id: entity.id,
     kind,
@@ -78,15 +85,24 @@ export function edgeElement(link: AnyEntity): ElementDefinition {
   }
 }
 
-/** Every canvas element of a design, parents before children (Cytoscape needs that order). */
+/**
+ * Every canvas element of a design, parents before children (Cytoscape needs that order).
+ * Elements without a stored position (imports, generated designs) get the tiered layout's.
+ */
 export function designElements(design: Design): ElementDefinition[] {
   const out: ElementDefinition[] = []
+  const unplaced = (list: ReadonlyArray<{ position?: Position }>): boolean =>
+    list.some((e) => !e.position)
+  const auto =
+    unplaced(design.hosts) || unplaced(design.switches) || unplaced(design.storage)
+      ? tieredLayout(design)
+      : undefined
   let index = 0
   const nodeIds = new Set<string>()
   for (const kind of NODE_KINDS) {
     const list = design[ENTITY_COLLECTIONS[kind]] as unknown as AnyEntity[]
     for (const entity of list) {
-      out.push(nodeElement(kind, entity, index++))
+      out.push(nodeElement(kind, entity, index++, auto))
       nodeIds.add(entity.id)
     }
   }

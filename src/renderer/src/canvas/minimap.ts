@@ -14,7 +14,8 @@ export class Minimap {
     private readonly cy: Core,
     private readonly canvas: HTMLCanvasElement,
   ) {
-    cy.on('viewport add remove position resize', this.redraw)
+    // not on 'position': a drag fires it every frame for every moved node
+    cy.on('viewport add remove dragfree resize', this.redraw)
     canvas.addEventListener('pointerdown', this.onPointer)
     this.schedule()
   }
@@ -32,9 +33,19 @@ export class Minimap {
     if (!ctx) return
     const { width, height } = this.canvas
     ctx.clearRect(0, 0, width, height)
-    const nodes = this.cy.nodes()
-    if (nodes.empty()) return
-    const b = nodes.boundingBox({ includeLabels: false })
+    // leaf positions only: a compound bounding box costs a layout pass per rack
+    const points: Array<{ x: number; y: number }> = []
+    this.cy.nodes().forEach((n) => {
+      if (!n.isParent()) points.push(n.position())
+    })
+    if (points.length === 0) return
+    const b = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }
+    for (const p of points) {
+      b.x1 = Math.min(b.x1, p.x)
+      b.y1 = Math.min(b.y1, p.y)
+      b.x2 = Math.max(b.x2, p.x)
+      b.y2 = Math.max(b.y2, p.y)
+    }
     const e = this.cy.extent()
     const x1 = Math.min(b.x1, e.x1)
     const y1 = Math.min(b.y1, e.y1)
@@ -45,11 +56,8 @@ export class Minimap {
     const s = this.scale
     const style = getComputedStyle(this.canvas)
     ctx.fillStyle = style.getPropertyValue('--minimap-node').trim() || '#5b8def'
-    nodes.forEach((n) => {
-      if (n.isParent()) return
-      const p = n.position()
+    for (const p of points)
       ctx.fillRect((p.x - this.origin.x) * s - 1, (p.y - this.origin.y) * s - 1, 2.5, 2.5)
-    })
     const ext = this.cy.extent()
     ctx.strokeStyle = style.getPropertyValue('--minimap-frame').trim() || '#ff7a00'
     ctx.lineWidth = 1.5
@@ -80,7 +88,7 @@ export class Minimap {
 
   destroy(): void {
     cancelAnimationFrame(this.frame)
-    this.cy.off('viewport add remove position resize', this.redraw)
+    this.cy.off('viewport add remove dragfree resize', this.redraw)
     this.canvas.removeEventListener('pointerdown', this.onPointer)
   }
 }

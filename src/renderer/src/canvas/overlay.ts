@@ -16,11 +16,37 @@ export interface HostOverlay {
 
 const OVERLAY_FIELDS = ['utilization', 'instanceCount', 'instancesByTenant']
 
-/** Applies an overlay in one batch; hosts missing from the map are cleared. */
-export function applyOverlay(cy: Core, overlay: ReadonlyMap<string, HostOverlay>): void {
+function same(a: HostOverlay | undefined, b: HostOverlay | undefined): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  if (a.utilization !== b.utilization || a.failed !== b.failed || a.off !== b.off) return false
+  const x = a.instances ?? []
+  const y = b.instances ?? []
+  return (
+    x.length === y.length &&
+    x.every(
+      (i, k) =>
+        i.tenantId === y[k]?.tenantId && i.count === y[k]?.count && i.colour === y[k]?.colour,
+    )
+  )
+}
+
+/**
+ * Applies an overlay in one batch; hosts missing from the map are cleared. Only hosts whose
+ * overlay differs from `previous` are touched (a restyle of thousands of nodes is costly).
+ */
+export function applyOverlay(
+  cy: Core,
+  overlay: ReadonlyMap<string, HostOverlay>,
+  previous: ReadonlyMap<string, HostOverlay> = new Map(),
+  force = false,
+  only?: ReadonlySet<string>,
+): void {
   cy.batch(() => {
-    cy.nodes('.host').forEach((node) => {
+    const nodes = only ? cy.nodes('.host').filter((n) => only.has(n.id())) : cy.nodes('.host')
+    nodes.forEach((node) => {
       const o = overlay.get(node.id())
+      if (!force && same(o, previous.get(node.id()))) return
       if (!o) {
         if (node.hasClass('placed') || node.data('utilization') !== undefined) {
           node.removeClass('placed failed off')

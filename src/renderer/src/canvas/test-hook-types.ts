@@ -47,8 +47,17 @@ export interface StrataTestHook {
   /** Page coordinates of a node's centre, for `page.mouse`. */
   clientPosition(id: string): { x: number; y: number } | undefined
   nodeCount(): number
-  /** Milliseconds from app start to the first design on the canvas. */
+  /** When the first design was painted, ms since navigation start. */
   firstRenderMs(): number | undefined
+  /** Design revision the canvas last rendered (cheap, unlike `facts()`). */
+  revision(): number
+  /** Sets the zoom level and centres on an element (or keeps the centre). */
+  view(zoom: number, centreId?: string): void
+  /**
+   * Resolves with `performance.now()` at the first animation frame where node `id` is drawn
+   * somewhere other than `from` (rendered px): for drag latency measurements.
+   */
+  waitForNodeMove(id: string, from: { x: number; y: number }): Promise<number>
 }
 
 declare global {

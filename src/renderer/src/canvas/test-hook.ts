@@ -6,7 +6,6 @@
 import type { TopologyCanvas } from './topology-canvas'
 import type { StrataTestHook } from './test-hook-types'
 
-const startedAt = typeof performance !== 'undefined' ? performance.now() : 0
 let firstRender: number | undefined
 
 /** Whether this page should carry the hook. */
@@ -16,9 +15,11 @@ export function testHookWanted(): boolean {
   return new URLSearchParams(location.search).get('test') === '1'
 }
 
-/** Records the first time a design reached the canvas. */
+/** Records when the first design was painted: ms since navigation start (after 2 frames). */
 export function markFirstRender(): void {
-  if (firstRender === undefined) firstRender = performance.now() - startedAt
+  if (firstRender !== undefined || typeof requestAnimationFrame !== 'function') return
+  firstRender = -1
+  requestAnimationFrame(() => requestAnimationFrame(() => (firstRender = performance.now())))
 }
 
 export function installTestHook(getCanvas: () => TopologyCanvas | undefined): () => void {
@@ -33,10 +34,32 @@ export function installTestHook(getCanvas: () => TopologyCanvas | undefined): ()
     node: (id) => getCanvas()?.node(id),
     clientPosition: (id) => getCanvas()?.node(id)?.client,
     nodeCount: () => getCanvas()?.cy.nodes().length ?? 0,
-    firstRenderMs: () => firstRender,
+    firstRenderMs: () => (firstRender !== undefined && firstRender >= 0 ? firstRender : undefined),
+    revision: () => getCanvas()?.revision ?? -1,
+    view: (zoom, centreId) => getCanvas()?.view(zoom, centreId),
+    waitForNodeMove: (id, from) => waitForMove(getCanvas, id, from),
   }
   window.__strataTest = hook
   return () => {
     if (window.__strataTest === hook) delete window.__strataTest
   }
+}
+
+/** Resolves with `performance.now()` at the first frame where node `id` is not at `from`. */
+function waitForMove(
+  getCanvas: () => TopologyCanvas | undefined,
+  id: string,
+  from: { x: number; y: number },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const check = (): void => {
+      const n = getCanvas()?.node(id)
+      if (n && (n.rendered.x !== from.x || n.rendered.y !== from.y))
+        return resolve(performance.now())
+      if (performance.now() - started > 10_000) return reject(new Error(`${id} did not move`))
+      requestAnimationFrame(check)
+    }
+    check()
+  })
 }

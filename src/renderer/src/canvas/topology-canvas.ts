@@ -46,6 +46,9 @@ export class TopologyCanvas {
   private flushScheduled = false
   private silentSelect = false
   revision = -1
+  private overlay: ReadonlyMap<string, HostOverlay> = new Map()
+  /** Set when nodes were rebuilt, so the next overlay is applied to every host. */
+  private overlayStale = false
 
   constructor(
     private readonly container: HTMLElement | undefined,
@@ -155,6 +158,8 @@ export class TopologyCanvas {
 
   /** Replaces everything on the canvas by a design. */
   load(design: Design, revision: number): void {
+    performance.mark('canvas:load:start')
+    this.overlayStale = true
     this.cy.batch(() => {
       this.cy.elements().remove()
       this.cy.add(designElements(design))
@@ -168,6 +173,7 @@ export class TopologyCanvas {
     }
     this.revision = revision
     this.fit()
+    performance.measure('canvas:load', 'canvas:load:start')
   }
 
   /** Patches the canvas from one change: adds, updates (data, position, parent), removes. */
@@ -193,6 +199,7 @@ export class TopologyCanvas {
         let el = cy.getElementById(raw.id)
         if (el.empty()) {
           cy.add(def)
+          this.overlayStale = true
           continue
         }
         const currentParent = el.isChild() ? el.parent().first().id() : undefined
@@ -203,6 +210,10 @@ export class TopologyCanvas {
         if (raw.position && !el.isParent()) el.position(def.position as Position)
       }
     })
+    // an update rewrote the hosts' labels: put their instance counts back
+    const hosts = new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id))
+    if (hosts.size > 0 && this.overlay.size > 0)
+      applyOverlay(cy, this.overlay, undefined, true, hosts)
     void design
     this.revision = revision
   }
@@ -224,7 +235,9 @@ export class TopologyCanvas {
 
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */
   setOverlay(overlay: ReadonlyMap<string, HostOverlay>): void {
-    applyOverlay(this.cy, overlay)
+    applyOverlay(this.cy, overlay, this.overlay, this.overlayStale)
+    this.overlay = overlay
+    this.overlayStale = false
   }
 
   /** Draws the migrations in flight as dashed arrows between hosts. */
@@ -305,6 +318,13 @@ export class TopologyCanvas {
   /** Re-reads the theme colours (after a light/dark switch). */
   setTheme(): void {
     this.cy.style(canvasStyle(coloursFromCss(this.container)))
+  }
+
+  /** Sets the zoom and centres on an element (or the current centre). */
+  view(zoom: number, centreId?: string): void {
+    this.cy.zoom(zoom)
+    const el = centreId ? this.cy.getElementById(centreId) : undefined
+    if (el?.nonempty()) this.cy.center(el)
   }
 
   /** Centres the view on an element (problems list, search). */

@@ -19,16 +19,19 @@ export function useCanvasOverlay(): CanvasOverlay {
   const placement = usePlacementStore()
   const simulation = useSimulationStore()
 
+  // the tenants array keeps its identity across edits that do not touch tenants, so this
+  // (and the overlay) recompute only when tenants change, not on every move
+  const tenants = computed(() => design.design?.tenants)
+  const colours = computed(() => new Map((tenants.value ?? []).map((t) => [t.id, t.colour])))
   const hosts = computed(() => {
     const out = new Map<string, HostOverlay>()
-    const colours = new Map((design.design?.tenants ?? []).map((t) => [t.id, t.colour]))
     for (const [hostId, perTenant] of placement.byHost) {
       out.set(hostId, {
         instances: [...perTenant]
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([tenantId, count]) => ({
             tenantId,
-            colour: colours.get(tenantId) ?? '#888888',
+            colour: colours.value.get(tenantId) ?? '#888888',
             count,
           })),
       })

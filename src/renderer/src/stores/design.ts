@@ -93,7 +93,9 @@ export const useDesignStore = defineStore('design', () => {
 
   /** Fetches the whole design; listeners get `changes` (default: everything replaced). */
   async function refresh(changes: DesignChanges = REPLACED): Promise<boolean> {
+    performance.mark('design:get:start')
     const result = await api.call('design:get', {})
+    performance.measure('design:get', 'design:get:start')
     if (!result.ok) {
       lastError.value = result.error
       return false

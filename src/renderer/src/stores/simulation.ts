@@ -8,21 +8,10 @@ import { computed, ref, shallowRef } from 'vue'
 import { api } from '../api'
 import type {
   Result,
-  SimulationCallResponses,
   SimulationResult,
   SimulationRunInfo,
   StrataError,
 } from '../../../shared/contract'
-
-type SimCall = keyof SimulationCallResponses
-
-/** Calls a `simulation:` call (typed by the simulation DTOs, whether or not it is active yet). */
-function simCall<K extends SimCall>(
-  name: K,
-  request: Record<string, unknown>,
-): Promise<Result<SimulationCallResponses[K]>> {
-  return api.call(name as never, request as never) as Promise<Result<SimulationCallResponses[K]>>
-}
 
 export interface HostFrame {
   utilization: number
@@ -75,7 +64,7 @@ export const useSimulationStore = defineStore('simulation', () => {
   })
 
   async function fetchResult(runId: string): Promise<void> {
-    const r = await simCall('simulation:get', { runId })
+    const r = await api.call('simulation:get', { runId })
     if (!r.ok) return
     run.value = r.value
     if (r.value.result) {
@@ -121,19 +110,19 @@ export const useSimulationStore = defineStore('simulation', () => {
     start()
     result.value = undefined
     timeIndex.value = -1
-    const info = settle(await simCall('simulation:start', options))
+    const info = settle(await api.call('simulation:start', options))
     if (info) run.value = info
   }
 
   async function pause(): Promise<void> {
     if (!run.value) return
-    const info = settle(await simCall('simulation:pause', { runId: run.value.runId }))
+    const info = settle(await api.call('simulation:pause', { runId: run.value.runId }))
     if (info) run.value = info
   }
 
   async function resume(): Promise<void> {
     if (!run.value) return
-    const info = settle(await simCall('simulation:resume', { runId: run.value.runId }))
+    const info = settle(await api.call('simulation:resume', { runId: run.value.runId }))
     if (info) run.value = info
   }
 
@@ -146,7 +135,7 @@ export const useSimulationStore = defineStore('simulation', () => {
 
   async function cancel(): Promise<void> {
     if (!run.value) return
-    const info = settle(await simCall('simulation:cancel', { runId: run.value.runId }))
+    const info = settle(await api.call('simulation:cancel', { runId: run.value.runId }))
     if (info) run.value = info
   }
 
