@@ -73,10 +73,12 @@ export function pickStorage(st: SchedulerState, w: number, h: number): number {
     if (!sys || !sys.classes.includes(cls)) continue
     if ((st.storageFreeGiB[s] ?? 0) < storageNeedGiB(st, w, s)) {
       outcome = STORAGE_FULL
+      st.storageRefused[s] = 1
       continue
     }
     if ((st.storageFreeIops[s] ?? 0) < wl.iops) {
       if (outcome === STORAGE_UNREACHABLE) outcome = STORAGE_NO_IOPS
+      st.storageRefused[s] = 1
       continue
     }
     return s

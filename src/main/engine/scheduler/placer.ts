@@ -167,7 +167,24 @@ export class Placer {
     this.changes[this.changeCount++] = h
   }
 
-  /** Forgets every tree (after removals or host-state changes, which can re-admit hosts). */
+  /**
+   * After instance removals from host `h` that used storage systems `systems`: the hosts that
+   * may now be accepted again are `h` and its rack (capacity, NIC, uplink, tenants), unless a
+   * storage system that refused someone got room back, which may re-admit any host.
+   */
+  released(h: number, systems: readonly number[]): void {
+    const st = this.st
+    if (systems.some((s) => s >= 0 && st.storageRefused[s] === 1)) {
+      for (const s of systems) if (s >= 0) st.storageRefused[s] = 0
+      this.invalidate()
+      return
+    }
+    this.touch(h)
+    const r = st.hostRack[h] ?? -1
+    if (r >= 0) for (const other of st.rackHosts[r] ?? []) if (other !== h) this.touch(other)
+  }
+
+  /** Forgets every tree (after host-state changes, which can re-admit hosts anywhere). */
   invalidate(staticToo = false): void {
     this.epoch++
     this.changeCount = 0

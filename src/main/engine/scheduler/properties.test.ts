@@ -170,6 +170,39 @@ describe('scheduler properties over random designs', () => {
     )
   })
 
+  it('still picks the exhaustive best after removals and re-placements', () => {
+    fc.assert(
+      fc.property(
+        designArb,
+        fc.constantFrom(...PRESETS),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        (design, preset, picks) => {
+          const s = createScheduler(design, { preset })
+          s.placeAll()
+          const ids = design.workloads.flatMap((w) =>
+            Array.from({ length: w.count }, (_, i) => `${w.id}#${i}`),
+          )
+          if (ids.length === 0) return
+          for (const pick of picks) {
+            // Take one placed instance off, then try one that is not placed (often a refused one).
+            const placed = ids.filter((id) => s.assignments().has(id))
+            const waiting = ids.filter((id) => !s.assignments().has(id))
+            if (placed.length > 0) s.remove(placed[pick % placed.length] as string)
+            const id = (
+              waiting.length > 0 ? waiting[pick % waiting.length] : placed[pick % placed.length]
+            ) as string
+            const before = s.explain(id)
+            const out = s.placeInstance(id)
+            if (out.ok) expect(out.hostId).toBe(before?.candidates[0]?.hostId)
+            else expect(before?.feasibleCount).toBe(0)
+          }
+          checkRules(design, s.assignments())
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+
   it('gives the same placement for the same design and seed', () => {
     fc.assert(
       fc.property(

@@ -258,6 +258,31 @@ describe('batch placement', () => {
 })
 
 describe('one instance at a time', () => {
+  it('re-admits the whole rack once the other tenant leaves it (dedicated racks)', () => {
+    const d = design(
+      [
+        host('a', 'hvm', { rackId: 'r0' }),
+        host('b', 'hvm', { rackId: 'r0', coresPerSocket: 32, memoryMiB: 131072 }),
+      ],
+      [tenant('a-s'), tenant('b-d', { isolation: 'dedicated-racks' })],
+      [workload('a-shared', 'a-s'), workload('z-dedicated', 'b-d')],
+    )
+    d.racks = [{ id: 'r0', name: 'r0', uplinkOversubscription: 1 }]
+    const s = createScheduler(d)
+    expect(s.placeInstance('a-shared#0', { excludeHostIds: ['b'] })).toEqual({
+      ok: true,
+      hostId: 'a',
+    })
+    const refused = s.placeInstance('z-dedicated#0')
+    expect(refused.ok).toBe(false)
+    if (!refused.ok)
+      expect(refused.explanation.summary).toBe(
+        '0/2 hosts: 2 rack in use by another tenant (dedicated racks needed)',
+      )
+    s.remove('a-shared#0')
+    expect(s.placeInstance('z-dedicated#0')).toEqual({ ok: true, hostId: 'b' })
+  })
+
   it('honours exclusions, removal, host states and dry-run evacuations', () => {
     const d = design(
       ['a', 'b', 'c'].map((id) => host(id, 'hvm')),

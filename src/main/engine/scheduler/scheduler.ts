@@ -36,6 +36,7 @@ export interface Scheduler {
   remove(instanceId: string): boolean
   /** Moves every instance off a host being drained (`dryRun` leaves everything as it was). */
   evacuate(hostId: string, options?: { dryRun?: boolean }): EvacuationPlan
+  /** Changes a host's state; instances already on it stay until removed or evacuated. */
   setHostState(hostId: string, state: HostState): void
   assignments(): ReadonlyMap<string, string>
   /** Why an instance is where it is (or nowhere); with `tenantId`, the tenant-safe form. */
@@ -202,8 +203,10 @@ export function createScheduler(design: Design, options: SchedulerOptions = {}):
     remove(id) {
       const k = instanceIndex(st, id)
       if (k < 0 || (st.instHost[k] ?? -1) < 0) return false
+      const h = st.instHost[k] ?? -1
+      const s = st.instStorage[k] ?? -1
       removePlacement(st, k, workloadOfInstance(st, k))
-      placer.invalidate()
+      placer.released(h, [s])
       assignmentCache = undefined
       return true
     },
@@ -213,7 +216,7 @@ export function createScheduler(design: Design, options: SchedulerOptions = {}):
       const ks = [...(st.hostInstances[h] ?? [])].sort((a, b) => a - b)
       const storageOf = ks.map((k) => st.instStorage[k] ?? -1)
       for (const k of ks) removePlacement(st, k, workloadOfInstance(st, k))
-      placer.invalidate()
+      placer.released(h, storageOf)
       assignmentCache = undefined
       const plan: EvacuationPlan = { hostId, moves: [], stranded: [] }
       for (const k of ks) {

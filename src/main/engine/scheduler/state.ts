@@ -70,6 +70,8 @@ export interface SchedulerState {
   hostInstances: number[][]
   storageFreeGiB: Float64Array
   storageFreeIops: Float64Array
+  /** 1 once a system serving a class was found without room or IOPS for some request. */
+  storageRefused: Uint8Array
   tenantInstances: Float64Array
   tenantVcpus: Float64Array
   tenantMemMiB: Float64Array
@@ -182,6 +184,7 @@ export function buildState(design: Design, rank?: Int32Array): SchedulerState {
     hostInstances: hosts.map(() => []),
     storageFreeGiB: Float64Array.from(storage, (s) => s.capacityGiB),
     storageFreeIops: Float64Array.from(storage, (s) => s.iops),
+    storageRefused: new Uint8Array(storage.length),
     tenantInstances: new Float64Array(tenants.length),
     tenantVcpus: new Float64Array(tenants.length),
     tenantMemMiB: new Float64Array(tenants.length),
