@@ -6,9 +6,14 @@ export function num(value: number | undefined): string {
   return value === undefined ? '—' : plain.format(value)
 }
 
-export function money(value: number, currency: string): string {
+/** An amount in a currency; `rate` keeps up to 4 decimals (prices per unit are small). */
+export function money(value: number, currency: string, rate = false): string {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(value)
+    return new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: rate ? 4 : 2,
+    }).format(value)
   } catch {
     return `${plain.format(value)} ${currency}`
   }
