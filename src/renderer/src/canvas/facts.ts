@@ -15,6 +15,8 @@ export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): N
     classes: n.classes(),
     label: String(n.data('label') ?? ''),
   }
+  const utilization = n.data('utilization') as number | undefined
+  if (utilization !== undefined) fact.utilization = utilization
   if (n.isChild()) fact.parent = n.parent().first().id()
   const byTenant = n.data('instancesByTenant') as Record<string, number> | undefined
   if (byTenant) fact.instancesByTenant = { ...byTenant }

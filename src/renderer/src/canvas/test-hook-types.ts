@@ -16,6 +16,8 @@ export interface NodeFact {
   client: { x: number; y: number }
   classes: string[]
   label: string
+  /** Utilization 0..1 the canvas colours a host by (simulation time cursor). */
+  utilization?: number
   /** Instances the canvas shows on a host, by tenant id. */
   instancesByTenant?: Record<string, number>
 }
