@@ -11,10 +11,18 @@ import { acceptsGuest, overheadsFor } from '../virtualization'
 import { hostCapacity, instanceDemand } from './capacity'
 import { designArb } from './random-design.test-util'
 import { createScheduler } from './scheduler'
+import type { SchedulerOptions } from './types'
 import { rackUplinkMbps } from './topology'
 import { PRESET_WEIGHTS } from './weighers'
 
 const PRESETS = ['spread', 'pack', 'power'] as const
+/** Presets and mixed signed weights, locality included (which gives each group its own tree). */
+const OPTIONS: SchedulerOptions[] = [
+  ...PRESETS.map((preset) => ({ preset })),
+  { weights: { spread: 1, locality: 0.7 } },
+  { weights: { pack: 1, power: 0.5, locality: 1 } },
+  { weights: { spread: -1, power: 2 } },
+]
 const EPS = 1e-6
 
 /** Checks every rule on `design`'s placement `assign` (instance id -> host id); throws on a breach. */
@@ -121,8 +129,8 @@ function checkRules(design: Design, assign: ReadonlyMap<string, string>): void {
 describe('scheduler properties over random designs', () => {
   it('never breaks capacity, isolation, affinity, quota or network rules', () => {
     fc.assert(
-      fc.property(designArb, fc.constantFrom(...PRESETS), (design, preset) => {
-        const s = createScheduler(design, { preset })
+      fc.property(designArb, fc.constantFrom(...OPTIONS), (design, options) => {
+        const s = createScheduler(design, options)
         s.placeAll()
         checkRules(design, s.assignments())
       }),
@@ -132,8 +140,8 @@ describe('scheduler properties over random designs', () => {
 
   it('explains every refusal with counts that add up to the host count', () => {
     fc.assert(
-      fc.property(designArb, fc.constantFrom(...PRESETS), (design, preset) => {
-        const r = createScheduler(design, { preset }).placeAll()
+      fc.property(designArb, fc.constantFrom(...OPTIONS), (design, options) => {
+        const r = createScheduler(design, options).placeAll()
         expect(r.placed.length + r.unplaced.length).toBe(r.instanceCount)
         for (const u of r.unplaced) {
           expect(u.reasons.reduce((n, x) => n + x.count, 0)).toBe(design.hosts.length)
@@ -148,10 +156,10 @@ describe('scheduler properties over random designs', () => {
     fc.assert(
       fc.property(
         designArb,
-        fc.constantFrom(...PRESETS),
+        fc.constantFrom(...OPTIONS),
         fc.integer({ min: 0, max: 3 }),
-        (design, preset, seed) => {
-          const s = createScheduler(design, { preset, seed })
+        (design, options, seed) => {
+          const s = createScheduler(design, { ...options, seed })
           for (const w of design.workloads) {
             for (let i = 0; i < w.count; i++) {
               const id = `${w.id}#${i}`
@@ -174,10 +182,10 @@ describe('scheduler properties over random designs', () => {
     fc.assert(
       fc.property(
         designArb,
-        fc.constantFrom(...PRESETS),
+        fc.constantFrom(...OPTIONS),
         fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
-        (design, preset, picks) => {
-          const s = createScheduler(design, { preset })
+        (design, options, picks) => {
+          const s = createScheduler(design, options)
           s.placeAll()
           const ids = design.workloads.flatMap((w) =>
             Array.from({ length: w.count }, (_, i) => `${w.id}#${i}`),
