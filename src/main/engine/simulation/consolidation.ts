@@ -45,7 +45,12 @@ function powerNow(s: SimState): Float64Array {
   return out
 }
 
-/** PABFD: the host whose power grows least when `v` is added (lowest index on ties). */
+let classSeen = new Uint8Array(0)
+
+/**
+ * PABFD: the host whose power grows least when `v` is added (lowest index on ties).
+ * Empty idle hosts of one class all give the same answer, so only the first is evaluated.
+ */
 export function findHostForVm(
   s: SimState,
   p: MigrationPolicy | undefined,
@@ -56,11 +61,20 @@ export function findHostForVm(
   let minPower = Number.MAX_VALUE
   let best = -1
   const request = requestedTotal(s, v)
+  if (classSeen.length < s.classCount) classSeen = new Uint8Array(s.classCount)
+  else classSeen.fill(0, 0, s.classCount)
+  const entries = s.entries
   for (let h = 0; h < s.hostCount; h++) {
-    if (excluded[h] === 1 || !isSuitable(s, h, v)) continue
+    if (excluded[h] === 1) continue
+    const now = power[h] as number
+    if ((entries[h] as HostEntries).vm.length === 0 && s.hostUtilMips[h] === 0 && idleEmpty(s, h)) {
+      const c = s.hostClass[h] as number
+      if (classSeen[c] === 1) continue
+      classSeen[c] = 1
+    }
+    if (!isSuitable(s, h, v)) continue
     const loadMips = policyUtilMips(s, h)
     const uAfter = (loadMips + request) / (s.hostTotalMips[h] as number)
-    const now = power[h] as number
     if (uAfter < 0 || uAfter > 1 || Number.isNaN(now)) continue
     const diff = powerAt(s.curves, h * 11, uAfter) - now
     // The over-load test only matters for a host that would win, so it runs last.
@@ -72,31 +86,85 @@ export function findHostForVm(
   return best
 }
 
+/** An empty host with nothing held (so every such host of its class is interchangeable). */
+function idleEmpty(s: SimState, h: number): boolean {
+  return (
+    s.hostDown[h] === 0 &&
+    s.hostMemUsed[h] === 0 &&
+    s.hostBwUsed[h] === 0 &&
+    s.hostAvail[h] === s.hostTotalMips[h]
+  )
+}
+
+let sortKey = new Float64Array(0)
+
 /** Sorts instances by current CPU demand in MIPS, decreasing (stable). */
 function sortByDemand(s: SimState, vms: number[], nowS: number): void {
-  const key = new Map<number, number>()
-  for (const v of vms) key.set(v, demandAt(s.demand, v, nowS) * (s.vmMips[v] as number))
-  vms.sort((a, b) => (key.get(b) as number) - (key.get(a) as number))
+  if (vms.length < 2) return
+  if (sortKey.length < s.vmCount) sortKey = new Float64Array(s.vmCount)
+  const key = sortKey
+  for (const v of vms) key[v] = demandAt(s.demand, v, nowS) * (s.vmMips[v] as number)
+  vms.sort((a, b) => (key[b] as number) - (key[a] as number))
 }
 
+/** The residents of every host (incoming copies excluded), in order, before a decision. */
 interface Saved {
-  host: number
-  vm: number
+  start: Int32Array
+  count: Int32Array
+  vms: Int32Array
+  version: Uint32Array
 }
 
-function save(s: SimState): Saved[] {
-  const saved: Saved[] = []
+const savedOf = new WeakMap<SimState, Saved>()
+const restoredAll = new WeakSet<SimState>()
+
+function save(s: SimState): Saved {
+  let saved = savedOf.get(s)
+  let size = 0
+  for (let h = 0; h < s.hostCount; h++) size += (s.entries[h] as HostEntries).vm.length
+  if (!saved || saved.vms.length < size) {
+    saved = {
+      start: new Int32Array(s.hostCount),
+      count: new Int32Array(s.hostCount),
+      vms: new Int32Array(Math.max(size, s.vmCount)),
+      version: new Uint32Array(s.hostCount),
+    }
+    savedOf.set(s, saved)
+  }
+  let k = 0
   for (let h = 0; h < s.hostCount; h++) {
     const e = s.entries[h] as HostEntries
-    for (let i = 0; i < e.vm.length; i++)
-      if (e.migIn[i] === 0) saved.push({ host: h, vm: e.vm[i] as number })
+    saved.start[h] = k
+    for (let i = 0; i < e.vm.length; i++) if (e.migIn[i] === 0) saved.vms[k++] = e.vm[i] as number
+    saved.count[h] = k - (saved.start[h] as number)
+    saved.version[h] = s.hostVersion[h] as number
   }
   return saved
 }
 
-/** Undoes the tentative placements: incoming copies first, then the saved residents. */
-function restore(s: SimState, saved: Saved[]): void {
+/** Whether restoring host h would rebuild exactly what it holds now. */
+function alreadyRestored(s: SimState, saved: Saved, h: number): boolean {
+  if (saved.version[h] !== s.hostVersion[h]) return false
+  if (s.compat && s.hostMemUsed[h] !== 0) return false
+  const e = s.entries[h] as HostEntries
+  let seenResident = false
+  for (let i = 0; i < e.migIn.length; i++) {
+    if (e.migIn[i] === 0) seenResident = true
+    else if (seenResident) return false
+  }
+  return true
+}
+
+/**
+ * Undoes the tentative placements (CloudSim's restoreAllocation): every host is rebuilt as
+ * its incoming copies followed by its saved residents; hosts that would come out identical
+ * are left alone.
+ */
+function restore(s: SimState, saved: Saved): void {
+  const all = !restoredAll.has(s)
+  restoredAll.add(s)
   for (let h = 0; h < s.hostCount; h++) {
+    if (!all && alreadyRestored(s, saved, h)) continue
     const e = s.entries[h] as HostEntries
     s.hostVersion[h] = (s.hostVersion[h] as number) + 1
     const keep: number[] = []
@@ -111,10 +179,13 @@ function restore(s: SimState, saved: Saved[]): void {
     s.hostBwUsed[h] = 0
     s.hostAvail[h] = s.hostTotalMips[h] as number
     for (const v of keep) createOn(s, h, v, true)
-  }
-  for (const { host, vm } of saved) {
-    createOn(s, host, vm)
-    s.vmHome[vm] = host
+    const start = saved.start[h] as number
+    const end = start + (saved.count[h] as number)
+    for (let k = start; k < end; k++) {
+      const v = saved.vms[k] as number
+      createOn(s, h, v)
+      s.vmHome[v] = h
+    }
   }
 }
 

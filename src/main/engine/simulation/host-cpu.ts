@@ -135,18 +135,24 @@ export function entryIndex(s: SimState, h: number, v: number, migIn?: boolean): 
   return -1
 }
 
+/** Removes element `i` in place (no garbage, unlike splice). */
+function removeAt(xs: number[], i: number): void {
+  for (let k = i + 1; k < xs.length; k++) xs[k - 1] = xs[k] as number
+  xs.length--
+}
+
 /** Removes entry `i` of host `h` and re-allocates the others (CloudSim's `vmDestroy`). */
 export function removeEntryAt(s: SimState, h: number, i: number): void {
   const e = s.entries[h] as HostEntries
   s.hostVersion[h] = (s.hostVersion[h] as number) + 1
   s.hostMemUsed[h] = (s.hostMemUsed[h] as number) - (e.memMiB[i] as number)
   s.hostBwUsed[h] = (s.hostBwUsed[h] as number) - (e.bwMbps[i] as number)
-  e.vm.splice(i, 1)
-  e.reqPe.splice(i, 1)
-  e.allocPe.splice(i, 1)
-  e.migIn.splice(i, 1)
-  e.memMiB.splice(i, 1)
-  e.bwMbps.splice(i, 1)
+  removeAt(e.vm, i)
+  removeAt(e.reqPe, i)
+  removeAt(e.allocPe, i)
+  removeAt(e.migIn, i)
+  removeAt(e.memMiB, i)
+  removeAt(e.bwMbps, i)
   reallocate(s, h)
 }
 

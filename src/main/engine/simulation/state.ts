@@ -57,6 +57,9 @@ export interface SimState {
   hostVersion: Uint32Array
   /** Bumped whenever demands or histories may have changed. */
   epoch: number
+  /** Hosts with the same curve, PEs and capacity share a class (for PABFD shortcuts). */
+  hostClass: Int32Array
+  classCount: number
   // instances
   vmCount: number
   vmIds: string[]
@@ -180,6 +183,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     entries,
     hostVersion: new Uint32Array(H),
     epoch: 0,
+    ...hostClasses(H, curves, hostPes, hostPeMips),
     vmCount: V,
     vmIds,
     vmWorkload,
@@ -202,6 +206,26 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     vmHistPrevS: new Float64Array(V),
     demand: buildDemand(design, vmWorkload, seed),
   }
+}
+
+function hostClasses(
+  H: number,
+  curves: Float64Array,
+  pes: Int32Array,
+  peMips: Float64Array,
+): { hostClass: Int32Array; classCount: number } {
+  const keys = new Map<string, number>()
+  const hostClass = new Int32Array(H)
+  for (let h = 0; h < H; h++) {
+    const key = `${pes[h]}|${peMips[h]}|${Array.from(curves.subarray(h * 11, h * 11 + 11)).join(',')}`
+    let c = keys.get(key)
+    if (c === undefined) {
+      c = keys.size
+      keys.set(key, c)
+    }
+    hostClass[h] = c
+  }
+  return { hostClass, classCount: keys.size }
 }
 
 /** Memory instance `v` holds on host `h` (its RAM plus the host kind's per-instance overhead). */
