@@ -116,8 +116,13 @@ export function buildState(design: Design, rank?: Int32Array): SchedulerState {
   const hostProfile = new Int32Array(H)
   const profileHost: number[] = []
   const profileKeys = new Map<string, number>()
+  const overId = new Map<EffectiveOverheads, number>()
   hosts.forEach((_, h) => {
-    const key = JSON.stringify([over[h], cap[h]])
+    const o = over[h] as EffectiveOverheads
+    const c = cap[h] as HostCapacity
+    let oid = overId.get(o)
+    if (oid === undefined) overId.set(o, (oid = overId.size))
+    const key = `${oid}|${c.vcpuMilli}|${c.memoryMiB}|${c.diskGiB}|${c.maxInstances}|${c.nicMbps}|${c.totalMips}`
     let p = profileKeys.get(key)
     if (p === undefined) {
       p = profileHost.length

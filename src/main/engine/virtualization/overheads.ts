@@ -15,20 +15,51 @@ export interface EffectiveOverheads extends KindDefaults {
 }
 
 const cache = new WeakMap<Host, EffectiveOverheads>()
+const shared = new Map<VirtualizationKind, EffectiveOverheads>()
+
+/** A fresh copy of a kind's defaults (an explicit literal: object spread is slow here). */
+function fromDefaults(kind: VirtualizationKind): EffectiveOverheads {
+  const d = KIND_DEFAULTS[kind]
+  return {
+    kind,
+    cpuOverheadPercent: d.cpuOverheadPercent,
+    memFixedMiB: d.memFixedMiB,
+    memPerVcpuMiB: d.memPerVcpuMiB,
+    memPercent: d.memPercent,
+    memExemptMiB: d.memExemptMiB,
+    reservedMemoryMiB: d.reservedMemoryMiB,
+    reservedCores: d.reservedCores,
+    ioOverheadPercent: d.ioOverheadPercent,
+    networkThroughputFactor: d.networkThroughputFactor,
+    addedNetworkLatencyUs: d.addedNetworkLatencyUs,
+    startTimeS: d.startTimeS,
+    maxInstancesPerHost: d.maxInstancesPerHost,
+    isolationScore: d.isolationScore,
+    interferenceCoefficient: d.interferenceCoefficient,
+    liveMigration: d.liveMigration,
+    migrationDowntimeMs: d.migrationDowntimeMs,
+    diskThroughputFactor: 1 - d.ioOverheadPercent / 100,
+  }
+}
 
 /**
- * The overheads that apply on `host`. Overrides replace single defaults:
+ * The overheads that apply on `host` (treat the result as read-only: hosts without overrides
+ * share one object per kind). Overrides replace single defaults:
  * `memoryOverheadPerInstanceMiB` replaces the fixed and per-vCPU memory terms by one flat
  * figure; `memoryOverheadPercent` replaces the percent-of-RAM term (then charged on all RAM);
  * `ioOverheadPercent` sets both disk and network throughput loss. Cached per host object.
  */
 export function overheadsFor(host: Host): EffectiveOverheads {
+  const kind = host.virtualization.kind
+  const o = host.virtualization.overrides
+  if (!o || Object.keys(o).length === 0) {
+    let common = shared.get(kind)
+    if (!common) shared.set(kind, (common = fromDefaults(kind)))
+    return common
+  }
   const hit = cache.get(host)
   if (hit) return hit
-  const kind = host.virtualization.kind
-  const o = host.virtualization.overrides ?? {}
-  const base = KIND_DEFAULTS[kind]
-  const out: EffectiveOverheads = { ...base, kind, diskThroughputFactor: 1 }
+  const out = fromDefaults(kind)
   if (o.cpuOverheadPercent !== undefined) out.cpuOverheadPercent = o.cpuOverheadPercent
   if (o.memoryOverheadPerInstanceMiB !== undefined) {
     out.memFixedMiB = o.memoryOverheadPerInstanceMiB
