@@ -4,6 +4,7 @@ import { benchCommand } from './bench'
 import { importCommand } from './import'
 import { infoCommand } from './info'
 import { placeCommand } from './place'
+import { reportCommand } from './report'
 import { serveCommand } from './serve'
 import { simulateCommand } from './simulate'
 import { validateCommand } from './validate'
@@ -16,4 +17,5 @@ export const COMMANDS: CliCommand[] = [
   benchCommand,
   simulateCommand,
   importCommand,
+  reportCommand,
 ]

@@ -1,0 +1,16 @@
+/** Reports: the report model, provider and tenant builders, HTML, CSV and SVG builders. */
+export { reportCsvFiles, type CsvFile } from './csv'
+export { duration, esc, money, num, pct } from './format'
+export { renderReportHtml, type ChartRenderer, type HtmlOptions } from './html'
+export { reportCharts, reportTables } from './model'
+export type {
+  ChartSeries,
+  ReportBlock,
+  ReportChart,
+  ReportModel,
+  ReportSection,
+  ReportTable,
+} from './model'
+export { buildProviderReport, type ProviderReportInput } from './provider-report'
+export { buildTenantReport, zonesSvg } from './tenant-report'
+export { topologySvg } from './topology-svg'

@@ -1,0 +1,51 @@
+/**
+ * HTML -> PDF. In the Electron app the shell's `htmlToPdf` (printToPDF) is used; elsewhere
+ * (CLI, web host, tests) headless Chromium through playwright-core, at
+ * `STRATA_CHROMIUM` or /usr/bin/chromium.
+ */
+import { chromium } from 'playwright-core'
+import type { ShellCapabilities } from '../context'
+
+/** Flags that keep headless Chromium quiet and offline (see TOOLCHAIN.md). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export function chromiumPath(): string {
+  return process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium'
+}
+
+/** Prints self-contained HTML to an A4 PDF with headless Chromium. */
+export async function htmlToPdfWithChromium(html: string): Promise<Uint8Array> {
+  let browser
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  } catch (error) {
+    throw new Error(
+      `cannot start Chromium at ${chromiumPath()} to make the PDF (set STRATA_CHROMIUM to its path): ${(error as Error).message.split('\n')[0]}`,
+    )
+  }
+  try {
+    const page = await browser.newPage()
+    // The report has no script and no external resource: nothing to wait for but layout.
+    await page.setContent(html, { waitUntil: 'load' })
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
+    return new Uint8Array(pdf)
+  } finally {
+    await browser.close()
+  }
+}
+
+/** The PDF maker for this shell. */
+export function pdfMaker(
+  shell?: Pick<ShellCapabilities, 'htmlToPdf'>,
+): (html: string) => Promise<Uint8Array> {
+  return shell?.htmlToPdf ?? htmlToPdfWithChromium
+}

@@ -1,0 +1,137 @@
+/**
+ * Making a report end to end: placement and simulation as the design's settings say (or
+ * results already at hand), the provider's or one tenant's report model, then HTML with
+ * ECharts SVG charts, PDF and CSV. Reports progress and stops between simulation slices
+ * when cancelled.
+ */
+import type { PlacementResult } from '../../../shared/contract/calls/scheduler'
+import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { Design } from '../../../shared/design/schema'
+import { createScheduler, hasErrors, projectTenantView, validateDesign } from '../../engine'
+import {
+  buildProviderReport,
+  buildTenantReport,
+  renderReportHtml,
+  reportCsvFiles,
+  type CsvFile,
+  type ReportModel,
+} from '../../engine/reports'
+import { Simulation } from '../../engine/simulation/simulation'
+import { renderChartSvg } from './chart-svg'
+import { htmlToPdfWithChromium } from './pdf'
+
+export interface ReportProgress {
+  stage: 'placement' | 'simulation' | 'report' | 'pdf' | 'done'
+  /** Overall fraction done, 0..1. */
+  fraction: number
+}
+
+export class ReportCancelled extends Error {
+  constructor() {
+    super('the report was cancelled')
+    this.name = 'ReportCancelled'
+  }
+}
+
+export class ReportTenantNotFound extends Error {}
+
+export interface ProduceReportOptions {
+  design: Design
+  /** Make this tenant's report (its projection only) instead of the provider's. */
+  tenantId?: string
+  placement?: PlacementResult
+  simulation?: SimulationResult
+  html?: boolean
+  pdf?: boolean
+  csv?: boolean
+  onProgress?: (progress: ReportProgress) => void
+  signal?: AbortSignal
+  makePdf?: (html: string) => Promise<Uint8Array>
+  generatedAt?: string
+  generator?: string
+}
+
+export interface ReportOutputs {
+  model: ReportModel
+  placement?: PlacementResult
+  simulation?: SimulationResult
+  /** Why placement or simulation did not run, when they did not. */
+  notes: string[]
+  html?: string
+  pdf?: Uint8Array
+  csv?: CsvFile[]
+}
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+async function runSimulation(
+  design: Design,
+  options: ProduceReportOptions,
+): Promise<SimulationResult> {
+  const sim = new Simulation(design, { nowMs: () => performance.now() })
+  while (!sim.advance(4000)) {
+    options.onProgress?.({ stage: 'simulation', fraction: 0.1 + 0.65 * sim.progress })
+    await yieldToEvents()
+    if (options.signal?.aborted) {
+      sim.cancel()
+      throw new ReportCancelled()
+    }
+  }
+  return sim.getResult()
+}
+
+/** Produces the asked-for outputs. Throws `ReportCancelled` or `ReportTenantNotFound`. */
+export async function produceReport(options: ProduceReportOptions): Promise<ReportOutputs> {
+  const { design } = options
+  const progress = (stage: ReportProgress['stage'], fraction: number) =>
+    options.onProgress?.({ stage, fraction })
+  const check = () => {
+    if (options.signal?.aborted) throw new ReportCancelled()
+  }
+  const notes: string[] = []
+  const errors = validateDesign(design).filter((p) => p.severity === 'error')
+  let placement = options.placement
+  let simulation = options.simulation
+  if (hasErrors(errors) && (!placement || !simulation)) {
+    notes.push(
+      `The design has ${errors.length} error(s), so it was not placed or simulated; first: ${errors[0]?.path} ${errors[0]?.message}`,
+    )
+  } else {
+    progress('placement', 0.02)
+    placement ??= createScheduler(design).placeAll()
+    check()
+    progress('simulation', 0.1)
+    simulation ??= await runSimulation(design, options)
+  }
+  check()
+  progress('report', 0.8)
+  let model: ReportModel
+  if (options.tenantId !== undefined) {
+    const projected = projectTenantView(design, options.tenantId, {
+      placement,
+      simulation: simulation ? { result: simulation } : undefined,
+    })
+    if (!projected.ok)
+      throw new ReportTenantNotFound(`no tenant "${options.tenantId}" in this design`)
+    model = buildTenantReport(projected.view)
+  } else model = buildProviderReport({ design, placement, simulation, notes })
+  const out: ReportOutputs = { model, notes }
+  if (options.tenantId === undefined) {
+    out.placement = placement
+    out.simulation = simulation
+  }
+  if (options.html || options.pdf)
+    out.html = renderReportHtml(model, {
+      renderChart: renderChartSvg,
+      generatedAt: options.generatedAt,
+      generator: options.generator,
+    })
+  check()
+  if (options.pdf && out.html) {
+    progress('pdf', 0.88)
+    out.pdf = await (options.makePdf ?? htmlToPdfWithChromium)(out.html)
+  }
+  if (options.csv) out.csv = reportCsvFiles(model)
+  progress('done', 1)
+  return out
+}
