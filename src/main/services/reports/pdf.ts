@@ -30,6 +30,7 @@ export async function htmlToPdfWithChromium(html: string): Promise<Uint8Array> {
   } catch (error) {
     throw new Error(
       `cannot start Chromium at ${chromiumPath()} to make the PDF (set STRATA_CHROMIUM to its path): ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
     )
   }
   try {
