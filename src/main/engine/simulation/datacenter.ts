@@ -36,7 +36,7 @@ export function refreshInstance(s: SimState, v: number, tS: number): void {
   const pes = s.vmPes[v] as number
   const total = u * ((s.vmMips[v] as number) * pes)
   s.vmReqPe[v] = total / pes
-  if (tS > (s.vmHistPrevS[v] as number) && isGridTime(s, tS)) {
+  if (s.keepHistory && tS > (s.vmHistPrevS[v] as number) && isGridTime(s, tS)) {
     if (tS !== 0 || u !== 0) {
       const base = v * HISTORY_LENGTH
       const len = s.vmHistLen[v] as number
@@ -48,24 +48,10 @@ export function refreshInstance(s: SimState, v: number, tS: number): void {
   }
 }
 
-/** Interference loss of entry `i`: neighbours' busyness times the host's coefficient. */
-function interferenceLoss(
-  s: SimState,
-  h: number,
-  e: HostEntries,
-  i: number,
-  alloc: number,
-): number {
-  const coeff = s.hostInterference[h] as number
-  if (coeff === 0 || alloc === 0) return 0
-  let busy = 0
-  for (let j = 0; j < e.vm.length; j++) {
-    if (j === i || e.migIn[j] === 1) continue
-    const w = e.vm[j] as number
-    busy += allocatedTotal(s, e, j) / ((s.vmMips[w] as number) * (s.vmPes[w] as number))
-  }
-  const f = Math.min(0.5, coeff * busy)
-  return alloc * f
+/** Busyness of entry `i` (allocated / capacity), the unit of interference it causes. */
+function busyness(s: SimState, e: HostEntries, i: number): number {
+  const w = e.vm[i] as number
+  return allocatedTotal(s, e, i) / ((s.vmMips[w] as number) * (s.vmPes[w] as number))
 }
 
 /** One host update at `tS` (CloudSim's `updateVmsProcessing`). */
@@ -79,6 +65,10 @@ export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, t
     e.reqPe[i] = s.vmInstantiating[v] === 1 ? (s.vmMips[v] as number) : (s.vmReqPe[v] as number)
   }
   reallocate(s, h)
+  const coeff = c.interference ? (s.hostInterference[h] as number) : 0
+  let busyAll = 0
+  if (coeff > 0)
+    for (let i = 0; i < e.vm.length; i++) if (e.migIn[i] !== 1) busyAll += busyness(s, e, i)
   let util = 0
   let requested = 0
   for (let i = 0; i < e.vm.length; i++) {
@@ -88,7 +78,11 @@ export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, t
     const pes = s.vmPes[v] as number
     for (let p = 0; p < pes; p++) req += e.reqPe[i] as number
     if (e.migIn[i] !== 1) {
-      const loss = c.interference ? interferenceLoss(s, h, e, i, alloc) : 0
+      // Neighbours' busyness times the host's coefficient slows this instance (at most by half).
+      const loss =
+        coeff > 0 && alloc > 0
+          ? alloc * Math.min(0.5, coeff * Math.max(0, busyAll - busyness(s, e, i)))
+          : 0
       vmEntry(m, v, tS, alloc - loss, req, s.vmInMig[v] === 1, loss)
       if (s.vmInMig[v] === 1) alloc /= 0.9
     }

@@ -60,6 +60,8 @@ export interface SimState {
   /** Hosts with the same curve, PEs and capacity share a class (for PABFD shortcuts). */
   hostClass: Int32Array
   classCount: number
+  /** Instances record utilization history (only the adaptive detectors read it). */
+  keepHistory: boolean
   // instances
   vmCount: number
   vmIds: string[]
@@ -152,6 +154,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
       vmDiskGiB[v] = w.diskGiB
     }
   })
+  const keepHistory = policy.kind === 'migration' && policy.detector !== 'thr'
   const entries: HostEntries[] = []
   for (let h = 0; h < H; h++)
     entries.push({ vm: [], reqPe: [], allocPe: [], migIn: [], memMiB: [], bwMbps: [] })
@@ -184,6 +187,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     hostVersion: new Uint32Array(H),
     epoch: 0,
     ...hostClasses(H, curves, hostPes, hostPeMips),
+    keepHistory,
     vmCount: V,
     vmIds,
     vmWorkload,
@@ -201,7 +205,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     vmRemoved: new Uint8Array(V),
     vmDown: new Uint8Array(V),
     vmInitialHost: new Int32Array(V).fill(-1),
-    vmHist: new Float64Array(V * HISTORY_LENGTH),
+    vmHist: new Float64Array(keepHistory ? V * HISTORY_LENGTH : 0),
     vmHistLen: new Uint8Array(V),
     vmHistPrevS: new Float64Array(V),
     demand: buildDemand(design, vmWorkload, seed),
