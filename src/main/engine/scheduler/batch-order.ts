@@ -5,7 +5,8 @@
  * and memory share of the whole datacenter's allocatable capacity; first-fit decreasing packs
  * better), ties by workload id; instances of a workload by index.
  *
- * When that order cannot place everything, the batch is re-run with DRF: at every step the
+ * When that order refuses an instance because capacity ran short (some host lacked room, or
+ * other tenants hold it), the batch is re-run with DRF: at every step the
  * tenant with the smallest dominant share (its allocated vCPUs or memory, whichever is the
  * larger share of the datacenter) places its next instance (in the stable order); ties go to
  * the tenant id order. A refused instance does not stop its tenant.

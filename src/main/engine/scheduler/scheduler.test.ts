@@ -167,6 +167,8 @@ describe('virtualization rules in explanations', () => {
     const s = createScheduler(d)
     const r = s.placeAll()
     expect(r.placed).toEqual([])
+    // No host lacked room: fairness cannot help, so the stable order stands.
+    expect(r.order).toBe('stable')
     const ct = r.unplaced.find((u) => u.instanceId === 'win-ct#0')
     expect(ct?.summary).toBe(
       '0/3 hosts: 2 hypervisor host (containers need OS-level virtualization), 1 linux container host (guest needs windows)',

@@ -45,6 +45,21 @@ export interface Scheduler {
   result(): PlacementResult
 }
 
+/**
+ * Whether a refusal means capacity ran short: some host turned the instance away for lack of
+ * room (compute, storage, network) or because other tenants hold it (isolation). Refusals by
+ * quota, host state, virtualization or affinity alone are not helped by serving tenants fairly.
+ */
+function isShortage(e: Explanation): boolean {
+  return e.rejections.some(
+    (r) =>
+      r.filter === 'compute' ||
+      r.filter === 'storage' ||
+      r.filter === 'network' ||
+      r.filter === 'isolation',
+  )
+}
+
 /** Creates a scheduler for `design` (weights: options, else the design's, else the preset's). */
 export function createScheduler(design: Design, options: SchedulerOptions = {}): Scheduler {
   const placement = design.simulation.placement
@@ -113,11 +128,12 @@ export function createScheduler(design: Design, options: SchedulerOptions = {}):
   }
 
   /** Records why `k` was refused (reusing the last refusal of its workload while nothing changed). */
+  /** Records why `k` was refused (reusing the last refusal of its workload while nothing changed). */
   const refuse = (
     k: number,
     w: number,
     memo: Map<number, { at: number; e: Explanation }>,
-  ): void => {
+  ): Explanation => {
     let hit = memo.get(w)
     if (!hit || hit.at !== placements) {
       hit = { at: placements, e: explainIndex(k) }
@@ -131,6 +147,7 @@ export function createScheduler(design: Design, options: SchedulerOptions = {}):
       reasons: e.rejections,
       summary: e.summary,
     })
+    return e
   }
 
   const result = (order: 'stable' | 'drf'): PlacementResult =>
@@ -142,22 +159,29 @@ export function createScheduler(design: Design, options: SchedulerOptions = {}):
     placeAll() {
       const order = stableOrder(st)
       const done: number[] = []
+      const memo = new Map<number, { at: number; e: Explanation }>()
+      const stableRefusals: number[] = []
       let short = false
       for (const k of order) {
         const w = workloadOfInstance(st, k)
-        if (!tryPlace(k, w)) {
+        if (tryPlace(k, w)) {
+          done.push(k)
+          continue
+        }
+        stableRefusals.push(k)
+        if (isShortage(refuse(k, w, memo))) {
           short = true
           break
         }
-        done.push(k)
       }
       if (!short) return result('stable')
       for (let i = done.length - 1; i >= 0; i--) {
         const k = done[i] as number
         removePlacement(st, k, workloadOfInstance(st, k))
       }
+      for (const k of stableRefusals) refusals.delete(k)
       placer.invalidate()
-      const memo = new Map<number, { at: number; e: Explanation }>()
+      memo.clear()
       drfWalk(
         st,
         order,
