@@ -132,9 +132,15 @@ describe('scheduler on the two-hall sample', () => {
     expect(s.explain(placed, { tenantId: 't-initech' })).toBeUndefined()
     // Globex may see its hosts.
     const globex = r.placed.find((p) => p.tenantId === 't-globex')
-    expect(s.explain(globex?.instanceId as string, { tenantId: 't-globex' })?.hostId).toBe(
-      globex?.hostId,
+    const globexView = s.explain(globex?.instanceId as string, { tenantId: 't-globex' })
+    expect(globexView?.hostId).toBe(globex?.hostId)
+    // ... but not the hosts it does not run on.
+    const globexHosts = new Set(
+      r.placed.filter((p) => p.tenantId === 't-globex').map((p) => p.hostId),
     )
+    for (const c of globexView?.candidates ?? [])
+      expect(globexHosts.has(c.hostId) || /^host \d+$/.test(c.hostId)).toBe(true)
+    expect(globexView?.candidates.some((c) => /^host \d+$/.test(c.hostId))).toBe(true)
   })
 
   it('explains a placed instance with its host first and the best alternatives', () => {

@@ -281,7 +281,15 @@ export function createScheduler(design: Design, options: SchedulerOptions = {}):
       const e = explainIndex(k)
       if (opts.tenantId === undefined) return e
       const t = st.tenants[st.tenantIndex.get(opts.tenantId) ?? -1]
-      return tenantSafeExplanation(e, opts.tenantId, t?.showHostNames ?? false)
+      const mine = new Set<string>()
+      st.workloads.forEach((wl, w) => {
+        if (wl.tenantId !== opts.tenantId) return
+        for (let k = st.instOffset[w] ?? 0; k < (st.instOffset[w + 1] ?? 0); k++) {
+          const h = st.instHost[k] ?? -1
+          if (h >= 0) mine.add(st.hosts[h]?.id ?? '?')
+        }
+      })
+      return tenantSafeExplanation(e, opts.tenantId, t?.showHostNames ?? false, mine)
     },
     result: () => result('stable'),
   }

@@ -24,11 +24,18 @@ export function tenantSafeRejections(list: readonly RejectionCount[]): Rejection
   return sortRejections([...merged.values()])
 }
 
-/** Host-id pseudonyms for one tenant view: `host 1`, `host 2`... in order of first use. */
-export function hostAliaser(showHostNames: boolean): (hostId: string) => string {
+/**
+ * Host-id pseudonyms for one tenant view: `host 1`, `host 2`... in order of first use. With
+ * `visible`, the ids in it are shown as they are (the hosts a tenant allowed to see host names
+ * runs on); every other host stays a pseudonym.
+ */
+export function hostAliaser(
+  showHostNames: boolean,
+  visible?: ReadonlySet<string>,
+): (hostId: string) => string {
   const alias = new Map<string, string>()
   return (id) => {
-    if (showHostNames) return id
+    if (showHostNames && (!visible || visible.has(id))) return id
     let a = alias.get(id)
     if (!a) alias.set(id, (a = `host ${alias.size + 1}`))
     return a
@@ -38,16 +45,18 @@ export function hostAliaser(showHostNames: boolean): (hostId: string) => string 
 /**
  * The tenant-safe form of an explanation for `tenantId`: `undefined` when the instance is not
  * that tenant's; reasons that name another tenant become "another tenant"; host ids become
- * `host 1`, `host 2`... unless the tenant may see host names.
+ * `host 1`, `host 2`... unless the tenant may see host names, and then only the hosts in
+ * `visible` (the ones its instances run on) keep their ids.
  */
 export function tenantSafeExplanation(
   e: Explanation,
   tenantId: string,
   showHostNames: boolean,
+  visible?: ReadonlySet<string>,
 ): Explanation | undefined {
   if (e.tenantId !== tenantId) return undefined
   const rejections = tenantSafeRejections(e.rejections)
-  const name = hostAliaser(showHostNames)
+  const name = hostAliaser(showHostNames, visible)
   const hostId = e.hostId === undefined ? undefined : name(e.hostId)
   const out: Explanation = {
     ...e,
