@@ -7,6 +7,7 @@ import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { designHandlers } from './design'
 import { filesHandlers } from './files'
+import { reportsHandlers } from './reports'
 import { schedulerHandlers } from './scheduler'
 import { simulationHandlers } from './simulation'
 import { tenancyHandlers } from './tenancy'
@@ -22,6 +23,7 @@ export function createDomainHandlers(ctx: AppContext) {
     simulation: simulationHandlers(ctx),
     tenancy: tenancyHandlers(ctx),
     files: filesHandlers(ctx),
+    reports: reportsHandlers(ctx),
   }
 }
 
@@ -34,5 +36,6 @@ export function createHandlers(ctx: AppContext): AllHandlers {
     ...domains.simulation,
     ...domains.tenancy,
     ...domains.files,
+    ...domains.reports,
   } satisfies AllHandlers)
 }

@@ -69,7 +69,7 @@ async function runSimulation(
   options: ProduceReportOptions,
 ): Promise<SimulationResult> {
   const sim = new Simulation(design, { nowMs: () => performance.now() })
-  while (!sim.advance(4000)) {
+  while (!sim.advance(1000)) {
     options.onProgress?.({ stage: 'simulation', fraction: 0.1 + 0.65 * sim.progress })
     await yieldToEvents()
     if (options.signal?.aborted) {
@@ -85,7 +85,9 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   const { design } = options
   const progress = (stage: ReportProgress['stage'], fraction: number) =>
     options.onProgress?.({ stage, fraction })
-  const check = () => {
+  /** Lets other calls (a cancel) run between stages, then stops if cancelled. */
+  const check = async () => {
+    await yieldToEvents()
     if (options.signal?.aborted) throw new ReportCancelled()
   }
   const notes: string[] = []
@@ -99,11 +101,11 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   } else {
     progress('placement', 0.02)
     placement ??= createScheduler(design).placeAll()
-    check()
+    await check()
     progress('simulation', 0.1)
     simulation ??= await runSimulation(design, options)
   }
-  check()
+  await check()
   progress('report', 0.8)
   let model: ReportModel
   if (options.tenantId !== undefined) {
@@ -126,7 +128,7 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
       generatedAt: options.generatedAt,
       generator: options.generator,
     })
-  check()
+  await check()
   if (options.pdf && out.html) {
     progress('pdf', 0.88)
     out.pdf = await (options.makePdf ?? htmlToPdfWithChromium)(out.html)

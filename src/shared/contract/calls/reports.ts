@@ -3,16 +3,48 @@ import type { z } from 'zod'
 import type { CallAccess } from '../session'
 import type { reportsRequests } from '../schemas/reports'
 
-export const reportsCalls = {} as const satisfies Record<keyof typeof reportsRequests, CallAccess>
+export const reportsCalls = {
+  'reports:export': 'any',
+  'reports:cancel': 'any',
+} as const satisfies Record<keyof typeof reportsRequests, CallAccess>
 
 export type ReportsRequests = {
   [K in keyof typeof reportsRequests]: z.input<(typeof reportsRequests)[K]>
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReportsResponses {}
+/** A finished report, ready to download or save. */
+export interface ReportExport {
+  format: 'html' | 'pdf' | 'csv'
+  /** Suggested file name (`.html`, `.pdf`; for CSV, a folder name for `files`). */
+  fileName: string
+  mimeType: string
+  /** HTML as text; PDF as base64. Absent for CSV (see `files`). */
+  contents?: string
+  encoding?: 'utf8' | 'base64'
+  /** CSV: one file per table and per time series. */
+  files?: Array<{ fileName: string; contents: string }>
+  /** Why parts are missing (e.g. the design has errors, so nothing was simulated). */
+  notes: string[]
+}
+
+export interface ReportsResponses {
+  'reports:export': ReportExport
+  /** `cancelled: false` when there is no such job (already done, or not yours). */
+  'reports:cancel': { cancelled: boolean }
+}
+
+/** Progress of a report job. */
+export interface ReportProgressEvent {
+  jobId: string
+  stage: 'placement' | 'simulation' | 'report' | 'pdf' | 'done'
+  /** 0..1. */
+  fraction: number
+}
 
 /** Events this domain pushes, with their payloads. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReportsEvents {}
-export const reportsEventNames = [] as const satisfies ReadonlyArray<keyof ReportsEvents>
+export interface ReportsEvents {
+  'reports:progress': ReportProgressEvent
+}
+export const reportsEventNames = ['reports:progress'] as const satisfies ReadonlyArray<
+  keyof ReportsEvents
+>

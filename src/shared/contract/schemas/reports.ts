@@ -1,4 +1,21 @@
 /** Request schemas of the `reports:` calls (main only at run time). Reports: HTML, PDF, CSV, per-tenant (issue 7). */
-// import { z } from 'zod'
+import { z } from 'zod'
 
-export const reportsRequests = {} as const
+const jobId = z.string().min(1).max(100)
+
+export const REPORT_FORMATS = ['html', 'pdf', 'csv'] as const
+
+export const reportsRequests = {
+  /**
+   * Make a report of the open design (placing and simulating it as its settings say, unless
+   * results for it are at hand). `tenantId`: that tenant's report only; tenant sessions always
+   * get their own. `jobId` (chosen by the caller) names the job in progress events and cancel.
+   */
+  'reports:export': z.strictObject({
+    format: z.enum(REPORT_FORMATS),
+    tenantId: z.string().min(1).max(200).optional(),
+    jobId: jobId.optional(),
+  }),
+  /** Cancel a report job in progress. */
+  'reports:cancel': z.strictObject({ jobId }),
+} as const
