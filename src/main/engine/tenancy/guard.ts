@@ -5,12 +5,14 @@
  * any payload. The projection uses it to scrub free text; the boundary (handlers, event
  * projections) runs `findLeaks` on every payload before it leaves main.
  *
- * Matching: strings the tenant may see (its own ids and names, allowed host names, the view's
- * pseudonyms) are masked first, so a foreign token that happens to be part of an own name is
- * not a leak. Tokens of 3+ characters match anywhere between non-alphanumeric boundaries;
+ * Matching: an occurrence of a forbidden string inside an occurrence of a string the tenant
+ * may see (its own ids and names, allowed host names, the view's pseudonyms, what it sent
+ * itself) is not a leak. Tokens of 3+ characters match anywhere between non-alphanumeric boundaries;
  * shorter ones only as a whole string.
  */
 import type { Design } from '../../../shared/design/schema'
+import { formatPath } from '../../../shared/contract/result'
+import { createTokenMatcher, type TokenMatch, type TokenMatcher } from './token-matcher'
 
 export interface Leak {
   /** JSON path of the string, e.g. `instances[3].workloadName`, or `<key>` for an object key. */
@@ -38,16 +40,6 @@ export interface GuardOptions {
   visibleHostIds?: Iterable<string>
   /** More strings the tenant may see (e.g. zone pseudonyms). */
   allow?: Iterable<string>
-}
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** One regex matching any of the tokens (longest first), by default between word boundaries. */
-function alternation(tokens: Iterable<string>, bounded = true): RegExp | undefined {
-  const list = [...tokens].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-  if (list.length === 0) return undefined
-  const body = `(?:${list.map(escape).join('|')})`
-  return new RegExp(bounded ? `(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])` : body, 'g')
 }
 
 function add(set: Set<string>, value: string | undefined): void {
@@ -105,25 +97,25 @@ export function createTenantGuard(
   for (const token of allowed) forbidden.delete(token)
 
   const short = new Set([...forbidden].filter((t) => t.length < 3))
-  const long = alternation([...forbidden].filter((t) => t.length >= 3))
-  const mask = alternation(allowed)
-
+  const long = createTokenMatcher([...forbidden].filter((t) => t.length >= 3))
+  const own = createTokenMatcher(allowed)
   // Strings seen clean before (views repeat names, kinds and ids a lot).
   const clean = new Set<string>()
 
-  function scan(text: string, echoed: RegExp | undefined): string | undefined {
+  /** Forbidden occurrences not inside an allowed (or echoed) occurrence. */
+  function leaksIn(text: string, echoed: TokenMatcher | undefined): TokenMatch[] {
+    const found = long.find(text)
+    if (found.length === 0) return found
+    const kept = [...own.find(text), ...(echoed?.find(text) ?? [])]
+    return found.filter((f) => !kept.some((k) => k.start <= f.start && f.end <= k.end))
+  }
+
+  function scan(text: string, echoed: TokenMatcher | undefined): string | undefined {
     if (clean.has(text)) return undefined
-    const unechoed = echoed ? text.replace(echoed, '\uE000') : text
-    if (short.has(unechoed)) return unechoed
-    if (!long) return undefined
-    long.lastIndex = 0
-    // Mask the tenant's own strings only when a forbidden token shows up at all.
-    let found = long.exec(unechoed)
-    if (found && mask) {
-      long.lastIndex = 0
-      found = long.exec(unechoed.replace(mask, '\uE000'))
-    }
-    if (found) return found[0]
+    if (short.has(text) && !echoed?.find(text).some((m) => m.end - m.start === text.length))
+      return text
+    const leak = leaksIn(text, echoed)[0]
+    if (leak) return leak.token
     if (!echoed) {
       if (clean.size > 50_000) clean.clear()
       clean.add(text)
@@ -131,17 +123,33 @@ export function createTenantGuard(
     return undefined
   }
 
-  function walk(value: unknown, path: string, out: Leak[], echoed?: RegExp): void {
+  /** Walks a payload; paths are formatted only for leaks (payloads can be large). */
+  function walk(
+    value: unknown,
+    path: Array<string | number>,
+    out: Leak[],
+    echoed?: TokenMatcher,
+  ): void {
     if (typeof value === 'string') {
       const token = scan(value, echoed)
-      if (token !== undefined) out.push({ path, token })
+      if (token !== undefined) out.push({ path: formatPath(path), token })
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${path}[${i}]`, out, echoed))
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i]
+        if (typeof item === 'number' || typeof item === 'boolean') continue
+        path.push(i)
+        walk(item, path, out, echoed)
+        path.pop()
+      }
     } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
         const token = scan(key, echoed)
-        if (token !== undefined) out.push({ path: `${path}<key>`, token })
-        walk(item, path === '' ? key : `${path}.${key}`, out, echoed)
+        if (token !== undefined) out.push({ path: `${formatPath(path)}<key>`, token })
+        const item: unknown = (value as Record<string, unknown>)[key]
+        if (typeof item === 'number' || typeof item === 'boolean') continue
+        path.push(key)
+        walk(item, path, out, echoed)
+        path.pop()
       }
     }
   }
@@ -150,26 +158,22 @@ export function createTenantGuard(
     tenantId,
     findLeaks(payload, echoed) {
       const out: Leak[] = []
-      const echoes = alternation(
-        (echoed ?? []).filter((e) => e !== ''),
-        false,
-      )
-      walk(payload, '', out, echoes)
+      const echoes = echoed && echoed.length > 0 ? createTokenMatcher(echoed) : undefined
+      walk(payload, [], out, echoes)
       return out
     },
     redact(text, hidden = 'another host') {
       if (short.has(text)) return hidden
-      if (!long) return text
-      // Mask allowed tokens with placeholders, redact, then restore them.
-      const kept: string[] = []
-      const masked = mask
-        ? text.replace(mask, (m) => {
-            kept.push(m)
-            return `\uE000${kept.length - 1}\uE000`
-          })
-        : text
-      const redacted = masked.replace(long, hidden)
-      return redacted.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => kept[Number(i)] ?? '')
+      // Replace leaks left to right, longest first where they overlap.
+      const leaks = leaksIn(text, undefined).sort((a, b) => a.start - b.start || b.end - a.end)
+      let out = ''
+      let at = 0
+      for (const leak of leaks) {
+        if (leak.start < at) continue
+        out += text.slice(at, leak.start) + hidden
+        at = leak.end
+      }
+      return out + text.slice(at)
     },
     isForbidden(token) {
       return forbidden.has(token)

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/contract/calls/tenancy'
 import type { Design, Tenant } from '../../../shared/design/schema'
 import { estimateBill, simulatedBill, type AllocationTotals } from './bill'
-import { createTenantGuard } from './guard'
+import { createTenantGuard, type TenantGuard } from './guard'
 import { findTenant, forEachOwnInstance, ownWorkloads } from './instances'
 import type { ProjectionOptions } from './inputs'
 import { projectQuotas } from './quotas'
@@ -75,10 +75,13 @@ export function projectTenantView(
     if (hostId !== undefined) ordered.push({ instanceId: id, hostId })
   })
   const { zones, zoneOfHost } = buildZones(design, ordered, tenant.showHostNames)
-  const guard = createTenantGuard(design, tenantId, {
-    visibleHostIds: tenant.showHostNames ? zoneOfHost.keys() : [],
-    allow: zones.flatMap((z) => [z.id, z.label]),
-  })
+  // Built only when there is free text to scrub (it indexes every name in the design).
+  let guard: TenantGuard | undefined
+  const redact = (text: string): string =>
+    (guard ??= createTenantGuard(design, tenantId, {
+      visibleHostIds: tenant.showHostNames ? zoneOfHost.keys() : [],
+      allow: zones.flatMap((z) => [z.id, z.label]),
+    })).redact(text)
 
   const zoneLabel = new Map(zones.map((z) => [z.id, z.label]))
   /** The scheduler's decision about an own instance, in tenant-safe words. */
@@ -90,11 +93,11 @@ export function projectTenantView(
       outcome: zoneId !== undefined ? 'placed' : 'unplaced',
       summary:
         given?.summary !== undefined && given.summary !== ''
-          ? guard.redact(given.summary)
+          ? redact(given.summary)
           : zoneId !== undefined
             ? `Placed in ${zoneLabel.get(zoneId) ?? zoneId}.`
             : 'No host could take this instance.',
-      reasons: (given?.reasons ?? []).map((r) => guard.redact(r)),
+      reasons: (given?.reasons ?? []).map(redact),
     }
     if (zoneId !== undefined) entry.zoneId = zoneId
     return entry
