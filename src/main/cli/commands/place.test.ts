@@ -54,6 +54,28 @@ describe('strata place', () => {
     for (const h of j.hostUsage) expect(h.vcpusUsed).toBeLessThanOrEqual(h.vcpusAllocatable)
   })
 
+  it('explains one instance: counts per filter and the best hosts with scores', async () => {
+    const r = await strata(
+      'place',
+      'resources/samples/two-hall.strata.json',
+      '--explain',
+      'w-acme-db#0',
+    )
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(
+      /^w-acme-db#0 \(w-acme-db, tenant t-acme\): placed on \S+; \d+\/13 hosts could take it/,
+    )
+    expect(r.out).toContain('chosen host, then the best alternatives:')
+    expect(r.out).toMatch(/score [\d.]+ +\(spread [\d.]+\)/)
+    const missing = await strata(
+      'place',
+      'resources/samples/two-hall.strata.json',
+      '--explain',
+      'w-x#0',
+    )
+    expect(missing.code).toBe(1)
+  })
+
   it('refuses bad arguments and invalid designs clearly', async () => {
     expect((await strata('place')).code).toBe(2)
     const bad = await strata(

@@ -1,5 +1,8 @@
-/** `strata place FILE [--policy spread|pack|power] [--seed N] [--json]`: run the scheduler on a design file. */
-import type { PlacementResult } from '../../../shared/contract'
+/**
+ * `strata place FILE [--policy spread|pack|power] [--seed N] [--explain INSTANCE] [--json]`:
+ * run the scheduler on a design file; `--explain` prints why one instance is where it is.
+ */
+import type { Explanation, PlacementResult } from '../../../shared/contract'
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
 import { createScheduler, checkDesignRules, hasErrors } from '../../engine'
 import { parseArgs, type CliCommand, type CliIo } from '../command'
@@ -25,16 +28,35 @@ function printText(io: CliIo, r: PlacementResult): void {
   }
 }
 
+function printExplanation(io: CliIo, e: Explanation): void {
+  io.out(`${e.instanceId} (${e.workloadId}, tenant ${e.tenantId}): ${e.summary}`)
+  for (const r of e.rejections)
+    io.out(`  ${String(r.count).padStart(5)}  ${r.filter.padEnd(14)} ${r.reason}`)
+  if (e.candidates.length > 0)
+    io.out(e.placed ? 'chosen host, then the best alternatives:' : 'best hosts now:')
+  for (const c of e.candidates) {
+    const parts = Object.entries(c.weighers).map(([k, v]) => `${k} ${v}`)
+    io.out(`  ${c.hostId.padEnd(16)} score ${c.score}  (${parts.join(', ')})`)
+  }
+}
+
 export const placeCommand: CliCommand = {
   name: 'place',
   summary: 'place every instance of a design and explain refusals',
-  usage: 'strata place FILE [--policy spread|pack|power] [--seed N] [--json]',
+  usage: 'strata place FILE [--policy P] [--seed N] [--explain INSTANCE] [--json]',
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, ['json'])
     const file = positionals[0]
     const policy = flags.get('policy')
     const seedFlag = flags.get('seed')
-    if (!file || positionals.length > 1 || policy === true || seedFlag === true) {
+    const explain = flags.get('explain')
+    if (
+      !file ||
+      positionals.length > 1 ||
+      policy === true ||
+      seedFlag === true ||
+      explain === true
+    ) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
@@ -66,7 +88,18 @@ export const placeCommand: CliCommand = {
       const options: { preset?: PlacementPreset; seed?: number } = {}
       if (policy !== undefined) options.preset = policy as PlacementPreset
       if (seed !== undefined) options.seed = seed
-      result = createScheduler(loaded.design, options).placeAll()
+      const scheduler = createScheduler(loaded.design, options)
+      result = scheduler.placeAll()
+      if (explain !== undefined) {
+        const e = scheduler.explain(explain)
+        if (!e) {
+          io.err(`${file}: no instance "${explain}" (ids are WORKLOAD_ID#INDEX)`)
+          return 1
+        }
+        if (flags.has('json')) io.out(JSON.stringify(e))
+        else printExplanation(io, e)
+        return 0
+      }
     } catch (error) {
       io.err(`${file}: ${error instanceof Error ? error.message : String(error)}`)
       return 1
