@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+/**
+ * The tenant view against the real services, in a tenant-bound session: it shows its own
+ * instances only and follows provider edits live; the provider's switcher shows any tenant.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { setTransport, type Transport } from '../../api'
+import type { EventName, Result, SessionInfo } from '../../../../shared/contract'
+import TenantView from './TenantView.vue'
+import ViewSwitcher from './ViewSwitcher.vue'
+
+interface ServicesLike {
+  ctx: {
+    hub: {
+      subscribe(s: SessionInfo, sink: (e: EventName, p: unknown) => void): () => void
+    }
+  }
+  dispatch(session: SessionInfo, name: unknown, request: unknown): Promise<Result<unknown>>
+  dispose(): Promise<void>
+}
+
+// Loaded by path at run time so the renderer's typecheck does not follow into main's code.
+const SERVICES = '../../../../main/services/index.ts'
+const PATHS = '../../../../main/services/paths.ts'
+const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) as T
+const provider: SessionInfo = { role: 'provider' }
+
+let services: ServicesLike
+
+/** A transport bound to `session`, as main binds a window or a token. */
+function transportFor(session: SessionInfo): Transport {
+  return {
+    call: async (name, request) => wire(await services.dispatch(session, name, wire(request))),
+    on: (event, listener) =>
+      services.ctx.hub.subscribe(session, (e, payload) => {
+        if (e === event) listener(wire(payload))
+      }),
+  }
+}
+
+beforeEach(async () => {
+  const proc = (
+    globalThis as unknown as { process: { env: Record<string, string | undefined>; cwd(): string } }
+  ).process
+  // Keep autosave and recovery files out of the user's data folder.
+  proc.env.STRATA_DATA_DIR ??= `${proc.cwd()}/test-results/component-data`
+  const { startServices } = (await import(/* @vite-ignore */ SERVICES)) as {
+    startServices(options: unknown): ServicesLike
+  }
+  const { defaultPaths } = (await import(/* @vite-ignore */ PATHS)) as {
+    defaultPaths(): unknown
+  }
+  services = startServices({ version: 'test', paths: defaultPaths(), shell: { kind: 'web' } })
+  await services.dispatch(provider, 'scheduler:place', {})
+  setActivePinia(createPinia())
+})
+afterEach(async () => {
+  await services.dispose()
+})
+
+const chips = (wrapper: ReturnType<typeof mount>): string[] =>
+  wrapper.findAll('[data-instance-id]').map((c) => c.attributes('data-instance-id') ?? '')
+
+describe('TenantView', () => {
+  it('shows a tenant session its own instances only, and follows edits live', async () => {
+    setTransport(transportFor({ role: 'tenant', tenantId: 't-acme' }))
+    const wrapper = mount(TenantView)
+    await vi.waitFor(() => expect(chips(wrapper).length).toBe(10))
+    expect(chips(wrapper).every((id) => id.startsWith('w-acme-'))).toBe(true)
+    expect(wrapper.text()).toContain('Acme Retail')
+    for (const foreign of ['Globex', 'Initech', 'kvm-1', 'rack-1', 'R01'])
+      expect(wrapper.text()).not.toContain(foreign)
+
+    await services.dispatch(provider, 'design:apply', {
+      command: { type: 'update', id: 'w-acme-db', patch: { count: 5 } },
+    })
+    await vi.waitFor(() => expect(chips(wrapper).length).toBe(13))
+    wrapper.unmount()
+  })
+
+  it('lets the provider switch to any tenant’s view', async () => {
+    setTransport(transportFor(provider))
+    const wrapper = mount(ViewSwitcher, { attachTo: document.body })
+    await flushPromises()
+    const select = wrapper.get('[data-testid="view-switcher"]')
+    expect(select.findAll('option').map((o) => o.attributes('value'))).toEqual([
+      'provider',
+      't-acme',
+      't-globex',
+      't-initech',
+    ])
+    await select.setValue('t-globex')
+    await vi.waitFor(() =>
+      expect(
+        document.querySelector('[data-testid="tenant-view"]')?.getAttribute('data-tenant-id'),
+      ).toBe('t-globex'),
+    )
+    const ids = [...document.querySelectorAll('[data-instance-id]')].map((e) =>
+      e.getAttribute('data-instance-id'),
+    )
+    expect(ids.length).toBe(5)
+    expect(ids.every((id) => id?.startsWith('w-globex-'))).toBe(true)
+    wrapper.unmount()
+  })
+})
