@@ -118,7 +118,9 @@ export const simulateCommand: CliCommand = {
       writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
     const s = result.summary
     if (flags.get('json') === true) {
-      io.out(JSON.stringify(s))
+      io.out(
+        JSON.stringify({ ...s, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }),
+      )
       return 0
     }
     const pct = (x: number): string => `${(x * 100).toFixed(5)} %`
