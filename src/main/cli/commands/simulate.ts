@@ -118,8 +118,13 @@ export const simulateCommand: CliCommand = {
       writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
     const s = result.summary
     if (flags.get('json') === true) {
+      const usage = process.resourceUsage()
       io.out(
-        JSON.stringify({ ...s, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }),
+        JSON.stringify({
+          ...s,
+          peakRssMiB: Math.round(usage.maxRSS / 1024),
+          processCpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+        }),
       )
       return 0
     }
