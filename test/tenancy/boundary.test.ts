@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CALLS, type CallName, type EventName, type SessionInfo } from '../../src/shared/contract'
 import { startServices, type Services } from '../../src/main/services'
 
@@ -104,5 +104,32 @@ describe('tenant-bound sessions', () => {
     })
     expect(url).toEqual({ ok: true, value: { mode: 'tab', url: 'http://127.0.0.1:1/?token=tok' } })
     expect(minted).toEqual([{ role: 'tenant', tenantId: 't-acme' }])
+  })
+
+  it('pushes simulation progress at most every 250 ms, ending on the latest', async () => {
+    vi.useFakeTimers()
+    try {
+      services = start()
+      const views: Array<{ run?: { progress: number } }> = []
+      services.ctx.hub.subscribe(acme, (_event, payload) => {
+        const view = (payload as { view?: { run?: { progress: number } } }).view
+        if (view) views.push(view)
+      })
+      for (let step = 1; step <= 10; step++)
+        services.ctx.hub.publish('simulation:progress', {
+          runId: 'run-1',
+          status: 'running',
+          policy: 'dvfs',
+          seed: 0,
+          progress: step / 10,
+          virtualTimeS: step * 360,
+          horizonS: 3600,
+        })
+      expect(views.map((v) => v.run?.progress)).toEqual([0.1])
+      await vi.advanceTimersByTimeAsync(300)
+      expect(views.map((v) => v.run?.progress)).toEqual([0.1, 1])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -44,6 +44,9 @@ function refusals(
   }
 }
 
+/** Least time between two pushes caused by simulation progress, milliseconds. */
+export const PROGRESS_PUSH_MS = 250
+
 const trackers = new WeakMap<AppContext, TenancyTracker>()
 
 /** The context's tracker; created (and wired to the design and the hub) on first use. */
@@ -102,6 +105,29 @@ export function tenancyTracker(ctx: AppContext): TenancyTracker {
   }
   trackers.set(ctx, tracker)
   ctx.disposers.push(ctx.design.onChange(() => tracker.notify()))
+  // Progress can arrive many times a second: push views at most every PROGRESS_PUSH_MS, with
+  // a trailing push so the latest progress is always shown; other changes push at once.
+  let lastProgressMs = -Infinity
+  let trailing: ReturnType<typeof setTimeout> | undefined
+  const pushNow = (): void => {
+    if (trailing) clearTimeout(trailing)
+    trailing = undefined
+    tracker.notify()
+  }
+  const pushProgress = (): void => {
+    const now = Date.now()
+    if (now - lastProgressMs >= PROGRESS_PUSH_MS) {
+      lastProgressMs = now
+      pushNow()
+    } else
+      trailing ??= setTimeout(() => {
+        lastProgressMs = Date.now()
+        pushNow()
+      }, PROGRESS_PUSH_MS)
+  }
+  ctx.disposers.push(() => {
+    if (trailing) clearTimeout(trailing)
+  })
   ctx.disposers.push(
     ctx.hub.subscribe({ role: 'provider' }, (event, payload) => {
       const name: string = event
@@ -116,8 +142,9 @@ export function tenancyTracker(ctx: AppContext): TenancyTracker {
         const simulation = simulationFromEvent(payload, tracker.simulation)
         if (!simulation) return
         tracker.simulation = simulation
+        if (name === 'simulation:progress') return pushProgress()
       } else return
-      tracker.notify()
+      pushNow()
     }),
   )
   return tracker
