@@ -15,13 +15,26 @@
  * first winner that passes is the best host.
  */
 import type { Host, Workload } from '../../../shared/design/schema'
-import { affinityFilter, DYNAMIC_FILTERS, quotaFilter } from './filters'
+import {
+  affinityFilter,
+  computeFilter,
+  hostStateFilter,
+  isolationFilter,
+  networkFilter,
+  quotaFilter,
+  storageFilter,
+} from './filters'
 import { acceptsGuest } from '../virtualization'
 import { applyPlacement, pickStorage } from './ledger'
 import { SearchTree } from './search-tree'
 import type { SchedulerState } from './state'
 import type { SchedulerWeigher, Weights } from './types'
 import { WEIGHERS } from './weighers'
+
+/** Filter verdicts: accepted, rejected for the whole tree, or rejected by the group's affinity only. */
+const PASS = 0
+const REJECTED = 1
+const AFFINITY = 2
 
 interface Candidates {
   hosts: Int32Array
@@ -56,13 +69,10 @@ export class Placer {
    * tree, so those hosts are only skipped.
    */
   private readonly acceptLeaf = (i: number): boolean => {
-    const h = this.searchHosts[i] ?? 0
-    for (const f of DYNAMIC_FILTERS) {
-      if (f.check(this.st, this.searchW, h) === undefined) continue
-      if (f !== affinityFilter) this.dead.push(i)
-      return false
-    }
-    return true
+    const verdict = this.verdict(this.searchW, this.searchHosts[i] ?? 0)
+    if (verdict === PASS) return true
+    if (verdict === REJECTED) this.dead.push(i)
+    return false
   }
 
   constructor(
@@ -86,8 +96,22 @@ export class Placer {
 
   /** Whether every placement-dependent filter accepts host `h` for workload `w`. */
   accepts(w: number, h: number): boolean {
-    for (const f of DYNAMIC_FILTERS) if (f.check(this.st, w, h) !== undefined) return false
-    return true
+    return this.verdict(w, h) === PASS
+  }
+
+  /**
+   * The placement-dependent filters (DYNAMIC_FILTERS, same order), each called at its own
+   * site so that every call stays monomorphic on the hot path.
+   */
+  private verdict(w: number, h: number): number {
+    const st = this.st
+    if (hostStateFilter.check(st, w, h) !== undefined) return REJECTED
+    if (isolationFilter.check(st, w, h) !== undefined) return REJECTED
+    if (affinityFilter.check(st, w, h) !== undefined) return AFFINITY
+    if (computeFilter.check(st, w, h) !== undefined) return REJECTED
+    if (storageFilter.check(st, w, h) !== undefined) return REJECTED
+    if (networkFilter.check(st, w, h) !== undefined) return REJECTED
+    return PASS
   }
 
   /** The tenant-quota verdict for one more instance of `w` (undefined = within quota). */

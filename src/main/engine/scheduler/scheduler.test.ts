@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Design, Host, Tenant, Workload } from '../../../shared/design/schema'
 import { emptyDesign } from '../model/defaults'
 import { checkIntegrity } from '../model/validate'
+import { DYNAMIC_FILTERS, FILTERS } from './filters'
 import { createScheduler } from './scheduler'
 
 function sample(): Design {
@@ -91,6 +92,29 @@ function design(hosts: Host[], tenants: Tenant[], workloads: Workload[]): Design
   d.workloads = workloads
   return d
 }
+
+describe('the pipeline', () => {
+  it('runs the filters in the documented order (Placer.verdict calls the dynamic ones in it)', () => {
+    expect(FILTERS.map((f) => f.name)).toEqual([
+      'quota',
+      'host-state',
+      'virtualization',
+      'isolation',
+      'affinity',
+      'compute',
+      'storage',
+      'network',
+    ])
+    expect(DYNAMIC_FILTERS.map((f) => f.name)).toEqual([
+      'host-state',
+      'isolation',
+      'affinity',
+      'compute',
+      'storage',
+      'network',
+    ])
+  })
+})
 
 describe('scheduler on the two-hall sample', () => {
   it('places what fits and explains each refusal with counts over all 13 hosts', () => {
