@@ -34,7 +34,11 @@ export interface Scheduler {
   placeInstance(instanceId: string, options?: { excludeHostIds?: readonly string[] }): PlaceOutcome
   /** Takes an instance off its host; false when it was not placed. */
   remove(instanceId: string): boolean
-  /** Moves every instance off a host being drained (`dryRun` leaves everything as it was). */
+  /**
+   * Moves every instance off a host being drained, in instance order, through the same
+   * pipeline (the host itself excluded). Applied unless `dryRun`; stranded instances are left
+   * unplaced with their explanation. The host's state is not changed.
+   */
   evacuate(hostId: string, options?: { dryRun?: boolean }): EvacuationPlan
   /** Changes a host's state; instances already on it stay until removed or evacuated. */
   setHostState(hostId: string, state: HostState): void
@@ -127,7 +131,6 @@ export function createScheduler(design: Design, options: SchedulerOptions = {}):
     return e
   }
 
-  /** Records why `k` was refused (reusing the last refusal of its workload while nothing changed). */
   /** Records why `k` was refused (reusing the last refusal of its workload while nothing changed). */
   const refuse = (
     k: number,
