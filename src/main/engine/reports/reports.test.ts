@@ -29,8 +29,8 @@ describe('reports (engine)', () => {
     expect(svg).not.toContain('<script>')
     expect(svg).toContain('&lt;script&gt;')
     expect(svg.match(/<rect [^>]*rx="3"/g)?.length).toBe(sample.hosts.length)
-    expect(svg.match(/<circle /g)?.length).toBe(sample.switches.length)
-    expect(svg.match(/<ellipse /g)?.length).toBe(sample.storage.length)
+    expect(svg.match(/<circle [^>]*><title>/g)?.length).toBe(sample.switches.length)
+    expect(svg.match(/<ellipse [^>]*><title>/g)?.length).toBe(sample.storage.length)
   })
 
   it('a design-only report says what is missing instead of failing', () => {

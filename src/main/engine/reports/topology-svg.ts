@@ -119,11 +119,23 @@ export function topologySvg(design: Design, options: TopologySvgOptions = {}): s
     )
   }
   const kinds = [...new Set(design.hosts.map((h) => h.virtualization.kind))]
-  const legend = kinds
-    .map(
-      (k, i) =>
-        `<rect x="${10 + i * 170}" y="${height - 24}" width="12" height="12" rx="2" fill="${KIND_COLOUR[k]}"/><text x="${27 + i * 170}" y="${height - 14}" font-size="11" fill="#374151">${esc(KIND_LABEL[k])}</text>`,
+  const extra: string[] = []
+  const at = kinds.length * 140
+  if (design.switches.length > 0)
+    extra.push(
+      `<circle cx="${16 + at}" cy="${height - 18}" r="6" fill="${SWITCH_COLOUR.aggregation}"/><text x="${27 + at}" y="${height - 14}" font-size="11" fill="#374151">switches</text>`,
     )
-    .join('')
+  if (design.storage.length > 0)
+    extra.push(
+      `<ellipse cx="${16 + at + 100}" cy="${height - 18}" rx="8" ry="5" fill="#f59e0b"/><text x="${27 + at + 100}" y="${height - 14}" font-size="11" fill="#374151">storage</text>`,
+    )
+  const legend =
+    extra.join('') +
+    kinds
+      .map(
+        (k, i) =>
+          `<rect x="${10 + i * 140}" y="${height - 24}" width="12" height="12" rx="2" fill="${KIND_COLOUR[k]}"/><text x="${27 + i * 140}" y="${height - 14}" font-size="11" fill="#374151">${esc(KIND_LABEL[k])}</text>`,
+      )
+      .join('')
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="topology" font-family="Helvetica, Arial, sans-serif">${parts.join('')}${legend}</svg>`
 }

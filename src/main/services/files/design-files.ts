@@ -92,7 +92,17 @@ export class DesignFiles {
 
   /** Opens uploaded contents (the web host); `filePath` stays unset. */
   openBytes(bytes: Uint8Array | string, name: string, filePath?: string): Result<OpenedFile> {
-    const opened = openIntoSession(this.session, bytes, {
+    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES
+    let input = bytes
+    // Node's strict decoder is much faster; on invalid UTF-8 the engine's decoder locates the byte.
+    if (typeof bytes !== 'string' && bytes.byteLength <= maxBytes) {
+      try {
+        input = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+      } catch {
+        input = bytes
+      }
+    }
+    const opened = openIntoSession(this.session, input, {
       source: name,
       maxBytes: this.options.maxBytes,
       filePath,
