@@ -9,18 +9,20 @@
 import { demandAt } from './demand'
 import { isOverloaded } from './detectors'
 import {
+  allocateEntry,
   createOn,
   destroyOn,
   hostUtil,
   isSuitable,
   policyUtilMips,
+  requestedPe,
   requestedTotal,
 } from './host-cpu'
 import type { PolicySpec } from './policy'
 import { powerAt } from './power'
 import type { Random } from './random'
 import { selectInstance } from './selectors'
-import type { HostEntries, SimState } from './state'
+import { memoryCostMiB, type HostEntries, type SimState } from './state'
 
 /** A decided migration: instance `vm` to host `host`, and why. */
 export interface Migration {
@@ -167,25 +169,39 @@ function restore(s: SimState, saved: Saved): void {
     if (!all && alreadyRestored(s, saved, h)) continue
     const e = s.entries[h] as HostEntries
     s.hostVersion[h] = (s.hostVersion[h] as number) + 1
-    const keep: number[] = []
-    for (let i = 0; i < e.vm.length; i++) if (e.migIn[i] === 1) keep.push(e.vm[i] as number)
-    e.vm.length = 0
-    e.reqPe.length = 0
-    e.allocPe.length = 0
-    e.migIn.length = 0
-    e.memMiB.length = 0
-    e.bwMbps.length = 0
+    // Rebuild in place (incoming copies first, then the saved residents) without emptying
+    // the arrays, which would make V8 drop and regrow their storage.
+    let n = 0
+    for (let i = 0; i < e.vm.length; i++) if (e.migIn[i] === 1) e.vm[n++] = e.vm[i] as number
+    const incoming = n
+    const start = saved.start[h] as number
+    const end = start + (saved.count[h] as number)
+    for (let k = start; k < end; k++) e.vm[n++] = saved.vms[k] as number
+    setLength(e, n)
     s.hostMemUsed[h] = 0
     s.hostBwUsed[h] = 0
     s.hostAvail[h] = s.hostTotalMips[h] as number
-    for (const v of keep) createOn(s, h, v, true)
-    const start = saved.start[h] as number
-    const end = start + (saved.count[h] as number)
-    for (let k = start; k < end; k++) {
-      const v = saved.vms[k] as number
-      createOn(s, h, v)
-      s.vmHome[v] = h
+    for (let i = 0; i < n; i++) {
+      const v = e.vm[i] as number
+      const migIn = i < incoming
+      const bind = !s.compat || s.vmInstantiating[v] === 1
+      e.migIn[i] = migIn ? 1 : 0
+      e.reqPe[i] = requestedPe(s, v)
+      e.memMiB[i] = bind ? memoryCostMiB(s, v, h) : 0
+      e.bwMbps[i] = bind ? (s.vmBwMbps[v] as number) : 0
+      s.hostMemUsed[h] = (s.hostMemUsed[h] as number) + (e.memMiB[i] as number)
+      s.hostBwUsed[h] = (s.hostBwUsed[h] as number) + (e.bwMbps[i] as number)
+      if (!migIn) s.vmHome[v] = h
     }
+    // Allocated one by one in order, as CloudSim re-creates them.
+    for (let i = 0; i < n; i++) allocateEntry(s, h, i)
+  }
+}
+
+function setLength(e: HostEntries, n: number): void {
+  for (const xs of [e.vm, e.reqPe, e.allocPe, e.migIn, e.memMiB, e.bwMbps]) {
+    while (xs.length < n) xs.push(0)
+    if (xs.length > n) xs.length = n
   }
 }
 

@@ -136,17 +136,19 @@ export function processAll(
 }
 
 /** CloudSim-compat: instances not migrating whose demand is exactly 0 finish for good. */
+const done: number[] = []
+
 function retireIdle(s: SimState): void {
-  const done: number[] = []
   for (let h = 0; h < s.hostCount; h++) {
     const e = s.entries[h] as HostEntries
-    done.length = 0
+    let n = 0
     for (let i = 0; i < e.vm.length; i++) {
       const v = e.vm[i] as number
       if (s.vmInMig[v] === 1) continue
-      if (s.vmInstantiating[v] === 0 && (s.vmReqPe[v] as number) === 0) done.push(v)
+      if (s.vmInstantiating[v] === 0 && (s.vmReqPe[v] as number) === 0) done[n++] = v
     }
-    for (const v of done) {
+    for (let k = 0; k < n; k++) {
+      const v = done[k] as number
       const home = s.vmHome[v] as number
       if (home >= 0) destroyOn(s, home, v)
       s.vmHome[v] = -1

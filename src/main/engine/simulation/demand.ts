@@ -112,14 +112,32 @@ export function sampleAt(d: DemandTable, v: number, k: number): number {
   }
 }
 
+/** Per-instant interpolation constants, shared by every instance with the same interval. */
+const memo = {
+  tS: Number.NaN,
+  interval: Number.NaN,
+  exact: false,
+  k1: 0,
+  k2: 0,
+  span: 0,
+  offset: 0,
+}
+
 /** Demand of instance `v` at time `tS` (seconds, may be fractional), fraction 0..1. */
 export function demandAt(d: DemandTable, v: number, tS: number): number {
   const interval = d.intervalS[v] as number
-  if (tS % interval === 0) return sampleAt(d, v, Math.trunc(tS) / interval)
-  const k1 = Math.floor(tS / interval)
-  const k2 = Math.ceil(tS / interval)
-  const u1 = sampleAt(d, v, k1)
-  const u2 = sampleAt(d, v, k2)
-  const delta = (u2 - u1) / ((k2 - k1) * interval)
-  return u1 + delta * (tS - k1 * interval)
+  if (memo.tS !== tS || memo.interval !== interval) {
+    memo.tS = tS
+    memo.interval = interval
+    memo.exact = tS % interval === 0
+    memo.k1 = memo.exact ? Math.trunc(tS) / interval : Math.floor(tS / interval)
+    memo.k2 = Math.ceil(tS / interval)
+    memo.span = (memo.k2 - memo.k1) * interval
+    memo.offset = tS - memo.k1 * interval
+  }
+  if (memo.exact) return sampleAt(d, v, memo.k1)
+  const u1 = sampleAt(d, v, memo.k1)
+  const u2 = sampleAt(d, v, memo.k2)
+  const delta = (u2 - u1) / memo.span
+  return u1 + delta * memo.offset
 }

@@ -50,7 +50,7 @@ function redistribute(s: SimState, h: number): void {
 }
 
 /** Allocates entry `i` against the host's free MIPS, redistributing when it does not fit. */
-function allocateEntry(s: SimState, h: number, i: number): void {
+export function allocateEntry(s: SimState, h: number, i: number): void {
   const e = s.entries[h] as HostEntries
   const total = entryTotal(s, h, e, i)
   if ((s.hostAvail[h] as number) >= total) {
@@ -170,8 +170,23 @@ export function allocatedTotal(s: SimState, e: HostEntries, i: number): number {
   return total
 }
 
+const policyCache = new WeakMap<
+  SimState,
+  { mips: Float64Array; version: Uint32Array; epoch: Float64Array }
+>()
+
 /** The consolidation policy's view of a host's load: incoming copies count at full MIPS. */
 export function policyUtilMips(s: SimState, h: number): number {
+  let c = policyCache.get(s)
+  if (!c) {
+    c = {
+      mips: new Float64Array(s.hostCount),
+      version: new Uint32Array(s.hostCount),
+      epoch: new Float64Array(s.hostCount).fill(-1),
+    }
+    policyCache.set(s, c)
+  }
+  if (c.epoch[h] === s.epoch && c.version[h] === s.hostVersion[h]) return c.mips[h] as number
   const e = s.entries[h] as HostEntries
   let mips = 0
   for (let i = 0; i < e.vm.length; i++) {
@@ -179,6 +194,9 @@ export function policyUtilMips(s: SimState, h: number): number {
     if (e.migIn[i] === 1) mips += (a * 0.9) / 0.1
     mips += a
   }
+  c.mips[h] = mips
+  c.epoch[h] = s.epoch
+  c.version[h] = s.hostVersion[h] as number
   return mips
 }
 
