@@ -14,6 +14,15 @@ export class TenantSwitcherPage {
     await this.select.selectOption(choice)
   }
 
+  /** Opens the chosen tenant's view beside this one; returns the new tab's view. */
+  async openBeside(): Promise<TenantViewPage> {
+    const [tab] = await Promise.all([
+      this.page.waitForEvent('popup'),
+      this.page.locator('[data-action="open-tenant-beside"]').click(),
+    ])
+    return new TenantViewPage(tab)
+  }
+
   /** The tenant view shown over the provider's canvas. */
   overlay(): TenantViewPage {
     return new TenantViewPage(

@@ -107,6 +107,16 @@ test('the provider switches the canvas to a tenant view', async ({ page, app }, 
     .poll(async () => (await overlay.instanceIds()).sort())
     .toEqual(ownInstances(design, 't-initech'))
   await overlay.screenshot(testInfo, 'tenant-views-3-provider-switched-to-initech')
+
+  // Beside the provider's view, in its own tab bound to that tenant (no switcher there).
+  const tab = await switcher.openBeside()
+  await expect(tab.root).toHaveAttribute('data-tenant-id', 't-initech')
+  await expect
+    .poll(async () => (await tab.instanceIds()).sort())
+    .toEqual(ownInstances(design, 't-initech'))
+  await expect(tab.page.locator('[data-testid="view-switcher"]')).toHaveCount(0)
+  await tab.page.close()
+
   await switcher.choose('provider')
   await expect(overlay.root).toHaveCount(0)
 })
