@@ -60,6 +60,8 @@ function mergeCommands(current: Design, imported: Design): EditCommandInput[] {
 
 export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
   const { design } = ctx
+  // Made now, so that autosave runs from the start of the app, not from the first files call.
+  filesServices(ctx)
   const services = () => filesServices(ctx)
   const guard = (discardChanges: boolean): Result<never> | undefined =>
     design.state.dirty && !discardChanges
