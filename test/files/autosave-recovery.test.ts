@@ -71,6 +71,18 @@ describe('open, recent files, uploads and downloads', () => {
     ])
   })
 
+  it('refuses an oversized file from its size on disk, before reading it', async () => {
+    const app = makeApp({ maxBytes: 1000 })
+    const file = join(tempDir(), 'big.strata.json')
+    writeFileSync(file, SAMPLE_TEXT)
+    const r = await app.call('files:open', { path: file })
+    expect(!r.ok && r.error.code).toBe('invalid-design')
+    expect(!r.ok && r.error.problems?.[0]).toMatchObject({
+      path: '',
+      message: expect.stringContaining('limit is 1000 bytes'),
+    })
+  })
+
   it('a corrupt upload names every problem and leaves the open design untouched', async () => {
     const app = makeApp()
     await app.call('design:open-sample', { name: 'two-hall' })
