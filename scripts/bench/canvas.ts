@@ -93,9 +93,18 @@ export async function run(): Promise<void> {
       (globalThis as unknown as HookWindow).__strataTest.firstRenderMs(),
     )
     const phases = await page.evaluate(() =>
-      Object.fromEntries(
-        performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)]),
-      ),
+      Object.fromEntries([
+        ...performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)]),
+        ...performance
+          .getEntriesByType('mark')
+          .map((m) => [`at:${m.name}`, Math.round(m.startTime)]),
+        [
+          'at:domContentLoaded',
+          Math.round(
+            performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
+          ),
+        ],
+      ]),
     )
     const nodes = await page.evaluate(() =>
       (globalThis as unknown as HookWindow).__strataTest.nodeCount(),
@@ -108,13 +117,19 @@ export async function run(): Promise<void> {
     const placed = await api.must('scheduler:place', { preset: 'spread' })
     await page.waitForFunction(
       (hostId) =>
-        ((globalThis as unknown as HookWindow).__strataTest.node(hostId)?.classes ?? []).includes(
-          'placed',
+        ((globalThis as unknown as HookWindow).__strataTest.node(hostId)?.classes ?? []).some(
+          (c) => c === 'placed' || c === 'placed-compact',
         ),
       placed.placed[0]?.hostId ?? '',
       { timeout: 120_000, polling: 'raf' },
     )
     const placementPaintMs = (await page.evaluate(() => performance.now())) - placeStart
+    const placementPhases = await page.evaluate(() => ({
+      eventAt: Math.round(performance.getEntriesByName('scheduler:placed')[0]?.startTime ?? NaN),
+      overlayMs: Math.round(
+        Math.max(...performance.getEntriesByName('canvas:overlay').map((m) => m.duration)),
+      ),
+    }))
 
     // zoom in on a rack, then drag hosts with the real mouse
     const hostIds = design.hosts
@@ -187,6 +202,7 @@ export async function run(): Promise<void> {
         firstRenderMs: Math.round(firstRenderMs ?? NaN),
         phasesMs: phases,
         placementPaintMs: Math.round(placementPaintMs),
+        placementPhases: { ...placementPhases, requestedAt: Math.round(placeStart) },
         dragMoveToFrameMsMedian: Number(quantile(moveLatency, 0.5).toFixed(1)),
         dragMoveToFrameMsP90: Number(quantile(moveLatency, 0.9).toFixed(1)),
         dragReleaseToCommittedMsMedian: Number(quantile(commitLatency, 0.5).toFixed(1)),

@@ -41,6 +41,7 @@ export function applyOverlay(
   previous: ReadonlyMap<string, HostOverlay> = new Map(),
   force = false,
   only?: ReadonlySet<string>,
+  compact = false,
 ): void {
   cy.batch(() => {
     const nodes = only ? cy.nodes('.host').filter((n) => only.has(n.id())) : cy.nodes('.host')
@@ -48,8 +49,12 @@ export function applyOverlay(
       const o = overlay.get(node.id())
       if (!force && same(o, previous.get(node.id()))) return
       if (!o) {
-        if (node.hasClass('placed') || node.data('utilization') !== undefined) {
-          node.removeClass('placed failed off')
+        if (
+          node.hasClass('placed') ||
+          node.hasClass('placed-compact') ||
+          node.data('utilization') !== undefined
+        ) {
+          node.removeClass('placed placed-compact failed off')
           for (const f of OVERLAY_FIELDS) node.removeData(f)
           node.data('label', String(node.data('label')).split('\n').slice(0, 2).join('\n'))
         }
@@ -60,11 +65,16 @@ export function applyOverlay(
       const instances = o.instances ?? []
       const total = instances.reduce((sum, i) => sum + i.count, 0)
       const byTenant: Record<string, number> = {}
-      for (let i = 1; i <= PIE_SLICES; i++) {
-        const slice = instances[i - 1]
-        data[`pie${i}c`] = slice?.colour ?? '#000000'
-        data[`pie${i}s`] = slice && total > 0 ? (100 * slice.count) / total : 0
-      }
+      if (compact) {
+        // one mapped colour (the tenant with most instances) instead of a 16-property pie
+        const top = [...instances].sort((a, b) => b.count - a.count)[0]
+        data.tenantColour = top?.colour ?? '#000000'
+      } else
+        for (let i = 1; i <= PIE_SLICES; i++) {
+          const slice = instances[i - 1]
+          data[`pie${i}c`] = slice?.colour ?? '#000000'
+          data[`pie${i}s`] = slice && total > 0 ? (100 * slice.count) / total : 0
+        }
       for (const i of instances) byTenant[i.tenantId] = i.count
       data.instancesByTenant = byTenant
       data.instanceCount = total
@@ -73,7 +83,7 @@ export function applyOverlay(
       const base = String(node.data('label')).split('\n').slice(0, 2).join('\n')
       data.label = total > 0 ? `${base}\n${total} inst.` : base
       node.data(data)
-      node.toggleClass('placed', total > 0)
+      node.toggleClass(compact ? 'placed-compact' : 'placed', total > 0)
       node.toggleClass('failed', o.failed === true)
       node.toggleClass('off', o.off === true && o.failed !== true)
     })

@@ -109,6 +109,10 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
       style: { 'background-color': '#000', 'border-width': 3, 'border-color': c.error },
     },
     { selector: 'node.host.placed', style: pieStyle() },
+    {
+      selector: 'node.host.placed-compact',
+      style: { 'border-width': 4, 'border-color': 'data(tenantColour)' },
+    },
     { selector: 'node.switch', style: { shape: 'diamond', 'background-color': c.switch } },
     { selector: 'node.switch[tier = "core"]', style: { width: 44, height: 44 } },
     { selector: 'node.storage', style: { shape: 'barrel', 'background-color': c.storage } },
@@ -117,7 +121,9 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
       style: {
         width: 2,
         'line-color': c.link,
-        'curve-style': 'straight',
+        // haystack: no control points to compute (thousands of links stay cheap)
+        'curve-style': 'haystack',
+        'haystack-radius': 0,
         'font-size': 8,
         color: c.text,
         'min-zoomed-font-size': 10,

@@ -49,6 +49,8 @@ export class TopologyCanvas {
   private overlay: ReadonlyMap<string, HostOverlay> = new Map()
   /** Set when nodes were rebuilt, so the next overlay is applied to every host. */
   private overlayStale = false
+  /** Large designs show instances as a count and a tenant-coloured border, not pies. */
+  private compact = false
 
   constructor(
     private readonly container: HTMLElement | undefined,
@@ -165,6 +167,8 @@ export class TopologyCanvas {
       this.cy.add(designElements(design))
     })
     const large = this.cy.elements().length > LARGE
+    if (large !== this.compact) this.overlayStale = true
+    this.compact = large
     // the canvas renderer reads these flags on every frame: cheap pans and zooms when large
     const r = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer()
     if (r) {
@@ -235,9 +239,11 @@ export class TopologyCanvas {
 
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */
   setOverlay(overlay: ReadonlyMap<string, HostOverlay>): void {
-    applyOverlay(this.cy, overlay, this.overlay, this.overlayStale)
+    performance.mark('canvas:overlay:start')
+    applyOverlay(this.cy, overlay, this.overlay, this.overlayStale, undefined, this.compact)
     this.overlay = overlay
     this.overlayStale = false
+    performance.measure('canvas:overlay', 'canvas:overlay:start')
   }
 
   /** Draws the migrations in flight as dashed arrows between hosts. */
@@ -288,8 +294,41 @@ export class TopologyCanvas {
     else this.eh?.disableDrawMode()
   }
 
-  fit(): void {
-    if (this.cy.elements().nonempty()) this.cy.fit(undefined, 40)
+  /**
+   * Fits the drawing in the view. Computed from the leaf nodes' positions: Cytoscape's own fit
+   * measures every element with its label (seconds at thousands of nodes).
+   */
+  fit(padding = 60): void {
+    let x1 = Infinity
+    let y1 = Infinity
+    let x2 = -Infinity
+    let y2 = -Infinity
+    this.cy.nodes().forEach((n) => {
+      if (n.isParent()) return
+      const p = n.position()
+      x1 = Math.min(x1, p.x)
+      y1 = Math.min(y1, p.y)
+      x2 = Math.max(x2, p.x)
+      y2 = Math.max(y2, p.y)
+    })
+    if (!Number.isFinite(x1)) return
+    const w = this.cy.width()
+    const h = this.cy.height()
+    if (w <= 0 || h <= 0) return
+    const zoom = Math.min(
+      this.cy.maxZoom(),
+      Math.max(
+        this.cy.minZoom(),
+        Math.min(
+          (w - 2 * padding) / Math.max(1, x2 - x1),
+          (h - 2 * padding) / Math.max(1, y2 - y1),
+        ),
+      ),
+    )
+    this.cy.viewport({
+      zoom,
+      pan: { x: w / 2 - ((x1 + x2) / 2) * zoom, y: h / 2 - ((y1 + y2) / 2) * zoom },
+    })
   }
 
   zoomBy(factor: number): void {

@@ -28,6 +28,7 @@ export const usePlacementStore = defineStore('placement', () => {
 
   async function start(): Promise<void> {
     unsubscribe ??= api.on('scheduler:placed', (payload) => {
+      performance.mark('scheduler:placed')
       result.value = payload
     })
     const last = await api.call('scheduler:last', {})
