@@ -107,6 +107,8 @@ export class Autosaver {
       await writeFileAtomic(design, serializeStrataFile(session.design), { backup: false })
       await writeFileAtomic(metaPath, JSON.stringify(meta, null, 2) + '\n', { backup: false })
       this.savedRevision = state.revision
+      // Saved meanwhile: this copy is no longer needed (and must not be offered for recovery).
+      if (!session.state.dirty) await this.clear()
       this.options.onAutosave?.({ ok: true, savedAt })
     } catch (error) {
       this.options.onAutosave?.({
