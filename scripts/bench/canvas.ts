@@ -98,12 +98,6 @@ export async function run(): Promise<void> {
         ...performance
           .getEntriesByType('mark')
           .map((m) => [`at:${m.name}`, Math.round(m.startTime)]),
-        [
-          'at:domContentLoaded',
-          Math.round(
-            performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN,
-          ),
-        ],
       ]),
     )
     const nodes = await page.evaluate(() =>
