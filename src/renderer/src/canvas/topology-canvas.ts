@@ -184,7 +184,12 @@ export class TopologyCanvas {
   applyChanges(changes: DesignChanges, design: Design, revision: number): void {
     const cy = this.cy
     cy.batch(() => {
-      for (const id of changes.removed) cy.getElementById(id).remove()
+      for (const id of changes.removed) {
+        const el = cy.getElementById(id)
+        // removing a compound node would take its children (and their links) with it
+        if (el.nonempty() && el.isParent()) el.children().move({ parent: null })
+        el.remove()
+      }
       const upserts = changes.upserted.filter((u) => CANVAS_KINDS.has(u.kind))
       // containers first so children find their parent
       const order = ['zone', 'rack', 'host', 'switch', 'storage', 'link']
