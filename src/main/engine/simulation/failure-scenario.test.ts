@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Design, DesignInput } from '../../../shared/design/schema'
 import { parseDesign } from '../model/parse'
-import { simulate } from './simulation'
+import { Simulation, simulate } from './simulation'
 
 const START_S = 45
 const FAIL_AT_S = 3600
@@ -86,6 +86,16 @@ function design(failHostId?: string): Design {
 describe('host failure', () => {
   it('restarts the instances elsewhere and charges the downtime to their tenant', () => {
     const calm = simulate(design())
+    const ticks: number[] = []
+    const held = new Simulation(design(), { onProgress: (p) => ticks.push(p) })
+    held.pause()
+    expect(held.advance()).toBe(false)
+    expect(held.virtualTimeS).toBe(0)
+    held.resume()
+    expect(held.advance()).toBe(true)
+    expect(ticks.length).toBeGreaterThan(200)
+    expect(ticks.every((p, i) => i === 0 || p >= (ticks[i - 1] as number))).toBe(true)
+    expect(JSON.stringify(held.getResult())).toBe(JSON.stringify(calm))
     // Fail the host running tenant A's first instance.
     const victim = calm.instances.find((i) => i.instanceId === 'wa#0')?.initialHostId as string
     expect(victim).toBeDefined()

@@ -31,9 +31,11 @@ export interface SimulationOptions {
   migrationRecordLimit?: number
   /** Wall clock in ms, for `elapsedMs` (a port: the engine never reads the time itself). */
   nowMs?: () => number
+  /** Called after every scheduling instant with the fraction done and the virtual time. */
+  onProgress?: (progress: number, virtualTimeS: number) => void
 }
 
-export type SimulationStatus = 'running' | 'done' | 'cancelled'
+export type SimulationStatus = 'running' | 'paused' | 'done' | 'cancelled'
 
 /** A run in progress. */
 export class Simulation {
@@ -102,8 +104,18 @@ export class Simulation {
     return this.status === 'done' ? 1 : Math.min(1, this.nowS / this.state.horizonS)
   }
 
+  /** Holds the run: `advance` does nothing until `resume`. */
+  pause(): void {
+    if (this.status === 'running') this.status = 'paused'
+  }
+
+  resume(): void {
+    if (this.status === 'paused') this.status = 'running'
+  }
+
   /** Runs up to `maxEvents` events; returns true when the run has finished. */
   advance(maxEvents = Number.POSITIVE_INFINITY): boolean {
+    if (this.status === 'paused') return false
     if (this.status !== 'running') return true
     let n = 0
     while (n < maxEvents) {
@@ -124,7 +136,7 @@ export class Simulation {
 
   /** Stops the run; `getResult` then reports what was simulated so far. */
   cancel(): void {
-    if (this.status === 'running') {
+    if (this.status === 'running' || this.status === 'paused') {
       this.finish()
       this.status = 'cancelled'
     }
@@ -167,6 +179,7 @@ export class Simulation {
       for (const m of decided) this.startMigration(m.vm, m.host, tS, m.reason)
     }
     sampleSeries(this.series, s, this.metrics, tS)
+    this.options.onProgress?.(Math.min(1, tS / s.horizonS), tS)
     if (resident > 0 || !s.compat) {
       const next = tS + s.stepS
       this.queue.push(toMs(next), { type: 'process', tS: next })
