@@ -1,19 +1,23 @@
-/** Reading a design file for CLI commands, with located errors. */
+/** Reading a design file for CLI commands, with located errors (the same reader the app uses). */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { checkIntegrity } from '../engine'
+import { readStrataFile, type LastRun } from '../engine/persistence'
 import type { Design } from '../../shared/design/schema'
 import type { Problem } from '../../shared/contract'
 
 export type LoadedFile =
-  | { ok: true; design: Design; path: string }
+  | { ok: true; design: Design; path: string; warnings: Problem[]; lastRun?: LastRun }
   | { ok: false; path: string; message: string; problems: Problem[] }
 
+/**
+ * Reads a `.strata.json` file: size limit, strict UTF-8, JSON syntax with line and column,
+ * forward migrations of older schema versions, then the design's integrity.
+ */
 export function readDesignFile(file: string, cwd: string): LoadedFile {
   const path = resolve(cwd, file)
-  let text: string
+  let bytes: Uint8Array
   try {
-    text = readFileSync(path, 'utf8')
+    bytes = readFileSync(path)
   } catch (error) {
     return {
       ok: false,
@@ -22,20 +26,11 @@ export function readDesignFile(file: string, cwd: string): LoadedFile {
       problems: [],
     }
   }
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (error) {
-    return {
-      ok: false,
-      path,
-      message: `${path} is not JSON: ${(error as Error).message}`,
-      problems: [],
-    }
-  }
-  const { design, problems } = checkIntegrity(raw)
-  if (!design) return { ok: false, path, message: `${path} is not a valid design`, problems }
-  return { ok: true, design, path }
+  const read = readStrataFile(bytes, { source: file })
+  if (!read.ok) return { ok: false, path, message: read.message, problems: read.problems }
+  const loaded: LoadedFile = { ok: true, design: read.design, path, warnings: read.warnings }
+  if (read.lastRun) loaded.lastRun = read.lastRun
+  return loaded
 }
 
 export function printProblems(

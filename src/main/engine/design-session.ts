@@ -124,10 +124,14 @@ export class DesignSession {
     return ok(this.state)
   }
 
-  /** Replaces the design by one already known to be sound; clears history; marks it saved. */
-  replace(design: Design, filePath?: string): void {
+  /**
+   * Replaces the design by one already known to be sound and clears history. It counts as
+   * saved at `filePath`, unless `unsaved` (a recovered autosave, an import): then it is dirty
+   * until the next save.
+   */
+  replace(design: Design, filePath?: string, options: { unsaved?: boolean } = {}): void {
     this.current = design
-    this.saved = design
+    this.saved = options.unsaved ? undefined : design
     this.filePath = filePath
     this.undoStack.length = 0
     this.redoStack.length = 0

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { hasErrors, validateDesign } from '../../engine'
+import { checkDesignRules, hasErrors } from '../../engine'
 import type { CliCommand } from '../command'
-import { printProblems } from '../load-design-file'
+import { printProblems, readDesignFile } from '../load-design-file'
 
 export const validateCommand: CliCommand = {
   name: 'validate',
@@ -14,15 +12,14 @@ export const validateCommand: CliCommand = {
       io.err(`usage: ${this.usage}`)
       return 2
     }
-    const path = resolve(io.cwd, file)
-    let raw: unknown
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'))
-    } catch (error) {
-      io.err(`${file}: error: ${(error as Error).message}`)
+    const loaded = readDesignFile(file, io.cwd)
+    if (!loaded.ok && loaded.problems.length === 0) {
+      io.out(`${file}: error: ${loaded.message}`)
       return 1
     }
-    const problems = validateDesign(raw)
+    const problems = loaded.ok
+      ? [...loaded.warnings, ...checkDesignRules(loaded.design)]
+      : loaded.problems
     printProblems(io, file, problems)
     const errors = problems.filter((p) => p.severity === 'error').length
     io.out(`${file}: ${errors} error(s), ${problems.length - errors} warning(s)`)

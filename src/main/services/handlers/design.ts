@@ -1,6 +1,7 @@
 /** Handlers of the `app:` and `design:` calls. */
 import { fail, ok } from '../../../shared/contract'
 import { emptyDesign } from '../../engine'
+import { openIntoSession } from '../../engine/persistence'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { listSamples, readSample } from '../samples'
@@ -40,8 +41,13 @@ export function designHandlers(ctx: AppContext): HandlerMap<DesignCall> {
       if (raw === undefined) return fail('not-found', `no sample named "${req.name}"`)
       return design.load(raw, { source: `sample "${req.name}"` })
     },
-    'design:load': (req) =>
-      design.load(req.document, { source: req.fileName ?? 'the uploaded document' }),
+    // Through the file reader, so migrations and saved results are handled as for files.
+    'design:load': (req) => {
+      const opened = openIntoSession(design, JSON.stringify(req.document ?? null), {
+        source: req.fileName ?? 'the uploaded document',
+      })
+      return opened.ok ? ok(opened.value.state) : opened
+    },
   }
 }
 

@@ -70,8 +70,6 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
           'the open design has unsaved changes; save it first, or confirm discarding them',
         )
       : undefined
-  /** A design that exists in no file yet must count as unsaved. */
-  const markUnsaved = () => design.apply({ type: 'set-meta', patch: {} })
 
   return {
     'files:open': async (req) => {
@@ -124,8 +122,8 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
       const read = await autosaver.read(req.id)
       if (!read) return fail('not-found', `no autosave "${req.id}" to recover`)
       if (!read.ok) return fail('invalid-design', read.message, read.problems)
-      design.replace(read.design, read.filePath)
-      markUnsaved()
+      // A recovered autosave exists in no saved file yet: it counts as unsaved.
+      design.replace(read.design, read.filePath, { unsaved: true })
       await autosaver.tick() // the recovered work is safe in this run's autosave before the old one goes
       await autosaver.discard(req.id)
       return ok({ state: design.state, warnings: read.warnings, hasResults: false })
@@ -148,8 +146,7 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
       }
       if (!result.ok) return fail('invalid-design', result.message, result.problems)
       if (req.mode === 'new') {
-        design.replace(result.design)
-        markUnsaved()
+        design.replace(result.design, undefined, { unsaved: true })
       } else {
         const label = req.format === 'netbox-csv' ? 'Import from NetBox' : 'Import from OpenDC'
         const commands = mergeCommands(design.design, result.design)
