@@ -35,3 +35,21 @@ test('the sample opens with every topology element on the canvas', async ({
   await expect(page).toHaveTitle(new RegExp(sample.meta.name))
   await designer.screenshot(testInfo, 'shell-sample')
 })
+
+test('dark theme follows the OS; the context menu duplicates a host; Delete removes it', async ({
+  page,
+  app,
+}, testInfo) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  const designer = new DesignerPage(page)
+  await designer.open(app)
+  await expect(page.locator('.app-root')).toHaveAttribute('data-theme', 'dark')
+  const at = await designer.clientPosition('kvm-2')
+  await page.mouse.click(at.x, at.y, { button: 'right' })
+  await page.locator('.context-menu li', { hasText: 'Duplicate' }).click()
+  await expect.poll(() => designer.selection()).toEqual(['host-1'])
+  expect(await designer.parentOf('host-1')).toBe('rack-1')
+  await designer.screenshot(testInfo, 'shell-dark-duplicated')
+  await designer.shortcut('Delete')
+  await expect.poll(async () => (await designer.nodeIds()).includes('host-1')).toBe(false)
+})
