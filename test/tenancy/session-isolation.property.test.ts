@@ -50,6 +50,28 @@ function probes(design: Design, tenantId: string): Probe[] {
     ask('instanceId', `${w.id}#0`, w.tenantId === tenantId)
   for (const h of design.hosts.slice(0, 2)) ask('hostId', h.id, false)
   ask('runId', 'run-0', false)
+  ask('jobId', 'job-0', true) // a job name the caller chooses
+  return out
+}
+
+/** Fields some calls require, with the values a tenant would send (reports: cheap formats). */
+const REQUIRED: Record<string, string[]> = { format: ['html', 'csv'] }
+
+/** The probes this call accepts: unknown fields dropped, required ones filled in. */
+function probesFor(name: CallName, all: Probe[]): Probe[] {
+  const known = fields.get(name) ?? new Set<string>()
+  const out: Probe[] = []
+  for (const probe of all) {
+    if (Object.keys(probe.request).some((k) => !known.has(k))) continue
+    let variants: Array<Record<string, string>> = [probe.request]
+    for (const [field, values] of Object.entries(REQUIRED))
+      if (known.has(field))
+        variants = variants.flatMap((r) =>
+          // Foreign probes once (they are refused early); own ones in every value.
+          (probe.asked ? values.slice(0, 1) : values).map((v) => ({ ...r, [field]: v })),
+        )
+    for (const request of variants) out.push({ ...probe, request })
+  }
   return out
 }
 
@@ -77,16 +99,50 @@ async function askForeign(
   return masked
 }
 
+/** Calls whose answers take long (a report places, simulates and renders): fewer designs. */
+const SLOW = new Set<string>(['reports:export'])
+const REPORT_RUNS = Number(process.env.STRATA_TENANCY_REPORT_RUNS ?? 12)
+
+/** Sends every probe of `calls` as tenant `tenantId`; returns what came back. */
+async function probeAll(
+  services: Services,
+  design: Design,
+  tenantId: string,
+  calls: CallName[],
+): Promise<unknown[]> {
+  const session: SessionInfo = { role: 'tenant', tenantId }
+  const answers: unknown[] = []
+  for (const name of calls)
+    for (const probe of probesFor(name, probes(design, tenantId))) {
+      const { asked } = probe
+      answers.push(
+        asked === undefined
+          ? await services.dispatch(session, name, probe.request)
+          : await askForeign(services, session, name, { ...probe, asked }),
+      )
+    }
+  return answers
+}
+
+function expectNothingForeign(
+  design: Design,
+  tenantId: string,
+  ownHosts: Set<string>,
+  received: unknown[],
+): void {
+  const leaks = findForeign(JSON.stringify(received), foreignStrings(design, tenantId, ownHosts))
+  expect(leaks, `${tenantId} received ${leaks.join(', ')}`).toEqual([])
+}
+
+function start(design: Design): Services {
+  return startServices({ version: 'test', paths, shell: { kind: 'web' }, document: design })
+}
+
 describe('tenant-bound sessions over random designs', () => {
   it(`receive nothing foreign or provider-only (${RUNS} designs)`, async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryDesign(), fc.nat(), async (design, seed) => {
-        const services = startServices({
-          version: 'test',
-          paths,
-          shell: { kind: 'web' },
-          document: design,
-        })
+        const services = start(design)
         try {
           const received = new Map<string, unknown[]>()
           for (const t of design.tenants) {
@@ -98,20 +154,11 @@ describe('tenant-bound sessions over random designs', () => {
           }
           const { ownHosts } = await placeAndRun(services, design, seed)
           const current = services.ctx.design.design
+          const fast = anyCalls.filter((n) => !SLOW.has(n))
           for (const t of design.tenants) {
             const session: SessionInfo = { role: 'tenant', tenantId: t.id }
             const bucket = received.get(t.id) ?? []
-            for (const name of anyCalls)
-              for (const probe of probes(current, t.id)) {
-                const keys = Object.keys(probe.request)
-                if (keys.some((k) => !fields.get(name)?.has(k))) continue
-                const { asked } = probe
-                bucket.push(
-                  asked === undefined
-                    ? await services.dispatch(session, name, probe.request)
-                    : await askForeign(services, session, name, { ...probe, asked }),
-                )
-              }
+            bucket.push(...(await probeAll(services, current, t.id, fast)))
             for (const name of providerCalls) {
               const result = await services.dispatch(session, name, {})
               expect(result.ok ? 'ok' : result.error.code, name).toBe('forbidden')
@@ -127,15 +174,40 @@ describe('tenant-bound sessions over random designs', () => {
               (b) => (b as { event?: string }).event === 'tenancy:changed',
             )
             expect(pushed.length, 'live tenancy:changed pushes').toBeGreaterThan(0)
-            const json = JSON.stringify(bucket)
-            const leaks = findForeign(json, foreignStrings(current, t.id, ownHosts(t.id)))
-            expect(leaks, `${t.id} received ${leaks.join(', ')}`).toEqual([])
+            expectNothingForeign(current, t.id, ownHosts(t.id), bucket)
           }
         } finally {
           await services.dispose()
         }
       }),
       { numRuns: RUNS, seed: 6 },
+    )
+  })
+
+  it(`get their own reports, with nothing foreign in them (${REPORT_RUNS} designs)`, async () => {
+    const slow = anyCalls.filter((n) => SLOW.has(n))
+    await fc.assert(
+      fc.asyncProperty(arbitraryDesign(), fc.nat(), async (design, seed) => {
+        const services = start(design)
+        try {
+          const { ownHosts } = await placeAndRun(services, design, seed)
+          const current = services.ctx.design.design
+          const tenant = current.tenants[seed % current.tenants.length]
+          if (!tenant) return
+          const answers = await probeAll(services, current, tenant.id, slow)
+          // Withheld answers would pass the leak check; the tenant's own reports must arrive.
+          const own = await services.dispatch(
+            { role: 'tenant', tenantId: tenant.id },
+            'reports:export',
+            { format: 'html' },
+          )
+          expect(own.ok ? 'ok' : own.error.message).toBe('ok')
+          expectNothingForeign(current, tenant.id, ownHosts(tenant.id), [...answers, own])
+        } finally {
+          await services.dispose()
+        }
+      }),
+      { numRuns: REPORT_RUNS, seed: 7 },
     )
   })
 })

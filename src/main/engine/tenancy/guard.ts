@@ -1,7 +1,7 @@
 /**
  * The tenant guard: knows which strings a tenant must never receive (other tenants' ids and
  * names, their workloads' and networks' ids and names, the provider's hosts, racks, switches,
- * storage systems, links, physical zones and the design's name) and finds or redacts them in
+ * storage systems, links, physical zones) and finds or redacts them in
  * any payload. The projection uses it to scrub free text; the boundary (handlers, event
  * projections) runs `findLeaks` on every payload before it leaves main.
  *
@@ -93,7 +93,6 @@ export function createTenantGuard(
     add(forbidden, tr.id)
     add(forbidden, tr.name)
   }
-  add(forbidden, design.meta.name)
   for (const token of allowed) forbidden.delete(token)
 
   const short = new Set([...forbidden].filter((t) => t.length < 3))

@@ -2,7 +2,7 @@
  * The test oracle for tenant isolation, written independently of the tenancy guard: every
  * string tenant `tenantId` must never receive (other tenants' and their workloads' and
  * networks' ids and names; hosts' ids and names unless the tenant may see them (its own
- * hosts, when `showHostNames`); racks, zones, storage systems, switches, links; the design's name), minus the
+ * hosts, when `showHostNames`); racks, zones, storage systems, switches, links), minus the
  * strings that are also its own.
  */
 import type { Design } from '../../../shared/design/schema'
@@ -25,7 +25,6 @@ export function foreignStrings(
   for (const list of [design.racks, design.zones, design.storage, design.switches])
     for (const e of list) theirs.add(e.id).add(e.name)
   for (const l of design.links) theirs.add(l.id)
-  theirs.add(design.meta.name)
   return [...theirs].filter((s) => s !== '' && !mine.has(s))
 }
 
