@@ -54,7 +54,6 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'font-size': 10,
         'text-wrap': 'wrap',
         'text-valign': 'bottom',
-        'text-margin-y': 3,
         'min-zoomed-font-size': 7,
         width: 34,
         height: 34,
@@ -93,7 +92,6 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
       style: {
         shape: 'round-rectangle',
         'background-color': c.host,
-        'pie-size': '80%',
       },
     },
     { selector: 'node.host[virt = "os"]', style: { shape: 'round-hexagon' } },
@@ -124,9 +122,6 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         // haystack: no control points to compute (thousands of links stay cheap)
         'curve-style': 'haystack',
         'haystack-radius': 0,
-        'font-size': 8,
-        color: c.text,
-        'min-zoomed-font-size': 10,
       },
     },
     {
