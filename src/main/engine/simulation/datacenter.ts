@@ -9,7 +9,7 @@
 import { demandAt } from './demand'
 import { allocatedTotal, destroyOn, hostUtil, reallocate } from './host-cpu'
 import { hostEntry, vmEntry, type Metrics } from './metrics'
-import { intervalEnergyJ } from './power'
+import { intervalEnergyJ, powerAt } from './power'
 import { HISTORY_LENGTH, type HostEntries, type SimState } from './state'
 
 /** Mutable run-wide figures the processing steps update. */
@@ -119,13 +119,12 @@ export function processAll(
   if (!npa && dt > 0) {
     for (let h = 0; h < s.hostCount; h++) {
       if (s.hostDown[h] === 1) continue
-      frameJ += intervalEnergyJ(
-        s.curves,
-        h * 11,
-        hostUtil(s, h, s.hostPrevUtilMips[h] as number),
-        hostUtil(s, h),
-        dt,
-      )
+      const from = hostUtil(s, h, s.hostPrevUtilMips[h] as number)
+      const to = hostUtil(s, h)
+      frameJ +=
+        s.idleHostsOn && from === 0
+          ? ((powerAt(s.curves, h * 11, 0) + powerAt(s.curves, h * 11, Math.min(1, to))) / 2) * dt
+          : intervalEnergyJ(s.curves, h * 11, from, to, dt)
     }
   }
   c.energyJ += frameJ

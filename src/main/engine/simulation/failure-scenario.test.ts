@@ -131,6 +131,10 @@ describe('host failure', () => {
       expect(inst.downtimeS).toBe(hit ? START_S : 0)
       expect(inst.status).toBe('running')
     }
+    // Idle hosts left on draw their idle power: more energy than switching them off.
+    const on = design()
+    on.simulation.switchOffIdleHosts = false
+    expect(simulate(on).summary.energyKWh).toBeGreaterThan(calm.summary.energyKWh)
     // Tenant A paid for less running time than without the failure.
     const billA = (x: typeof r) => x.tenants.find((t) => t.tenantId === 'ta')?.bill.total ?? 0
     expect(billA(r)).toBeLessThan(billA(calm))

@@ -68,7 +68,7 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
       ? 0
       : npa
         ? (s.curves[h * 11 + 10] as number)
-        : u > 0
+        : u > 0 || s.idleHostsOn
           ? powerAt(s.curves, h * 11, u)
           : 0
     total += p

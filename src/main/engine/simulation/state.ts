@@ -62,6 +62,8 @@ export interface SimState {
   classCount: number
   /** Instances record utilization history (only the adaptive detectors read it). */
   keepHistory: boolean
+  /** Idle hosts stay on and draw their idle power (`switchOffIdleHosts: false`, never in compat). */
+  idleHostsOn: boolean
   // instances
   vmCount: number
   vmIds: string[]
@@ -188,6 +190,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     epoch: 0,
     ...hostClasses(H, curves, hostPes, hostPeMips),
     keepHistory,
+    idleHostsOn: !compat && !sim.switchOffIdleHosts,
     vmCount: V,
     vmIds,
     vmWorkload,
