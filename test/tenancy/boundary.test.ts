@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CALLS, type CallName, type EventName, type SessionInfo } from '../../src/shared/contract'
 import { startServices, type Services } from '../../src/main/services'
+import { tenantEventGuard } from '../../src/main/services/handlers/tenancy-boundary'
 
 const SAMPLE = 'resources/samples/two-hall.strata.json'
 const acme: SessionInfo = { role: 'tenant', tenantId: 't-acme' }
@@ -131,5 +132,17 @@ describe('tenant-bound sessions', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('has an event guard that refuses tenant payloads naming hosts or other tenants', () => {
+    services = start()
+    const allow = tenantEventGuard(services.ctx)
+    expect(allow('t-acme', { placed: [{ instanceId: 'w-acme-web#0', hostId: 'host 1' }] })).toBe(
+      true,
+    )
+    expect(allow('t-acme', { placed: [{ instanceId: 'w-acme-web#0', hostId: 'kvm-2' }] })).toBe(
+      false,
+    )
+    expect(allow('t-acme', { note: 'shares a rack with Globex Research' })).toBe(false)
   })
 })

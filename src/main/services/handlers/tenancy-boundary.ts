@@ -6,7 +6,7 @@
 import type { Result } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import type { CallContext } from '../handler-types'
-import { guardTenantResult, requestStrings } from './tenancy-check'
+import { checkTenantPayload, guardTenantResult, requestStrings } from './tenancy-check'
 import { tenancyTracker } from './tenancy-tracker'
 
 type AnyHandler = (request: never, call: CallContext) => unknown
@@ -30,4 +30,24 @@ export function guardTenantResults<M extends object>(ctx: AppContext, handlers: 
     }
   }
   return out as M
+}
+
+/**
+ * For the event hub: whether a tenant-projected event payload may go to `tenantId` (no
+ * foreign or provider-only strings in it). Meant to be consulted by `EventHub.publish`
+ * before it hands a `forTenant` projection to a tenant session.
+ */
+export function tenantEventGuard(ctx: AppContext): (tenantId: string, payload: unknown) => boolean {
+  const tracker = tenancyTracker(ctx)
+  return (tenantId, payload) => {
+    const leaks = checkTenantPayload(
+      ctx.design.design,
+      tenantId,
+      payload,
+      tracker.ownHosts(tenantId),
+    )
+    if (leaks.length > 0)
+      console.error(`tenancy: event withheld, ${leaks.length} leak(s), first at ${leaks[0]?.path}`)
+    return leaks.length === 0
+  }
 }
