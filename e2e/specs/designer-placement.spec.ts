@@ -43,4 +43,15 @@ test('a new tenant workload is placed on the canvas; an unplaced one is explaine
   await expect(tenants.explanation).toContainText('fits nowhere')
   await expect(tenants.explanation).toContainText(/memory/i)
   await designer.screenshot(testInfo, 'placement-2-explanation')
+
+  // a placed instance: pick its host on the canvas, then ask why it runs there
+  const host = (await designer.facts()).nodes.find(
+    (n) => (n.instancesByTenant?.['tenant-1'] ?? 0) > 0,
+  )
+  expect(host).toBeDefined()
+  await designer.clickNode(host!.id)
+  await designer.tab('inspector').click()
+  await page.locator('[data-testid="host-instances"] [data-instance^="wl-1#"]').first().click()
+  await expect(tenants.explanation).toContainText(`runs on ${host!.id}`)
+  await designer.screenshot(testInfo, 'placement-3-placed-instance-explained')
 })
