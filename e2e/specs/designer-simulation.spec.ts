@@ -6,12 +6,16 @@ import { test, expect } from '../fixtures/app'
 import { DesignerPage } from '../pages/designer-page'
 import { SimulationPanelPage } from '../pages/simulation-panel-page'
 
-test('a short run fills the charts and colours the hosts', async ({ page, app }, testInfo) => {
+test('a short run fills the charts, colours the hosts and marks the failed one', async ({
+  page,
+  app,
+}, testInfo) => {
   const designer = new DesignerPage(page)
   const sim = new SimulationPanelPage(page)
   await designer.open(app)
   await sim.show()
-  await sim.run(6)
+  // the sample fails kvm-2 at 6 h for 2 h
+  await sim.run(8)
   await expect(sim.status).toContainText('done', { timeout: 60_000 })
   for (const chart of ['heatmap', 'power', 'tenants', 'sla'] as const)
     await expect.poll(() => sim.points(chart)).toBeGreaterThan(0)
@@ -27,4 +31,9 @@ test('a short run fills the charts and colours the hosts', async ({ page, app },
   await sim.timeSlider.fill('0')
   await expect.poll(utilized).toBe(13)
   await designer.screenshot(testInfo, 'simulation-2-first-sample')
+
+  // at 7 h (sample 84 of 300 s steps) kvm-2 is down: the canvas marks it failed
+  await sim.timeSlider.fill('84')
+  await expect.poll(async () => (await designer.node('kvm-2'))?.classes ?? []).toContain('failed')
+  await designer.screenshot(testInfo, 'simulation-3-failed-host')
 })
