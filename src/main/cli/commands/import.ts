@@ -1,17 +1,61 @@
-/** `strata import planetlab TRACE_DIR [--order FILE] -o OUT.strata.json`: a design from PlanetLab traces. */
+/**
+ * `strata import planetlab TRACE_DIR [--order FILE] -o OUT.strata.json`: a design from PlanetLab traces.
+ * `strata import csv DESIGN CSV [--interval S] -o OUT.strata.json`: attach generic CSV demand traces.
+ */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
+import { importCsvTraces } from '../../engine/import/csv-traces'
 import { importPlanetLab } from '../../engine/import/planetlab'
-import { parseArgs, type CliCommand } from '../command'
+import { parseArgs, type CliCommand, type CliIo } from '../command'
+import { printProblems, readDesignFile } from '../load-design-file'
+
+function importCsv(
+  designFile: string,
+  csvFile: string,
+  out: string,
+  interval: string | true | undefined,
+  io: CliIo,
+): number {
+  const loaded = readDesignFile(designFile, io.cwd)
+  if (!loaded.ok) {
+    io.err(loaded.message)
+    printProblems({ out: io.err }, designFile, loaded.problems)
+    return 1
+  }
+  const intervalS = typeof interval === 'string' ? Number(interval) : undefined
+  if (interval !== undefined && !(intervalS !== undefined && intervalS > 0)) {
+    io.err(`strata import csv: --interval must be seconds > 0, got "${String(interval)}"`)
+    return 2
+  }
+  const csvPath = resolve(io.cwd, csvFile)
+  let text: string
+  try {
+    text = readFileSync(csvPath, 'utf8')
+  } catch (error) {
+    io.err(`strata import csv: cannot read ${csvPath}: ${(error as Error).message}`)
+    return 1
+  }
+  const r = importCsvTraces(loaded.design, text, intervalS !== undefined ? { intervalS } : {})
+  if (!r.ok) {
+    io.err(`strata import csv: ${csvPath}: ${r.message}`)
+    return 1
+  }
+  const outPath = resolve(io.cwd, out)
+  writeFileSync(outPath, JSON.stringify(r.design))
+  io.out(`wrote ${outPath}: ${r.traces} trace(s) from ${csvPath}`)
+  return 0
+}
 
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'build a design from external data (planetlab traces)',
-  usage: 'strata import planetlab TRACE_DIR [--order FILE] -o OUT.strata.json',
+  usage: 'strata import planetlab TRACE_DIR [--order FILE] -o OUT | csv DESIGN CSV -o OUT',
   async run(args, io) {
     const { positionals, flags } = parseArgs(args)
     const [kind, dir] = positionals
     const out = flags.get('o') ?? flags.get('out')
+    if (kind === 'csv' && positionals[2] && typeof out === 'string' && dir)
+      return importCsv(dir, positionals[2], out, flags.get('interval'), io)
     if (kind !== 'planetlab' || !dir || typeof out !== 'string') {
       io.err(`usage: ${this.usage}`)
       return 2

@@ -3,3 +3,4 @@ export { Simulation, simulate, type SimulationOptions, type SimulationStatus } f
 export { parsePolicy, DETECTORS, SELECTORS, type PolicySpec } from './policy'
 export { createRandom, type Random } from './random'
 export { importPlanetLab, parseTraceText, type TraceText } from '../import/planetlab'
+export { importCsvTraces, type CsvImport } from '../import/csv-traces'
