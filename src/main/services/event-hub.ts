@@ -19,6 +19,12 @@ interface Subscriber {
 export class EventHub {
   private readonly subscribers = new Set<Subscriber>()
 
+  /**
+   * A last check of every projected payload before it reaches a tenant session (the tenancy
+   * boundary guard is installed here at start-up); a payload it refuses is withheld.
+   */
+  allowForTenant: (tenantId: string, payload: unknown) => boolean = () => true
+
   /** Registers a session's outlet (a window, a WebSocket); returns the unsubscribe. */
   subscribe(session: SessionInfo, sink: EventSink): () => void {
     const subscriber = { session, sink }
@@ -38,8 +44,11 @@ export class EventHub {
         continue
       }
       if (!forTenant) continue
-      if (!perTenant.has(session.tenantId))
-        perTenant.set(session.tenantId, forTenant(session.tenantId))
+      if (!perTenant.has(session.tenantId)) {
+        const projected = forTenant(session.tenantId)
+        const allowed = projected !== undefined && this.allowForTenant(session.tenantId, projected)
+        perTenant.set(session.tenantId, allowed ? projected : undefined)
+      }
       const projected = perTenant.get(session.tenantId)
       if (projected !== undefined) sink(event, projected)
     }
