@@ -37,9 +37,14 @@ function overloaded(s: SimState, p: MigrationPolicy, h: number, v = -1): boolean
   return isOverloaded(s, h, v, p.detector, p.parameter)
 }
 
-/** Power of each host at its current utilization (recomputed once per decision). */
+const powerCache = new WeakMap<SimState, { epoch: number; power: Float64Array }>()
+
+/** Power of each host at its current utilization (host utilizations change only in updates). */
 function powerNow(s: SimState): Float64Array {
-  const out = new Float64Array(s.hostCount)
+  const hit = powerCache.get(s)
+  if (hit && hit.epoch === s.epoch) return hit.power
+  const out = hit?.power ?? new Float64Array(s.hostCount)
+  powerCache.set(s, { epoch: s.epoch, power: out })
   for (let h = 0; h < s.hostCount; h++) {
     const u = hostUtil(s, h)
     out[h] = u < 0 || u > 1 ? Number.NaN : powerAt(s.curves, h * 11, u)

@@ -118,6 +118,7 @@ export function failHost(
   s.hostAvail[h] = s.hostTotalMips[h] as number
   s.hostUtilMips[h] = 0
   s.hostPrevUtilMips[h] = 0
+  s.epoch++
   s.hostDown[h] = 1
   hostEntry(m, h, tS, 0, 0)
   down.reverse()
