@@ -53,3 +53,12 @@ test('dark theme follows the OS; the context menu duplicates a host; Delete remo
   await designer.shortcut('Delete')
   await expect.poll(async () => (await designer.nodeIds()).includes('host-1')).toBe(false)
 })
+
+test('File menu: the HTML report downloads', async ({ page, app }) => {
+  const designer = new DesignerPage(page)
+  await designer.open(app)
+  const download = page.waitForEvent('download', { timeout: 60_000 })
+  await page.locator('[data-menu="File"]').click()
+  await page.locator('[data-action="export"]').click()
+  expect((await download).suggestedFilename()).toMatch(/\.html$/)
+})

@@ -8,7 +8,7 @@ import { useDesignStore } from '../../stores/design'
 import { useEditorStore } from '../../stores/editor'
 import { useSelectionStore } from '../../stores/selection'
 import { useUiStore } from '../../stores/ui'
-import { exportDesign, importDesign, openDesign, saveDesign } from './design-files'
+import { exportDesign, exportReport, importDesign, openDesign, saveDesign } from './design-files'
 
 export interface AppAction {
   id: string
@@ -72,9 +72,27 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
     },
     {
       id: 'export',
-      label: 'Export Strata JSON',
+      label: 'Export report (HTML)',
       menu: 'File',
       shortcut: 'Ctrl+E',
+      run: async () => report(await exportReport('html'), 'Report ready'),
+    },
+    {
+      id: 'export-report-pdf',
+      label: 'Export report (PDF)',
+      menu: 'File',
+      run: async () => report(await exportReport('pdf'), 'Report ready'),
+    },
+    {
+      id: 'export-report-csv',
+      label: 'Export report (CSV)',
+      menu: 'File',
+      run: async () => report(await exportReport('csv'), 'Report ready'),
+    },
+    {
+      id: 'export-strata',
+      label: 'Export Strata JSON',
+      menu: 'File',
       run: async () => report(await exportDesign('strata')),
     },
     {

@@ -74,3 +74,27 @@ export async function importDesign(format: ImportFormat, dirty: boolean): Promis
     discardChanges: true,
   })
 }
+
+export type ReportFormat = 'html' | 'pdf' | 'csv'
+
+/** Makes a report of the open design (main places and simulates as needed) and downloads it. */
+export async function exportReport(format: ReportFormat): Promise<Outcome> {
+  const r = await api.call('reports:export', { format })
+  if (!r.ok) return r
+  const report = r.value
+  if (report.contents !== undefined) {
+    if (report.encoding === 'base64') {
+      const bytes = Uint8Array.from(atob(report.contents), (c) => c.charCodeAt(0))
+      const blob = new Blob([bytes], { type: report.mimeType })
+      const a = document.createElement('a')
+      a.href = URL.createObjectURL(blob)
+      a.download = report.fileName
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+    } else
+      download({ fileName: report.fileName, mimeType: report.mimeType, contents: report.contents })
+  }
+  for (const file of report.files ?? [])
+    download({ fileName: file.fileName, mimeType: 'text/csv', contents: file.contents })
+  return r
+}
