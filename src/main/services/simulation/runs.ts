@@ -17,6 +17,9 @@ import type { FromWorker, StartMessage, ToWorker } from './protocol'
 import { runInSlices, type SliceRunner } from './slices'
 import { simulationWorkerEntry } from './worker-path'
 
+/** Above this many hosts, runs keep no per-host series unless asked to. */
+export const HOST_SERIES_LIMIT = 2000
+
 interface Run {
   info: SimulationRunInfo
   result?: SimulationResult
@@ -56,7 +59,9 @@ export class SimulationRuns {
       virtualTimeS: 0,
       horizonS: options.horizonS ?? design.simulation.horizonS,
     }
-    const start: StartMessage = { type: 'start', runId, design, ...options }
+    // Per-host series of very large designs would make the pushed result huge.
+    const hostSeries = options.hostSeries ?? design.hosts.length <= HOST_SERIES_LIMIT
+    const start: StartMessage = { type: 'start', runId, design, ...options, hostSeries }
     const run: Run = { info, send: () => {}, stop: () => {} }
     this.runs.set(runId, run)
     const onMessage = (m: FromWorker): void => this.onMessage(run, m)
