@@ -94,6 +94,15 @@ export class Placer {
     return total
   }
 
+  /**
+   * A host's leaf in a tree: -Infinity once a filter rejects it for every workload of the
+   * tree; otherwise its score. A host only the workload's own group rejects (affinity) keeps
+   * its score: the tree may be shared with workloads of other groups, and the search skips it.
+   */
+  private leafScore(w: number, h: number): number {
+    return this.verdict(w, h) === REJECTED ? -Infinity : this.weigh(w, h)
+  }
+
   /** Whether every placement-dependent filter accepts host `h` for workload `w`. */
   accepts(w: number, h: number): boolean {
     return this.verdict(w, h) === PASS
@@ -175,7 +184,7 @@ export class Placer {
     const g = st.groups[w]
     const r = st.hostRack[h] ?? -1
     const own = this.trees.get(this.keyOf(w))
-    if (g && r >= 0 && g.racks.get(r) === 1 && own && own.epoch === this.epoch) {
+    if (this.locality && g && r >= 0 && g.racks.get(r) === 1 && own && own.epoch === this.epoch) {
       // Locality of the whole rack changed for this group only.
       for (const other of st.rackHosts[r] ?? []) this.refresh(own, w, other)
     }
@@ -217,7 +226,7 @@ export class Placer {
 
   private refresh(t: WorkloadTree, w: number, h: number): void {
     const p = t.cand.pos[h] ?? -1
-    if (p >= 0) t.tree.update(p, this.accepts(w, h) ? this.weigh(w, h) : -Infinity)
+    if (p >= 0) t.tree.update(p, this.leafScore(w, h))
   }
 
   /** Workloads with the same key are alike for every filter and weigher. */
@@ -267,7 +276,7 @@ export class Placer {
       hosts.length,
       (i) => {
         const h = hosts[i] ?? 0
-        return this.accepts(w, h) ? this.weigh(w, h) : -Infinity
+        return this.leafScore(w, h)
       },
       (i) => this.st.rank[hosts[i] ?? 0] ?? 0,
     )

@@ -65,6 +65,8 @@ export const designArb: fc.Arbitrary<Design> = fc
       { maxLength: 2 },
     ),
     withLinks: fc.boolean(),
+    /** All workloads alike but for tenant, count and affinity (they then share search trees). */
+    oneFlavor: fc.boolean(),
     oversubscription: fc.constantFrom(1, 3, 20),
   })
   .map((r) => {

@@ -315,6 +315,22 @@ describe('one instance at a time', () => {
     expect(s.placeInstance('z-dedicated#0')).toEqual({ ok: true, hostId: 'b' })
   })
 
+  it("never hides a host from a workload because of another workload's anti-affinity", () => {
+    // Same flavor, so both workloads share one search tree; only w-anti avoids its rack.
+    const d = design(
+      ['a', 'b'].map((id) => host(id, 'hvm', { rackId: 'r0' })),
+      [tenant('t')],
+      [
+        workload('w-anti', 't', { affinity: { policy: 'anti-affinity', scope: 'rack' } }),
+        workload('w-free', 't'),
+      ],
+    )
+    d.racks = [{ id: 'r0', name: 'r0', uplinkOversubscription: 1 }]
+    const s = createScheduler(d, { preset: 'spread' })
+    expect(s.placeInstance('w-anti#0')).toEqual({ ok: true, hostId: 'a' })
+    expect(s.placeInstance('w-free#0')).toEqual({ ok: true, hostId: 'b' })
+  })
+
   it('honours exclusions, removal, host states and dry-run evacuations', () => {
     const d = design(
       ['a', 'b', 'c'].map((id) => host(id, 'hvm')),
