@@ -36,4 +36,23 @@ test('a short run fills the charts, colours the hosts and marks the failed one',
   await sim.timeSlider.fill('84')
   await expect.poll(async () => (await designer.node('kvm-2'))?.classes ?? []).toContain('failed')
   await designer.screenshot(testInfo, 'simulation-3-failed-host')
+
+  // a sample during which a live migration ran shows it as an arrow between the two hosts
+  const run = await app.api.must('simulation:get', {})
+  const times = run.result?.series.timesS ?? []
+  const migration = run.result?.migrations[0]
+  expect(migration).toBeDefined()
+  const index = times.findIndex((t) => t >= migration!.startS)
+  await sim.timeSlider.fill(String(index))
+  await expect
+    .poll(async () =>
+      (await designer.facts()).edges.some(
+        (e) =>
+          e.kind === 'migration' &&
+          e.source === migration!.fromHostId &&
+          e.target === migration!.toHostId,
+      ),
+    )
+    .toBe(true)
+  await designer.screenshot(testInfo, 'simulation-4-migration')
 })

@@ -57,8 +57,10 @@ export const useSimulationStore = defineStore('simulation', () => {
         off: instances === 0 && utilization === 0,
       })
     }
+    // migrations under way during the step that ends at this sample
+    const stepS = i > 0 ? timeS - (r.series.timesS[i - 1] as number) : timeS
     const migrations = r.migrations
-      .filter((m) => m.startS <= timeS && timeS < m.endS)
+      .filter((m) => m.startS <= timeS && m.endS > timeS - stepS)
       .map((m, k) => ({ id: `${m.instanceId}@${k}`, from: m.fromHostId, to: m.toHostId }))
     return { timeS, hosts, migrations }
   })
