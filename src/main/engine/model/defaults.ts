@@ -8,5 +8,6 @@ export function emptyDesign(name = 'Untitled datacenter'): Design {
   const parsed = parseDesign({ schemaVersion: CURRENT_SCHEMA_VERSION, meta: { name } })
   if (!parsed.ok)
     throw new Error('the empty design does not validate: ' + JSON.stringify(parsed.problems))
-  return parsed.value
+  // zod hands out its default objects by reference; a new design must share none of them.
+  return structuredClone(parsed.value)
 }

@@ -148,7 +148,14 @@ describe('scheduler on the two-hall sample', () => {
       expect(text).not.toContain(other.id)
       expect(text).not.toContain(other.name)
     }
-    expect(safe?.rejections.reduce((n, x) => n + x.count, 0)).toBe(13)
+    // Host counts are provider data: a tenant sees the reasons, not how many hosts each covers.
+    expect(provider?.rejections.reduce((n, x) => n + x.count, 0)).toBe(13)
+    expect(safe?.hostCount).toBeUndefined()
+    expect(safe?.feasibleCount).toBeUndefined()
+    expect(safe?.rejections).toEqual([])
+    expect(safe?.reasons).toContain('dedicated to another tenant')
+    expect(safe?.summary).toMatch(/^not placed: /)
+    expect(safe?.summary).not.toMatch(/\d/)
     // Acme may not see host names: placed explanations use pseudonyms.
     const placed = r.placed.find((p) => p.tenantId === 't-acme')?.instanceId as string
     const placedSafe = JSON.stringify(s.explain(placed, { tenantId: 't-acme' }))

@@ -1,14 +1,15 @@
 /**
  * Tenant-safe forms of the scheduler's outputs. A tenant sees only its own instances; reasons
  * that name another tenant become "another tenant"; host ids become `host 1`, `host 2`...
- * unless the tenant may see host names (`tenant.showHostNames`).
+ * unless the tenant may see host names (`tenant.showHostNames`); no count of hosts appears
+ * (the provider's totals and how many hosts other tenants hold are not the tenant's to know).
  */
 import type {
   Explanation,
   PlacementResult,
   RejectionCount,
 } from '../../../shared/contract/calls/scheduler'
-import { reasonLines, sortRejections, summarize } from './explain'
+import { sortRejections } from './explain'
 import { ISOLATION_REASONS } from './filters/isolation'
 
 /** Rejection counts with every tenant-naming reason made generic (and regrouped). */
@@ -55,19 +56,34 @@ export function tenantSafeExplanation(
   visible?: ReadonlySet<string>,
 ): Explanation | undefined {
   if (e.tenantId !== tenantId) return undefined
-  const rejections = tenantSafeRejections(e.rejections)
+  const reasons = tenantReasons(e.rejections)
   const name = hostAliaser(showHostNames, visible)
   const hostId = e.hostId === undefined ? undefined : name(e.hostId)
   const out: Explanation = {
-    ...e,
-    rejections,
-    reasons: reasonLines(rejections),
-    summary: summarize(e.feasibleCount, e.hostCount, rejections, hostId),
+    instanceId: e.instanceId,
+    workloadId: e.workloadId,
+    tenantId: e.tenantId,
+    placed: e.placed,
+    rejections: [],
+    reasons,
+    summary: tenantSummary(reasons, hostId),
     candidates: e.candidates.map((c) => ({ ...c, hostId: name(c.hostId) })),
   }
-  if (hostId === undefined) delete out.hostId
-  else out.hostId = hostId
+  if (hostId !== undefined) out.hostId = hostId
   return out
+}
+
+/**
+ * Reasons as a tenant may read them: phrases without counts (counts of hosts are provider
+ * data and would tell how many hosts other tenants hold), most frequent first.
+ */
+function tenantReasons(list: readonly RejectionCount[]): string[] {
+  return tenantSafeRejections(list).map((r) => r.reason)
+}
+
+function tenantSummary(reasons: readonly string[], hostId: string | undefined): string {
+  if (hostId !== undefined) return `placed on ${hostId}`
+  return reasons.length > 0 ? `not placed: ${reasons.join('; ')}` : 'not placed'
 }
 
 const GENERIC_ISOLATION = new Set<string>(Object.values(ISOLATION_REASONS))
@@ -99,19 +115,16 @@ export function tenantSafeResult(
   const unplaced = r.unplaced
     .filter((u) => u.tenantId === tenantId)
     .map((u) => {
-      const reasons = tenantSafeRejections(u.reasons)
-      const feasible = Math.max(0, r.hostCount - reasons.reduce((n, x) => n + x.count, 0))
-      return {
-        ...u,
-        reasons,
-        summary: reasons.length ? summarize(feasible, r.hostCount, reasons) : u.summary,
-      }
+      const reasons = tenantReasons(u.reasons)
+      return { ...u, reasons: [], summary: tenantSummary(reasons, undefined) }
     })
-  return {
+  const out: PlacementResult = {
     ...r,
     instanceCount: placed.length + unplaced.length,
     placed,
     unplaced,
     hostUsage: [],
   }
+  delete out.hostCount
+  return out
 }

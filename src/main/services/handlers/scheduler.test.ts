@@ -44,7 +44,10 @@ describe('scheduler handlers', () => {
     expect(own.ok).toBe(true)
     const e = (own as { value: Explanation }).value
     expect(e.placed).toBe(false)
-    expect(e.rejections.reduce((n, x) => n + x.count, 0)).toBe(13)
+    expect(e.rejections).toEqual([])
+    expect(e.hostCount).toBeUndefined()
+    expect(e.summary).not.toMatch(/\d/)
+    expect(e.reasons.length).toBeGreaterThan(0)
     expect(JSON.stringify(e)).not.toMatch(/Globex|Initech/)
     const other = await s.dispatch(acme, 'scheduler:explain', { instanceId: 'w-globex-hpc#0' })
     const missing = await s.dispatch(acme, 'scheduler:explain', { instanceId: 'w-nothing#0' })

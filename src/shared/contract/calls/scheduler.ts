@@ -52,7 +52,9 @@ export interface ScoredHost {
 /**
  * Why an instance is where it is, or why it fits nowhere. `rejections` counts every host that
  * could not take it under the first filter that rejected it, so their counts plus
- * `feasibleCount` add up to `hostCount`.
+ * `feasibleCount` add up to `hostCount`. In a tenant's view the counts are provider data
+ * (how many hosts exist, how many other tenants hold): there `hostCount` and
+ * `feasibleCount` are absent, `rejections` is empty, and `reasons` are phrases only.
  */
 export interface Explanation {
   instanceId: string
@@ -61,8 +63,10 @@ export interface Explanation {
   placed: boolean
   /** Where it runs (placed only). Hidden (`host 1`...) in tenant views without host names. */
   hostId?: string
-  hostCount: number
-  feasibleCount: number
+  /** Absent in a tenant's view. */
+  hostCount?: number
+  /** Absent in a tenant's view. */
+  feasibleCount?: number
   rejections: RejectionCount[]
   /** Rejections as lines, most frequent first: `40 insufficient memory`. */
   reasons: string[]
@@ -110,7 +114,8 @@ export interface PlacementResult {
   seed: number
   /** `stable`: everything fit in the stable order; `drf`: capacity ran short, tenants served by dominant resource fairness. */
   order: 'stable' | 'drf'
-  hostCount: number
+  /** Hosts considered; absent in a tenant's view (a provider total). */
+  hostCount?: number
   instanceCount: number
   placed: PlacedInstance[]
   unplaced: UnplacedInstance[]
