@@ -9,5 +9,5 @@ export function emptyDesign(name = 'Untitled datacenter'): Design {
   if (!parsed.ok)
     throw new Error('the empty design does not validate: ' + JSON.stringify(parsed.problems))
   // zod hands out its default objects by reference; a new design must share none of them.
-  return structuredClone(parsed.value)
+  return JSON.parse(JSON.stringify(parsed.value)) as Design
 }
