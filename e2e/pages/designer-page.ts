@@ -2,7 +2,7 @@
  * Page object of the provider's designer. Reads the canvas through the typed test hook
  * (`window.__strataTest`, present with `?test=1`) and drives it with the real mouse.
  */
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test'
+import { expect, type Download, type Locator, type Page, type TestInfo } from '@playwright/test'
 import type {
   CanvasFacts,
   NodeFact,
@@ -111,6 +111,19 @@ export class DesignerPage {
       .toBe(true)
     await this.page.mouse.up()
     await this.page.locator('[data-action="link-mode"]').click()
+  }
+
+  /** Runs an item of the in-page menu bar (`File` → `export-png`). */
+  async menu(menu: string, action: string): Promise<void> {
+    await this.page.locator(`[data-menu="${menu}"]`).click()
+    await this.page.locator(`[data-action="${action}"]`).click()
+  }
+
+  /** Runs a menu item that downloads a file; resolves with the browser's download. */
+  async download(menu: string, action: string): Promise<Download> {
+    const downloaded = this.page.waitForEvent('download')
+    await this.menu(menu, action)
+    return downloaded
   }
 
   tab(name: 'inspector' | 'tenants' | 'simulation' | 'problems'): Locator {

@@ -19,6 +19,8 @@ export type CanvasCommand =
   | { type: 'zoom'; factor: number }
   | { type: 'connect-from'; id: string }
   | { type: 'focus'; id: string }
+  /** Download a picture of the whole canvas. */
+  | { type: 'export-picture'; format: 'png' | 'svg' }
 
 export const useUiStore = defineStore('ui', () => {
   const panel = ref<SidePanel>('inspector')

@@ -90,6 +90,18 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       run: async () => report(await exportReport('csv'), 'Report ready'),
     },
     {
+      id: 'export-png',
+      label: 'Export picture (PNG)',
+      menu: 'File',
+      run: () => ui.tellCanvas({ type: 'export-picture', format: 'png' }),
+    },
+    {
+      id: 'export-svg',
+      label: 'Export picture (SVG)',
+      menu: 'File',
+      run: () => ui.tellCanvas({ type: 'export-picture', format: 'svg' }),
+    },
+    {
       id: 'export-strata',
       label: 'Export Strata JSON',
       menu: 'File',

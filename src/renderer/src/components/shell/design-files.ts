@@ -23,14 +23,27 @@ function pickFile(accept: string): Promise<{ name: string; text: string } | unde
   })
 }
 
-/** Saves a download the browser way. */
-export function download(file: FileDownload): void {
-  const blob = new Blob([file.contents], { type: file.mimeType })
+/** Saves a Blob the browser way: an anchor with a `download` name. */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const a = document.createElement('a')
   a.href = URL.createObjectURL(blob)
-  a.download = file.fileName
+  a.download = fileName
   a.click()
   setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+}
+
+/** Saves a download the browser way. */
+export function download(file: FileDownload): void {
+  downloadBlob(new Blob([file.contents], { type: file.mimeType }), file.fileName)
+}
+
+/** A file name made from a design name: letters, digits, dots, dashes and underscores. */
+export function safeFileName(name: string, fallback = 'design'): string {
+  const cleaned = name
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  return cleaned || fallback
 }
 
 /** Asks before throwing away unsaved changes. */
@@ -85,12 +98,7 @@ export async function exportReport(format: ReportFormat): Promise<Outcome> {
   if (report.contents !== undefined) {
     if (report.encoding === 'base64') {
       const bytes = Uint8Array.from(atob(report.contents), (c) => c.charCodeAt(0))
-      const blob = new Blob([bytes], { type: report.mimeType })
-      const a = document.createElement('a')
-      a.href = URL.createObjectURL(blob)
-      a.download = report.fileName
-      a.click()
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000)
+      downloadBlob(new Blob([bytes], { type: report.mimeType }), report.fileName)
     } else
       download({ fileName: report.fileName, mimeType: report.mimeType, contents: report.contents })
   }
