@@ -13,10 +13,9 @@ import {
   ReportTenantNotFound,
   produceReport,
 } from '../../services/reports/produce-report'
+import { appVersion } from '../../services/paths'
 import { parseArgs, type CliCommand } from '../command'
 import { printProblems } from '../load-design-file'
-
-const VERSION = '0.1.0'
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -60,7 +59,7 @@ export const reportCommand: CliCommand = {
         pdf: Boolean(pdf),
         csv: Boolean(csv),
         generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-        generator: `Strata ${VERSION}`,
+        generator: `Strata ${appVersion()}`,
         onProgress: (p) => {
           if (p.stage !== lastStage && p.stage !== 'done') io.err(`${p.stage}...`)
           lastStage = p.stage

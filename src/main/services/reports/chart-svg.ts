@@ -3,7 +3,8 @@
  * `echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })` then
  * `renderToSVGString()`. Animations are off so the SVG is the final picture.
  */
-import * as echarts from 'echarts'
+import type * as EChartsModule from 'echarts'
+import type { ChartRenderer } from '../../engine/reports/html'
 import type { ReportChart } from '../../engine/reports'
 
 const PALETTE = [
@@ -44,8 +45,21 @@ function downsample(times: number[], values: number[]): Array<[number, number]> 
   return out
 }
 
+let echartsModule: Promise<typeof EChartsModule> | undefined
+
+/**
+ * The chart renderer, with ECharts loaded on first use: it costs about a second of start-up,
+ * which every other CLI command and the app's start should not pay.
+ */
+export async function loadChartRenderer(): Promise<ChartRenderer> {
+  echartsModule ??= import('echarts')
+  const echarts = await echartsModule
+  return (chart, size) => renderChartSvg(echarts, chart, size)
+}
+
 /** Renders one report chart to an SVG string. */
-export function renderChartSvg(
+function renderChartSvg(
+  echarts: typeof EChartsModule,
   chart: ReportChart,
   size: { widthPx: number; heightPx: number },
 ): string {

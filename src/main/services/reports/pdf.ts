@@ -3,7 +3,6 @@
  * (CLI, web host, tests) headless Chromium through playwright-core, at
  * `STRATA_CHROMIUM` or /usr/bin/chromium.
  */
-import { chromium } from 'playwright-core'
 import type { ShellCapabilities } from '../context'
 
 /** Flags that keep headless Chromium quiet and offline (see TOOLCHAIN.md). */
@@ -26,6 +25,8 @@ export function chromiumPath(): string {
 export async function htmlToPdfWithChromium(html: string): Promise<Uint8Array> {
   let browser
   try {
+    // Loaded here, not at start-up: playwright-core costs about a second to import.
+    const { chromium } = await import('playwright-core')
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
   } catch (error) {
     throw new Error(

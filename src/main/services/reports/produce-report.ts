@@ -17,7 +17,7 @@ import {
   type ReportModel,
 } from '../../engine/reports'
 import { Simulation } from '../../engine/simulation/simulation'
-import { renderChartSvg } from './chart-svg'
+import { loadChartRenderer } from './chart-svg'
 import { htmlToPdfWithChromium } from './pdf'
 
 export interface ReportProgress {
@@ -124,7 +124,7 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   }
   if (options.html || options.pdf)
     out.html = renderReportHtml(model, {
-      renderChart: renderChartSvg,
+      renderChart: await loadChartRenderer(),
       generatedAt: options.generatedAt,
       generator: options.generator,
     })
