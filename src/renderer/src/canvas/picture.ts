@@ -11,10 +11,10 @@ export type PictureFormat = 'png' | 'svg'
 /** Longest side of the PNG, in pixels (browsers refuse much larger canvases). */
 const MAX_PNG_SIDE_PX = 12_000
 
-/** The page background of the current theme (`--bg`), white when there is none. */
+/** The page background of the current theme (`--canvas-bg`), white when there is none. */
 function background(container: HTMLElement | undefined): string {
   if (!container || typeof getComputedStyle !== 'function') return '#ffffff'
-  return getComputedStyle(container).getPropertyValue('--bg').trim() || '#ffffff'
+  return getComputedStyle(container).getPropertyValue('--canvas-bg').trim() || '#ffffff'
 }
 
 /** A picture of the canvas as a Blob (`image/png` or `image/svg+xml`). */
