@@ -99,6 +99,7 @@ function resourcesBind(s: SimState, v: number): boolean {
 /** CloudSim's `Host#isSuitableForVm`: PE speed, free MIPS, memory and bandwidth. */
 export function isSuitable(s: SimState, h: number, v: number): boolean {
   if (s.hostDown[h] === 1) return false
+  if (s.rules && !s.rules.allows(h, v, (k) => (s.entries[k] as HostEntries).vm)) return false
   if ((s.hostPeMips[h] as number) < requestedPe(s, v)) return false
   if ((s.hostAvail[h] as number) < requestedTotal(s, v)) return false
   if (!resourcesBind(s, v)) return true

@@ -10,6 +10,7 @@ import type { Design } from '../../../shared/design/schema'
 import { overheadsFor, memoryOverheadMiB, type EffectiveOverheads } from '../virtualization'
 import { buildDemand, type DemandTable } from './demand'
 import type { PolicySpec } from './policy'
+import { buildPlacementRules, type PlacementRules } from './placement-rules'
 
 /** A host's resident instances, in CloudSim's VM-list order. */
 export interface HostEntries {
@@ -27,6 +28,8 @@ export interface HostEntries {
 
 export interface SimState {
   compat: boolean
+  /** The scheduler's standing rules for hosts the simulation picks itself (none in compat). */
+  rules?: PlacementRules
   policy: PolicySpec
   stepS: number
   horizonS: number
@@ -162,6 +165,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     entries.push({ vm: [], reqPe: [], allocPe: [], migIn: [], memMiB: [], bwMbps: [] })
   return {
     compat,
+    ...(compat ? {} : { rules: buildPlacementRules(design, vmWorkload, vmTenant) }),
     policy,
     stepS: sim.stepS,
     horizonS: sim.horizonS,
