@@ -126,6 +126,22 @@ export class DesignerPage {
     return downloaded
   }
 
+  /** The in-page "Discard unsaved changes?" question. */
+  confirmDialog(): Locator {
+    return this.page.locator('[data-testid="confirm-dialog"]')
+  }
+
+  /** Answers the open confirm dialog: `true` discards, `false` keeps editing. */
+  async answerConfirm(yes: boolean): Promise<void> {
+    await this.page.locator(`[data-testid="${yes ? 'confirm-ok' : 'confirm-cancel'}"]`).click()
+    await expect(this.confirmDialog()).toBeHidden()
+  }
+
+  /** The document title in the menu bar (name, plus "(unsaved)" while dirty). */
+  docTitle(): Locator {
+    return this.page.locator('[data-testid="doc-title"]')
+  }
+
   tab(name: 'inspector' | 'tenants' | 'simulation' | 'problems'): Locator {
     return this.page.locator(`[data-tab="${name}"]`)
   }

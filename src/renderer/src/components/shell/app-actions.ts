@@ -9,6 +9,7 @@ import { useEditorStore } from '../../stores/editor'
 import { useSelectionStore } from '../../stores/selection'
 import { useUiStore } from '../../stores/ui'
 import { exportDesign, exportReport, importDesign, openDesign, saveDesign } from './design-files'
+import { mayDiscard } from './discard-guard'
 
 export interface AppAction {
   id: string
@@ -30,7 +31,6 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
     if (!r.ok) ui.notify('error', r.error.problems?.[0]?.message ?? r.error.message)
     else if (done) ui.notify('info', done)
   }
-  const dirty = (): boolean => design.state.dirty
   const hasSelection = (): boolean => selection.ids.length > 0
   return [
     {
@@ -39,22 +39,23 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       menu: 'File',
       shortcut: 'Ctrl+N',
       run: async () => {
-        if (!dirty() || window.confirm('Discard unsaved changes?'))
-          report(await api.call('design:new', {}))
+        if (await mayDiscard()) report(await api.call('design:new', {}))
       },
     },
     {
       id: 'open-sample',
       label: 'Open sample',
       menu: 'File',
-      run: async () => report(await api.call('design:open-sample', { name: 'two-hall' })),
+      run: async () => {
+        if (await mayDiscard()) report(await api.call('design:open-sample', { name: 'two-hall' }))
+      },
     },
     {
       id: 'open',
       label: 'Open…',
       menu: 'File',
       shortcut: 'Ctrl+O',
-      run: async () => report(await openDesign(shell, dirty()), 'Design opened'),
+      run: async () => report(await openDesign(shell), 'Design opened'),
     },
     {
       id: 'save',
@@ -123,13 +124,13 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       id: 'import-netbox',
       label: 'Import NetBox CSV…',
       menu: 'File',
-      run: async () => report(await importDesign('netbox-csv', dirty()), 'Imported'),
+      run: async () => report(await importDesign('netbox-csv'), 'Imported'),
     },
     {
       id: 'import-opendc',
       label: 'Import OpenDC topology…',
       menu: 'File',
-      run: async () => report(await importDesign('opendc', dirty()), 'Imported'),
+      run: async () => report(await importDesign('opendc'), 'Imported'),
     },
     {
       id: 'undo',

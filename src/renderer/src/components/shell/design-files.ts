@@ -5,6 +5,7 @@
 import { api } from '../../api'
 import type { FileDownload, Result } from '../../../../shared/contract'
 import type { EXPORT_FORMATS, IMPORT_FORMATS } from '../../../../shared/contract/schemas/files'
+import { withDiscardPrompt } from './discard-guard'
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -46,19 +47,17 @@ export function safeFileName(name: string, fallback = 'design'): string {
   return cleaned || fallback
 }
 
-/** Asks before throwing away unsaved changes. */
-function mayDiscard(dirty: boolean): boolean {
-  return !dirty || window.confirm('The design has unsaved changes. Discard them?')
-}
-
 type Outcome = Result<unknown> | undefined
 
-export async function openDesign(shell: 'electron' | 'web', dirty: boolean): Promise<Outcome> {
-  if (!mayDiscard(dirty)) return undefined
-  if (shell === 'electron') return api.call('files:open', { discardChanges: true })
+/** Opens a design file (native dialog in Electron, upload in the browser); asks if dirty. */
+export async function openDesign(shell: 'electron' | 'web'): Promise<Outcome> {
+  if (shell === 'electron')
+    return withDiscardPrompt((discardChanges) => api.call('files:open', { discardChanges }))
   const file = await pickFile('.json,.strata.json,application/json')
   if (!file) return undefined
-  return api.call('files:open', { contents: file.text, name: file.name, discardChanges: true })
+  return withDiscardPrompt((discardChanges) =>
+    api.call('files:open', { contents: file.text, name: file.name, discardChanges }),
+  )
 }
 
 export async function saveDesign(asNew: boolean): Promise<Outcome> {
@@ -76,16 +75,13 @@ export async function exportDesign(format: ExportFormat): Promise<Outcome> {
   return r
 }
 
-export async function importDesign(format: ImportFormat, dirty: boolean): Promise<Outcome> {
-  if (!mayDiscard(dirty)) return undefined
+/** Imports another tool's file as a new design; asks if the open one is dirty. */
+export async function importDesign(format: ImportFormat): Promise<Outcome> {
   const file = await pickFile(format === 'opendc' ? '.json' : '.csv,text/csv')
   if (!file) return undefined
-  return api.call('files:import', {
-    format,
-    contents: file.text,
-    name: file.name,
-    discardChanges: true,
-  })
+  return withDiscardPrompt((discardChanges) =>
+    api.call('files:import', { format, contents: file.text, name: file.name, discardChanges }),
+  )
 }
 
 export type ReportFormat = 'html' | 'pdf' | 'csv'
