@@ -3,7 +3,7 @@
  * (`advance`), reports progress, and can be cancelled between slices; pausing is the caller
  * not calling `advance`. The same design, options and seed always give the same result.
  */
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import { optimizeAllocation } from './consolidation'
 import { processAll, updateHost, type RunCounters } from './datacenter'
@@ -102,6 +102,33 @@ export class Simulation {
   /** Fraction of the horizon simulated, 0..1. */
   get progress(): number {
     return this.status === 'done' ? 1 : Math.min(1, this.nowS / this.state.horizonS)
+  }
+
+  /** The series points from `fromIndex` on, and the latest state, for live views. */
+  liveDelta(fromIndex: number): LiveDelta {
+    const b = this.series
+    const s = this.state
+    const last = b.timesS.length - 1
+    const failedHostIds: string[] = []
+    for (let h = 0; h < s.hostCount; h++)
+      if (s.hostDown[h] === 1) failedHostIds.push(s.hostIds[h] as string)
+    return {
+      fromIndex,
+      timesS: b.timesS.slice(fromIndex),
+      totalPowerW: b.totalPowerW.slice(fromIndex),
+      activeHosts: b.activeHosts.slice(fromIndex),
+      tenantAllocMips: b.tenantAlloc.map((xs) => xs.slice(fromIndex)),
+      tenantCost: b.tenantCost.map((xs) => xs.slice(fromIndex)),
+      hostUtilizationNow: b.hostSeries && last >= 0 ? b.hostUtil.map((xs) => xs[last] ?? 0) : [],
+      failedHostIds,
+      energyKWh: this.counters.energyJ / 3.6e6,
+      migrations: this.counters.migrations,
+    }
+  }
+
+  /** Number of series points recorded so far. */
+  get seriesLength(): number {
+    return this.series.timesS.length
   }
 
   /** Holds the run: `advance` does nothing until `resume`. */

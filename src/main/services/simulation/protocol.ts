@@ -1,5 +1,5 @@
 /** Messages between the simulation run manager and its worker thread. */
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 
 export interface StartMessage {
@@ -17,6 +17,14 @@ export type ToWorker = StartMessage | { type: 'pause' } | { type: 'resume' } | {
 
 /** From the worker. */
 export type FromWorker =
-  | { type: 'progress'; progress: number; virtualTimeS: number; horizonS: number; paused: boolean }
+  | {
+      type: 'progress'
+      progress: number
+      virtualTimeS: number
+      horizonS: number
+      paused: boolean
+      /** Series points since the previous progress message. */
+      live: LiveDelta
+    }
   | { type: 'done'; cancelled: boolean; result: SimulationResult }
   | { type: 'error'; message: string }

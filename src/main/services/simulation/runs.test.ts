@@ -67,7 +67,23 @@ describe('simulation runs', () => {
     expect(runs.resume(a.runId).status).toBe('running')
     const done = await finished()
     expect(done.status).toBe('done')
-    expect(events.some((e) => e.event === 'simulation:progress')).toBe(true)
+    const progress = events
+      .filter((e) => e.event === 'simulation:progress')
+      .map((e) => e.payload as SimulationRunDetail)
+    expect(progress.length).toBeGreaterThan(0)
+    // The live deltas, laid end to end, are a prefix of the finished run's series.
+    const times: number[] = []
+    const power: number[] = []
+    for (const p of progress) {
+      if (!p.live) continue
+      expect(p.live.fromIndex).toBe(times.length)
+      times.push(...p.live.timesS)
+      power.push(...p.live.totalPowerW)
+      if (times.length > 0) expect(p.live.hostUtilizationNow).toHaveLength(sample.hosts.length)
+    }
+    expect(times).toEqual(done.result?.series.timesS.slice(0, times.length))
+    expect(power).toEqual(done.result?.series.totalPowerW.slice(0, power.length))
+    expect(runs.get(a.runId).live).toBeUndefined()
 
     const b = runs.start(sample, { policy: 'mad-mmt-2.5' })
     const cancelled = runs.cancel(b.runId)

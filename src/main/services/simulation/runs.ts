@@ -90,7 +90,8 @@ export class SimulationRuns {
       run.info.progress = m.progress
       run.info.virtualTimeS = m.virtualTimeS
       run.info.status = m.paused ? 'paused' : 'running'
-      this.hub.publish('simulation:progress', { ...run.info })
+      // The live delta rides on this event only; the kept run info stays small.
+      this.hub.publish('simulation:progress', { ...run.info, live: m.live })
       return
     }
     if (m.type === 'done') {

@@ -38,14 +38,19 @@ export function runInSlices(
   let paused = false
   let finished = false
   let lastReport = 0
-  const report = (): void =>
+  let sentPoints = 0
+  const report = (): void => {
+    const live = sim.liveDelta(sentPoints)
+    sentPoints = sim.seriesLength
     send({
       type: 'progress',
       progress: sim.progress,
       virtualTimeS: sim.virtualTimeS,
       horizonS: sim.state.horizonS,
       paused,
+      live,
     })
+  }
   const step = (): void => {
     if (finished || paused) return
     try {

@@ -204,6 +204,29 @@ export interface SimulationRunInfo {
   horizonS: number
   /** Set when status is `failed`. */
   error?: string
+  /** On `simulation:progress` events only: what the run produced since the previous one. */
+  live?: LiveDelta
+}
+
+/**
+ * The new part of a running simulation's series, pushed with each progress event so views
+ * can draw live charts and colour the canvas without waiting for the result. Series are
+ * appended: `fromIndex` is the index of the first point here in the run's series.
+ */
+export interface LiveDelta {
+  fromIndex: number
+  timesS: number[]
+  totalPowerW: number[]
+  activeHosts: number[]
+  /** Per tenant, in design order: CPU received (MIPS) and bill so far, at each point. */
+  tenantAllocMips: number[][]
+  tenantCost: number[][]
+  /** Utilization of every host (design order, 0..1) at the latest point; empty without host series. */
+  hostUtilizationNow: number[]
+  /** Hosts down at the latest point. */
+  failedHostIds: string[]
+  energyKWh: number
+  migrations: number
 }
 
 export interface SimulationRunDetail extends SimulationRunInfo {
