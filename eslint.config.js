@@ -6,7 +6,16 @@ import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', 'bin/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'artifacts/**',
+      'bin/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
@@ -19,7 +28,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'vue/multi-word-component-names': 'error',
     },
   },
@@ -31,12 +43,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'node:*', 'fs', 'path', 'os', 'worker_threads'], message: 'The engine and shared code are pure: no electron, no Node built-ins (use ports).' },
+            {
+              group: ['electron', 'node:*', 'fs', 'path', 'os', 'worker_threads'],
+              message:
+                'The engine and shared code are pure: no electron, no Node built-ins (use ports).',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'Date', message: 'Time comes in through a port.' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded random source.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'Time comes in through a port.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded random source.' },
+      ],
     },
   },
   prettier,

@@ -11,6 +11,10 @@ if (existsSync(built)) {
   await import(pathToFileURL(built).href)
 } else {
   const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-  const result = spawnSync(process.execPath, [tsx, join(root, 'src', 'main', 'cli', 'index.ts'), ...process.argv.slice(2)], { stdio: 'inherit' })
+  const result = spawnSync(
+    process.execPath,
+    [tsx, join(root, 'src', 'main', 'cli', 'index.ts'), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  )
   process.exit(result.status ?? 1)
 }

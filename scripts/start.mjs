@@ -9,7 +9,13 @@ import { join } from 'node:path'
 const root = new URL('..', import.meta.url).pathname
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status ?? 1
 
-if (run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']) !== 0) process.exit(1)
+if (
+  run(process.execPath, [
+    join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+    'build',
+  ]) !== 0
+)
+  process.exit(1)
 
 function electronBinary() {
   const dir = join(root, 'node_modules', 'electron')
@@ -20,7 +26,8 @@ function electronBinary() {
 }
 
 const binary = electronBinary()
-const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+const hasDisplay =
+  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
 let child
 if (binary && hasDisplay) {
   child = spawn(binary, ['.'], { cwd: root, stdio: 'inherit' })
@@ -30,7 +37,11 @@ if (binary && hasDisplay) {
       ? 'Strata: no display here, so the desktop window cannot open; serving the same app in the browser instead.'
       : 'Strata: the Electron runtime is not installed (it is downloaded on first use and this machine cannot reach it); serving the same app in the browser instead.',
   )
-  child = spawn(process.execPath, [join(root, 'out/main/cli.js'), 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+  child = spawn(
+    process.execPath,
+    [join(root, 'out/main/cli.js'), 'serve', ...process.argv.slice(2)],
+    { cwd: root, stdio: 'inherit' },
+  )
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))
