@@ -11,6 +11,7 @@ import { CANVAS_KINDS, designElements, edgeElement, nodeElement, type NodeKind }
 import { applyOverlay, type HostOverlay } from './overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact } from './facts'
+import { RackDropTracker, rackAtPosition } from './rack-drop'
 import type { CanvasFacts, NodeFact } from './test-hook-types'
 
 let registered = false
@@ -43,6 +44,7 @@ export class TopologyCanvas {
   readonly cy: Core
   private readonly eh: EdgeHandlesInstance | undefined
   private pendingMoves = new Map<string, CanvasMove>()
+  private readonly drops: RackDropTracker
   private flushScheduled = false
   private silentSelect = false
   revision = -1
@@ -81,6 +83,7 @@ export class TopologyCanvas {
         },
       )
     }
+    this.drops = new RackDropTracker(this.cy)
     this.bindEvents()
   }
 
@@ -90,6 +93,7 @@ export class TopologyCanvas {
       if (this.silentSelect) return
       queueMicrotask(() => this.callbacks.onSelect?.(this.selection()))
     })
+    cy.on('grab', 'node', (event) => this.drops.grab(event.target as NodeSingular))
     cy.on('dragfree', 'node', (event) => this.queueMove(event.target as NodeSingular))
     cy.on('ehcomplete', (_event, ...extra: unknown[]) => {
       const [source, target, added] = extra as [NodeSingular, NodeSingular, cytoscape.EdgeSingular]
@@ -124,9 +128,9 @@ export class TopologyCanvas {
       const kind = String(n.data('kind'))
       const move: CanvasMove = { id: n.id(), position: roundPos(n.position()) }
       if (n.same(node) && (kind === 'host' || kind === 'switch' || kind === 'storage')) {
-        const rack = this.rackAt(n.position(), n)
-        const current = n.parent().nonempty() ? n.parent().first().id() : undefined
-        if (rack && rack !== current) move.rackId = rack
+        // into another rack, or out of its own onto the empty canvas
+        const rackId = this.drops.target(n)
+        if (rackId !== undefined) move.rackId = rackId
       }
       this.pendingMoves.set(n.id(), move)
     })
@@ -142,20 +146,7 @@ export class TopologyCanvas {
 
   /** The rack whose box contains a model position (ignoring `self` and its own parent). */
   rackAt(position: Position, self?: NodeSingular): string | undefined {
-    const own = self?.parent().nonempty() ? self.parent().first().id() : undefined
-    let found: string | undefined
-    this.cy.nodes('.rack').forEach((rack) => {
-      if (found || rack.id() === own || (self && rack.same(self))) return
-      const box = rack.boundingBox({ includeLabels: false })
-      if (
-        position.x >= box.x1 &&
-        position.x <= box.x2 &&
-        position.y >= box.y1 &&
-        position.y <= box.y2
-      )
-        found = rack.id()
-    })
-    return found
+    return rackAtPosition(this.cy, position, self)
   }
 
   /** Replaces everything on the canvas by a design. */
