@@ -20,11 +20,13 @@ test('palette drop into a rack, connect, inspector edit, undo and redo', async (
   await expect.poll(() => designer.selection()).toEqual(['host-1'])
   await designer.screenshot(testInfo, 'edit-1-host-dropped-in-rack')
 
-  // make room, then wire it to the rack's ToR switch with the edge handles
-  await designer.dragNode('host-1', { dx: -30, dy: 150 })
+  // move it within its rack (a drop outside the rack's box would take it out), then wire it
+  // to the rack's ToR switch with the edge handles
+  const dropped = (await designer.node('host-1'))?.position.y ?? 0
+  await designer.dragNode('host-1', { dx: 0, dy: 50 })
   await expect
     .poll(async () => (await designer.node('host-1'))?.position.y ?? 0)
-    .toBeGreaterThan(500)
+    .toBeGreaterThan(dropped + 10)
   expect(await designer.parentOf('host-1')).toBe('rack-1')
   await designer.connect('host-1', 'tor-1')
   const linked = async (): Promise<boolean> =>
