@@ -51,8 +51,9 @@ describe('RecoveryDialog', () => {
     await wrapper.get('[data-testid="recover"]').trigger('click')
     await vi.waitFor(() => expect(design.name).toBe('Crashed work'))
     expect(design.state.dirty).toBe(true)
-    await flushPromises()
-    expect(wrapper.find('[data-testid="recovery-dialog"]').exists()).toBe(false)
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="recovery-dialog"]').exists()).toBe(false),
+    )
     // the old run's copy is gone (this run's own autosave now holds the work)
     expect(await recoverable()).toEqual([])
   })
