@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import sample from '../../../../resources/samples/two-hall.strata.json'
 import { DesignSession } from '../../../main/engine'
-import { TopologyCanvas } from './topology-canvas'
+import cytoscape from 'cytoscape'
+import { designElements } from './elements'
+import { canvasStyle, LIGHT } from './style'
 import { canvasToSvg, escapeXml } from './svg-export'
 
 describe('canvasToSvg', () => {
@@ -11,9 +13,14 @@ describe('canvasToSvg', () => {
     const session = new DesignSession()
     const loaded = session.load(sample)
     if (!loaded.ok) throw new Error(loaded.error.message)
-    const canvas = new TopologyCanvas(undefined, {})
-    canvas.load(session.design, session.state.revision)
-    const svg = canvasToSvg(canvas.cy)
+    // headless with styles on, as the page's renderer has them
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: canvasStyle(LIGHT),
+      elements: designElements(session.design),
+    })
+    const svg = canvasToSvg(cy)
 
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
     expect(doc.querySelector('parsererror')).toBeNull()
@@ -25,7 +32,18 @@ describe('canvasToSvg', () => {
     for (const rack of d.racks)
       expect(doc.querySelector(`g[data-id="${rack.id}"] rect`)).not.toBeNull()
     expect(doc.querySelectorAll('line[data-id]').length).toBe(d.links.length)
-    canvas.destroy()
+    // shapes follow the canvas style: hexagons for OS containers, diamonds for switches
+    expect(
+      doc.querySelector('g[data-id="lxc-1"] polygon')?.getAttribute('points')?.split(' '),
+    ).toHaveLength(6)
+    expect(
+      doc.querySelector('g[data-id="core-1"] polygon')?.getAttribute('points')?.split(' '),
+    ).toHaveLength(4)
+    expect(doc.querySelector('g[data-id="kvm-1"] rect')).not.toBeNull()
+    expect(doc.querySelector('g[data-id="kvm-1"] rect')?.getAttribute('fill')).toBe(
+      'rgb(91,141,239)',
+    ) // LIGHT.host, #5b8def
+    cy.destroy()
   })
 
   it('escapes markup in labels', () => {

@@ -73,15 +73,24 @@ function shapeOf(
   const shape = styleOf(n, 'shape', 'ellipse')
   if (shape === 'ellipse')
     return `<ellipse cx="${num(x)}" cy="${num(y)}" rx="${num(w / 2)}" ry="${num(h / 2)}" ${paint}/>`
-  if (shape === 'diamond') {
-    const pts = [
+  const polygon = (pts: Array<[number, number]>): string =>
+    `<polygon points="${pts.map(([px, py]) => `${num(px)},${num(py)}`).join(' ')}" ${paint}/>`
+  if (shape === 'diamond')
+    return polygon([
       [x, y - h / 2],
       [x + w / 2, y],
       [x, y + h / 2],
       [x - w / 2, y],
-    ]
-    return `<polygon points="${pts.map(([px, py]) => `${num(px ?? 0)},${num(py ?? 0)}`).join(' ')}" ${paint}/>`
-  }
+    ])
+  if (shape.endsWith('hexagon'))
+    return polygon([
+      [x - w / 2, y],
+      [x - w / 4, y - h / 2],
+      [x + w / 4, y - h / 2],
+      [x + w / 2, y],
+      [x + w / 4, y + h / 2],
+      [x - w / 4, y + h / 2],
+    ])
   const rx = shape.startsWith('round') || shape === 'barrel' ? 6 : 0
   return `<rect x="${num(x - w / 2)}" y="${num(y - h / 2)}" width="${num(w)}" height="${num(h)}" rx="${rx}" ${paint}/>`
 }
