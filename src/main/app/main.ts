@@ -61,23 +61,25 @@ export async function runElectronApp(): Promise<void> {
   }
   title()
   services.ctx.disposers.push(services.ctx.design.onChange(title))
-  app.on('before-quit', (event) => {
+  // Closing the main window (or quitting) with unsaved changes asks first; an autosave is
+  // kept either way and offered for recovery on the next start.
+  main.on('close', (event) => {
     if (!services.ctx.design.state.dirty || quitting) return
     event.preventDefault()
     void dialog
       .showMessageBox(main, {
         type: 'warning',
-        buttons: ['Quit without saving', 'Cancel'],
+        buttons: ['Close without saving', 'Cancel'],
         defaultId: 1,
+        cancelId: 1,
         message: 'The design has unsaved changes.',
         detail:
           'An autosave is kept in the data folder and offered for recovery on the next start.',
       })
       .then(({ response }) => {
-        if (response === 0) {
-          quitting = true
-          app.quit()
-        }
+        if (response !== 0) return
+        quitting = true
+        main.close()
       })
   })
   app.on('window-all-closed', () => {

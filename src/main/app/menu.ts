@@ -33,6 +33,8 @@ export function installMenu(): void {
         item('Save', 'save', 'CmdOrCtrl+S'),
         item('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
         item('Export Report…', 'export', 'CmdOrCtrl+E'),
+        item('Export Picture (PNG)…', 'export-png'),
+        item('Export Picture (SVG)…', 'export-svg'),
         { type: 'separator' },
         { role: 'quit' },
       ],

@@ -26,6 +26,12 @@ export interface FilesServicesOptions {
 
 const byContext = new WeakMap<AppContext, FilesServices>()
 
+/** `STRATA_AUTOSAVE_MS` shortens (or lengthens) the autosave interval, e.g. for tests. */
+function autosaveIntervalFromEnv(): number | undefined {
+  const ms = Number(process.env.STRATA_AUTOSAVE_MS)
+  return Number.isFinite(ms) && ms >= 100 ? ms : undefined
+}
+
 /** The context's files services, made (and autosave started) on first use. */
 export function filesServices(ctx: AppContext, options: FilesServicesOptions = {}): FilesServices {
   const existing = byContext.get(ctx)
@@ -40,7 +46,7 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
   const autosaver = new Autosaver({
     session: ctx.design,
     dataDir: ctx.paths.dataDir,
-    intervalMs: options.autosaveIntervalMs,
+    intervalMs: options.autosaveIntervalMs ?? autosaveIntervalFromEnv(),
     every: options.every,
     now: options.now,
     pid: options.pid,

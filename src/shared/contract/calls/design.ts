@@ -80,6 +80,8 @@ export const MENU_COMMANDS = [
   'save',
   'save-as',
   'export',
+  'export-png',
+  'export-svg',
   'undo',
   'redo',
   'delete',
