@@ -1,7 +1,9 @@
 /**
  * Simulation runs as main reports them: the current run's progress (`simulation:progress`),
- * its result when done, and the UI's time cursor into the result's series (the canvas shows
- * that instant). Results are held shallowly: series can be large.
+ * its series so far while it runs (`live`, from the events' deltas, published at most ~4
+ * times a second), its result when done, and the UI's time cursor into the result's series
+ * (the canvas shows that instant; during a run, the latest state). Results and live series
+ * are held shallowly: series can be large.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -12,6 +14,11 @@ import type {
   SimulationRunInfo,
   StrataError,
 } from '../../../shared/contract'
+import { useDesignStore } from './design'
+import { applyLiveDelta, emptyLive, snapshotLive, type LiveSeries } from './simulation-live'
+
+/** Least time between two publications of the live series, milliseconds. */
+const LIVE_PUBLISH_MS = 250
 
 export interface HostFrame {
   utilization: number
@@ -32,15 +39,35 @@ export const useSimulationStore = defineStore('simulation', () => {
   const error = ref<StrataError | undefined>()
   /** Index into `result.series.timesS` shown on the canvas; -1 = none. */
   const timeIndex = ref(-1)
+  /** The running run's series so far (a snapshot, replaced at most every LIVE_PUBLISH_MS). */
+  const live = shallowRef<LiveSeries | undefined>()
+  let liveBuffer: LiveSeries | undefined
+  let publishTimer: ReturnType<typeof setTimeout> | undefined
   let stepping = false
   const unsubscribers: Array<() => void> = []
+  const design = useDesignStore()
 
   const sampleCount = computed(() => result.value?.series.timesS.length ?? 0)
+
+  const liveFrame = computed<SimulationFrame | undefined>(() => {
+    const l = live.value
+    const hostIds = design.design?.hosts.map((h) => h.id) ?? []
+    if (!l || l.timesS.length === 0 || l.hostUtilizationNow.length !== hostIds.length)
+      return undefined
+    const failed = new Set(l.failedHostIds)
+    const hosts = new Map<string, HostFrame>()
+    hostIds.forEach((hostId, h) => {
+      const utilization = l.hostUtilizationNow[h] ?? 0
+      hosts.set(hostId, { utilization, failed: failed.has(hostId), off: false })
+    })
+    return { timeS: l.timesS[l.timesS.length - 1] as number, hosts, migrations: [] }
+  })
 
   const frame = computed<SimulationFrame | undefined>(() => {
     const r = result.value
     const i = timeIndex.value
-    if (!r || i < 0 || i >= r.series.timesS.length) return undefined
+    if (!r) return liveFrame.value
+    if (i < 0 || i >= r.series.timesS.length) return undefined
     const timeS = r.series.timesS[i] as number
     const hosts = new Map<string, HostFrame>()
     const down = new Set(
@@ -65,11 +92,37 @@ export const useSimulationStore = defineStore('simulation', () => {
     return { timeS, hosts, migrations }
   })
 
+  function publishLive(): void {
+    if (publishTimer !== undefined) clearTimeout(publishTimer)
+    publishTimer = undefined
+    live.value = liveBuffer ? snapshotLive(liveBuffer) : undefined
+  }
+
+  function schedulePublish(): void {
+    if (publishTimer === undefined) publishTimer = setTimeout(publishLive, LIVE_PUBLISH_MS)
+  }
+
+  function resetLive(): void {
+    liveBuffer = undefined
+    publishLive()
+  }
+
+  /** Takes a progress event's delta into the live series of its run. */
+  function takeLive(info: SimulationRunInfo): void {
+    if (!info.live) return
+    if (liveBuffer?.runId !== info.runId) liveBuffer = emptyLive(info.runId)
+    if (!applyLiveDelta(liveBuffer, info.live)) return
+    // a held run shows its latest state at once; a running one a few times a second
+    if (info.status === 'running') schedulePublish()
+    else publishLive()
+  }
+
   async function fetchResult(runId: string): Promise<void> {
     const r = await api.call('simulation:get', { runId })
     if (!r.ok) return
     run.value = r.value
     if (r.value.result) {
+      resetLive()
       result.value = r.value.result
       timeIndex.value = Math.max(0, r.value.result.series.timesS.length - 1)
     }
@@ -80,7 +133,9 @@ export const useSimulationStore = defineStore('simulation', () => {
     unsubscribers.push(
       api.on('simulation:progress', (info) => {
         if (run.value && info.runId !== run.value.runId) return
-        run.value = info
+        const { live: _delta, ...rest } = info
+        run.value = rest
+        if (!result.value) takeLive(info)
         if (stepping && info.status === 'running') {
           stepping = false
           void pause()
@@ -88,8 +143,10 @@ export const useSimulationStore = defineStore('simulation', () => {
       }),
       api.on('simulation:finished', (detail) => {
         if (run.value && detail.runId !== run.value.runId) return
-        run.value = detail
+        const { live: _delta, ...rest } = detail
+        run.value = rest
         if (detail.result) {
+          resetLive()
           result.value = detail.result
           timeIndex.value = Math.max(0, detail.result.series.timesS.length - 1)
         } else void fetchResult(detail.runId)
@@ -112,8 +169,13 @@ export const useSimulationStore = defineStore('simulation', () => {
     start()
     result.value = undefined
     timeIndex.value = -1
+    resetLive()
+    // the new run's first events may come before this call's answer: take them
+    run.value = undefined
     const info = settle(await api.call('simulation:start', options))
-    if (info) run.value = info
+    // keep what the run's events already told (it may even have finished by now)
+    const known = run.value as SimulationRunInfo | undefined
+    if (info && known?.runId !== info.runId) run.value = info
   }
 
   async function pause(): Promise<void> {
@@ -143,11 +205,14 @@ export const useSimulationStore = defineStore('simulation', () => {
 
   function stop(): void {
     for (const u of unsubscribers.splice(0)) u()
+    if (publishTimer !== undefined) clearTimeout(publishTimer)
+    publishTimer = undefined
   }
 
   return {
     run,
     result,
+    live,
     error,
     timeIndex,
     sampleCount,

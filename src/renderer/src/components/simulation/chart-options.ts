@@ -1,9 +1,10 @@
 /**
  * ECharts options built from a simulation result: per-host utilization heatmap, power and
- * energy over time, per-tenant usage, cost and SLA. Pure functions (unit-testable).
+ * energy over time, per-tenant usage, cost and SLA. Pure functions (unit-testable). The power
+ * and tenant charts also draw a running run's series so far.
  */
 import type { EChartsOption } from 'echarts'
-import type { SimulationResult } from '../../../../shared/contract'
+import type { SimulationResult, TenantSeries } from '../../../../shared/contract'
 
 /** The heatmap shows at most this many hosts and samples (downsampled evenly). */
 const MAX_HOSTS = 60
@@ -49,14 +50,29 @@ export function heatmapOption(r: SimulationResult): EChartsOption {
   }
 }
 
-export function powerOption(r: SimulationResult): EChartsOption {
-  const t = r.series.timesS
+/** The series the power and energy chart draws (a result's, or a running run's so far). */
+export interface PowerSeries {
+  timesS: readonly number[]
+  totalPowerW: readonly number[]
+  activeHosts: readonly number[]
+  /** Energy up to each sample, kWh; derived from the power series when absent. */
+  energyKWh?: readonly number[]
+}
+
+/** Energy up to each sample from the power series (left sums), kWh. */
+export function energySeries(timesS: readonly number[], totalPowerW: readonly number[]): number[] {
   let energyKWh = 0
-  const energy = t.map((s, i) => {
-    const dtS = i === 0 ? 0 : s - (t[i - 1] as number)
-    energyKWh += ((r.series.totalPowerW[i - 1] ?? 0) * dtS) / 3_600_000
-    return Number(energyKWh.toFixed(3))
+  return timesS.map((s, i) => {
+    const dtS = i === 0 ? 0 : s - (timesS[i - 1] as number)
+    energyKWh += ((totalPowerW[i - 1] ?? 0) * dtS) / 3_600_000
+    return energyKWh
   })
+}
+
+export function powerOption(r: SimulationResult | PowerSeries): EChartsOption {
+  const p: PowerSeries = 'series' in r ? r.series : r
+  const t = p.timesS
+  const energy = (p.energyKWh ?? energySeries(t, p.totalPowerW)).map((e) => Number(e.toFixed(3)))
   return {
     animation: false,
     title: { text: 'Power and energy', textStyle: { fontSize: 12 } },
@@ -69,18 +85,30 @@ export function powerOption(r: SimulationResult): EChartsOption {
       { type: 'value', name: 'kWh' },
     ],
     series: [
-      { name: 'Power (W)', type: 'line', showSymbol: false, data: r.series.totalPowerW },
+      { name: 'Power (W)', type: 'line', showSymbol: false, data: p.totalPowerW as number[] },
       { name: 'Energy (kWh)', type: 'line', showSymbol: false, yAxisIndex: 1, data: energy },
-      { name: 'Active hosts', type: 'line', showSymbol: false, data: r.series.activeHosts },
+      { name: 'Active hosts', type: 'line', showSymbol: false, data: p.activeHosts as number[] },
     ],
   }
 }
 
+/** The series the per-tenant chart draws (a result's, or a running run's so far). */
+export interface TenantChartSeries {
+  timesS: readonly number[]
+  tenants: ReadonlyArray<
+    Pick<TenantSeries, 'tenantId'> & {
+      allocatedMips: readonly number[]
+      cumulativeCost: readonly number[]
+    }
+  >
+}
+
 export function tenantOption(
-  r: SimulationResult,
+  r: SimulationResult | TenantChartSeries,
   names: ReadonlyMap<string, { name: string; colour: string }>,
 ): EChartsOption {
-  const t = r.series.timesS
+  const series: TenantChartSeries = 'series' in r ? r.series : r
+  const t = series.timesS
   const label = (id: string): string => names.get(id)?.name ?? id
   return {
     animation: false,
@@ -93,13 +121,13 @@ export function tenantOption(
       { type: 'value', name: 'MIPS' },
       { type: 'value', name: 'cost' },
     ],
-    series: r.series.tenants.flatMap((s) => [
+    series: series.tenants.flatMap((s) => [
       {
         name: `${label(s.tenantId)} MIPS`,
         type: 'line' as const,
         showSymbol: false,
         color: names.get(s.tenantId)?.colour,
-        data: s.allocatedMips,
+        data: s.allocatedMips as number[],
       },
       {
         name: `${label(s.tenantId)} cost`,
@@ -108,7 +136,7 @@ export function tenantOption(
         yAxisIndex: 1,
         lineStyle: { type: 'dashed' as const },
         color: names.get(s.tenantId)?.colour,
-        data: s.cumulativeCost,
+        data: s.cumulativeCost as number[],
       },
     ]),
   }
