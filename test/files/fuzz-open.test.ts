@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DesignSession, checkIntegrity } from '../../src/main/engine'
 import { openIntoSession } from '../../src/main/engine/persistence'
+import { seededRandom } from '../../src/main/engine/random'
 
 const SAMPLE_TEXT = readFileSync(
   join(__dirname, '../../resources/samples/two-hall.strata.json'),
@@ -15,17 +16,8 @@ const SAMPLE_TEXT = readFileSync(
 )
 const SAMPLE = JSON.parse(SAMPLE_TEXT) as Record<string, unknown>
 
-/** mulberry32: a small seeded generator (seed 0 by default, as everywhere in Strata). */
-function rng(seed = 0): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The engine's seeded random source (seed 0 by default, as everywhere in Strata). */
+const rng = (seed = 0): (() => number) => seededRandom(seed)
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 

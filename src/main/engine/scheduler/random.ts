@@ -1,14 +1,6 @@
-/** A small seeded generator (mulberry32) for tie-break orders and synthetic designs. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../random'
+
+export { seededRandom }
 
 /**
  * Tie-break rank of each of `n` hosts (lower wins): host id order for seed 0, otherwise a

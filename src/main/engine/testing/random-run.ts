@@ -10,18 +10,7 @@ import type {
   TenantUsage,
 } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
-
-/** A small seeded PRNG (mulberry32), 0 <= x < 1. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../random'
 
 export interface RandomPlacement {
   placed: Array<{ instanceId: string; workloadId: string; tenantId: string; hostId: string }>
