@@ -17,6 +17,44 @@ export class SimulationPanelPage {
     await this.root.locator('[data-testid="sim-run"]').click()
   }
 
+  async pause(): Promise<void> {
+    await this.root.locator('[data-testid="sim-pause"]').click()
+  }
+
+  async resume(): Promise<void> {
+    await this.root.locator('[data-testid="sim-resume"]').click()
+  }
+
+  /** Runs to the next progress report, then holds again. */
+  async step(): Promise<void> {
+    await this.root.locator('[data-testid="sim-step"]').click()
+  }
+
+  async cancel(): Promise<void> {
+    await this.root.locator('[data-testid="sim-cancel"]').click()
+  }
+
+  /** Fraction of the run simulated, 0..1 (0 before any run). */
+  async progress(): Promise<number> {
+    const bar = this.root.locator('[data-testid="sim-progress"]')
+    if ((await bar.count()) === 0) return 0
+    return Number((await bar.getAttribute('data-progress')) ?? 0)
+  }
+
+  /** Energy used so far by the run in progress, kWh (0 when no counter is shown). */
+  async liveEnergyKWh(): Promise<number> {
+    const counter = this.root.locator('[data-testid="sim-live-energy"]')
+    if ((await counter.count()) === 0) return 0
+    return Number((await counter.getAttribute('data-kwh')) ?? 0)
+  }
+
+  /** Live migrations so far of the run in progress (-1 when no counter is shown). */
+  async liveMigrations(): Promise<number> {
+    const counter = this.root.locator('[data-testid="sim-live-migrations"]')
+    if ((await counter.count()) === 0) return -1
+    return Number(await counter.textContent())
+  }
+
   get status(): Locator {
     return this.root.locator('[data-testid="sim-status"]')
   }

@@ -56,3 +56,47 @@ test('a short run fills the charts, colours the hosts and marks the failed one',
     .toBe(true)
   await designer.screenshot(testInfo, 'simulation-4-migration')
 })
+
+test('a long run charts and colours live: power points and energy while it is held', async ({
+  page,
+  app,
+}, testInfo) => {
+  const designer = new DesignerPage(page)
+  const sim = new SimulationPanelPage(page)
+  await designer.open(app)
+  await sim.show()
+  // a year of the sample (the whole run takes seconds): hold it once the first progress arrives
+  await sim.run(8760)
+  await expect.poll(() => sim.progress()).toBeGreaterThan(0)
+  await sim.pause()
+  await expect(sim.status).toContainText('paused')
+  // held mid-run: the charts and counters show the series so far, not a result
+  await expect.poll(() => sim.points('power')).toBeGreaterThan(0)
+  await expect.poll(() => sim.points('tenants')).toBeGreaterThan(0)
+  await expect.poll(() => sim.liveEnergyKWh()).toBeGreaterThan(0)
+  await expect.poll(() => sim.liveMigrations()).toBeGreaterThanOrEqual(0)
+  await expect(sim.chart('power').locator('canvas')).toHaveCount(1)
+  await expect(sim.chart('heatmap')).toHaveCount(0)
+  expect(await sim.progress()).toBeLessThan(1)
+  // the canvas colours every host by its utilization at the latest instant
+  await expect
+    .poll(async () =>
+      (await designer.facts()).nodes.filter(
+        (n) => n.kind === 'host' && n.utilization !== undefined,
+      ),
+    )
+    .toHaveLength(13)
+  await expect(sim.status).toContainText('paused')
+  await designer.screenshot(testInfo, 'simulation-live')
+
+  // one step further (runs to the next progress report, then holds again): the series grows;
+  // cancelled, the panel switches to the (partial) result
+  const held = await sim.points('power')
+  await sim.step()
+  await expect.poll(() => sim.points('power')).toBeGreaterThan(held)
+  await expect(sim.status).toContainText('paused')
+  await sim.cancel()
+  await expect(sim.status).toContainText('cancelled')
+  await expect.poll(() => sim.points('heatmap')).toBeGreaterThan(0)
+  await expect.poll(() => sim.liveEnergyKWh()).toBe(0)
+})

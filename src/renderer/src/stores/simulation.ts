@@ -44,6 +44,8 @@ export const useSimulationStore = defineStore('simulation', () => {
   let liveBuffer: LiveSeries | undefined
   let publishTimer: ReturnType<typeof setTimeout> | undefined
   let stepping = false
+  /** Virtual time when the current step began, seconds. */
+  let stepFromS = 0
   const unsubscribers: Array<() => void> = []
   const design = useDesignStore()
 
@@ -136,7 +138,8 @@ export const useSimulationStore = defineStore('simulation', () => {
         const { live: _delta, ...rest } = info
         run.value = rest
         if (!result.value) takeLive(info)
-        if (stepping && info.status === 'running') {
+        // the report that answers resume itself holds no new time: step past it
+        if (stepping && info.status === 'running' && info.virtualTimeS > stepFromS) {
           stepping = false
           void pause()
         }
@@ -194,6 +197,7 @@ export const useSimulationStore = defineStore('simulation', () => {
   async function step(): Promise<void> {
     if (run.value?.status !== 'paused') return
     stepping = true
+    stepFromS = run.value.virtualTimeS
     await resume()
   }
 
