@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+/**
+ * The simulation store against the real services: while a run is held mid-way, its live
+ * series (from the progress events' deltas) has points, energy and a canvas frame for every
+ * host; once the run ends, the full result replaces it.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { api, setTransport } from '../api'
+import { useDesignStore } from './design'
+import { useSimulationStore } from './simulation'
+import { startRealServices, type RealServices } from './testing/real-services'
+
+let services: RealServices
+
+beforeEach(async () => {
+  services = await startRealServices()
+  setTransport(services.transport)
+  setActivePinia(createPinia())
+  const opened = await api.call('design:open-sample', { name: 'two-hall' })
+  if (!opened.ok) throw new Error(opened.error.message)
+  await useDesignStore().start()
+})
+afterEach(async () => {
+  useSimulationStore().stop()
+  await services.dispose()
+})
+
+describe('simulation store, live', () => {
+  it('holds a run mid-way with its series so far, then switches to the result', async () => {
+    const sim = useSimulationStore()
+    const design = useDesignStore()
+    await sim.runSimulation({ horizonS: 365 * 86_400 })
+    await vi.waitFor(() => expect(sim.run?.progress ?? 0).toBeGreaterThan(0), { timeout: 30_000 })
+    await sim.pause()
+    await vi.waitFor(() => expect(sim.run?.status).toBe('paused'))
+    // a held run publishes its latest state at once
+    await vi.waitFor(() => expect(sim.live?.timesS.length ?? 0).toBeGreaterThan(0))
+    const live = sim.live
+    if (!live) throw new Error('no live series')
+    expect(sim.result).toBeUndefined()
+    expect(live.energyKWh).toBeGreaterThan(0)
+    expect(live.totalPowerW).toHaveLength(live.timesS.length)
+    expect(live.tenantAllocMips).toHaveLength(design.design?.tenants.length ?? -1)
+    for (const xs of live.tenantCost) expect(xs).toHaveLength(live.timesS.length)
+    expect(sim.frame?.hosts.size).toBe(design.design?.hosts.length)
+    expect(sim.frame?.timeS).toBe(live.timesS[live.timesS.length - 1])
+    // the last point is no later than where the run stands
+    expect(sim.frame?.timeS).toBeLessThanOrEqual(sim.run?.virtualTimeS ?? 0)
+
+    await sim.cancel()
+    await vi.waitFor(() => expect(sim.result).toBeDefined(), { timeout: 30_000 })
+    expect(sim.run?.status).toBe('cancelled')
+    expect(sim.live).toBeUndefined()
+    // the partial result holds at least the points the live series had
+    expect(sim.result?.series.timesS.slice(0, live.timesS.length)).toEqual(live.timesS)
+  })
+})
