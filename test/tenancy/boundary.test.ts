@@ -3,27 +3,18 @@
  * dispatcher and nothing else; other tenants' views and the provider's data are refused with
  * a typed error that does not say whether the other tenant exists.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CALLS, type CallName, type EventName, type SessionInfo } from '../../src/shared/contract'
-import { startServices, type Services } from '../../src/main/services'
+import type { Services } from '../../src/main/services'
+import { testServices } from '../../src/main/services/testing/test-services'
 import { tenantEventGuard } from '../../src/main/services/handlers/tenancy-boundary'
 
 const SAMPLE = 'resources/samples/two-hall.strata.json'
 const acme: SessionInfo = { role: 'tenant', tenantId: 't-acme' }
 
-function start(shell: Parameters<typeof startServices>[0]['shell'] = { kind: 'web' }): Services {
-  return startServices({
-    version: 'test',
-    paths: {
-      dataDir: mkdtempSync(join(tmpdir(), 'strata-tenancy-')),
-      samplesDir: 'resources/samples',
-    },
-    shell,
-    document: JSON.parse(readFileSync(SAMPLE, 'utf8')) as unknown,
-  })
+function start(shell: Services['ctx']['shell'] = { kind: 'web' }): Services {
+  return testServices({ shell, document: JSON.parse(readFileSync(SAMPLE, 'utf8')) as unknown })
 }
 
 let services: Services | undefined

@@ -2,15 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { startServices } from './index'
+import { startServices, type Services } from './index'
+import { testServices } from './testing/test-services'
 
-function services() {
-  return startServices({
-    version: 'test',
-    paths: { dataDir: '/nonexistent/strata-test', samplesDir: 'resources/samples' },
-    shell: { kind: 'web' },
-  })
-}
+const services = (): Services => testServices()
 const provider = { role: 'provider' } as const
 const tenant = { role: 'tenant', tenantId: 't-acme' } as const
 

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { EvacuationPlan, Explanation, PlacementResult } from '../../../shared/contract'
-import { startServices } from '../index'
+import type { Services } from '../index'
+import { testServices } from '../testing/test-services'
 
-function services() {
-  return startServices({
-    version: 'test',
-    paths: { dataDir: '/nonexistent/strata-test', samplesDir: 'resources/samples' },
-    shell: { kind: 'web' },
-  })
-}
+const services = (): Services => testServices()
 const provider = { role: 'provider' } as const
 const acme = { role: 'tenant', tenantId: 't-acme' } as const
 
