@@ -15,7 +15,7 @@ import type { EditCommandInput } from '../../../shared/contract/schemas/design'
 import type { Problem } from '../../../shared/contract/result'
 import { freshId, indexOf } from './index-of'
 import { issuesToProblems, parseEntity } from './parse'
-import { REFERENCE_FIELDS } from './references'
+import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
 export type EditCommand = EditCommandInput
 export type CommandResult =
@@ -145,11 +145,7 @@ function run(draft: Draft, cmd: EditCommand, problems: Problem[], at: string): v
               const rest = { ...item }
               delete rest[ref.field]
               copy[index] = rest as Item
-              draft.upserted.set(
-                item.id,
-                (Object.entries(ENTITY_COLLECTIONS).find(([, c]) => c === ref.collection)?.[0] ??
-                  'host') as EntityKind,
-              )
+              draft.upserted.set(item.id, COLLECTION_KIND[ref.collection])
             }
           })
         }

@@ -2,7 +2,16 @@
  * Which fields of which collections refer to which kinds of element. One table drives the
  * dangling-reference check, cascading removal and id lookups.
  */
-import type { CollectionKey, EntityKind } from '../../../shared/design/enums'
+import {
+  ENTITY_COLLECTIONS,
+  type CollectionKey,
+  type EntityKind,
+} from '../../../shared/design/enums'
+
+/** The kind of element each collection holds. */
+export const COLLECTION_KIND = Object.fromEntries(
+  Object.entries(ENTITY_COLLECTIONS).map(([kind, key]) => [key, kind]),
+) as Record<CollectionKey, EntityKind>
 
 export interface ReferenceField {
   collection: CollectionKey

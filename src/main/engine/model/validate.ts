@@ -4,7 +4,6 @@
  * dangling references together; the cross-element rules run once the shape is sound.
  */
 import {
-  ENTITY_COLLECTIONS,
   VIRTUALIZATION_PRODUCTS,
   type CollectionKey,
   type EntityKind,
@@ -12,11 +11,7 @@ import {
 import type { Design } from '../../../shared/design/schema'
 import type { Problem } from '../../../shared/contract/result'
 import { parseDesign } from './parse'
-import { REFERENCE_FIELDS } from './references'
-
-const COLLECTION_KIND = Object.fromEntries(
-  Object.entries(ENTITY_COLLECTIONS).map(([kind, key]) => [key, kind]),
-) as Record<CollectionKey, EntityKind>
+import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
