@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { syntheticDatacenter } from '../../src/main/engine/scheduler'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-const planetlab = resolve(root, '../shared/data/planetlab')
+const planetlab = resolve(root, 'test/fixtures/planetlab')
 const bin = join(root, 'bin', 'strata.js')
 const DATE = '20110303'
 const POLICIES: Array<[string, string]> = [

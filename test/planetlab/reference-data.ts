@@ -1,6 +1,7 @@
 /**
- * Loads the shared PlanetLab traces and CloudSim 3.0.3's recorded results. CI mounts the
- * shared folder at ../shared next to the repository; a missing folder is an error, not a skip.
+ * Loads the PlanetLab traces and CloudSim 3.0.3's recorded results vendored in
+ * `test/fixtures/planetlab` (source and licence in its NOTICE.md). A missing folder is an
+ * error, not a skip.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -9,13 +10,13 @@ import type { Design } from '../../src/shared/design/schema'
 import { importPlanetLab } from '../../src/main/engine/import/planetlab'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-/** The shared PlanetLab folder (traces, orders, REFERENCE.md, results CSV). */
-export const PLANETLAB_DIR = resolve(repoRoot, '../shared/data/planetlab')
+/** The vendored PlanetLab folder (traces, orders, REFERENCE.md, results CSV). */
+export const PLANETLAB_DIR = resolve(repoRoot, 'test/fixtures/planetlab')
 
 export function requireSharedFolder(): void {
   if (!existsSync(join(PLANETLAB_DIR, 'results_cloudsim-3.0.3.csv')))
     throw new Error(
-      `the PlanetLab reference data is missing: expected ${PLANETLAB_DIR} (the shared folder ../shared/data/planetlab next to the repository) with results_cloudsim-3.0.3.csv, vm_order_<date>.txt and the trace folders`,
+      `the PlanetLab reference data is missing: expected ${PLANETLAB_DIR} with results_cloudsim-3.0.3.csv, vm_order_<date>.txt and the trace folders`,
     )
 }
 
