@@ -35,7 +35,11 @@ export interface HostSpec {
   state?: 'up' | 'down' | 'maintenance'
 }
 
-export function host(i: number, h: HostSpec, startTimeS = 0): NonNullable<DesignInput['hosts']>[number] {
+export function host(
+  i: number,
+  h: HostSpec,
+  startTimeS = 0,
+): NonNullable<DesignInput['hosts']>[number] {
   return {
     id: `h${i}`,
     name: `h${i}`,
@@ -88,7 +92,11 @@ export interface VmSpec {
   percent: number
 }
 
-export function vm(i: number, tenantId: string, w: VmSpec): NonNullable<DesignInput['workloads']>[number] {
+export function vm(
+  i: number,
+  tenantId: string,
+  w: VmSpec,
+): NonNullable<DesignInput['workloads']>[number] {
   return {
     id: `w${i}`,
     tenantId,
