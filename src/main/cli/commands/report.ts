@@ -4,9 +4,7 @@
  * With `--tenant`, the report holds that tenant's view only.
  */
 import { mkdir } from 'node:fs/promises'
-import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { readStrataFile } from '../../engine/persistence'
 import { writeFileAtomic } from '../../services/files/atomic-write'
 import {
   ReportCancelled,
@@ -15,7 +13,7 @@ import {
 } from '../../services/reports/produce-report'
 import { appVersion } from '../../services/paths'
 import { parseArgs, type CliCommand } from '../command'
-import { printProblems } from '../load-design-file'
+import { openRunnableDesign } from '../load-design-file'
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -36,20 +34,8 @@ export const reportCommand: CliCommand = {
       io.err(`usage: ${this.usage}`)
       return 2
     }
-    const path = resolve(io.cwd, file)
-    let bytes: Uint8Array
-    try {
-      bytes = await readFile(path)
-    } catch (error) {
-      io.err(`cannot read ${path}: ${(error as Error).message}`)
-      return 1
-    }
-    const read = readStrataFile(bytes, { source: path })
-    if (!read.ok) {
-      io.err(read.message)
-      printProblems({ out: io.err }, file, read.problems)
-      return 1
-    }
+    const read = openRunnableDesign(file, io.cwd, 'report on it', io.err)
+    if (!read.ok) return read.exitCode
     let lastStage = ''
     try {
       const out = await produceReport({
