@@ -1,6 +1,7 @@
 /** Every `strata` command. Add one import and one entry per command file. */
 import type { CliCommand } from '../command'
 import { benchCommand } from './bench'
+import { generateCommand } from './generate'
 import { importCommand } from './import'
 import { infoCommand } from './info'
 import { placeCommand } from './place'
@@ -15,6 +16,7 @@ export const COMMANDS: CliCommand[] = [
   serveCommand,
   placeCommand,
   benchCommand,
+  generateCommand,
   simulateCommand,
   importCommand,
   reportCommand,
