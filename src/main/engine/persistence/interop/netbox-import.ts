@@ -262,13 +262,13 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
       message: 'the imported inventory is not a valid design',
       problems: checked.problems,
     }
-  const counts = {
+  const counts: Record<string, number> = {
     zone: zones.size,
     rack: racks.size,
     host: hosts.length,
     switch: switches.length,
-    storage: storage.length,
   }
+  if (storage.length > 0) counts.storage = storage.length
   return { ok: true, design: checked.design, warnings, counts }
 }
 

@@ -57,7 +57,7 @@ describe('NetBox device CSV', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     const d = r.design
-    expect(r.counts).toEqual({ zone: 3, rack: 3, host: 5, switch: 2, storage: 0 })
+    expect(r.counts).toEqual({ zone: 3, rack: 3, host: 5, switch: 2 })
     expect(d.zones.map((z) => z.name)).toEqual([
       'Amsterdam DC1 / Hall 2',
       'Amsterdam DC1 / Hall 3',
