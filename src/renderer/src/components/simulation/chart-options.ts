@@ -21,7 +21,10 @@ function every<T>(list: readonly T[], max: number): Array<{ item: T; index: numb
   return out
 }
 
-export function heatmapOption(r: SimulationResult): EChartsOption {
+export function heatmapOption(
+  r: SimulationResult,
+  hostName: (hostId: string) => string = (id) => id,
+): EChartsOption {
   const hosts = every(r.series.hosts, MAX_HOSTS)
   const samples = every(r.series.timesS, MAX_SAMPLES)
   const data: Array<[number, number, number]> = []
@@ -36,7 +39,7 @@ export function heatmapOption(r: SimulationResult): EChartsOption {
     tooltip: { position: 'top' },
     grid: { left: 70, right: 10, top: 30, bottom: 50 },
     xAxis: { type: 'category', data: samples.map((s) => hours(s.item)), name: 'h' },
-    yAxis: { type: 'category', data: hosts.map((h) => h.item.hostId) },
+    yAxis: { type: 'category', data: hosts.map((h) => hostName(h.item.hostId)) },
     visualMap: {
       min: 0,
       max: 100,
