@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { ChartFact, StrataChartHook } from '../../src/renderer/src/testing/app-hook-types'
 
 type ChartWindow = { __strataCharts?: StrataChartHook }
-export type ChartName = 'heatmap' | 'power' | 'hosts' | 'tenants' | 'cost' | 'sla'
+export type ChartName = 'heatmap' | 'power' | 'hosts' | 'tenants' | 'cost' | `cost-${string}` | 'sla'
 
 export class SimulationPanelPage {
   constructor(readonly page: Page) {}
@@ -81,6 +81,26 @@ export class SimulationPanelPage {
         (globalThis as unknown as ChartWindow).__strataCharts?.charts().find((c) => c.name === n),
       name,
     )
+  }
+
+  /**
+   * Hovers a chart `fromRightPx` pixels left of its right edge, at a fraction of its height;
+   * resolves with its tooltip.
+   */
+  async hoverChart(name: ChartName, fromRightPx: number, fy = 0.5): Promise<Locator> {
+    const chart = this.chart(name)
+    await chart.scrollIntoViewIfNeeded()
+    const box = await chart.boundingBox()
+    if (!box) throw new Error(`chart ${name} is not on screen`)
+    const x = box.x + box.width - fromRightPx
+    await this.page.mouse.move(x - 10, box.y + box.height * fy)
+    await this.page.mouse.move(x, box.y + box.height * fy, { steps: 3 })
+    return chart.locator('.strata-chart-tooltip')
+  }
+
+  /** Moves the time slider to a sample. */
+  async slideTo(index: number): Promise<void> {
+    await this.timeSlider.fill(String(index))
   }
 
   get timeSlider(): Locator {
