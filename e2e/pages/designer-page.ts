@@ -142,6 +142,11 @@ export class DesignerPage {
     return this.page.locator('[data-testid="doc-title"]')
   }
 
+  /** The status bar's save status: `saved` or `unsaved` (its `data-status`). */
+  saveStatus(): Locator {
+    return this.page.locator('[data-testid="save-status"]')
+  }
+
   tab(name: 'inspector' | 'tenants' | 'simulation' | 'problems'): Locator {
     return this.page.locator(`[data-tab="${name}"]`)
   }
