@@ -45,9 +45,11 @@ test('a tenant added in the session is in the View list at once', async ({ page,
   await tenants.show()
   await tenants.addTenant()
   await expect(tenants.tenant('tenant-1')).toBeVisible()
-  await expect(switcher.select.locator('option[data-tenant="tenant-1"]')).toHaveCount(1)
+  await expect(switcher.select.locator('option[data-view-tenant="tenant-1"]')).toHaveCount(1)
   await tenants.setField('name', 'Umbrella')
-  await expect(switcher.select.locator('option[data-tenant="tenant-1"]')).toContainText('Umbrella')
+  await expect(switcher.select.locator('option[data-view-tenant="tenant-1"]')).toContainText(
+    'Umbrella',
+  )
   // and it can be viewed
   await switcher.choose('tenant-1')
   await expect(switcher.overlay().root).toHaveAttribute('data-tenant-id', 'tenant-1')
