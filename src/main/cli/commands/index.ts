@@ -1,6 +1,7 @@
 /** Every `strata` command. Add one import and one entry per command file. */
 import type { CliCommand } from '../command'
 import { benchCommand } from './bench'
+import { experimentCommand } from './experiment'
 import { generateCommand } from './generate'
 import { importCommand } from './import'
 import { infoCommand } from './info'
@@ -20,4 +21,5 @@ export const COMMANDS: CliCommand[] = [
   simulateCommand,
   importCommand,
   reportCommand,
+  experimentCommand,
 ]
