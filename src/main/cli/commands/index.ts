@@ -1,6 +1,7 @@
 /** Every `strata` command. Add one import and one entry per command file. */
 import type { CliCommand } from '../command'
 import { benchCommand } from './bench'
+import { exportCommand } from './export'
 import { importCommand } from './import'
 import { infoCommand } from './info'
 import { placeCommand } from './place'
@@ -17,5 +18,6 @@ export const COMMANDS: CliCommand[] = [
   benchCommand,
   simulateCommand,
   importCommand,
+  exportCommand,
   reportCommand,
 ]

@@ -6,7 +6,7 @@ import type { Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import { checkIntegrity } from '../../engine'
 import { parsePolicy, Simulation } from '../../engine/simulation'
-import { parseArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand } from '../command'
 import { printProblems } from '../load-design-file'
 
 type Loaded = { ok: true; design: Design } | { ok: false; message: string; problems: Problem[] }
@@ -70,29 +70,37 @@ export const simulateCommand: CliCommand = {
   summary: 'simulate a design over time (energy, migrations, SLA, tenants)',
   usage: 'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, ['json'])
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        policy: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
+        result: { type: 'string' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     const file = positionals[0]
     if (!file || positionals.length > 1) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
-    const policy = flags.get('policy')
+    const policy = values.policy
     if (policy !== undefined) {
-      if (policy === true) {
-        io.err('strata simulate: --policy needs a name, e.g. --policy thr-mmt-0.8')
-        return 2
-      }
       const parsed = parsePolicy(policy)
       if (!parsed.ok) {
         io.err(`strata simulate: ${parsed.message}`)
         return 2
       }
     }
-    const seedFlag = flags.get('seed')
+    const seedFlag = values.seed
     let seed: number | undefined
     if (seedFlag !== undefined) {
       seed = Number(seedFlag)
-      if (seedFlag === true || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) {
+      if (seedFlag.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) {
         io.err(
           `strata simulate: --seed must be an integer 0..2147483647, got "${String(seedFlag)}"`,
         )
@@ -105,19 +113,18 @@ export const simulateCommand: CliCommand = {
       printProblems({ out: io.err }, file, loaded.problems)
       return 1
     }
-    const resultFile = flags.get('result')
+    const resultFile = values.result
     const sim = new Simulation(loaded.design, {
-      ...(typeof policy === 'string' ? { policy } : {}),
+      ...(policy !== undefined ? { policy } : {}),
       ...(seed !== undefined ? { seed } : {}),
-      hostSeries: typeof resultFile === 'string',
+      hostSeries: resultFile !== undefined,
       nowMs: () => performance.now(),
     })
     sim.advance()
     const result = sim.getResult()
-    if (typeof resultFile === 'string')
-      writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
+    if (resultFile !== undefined) writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
     const s = result.summary
-    if (flags.get('json') === true) {
+    if (values.json) {
       const usage = process.resourceUsage()
       io.out(
         JSON.stringify({
