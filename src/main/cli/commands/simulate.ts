@@ -1,4 +1,7 @@
-/** `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json]`: run a design over time. */
+/**
+ * `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]`:
+ * run a design over time; `--parquet` writes its series and per-tenant tables as Parquet.
+ */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -8,6 +11,7 @@ import { checkIntegrity } from '../../engine'
 import { parsePolicy, Simulation } from '../../engine/simulation'
 import { parseCliArgs, type CliCommand } from '../command'
 import { printProblems } from '../load-design-file'
+import { writeResultParquet } from '../write-result-parquet'
 
 type Loaded = { ok: true; design: Design } | { ok: false; message: string; problems: Problem[] }
 
@@ -68,7 +72,8 @@ function loadDesign(file: string, cwd: string): Loaded {
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'simulate a design over time (energy, migrations, SLA, tenants)',
-  usage: 'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json]',
+  usage:
+    'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]',
   async run(args, io) {
     const parsed = parseCliArgs(
       this,
@@ -78,6 +83,7 @@ export const simulateCommand: CliCommand = {
         seed: { type: 'string' },
         json: { type: 'boolean' },
         result: { type: 'string' },
+        parquet: { type: 'string' },
       },
       io,
     )
@@ -117,12 +123,21 @@ export const simulateCommand: CliCommand = {
     const sim = new Simulation(loaded.design, {
       ...(policy !== undefined ? { policy } : {}),
       ...(seed !== undefined ? { seed } : {}),
-      hostSeries: resultFile !== undefined,
+      hostSeries: resultFile !== undefined || values.parquet !== undefined,
       nowMs: () => performance.now(),
     })
     sim.advance()
     const result = sim.getResult()
     if (resultFile !== undefined) writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
+    if (values.parquet !== undefined) {
+      try {
+        const files = await writeResultParquet(result, values.parquet, io.cwd)
+        if (!values.json) io.out(`wrote ${files.join(', ')}`)
+      } catch (error) {
+        io.err(`strata simulate: cannot write the Parquet tables: ${(error as Error).message}`)
+        return 1
+      }
+    }
     const s = result.summary
     if (values.json) {
       const usage = process.resourceUsage()
