@@ -14,7 +14,7 @@ import {
 } from '../../services/reports/produce-report'
 import { zipCsvFiles } from '../../services/reports/csv-zip'
 import { appVersion } from '../../services/paths'
-import { parseArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 
 export const reportCommand: CliCommand = {
@@ -22,23 +22,28 @@ export const reportCommand: CliCommand = {
   summary: 'place, simulate and write an HTML / PDF / CSV report (optionally one tenant\u2019s)',
   usage: 'strata report FILE [--html OUT.html] [--pdf OUT.pdf] [--csv OUT.zip] [--tenant ID]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args)
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        html: { type: 'string' },
+        pdf: { type: 'string' },
+        csv: { type: 'string' },
+        tenant: { type: 'string' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     const file = positionals[0]
-    const str = (k: string) =>
-      typeof flags.get(k) === 'string' ? (flags.get(k) as string) : undefined
-    const html = str('html')
-    const pdf = str('pdf')
-    const csv = str('csv')
-    const tenantId = str('tenant')
-    const bad = [...flags.keys()].filter((k) => !['html', 'pdf', 'csv', 'tenant'].includes(k))
+    const { html, pdf, csv, tenant: tenantId } = values
     if (csv && statSync(resolve(io.cwd, csv), { throwIfNoEntry: false })?.isDirectory()) {
       io.err(
         `strata report: --csv takes the zip file to write (e.g. report-csv.zip), and ${csv} is a folder`,
       )
       return 2
     }
-    if (!file || bad.length > 0 || (!html && !pdf && !csv) || [...flags.values()].includes(true)) {
-      if (bad.length > 0) io.err(`strata report: unknown option --${bad[0]}`)
+    if (!file || positionals.length > 1 || (!html && !pdf && !csv)) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
