@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command'
 import { benchCommand } from './bench'
 import { experimentCommand } from './experiment'
+import { generateCommand } from './generate'
 import { importCommand } from './import'
 import { infoCommand } from './info'
 import { placeCommand } from './place'
@@ -16,6 +17,7 @@ export const COMMANDS: CliCommand[] = [
   serveCommand,
   placeCommand,
   benchCommand,
+  generateCommand,
   simulateCommand,
   importCommand,
   reportCommand,
