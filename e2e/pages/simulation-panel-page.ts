@@ -3,7 +3,8 @@ import type { Locator, Page } from '@playwright/test'
 import type { ChartFact, StrataChartHook } from '../../src/renderer/src/testing/app-hook-types'
 
 type ChartWindow = { __strataCharts?: StrataChartHook }
-export type ChartName = 'heatmap' | 'power' | 'hosts' | 'tenants' | 'cost' | `cost-${string}` | 'sla'
+export type ChartName =
+  'heatmap' | 'power' | 'hosts' | 'tenants' | 'cost' | `cost-${string}` | 'sla'
 
 export class SimulationPanelPage {
   constructor(readonly page: Page) {}
