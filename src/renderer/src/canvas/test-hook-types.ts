@@ -49,6 +49,8 @@ export interface StrataTestHook {
   /** Page coordinates of a node's centre, for `page.mouse`. */
   clientPosition(id: string): { x: number; y: number } | undefined
   nodeCount(): number
+  /** The canvas zoom level (cheap, unlike `facts()`). */
+  zoom(): number
   /** When the first design was painted, ms since navigation start. */
   firstRenderMs(): number | undefined
   /** Design revision the canvas last rendered (cheap, unlike `facts()`). */

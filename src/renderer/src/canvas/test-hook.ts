@@ -34,6 +34,7 @@ export function installTestHook(getCanvas: () => TopologyCanvas | undefined): ()
     node: (id) => getCanvas()?.node(id),
     clientPosition: (id) => getCanvas()?.node(id)?.client,
     nodeCount: () => getCanvas()?.cy.nodes().length ?? 0,
+    zoom: () => getCanvas()?.cy.zoom() ?? 1,
     firstRenderMs: () => (firstRender !== undefined && firstRender >= 0 ? firstRender : undefined),
     revision: () => getCanvas()?.revision ?? -1,
     view: (zoom, centreId) => getCanvas()?.view(zoom, centreId),
