@@ -86,17 +86,23 @@ export function edgeElement(link: AnyEntity): ElementDefinition {
 }
 
 /**
+ * Where elements without a stored position go: the tiered layout, computed only when some
+ * host, switch or storage system has no position (undefined otherwise).
+ */
+export function autoPositions(design: Design): ReadonlyMap<string, Position> | undefined {
+  const unplaced = (list: ReadonlyArray<{ position?: Position }>): boolean =>
+    list.some((e) => !e.position)
+  return unplaced(design.hosts) || unplaced(design.switches) || unplaced(design.storage)
+    ? tieredLayout(design)
+    : undefined
+}
+
+/**
  * Every canvas element of a design, parents before children (Cytoscape needs that order).
  * Elements without a stored position (imports, generated designs) get the tiered layout's.
  */
-export function designElements(design: Design): ElementDefinition[] {
+export function designElements(design: Design, auto = autoPositions(design)): ElementDefinition[] {
   const out: ElementDefinition[] = []
-  const unplaced = (list: ReadonlyArray<{ position?: Position }>): boolean =>
-    list.some((e) => !e.position)
-  const auto =
-    unplaced(design.hosts) || unplaced(design.switches) || unplaced(design.storage)
-      ? tieredLayout(design)
-      : undefined
   let index = 0
   const nodeIds = new Set<string>()
   for (const kind of NODE_KINDS) {

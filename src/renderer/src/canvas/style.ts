@@ -1,5 +1,6 @@
 /** The canvas stylesheet: one palette per theme, read from CSS variables at creation. */
 import type { StylesheetJson } from 'cytoscape'
+import { RACK_LABEL_MIN_PX, RACK_LABEL_MODEL_PX } from './rack-layer'
 
 /** Colours the canvas needs; taken from the page's CSS custom properties. */
 export interface CanvasColours {
@@ -54,7 +55,8 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'font-size': 10,
         'text-wrap': 'wrap',
         'text-valign': 'bottom',
-        'min-zoomed-font-size': 7,
+        // below 8 px on screen a label is noise: Cytoscape skips it (and its cost)
+        'min-zoomed-font-size': 8,
         width: 34,
         height: 34,
       },
@@ -69,6 +71,8 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'border-color': c.link,
         'text-valign': 'top',
         'text-halign': 'center',
+        'font-size': RACK_LABEL_MODEL_PX + 2,
+        'min-zoomed-font-size': RACK_LABEL_MIN_PX,
         padding: '18px',
       },
     },
@@ -82,6 +86,9 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'font-weight': 'bold',
+        // smaller on screen the level-of-detail layer draws the rack's label instead
+        'font-size': RACK_LABEL_MODEL_PX,
+        'min-zoomed-font-size': RACK_LABEL_MIN_PX,
         padding: '14px',
         'min-width': '60px',
         'min-height': '60px',
@@ -92,6 +99,10 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
       style: {
         shape: 'round-rectangle',
         'background-color': c.host,
+        // a backing in the page colour keeps host names legible where links pass under them
+        'text-background-color': c.zone,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
       },
     },
     { selector: 'node.host[virt = "os"]', style: { shape: 'round-hexagon' } },
@@ -124,6 +135,8 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'haystack-radius': 0,
       },
     },
+    // links leaving a rack, while zoomed out: drawn as per-rack bundles by the LOD layer
+    { selector: 'edge.bundled', style: { display: 'none' } },
     {
       selector: 'edge.migration',
       style: {
