@@ -20,8 +20,6 @@ export const RACK_LABEL_MIN_PX = 8
 export const RACK_LABEL_ZOOM = RACK_LABEL_MIN_PX / RACK_LABEL_MODEL_PX
 /** A rack narrower than this on screen shows its glyph (totals) instead of readable hosts. */
 export const GLYPH_RACK_PX = 160
-/** Half a host's box plus the rack's padding (model units), as the stylesheet draws them. */
-const RACK_MARGIN = 17 + 14
 
 type Box = { x1: number; y1: number; x2: number; y2: number }
 
@@ -47,7 +45,8 @@ export class RackLayer {
     private colours: CanvasColours,
   ) {
     cy.on('viewport resize', this.redraw)
-    cy.on('add remove position data', this.invalidate)
+    cy.on('add remove position', this.invalidate)
+    cy.on('data', 'node.rack', this.invalidate)
   }
 
   /** The racks' halls and rows, and display names of halls and racks. */
@@ -86,29 +85,16 @@ export class RackLayer {
     })
   }
 
-  /** Rack boxes in model units, from their members' positions (no compound bounds pass). */
+  /** Rack boxes in model units (the rack nodes' own boxes, see containers.ts). */
   private rackBoxes(): Map<string, Box> {
     if (this.boxes) return this.boxes
     const boxes = new Map<string, Box>()
-    this.cy.nodes().forEach((n) => {
-      const parent = n.data('parent') as string | undefined
-      if (!parent || n.data('kind') === 'rack') return
+    this.cy.nodes('.rack').forEach((n) => {
       const p = n.position()
-      const b = boxes.get(parent)
-      if (!b) boxes.set(parent, { x1: p.x, y1: p.y, x2: p.x, y2: p.y })
-      else {
-        b.x1 = Math.min(b.x1, p.x)
-        b.y1 = Math.min(b.y1, p.y)
-        b.x2 = Math.max(b.x2, p.x)
-        b.y2 = Math.max(b.y2, p.y)
-      }
+      const w = Number(n.data('w')) / 2
+      const h = Number(n.data('h')) / 2
+      boxes.set(n.id(), { x1: p.x - w, y1: p.y - h, x2: p.x + w, y2: p.y + h })
     })
-    for (const b of boxes.values()) {
-      b.x1 -= RACK_MARGIN
-      b.y1 -= RACK_MARGIN
-      b.x2 += RACK_MARGIN
-      b.y2 += RACK_MARGIN
-    }
     this.boxes = boxes
     return boxes
   }
@@ -259,7 +245,8 @@ export class RackLayer {
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame)
     this.cy.off('viewport resize', this.redraw)
-    this.cy.off('add remove position data', this.invalidate)
+    this.cy.off('add remove position', this.invalidate)
+    this.cy.off('data', 'node.rack', this.invalidate)
   }
 }
 

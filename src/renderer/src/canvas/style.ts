@@ -59,6 +59,9 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'min-zoomed-font-size': 8,
         width: 34,
         height: 34,
+        // zones under links that leave racks, under racks, under links in racks, under nodes
+        'z-index-compare': 'manual',
+        'z-index': 4,
       },
     },
     {
@@ -73,7 +76,9 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'text-halign': 'center',
         'font-size': RACK_LABEL_MODEL_PX + 2,
         'min-zoomed-font-size': RACK_LABEL_MIN_PX,
-        padding: '18px',
+        width: 'data(w)',
+        height: 'data(h)',
+        'z-index': 0,
       },
     },
     {
@@ -89,9 +94,9 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         // smaller on screen the level-of-detail layer draws the rack's label instead
         'font-size': RACK_LABEL_MODEL_PX,
         'min-zoomed-font-size': RACK_LABEL_MIN_PX,
-        padding: '14px',
-        'min-width': '60px',
-        'min-height': '60px',
+        width: 'data(w)',
+        height: 'data(h)',
+        'z-index': 2,
       },
     },
     {
@@ -133,8 +138,12 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         // haystack: no control points to compute (thousands of links stay cheap)
         'curve-style': 'haystack',
         'haystack-radius': 0,
+        'z-index-compare': 'manual',
+        'z-index': 3,
       },
     },
+    // links leaving a rack pass under the rack boxes: they never cover a rack's label or hosts
+    { selector: 'edge.uplink', style: { 'z-index': 1 } },
     // links leaving a rack, while zoomed out: drawn as per-rack bundles by the LOD layer
     { selector: 'edge.bundled', style: { display: 'none' } },
     {
@@ -146,6 +155,7 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'target-arrow-color': '#9467bd',
         'curve-style': 'bezier',
         width: 3,
+        'z-index': 5,
       },
     },
     {

@@ -12,6 +12,7 @@ import {
   CANVAS_KINDS,
   designElements,
   edgeElement,
+  isContainer,
   nodeElement,
   type NodeKind,
 } from './elements'
@@ -22,6 +23,7 @@ import { RackDropTracker, rackAtPosition } from './rack-drop'
 import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
 import { rackAggregates } from './rack-aggregates'
 import { rackSlots } from './tiered-layout'
+import { fitContainers, members } from './containers'
 import { wheelZoomFactor } from './wheel'
 import type { CanvasFacts, LabelFact, NodeFact } from './test-hook-types'
 
@@ -79,6 +81,10 @@ export class TopologyCanvas {
   private design: Design | undefined
   private readonly layer: RackLayer | undefined
   private lod: 'racks' | 'hosts' = 'hosts'
+  /** While a rack or zone is dragged: its start position and its members' start positions. */
+  private carried:
+    | { id: string; from: Position; members: Array<{ node: NodeSingular; from: Position }> }
+    | undefined
   /** Extra room fit keeps free at the view's edges (e.g. under the minimap). */
   insets: FitInsets = { top: 0, right: 0, bottom: 0, left: 0 }
 
@@ -151,8 +157,8 @@ export class TopologyCanvas {
   private markUplinks(): void {
     this.cy.batch(() => {
       this.cy.edges('.link').forEach((e) => {
-        const a = e.source().data('parent') as string | undefined
-        const b = e.target().data('parent') as string | undefined
+        const a = e.source().data('container') as string | undefined
+        const b = e.target().data('container') as string | undefined
         const up = a !== b && (a !== undefined || b !== undefined)
         e.toggleClass('uplink', up)
         e.toggleClass('bundled', up && this.lod === 'racks')
@@ -188,8 +194,34 @@ export class TopologyCanvas {
       if (this.silentSelect) return
       queueMicrotask(() => this.callbacks.onSelect?.(this.selection()))
     })
-    cy.on('grab', 'node', (event) => this.drops.grab(event.target as NodeSingular))
-    cy.on('dragfree', 'node', (event) => this.queueMove(event.target as NodeSingular))
+    cy.on('grab', 'node', (event) => {
+      const node = event.target as NodeSingular
+      this.drops.grab(node)
+      // a rack (zone) carries what is drawn in it
+      this.carried = isContainer(node)
+        ? {
+            id: node.id(),
+            from: { ...node.position() },
+            members: members(cy, node).map((m) => ({ node: m, from: { ...m.position() } })),
+          }
+        : undefined
+    })
+    cy.on('drag', 'node', (event) => {
+      const node = event.target as NodeSingular
+      const c = this.carried
+      if (!c || c.id !== node.id()) return
+      const p = node.position()
+      const dx = p.x - c.from.x
+      const dy = p.y - c.from.y
+      cy.batch(() => {
+        for (const m of c.members) m.node.position({ x: m.from.x + dx, y: m.from.y + dy })
+      })
+    })
+    cy.on('dragfree', 'node', (event) => {
+      this.queueMove(event.target as NodeSingular)
+      this.carried = undefined
+      fitContainers(cy)
+    })
     cy.on('ehcomplete', (_event, ...extra: unknown[]) => {
       const [source, target, added] = extra as [NodeSingular, NodeSingular, cytoscape.EdgeSingular]
       added.remove()
@@ -218,7 +250,7 @@ export class TopologyCanvas {
 
   /** Collects the nodes released by one drag gesture, then reports them in one move. */
   private queueMove(node: NodeSingular): void {
-    const nodes = node.isParent() ? node.union(node.descendants()) : node
+    const nodes = isContainer(node) ? [node, ...members(this.cy, node)] : [node]
     nodes.forEach((n) => {
       const kind = String(n.data('kind'))
       const move: CanvasMove = { id: n.id(), position: roundPos(n.position()) }
@@ -254,6 +286,7 @@ export class TopologyCanvas {
       this.cy.elements().remove()
       this.cy.add(designElements(design, this.auto))
     })
+    fitContainers(this.cy)
     this.markUplinks()
     this.updateStructure()
     const large = this.cy.elements().length > LARGE
@@ -275,10 +308,7 @@ export class TopologyCanvas {
     const cy = this.cy
     cy.batch(() => {
       for (const id of changes.removed) {
-        const el = cy.getElementById(id)
-        // removing a compound node would take its children (and their links) with it
-        if (el.nonempty() && el.isParent()) el.children().move({ parent: null })
-        el.remove()
+        cy.getElementById(id).remove()
       }
       const upserts = changes.upserted.filter((u) => CANVAS_KINDS.has(u.kind))
       // containers first so children find their parent
@@ -293,23 +323,29 @@ export class TopologyCanvas {
           continue
         }
         const def = nodeElement(kind as NodeKind, raw, cy.nodes().length, this.auto)
-        const parent = def.data.parent as string | undefined
-        if (parent && cy.getElementById(parent).empty()) delete def.data.parent
-        let el = cy.getElementById(raw.id)
+        const container = def.data.container as string | undefined
+        if (container && cy.getElementById(container).empty()) delete def.data.container
+        const el = cy.getElementById(raw.id)
         if (el.empty()) {
           cy.add(def)
           this.overlayStale = true
           continue
         }
-        const currentParent = el.isChild() ? el.parent().first().id() : undefined
-        if (currentParent !== def.data.parent) {
-          el = el.move({ parent: (def.data.parent as string | undefined) ?? null }) as typeof el
+        // into another rack or out of any: only the data says where a node is drawn
+        if (def.data.container === undefined && el.data('container') !== undefined)
+          el.removeData('container')
+        const box = isContainer(el)
+        if (box) {
+          // a box keeps its size; fitContainers sizes it from its members below
+          delete def.data.w
+          delete def.data.h
         }
         el.data(def.data)
         // no stored position (undo of the first drag of a laid-out node): back to the layout's
-        if (!el.isParent() && (raw.position || this.auto?.has(raw.id)))
+        if ((!box || raw.position) && (raw.position || this.auto?.has(raw.id)))
           el.position(def.position as Position)
       }
+      fitContainers(cy)
     })
     this.design = design
     if (changes.upserted.some((u) => u.kind === 'link') || changes.removed.length > 0)
@@ -409,7 +445,7 @@ export class TopologyCanvas {
     let x2 = -Infinity
     let y2 = -Infinity
     this.cy.nodes().forEach((n) => {
-      if (n.isParent()) return
+      if (isContainer(n)) return
       const p = n.position()
       x1 = Math.min(x1, p.x)
       y1 = Math.min(y1, p.y)
