@@ -6,6 +6,7 @@
 import type { Design } from '../../../shared/design/schema'
 import { hostUtil } from './host-cpu'
 import type { Metrics } from './metrics'
+import { hostPowerNowW } from './energy'
 import { powerAt } from './power'
 import type { HostEntries, SimState } from './state'
 
@@ -23,6 +24,8 @@ export interface SeriesBuffer {
   tenantCost: number[][]
   /** Running bill per tenant and the time it was last charged. */
   cost: Float64Array
+  /** Per tenant: the bill's rate (currency per second) of the state at the last sample. */
+  ratePerS: Float64Array
   lastS: number
   rates: Array<{ used: boolean; vcpuS: number; memGiBS: number; diskGiBS: number }>
 }
@@ -46,6 +49,7 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
     tenantReq: arrays(T),
     tenantCost: arrays(T),
     cost: new Float64Array(T),
+    ratePerS: new Float64Array(T),
     lastS: 0,
     rates: design.tenants.map((t) => ({
       used: t.pricing.basis === 'used',
@@ -64,15 +68,22 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
   for (let h = 0; h < s.hostCount; h++) {
     const down = s.hostDown[h] === 1
     const u = down ? 0 : Math.min(1, hostUtil(s, h))
-    const p = down
-      ? 0
-      : npa
-        ? (s.curves[h * 11 + 10] as number)
-        : u > 0 || s.idleHostsOn
-          ? powerAt(s.curves, h * 11, u)
-          : 0
+    let p: number
+    if (!s.compat) {
+      // General mode: the power the energy integral holds from this instant on.
+      p = hostPowerNowW(s, h)
+      if (p > 0) active++
+    } else {
+      p = down
+        ? 0
+        : npa
+          ? (s.curves[h * 11 + 10] as number)
+          : u > 0 || s.idleHostsOn
+            ? powerAt(s.curves, h * 11, u)
+            : 0
+      if (u > 0) active++
+    }
     total += p
-    if (u > 0) active++
     if (b.hostSeries) {
       ;(b.hostUtil[h] as number[]).push(u)
       ;(b.hostPowerW[h] as number[]).push(p)
@@ -100,14 +111,16 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
     memGiB[t] = (memGiB[t] as number) + (s.vmMemMiB[v] as number) / 1024
     diskGiB[t] = (diskGiB[t] as number) + (s.vmDiskGiB[v] as number)
   }
+  // The bill so far charges each interval at the rate held since its start (left-charged, like
+  // the usage totals), then takes the rate of the state now for the next interval.
   const dt = tS - b.lastS
   b.lastS = tS
   for (let t = 0; t < T; t++) {
     const r = b.rates[t] as SeriesBuffer['rates'][number]
+    b.cost[t] = (b.cost[t] as number) + dt * (b.ratePerS[t] as number)
     const cpu = r.used ? (usedVcpus[t] as number) : (vcpus[t] as number)
-    b.cost[t] =
-      (b.cost[t] as number) +
-      dt * (cpu * r.vcpuS + (memGiB[t] as number) * r.memGiBS + (diskGiB[t] as number) * r.diskGiBS)
+    b.ratePerS[t] =
+      cpu * r.vcpuS + (memGiB[t] as number) * r.memGiBS + (diskGiB[t] as number) * r.diskGiBS
     ;(b.tenantVcpus[t] as number[]).push(vcpus[t] as number)
     ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
     ;(b.tenantReq[t] as number[]).push(req[t] as number)

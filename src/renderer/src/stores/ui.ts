@@ -1,6 +1,6 @@
 /** UI-only flags: theme, side panel, link mode, context menu, notices. */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 
 export type SidePanel = 'inspector' | 'tenants' | 'simulation' | 'problems'
 export type ThemeChoice = 'system' | 'light' | 'dark'
@@ -25,6 +25,12 @@ export type CanvasCommand =
 export const useUiStore = defineStore('ui', () => {
   const panel = ref<SidePanel>('inspector')
   const theme = ref<ThemeChoice>('system')
+  /** Whether the OS asks for dark colours (App keeps it current). */
+  const prefersDark = ref(false)
+  /** The theme in effect: the choice, or the OS's for `system`. */
+  const appliedTheme = computed<'light' | 'dark'>(() =>
+    theme.value === 'system' ? (prefersDark.value ? 'dark' : 'light') : theme.value,
+  )
   const linkMode = ref(false)
   const contextMenu = ref<ContextMenuState | undefined>()
   const notice = ref<{ kind: 'info' | 'error'; text: string } | undefined>()
@@ -40,5 +46,16 @@ export const useUiStore = defineStore('ui', () => {
     notice.value = { kind, text }
   }
 
-  return { panel, theme, linkMode, contextMenu, notice, canvasCommand, tellCanvas, notify }
+  return {
+    panel,
+    theme,
+    prefersDark,
+    appliedTheme,
+    linkMode,
+    contextMenu,
+    notice,
+    canvasCommand,
+    tellCanvas,
+    notify,
+  }
 })
