@@ -49,6 +49,8 @@ export interface CanvasCallbacks {
   onTapNode?(id: string, kind: string): void
   /** The view switched between totals per rack (zoomed out) and single hosts. */
   onDetail?(detail: 'racks' | 'hosts'): void
+  /** How many hosts are coloured by their rack's mean (the run kept no per-host series). */
+  onRackMeans?(hosts: number): void
 }
 
 /** Space kept free around a fitted drawing, px (labels of rows and halls sit in it). */
@@ -382,6 +384,9 @@ export class TopologyCanvas {
     this.overlay = overlay
     this.overlayStale = false
     this.updateAggregates()
+    let rackMeans = 0
+    for (const o of overlay.values()) if (o.rackMean) rackMeans++
+    this.callbacks.onRackMeans?.(rackMeans)
     performance.measure('canvas:overlay', 'canvas:overlay:start')
   }
 
