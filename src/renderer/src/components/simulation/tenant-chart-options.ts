@@ -4,6 +4,7 @@
  * availability against the SLA. Same shared style as the physical charts. More than a dozen
  * tenants: the largest keep their own line, the rest are grouped as "Other tenants".
  */
+import { METRICS } from '../../../../shared/metrics-glossary'
 import type { EChartsOption } from 'echarts'
 import type { SimulationResult, TenantSeries } from '../../../../shared/contract'
 import type { ChartContext } from './chart-options'
@@ -145,7 +146,10 @@ export function slaOption(
   const names = r.tenants.map((u) => looks.get(u.tenantId)?.name ?? u.tenantId)
   const p = palette(ctx.theme)
   return {
-    ...base(ctx.theme, 'Availability vs SLA'),
+    ...base(
+      ctx.theme,
+      `${METRICS.deliveredAvailability.label} vs ${METRICS.promisedAvailability.label.toLowerCase()}`,
+    ),
     tooltip: tooltip(ctx.theme, {
       trigger: 'axis',
       formatter: (
@@ -176,7 +180,7 @@ export function slaOption(
     },
     series: [
       {
-        name: 'Availability',
+        name: METRICS.deliveredAvailability.label,
         type: 'bar',
         data: r.tenants.map((u) => ({
           value: Number(u.availabilityPercent.toFixed(3)),
@@ -184,7 +188,7 @@ export function slaOption(
         })),
       },
       {
-        name: 'SLA promise',
+        name: METRICS.promisedAvailability.label,
         type: 'line',
         symbol: 'diamond',
         symbolSize: 9,
