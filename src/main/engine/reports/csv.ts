@@ -1,12 +1,17 @@
 /**
- * CSV files of a report: one per table and one per chart's time series, full precision.
+/**
+ * CSV files of a report: one per table and one per chart whose data no table holds, full
+ * precision. One unit convention: time in seconds (`time_s`), utilization in percent, power
+ * in W, money in the currency its header or a `currency` column names; every header names
+ * its unit. The same numbers never appear in two files.
+ *
  * These files are meant for people, who open them in a spreadsheet: every text cell that
  * a spreadsheet would take for a formula is neutralised (OWASP, "CSV Injection"). Whether a
  * cell is a number is decided by its value's type, never by its text, so numbers (negative
  * ones included) stay numbers and a name such as `-2+3+cmd|' /C calc'!A0` stays text.
  */
 import { formatCsv } from '../persistence/interop/csv'
-import { reportCharts, reportTables, type ReportModel } from './model'
+import { columnCsvHeader, reportCharts, reportTables, type ReportModel } from './model'
 
 export interface CsvFile {
   fileName: string
@@ -35,15 +40,19 @@ export function formatCsvForPeople(
   )
 }
 
-/** Every table as `<id>.csv` and every chart as `<id>-series.csv` (time in s and h first). */
+/**
+ * Every table as `<id>.csv` and every chart without a `dataTableId` as `<id>-series.csv`
+ * (`time_s` first, then one `<series> (<unit>)` column per series).
+ */
 export function reportCsvFiles(model: ReportModel): CsvFile[] {
   const files: CsvFile[] = reportTables(model).map((t) => ({
     fileName: `${t.id}.csv`,
-    contents: formatCsvForPeople(t.columns, t.rows),
+    contents: formatCsvForPeople(t.columns.map(columnCsvHeader), t.rows),
   }))
   for (const c of reportCharts(model)) {
-    const header = ['time_s', 'time_h', ...c.series.map((s) => `${s.name} (${c.yUnit})`)]
-    const rows = c.timesS.map((t, i) => [t, t / 3600, ...c.series.map((s) => s.values[i] ?? '')])
+    if (c.dataTableId) continue
+    const header = ['time_s', ...c.series.map((s) => `${s.name} (${c.yUnit})`)]
+    const rows = c.timesS.map((t, i) => [t, ...c.series.map((s) => s.values[i] ?? '')])
     files.push({ fileName: `${c.id}-series.csv`, contents: formatCsvForPeople(header, rows) })
   }
   return files

@@ -17,8 +17,19 @@ import type { FromWorker, StartMessage, ToWorker } from './protocol'
 import { runInSlices, type SliceRunner } from './slices'
 import { simulationWorkerEntry } from './worker-path'
 
-/** Above this many hosts, runs keep no per-host series unless asked to. */
-export const HOST_SERIES_LIMIT = 2000
+/**
+ * Per-host series are kept while hosts × samples stays within this budget (three series of
+ * 2 M numbers: ~50 MB as JSON on the way to the window); beyond it a run keeps per-rack series
+ * only (always kept) unless asked to. 10,000 hosts for an hour of 5-minute steps stay within;
+ * 10,000 hosts for a day do not.
+ */
+export const HOST_SERIES_BUDGET = 2_000_000
+
+/** Whether a run of `hosts` hosts over `horizonS` in `stepS` steps keeps per-host series. */
+export function keepsHostSeries(hosts: number, horizonS: number, stepS: number): boolean {
+  const samples = Math.ceil(horizonS / Math.max(1, stepS)) + 1
+  return hosts * samples <= HOST_SERIES_BUDGET
+}
 
 interface Run {
   info: SimulationRunInfo
@@ -71,8 +82,10 @@ export class SimulationRuns {
       virtualTimeS: 0,
       horizonS: options.horizonS ?? design.simulation.horizonS,
     }
-    // Per-host series of very large designs would make the pushed result huge.
-    const hostSeries = options.hostSeries ?? design.hosts.length <= HOST_SERIES_LIMIT
+    // Per-host series of very large runs would make the pushed result huge.
+    const hostSeries =
+      options.hostSeries ??
+      keepsHostSeries(design.hosts.length, info.horizonS, design.simulation.stepS)
     const start: StartMessage = { type: 'start', runId, design, ...options, hostSeries }
     const run: Run = { info, send: () => {}, stop: () => {} }
     this.runs.set(runId, run)
