@@ -1,8 +1,8 @@
 /**
  * Contract messages for the web host fuzz test: a well-formed request for every call, and
  * seeded mutations of them (wrong types, missing and extra fields, odd values, garbage text).
- * Paths in `files:` requests only ever point into the test's own folder (reads also at
- * /dev/null and /dev/zero), so the fuzzer cannot write outside it.
+ * Paths in `files:` requests only ever point into the test's own folder (which holds its own
+ * FIFO and its own zero device), so the fuzzer cannot read or write anything outside it.
  */
 import { CALLS, CALL_NAMES } from '../../src/shared/contract'
 
@@ -94,8 +94,7 @@ export function validRequests(dir: string): Record<string, unknown[]> {
     'files:open': [
       { path: `${dir}/missing.strata.json`, discardChanges: true },
       { path: dir, discardChanges: true },
-      { path: '/dev/null', discardChanges: true },
-      { path: '/dev/zero', discardChanges: true },
+      { path: `${dir}/zero`, discardChanges: true },
       { path: `${dir}/fifo.strata.json`, discardChanges: true },
       { contents: '{"schemaVersion":1}', name: 'x.strata.json', discardChanges: true },
       { contents: 'e30=', encoding: 'base64', discardChanges: true },
@@ -117,14 +116,14 @@ export function validRequests(dir: string): Record<string, unknown[]> {
 }
 
 /**
- * Values a mutated `path` may take: only inside the test's own folder. (Never a device: a
- * save to one, as root, would replace the machine's /dev/null; reads of devices are in the
- * `files:open` corpus only, and a FIFO is made in the folder.)
+ * Values a mutated `path` may take: only inside the test's own folder. (Never the machine's
+ * devices: a save to one, as root, with a save that does not check, replaced /dev/null.)
  */
 function safePath(rng: Rng, dir: string): unknown {
   return pick(rng, [
     `${dir}/fuzz-${Math.floor(rng() * 5)}.strata.json`,
     `${dir}/fifo.strata.json`,
+    `${dir}/zero`,
     dir,
     '',
     5,

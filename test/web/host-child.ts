@@ -18,10 +18,16 @@ mkdirSync(join(rendererDir, 'assets'), { recursive: true })
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="app">Strata</div>')
 writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("strata")')
 // A FIFO nobody writes to, for the fuzz to open and save to (it must neither hang nor write).
-try {
-  execFileSync('mkfifo', [join(root, 'fifo.strata.json')])
-} catch {
-  /* no mkfifo here: the fuzz then meets a missing file instead */
+// And a private zero device (c 1 5, as /dev/zero), never the machine's own one.
+for (const [command, args] of [
+  ['mkfifo', [join(root, 'fifo.strata.json')]],
+  ['mknod', [join(root, 'zero'), 'c', '1', '5']],
+] as const) {
+  try {
+    execFileSync(command, [...args], { stdio: 'ignore' })
+  } catch {
+    /* not allowed here: the fuzz then meets a missing file instead */
+  }
 }
 
 const handled: Record<string, number> = {}

@@ -75,9 +75,10 @@ async function flushFolder(folder: string): Promise<void> {
 
 /** Shifts `.bak` -> `.bak.2` -> ... and drops the oldest; then copies `path` to `.bak`. */
 async function keepBackups(path: string, generations: number, temp: string): Promise<void> {
+  // Copied first, so that the shift below leaves at most a moment without a `.bak`.
+  await copyFile(path, temp)
   for (let g = generations; g >= 2; g--)
     await rename(backupPathOf(path, g - 1), backupPathOf(path, g)).catch(() => undefined)
-  await copyFile(path, temp)
   await rename(temp, backupPathOf(path))
 }
 
