@@ -31,8 +31,13 @@ test('policy and seed set in the tab reach the run and are saved in the design',
   await sim.root.locator('[data-testid="sim-run"]').click()
   await expect(sim.status).toContainText('done', { timeout: 60_000 })
   await expect(sim.status).toContainText('npa, seed 7')
+  const runId = await sim.status.getAttribute('data-run-id')
   const runs = await app.api.must('simulation:list', {})
-  expect(runs.at(-1)).toMatchObject({ policy: 'npa', seed: 7, horizonS: 7200 })
+  expect(runs.find((r) => r.runId === runId)).toMatchObject({
+    policy: 'npa',
+    seed: 7,
+    horizonS: 7200,
+  })
   expect((await app.api.must('design:get', {})).design.simulation.horizonS).toBe(7200)
 
   // a field left blank keeps the saved value
