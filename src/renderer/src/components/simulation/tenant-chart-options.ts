@@ -12,6 +12,7 @@ import {
   axis,
   axisTooltip,
   base,
+  bottomFor,
   formatMoney,
   formatValue,
   legend,
@@ -81,7 +82,7 @@ export function tenantCpuOption(
     ...base(ctx.theme, 'CPU received per tenant'),
     tooltip: axisTooltip(ctx.theme, () => (v) => formatValue(v, 'MIPS')),
     legend: legend(ctx.theme),
-    grid: { left: 70, right: 24, top: 40, bottom: 58 },
+    grid: { left: 70, right: 24, top: 46, bottom: bottomFor(lines.map((l) => l.name)) },
     xAxis: timeAxis(ctx.theme, s.timesS),
     yAxis: axis(ctx.theme, { name: 'CPU (MIPS)', format: (v) => formatValue(v) }),
     series: lines.map((l, i) => ({
@@ -114,28 +115,31 @@ export function costOptions(
     })
     byCurrency.set(currency, list)
   }
-  return [...byCurrency].map(([currency, list]) => ({
-    currency,
-    option: {
-      ...base(ctx.theme, `Cost so far (${currency})`),
-      tooltip: axisTooltip(ctx.theme, () => (v) => formatMoney(v, currency)),
-      legend: legend(ctx.theme),
-      grid: { left: 70, right: 24, top: 40, bottom: 58 },
-      xAxis: timeAxis(ctx.theme, s.timesS),
-      yAxis: axis(ctx.theme, {
-        name: `Cost (${currency})`,
-        format: (v) => formatMoney(v, currency),
-      }),
-      series: groupLines(list).map((l, i) => ({
-        name: l.name,
-        type: 'line' as const,
-        showSymbol: false,
-        color: l.colour,
-        data: l.values,
-        ...(i === 0 ? sliderMarker(ctx.theme, ctx.timeIndex) : {}),
-      })),
-    },
-  }))
+  return [...byCurrency].map(([currency, list]) => {
+    const lines = groupLines(list)
+    return {
+      currency,
+      option: {
+        ...base(ctx.theme, `Cost so far (${currency})`),
+        tooltip: axisTooltip(ctx.theme, () => (v) => formatMoney(v, currency)),
+        legend: legend(ctx.theme),
+        grid: { left: 70, right: 24, top: 46, bottom: bottomFor(lines.map((l) => l.name)) },
+        xAxis: timeAxis(ctx.theme, s.timesS),
+        yAxis: axis(ctx.theme, {
+          name: `Cost (${currency})`,
+          format: (v) => formatMoney(v, currency),
+        }),
+        series: lines.map((l, i) => ({
+          name: l.name,
+          type: 'line' as const,
+          showSymbol: false,
+          color: l.colour,
+          data: l.values,
+          ...(i === 0 ? sliderMarker(ctx.theme, ctx.timeIndex) : {}),
+        })),
+      },
+    }
+  })
 }
 
 export function slaOption(
@@ -168,10 +172,19 @@ export function slaOption(
         ].join('<br/>'),
     }),
     legend: legend(ctx.theme),
-    grid: { left: 64, right: 24, top: 40, bottom: 58 },
+    grid: { left: 64, right: 24, top: 46, bottom: 92 },
     xAxis: {
       ...axis(ctx.theme, { name: 'Tenant', categories: names }),
-      axisLabel: { color: p.muted, interval: 0, rotate: names.length > 4 ? 30 : 0 },
+      nameLocation: 'middle',
+      nameGap: 44,
+      // every tenant labelled: names wrap within their column instead of running together
+      axisLabel: {
+        color: p.muted,
+        interval: 0,
+        width: Math.max(36, Math.floor(230 / Math.max(1, names.length))),
+        overflow: names.length > 8 ? 'truncate' : 'break',
+        lineHeight: 12,
+      },
     },
     yAxis: {
       ...axis(ctx.theme, { name: 'Availability (%)', format: (v) => `${formatValue(v)} %` }),
@@ -212,7 +225,7 @@ export function tenantViewCpuOption(
     ...base(ctx.theme, 'CPU over the run'),
     tooltip: axisTooltip(ctx.theme, () => (v) => formatValue(v, 'MIPS')),
     legend: legend(ctx.theme),
-    grid: { left: 64, right: 16, top: 36, bottom: 58 },
+    grid: { left: 64, right: 16, top: 46, bottom: bottomFor(['Asked for', 'Received']) },
     xAxis: timeAxis(ctx.theme, s.timesS),
     yAxis: axis(ctx.theme, { name: 'CPU (MIPS)', format: (v) => formatValue(v) }),
     series: [
