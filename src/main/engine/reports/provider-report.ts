@@ -91,10 +91,16 @@ function placementSection(
           ],
           ['Refused', num(p.unplaced.length)],
           [
-            'Weights',
-            `${p.preset} (${Object.entries(p.weights)
+            'Policy',
+            `${p.preset} (weights: ${Object.entries(p.weights)
               .map(([k, v]) => `${k} ${v}`)
-              .join(', ')}), seed ${p.seed}, order ${p.order}`,
+              .join(', ')}), seed ${p.seed}`,
+          ],
+          [
+            'Order',
+            p.order === 'drf'
+              ? 'capacity ran short, so tenants were served in turn by dominant resource fairness (DRF)'
+              : 'everything fitted, so instances were placed in the design\u2019s order',
           ],
         ],
       },

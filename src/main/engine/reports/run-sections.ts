@@ -2,7 +2,7 @@
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import { dataTables } from './data-tables'
-import { duration, money, num, pct } from './format'
+import { duration, num, pct } from './format'
 import type { ReportSection } from './model'
 
 const TABLE_LIMIT = 200
@@ -29,6 +29,7 @@ export function runSections(
     .slice(0, MAX_HOST_LINES)
   const colour = new Map(d.tenants.map((x) => [x.id, x.colour]))
   const currency = (id: string) => r.tenants.find((u) => u.tenantId === id)?.bill.currency ?? ''
+  const mixed = new Set(r.tenants.map((u) => u.bill.currency)).size > 1
   const dataBlocks = dataTables(r, names)
   return [
     {
@@ -121,7 +122,7 @@ export function runSections(
               'from',
               'to',
               { label: 'start', csv: 'start_s', format: 'clock' },
-              { label: 'end', csv: 'end_s', format: 'clock' },
+              { label: 'took', csv: 'duration_s', format: 'duration' },
               'reason',
             ],
             rows: r.migrations.map((m) => [
@@ -129,7 +130,7 @@ export function runSections(
               names.get(m.fromHostId) ?? m.fromHostId,
               names.get(m.toHostId) ?? m.toHostId,
               m.startS,
-              m.endS,
+              m.endS - m.startS,
               m.reason,
             ]),
             displayLimit: 50,
@@ -226,7 +227,8 @@ export function runSections(
               'memory GiB hours',
               'storage GiB months',
               'migrations',
-              'bill',
+              { label: 'bill', csv: 'bill', format: { currencyColumn: 7 } },
+              'currency',
             ],
             rows: r.tenants.map((u) => [
               names.get(u.tenantId) ?? u.tenantId,
@@ -235,7 +237,8 @@ export function runSections(
               Number(u.memoryGiBHours.toFixed(2)),
               Number(u.storageGiBMonths.toFixed(3)),
               u.migrations,
-              money(u.bill.total, u.bill.currency),
+              u.bill.total,
+              u.bill.currency,
             ]),
           },
         },
@@ -244,7 +247,14 @@ export function runSections(
           table: {
             id: 'bill-lines',
             title: 'Bill lines',
-            columns: ['tenant', 'item', 'quantity', 'rate', 'amount', 'currency'],
+            columns: [
+              'tenant',
+              'item',
+              'quantity',
+              'rate',
+              { label: 'amount', csv: 'amount', format: { currencyColumn: 5 } },
+              'currency',
+            ],
             rows: r.tenants.flatMap((u) =>
               u.bill.lines.map((l) => [
                 names.get(u.tenantId) ?? u.tenantId,
@@ -263,11 +273,12 @@ export function runSections(
             id: 'tenant-cost',
             dataTableId: 'series-tenants',
             title: `Accumulated cost per tenant${new Set(r.tenants.map((u) => u.bill.currency)).size === 1 ? ` (${currency(r.tenants[0]?.tenantId ?? '')})` : ''}`,
-            yUnit: currency(r.tenants[0]?.tenantId ?? ''),
+            // One axis, one currency: with tenants billed in several, each line names its own.
+            yUnit: mixed ? 'cost' : currency(r.tenants[0]?.tenantId ?? ''),
             timesS: t,
             kind: 'line',
             series: r.series.tenants.map((x) => ({
-              name: names.get(x.tenantId) ?? x.tenantId,
+              name: `${names.get(x.tenantId) ?? x.tenantId}${mixed ? ` (${currency(x.tenantId)})` : ''}`,
               values: x.cumulativeCost,
               colour: colour.get(x.tenantId),
             })),
@@ -298,7 +309,7 @@ export function runSections(
       blocks: [
         {
           kind: 'text',
-          text: 'Every time series and table of this report is also exported as CSV (per host, per tenant and per instance).',
+          text: 'Every time series and table of this report is also exported as CSV, in one zip (per host, per tenant and per instance; time in seconds, utilization in percent).',
         },
         ...dataBlocks,
       ],

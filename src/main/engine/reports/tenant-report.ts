@@ -7,6 +7,14 @@ import type { TenantView } from '../../../shared/contract/calls/tenancy'
 import { duration, esc, money, num, pct } from './format'
 import type { ReportModel, ReportSection } from './model'
 
+/** Human names of quota resources (the design's field names carry units a reader should see as words). */
+const QUOTA_LABELS: Record<string, string> = {
+  instances: 'instances',
+  vcpus: 'vCPUs',
+  memoryMiB: 'memory (MiB)',
+  diskGiB: 'disk (GiB)',
+}
+
 /** An abstract picture of the tenant's placement zones and how many instances each holds. */
 export function zonesSvg(view: TenantView, widthPx = 900): string {
   const zones = view.zones.slice(0, 60)
@@ -117,7 +125,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
             title: 'Quotas',
             columns: ['resource', 'requested', 'placed', 'limit'],
             rows: view.quotas.map((q) => [
-              q.resource,
+              QUOTA_LABELS[q.resource] ?? q.resource,
               q.requested,
               q.placed ?? '',
               q.limit ?? 'none',
@@ -176,7 +184,13 @@ export function buildTenantReport(view: TenantView): ReportModel {
           table: {
             id: 'bill',
             title: 'Bill',
-            columns: ['item', 'quantity', 'rate', 'amount', 'currency'],
+            columns: [
+              'item',
+              'quantity',
+              'rate',
+              { label: 'amount', csv: 'amount', format: { money: bill.currency } },
+              'currency',
+            ],
             rows: bill.lines.map((l) => [l.item, l.quantity, l.rate, l.amount, bill.currency]),
           },
         },
