@@ -5,9 +5,7 @@
  * of CSV files, one per table), the same archive the app's "Export report (CSV)" downloads.
  */
 import { statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { readStrataFile } from '../../engine/persistence'
 import { writeFileAtomic } from '../../services/files/atomic-write'
 import {
   ReportCancelled,
@@ -16,48 +14,41 @@ import {
 } from '../../services/reports/produce-report'
 import { zipCsvFiles } from '../../services/reports/csv-zip'
 import { appVersion } from '../../services/paths'
-import { parseArgs, type CliCommand } from '../command'
-import { printProblems } from '../load-design-file'
+import { parseCliArgs, type CliCommand } from '../command'
+import { openRunnableDesign } from '../load-design-file'
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'place, simulate and write an HTML / PDF / CSV report (optionally one tenant\u2019s)',
   usage: 'strata report FILE [--html OUT.html] [--pdf OUT.pdf] [--csv OUT.zip] [--tenant ID]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args)
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        html: { type: 'string' },
+        pdf: { type: 'string' },
+        csv: { type: 'string' },
+        tenant: { type: 'string' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     const file = positionals[0]
-    const str = (k: string) =>
-      typeof flags.get(k) === 'string' ? (flags.get(k) as string) : undefined
-    const html = str('html')
-    const pdf = str('pdf')
-    const csv = str('csv')
-    const tenantId = str('tenant')
-    const bad = [...flags.keys()].filter((k) => !['html', 'pdf', 'csv', 'tenant'].includes(k))
+    const { html, pdf, csv, tenant: tenantId } = values
     if (csv && statSync(resolve(io.cwd, csv), { throwIfNoEntry: false })?.isDirectory()) {
       io.err(
         `strata report: --csv takes the zip file to write (e.g. report-csv.zip), and ${csv} is a folder`,
       )
       return 2
     }
-    if (!file || bad.length > 0 || (!html && !pdf && !csv) || [...flags.values()].includes(true)) {
-      if (bad.length > 0) io.err(`strata report: unknown option --${bad[0]}`)
+    if (!file || positionals.length > 1 || (!html && !pdf && !csv)) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
-    const path = resolve(io.cwd, file)
-    let bytes: Uint8Array
-    try {
-      bytes = await readFile(path)
-    } catch (error) {
-      io.err(`cannot read ${path}: ${(error as Error).message}`)
-      return 1
-    }
-    const read = readStrataFile(bytes, { source: path })
-    if (!read.ok) {
-      io.err(read.message)
-      printProblems({ out: io.err }, file, read.problems)
-      return 1
-    }
+    const read = openRunnableDesign(file, io.cwd, 'report on it', io.err)
+    if (!read.ok) return read.exitCode
     let lastStage = ''
     const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
     try {
