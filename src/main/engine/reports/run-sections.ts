@@ -1,4 +1,5 @@
 /** The sections that need a simulation result: utilization, power, migrations, failures, SLA, tenants. */
+import { instanceLabel } from '../../../shared/design/instance-label'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import { dataTables } from './data-tables'
@@ -126,7 +127,7 @@ export function runSections(
               'reason',
             ],
             rows: r.migrations.map((m) => [
-              m.instanceId,
+              instanceLabel(m.instanceId, (id) => names.get(id)),
               names.get(m.fromHostId) ?? m.fromHostId,
               names.get(m.toHostId) ?? m.toHostId,
               m.startS,

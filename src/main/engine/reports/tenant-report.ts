@@ -3,6 +3,7 @@
  * the provider's design, other tenants and physical names never reach it, because this
  * builder never receives them.
  */
+import { instanceLabel } from '../../../shared/design/instance-label'
 import type { TenantView } from '../../../shared/contract/calls/tenancy'
 import { duration, esc, money, num, pct } from './format'
 import type { ReportModel, ReportSection } from './model'
@@ -38,6 +39,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
   const bill = view.bill
   const sla = view.sla
   const placed = view.instances.filter((i) => i.placement === 'placed').length
+  const workloadOf = new Map(view.instances.map((i) => [i.id, i.workloadName]))
   const sections: ReportSection[] = [
     {
       id: 'summary',
@@ -84,7 +86,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
               'migrations',
             ],
             rows: view.instances.map((i) => [
-              i.id,
+              instanceLabel(i.id, () => i.workloadName),
               i.workloadName,
               i.kind,
               i.vcpus,
@@ -105,7 +107,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
             title: 'Placement decisions',
             columns: ['instance', 'outcome', 'why'],
             rows: view.explanations.map((e) => [
-              e.instanceId,
+              instanceLabel(e.instanceId, () => workloadOf.get(e.instanceId)),
               e.outcome,
               [e.summary, ...e.reasons].filter(Boolean).join('; '),
             ]),
