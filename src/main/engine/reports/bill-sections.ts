@@ -94,7 +94,7 @@ export function billSections(
               'used',
               'billed',
               'rate',
-              'amount',
+              { label: 'amount', csv: 'amount', format: { currencyColumn: 9 } },
               'currency',
             ],
             rows: r.tenants.flatMap((u) =>

@@ -1,4 +1,5 @@
 /** The sections that need a simulation result: utilization, power, migrations, failures, SLA, tenants. */
+import { instanceLabel } from '../../../shared/design/instance-label'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import { dataTables } from './data-tables'
@@ -134,15 +135,15 @@ export function runSections(
               'from',
               'to',
               { label: 'start', csv: 'start_s', format: 'clock' },
-              { label: 'end', csv: 'end_s', format: 'clock' },
+              { label: 'took', csv: 'duration_s', format: 'duration' },
               'reason',
             ],
             rows: r.migrations.map((m) => [
-              m.instanceId,
+              instanceLabel(m.instanceId, (id) => names.get(id)),
               names.get(m.fromHostId) ?? m.fromHostId,
               names.get(m.toHostId) ?? m.toHostId,
               m.startS,
-              m.endS,
+              m.endS - m.startS,
               m.reason,
             ]),
             displayLimit: 50,
@@ -251,7 +252,7 @@ export function runSections(
       blocks: [
         {
           kind: 'text',
-          text: 'Every time series and table of this report is also exported as CSV (per host, per tenant and per instance).',
+          text: 'Every time series and table of this report is also exported as CSV, in one zip (per host, per tenant and per instance; time in seconds, utilization in percent).',
         },
         ...dataBlocks,
       ],

@@ -3,10 +3,19 @@
  * the provider's design, other tenants and physical names never reach it, because this
  * builder never receives them.
  */
+import { instanceLabel } from '../../../shared/design/instance-label'
 import type { TenantView } from '../../../shared/contract/calls/tenancy'
 import { duration, esc, money, num, pct } from './format'
 import type { ReportModel, ReportSection } from './model'
 import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS, METRICS } from '../../../shared/metrics-glossary'
+
+/** Human names of quota resources (the design's field names carry units a reader should see as words). */
+const QUOTA_LABELS: Record<string, string> = {
+  instances: 'instances',
+  vcpus: 'vCPUs',
+  memoryMiB: 'memory (MiB)',
+  diskGiB: 'disk (GiB)',
+}
 
 /** An abstract picture of the tenant's placement zones and how many instances each holds. */
 export function zonesSvg(view: TenantView, widthPx = 900): string {
@@ -31,6 +40,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
   const bill = view.bill
   const sla = view.sla
   const placed = view.instances.filter((i) => i.placement === 'placed').length
+  const workloadOf = new Map(view.instances.map((i) => [i.id, i.workloadName]))
   const sections: ReportSection[] = [
     {
       id: 'summary',
@@ -77,7 +87,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
               'migrations',
             ],
             rows: view.instances.map((i) => [
-              i.id,
+              instanceLabel(i.id, () => i.workloadName),
               i.workloadName,
               i.kind,
               i.vcpus,
@@ -98,7 +108,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
             title: 'Placement decisions',
             columns: ['instance', 'outcome', 'why'],
             rows: view.explanations.map((e) => [
-              e.instanceId,
+              instanceLabel(e.instanceId, () => workloadOf.get(e.instanceId)),
               e.outcome,
               [e.summary, ...e.reasons].filter(Boolean).join('; '),
             ]),
@@ -118,7 +128,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
             title: 'Quotas',
             columns: ['resource', 'requested', 'placed', 'limit'],
             rows: view.quotas.map((q) => [
-              q.resource,
+              QUOTA_LABELS[q.resource] ?? q.resource,
               q.requested,
               q.placed ?? '',
               q.limit ?? 'none',
@@ -192,7 +202,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
               'used',
               'billed',
               'rate',
-              'amount',
+              { label: 'amount', csv: 'amount', format: { money: bill.currency } },
               'currency',
             ],
             rows: bill.lines.map((l) => [
