@@ -9,6 +9,7 @@ import { basename, join, resolve } from 'node:path'
 import { importCsvTraces } from '../../engine/import/csv-traces'
 import { importPlanetLab } from '../../engine/import/planetlab'
 import { parseCliArgs, type CliCommand, type CliIo } from '../command'
+import { csvRows } from '../csv-rows'
 import { printProblems, readDesignFile } from '../load-design-file'
 import { importDesign } from './import-interop'
 
@@ -38,14 +39,30 @@ function importCsv(
     io.err(`strata import csv: cannot read ${csvPath}: ${(error as Error).message}`)
     return 1
   }
-  const r = importCsvTraces(loaded.design, text, intervalS !== undefined ? { intervalS } : {})
-  if (!r.ok) {
-    io.err(`strata import csv: ${csvPath}: ${r.message}`)
+  const rows = csvRows(text)
+  if (!rows.ok) {
+    io.err(`strata import csv: ${csvFile} ${rows.message}`)
     return 1
   }
+  const r = importCsvTraces(loaded.design, rows.rows, {
+    source: csvFile,
+    ...(intervalS !== undefined ? { intervalS } : {}),
+  })
+  if (!r.ok) {
+    io.err(`strata import csv: ${r.message}`)
+    return 1
+  }
+  for (const w of r.warnings) io.err(`warning: ${w}`)
   const outPath = resolve(io.cwd, out)
   writeFileSync(outPath, JSON.stringify(r.design))
-  io.out(`wrote ${outPath}: ${r.traces} trace(s) from ${csvPath}`)
+  const s = r.summary
+  if (s.shiftS !== 0)
+    io.out(
+      `times shifted by -${s.shiftS} s: the traces start at the first time stamp (${s.shiftS})`,
+    )
+  io.out(
+    `wrote ${outPath}: ${s.traces} trace(s), ${s.samples} sample(s) at ${s.intervalS} s, ${s.instances} instance(s) from ${csvPath}`,
+  )
   return 0
 }
 
@@ -126,8 +143,12 @@ export const importCommand: CliCommand = {
     }
     const outPath = resolve(io.cwd, out)
     writeFileSync(outPath, JSON.stringify(imported.design))
+    for (const w of imported.warnings) io.err(`warning: ${traceDir}: ${w}`)
     const d = imported.design
-    io.out(`wrote ${outPath}: ${d.hosts.length} hosts, ${d.workloads.length} VMs from ${traceDir}`)
+    const s = imported.summary
+    io.out(
+      `wrote ${outPath}: ${d.hosts.length} hosts, ${s.traces} trace(s), ${s.samples} sample(s), ${s.instances} instance(s) from ${traceDir}`,
+    )
     return 0
   },
 }

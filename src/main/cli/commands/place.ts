@@ -4,9 +4,9 @@
  */
 import type { Explanation, PlacementResult } from '../../../shared/contract'
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
-import { createScheduler, checkDesignRules, hasErrors } from '../../engine'
+import { createScheduler } from '../../engine'
 import { parseCliArgs, type CliCommand, type CliIo } from '../command'
-import { printProblems, readDesignFile } from '../load-design-file'
+import { openRunnableDesign } from '../load-design-file'
 
 function printText(io: CliIo, r: PlacementResult): void {
   io.out(
@@ -77,18 +77,8 @@ export const placeCommand: CliCommand = {
       io.err(`strata place: --seed must be a non-negative integer, not "${String(seedFlag)}"`)
       return 2
     }
-    const loaded = readDesignFile(file, io.cwd)
-    if (!loaded.ok) {
-      io.err(loaded.message)
-      printProblems({ out: io.err }, file, loaded.problems)
-      return 1
-    }
-    const problems = checkDesignRules(loaded.design)
-    if (hasErrors(problems)) {
-      io.err(`${file}: the design has errors; fix them before placing`)
-      printProblems({ out: io.err }, file, problems)
-      return 1
-    }
+    const loaded = openRunnableDesign(file, io.cwd, 'place it', io.err)
+    if (!loaded.ok) return loaded.exitCode
     let result: PlacementResult
     try {
       const options: { preset?: PlacementPreset; seed?: number } = {}

@@ -2,72 +2,13 @@
  * `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]`:
  * run a design over time; `--parquet` writes its series and per-tenant tables as Parquet.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { Problem } from '../../../shared/contract'
-import type { Design } from '../../../shared/design/schema'
-import { checkIntegrity } from '../../engine'
 import { parsePolicy, Simulation } from '../../engine/simulation'
 import { parseCliArgs, type CliCommand } from '../command'
-import { printProblems } from '../load-design-file'
+import { openRunnableDesign } from '../load-design-file'
 import { writeResultParquet } from '../write-result-parquet'
-
-type Loaded = { ok: true; design: Design } | { ok: false; message: string; problems: Problem[] }
-
-function isPercentArray(x: unknown): x is number[] {
-  if (!Array.isArray(x) || x.length === 0) return false
-  for (const v of x) if (typeof v !== 'number' || !(v >= 0 && v <= 100)) return false
-  return true
-}
-
-/**
- * Reads a design like `readDesignFile`, but checks the bulk trace arrays (hundreds of
- * thousands of percentages for PlanetLab) with a plain loop and lets the design validator
- * check everything else; invalid arrays are left to the validator, which names the place.
- */
-function loadDesign(file: string, cwd: string): Loaded {
-  const path = resolve(cwd, file)
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
-  } catch (error) {
-    return {
-      ok: false,
-      message: `cannot read ${path} as JSON: ${(error as Error).message}`,
-      problems: [],
-    }
-  }
-  const stash = new Map<number, { cpu: number[]; memory?: number[] }>()
-  let input = raw
-  if (raw && typeof raw === 'object' && Array.isArray((raw as { traces?: unknown }).traces)) {
-    const traces = (raw as { traces: unknown[] }).traces.map((t, i) => {
-      if (!t || typeof t !== 'object') return t
-      const { cpuPercent, memoryPercent } = t as { cpuPercent?: unknown; memoryPercent?: unknown }
-      if (!isPercentArray(cpuPercent)) return t
-      if (memoryPercent !== undefined && !isPercentArray(memoryPercent)) return t
-      stash.set(
-        i,
-        memoryPercent === undefined
-          ? { cpu: cpuPercent }
-          : { cpu: cpuPercent, memory: memoryPercent },
-      )
-      const short: Record<string, unknown> = { ...t, cpuPercent: [cpuPercent[0]] }
-      if (memoryPercent !== undefined) short.memoryPercent = [(memoryPercent as number[])[0]]
-      return short
-    })
-    input = { ...(raw as object), traces }
-  }
-  const { design, problems } = checkIntegrity(input)
-  if (!design) return { ok: false, message: `${path} is not a valid design`, problems }
-  design.traces.forEach((t, i) => {
-    const full = stash.get(i)
-    if (!full) return
-    t.cpuPercent = full.cpu
-    if (full.memory) t.memoryPercent = full.memory
-  })
-  return { ok: true, design }
-}
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
@@ -113,12 +54,8 @@ export const simulateCommand: CliCommand = {
         return 2
       }
     }
-    const loaded = loadDesign(file, io.cwd)
-    if (!loaded.ok) {
-      io.err(loaded.message)
-      printProblems({ out: io.err }, file, loaded.problems)
-      return 1
-    }
+    const loaded = openRunnableDesign(file, io.cwd, 'simulate it', io.err)
+    if (!loaded.ok) return loaded.exitCode
     const resultFile = values.result
     const sim = new Simulation(loaded.design, {
       ...(policy !== undefined ? { policy } : {}),
