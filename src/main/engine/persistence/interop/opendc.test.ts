@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design, Host } from '../../../../shared/design/schema'
 import { checkIntegrity } from '../../model/validate'
@@ -310,5 +311,62 @@ describe('OpenDC topology export', () => {
     }
     const again = imported(JSON.parse(exportOpenDcTopology(shaped).contents)).design
     expect(again.hosts.map((h) => h.powerCurveW)).toEqual(shaped.hosts.map((h) => h.powerCurveW))
+  })
+})
+
+describe('OpenDC round trip (property)', () => {
+  it('keeps sockets, cores, MIPS, memory and a modelled power curve of any host', () => {
+    const sample = checkIntegrity(json('files/v1-two-hall.strata.json')).design as Design
+    const base = sample.hosts[0] as Host
+    fc.assert(
+      fc.property(
+        fc.record({
+          sockets: fc.integer({ min: 1, max: 8 }),
+          cores: fc.integer({ min: 1, max: 256 }),
+          mips: fc.integer({ min: 1, max: 10_000 }),
+          memoryMiB: fc.integer({ min: 1, max: 64 * 1024 * 1024 }),
+          idleW: fc.integer({ min: 0, max: 2000 }),
+          spanW: fc.integer({ min: 0, max: 2000 }),
+          shape: fc.constantFrom('linear', 'sqrt', 'square', 'cubic' as const),
+        }),
+        (h) => {
+          const f = {
+            linear: (u: number) => u,
+            sqrt: Math.sqrt,
+            square: (u: number) => u * u,
+            cubic: (u: number) => u ** 3,
+          }[h.shape]
+          const curve = Array.from(
+            { length: 11 },
+            (_, k) => Math.round((h.idleW + h.spanW * f(at(k))) * 1000) / 1000,
+          )
+          const host: Host = {
+            ...base,
+            sockets: h.sockets,
+            coresPerSocket: h.cores,
+            mipsPerCore: h.mips,
+            memoryMiB: h.memoryMiB,
+            powerCurveW: curve,
+          }
+          const design = {
+            ...sample,
+            hosts: [host],
+            workloads: [],
+            traces: [],
+            tenants: [],
+            links: [],
+          }
+          const back = imported(JSON.parse(exportOpenDcTopology(design).contents)).design.hosts[0]
+          expect(back).toMatchObject({
+            sockets: h.sockets,
+            coresPerSocket: h.cores,
+            mipsPerCore: h.mips,
+            memoryMiB: h.memoryMiB,
+          })
+          back?.powerCurveW.forEach((w, k) => expect(w).toBeCloseTo(curve[k] ?? NaN, 2))
+        },
+      ),
+      { numRuns: 200 },
+    )
   })
 })
