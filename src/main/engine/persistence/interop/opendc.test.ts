@@ -184,6 +184,22 @@ describe('OpenDC topology import: reported cases and rules', () => {
     expect(bytes.warnings[0]?.path).toBe('clusters[0].hosts[0].memory.memorySize')
   })
 
+  it("an experiment's topologies list: the first is imported, the others named in a warning", () => {
+    const topology = (coreCount: number) => ({
+      clusters: [
+        { hosts: [{ cpu: { coreCount, coreSpeed: '2 GHz' }, memory: { size: '8 GiB' } }] },
+      ],
+    })
+    const r = imported({ name: 'exp', topologies: [topology(4), topology(8)] })
+    expect(r.design.hosts.map((h) => [h.coresPerSocket, h.mipsPerCore, h.memoryMiB])).toEqual([
+      [4, 2000, 8192],
+    ])
+    expect(r.warnings[0]).toMatchObject({
+      path: 'topologies',
+      message: expect.stringContaining('2 topologies'),
+    })
+  })
+
   it('older fixture: clusters as racks, host counts, units and the bytes rule', () => {
     const d = imported(json('files/opendc-topology.json')).design
     expect(d.racks.map((r) => r.name)).toEqual(['C01', 'EDGE-1', 'EDGE-2'])
@@ -203,6 +219,7 @@ describe('OpenDC topology import: reported cases and rules', () => {
     const r = importOpenDcTopology({
       clusters: [
         { hosts: [{ cpu: { coreCount: 'many', coreSpeed: 'fast' }, memory: {} }] },
+        { hosts: [{ cpu: { coreCount: 0, coreSpeed: '3.0 GHz' }, memory: { size: '1 GiB' } }] },
         {
           hosts: [
             {
@@ -226,10 +243,11 @@ describe('OpenDC topology import: reported cases and rules', () => {
         'clusters[0].hosts[0].cpu.coreCount',
         'clusters[0].hosts[0].cpu.coreSpeed',
         'clusters[0].hosts[0].memory.size',
-        'clusters[1].hosts[0].memory.size',
-        'clusters[1].hosts[0].cpuPowerModel.modelType',
-        'clusters[1].hosts[1].cpuPowerModel.maxPower',
-        'clusters[1].hosts[2].importFrom',
+        'clusters[1].hosts[0].cpu.coreCount',
+        'clusters[2].hosts[0].memory.size',
+        'clusters[2].hosts[0].cpuPowerModel.modelType',
+        'clusters[2].hosts[1].cpuPowerModel.maxPower',
+        'clusters[2].hosts[2].importFrom',
       ])
     expect(importOpenDcTopology([1]).ok).toBe(false)
   })
