@@ -227,11 +227,21 @@ export class PabfdIndex {
     this.tierCount.fill(0)
     this.tierOffset.fill(Number.POSITIVE_INFINITY)
     this.group.fill(-1)
+    // File everyone first, then compute the room maxima of the words in use in one pass.
+    this.bulk = true
     for (let h = 0; h < this.s.hostCount; h++) {
       this.out[h] = excluded[h] === 1 ? 1 : 0
       this.touch(h)
     }
+    this.bulk = false
+    for (let h = 0; h < this.s.hostCount; h++) {
+      const g = this.group[h] as number
+      const w = h >>> 5
+      if (g >= 0 && (this.wordCpu[g * this.words + w] as number) === -1) this.refreshRoom(g, w)
+    }
   }
+
+  private bulk = false
 
   /** Takes host `h` out for the rest of the decision. */
   remove(h: number): void {
@@ -279,7 +289,7 @@ export class PabfdIndex {
     const tier = tierOf(g)
     this.tierCount[tier] = (this.tierCount[tier] as number) + 1
     if (offset < (this.tierOffset[tier] as number)) this.tierOffset[tier] = offset
-    this.refreshRoom(g, h >>> 5)
+    if (!this.bulk) this.refreshRoom(g, h >>> 5)
   }
 
   private unfile(h: number): void {
