@@ -3,13 +3,15 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
-/** Main-process bundles: the Electron entry, the CLI (also the web host), the simulation worker. */
+/** Main-process bundles: the Electron entry, the CLI (also the web host), the simulation and experiment workers. */
 const mainInputs: Record<string, string> = {
   index: resolve('src/main/index.ts'),
   cli: resolve('src/main/cli/index.ts'),
 }
 const worker = resolve('src/main/services/simulation/worker.ts')
 if (existsSync(worker)) mainInputs['simulation-worker'] = worker
+const experimentWorker = resolve('src/main/services/experiments/pool-worker.ts')
+if (existsSync(experimentWorker)) mainInputs['experiment-worker'] = experimentWorker
 
 export default defineConfig({
   main: {

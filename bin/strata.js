@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // The `strata` command: the built CLI when present, else the TypeScript source through tsx.
+import { exitOnOldNode } from '../scripts/node-version.mjs'
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { dirname, join } from 'node:path'
+
+exitOnOldNode()
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const built = join(root, 'out', 'main', 'cli.js')

@@ -1,5 +1,10 @@
 /** Page object of the designer's simulation panel. */
 import type { Locator, Page } from '@playwright/test'
+import type { ChartFact, StrataChartHook } from '../../src/renderer/src/testing/app-hook-types'
+
+type ChartWindow = { __strataCharts?: StrataChartHook }
+export type ChartName =
+  'heatmap' | 'power' | 'hosts' | 'tenants' | 'cost' | `cost-${string}` | 'sla'
 
 export class SimulationPanelPage {
   constructor(readonly page: Page) {}
@@ -59,15 +64,44 @@ export class SimulationPanelPage {
     return this.root.locator('[data-testid="sim-status"]')
   }
 
-  chart(name: 'heatmap' | 'power' | 'tenants' | 'sla'): Locator {
+  chart(name: ChartName): Locator {
     return this.root.locator(`[data-chart="${name}"]`)
   }
 
   /** Data points the chart holds (0 when absent). */
-  async points(name: 'heatmap' | 'power' | 'tenants' | 'sla'): Promise<number> {
+  async points(name: ChartName): Promise<number> {
     const chart = this.chart(name)
     if ((await chart.count()) === 0) return 0
     return Number(await chart.getAttribute('data-points'))
+  }
+
+  /** What a chart draws, through the chart test hook (needs `?test=1`). */
+  chartFact(name: ChartName): Promise<ChartFact | undefined> {
+    return this.page.evaluate(
+      (n) =>
+        (globalThis as unknown as ChartWindow).__strataCharts?.charts().find((c) => c.name === n),
+      name,
+    )
+  }
+
+  /**
+   * Hovers a chart `fromRightPx` pixels left of its right edge, at a fraction of its height;
+   * resolves with its tooltip.
+   */
+  async hoverChart(name: ChartName, fromRightPx: number, fy = 0.5): Promise<Locator> {
+    const chart = this.chart(name)
+    await chart.scrollIntoViewIfNeeded()
+    const box = await chart.boundingBox()
+    if (!box) throw new Error(`chart ${name} is not on screen`)
+    const x = box.x + box.width - fromRightPx
+    await this.page.mouse.move(x - 10, box.y + box.height * fy)
+    await this.page.mouse.move(x, box.y + box.height * fy, { steps: 3 })
+    return chart.locator('.strata-chart-tooltip')
+  }
+
+  /** Moves the time slider to a sample. */
+  async slideTo(index: number): Promise<void> {
+    await this.timeSlider.fill(String(index))
   }
 
   get timeSlider(): Locator {

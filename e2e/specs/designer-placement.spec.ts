@@ -39,7 +39,11 @@ test('a new tenant workload is placed on the canvas; an unplaced one is explaine
   await designer.screenshot(testInfo, 'placement-1-instances-on-canvas')
 
   await tenants.unplaced('wl-2#0').click()
-  await expect(tenants.explanation).toContainText('wl-2#0')
+  // instances read as their group's name and a number from 1, not as ids
+  const groups = (await app.api.must('design:get', {})).design.workloads
+  const wl2 = groups.find((w) => w.id === 'wl-2')?.name ?? ''
+  await expect(tenants.explanation).toContainText(`Why ${wl2} #1`)
+  await expect(tenants.explanation).not.toContainText('wl-2#0')
   await expect(tenants.explanation).toContainText('fits nowhere')
   await expect(tenants.explanation).toContainText(/memory/i)
   await designer.screenshot(testInfo, 'placement-2-explanation')
@@ -52,6 +56,6 @@ test('a new tenant workload is placed on the canvas; an unplaced one is explaine
   await designer.clickNode(host!.id)
   await designer.tab('inspector').click()
   await page.locator('[data-testid="host-instances"] [data-instance^="wl-1#"]').first().click()
-  await expect(tenants.explanation).toContainText(`runs on ${host!.id}`)
+  await expect(tenants.explanation).toContainText(`runs on ${host!.label.split('\n')[0]}`)
   await designer.screenshot(testInfo, 'placement-3-placed-instance-explained')
 })

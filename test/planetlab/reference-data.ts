@@ -32,6 +32,8 @@ export interface ReferenceRow {
   hostShutdowns: number
   wallSLogOff: number
   cpuSLogOff: number
+  /** The recorded cells as written (energy to 5 decimals, SLA metrics to 10), by column. */
+  recorded: Record<string, string>
 }
 
 export function readReference(): ReferenceRow[] {
@@ -59,6 +61,7 @@ export function readReference(): ReferenceRow[] {
       hostShutdowns: num('host_shutdowns'),
       wallSLogOff: num('wall_s_log_off'),
       cpuSLogOff: num('cpu_s_log_off'),
+      recorded: Object.fromEntries(header.map((h, i) => [h, f[i] as string])),
     }
   })
 }

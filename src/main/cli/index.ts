@@ -1,5 +1,8 @@
 /** Entry of the `strata` command (npm run strata -- ..., or the package bin). */
+import { exitOnOldNode } from '../../../scripts/node-version.mjs'
 import { runCli } from './main'
+
+exitOnOldNode()
 
 // A closed pipe (strata ... | head) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -33,7 +33,20 @@ export interface ShellCapabilities {
 export interface TokenRegistry {
   /** Mints a new token bound to `session`; returns the token and the URL that opens it. */
   mint: (session: SessionInfo) => { token: string; url: string }
-  revoke: (token: string) => boolean
+  /** Revokes a tenant token by its public id (or any token by its secret); closes its sockets. */
+  revoke: (idOrToken: string) => boolean
+  /** The tenant-bound tokens in force, by public id (never the secrets). */
+  list?: () => TenantTokenInfo[]
+}
+
+/** A tenant-bound token as the provider sees it. */
+export interface TenantTokenInfo {
+  id: string
+  session: SessionInfo
+  /** ISO 8601. */
+  createdAt: string
+  /** Open connections made with it. */
+  connections: number
 }
 
 export interface AppPaths {

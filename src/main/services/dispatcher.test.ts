@@ -36,6 +36,37 @@ describe('dispatcher', () => {
     expect((await s.dispatch(provider, 'design:get', {})).ok).toBe(true)
   })
 
+  it('refuses a request nested 600 deep (any transport) before its schema recurses', async () => {
+    const s = services()
+    let command: unknown = { type: 'remove', ids: ['nothing'] }
+    for (let i = 0; i < 600; i++) command = { type: 'batch', label: 'deep', commands: [command] }
+    for (const session of [provider, tenant]) {
+      const r = await s.dispatch(session, 'design:apply', { command })
+      expect(r).toMatchObject({ ok: false })
+      if (!r.ok) expect(r.error.code).toBe(session === provider ? 'bad-request' : 'forbidden')
+    }
+    // A cycle (only possible in-process) is no deeper than its distinct objects.
+    const cyclic: Record<string, unknown> = { type: 'batch', label: 'cycle' }
+    cyclic.commands = [cyclic]
+    const r = await s.dispatch(provider, 'design:apply', { command: cyclic })
+    expect(r).toMatchObject({ ok: false })
+    expect((await s.dispatch(provider, 'design:get', {})).ok).toBe(true)
+  })
+
+  it('answers a throwing schema or handler with internal, naming nothing to a tenant', async () => {
+    const s = services()
+    const hostile = {
+      get tenantId(): string {
+        throw new Error('secret provider text')
+      },
+    }
+    const asTenant = await s.dispatch(tenant, 'tenancy:view', hostile)
+    expect(asTenant).toMatchObject({ ok: false, error: { code: 'internal' } })
+    if (!asTenant.ok) expect(asTenant.error.message).not.toContain('secret')
+    const asProvider = await s.dispatch(provider, 'tenancy:view', hostile)
+    expect(asProvider).toMatchObject({ ok: false, error: { code: 'internal' } })
+  })
+
   it('refuses provider-only calls to a tenant session without revealing data', async () => {
     const s = services()
     const r = await s.dispatch(tenant, 'design:get', {})

@@ -1,8 +1,10 @@
 /**
  * One generic entry for every call from any shell (Electron IPC, the web host, tests):
- * unknown call -> `unknown-call`; not allowed for the session -> `forbidden`; request not
- * matching its schema -> `bad-request` with every problem; a throwing handler -> `internal`.
- * Main never crashes on a request.
+ * unknown call -> `unknown-call`; not allowed for the session -> `forbidden`; request nested
+ * too deep or not matching its schema -> `bad-request` with every problem; a throwing handler
+ * or schema -> `internal`. Everything, schema parsing included, runs inside one guard: the
+ * returned promise always resolves, and main never crashes on a request. A tenant session's
+ * `internal` error names nothing but the call (the exception's text may quote the design).
  */
 import { CALLS, fail, type CallName, type Result, type SessionInfo } from '../../shared/contract'
 import { requestSchemas } from '../../shared/contract/schemas'
@@ -17,19 +19,51 @@ export type Dispatch = (
   request: unknown,
 ) => Promise<Result<unknown>>
 
+/** Deepest nesting of objects and arrays a request may have (a design is about 8 deep). */
+export const MAX_REQUEST_DEPTH = 64
+
+export interface DispatcherOptions {
+  /** Told of each call that passed every check and reached its handler (fuzz statistics). */
+  onHandle?: (name: CallName, session: SessionInfo) => void
+}
+
 function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CALLS, name)
+}
+
+/** Whether `value` nests objects/arrays deeper than `limit` (iterative: no stack to overflow). */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  const seen = new Set<object>()
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number]
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue
+    if (depth + 1 > limit) return true
+    seen.add(v)
+    for (const child of Object.values(v)) stack.push([child, depth + 1])
+  }
+  return false
 }
 
 export function createDispatcher(
   ctx: AppContext,
   handlers: AllHandlers = createHandlers(ctx),
+  options: DispatcherOptions = {},
 ): Dispatch {
-  return async (session, name, request) => {
+  const dispatch = async (
+    session: SessionInfo,
+    name: unknown,
+    request: unknown,
+  ): Promise<Result<unknown>> => {
     if (!isCallName(name))
-      return fail('unknown-call', `no call named ${JSON.stringify(String(name)).slice(0, 120)}`)
+      return fail(
+        'unknown-call',
+        `no call named ${JSON.stringify(String(name).slice(0, 100)).slice(0, 120)}`,
+      )
     if (CALLS[name] === 'provider' && session.role !== 'provider')
       return fail('forbidden', `${name} is not available in a tenant view`)
+    if (nestedDeeperThan(request, MAX_REQUEST_DEPTH))
+      return fail('bad-request', `bad request for ${name}: nested deeper than ${MAX_REQUEST_DEPTH}`)
     const parsed = requestSchemas[name].safeParse(request ?? {})
     if (!parsed.success) {
       const problems = issuesToProblems(parsed.error.issues, 'request')
@@ -39,12 +73,23 @@ export function createDispatcher(
         problems,
       )
     }
+    options.onHandle?.(name, session)
+    const handler = handlers[name] as unknown as Handler<typeof name>
+    return await handler(parsed.data as never, { session })
+  }
+  return async (session, name, request) => {
     try {
-      const handler = handlers[name] as unknown as Handler<typeof name>
-      return await handler(parsed.data as never, { session })
+      return await dispatch(session, name, request)
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      return fail('internal', `${name} failed: ${message}`)
+      const call = isCallName(name) ? name : 'the call'
+      if (session.role !== 'provider') return fail('internal', `${call} failed (internal error)`)
+      let message = 'unknown error'
+      try {
+        message = error instanceof Error ? error.message : String(error)
+      } catch {
+        /* an exception whose text itself throws */
+      }
+      return fail('internal', `${call} failed: ${message.slice(0, 500)}`)
     }
   }
 }

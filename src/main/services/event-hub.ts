@@ -16,6 +16,15 @@ interface Subscriber {
   sink: EventSink
 }
 
+/** One outlet failing (a closed socket, a payload it cannot send) never stops the others. */
+function deliver(sink: EventSink, event: EventName, payload: unknown): void {
+  try {
+    sink(event, payload)
+  } catch (error) {
+    console.error(`event ${event}: a subscriber failed: ${String(error).slice(0, 200)}`)
+  }
+}
+
 export class EventHub {
   private readonly subscribers = new Set<Subscriber>()
 
@@ -40,7 +49,7 @@ export class EventHub {
     const perTenant = new Map<string, EventPayloads[E] | undefined>()
     for (const { session, sink } of [...this.subscribers]) {
       if (session.role === 'provider') {
-        sink(event, payload)
+        deliver(sink, event, payload)
         continue
       }
       if (!forTenant) continue
@@ -50,7 +59,7 @@ export class EventHub {
         perTenant.set(session.tenantId, allowed ? projected : undefined)
       }
       const projected = perTenant.get(session.tenantId)
-      if (projected !== undefined) sink(event, projected)
+      if (projected !== undefined) deliver(sink, event, projected)
     }
   }
 

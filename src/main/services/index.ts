@@ -4,7 +4,7 @@
  */
 import { DesignSession } from '../engine'
 import { createAppContext, type AppContext, type AppPaths, type ShellCapabilities } from './context'
-import { createDispatcher, type Dispatch } from './dispatcher'
+import { createDispatcher, type Dispatch, type DispatcherOptions } from './dispatcher'
 import { publishDesignChanges } from './handlers/design'
 import { tenantEventGuard } from './handlers/tenancy-boundary'
 import { DEFAULT_SAMPLE, readSample } from './samples'
@@ -22,6 +22,8 @@ export function startServices(options: {
   /** A raw design to open; else the default sample. */
   document?: unknown
   documentPath?: string
+  /** Dispatcher hooks (tests count the calls that reach a handler). */
+  dispatcher?: DispatcherOptions
 }): Services {
   const ctx = createAppContext({ ...options, design: new DesignSession() })
   ctx.disposers.push(publishDesignChanges(ctx))
@@ -34,7 +36,7 @@ export function startServices(options: {
         `${loaded.error.message}: ${loaded.error.problems?.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       )
   }
-  const dispatch = createDispatcher(ctx)
+  const dispatch = createDispatcher(ctx, undefined, options.dispatcher)
   return {
     ctx,
     dispatch,

@@ -1,14 +1,28 @@
 /**
  * The web host: serves the built renderer and the contract over a WebSocket, on 127.0.0.1
- * only. Every request needs a session token (per launch, random): the page URL carries it
- * once, the server answers with an HttpOnly cookie for the assets, and the WebSocket checks
- * it again. A tenant-bound token gives a tenant session, nothing else.
+ * only. The page URL carries the session token (per launch, random); the server answers with
+ * an HttpOnly cookie holding only an asset key, which opens the static files for the app's
+ * own page and never the API. The WebSocket needs the token in its URL, an `Origin` of the
+ * served page (or none, for a non-browser client), and a `Host` naming this server. A
+ * tenant-bound token gives a tenant session, nothing else. Nothing a client sends can end
+ * the process: see `request-guard.ts`, `envelope.ts` and `socket-session.ts`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { WebSocketServer, type WebSocket } from 'ws'
-import { WIRE, fail, type SessionInfo } from '../../shared/contract'
+import type { AddressInfo, Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
 import type { Services } from '../services'
+import {
+  allowedHosts,
+  allowedOrigins,
+  checkHost,
+  checkUpgradeOrigin,
+  cookieRequestIsOwnPage,
+  parseTarget,
+  readCookie,
+  type Refusal,
+} from './request-guard'
+import { newStats, serveSocket, type WebHostStats } from './socket-session'
 import { readStatic, WEB_CSP } from './static-files'
 import { SessionTokens } from './tokens'
 
@@ -19,127 +33,191 @@ export interface WebHost {
   url: string
   tokens: SessionTokens
   urlFor: (token: string) => string
+  /** What was refused and survived so far. */
+  stats: WebHostStats
   close: () => Promise<void>
 }
 
-const COOKIE = 'strata_token'
-/** Largest request a client may send (a design upload included). */
-const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+/** Largest message a client may send (a design upload included); larger closes the socket. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
-function cookieToken(req: IncomingMessage): string | undefined {
-  const header = req.headers.cookie ?? ''
-  for (const part of header.split(';')) {
-    const [k, v] = part.trim().split('=')
-    if (k === COOKIE && v) return decodeURIComponent(v)
-  }
-  return undefined
-}
+const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as const
 
 function deny(res: ServerResponse, status: number, message: string): void {
+  if (res.headersSent) return void res.destroy()
   res.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
   })
   res.end(message)
 }
 
+function refuseUpgrade(socket: Duplex, refusal: Refusal): void {
+  const body = refusal.reason
+  socket.end(
+    `HTTP/1.1 ${refusal.status} ${STATUS_TEXT[refusal.status]}\r\nConnection: close\r\n` +
+      `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    () => socket.destroy(),
+  )
+}
+
 export async function startWebHost(
   services: Services,
-  options: { rendererDir: string; port?: number; providerToken?: string },
+  options: {
+    rendererDir: string
+    port?: number
+    providerToken?: string
+    /** Largest message accepted (default `MAX_MESSAGE_BYTES`); larger closes the socket. */
+    maxMessageBytes?: number
+  },
 ): Promise<WebHost> {
   const tokens = new SessionTokens()
   const providerToken = tokens.mint({ role: 'provider' }, options.providerToken)
+  const stats = newStats()
   let origin = ''
+  let hosts = new Set<string>()
+  let origins = new Set<string>()
+  let cookieName = 'strata_asset'
   const urlFor = (token: string): string => `${origin}/?token=${encodeURIComponent(token)}`
   services.ctx.tokens = {
     mint: (session) => {
       const token = tokens.mint(session)
       return { token, url: urlFor(token) }
     },
-    revoke: (token) => tokens.revoke(token),
+    revoke: (idOrToken) => tokens.revoke(idOrToken),
+    list: () => tokens.listTenantTokens(),
+  }
+
+  async function serveRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed')
+    const hostRefused = checkHost(req.headers, hosts)
+    if (hostRefused) {
+      stats.hostsRefused++
+      return deny(res, hostRefused.status, hostRefused.reason)
+    }
+    const target = parseTarget(req.url)
+    if (!target) {
+      stats.badRequests++
+      return deny(res, 400, 'bad request target')
+    }
+    const queryToken = target.searchParams.get('token')
+    const byToken = queryToken !== null && tokens.resolve(queryToken) !== undefined
+    const byCookie =
+      !byToken &&
+      tokens.assetKeyValid(readCookie(req.headers.cookie, cookieName)) &&
+      cookieRequestIsOwnPage(req.headers, origins)
+    if (!byToken && !byCookie) {
+      stats.tokensRefused++
+      return deny(res, 401, 'Strata: this address needs the token printed by `strata serve`.')
+    }
+    const file = await readStatic(options.rendererDir, target.pathname)
+    if (!file) return deny(res, 404, 'not found')
+    const headers: Record<string, string> = {
+      'content-type': file.type,
+      'content-security-policy': WEB_CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+      'cross-origin-resource-policy': 'same-origin',
+      'x-frame-options': 'DENY',
+    }
+    const assetKey = byToken && queryToken ? tokens.assetKeyFor(queryToken) : undefined
+    if (assetKey)
+      headers['set-cookie'] =
+        `${cookieName}=${encodeURIComponent(assetKey)}; HttpOnly; SameSite=Strict; Path=/`
+    res.writeHead(200, headers)
+    res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
   const server = createServer((req, res) => {
-    void (async () => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed')
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const queryToken = url.searchParams.get('token')
-      const token = queryToken ?? cookieToken(req)
-      if (!tokens.resolve(token))
-        return deny(res, 401, 'Strata: this address needs the token printed by `strata serve`.')
-      const file = await readStatic(options.rendererDir, url.pathname)
-      if (!file) return deny(res, 404, 'not found')
-      const headers: Record<string, string> = {
-        'content-type': file.type,
-        'content-security-policy': WEB_CSP,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cache-control': 'no-store',
-      }
-      if (queryToken)
-        headers['set-cookie'] =
-          `${COOKIE}=${encodeURIComponent(queryToken)}; HttpOnly; SameSite=Strict; Path=/`
-      res.writeHead(200, headers)
-      res.end(req.method === 'HEAD' ? undefined : file.body)
-    })().catch((error: unknown) => deny(res, 500, String(error)))
-  })
-
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const session =
-      url.pathname === '/api'
-        ? tokens.resolve(url.searchParams.get('token') ?? cookieToken(req))
-        : undefined
-    const hostOk = /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')
-    if (!session || !hostOk) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
-      socket.destroy()
-      return
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, session))
-  })
-
-  function serveSocket(ws: WebSocket, session: SessionInfo): void {
-    const unsubscribe = services.ctx.hub.subscribe(session, (event, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: WIRE.event, event, payload }))
+    serveRequest(req, res).catch(() => {
+      stats.caught++
+      deny(res, 500, 'internal error')
     })
-    ws.on('close', unsubscribe)
-    ws.on('message', (data) => {
-      let message: { id?: unknown; name?: unknown; request?: unknown }
+  })
+  // A malformed HTTP request (bad header, oversize) ends that connection only.
+  server.on('clientError', (_error, socket: Duplex) => {
+    stats.badRequests++
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    socket.destroy()
+  })
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+  })
+  wss.on('error', () => {
+    stats.caught++
+  })
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy())
+    const hostRefused = checkHost(req.headers, hosts)
+    if (hostRefused) {
+      stats.hostsRefused++
+      return refuseUpgrade(socket, hostRefused)
+    }
+    const originRefused = checkUpgradeOrigin(req.headers, origins)
+    if (originRefused) {
+      stats.originsRefused++
+      return refuseUpgrade(socket, originRefused)
+    }
+    const target = parseTarget(req.url)
+    if (!target || target.pathname !== '/api') {
+      stats.badRequests++
+      return refuseUpgrade(socket, { status: 400, reason: 'the API is at /api' })
+    }
+    // The token must be in the request itself: the cookie never opens the API.
+    const token = target.searchParams.get('token')
+    const session = tokens.resolve(token)
+    if (!session || token === null) {
+      stats.tokensRefused++
+      return refuseUpgrade(socket, { status: 401, reason: 'a valid token is needed' })
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
       try {
-        message = JSON.parse(String(data)) as typeof message
+        const release = tokens.attach(token, { close: (code, reason) => ws.close(code, reason) })
+        serveSocket(ws, session, services, stats, release)
       } catch {
-        ws.send(
-          JSON.stringify({
-            type: WIRE.call,
-            id: null,
-            result: fail('bad-request', 'message is not JSON'),
-          }),
-        )
-        return
+        stats.caught++
+        ws.terminate()
       }
-      const id =
-        typeof message.id === 'number' || typeof message.id === 'string' ? message.id : null
-      void services.dispatch(session, message.name, message.request).then((result) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: WIRE.call, id, result }))
-      })
     })
   }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    try {
+      upgrade(req, socket, head)
+    } catch {
+      stats.caught++
+      socket.destroy()
+    }
+  })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const port = (server.address() as AddressInfo).port
+  origin = `http://127.0.0.1:${port}`
+  hosts = allowedHosts(port)
+  origins = allowedOrigins(port)
+  // Cookies are shared by every port of a host name: one name per port keeps two hosts apart.
+  cookieName = `strata_asset_${port}`
+  server.on('error', () => {
+    stats.caught++
+  })
   return {
     origin,
     url: urlFor(providerToken),
     tokens,
     urlFor,
+    stats,
     close: async () => {
       for (const client of wss.clients) client.terminate()
       wss.close()
+      server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }

@@ -25,6 +25,7 @@ import {
   VIRTUALIZATION_PRODUCT_NAMES,
   WORKLOAD_KINDS,
 } from './enums'
+import { providerEconomicsSchema } from './provider-economics'
 import { simulationSettingsSchema } from './simulation-settings'
 
 const id = z.string().min(1, 'must not be empty').max(200)
@@ -250,6 +251,8 @@ export const designSchema = z.strictObject({
   workloads: z.array(workloadSchema).default([]),
   traces: z.array(traceSchema).default([]),
   simulation: simulationSettingsSchema,
+  /** The provider's electricity price, PUE and carbon intensity (optional; issue 16). */
+  provider: providerEconomicsSchema.optional(),
 })
 
 export type Position = z.infer<typeof positionSchema>

@@ -1,6 +1,9 @@
 /** Every `strata` command. Add one import and one entry per command file. */
 import type { CliCommand } from '../command'
 import { benchCommand } from './bench'
+import { experimentCommand } from './experiment'
+import { exportCommand } from './export'
+import { generateCommand } from './generate'
 import { importCommand } from './import'
 import { infoCommand } from './info'
 import { placeCommand } from './place'
@@ -15,7 +18,10 @@ export const COMMANDS: CliCommand[] = [
   serveCommand,
   placeCommand,
   benchCommand,
+  generateCommand,
   simulateCommand,
   importCommand,
+  exportCommand,
   reportCommand,
+  experimentCommand,
 ]

@@ -14,6 +14,8 @@ export interface SyntheticOptions {
   seed?: number
   /** Every Nth tenant wants dedicated hosts (0 = none, the default). */
   dedicatedEvery?: number
+  /** Number of racks the hosts are spread over in order (default: one per 40 hosts). */
+  racks?: number
 }
 
 const CURVE = [112, 148, 171, 193, 214, 236, 262, 291, 322, 352, 381]
@@ -36,7 +38,10 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
   const next = seededRandom(options.seed ?? 0)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
   const tenantCount = Math.max(1, options.tenants ?? 50)
-  const rackCount = Math.max(1, Math.ceil(options.hosts / HOSTS_PER_RACK))
+  const rackCount = Math.max(1, options.racks ?? Math.ceil(options.hosts / HOSTS_PER_RACK))
+  const hostsPerRack = options.racks
+    ? Math.max(1, Math.ceil(options.hosts / rackCount))
+    : HOSTS_PER_RACK
   const d: Design = {
     schemaVersion: 1,
     meta: { name: `synthetic ${options.hosts} hosts`, description: '' },
@@ -113,7 +118,7 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
             ? { kind: 'pv', product: 'xen-pv', hostOs: 'linux' }
             : { kind: 'os', product: 'lxc', hostOs: 'linux' }
     const id = `host-${pad(i, 6)}`
-    const rackId = `rack-${pad(Math.floor(i / HOSTS_PER_RACK), 4)}`
+    const rackId = `rack-${pad(Math.floor(i / hostsPerRack), 4)}`
     d.hosts.push({
       id,
       name: id,

@@ -3,18 +3,22 @@
  * `HostDynamicWorkload#updateVmsProcessing` and
  * `PowerDatacenter#updateCloudetProcessingWithoutSchedulingFutureEventsForce`: refresh every
  * instance's demand, re-share each host's CPU, write state entries, integrate energy
- * (trapezoid between consecutive updates; a host at 0 % at the start of an interval is off),
- * and (CloudSim-compat) retire instances whose demand is exactly zero.
+ * (CloudSim-compat: trapezoid between consecutive instants, a host at 0 % at the start of an
+ * interval is off; general mode: `energy.ts`), and (CloudSim-compat) retire instances whose
+ * demand is exactly zero.
  */
 import { demandAt } from './demand'
 import { allocatedTotal, destroyOn, hostUtil, reallocate } from './host-cpu'
 import { hostEntry, vmEntry, type Metrics } from './metrics'
+import { settleHostPower } from './energy'
 import { intervalEnergyJ, powerAt } from './power'
 import { HISTORY_LENGTH, type HostEntries, type SimState } from './state'
 
 /** Mutable run-wide figures the processing steps update. */
 export interface RunCounters {
   energyJ: number
+  /** General mode: up hosts switched off because they held no instance (`energy.ts`). */
+  switchOffs: number
   lastProcessS: number
   migrations: number
   /** Instances resident on some host at the last update. */
@@ -91,11 +95,13 @@ export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, t
   }
   s.hostUtilMips[h] = util
   hostEntry(m, h, tS, util, requested)
+  if (!s.compat) settleHostPower(s, c, h, tS)
 }
 
 /**
- * A processing instant over all hosts at `tS`: updates, energy since the last instant and,
- * in CloudSim-compat mode, retirement of instances with zero demand. Returns the number of
+ * A processing instant over all hosts at `tS`: updates, energy since the last instant
+ * (CloudSim-compat: its trapezoid here; general mode: each host update settles its own power,
+ * `energy.ts`) and, in CloudSim-compat mode, retirement of instances with zero demand. Returns the number of
  * instances that were resident during the update.
  */
 export function processAll(
@@ -107,7 +113,7 @@ export function processAll(
 ): number {
   const dt = tS - c.lastProcessS
   let frameJ = 0
-  if (npa && dt > 0) {
+  if (s.compat && npa && dt > 0) {
     for (let h = 0; h < s.hostCount; h++) frameJ += (s.curves[h * 11 + 10] as number) * dt
   }
   let resident = 0
@@ -116,7 +122,7 @@ export function processAll(
     resident += (s.entries[h] as HostEntries).vm.length
     updateHost(s, m, c, h, tS)
   }
-  if (!npa && dt > 0) {
+  if (s.compat && !npa && dt > 0) {
     for (let h = 0; h < s.hostCount; h++) {
       if (s.hostDown[h] === 1) continue
       const from = hostUtil(s, h, s.hostPrevUtilMips[h] as number)

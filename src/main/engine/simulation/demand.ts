@@ -1,8 +1,9 @@
 /**
  * CPU demand of each instance over time, as a fraction of its capacity (0..1).
  * Samples come from a trace (one value per `intervalS`), a synthetic profile drawn from the
- * seed (constant, diurnal, bursty) or a constant 100 %. Between samples the demand is
- * interpolated linearly exactly as CloudSim's `UtilizationModelPlanetLabInMemory` does.
+ * seed (constant, diurnal, bursty) or a constant 100 %. Between samples: CloudSim-compat
+ * interpolates linearly exactly as CloudSim's `UtilizationModelPlanetLabInMemory` does; the
+ * general model holds each sample until the next (a step function, so integrals are exact).
  */
 import type { Design } from '../../../shared/design/schema'
 
@@ -22,6 +23,11 @@ export interface DemandTable {
   /** Trace samples as fractions, the last sample repeated once (CloudSim's padding). */
   traces: Float64Array[]
   seed: number
+  /**
+   * General mode (true): the demand is a step function of the samples, sample k holding over
+   * [k·interval, (k+1)·interval). CloudSim-compat (false): linear between samples, as CloudSim.
+   */
+  hold: boolean
 }
 
 /** Builds the demand table of the instances of `design` (instances in workload order). */
@@ -48,6 +54,7 @@ export function buildDemand(
     intervalS: new Float64Array(n),
     traces,
     seed,
+    hold: !design.simulation.cloudsimCompat,
   }
   for (let v = 0; v < n; v++) {
     const w = design.workloads[instanceWorkload[v] as number]
@@ -126,6 +133,7 @@ const memo = {
 /** Demand of instance `v` at time `tS` (seconds, may be fractional), fraction 0..1. */
 export function demandAt(d: DemandTable, v: number, tS: number): number {
   const interval = d.intervalS[v] as number
+  if (d.hold) return sampleAt(d, v, Math.floor(tS / interval))
   if (memo.tS !== tS || memo.interval !== interval) {
     memo.tS = tS
     memo.interval = interval

@@ -131,10 +131,11 @@ describe('host failure', () => {
       expect(inst.downtimeS).toBe(hit ? START_S : 0)
       expect(inst.status).toBe('running')
     }
-    // Idle hosts left on draw their idle power: more energy than switching them off.
-    const on = design()
-    on.simulation.switchOffIdleHosts = false
-    expect(simulate(on).summary.energyKWh).toBeGreaterThan(calm.summary.energyKWh)
+    // Empty hosts left on draw their idle power (3 × 100 W × 24 h); switched off, nothing.
+    const empty = { ...design(), workloads: [] }
+    expect(simulate(empty).summary.energyKWh).toBe(0)
+    const on = { ...empty, simulation: { ...empty.simulation, switchOffIdleHosts: false } }
+    expect(simulate(on).summary.energyKWh).toBeCloseTo((3 * 100 * HORIZON_S) / 3.6e6, 9)
     // Tenant A paid for less running time than without the failure.
     const billA = (x: typeof r) => x.tenants.find((t) => t.tenantId === 'ta')?.bill.total ?? 0
     expect(billA(r)).toBeLessThan(billA(calm))

@@ -72,7 +72,9 @@ export function buildResult(r: ResultInput): SimulationResult {
     const w = design.workloads[s.vmWorkload[v] as number]
     const downtimeS = r.failures.downtimeS[v] as number
     const placed = (s.vmInitialHost[v] as number) >= 0
-    const availabilityPercent = placed ? 100 * (1 - downtimeS / horizon) : 0
+    const availabilityPercent = placed
+      ? availability(s.compat, downtimeS, m.vResidentS[v] as number, horizon)
+      : 0
     if (placed) {
       availabilitySum += availabilityPercent
       placedCount++
@@ -119,7 +121,7 @@ export function buildResult(r: ResultInput): SimulationResult {
       slav: slatah * pdm,
       overallSlaViolation: reqMi > 0 ? (reqMi - allocMi) / reqMi : 0,
       averageSlaViolation: violCount > 0 ? violSum / violCount : 0,
-      hostShutdowns: m.hostShutdowns,
+      hostShutdowns: s.compat ? m.hostShutdowns : r.counters.switchOffs,
       hostFailures: r.failures.records.length,
       unplacedInstances: r.unplaced,
       meanAvailabilityPercent: placedCount > 0 ? availabilitySum / placedCount : 100,
@@ -142,6 +144,11 @@ export function buildResult(r: ResultInput): SimulationResult {
             instances: b.hostInstances[h] as number[],
           }))
         : [],
+      racks: b.rackIds.map((rackId, r) => ({
+        rackId,
+        utilization: b.rackUtil[r] as number[],
+        hostsUp: b.rackUp[r] as number[],
+      })),
       tenants: design.tenants.map((t, ti) => ({
         tenantId: t.id,
         vcpus: b.tenantVcpus[ti] as number[],
@@ -151,6 +158,20 @@ export function buildResult(r: ResultInput): SimulationResult {
       })),
     },
   }
+}
+
+/**
+ * Delivered availability in percent. General mode: 1 − downtime / (uptime + downtime), both
+ * counted from the instance's first placement to the horizon. CloudSim-compat: 1 − downtime / H.
+ */
+function availability(
+  compat: boolean,
+  downtimeS: number,
+  uptimeS: number,
+  horizonS: number,
+): number {
+  const span = compat ? horizonS : uptimeS + downtimeS
+  return span > 0 ? 100 * (1 - downtimeS / span) : 100
 }
 
 function tenantUsage(
@@ -169,6 +190,7 @@ function tenantUsage(
   let downtimeS = 0
   let req = 0
   let alloc = 0
+  let placedUptimeS = 0
   for (let v = 0; v < s.vmCount; v++) {
     if (s.vmTenant[v] !== ti) continue
     const rec = instances[v] as InstanceRecord
@@ -181,11 +203,17 @@ function tenantUsage(
       storageGiBMonths += ((s.vmDiskGiB[v] as number) * (resident + rec.downtimeS)) / MONTH_S
     migrations += rec.migrations
     downtimeS += rec.downtimeS
+    if (rec.status !== 'unplaced') placedUptimeS += resident
     req += m.vReqMi[v] as number
     alloc += m.vAllocMi[v] as number
   }
   const placed = instances.filter((x, v) => s.vmTenant[v] === ti && x.status !== 'unplaced').length
-  const availabilityPercent = placed > 0 ? 100 * (1 - downtimeS / (placed * s.horizonS)) : 100
+  const availabilityPercent =
+    placed === 0
+      ? 100
+      : s.compat
+        ? 100 * (1 - downtimeS / (placed * s.horizonS))
+        : availability(false, downtimeS, placedUptimeS, s.horizonS)
   const p = t.pricing
   const cpuQty = p.basis === 'used' ? usedVcpuHours : vcpuHours
   const lines: BillLine[] = [

@@ -1,11 +1,13 @@
 /**
  * Time series sampled at every scheduling instant: total power, active hosts, per-host
- * utilization / power / instance count (optional: large designs can skip them) and per-tenant
- * vCPUs, CPU asked for and received, and the bill accumulated so far.
+ * utilization / power / instance count (optional: large designs can skip them), per-rack mean
+ * utilization and hosts up (always: what large designs show instead), and per-tenant vCPUs,
+ * CPU asked for and received, and the bill accumulated so far.
  */
 import type { Design } from '../../../shared/design/schema'
 import { hostUtil } from './host-cpu'
 import type { Metrics } from './metrics'
+import { hostPowerNowW } from './energy'
 import { powerAt } from './power'
 import type { HostEntries, SimState } from './state'
 
@@ -17,12 +19,20 @@ export interface SeriesBuffer {
   hostUtil: number[][]
   hostPowerW: number[][]
   hostInstances: number[][]
+  /** Rack ids in design order, and each host's index into them (-1: in no rack). */
+  rackIds: string[]
+  hostRack: Int32Array
+  /** Per rack: mean utilization of its hosts (a down host counts as 0), hosts not down. */
+  rackUtil: number[][]
+  rackUp: number[][]
   tenantVcpus: number[][]
   tenantAlloc: number[][]
   tenantReq: number[][]
   tenantCost: number[][]
   /** Running bill per tenant and the time it was last charged. */
   cost: Float64Array
+  /** Per tenant: the bill's rate (currency per second) of the state at the last sample. */
+  ratePerS: Float64Array
   lastS: number
   rates: Array<{ used: boolean; vcpuS: number; memGiBS: number; diskGiBS: number }>
 }
@@ -33,7 +43,19 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
   const H = hostSeries ? s.hostCount : 0
   const T = design.tenants.length
   const arrays = (n: number): number[][] => Array.from({ length: n }, () => [])
+  const rackIds = design.racks.map((r) => r.id)
+  const rackIndex = new Map(rackIds.map((id, i) => [id, i]))
+  const hostRack = new Int32Array(s.hostCount).fill(-1)
+  const hostById = new Map(design.hosts.map((h) => [h.id, h]))
+  for (let h = 0; h < s.hostCount; h++) {
+    const rackId = hostById.get(s.hostIds[h] as string)?.rackId
+    hostRack[h] = rackId !== undefined ? (rackIndex.get(rackId) ?? -1) : -1
+  }
   return {
+    rackIds,
+    hostRack,
+    rackUtil: arrays(rackIds.length),
+    rackUp: arrays(rackIds.length),
     hostSeries,
     timesS: [],
     totalPowerW: [],
@@ -46,6 +68,7 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
     tenantReq: arrays(T),
     tenantCost: arrays(T),
     cost: new Float64Array(T),
+    ratePerS: new Float64Array(T),
     lastS: 0,
     rates: design.tenants.map((t) => ({
       used: t.pricing.basis === 'used',
@@ -61,23 +84,45 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
   const npa = s.policy.kind === 'npa'
   let total = 0
   let active = 0
+  const R = b.rackIds.length
+  const rackSum = new Float64Array(R)
+  const rackHosts = new Int32Array(R)
+  const rackUp = new Int32Array(R)
   for (let h = 0; h < s.hostCount; h++) {
     const down = s.hostDown[h] === 1
     const u = down ? 0 : Math.min(1, hostUtil(s, h))
-    const p = down
-      ? 0
-      : npa
-        ? (s.curves[h * 11 + 10] as number)
-        : u > 0 || s.idleHostsOn
-          ? powerAt(s.curves, h * 11, u)
-          : 0
+    const r = b.hostRack[h] as number
+    if (r >= 0) {
+      rackSum[r] = (rackSum[r] as number) + u
+      rackHosts[r] = (rackHosts[r] as number) + 1
+      if (!down) rackUp[r] = (rackUp[r] as number) + 1
+    }
+    let p: number
+    if (!s.compat) {
+      // General mode: the power the energy integral holds from this instant on.
+      p = hostPowerNowW(s, h)
+      if (p > 0) active++
+    } else {
+      p = down
+        ? 0
+        : npa
+          ? (s.curves[h * 11 + 10] as number)
+          : u > 0 || s.idleHostsOn
+            ? powerAt(s.curves, h * 11, u)
+            : 0
+      if (u > 0) active++
+    }
     total += p
-    if (u > 0) active++
     if (b.hostSeries) {
       ;(b.hostUtil[h] as number[]).push(u)
       ;(b.hostPowerW[h] as number[]).push(p)
       ;(b.hostInstances[h] as number[]).push((s.entries[h] as HostEntries).vm.length)
     }
+  }
+  for (let r = 0; r < R; r++) {
+    const n = rackHosts[r] as number
+    ;(b.rackUtil[r] as number[]).push(n > 0 ? (rackSum[r] as number) / n : 0)
+    ;(b.rackUp[r] as number[]).push(rackUp[r] as number)
   }
   b.timesS.push(tS)
   b.totalPowerW.push(total)
@@ -100,14 +145,16 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
     memGiB[t] = (memGiB[t] as number) + (s.vmMemMiB[v] as number) / 1024
     diskGiB[t] = (diskGiB[t] as number) + (s.vmDiskGiB[v] as number)
   }
+  // The bill so far charges each interval at the rate held since its start (left-charged, like
+  // the usage totals), then takes the rate of the state now for the next interval.
   const dt = tS - b.lastS
   b.lastS = tS
   for (let t = 0; t < T; t++) {
     const r = b.rates[t] as SeriesBuffer['rates'][number]
+    b.cost[t] = (b.cost[t] as number) + dt * (b.ratePerS[t] as number)
     const cpu = r.used ? (usedVcpus[t] as number) : (vcpus[t] as number)
-    b.cost[t] =
-      (b.cost[t] as number) +
-      dt * (cpu * r.vcpuS + (memGiB[t] as number) * r.memGiBS + (diskGiB[t] as number) * r.diskGiBS)
+    b.ratePerS[t] =
+      cpu * r.vcpuS + (memGiB[t] as number) * r.memGiBS + (diskGiB[t] as number) * r.diskGiBS
     ;(b.tenantVcpus[t] as number[]).push(vcpus[t] as number)
     ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
     ;(b.tenantReq[t] as number[]).push(req[t] as number)

@@ -4,9 +4,12 @@
  * not calling `advance`. The same design, options and seed always give the same result.
  */
 import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { Problem } from '../../../shared/contract/result'
 import type { Design } from '../../../shared/design/schema'
+import { checkDesignRules, hasErrors } from '../model/validate'
 import { optimizeAllocation } from './consolidation'
 import { processAll, updateHost, type RunCounters } from './datacenter'
+import { settleHostPower } from './energy'
 import { EventQueue } from './event-queue'
 import { toMs, type SimEventPayload } from './events'
 import { createFailureLog, failHost, plannedFailures, restarted, type FailureLog } from './failures'
@@ -37,6 +40,18 @@ export interface SimulationOptions {
 
 export type SimulationStatus = 'running' | 'paused' | 'done' | 'cancelled'
 
+/** Thrown by `new Simulation` for a design with rule errors (each with its JSON path). */
+export class InvalidDesignError extends Error {
+  constructor(readonly problems: Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error')
+    super(
+      `the design has ${errors.length} error(s): ` +
+        errors.map((p) => `${p.path || '(document)'}: ${p.message}`).join('; '),
+    )
+    this.name = 'InvalidDesignError'
+  }
+}
+
 /** A run in progress. */
 export class Simulation {
   readonly policy: PolicySpec
@@ -61,6 +76,10 @@ export class Simulation {
     readonly design: Design,
     readonly options: SimulationOptions = {},
   ) {
+    // The same rules every command and call runs first: a design that fails them (a host
+    // with no cores, a dangling reference) never reaches the arithmetic (no NaN results).
+    const problems = checkDesignRules(design)
+    if (hasErrors(problems)) throw new InvalidDesignError(problems)
     const parsed = parsePolicy(options.policy ?? design.simulation.policy)
     if (!parsed.ok) throw new Error(parsed.message)
     this.policy = parsed.policy
@@ -72,6 +91,7 @@ export class Simulation {
     this.metrics = createMetrics(this.state.hostCount, this.state.vmCount)
     this.counters = {
       energyJ: 0,
+      switchOffs: 0,
       lastProcessS: 0,
       migrations: 0,
       residentInstances: 0,
@@ -88,7 +108,9 @@ export class Simulation {
     this.startedMs = options.nowMs?.() ?? 0
     this.placement = new Placement(this.state, design, this.seed)
     this.unplaced = this.placement.placeAll()
-    const first = this.state.offsetS + this.state.stepS
+    // CloudSim's first processing instant is one step (plus 0.1 s) in; the general model
+    // starts accounting at 0 so that every quantity covers the whole horizon [0, H].
+    const first = this.state.compat ? this.state.offsetS + this.state.stepS : 0
     this.queue.push(toMs(first), { type: 'process', tS: first })
     for (const [host, atS, repairS] of plannedFailures(design, this.random.split('failures')))
       this.queue.push(toMs(atS), { type: 'fail', tS: atS, host, repairS })
@@ -148,6 +170,7 @@ export class Simulation {
     while (n < maxEvents) {
       const next = this.queue.peek()
       if (!next || next.payload.tS >= this.state.horizonS) {
+        this.closeHorizon()
         this.finish()
         return true
       }
@@ -159,6 +182,20 @@ export class Simulation {
       n++
     }
     return false
+  }
+
+  /**
+   * General mode: a last processing instant at the horizon H, so the final (possibly partial)
+   * step is charged. CloudSim-compat runs end at their last processing instant, as CloudSim does.
+   */
+  private closeHorizon(): void {
+    const s = this.state
+    const endS = s.horizonS
+    if (s.compat || this.counters.lastProcessS >= endS) return
+    this.nowS = endS
+    processAll(s, this.metrics, this.counters, endS, this.isNpa)
+    sampleSeries(this.series, s, this.metrics, endS)
+    this.options.onProgress?.(1, endS)
   }
 
   /** Stops the run; `getResult` then reports what was simulated so far. */
@@ -281,6 +318,7 @@ export class Simulation {
     if (s.hostDown[h] === 1) return
     if (tS > this.counters.lastProcessS) processAll(s, this.metrics, this.counters, tS, this.isNpa)
     const down = failHost(s, this.metrics, this.failures, h, tS)
+    if (!s.compat) settleHostPower(s, this.counters, h, tS)
     this.placement.hostState(h, false)
     const startS = s.hostStartTimeS[h] as number
     for (const v of down) {
@@ -299,13 +337,19 @@ export class Simulation {
   private repair(h: number, tS: number): void {
     if (tS > this.counters.lastProcessS)
       processAll(this.state, this.metrics, this.counters, tS, this.isNpa)
-    this.state.hostDown[h] = 0
+    const s = this.state
+    s.hostDown[h] = 0
     this.placement.hostState(h, true)
+    if (!s.compat) settleHostPower(s, this.counters, h, tS)
     const id = this.state.hostIds[h]
     const open = this.failures.records.findLast(
       (r) => r.hostId === id && r.repairedAtS === undefined,
     )
     if (open) open.repairedAtS = tS
+    // General mode: instances waiting for capacity restart at the repair instant (CloudSim-compat
+    // keeps retrying them at processing instants only).
+    if (!s.compat && this.failures.waiting.length > 0)
+      for (const v of this.failures.waiting.splice(0)) this.restart(v, tS)
   }
 
   private restart(v: number, tS: number): void {

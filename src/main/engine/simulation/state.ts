@@ -55,6 +55,9 @@ export interface SimState {
   hostUtilMips: Float64Array
   hostPrevUtilMips: Float64Array
   hostDown: Uint8Array
+  /** General mode: the power each host holds (W) and since when (s); see `energy.ts`. */
+  hostPowerW: Float64Array
+  hostPowerSinceS: Float64Array
   entries: HostEntries[]
   /** Bumped whenever a host's entries change (invalidates cached per-host sums). */
   hostVersion: Uint32Array
@@ -189,6 +192,8 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     hostUtilMips: new Float64Array(H),
     hostPrevUtilMips: new Float64Array(H),
     hostDown,
+    hostPowerW: new Float64Array(H),
+    hostPowerSinceS: new Float64Array(H),
     entries,
     hostVersion: new Uint32Array(H),
     epoch: 0,

@@ -1,8 +1,8 @@
 /**
  * The default cost and behaviour of each kind of virtualization, as data. One row per kind;
  * every value names its source. Source tags [S1]..[S32] refer to the reference list in
- * /work/shared/data/virtualization/OVERHEADS.md (section 10), whose section 9 suggests these
- * defaults. Values marked "unverified" were recalled from the literature and not checked again;
+ * ./SOURCES.md (copied from the team's survey of published overheads, whose section 9
+ * suggests these defaults). Values marked "unverified" were recalled from the literature and not checked again;
  * values marked "judgement" are modelling choices derived from the cited evidence.
  */
 import type { VirtualizationKind } from '../../../shared/design/enums'
@@ -46,7 +46,7 @@ export interface KindDefaults {
 }
 
 /**
- * The defaults table. Sources per value (tags from OVERHEADS.md):
+ * The defaults table. Sources per value (tags listed in SOURCES.md):
  *
  * | field | native | hvm | bt | pv | os |
  * |---|---|---|---|---|---|

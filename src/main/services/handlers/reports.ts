@@ -1,26 +1,26 @@
 /** Handlers of the `reports:` calls: export a report (provider or one tenant) with progress and cancel. */
-import { fail, ok, type SessionInfo } from '../../../shared/contract'
+import { fail, ok } from '../../../shared/contract'
 import type { PlacementResult } from '../../../shared/contract/calls/scheduler'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { AppContext } from '../context'
 import { fileNameFor, filesServices } from '../files'
 import type { HandlerMap } from '../handler-types'
+import { zipCsvFiles } from '../reports/csv-zip'
 import { pdfMaker } from '../reports/pdf'
 import { ReportCancelled, ReportTenantNotFound, produceReport } from '../reports/produce-report'
+import { ReportJobs } from '../reports/report-jobs'
 
 type ReportsCall = 'reports:export' | 'reports:cancel'
 
-interface Job {
-  controller: AbortController
-  owner: SessionInfo
-}
-
-const sameSession = (a: SessionInfo, b: SessionInfo) =>
-  a.role === b.role && (a.role === 'provider' || (b.role === 'tenant' && a.tenantId === b.tenantId))
+/**
+ * A tenant's notes say what is missing from its report without quoting the design: a
+ * validation message names other tenants' workloads, networks and hosts.
+ */
+const TENANT_NOT_RUN_NOTE =
+  'The datacenter could not be placed or simulated at this time, so this report has no run figures.'
 
 export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
-  const jobs = new Map<string, Job>()
-  let counter = 0
+  const jobs = new ReportJobs()
   return {
     'reports:export': async (req, call) => {
       const session = call.session
@@ -31,13 +31,13 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
       )
         return fail('forbidden', 'a tenant view can only export its own report')
       const tenantId = session.role === 'tenant' ? session.tenantId : req.tenantId
-      const jobId = req.jobId ?? `report-${++counter}`
-      if (jobs.has(jobId)) return fail('conflict', `a report job "${jobId}" is already running`)
-      const job: Job = { controller: new AbortController(), owner: session }
-      jobs.set(jobId, job)
+      const started = jobs.start(session)
+      if (!started.ok) return fail('unavailable', started.message)
+      const { jobId } = started
       const design = ctx.design.design
       const files = filesServices(ctx).files
       const saved = files.currentLastRun()
+      const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
       try {
         const out = await produceReport({
           design,
@@ -47,9 +47,9 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
           html: req.format === 'html' || req.format === 'pdf',
           pdf: req.format === 'pdf',
           csv: req.format === 'csv',
-          signal: job.controller.signal,
+          signal: started.signal,
           makePdf: pdfMaker(ctx.shell),
-          generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          generatedAt,
           generator: `Strata ${ctx.version}`,
           onProgress: (p) => {
             const payload = { jobId, ...p }
@@ -64,17 +64,20 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
             placement: out.placement as unknown as Record<string, unknown>,
             simulation: out.simulation as unknown as Record<string, unknown>,
           })
-        const stem = fileNameFor(
-          tenantId ? `${design.meta.name} ${out.model.title}` : design.meta.name,
-          '',
-        )
+        // A tenant's file is named from its own report (its tenant's name) only.
+        const stem = fileNameFor(tenantId ? `${out.model.title} report` : design.meta.name, '')
+        const notes =
+          tenantId === undefined ? out.notes : out.notes.length > 0 ? [TENANT_NOT_RUN_NOTE] : []
         if (req.format === 'csv')
           return ok({
             format: 'csv',
-            fileName: `${stem}-csv`,
-            mimeType: 'text/csv',
-            files: out.csv ?? [],
-            notes: out.notes,
+            fileName: `${stem}-csv.zip`,
+            mimeType: 'application/zip',
+            encoding: 'base64',
+            contents: Buffer.from(zipCsvFiles(out.csv ?? [], `${stem}-csv`, generatedAt)).toString(
+              'base64',
+            ),
+            notes,
           })
         if (req.format === 'pdf')
           return ok({
@@ -83,7 +86,7 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
             mimeType: 'application/pdf',
             encoding: 'base64',
             contents: Buffer.from(out.pdf ?? []).toString('base64'),
-            notes: out.notes,
+            notes,
           })
         return ok({
           format: 'html',
@@ -91,21 +94,16 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
           mimeType: 'text/html',
           encoding: 'utf8',
           contents: out.html ?? '',
-          notes: out.notes,
+          notes,
         })
       } catch (error) {
         if (error instanceof ReportCancelled) return fail('cancelled', error.message)
         if (error instanceof ReportTenantNotFound) return fail('not-found', error.message)
         throw error
       } finally {
-        jobs.delete(jobId)
+        jobs.finish(jobId)
       }
     },
-    'reports:cancel': (req, call) => {
-      const job = jobs.get(req.jobId)
-      if (!job || !sameSession(job.owner, call.session)) return ok({ cancelled: false })
-      job.controller.abort()
-      return ok({ cancelled: true })
-    },
+    'reports:cancel': (req, call) => ok({ cancelled: jobs.cancel(req.jobId, call.session) }),
   }
 }

@@ -9,7 +9,13 @@ import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { tenancyTracker } from './tenancy-tracker'
 
-type TenancyCall = 'tenancy:view' | 'tenancy:list' | 'tenancy:mint-token' | 'tenancy:open-window'
+type TenancyCall =
+  | 'tenancy:view'
+  | 'tenancy:list'
+  | 'tenancy:mint-token'
+  | 'tenancy:open-window'
+  | 'tenancy:tokens'
+  | 'tenancy:revoke-token'
 
 const FORBIDDEN_OTHER = 'a tenant view can only show its own tenant'
 
@@ -67,6 +73,26 @@ export function tenancyHandlers(ctx: AppContext): HandlerMap<TenancyCall> {
       const minted = mint(req.tenantId)
       if (!minted) return fail('unavailable', 'no window or web host here to open a tenant view in')
       return ok({ mode: 'tab' as const, url: minted.url })
+    },
+    'tenancy:tokens': () =>
+      ok(
+        (ctx.tokens?.list?.() ?? []).flatMap((t) =>
+          t.session.role === 'tenant'
+            ? [
+                {
+                  id: t.id,
+                  tenantId: t.session.tenantId,
+                  createdAt: t.createdAt,
+                  connections: t.connections,
+                },
+              ]
+            : [],
+        ),
+      ),
+    'tenancy:revoke-token': (req) => {
+      // Only tenant tokens are listed, and only listed ids are revocable here.
+      const known = (ctx.tokens?.list?.() ?? []).some((t) => t.id === req.id)
+      return ok({ revoked: known && (ctx.tokens?.revoke(req.id) ?? false) })
     },
   }
 }

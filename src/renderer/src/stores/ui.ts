@@ -1,6 +1,6 @@
-/** UI-only flags: theme, side panel, link mode, context menu, notices. */
+/** UI-only flags: theme, side panel, link mode, open menu, context menu, notices. */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 
 export type SidePanel = 'inspector' | 'tenants' | 'simulation' | 'problems'
 export type ThemeChoice = 'system' | 'light' | 'dark'
@@ -25,8 +25,16 @@ export type CanvasCommand =
 export const useUiStore = defineStore('ui', () => {
   const panel = ref<SidePanel>('inspector')
   const theme = ref<ThemeChoice>('system')
+  /** Whether the OS asks for dark colours (App keeps it current). */
+  const prefersDark = ref(false)
+  /** The theme in effect: the choice, or the OS's for `system`. */
+  const appliedTheme = computed<'light' | 'dark'>(() =>
+    theme.value === 'system' ? (prefersDark.value ? 'dark' : 'light') : theme.value,
+  )
   const linkMode = ref(false)
   const contextMenu = ref<ContextMenuState | undefined>()
+  /** The menu-bar menu that is open (`File`, ...), if any. */
+  const openMenu = ref<string | undefined>()
   const notice = ref<{ kind: 'info' | 'error'; text: string } | undefined>()
   /** Last command for the canvas, with a counter so the same command can repeat. */
   const canvasCommand = ref<{ seq: number; command: CanvasCommand } | undefined>()
@@ -40,5 +48,17 @@ export const useUiStore = defineStore('ui', () => {
     notice.value = { kind, text }
   }
 
-  return { panel, theme, linkMode, contextMenu, notice, canvasCommand, tellCanvas, notify }
+  return {
+    panel,
+    theme,
+    prefersDark,
+    appliedTheme,
+    linkMode,
+    contextMenu,
+    openMenu,
+    notice,
+    canvasCommand,
+    tellCanvas,
+    notify,
+  }
 })

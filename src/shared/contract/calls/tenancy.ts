@@ -18,6 +18,8 @@ export const tenancyCalls = {
   'tenancy:list': 'provider',
   'tenancy:mint-token': 'provider',
   'tenancy:open-window': 'provider',
+  'tenancy:tokens': 'provider',
+  'tenancy:revoke-token': 'provider',
 } as const satisfies Record<keyof typeof tenancyRequests, CallAccess>
 
 export type TenancyRequests = {
@@ -214,6 +216,17 @@ export interface TenantListItem {
   instanceCount: number
 }
 
+/** A tenant-bound web token, as the provider may see it (the secret is never listed). */
+export interface TenantToken {
+  /** Public handle, used to revoke it. */
+  id: string
+  tenantId: string
+  /** ISO 8601. */
+  createdAt: string
+  /** WebSocket connections open with it now. */
+  connections: number
+}
+
 export interface TenancyResponses {
   'tenancy:view': TenantView
   'tenancy:list': TenantListItem[]
@@ -221,6 +234,10 @@ export interface TenancyResponses {
   'tenancy:mint-token': { url: string }
   /** `window`: an Electron window opened; `tab`: open `url` in a new browser tab. */
   'tenancy:open-window': { mode: 'window' } | { mode: 'tab'; url: string }
+  /** Tenant tokens in force, oldest first; empty outside the web host. */
+  'tenancy:tokens': TenantToken[]
+  /** `revoked: false` when there was no such token. */
+  'tenancy:revoke-token': { revoked: boolean }
 }
 
 /**

@@ -12,4 +12,8 @@ export const tenancyRequests = {
   'tenancy:mint-token': z.strictObject({ tenantId }),
   /** Opens the tenant's view beside the provider's: a window (Electron) or a URL for a tab. */
   'tenancy:open-window': z.strictObject({ tenantId }),
+  /** The tenant-bound web tokens in force, by public id (never the secrets). */
+  'tenancy:tokens': z.strictObject({}),
+  /** Revokes a tenant-bound token by its public id; its open connections are closed. */
+  'tenancy:revoke-token': z.strictObject({ id: z.string().min(1).max(100) }),
 } as const

@@ -1,15 +1,16 @@
 /**
  * NetBox device CSV -> racks, hosts and switches.
  *
- * Accepts both NetBox's table export (headers such as `Name`, `Device Role`, `Type`) and its
- * bulk-import columns (`name`, `role`/`device_role`, `device_type`, ...). Headers are matched
- * case-insensitively with spaces and dashes read as underscores. Mapping:
+ * Accepts both NetBox's table export (headers such as `Name`, `Role`, `Type`, `Position (U)`)
+ * and its bulk-import columns (`name`, `role`/`device_role`, `device_type`, `position`, ...);
+ * `netbox-columns.ts` maps the spellings. Mapping:
  * - `location` (else `site`) -> zone, named `site / location`;
- * - `rack` -> rack in that zone; `position` (rack unit) orders hosts top-down on the canvas;
- * - `role`: server-like roles (server, compute, hypervisor, host, node, worker) -> host;
- *   network roles (switch, router, leaf, spine, core, aggregation, distribution, tor,
- *   access) -> switch (spine/core/router = core tier, aggregation/distribution =
- *   aggregation, else access); any other role (PDU, patch panel, ...) is skipped with a warning;
+ * - `rack` -> rack in that zone; `position` (rack unit, decimal) orders the rack's devices on
+ *   the canvas, highest unit on top (U40 above U1);
+ * - `role` (`classifyRole`): compute roles -> host; network roles -> switch (spine/core/router =
+ *   core tier, aggregation/distribution = aggregation, else access); storage roles (storage,
+ *   SAN, NAS, filer) -> a storage system; every other role (console server, KVM switch, access
+ *   point, PDU, patch panel, firewall, ...) is skipped with a warning naming the device;
  * - `status`: active/staged -> up; offline/failed/decommissioning -> down;
  *   planned/inventory -> maintenance;
  * - `platform` -> virtualization product by keyword (ESXi, Hyper-V, Xen, KVM/Proxmox/Linux,
@@ -18,7 +19,9 @@
  *   these custom-field columns are present: `cf_sockets`, `cf_cores_per_socket`,
  *   `cf_mips_per_core`, `cf_memory_mib` (or `cf_memory_gib`), `cf_disk_gib`, `cf_nic_gbps`,
  *   `cf_power_curve_w` (11 watts separated by `;`), `cf_hypervisor` (a Strata product
- *   name), `cf_cpu_extensions` (vt-x, amd-v or none), and for switches `cf_ports`, `cf_port_gbps`.
+ *   name), `cf_cpu_extensions` (vt-x, amd-v or none); for switches `cf_ports`, `cf_port_gbps`;
+ *   for storage `cf_capacity_gib`, `cf_iops`, `cf_throughput_mbps`, `cf_replication`,
+ *   `cf_storage_classes` (names separated by `;`).
  * `manufacturer`, `device_type`, `tenant`, `serial`, `asset_tag`, `face` and other columns
  * are not part of a Strata design and are ignored.
  */
@@ -28,28 +31,22 @@ import {
   VIRTUALIZATION_PRODUCTS,
   type VirtualizationProduct,
 } from '../../../../shared/design/enums'
-import type { Host, Rack, Switch, Zone } from '../../../../shared/design/schema'
+import type { Host, Rack, Storage, Switch, Zone } from '../../../../shared/design/schema'
 import { emptyDesign } from '../../model/defaults'
 import { checkIntegrity } from '../../model/validate'
-import { parseCsv } from './csv'
 import { DEFAULT_HOST, DEFAULT_SWITCH, IdAllocator, slug, virtualizationFor } from './host-defaults'
+import { classifyRole, headerKey } from './netbox-columns'
+import { readCsv } from './netbox-csv'
 import type { ImportResult } from './types'
 
-const ALIASES: Record<string, string> = {
-  device_role: 'role',
-  type: 'device_type',
-  serial_number: 'serial',
+/** A storage system's specs when the CSV gives none (a mid-range all-flash SAN). */
+const DEFAULT_STORAGE: Omit<Storage, 'id' | 'name' | 'kind'> = {
+  capacityGiB: 102_400,
+  iops: 200_000,
+  throughputMBps: 8000,
+  replication: 2,
+  classes: ['standard'],
 }
-const norm = (h: string): string => {
-  const key = h
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-  return ALIASES[key] ?? key
-}
-
-const SERVER = /server|compute|hypervisor|host|node|worker/i
-const NETWORK = /switch|router|leaf|spine|core|aggregation|distribution|\btor\b|access|network/i
 
 const PLATFORMS: Array<[RegExp, VirtualizationProduct]> = [
   [/esxi|vmware|vsphere/i, 'esxi'],
@@ -81,7 +78,7 @@ const STATUS: Record<string, Host['state']> = {
 
 /** Imports a NetBox device CSV as a new design named `name`. */
 export function importNetboxCsv(text: string, name = 'Imported from NetBox'): ImportResult {
-  const parsed = parseCsv(text)
+  const parsed = readCsv(text)
   if (!parsed.ok)
     return {
       ok: false,
@@ -94,7 +91,7 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
         },
       ],
     }
-  const header = parsed.table.header.map(norm)
+  const header = parsed.table.header.map(headerKey)
   const col = (key: string): number => header.indexOf(key)
   if (col('name') < 0 || col('role') < 0)
     return {
@@ -115,6 +112,7 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
   const racks = new Map<string, Rack & { units: Array<{ u: number; row: number; id: string }> }>()
   const hosts: Host[] = []
   const switches: Switch[] = []
+  const storage: Storage[] = []
   const num = (row: string[], key: string, index: number, fallback: number): number => {
     const cell = row[col(key)]?.trim() ?? ''
     if (col(key) < 0 || cell === '') return fallback
@@ -123,7 +121,7 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
     warnings.push({
       severity: 'warning',
       path: `rows[${index}].${key}`,
-      message: `"${cell}" is not a number; using ${fallback}`,
+      message: `line ${parsed.table.lines[index]}: "${cell}" is not a number; using ${fallback}`,
     })
     return fallback
   }
@@ -132,13 +130,12 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
     const get = (key: string): string => (col(key) >= 0 ? (row[col(key)] ?? '').trim() : '')
     const deviceName = get('name') || `device-${index + 1}`
     const role = get('role')
-    const isServer = SERVER.test(role)
-    const isSwitch = !isServer && NETWORK.test(role)
-    if (!isServer && !isSwitch) {
+    const cls = classifyRole(role)
+    if (cls.kind === 'skip') {
       warnings.push({
         severity: 'warning',
         path: `rows[${index}].role`,
-        message: `"${deviceName}" has role "${role}", neither a server nor a network device; skipped`,
+        message: `"${deviceName}" (line ${parsed.table.lines[index]}) has role "${role}", ${cls.why}; skipped`,
       })
       return
     }
@@ -174,12 +171,30 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
     const u = num(row, 'position', index, 0)
     if (rackId)
       racks.get(`${zoneName}\u0000${rackName}`.toLowerCase())?.units.push({ u, row: index, id })
-    if (isSwitch) {
-      const tier: Switch['tier'] = /spine|core|router/i.test(role)
-        ? 'core'
-        : /aggregation|distribution/i.test(role)
-          ? 'aggregation'
-          : 'access'
+    if (cls.kind === 'storage') {
+      const classes = get('cf_storage_classes')
+        .split(';')
+        .map((c) => c.trim())
+        .filter(Boolean)
+      const st: Storage = {
+        id,
+        name: deviceName,
+        kind: /\bnas\b|filer|file/i.test(role) ? 'nas' : /object/i.test(role) ? 'object' : 'san',
+        capacityGiB: num(row, 'cf_capacity_gib', index, DEFAULT_STORAGE.capacityGiB),
+        iops: num(row, 'cf_iops', index, DEFAULT_STORAGE.iops),
+        throughputMBps: num(row, 'cf_throughput_mbps', index, DEFAULT_STORAGE.throughputMBps),
+        replication: Math.min(
+          16,
+          Math.max(1, Math.round(num(row, 'cf_replication', index, DEFAULT_STORAGE.replication))),
+        ),
+        classes: classes.length > 0 ? classes : [...DEFAULT_STORAGE.classes],
+      }
+      if (rackId) st.rackId = rackId
+      storage.push(st)
+      return
+    }
+    if (cls.kind === 'switch') {
+      const tier = cls.tier
       const sw: Switch = {
         id,
         name: deviceName,
@@ -231,13 +246,14 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
     hosts.push(host)
   })
 
-  layout(hosts, switches, [...racks.values()])
+  layout([...switches, ...storage, ...hosts], [...racks.values()])
   const design = {
     ...emptyDesign(name),
     zones: [...zones.values()],
     racks: [...racks.values()].map(({ units: _units, ...rack }) => rack),
     hosts,
     switches,
+    storage,
   }
   const checked = checkIntegrity(design)
   if (!checked.design)
@@ -246,14 +262,19 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
       message: 'the imported inventory is not a valid design',
       problems: checked.problems,
     }
-  const counts = { zone: zones.size, rack: racks.size, host: hosts.length, switch: switches.length }
+  const counts: Record<string, number> = {
+    zone: zones.size,
+    rack: racks.size,
+    host: hosts.length,
+    switch: switches.length,
+  }
+  if (storage.length > 0) counts.storage = storage.length
   return { ok: true, design: checked.design, warnings, counts }
 }
 
-/** Racks side by side, each rack's devices top-down by rack unit; unracked ones last. */
+/** Racks side by side, each rack's devices top-down by rack unit (highest on top); unracked last. */
 function layout(
-  hosts: Host[],
-  switches: Switch[],
+  devices: Array<Host | Switch | Storage>,
   racks: Array<Rack & { units: Array<{ u: number; row: number; id: string }> }>,
 ): void {
   const at = new Map<string, { x: number; y: number }>()
@@ -263,7 +284,7 @@ function layout(
     order.forEach((d, j) => at.set(d.id, { x: 100 + k * 200, y: 200 + j * 60 }))
   })
   let loose = 0
-  for (const device of [...switches, ...hosts]) {
+  for (const device of devices) {
     device.position = at.get(device.id) ?? { x: 100 + racks.length * 200, y: 200 + loose++ * 60 }
   }
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { checkIntegrity } from '../../model/validate'
 import { exportNetboxCsv } from './netbox-export'
 import { importNetboxCsv } from './netbox-import'
+import { classifyRole, headerKey } from './netbox-columns'
 import type { Design } from '../../../../shared/design/schema'
 
 const fixtures = join(__dirname, '../../../../../test/fixtures/files')
@@ -34,12 +36,19 @@ function essence(d: Design) {
       position: undefined,
       rackId: s.rackId ? rack.get(s.rackId) : undefined,
     })),
+    storage: d.storage.map((s) => ({
+      ...s,
+      id: undefined,
+      position: undefined,
+      rackId: s.rackId ? rack.get(s.rackId) : undefined,
+    })),
   }
 }
 
 const sorted = (e: ReturnType<typeof essence>) => ({
   hosts: [...e.hosts].sort((a, b) => a.name.localeCompare(b.name)),
   switches: [...e.switches].sort((a, b) => a.name.localeCompare(b.name)),
+  storage: [...e.storage].sort((a, b) => a.name.localeCompare(b.name)),
 })
 
 describe('NetBox device CSV', () => {
@@ -111,10 +120,7 @@ describe('NetBox device CSV', () => {
           memoryAllocationRatio: undefined,
         })),
       })
-    const sorted = (e: ReturnType<typeof essence>) => ({
-      hosts: [...e.hosts].sort((a, b) => a.name.localeCompare(b.name)),
-      switches: [...e.switches].sort((a, b) => a.name.localeCompare(b.name)),
-    })
+    expect(sample.storage.length).toBeGreaterThan(0)
     expect(sorted(strip(back))).toEqual(sorted(strip(sample)))
   })
 
@@ -124,5 +130,140 @@ describe('NetBox device CSV', () => {
     if (!r.ok) expect(r.problems[0]?.path).toBe('header')
     const q = importNetboxCsv('name,role\n"unterminated,server\n')
     expect(!q.ok && q.problems[0]?.message).toContain('line 2')
+    const late = importNetboxCsv('name,role\n"two\nlines",server\n\nx,"open\n')
+    expect(!late.ok && late.problems[0]?.message).toContain('line 5')
+  })
+})
+
+const cases = join(__dirname, '../../../../../test/fixtures/cases/netbox')
+const caseCsv = (name: string) => readFileSync(join(cases, name), 'utf8')
+
+describe('NetBox: reported cases', () => {
+  it('position-u-header: "Position (U)" is the rack unit; U40 is drawn above U1', () => {
+    const d = imported(caseCsv('position-u-header.csv'))
+    const y = (name: string) => d.hosts.find((h) => h.name === name)?.position?.y ?? NaN
+    expect(y('compute-high')).toBeLessThan(y('compute-low'))
+    const reversed = imported(
+      'Name,Role,Rack,Position (U)\ncompute-high,Server,R1,40.0\ncompute-low,Server,R1,1.0\n',
+    )
+    const y2 = (name: string) => reversed.hosts.find((h) => h.name === name)?.position?.y ?? NaN
+    expect(y2('compute-high')).toBeLessThan(y2('compute-low'))
+  })
+
+  it('console-server: skipped with a warning naming the device, not made a host', () => {
+    const r = importNetboxCsv(caseCsv('console-server.csv'))
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.design.hosts).toEqual([])
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        path: 'rows[0].role',
+        message: expect.stringContaining('"cons-01"'),
+      }),
+    ])
+  })
+
+  it('formula-name: the export keeps "=1+1" exact and warns about it', () => {
+    const d = imported(caseCsv('formula-name.csv'))
+    expect(d.hosts.map((h) => h.name)).toEqual(['=1+1', 'node-ü'])
+    const out = exportNetboxCsv(d)
+    expect(out.contents.split('\r\n')[1]?.startsWith('=1+1,server,')).toBe(true)
+    expect(out.warnings.filter((w) => w.message.includes('formula'))).toEqual([
+      expect.objectContaining({
+        path: 'hosts[0].name',
+        message: expect.stringContaining('"=1+1"'),
+      }),
+    ])
+    expect(imported(out.contents).hosts.map((h) => h.name)).toEqual(['=1+1', 'node-ü'])
+  })
+})
+
+describe('NetBox: roles and header spellings', () => {
+  it.each<[string, string]>([
+    ['Server', 'host'],
+    ['Compute', 'host'],
+    ['Hypervisor', 'host'],
+    ['KVM Host', 'host'],
+    ['Blade', 'host'],
+    ['Access Switch', 'switch:access'],
+    ['Leaf', 'switch:access'],
+    ['Top of Rack', 'switch:access'],
+    ['Aggregation Switch', 'switch:aggregation'],
+    ['Distribution', 'switch:aggregation'],
+    ['Spine', 'switch:core'],
+    ['Core Router', 'switch:core'],
+    ['Storage', 'storage'],
+    ['SAN', 'storage'],
+    ['NAS Filer', 'storage'],
+    ['Console Server', 'skip'],
+    ['Terminal Server', 'skip'],
+    ['KVM Switch', 'skip'],
+    ['Access Point', 'skip'],
+    ['Wireless AP', 'skip'],
+    ['PDU', 'skip'],
+    ['Power Distribution Unit', 'skip'],
+    ['Patch Panel', 'skip'],
+    ['Cable Management', 'skip'],
+    ['UPS', 'skip'],
+    ['Firewall', 'skip'],
+    ['Load Balancer', 'skip'],
+    ['', 'skip'],
+  ])('role %j -> %s', (role, expected) => {
+    const c = classifyRole(role)
+    expect(c.kind === 'switch' ? `switch:${c.tier}` : c.kind).toBe(expected)
+  })
+
+  it.each<[string, string]>([
+    ['Position (U)', 'position'],
+    ['Position', 'position'],
+    ['position', 'position'],
+    ['Device type', 'device_type'],
+    ['Device Type', 'device_type'],
+    ['Type', 'device_type'],
+    ['device_type', 'device_type'],
+    ['Role', 'role'],
+    ['Device Role', 'role'],
+    ['device_role', 'role'],
+    ['Rack', 'rack'],
+    ['Site', 'site'],
+    ['Serial number', 'serial'],
+    ['Rack face', 'face'],
+    ['cf_memory_mib', 'cf_memory_mib'],
+  ])('header %j is %s', (header, key) => {
+    expect(headerKey(header)).toBe(key)
+  })
+
+  it("reads NetBox 4's table export (its column titles) and its bulk-import columns alike", () => {
+    const table = readFileSync(join(fixtures, 'netbox-table-export.csv'), 'utf8')
+    const r = importNetboxCsv(table)
+    if (!r.ok) throw new Error(r.message)
+    expect(r.counts).toEqual({ zone: 1, rack: 1, host: 2, switch: 1, storage: 1 })
+    expect(r.design.storage[0]).toMatchObject({ name: 'ams-san-01', kind: 'san' })
+    const order = [...r.design.hosts, ...r.design.switches, ...r.design.storage]
+      .sort((a, b) => (a.position?.y ?? 0) - (b.position?.y ?? 0))
+      .map((d) => d.name)
+    expect(order).toEqual(['ams-tor-01', 'ams-hv-02', 'ams-hv-01', 'ams-san-01'])
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('"ams-con-01"'),
+      expect.stringContaining('"ams-pdu-a"'),
+    ])
+    const bulk = importNetboxCsv(
+      'name,device_role,device_type,site,rack,position,face,status\nn1,Server,R750,DC1,R1,7,front,active\n',
+    )
+    expect(bulk.ok && bulk.design.hosts[0]?.name).toBe('n1')
+  })
+
+  it('export positions fit a 42U rack from the top and never go below U1', () => {
+    const many = imported(
+      'name,role,rack\n' + Array.from({ length: 30 }, (_, i) => `h${i},server,R1`).join('\n'),
+    )
+    const out = Papa.parse<Record<string, string>>(exportNetboxCsv(many).contents, {
+      header: true,
+      skipEmptyLines: true,
+    }).data
+    const units = out.map((row) => Number(row.position))
+    expect(Math.min(...units)).toBe(1)
+    expect(Math.max(...units)).toBe(30)
+    expect(new Set(units).size).toBe(30)
   })
 })

@@ -45,8 +45,11 @@ export interface FieldDef {
 
 const opts = (values: readonly string[]): FieldOption[] =>
   values.map((value) => ({ value, label: value }))
+/** Options naming elements by their names (the id only for an element with no name). */
 const refs = (list: ReadonlyArray<{ id: string; name?: string }>): FieldOption[] =>
-  list.map((e) => ({ value: e.id, label: e.name ? `${e.name} (${e.id})` : e.id }))
+  list.map((e) => ({ value: e.id, label: e.name?.trim() ? e.name : e.id }))
+/** The elements a link can end at. */
+const linkEnds = (d: Design): FieldOption[] => refs([...d.hosts, ...d.switches, ...d.storage])
 
 const name: FieldDef = { path: 'name', label: 'Name', type: 'text', single: true }
 const ratios: FieldDef[] = [
@@ -160,8 +163,8 @@ export const FIELDS: Partial<Record<EntityKind, FieldDef[]>> = {
     rackRef,
   ],
   link: [
-    { path: 'sourceId', label: 'From', type: 'text', readonly: true },
-    { path: 'targetId', label: 'To', type: 'text', readonly: true },
+    { path: 'sourceId', label: 'From', type: 'select', readonly: true, options: linkEnds },
+    { path: 'targetId', label: 'To', type: 'select', readonly: true, options: linkEnds },
     { path: 'bandwidthGbps', label: 'Bandwidth', type: 'number', unit: 'Gb/s', min: 0.001 },
     { path: 'latencyMs', label: 'Latency', type: 'number', unit: 'ms', min: 0 },
   ],

@@ -1,56 +1,105 @@
 /**
- * ECharts options built from a simulation result: per-host utilization heatmap, power and
- * energy over time, per-tenant usage, cost and SLA. Pure functions (unit-testable). The power
- * and tenant charts also draw a running run's series so far.
+ * ECharts options of the physical charts built from a simulation result (or a running run's
+ * series so far): per-host utilization heatmap, power and energy, active hosts. Every chart
+ * takes the shared style (chart-style.ts): units on every axis, formatted tooltips kept in
+ * the viewport, the time-slider marker. Pure functions (unit-testable).
  */
 import type { EChartsOption } from 'echarts'
-import type { SimulationResult, TenantSeries } from '../../../../shared/contract'
+import type { SimulationResult } from '../../../../shared/contract'
+import {
+  axis,
+  axisTooltip,
+  base,
+  clockLabel,
+  formatValue,
+  legend,
+  palette,
+  sliderMarker,
+  timeAxis,
+  tooltip,
+  type ChartTheme,
+} from './chart-style'
 
 /** The heatmap shows at most this many hosts and samples (downsampled evenly). */
-const MAX_HOSTS = 60
+const MAX_HOSTS = 40
 const MAX_SAMPLES = 120
 
-function hours(s: number): string {
-  return (s / 3600).toFixed(1)
+/** What every chart needs besides its data: the theme and the time-slider's sample. */
+export interface ChartContext {
+  theme: ChartTheme
+  /** Index of the sample the time slider shows; undefined for none (a run in progress). */
+  timeIndex?: number
 }
 
-function every<T>(list: readonly T[], max: number): Array<{ item: T; index: number }> {
+function every<T>(
+  list: readonly T[],
+  max: number,
+): { step: number; items: Array<{ item: T; index: number }> } {
   const step = Math.max(1, Math.ceil(list.length / max))
-  const out: Array<{ item: T; index: number }> = []
-  for (let i = 0; i < list.length; i += step) out.push({ item: list[i] as T, index: i })
-  return out
+  const items: Array<{ item: T; index: number }> = []
+  for (let i = 0; i < list.length; i += step) items.push({ item: list[i] as T, index: i })
+  return { step, items }
 }
 
-export function heatmapOption(r: SimulationResult): EChartsOption {
+export function heatmapOption(
+  r: SimulationResult,
+  hostName: (hostId: string) => string,
+  ctx: ChartContext,
+): EChartsOption {
   const hosts = every(r.series.hosts, MAX_HOSTS)
   const samples = every(r.series.timesS, MAX_SAMPLES)
   const data: Array<[number, number, number]> = []
-  hosts.forEach(({ item: h }, y) =>
-    samples.forEach(({ index }, x) =>
+  hosts.items.forEach(({ item: h }, y) =>
+    samples.items.forEach(({ index }, x) =>
       data.push([x, y, Math.round((h.utilization[index] ?? 0) * 100)]),
     ),
   )
+  const names = hosts.items.map((h) => hostName(h.item.hostId))
+  const times = samples.items.map((s) => s.item)
+  const shown = hosts.step > 1 ? ` (every ${hosts.step}th of ${r.series.hosts.length} hosts)` : ''
+  const p = palette(ctx.theme)
   return {
-    animation: false,
-    title: { text: 'Host utilization (%)', textStyle: { fontSize: 12 } },
-    tooltip: { position: 'top' },
-    grid: { left: 70, right: 10, top: 30, bottom: 50 },
-    xAxis: { type: 'category', data: samples.map((s) => hours(s.item)), name: 'h' },
-    yAxis: { type: 'category', data: hosts.map((h) => h.item.hostId) },
+    ...base(ctx.theme, `Host utilization (%)${shown}`),
+    tooltip: tooltip(ctx.theme, {
+      formatter: (q: { value?: [number, number, number] }) => {
+        const [x, y, v] = q.value ?? [0, 0, 0]
+        return `${names[y] ?? ''} at ${clockLabel(times[x] ?? 0)}<br/><b>${v} %</b> CPU allocated`
+      },
+    }),
+    grid: { left: 80, right: 16, top: 48, bottom: 78 },
+    xAxis: timeAxis(ctx.theme, times),
+    yAxis: {
+      ...axis(ctx.theme, { name: 'Host', categories: names }),
+      axisLabel: { color: p.muted, interval: 0, fontSize: names.length > 20 ? 9 : 11 },
+    },
     visualMap: {
       min: 0,
       max: 100,
       orient: 'horizontal',
       left: 'center',
       bottom: 0,
-      itemHeight: 80,
+      itemHeight: 140,
+      itemWidth: 12,
+      text: ['100 %', 'Utilization 0 %'],
+      textStyle: { color: p.muted },
       inRange: { color: ['#2ca02c', '#ffdd57', '#d62728'] },
     },
-    series: [{ type: 'heatmap', data, progressive: 2000 }],
+    series: [
+      {
+        name: 'Utilization',
+        type: 'heatmap',
+        data,
+        progressive: 2000,
+        ...sliderMarker(
+          ctx.theme,
+          ctx.timeIndex === undefined ? undefined : Math.floor(ctx.timeIndex / samples.step),
+        ),
+      },
+    ],
   }
 }
 
-/** The series the power and energy chart draws (a result's, or a running run's so far). */
+/** The series the power, energy and host charts draw (a result's, or a running run's). */
 export interface PowerSeries {
   timesS: readonly number[]
   totalPowerW: readonly number[]
@@ -69,111 +118,54 @@ export function energySeries(timesS: readonly number[], totalPowerW: readonly nu
   })
 }
 
-export function powerOption(r: SimulationResult | PowerSeries): EChartsOption {
-  const p: PowerSeries = 'series' in r ? r.series : r
-  const t = p.timesS
-  const energy = (p.energyKWh ?? energySeries(t, p.totalPowerW)).map((e) => Number(e.toFixed(3)))
+const powerSeries = (r: SimulationResult | PowerSeries): PowerSeries =>
+  'series' in r ? r.series : r
+
+export function powerOption(r: SimulationResult | PowerSeries, ctx: ChartContext): EChartsOption {
+  const p = powerSeries(r)
+  const energy = p.energyKWh ?? energySeries(p.timesS, p.totalPowerW)
+  const units: Record<string, string> = { Power: 'W', Energy: 'kWh' }
   return {
-    animation: false,
-    title: { text: 'Power and energy', textStyle: { fontSize: 12 } },
-    tooltip: { trigger: 'axis' },
-    legend: { bottom: 0 },
-    grid: { left: 50, right: 50, top: 30, bottom: 40 },
-    xAxis: { type: 'category', data: t.map(hours), name: 'h' },
+    ...base(ctx.theme, 'Power and energy'),
+    tooltip: axisTooltip(ctx.theme, (name) => (v) => formatValue(v, units[name])),
+    legend: legend(ctx.theme),
+    grid: { left: 64, right: 64, top: 40, bottom: 58 },
+    xAxis: timeAxis(ctx.theme, p.timesS),
     yAxis: [
-      { type: 'value', name: 'W' },
-      { type: 'value', name: 'kWh' },
+      axis(ctx.theme, { name: 'Power (W)', format: (v) => formatValue(v) }),
+      axis(ctx.theme, { name: 'Energy (kWh)', format: (v) => formatValue(v) }),
     ],
     series: [
-      { name: 'Power (W)', type: 'line', showSymbol: false, data: p.totalPowerW as number[] },
-      { name: 'Energy (kWh)', type: 'line', showSymbol: false, yAxisIndex: 1, data: energy },
-      { name: 'Active hosts', type: 'line', showSymbol: false, data: p.activeHosts as number[] },
-    ],
-  }
-}
-
-/** The series the per-tenant chart draws (a result's, or a running run's so far). */
-export interface TenantChartSeries {
-  timesS: readonly number[]
-  tenants: ReadonlyArray<
-    Pick<TenantSeries, 'tenantId'> & {
-      allocatedMips: readonly number[]
-      cumulativeCost: readonly number[]
-    }
-  >
-}
-
-export function tenantOption(
-  r: SimulationResult | TenantChartSeries,
-  names: ReadonlyMap<string, { name: string; colour: string }>,
-): EChartsOption {
-  const series: TenantChartSeries = 'series' in r ? r.series : r
-  const t = series.timesS
-  const label = (id: string): string => names.get(id)?.name ?? id
-  return {
-    animation: false,
-    title: { text: 'Per tenant: CPU used and cost', textStyle: { fontSize: 12 } },
-    tooltip: { trigger: 'axis' },
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 60, right: 60, top: 30, bottom: 40 },
-    xAxis: { type: 'category', data: t.map(hours), name: 'h' },
-    yAxis: [
-      { type: 'value', name: 'MIPS' },
-      { type: 'value', name: 'cost' },
-    ],
-    series: series.tenants.flatMap((s) => [
       {
-        name: `${label(s.tenantId)} MIPS`,
-        type: 'line' as const,
-        showSymbol: false,
-        color: names.get(s.tenantId)?.colour,
-        data: s.allocatedMips as number[],
-      },
-      {
-        name: `${label(s.tenantId)} cost`,
-        type: 'line' as const,
-        showSymbol: false,
-        yAxisIndex: 1,
-        lineStyle: { type: 'dashed' as const },
-        color: names.get(s.tenantId)?.colour,
-        data: s.cumulativeCost as number[],
-      },
-    ]),
-  }
-}
-
-export function slaOption(
-  r: SimulationResult,
-  names: ReadonlyMap<string, { name: string; colour: string }>,
-): EChartsOption {
-  return {
-    animation: false,
-    title: { text: 'Availability vs SLA (%)', textStyle: { fontSize: 12 } },
-    tooltip: { trigger: 'axis' },
-    legend: { bottom: 0 },
-    grid: { left: 50, right: 10, top: 30, bottom: 40 },
-    xAxis: {
-      type: 'category',
-      data: r.tenants.map((u) => names.get(u.tenantId)?.name ?? u.tenantId),
-    },
-    yAxis: {
-      type: 'value',
-      min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 1)),
-      max: 100,
-    },
-    series: [
-      {
-        name: 'Availability',
-        type: 'bar',
-        data: r.tenants.map((u) => ({
-          value: Number(u.availabilityPercent.toFixed(3)),
-          itemStyle: { color: u.slaViolation ? '#d62728' : names.get(u.tenantId)?.colour },
-        })),
-      },
-      {
-        name: 'SLA promise',
+        name: 'Power',
         type: 'line',
-        data: r.tenants.map((u) => u.slaAvailabilityPercent),
+        showSymbol: false,
+        data: [...p.totalPowerW],
+        ...sliderMarker(ctx.theme, ctx.timeIndex),
+      },
+      { name: 'Energy', type: 'line', showSymbol: false, yAxisIndex: 1, data: [...energy] },
+    ],
+  }
+}
+
+/** Active hosts on their own count axis (on the power axis a value of 9 lay flat on zero). */
+export function hostsOption(r: SimulationResult | PowerSeries, ctx: ChartContext): EChartsOption {
+  const p = powerSeries(r)
+  const count = (v: number): string => `${formatValue(v)} ${v === 1 ? 'host' : 'hosts'}`
+  return {
+    ...base(ctx.theme, 'Active hosts'),
+    tooltip: axisTooltip(ctx.theme, () => count),
+    grid: { left: 64, right: 24, top: 40, bottom: 40 },
+    xAxis: timeAxis(ctx.theme, p.timesS),
+    yAxis: { ...axis(ctx.theme, { name: 'Hosts on' }), minInterval: 1, min: 0 },
+    series: [
+      {
+        name: 'Active hosts',
+        type: 'line',
+        step: 'end',
+        showSymbol: false,
+        data: [...p.activeHosts],
+        ...sliderMarker(ctx.theme, ctx.timeIndex),
       },
     ],
   }

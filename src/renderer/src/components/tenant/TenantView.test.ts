@@ -10,6 +10,7 @@ import { setTransport, type Transport } from '../../api'
 import type { EventName, Result, SessionInfo } from '../../../../shared/contract'
 import TenantView from './TenantView.vue'
 import ViewSwitcher from './ViewSwitcher.vue'
+import { useDesignStore } from '../../stores/design'
 
 interface ServicesLike {
   ctx: {
@@ -82,6 +83,8 @@ describe('TenantView', () => {
 
   it('lets the provider switch to any tenant’s view', async () => {
     setTransport(transportFor(provider))
+    // the provider's shell has the design open (the switcher lists its tenants)
+    await useDesignStore().start()
     const wrapper = mount(ViewSwitcher, { attachTo: document.body })
     await flushPromises()
     const select = wrapper.get('[data-testid="view-switcher"]')

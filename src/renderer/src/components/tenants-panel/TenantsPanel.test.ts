@@ -105,7 +105,7 @@ describe('TenantsPanel', () => {
     await unplaced.trigger('click')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="explanation"]').exists()).toBe(true))
     const explanation = wrapper.get('[data-testid="explanation"]').text()
-    expect(explanation).toContain('w-huge#0')
+    expect(explanation).toContain('Why huge #1 fits nowhere')
     expect(explanation).toContain('fits nowhere')
     expect(explanation).toMatch(/memory/i)
   })

@@ -1,0 +1,141 @@
+/**
+ * `strata experiment run SPEC.json [--workers N] [--queue redis://HOST:PORT] [--out DIR] [--json]`:
+ * runs every run of an experiment spec on a local worker-thread pool (every core by default)
+ * or through a Redis queue, skips runs already stored in the output folder, and writes the
+ * results table. `--json` prints `{runs, done, failed, elapsedMs, results: [{id, factors, summary}]}`.
+ */
+import { parseArgs } from 'node:util'
+import type { CliCommand, CliIo } from '../command'
+import { printProblems } from '../load-design-file'
+import { defaultOutDir, loadExperiment } from '../../services/experiments/load-experiment'
+import { defaultWorkers, runOnLocalPool } from '../../services/experiments/local-pool'
+import { runExperiment, type ExperimentOutcome } from '../../services/experiments/run-experiment'
+import { appVersion } from '../../services/paths'
+import { progressBar } from './experiment-progress'
+import { resolve } from 'node:path'
+
+const USAGE = 'strata experiment run SPEC.json [--workers N] [--out DIR] [--json]'
+
+function positiveInt(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1)
+    throw new Error(`--${name} must be a positive integer, got "${text}"`)
+  return n
+}
+
+/** The `--json` object. */
+export function outcomeJson(o: ExperimentOutcome): Record<string, unknown> {
+  return {
+    runs: o.runs,
+    done: o.done,
+    failed: o.failed,
+    skipped: o.skipped,
+    cancelled: o.cancelled,
+    elapsedMs: Math.round(o.elapsedMs),
+    outDir: o.outDir,
+    results: o.records.map((r) => ({
+      id: r.id,
+      index: r.index,
+      factors: r.factors,
+      repetition: r.repetition,
+      seed: r.seed,
+      summary: r.summary,
+      economics: r.economics,
+      tenants: r.tenants,
+    })),
+    failures: o.failures,
+  }
+}
+
+function printOutcome(io: CliIo, o: ExperimentOutcome): void {
+  const s = (o.elapsedMs / 1000).toFixed(1)
+  io.out(
+    `${o.runs} runs: ${o.done} done (${o.skipped} already stored), ${o.failed} failed${o.cancelled ? ', cancelled' : ''} in ${s} s`,
+  )
+  for (const f of o.failures)
+    io.out(`  run ${f.index} (${JSON.stringify(f.factors)}) failed: ${f.message}`)
+  for (const file of o.files) io.out(`  wrote ${file}`)
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        workers: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    })
+  } catch (error) {
+    io.err(`strata experiment run: ${(error as Error).message}`)
+    io.err(`usage: ${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (positionals.length !== 1) {
+    io.err(`usage: ${USAGE}`)
+    return 2
+  }
+  let workers: number
+  try {
+    workers = positiveInt(values.workers, 'workers') ?? defaultWorkers()
+  } catch (error) {
+    io.err(`strata experiment run: ${(error as Error).message}`)
+    return 2
+  }
+  const file = positionals[0] as string
+  const loaded = loadExperiment(file, io.cwd)
+  if (!loaded.ok) {
+    io.err(loaded.message)
+    printProblems({ out: io.err }, file, loaded.problems)
+    return 1
+  }
+  const outDir =
+    values.out !== undefined ? resolve(io.cwd, values.out) : defaultOutDir(loaded.specPath)
+  const abort = new AbortController()
+  const onSignal = (): void => abort.abort()
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  const bar = progressBar(process.stderr)
+  let outcome: ExperimentOutcome
+  try {
+    outcome = await runExperiment(loaded.plan, {
+      outDir,
+      strataVersion: appVersion(),
+      execute: (tasks, listener) =>
+        runOnLocalPool(tasks, { ...listener, workers, signal: abort.signal }),
+      onProgress: (p) => bar?.update(p),
+    })
+  } catch (error) {
+    bar?.stop()
+    io.err(`strata experiment run: ${(error as Error).message}`)
+    return 1
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+  bar?.stop()
+  if (values.json) io.out(JSON.stringify(outcomeJson(outcome)))
+  else printOutcome(io, outcome)
+  if (outcome.cancelled) return 130
+  return outcome.failed > 0 ? 1 : 0
+}
+
+export const experimentCommand: CliCommand = {
+  name: 'experiment',
+  summary: 'run an experiment spec (sweeps x repetitions) on every core; results table',
+  usage: USAGE,
+  async run(args, io) {
+    const [sub, ...rest] = args
+    if (sub !== 'run') {
+      io.err(`usage: ${USAGE}`)
+      return 2
+    }
+    return run(rest, io)
+  },
+}

@@ -1,0 +1,17 @@
+/** Public API of experiments (see README.md): paths into designs, plans, run records. */
+export { applyDesignPath, parseDesignPath, type PathStep, type ParsedPath } from './design-path'
+export {
+  planExperiment,
+  BASE_DESIGN,
+  type ExperimentPlan,
+  type PlannedRun,
+  type PlanResult,
+} from './plan'
+export { deriveSeed, MAX_SEED } from './seeds'
+export {
+  runEconomics,
+  runRecord,
+  type RunEconomics,
+  type RunRecord,
+  type RunTenant,
+} from './run-record'

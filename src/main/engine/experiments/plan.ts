@@ -1,0 +1,211 @@
+/**
+ * Expands an experiment spec into its runs: every combination of factor values (the
+ * Cartesian product of `vary` in the order written, or the explicit `combinations`), each
+ * repeated `repeat` times with seeds derived from the seeded generator. Every factor value and
+ * every resolved design is checked; problems carry their JSON path in the spec.
+ */
+import type { Problem } from '../../../shared/contract/result'
+import type { Design } from '../../../shared/design/schema'
+import {
+  DESIGN_FACTOR,
+  MAX_EXPERIMENT_RUNS,
+  type ExperimentSpec,
+  type FactorValue,
+} from '../../../shared/experiment/spec'
+import { checkIntegrity } from '../model/validate'
+import { parsePolicy } from '../simulation/policy'
+import { applyDesignPath, parseDesignPath, type PathStep } from './design-path'
+import { deriveSeed } from './seeds'
+
+/** One run of an experiment, its design resolved. */
+export interface PlannedRun {
+  /** Position in the plan (combinations outermost, repetitions innermost). */
+  index: number
+  /** Name of the base design (`base` for a spec with one `design`). */
+  designName: string
+  /** Factor name -> value, in factor order (`design` first when there are alternatives). */
+  factors: Record<string, FactorValue>
+  /** 0-based repetition of the combination. */
+  repetition: number
+  /** The seed the run uses (also `design.simulation.seed`). */
+  seed: number
+  /** The base design with every factor applied, parsed with defaults. */
+  design: Design
+}
+
+export interface ExperimentPlan {
+  name: string
+  /** Factor names as columns, in order. */
+  factorNames: string[]
+  combinations: number
+  repeat: number
+  runs: PlannedRun[]
+}
+
+export type PlanResult = { ok: true; plan: ExperimentPlan } | { ok: false; problems: Problem[] }
+
+/** The base design's name when the spec gives a single `design`. */
+export const BASE_DESIGN = 'base'
+
+const quote = (key: string): string => JSON.stringify(key)
+const error = (path: string, message: string): Problem => ({ severity: 'error', path, message })
+
+type Assignment = [path: string, steps: PathStep[], value: FactorValue]
+
+/** Applies assignments to a base design and checks the result; problems are design paths. */
+function resolve(
+  base: Design,
+  assignments: readonly Assignment[],
+): { design?: Design; messages: string[] } {
+  let raw: unknown = base
+  for (const [path, steps, value] of assignments) {
+    const applied = applyDesignPath(raw, steps, value)
+    if (!applied.ok) return { messages: [`${path}: ${applied.message}`] }
+    raw = applied.value
+  }
+  const { design, problems } = checkIntegrity(raw)
+  const messages = problems
+    .filter((p) => p.severity === 'error')
+    .map((p) => `${p.path || '(design)'}: ${p.message}`)
+  if (design) {
+    // Top-level parts no factor touched keep the base's identity (cheap hashing, less memory).
+    const parts = design as unknown as Record<string, unknown>
+    const before = base as unknown as Record<string, unknown>
+    for (const key of Object.keys(parts))
+      if ((raw as Record<string, unknown>)[key] === before[key]) parts[key] = before[key]
+    const policy = parsePolicy(design.simulation.policy)
+    if (!policy.ok) messages.push(`simulation.policy: ${policy.message}`)
+  }
+  return messages.length === 0 && design ? { design, messages } : { messages }
+}
+
+function label(factors: Record<string, FactorValue>): string {
+  return Object.entries(factors)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ')
+}
+
+/**
+ * Plans `spec` over its loaded base designs (in the spec's order; one named `base` for a
+ * single `design`). Reports every problem at once: bad paths, values that make a design
+ * invalid, unknown design names, too many runs.
+ */
+export function planExperiment(
+  spec: ExperimentSpec,
+  bases: ReadonlyArray<{ name: string; design: Design }>,
+): PlanResult {
+  const problems: Problem[] = []
+  const baseByName = new Map(bases.map((b) => [b.name, b.design]))
+  const withDesigns = spec.designs !== undefined
+  const steps = new Map<string, PathStep[]>()
+  const pathOf = (key: string, where: string): PathStep[] | undefined => {
+    const known = steps.get(key)
+    if (known) return known
+    const parsed = parseDesignPath(key)
+    if (!parsed.ok) {
+      problems.push(error(where, parsed.message))
+      return undefined
+    }
+    steps.set(key, parsed.steps)
+    return parsed.steps
+  }
+  // Combinations as (design name, factors) before resolution.
+  const combos: Array<{ designName: string; factors: Record<string, FactorValue>; where: string }> =
+    []
+  const factorNames: string[] = withDesigns ? [DESIGN_FACTOR] : []
+  if (spec.combinations) {
+    spec.combinations.forEach((c, k) => {
+      const factors: Record<string, FactorValue> = {}
+      let designName = bases[0]?.name ?? BASE_DESIGN
+      if (withDesigns) {
+        const d = c[DESIGN_FACTOR]
+        if (typeof d !== 'string' || !baseByName.has(d)) {
+          problems.push(
+            error(
+              `combinations[${k}].${DESIGN_FACTOR}`,
+              `name one of the designs: ${[...baseByName.keys()].join(', ')}`,
+            ),
+          )
+          return
+        }
+        designName = d
+        factors[DESIGN_FACTOR] = d
+      }
+      for (const [key, value] of Object.entries(c)) {
+        if (withDesigns && key === DESIGN_FACTOR) continue
+        if (!pathOf(key, `combinations[${k}][${quote(key)}]`)) continue
+        if (!factorNames.includes(key)) factorNames.push(key)
+        factors[key] = value
+      }
+      combos.push({ designName, factors, where: `combinations[${k}]` })
+    })
+  } else {
+    const vary = Object.entries(spec.vary ?? {})
+    let partial: Array<{ designName: string; factors: Record<string, FactorValue> }> = (
+      withDesigns ? bases : bases.slice(0, 1)
+    ).map((b) => {
+      const factors: Record<string, FactorValue> = {}
+      if (withDesigns) factors[DESIGN_FACTOR] = b.name
+      return { designName: b.name, factors }
+    })
+    const expanded = vary.reduce((n, [, values]) => n * values.length, partial.length) * spec.repeat
+    if (expanded > MAX_EXPERIMENT_RUNS) {
+      problems.push(
+        error('vary', `expands to ${expanded} runs; at most ${MAX_EXPERIMENT_RUNS} are allowed`),
+      )
+      return { ok: false, problems }
+    }
+    for (const [key, values] of vary) {
+      const s = pathOf(key, `vary[${quote(key)}]`)
+      if (!s) continue
+      factorNames.push(key)
+      // Each value alone on each base design, so a bad value is named where it is written.
+      values.forEach((value, i) => {
+        for (const b of withDesigns ? bases : bases.slice(0, 1)) {
+          const { messages } = resolve(b.design, [[key, s, value]])
+          for (const m of messages)
+            problems.push(
+              error(`vary[${quote(key)}][${i}]`, withDesigns ? `with design "${b.name}": ${m}` : m),
+            )
+        }
+      })
+      partial = partial.flatMap((p) =>
+        values.map((v) => ({ ...p, factors: { ...p.factors, [key]: v } })),
+      )
+    }
+    for (const p of partial) combos.push({ ...p, where: 'vary' })
+  }
+  if (combos.length * spec.repeat > MAX_EXPERIMENT_RUNS)
+    problems.push(error('repeat', `the spec expands to more than ${MAX_EXPERIMENT_RUNS} runs`))
+  if (problems.length > 0) return { ok: false, problems }
+
+  const runs: PlannedRun[] = []
+  for (const combo of combos) {
+    const base = baseByName.get(combo.designName) as Design
+    const assignments: Assignment[] = Object.entries(combo.factors)
+      .filter(([k]) => !(withDesigns && k === DESIGN_FACTOR))
+      .map(([k, v]) => [k, steps.get(k) as PathStep[], v])
+    const { design, messages } = resolve(base, assignments)
+    if (!design) {
+      for (const m of messages)
+        problems.push(error(combo.where, `combination ${label(combo.factors)}: ${m}`))
+      continue
+    }
+    for (let r = 0; r < spec.repeat; r++) {
+      const seed = r === 0 ? design.simulation.seed : deriveSeed(design.simulation.seed, r)
+      runs.push({
+        index: runs.length,
+        designName: combo.designName,
+        factors: combo.factors,
+        repetition: r,
+        seed,
+        design: r === 0 ? design : { ...design, simulation: { ...design.simulation, seed } },
+      })
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems }
+  return {
+    ok: true,
+    plan: { name: spec.name, factorNames, combinations: combos.length, repeat: spec.repeat, runs },
+  }
+}

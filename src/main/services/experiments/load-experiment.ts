@@ -1,0 +1,111 @@
+/**
+ * Reading an experiment spec file: located JSON errors, the spec's shape (zod, every
+ * problem with its path), its designs (files relative to the spec, or embedded; read like
+ * design files, problems prefixed with where the spec names them), then the plan.
+ */
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type { Problem } from '../../../shared/contract/result'
+import type { Design } from '../../../shared/design/schema'
+import {
+  EXPERIMENT_SUFFIX,
+  experimentSpecSchema,
+  type ExperimentSpec,
+} from '../../../shared/experiment/spec'
+import { BASE_DESIGN, planExperiment, type ExperimentPlan } from '../../engine/experiments'
+import { issuesToProblems } from '../../engine/model/parse'
+import { parseJsonText, readStrataFile } from '../../engine/persistence'
+
+export type LoadedExperiment =
+  | { ok: true; specPath: string; spec: ExperimentSpec; plan: ExperimentPlan }
+  | { ok: false; specPath: string; message: string; problems: Problem[] }
+
+function prefixed(prefix: string, problems: readonly Problem[]): Problem[] {
+  return problems.map((p) => ({
+    ...p,
+    path: p.path ? (p.path.startsWith('[') ? prefix + p.path : `${prefix}.${p.path}`) : prefix,
+  }))
+}
+
+function loadDesign(
+  ref: string | Record<string, unknown>,
+  where: string,
+  specDir: string,
+  problems: Problem[],
+): Design | undefined {
+  if (typeof ref === 'string') {
+    const path = resolve(specDir, ref)
+    let bytes: Uint8Array
+    try {
+      bytes = readFileSync(path)
+    } catch (error) {
+      problems.push({
+        severity: 'error',
+        path: where,
+        message: `cannot read ${path}: ${(error as Error).message}`,
+      })
+      return undefined
+    }
+    const read = readStrataFile(bytes, { source: ref })
+    if (read.ok) return read.design
+    problems.push(
+      ...read.problems.map((p) => ({
+        ...p,
+        message: `${ref}: ${p.path || '(document)'}: ${p.message}`,
+        path: where,
+      })),
+    )
+    return undefined
+  }
+  const read = readStrataFile(JSON.stringify(ref), { source: where })
+  if (read.ok) return read.design
+  problems.push(...prefixed(where, read.problems))
+  return undefined
+}
+
+/** Reads and plans `file` (relative to `cwd`). Never throws. */
+export function loadExperiment(file: string, cwd: string): LoadedExperiment {
+  const specPath = resolve(cwd, file)
+  const fail = (message: string, problems: Problem[] = []): LoadedExperiment => ({
+    ok: false,
+    specPath,
+    message,
+    problems,
+  })
+  let text: string
+  try {
+    text = readFileSync(specPath, 'utf8')
+  } catch (error) {
+    return fail(`cannot read ${specPath}: ${(error as Error).message}`)
+  }
+  const json = parseJsonText(text, file)
+  if (!json.ok) return fail(json.message, json.problems)
+  const parsed = experimentSpecSchema.safeParse(json.value)
+  if (!parsed.success)
+    return fail(`${file} is not a valid experiment spec`, issuesToProblems(parsed.error.issues))
+  const spec = parsed.data
+  const specDir = dirname(specPath)
+  const problems: Problem[] = []
+  const bases: Array<{ name: string; design: Design }> = []
+  if (spec.designs) {
+    for (const [name, ref] of Object.entries(spec.designs)) {
+      const design = loadDesign(ref, `designs.${name}`, specDir, problems)
+      if (design) bases.push({ name, design })
+    }
+  } else if (spec.design !== undefined) {
+    const design = loadDesign(spec.design, 'design', specDir, problems)
+    if (design) bases.push({ name: BASE_DESIGN, design })
+  }
+  if (problems.length > 0) return fail(`${file}: its design could not be read`, problems)
+  const planned = planExperiment(spec, bases)
+  if (!planned.ok) return fail(`${file} is not a valid experiment`, planned.problems)
+  return { ok: true, specPath, spec, plan: planned.plan }
+}
+
+/** The default output folder: beside the spec, named after it with `.results`. */
+export function defaultOutDir(specPath: string): string {
+  const base = specPath.endsWith(EXPERIMENT_SUFFIX)
+    ? specPath.slice(0, -EXPERIMENT_SUFFIX.length)
+    : specPath.replace(/\.json$/, '')
+  return `${base}.results`
+}

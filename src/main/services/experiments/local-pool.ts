@@ -1,0 +1,71 @@
+/**
+ * Local execution of experiment runs on a worker-thread pool (piscina): every core by
+ * default, one run per thread at a time, cancellable through an AbortSignal (runs in flight
+ * are abandoned; finished ones were already handed to `onRecord`).
+ */
+import { availableParallelism } from 'node:os'
+import { Piscina } from 'piscina'
+import type { RunRecord } from '../../engine/experiments'
+import type { RunTask } from './execute-run'
+import { experimentWorkerFile } from './pool-entry'
+
+/** What an executor reports as runs start and end. */
+export interface RunListener {
+  onStart?: (task: RunTask) => void
+  onRecord: (record: RunRecord) => void
+  onFailure: (task: RunTask, message: string) => void
+}
+
+export interface LocalPoolOptions extends RunListener {
+  /** Worker threads; default: every core (`os.availableParallelism()`). */
+  workers?: number
+  signal?: AbortSignal
+}
+
+/** The default number of local workers: one per core. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism())
+}
+
+/**
+ * Runs every task on a pool of `workers` threads; resolves when all have ended (or, after an
+ * abort, when the pool has stopped) with whether it was cancelled.
+ */
+export async function runOnLocalPool(
+  tasks: readonly RunTask[],
+  options: LocalPoolOptions,
+): Promise<{ cancelled: boolean }> {
+  const workers = options.workers ?? defaultWorkers()
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new Error(`the number of workers must be a positive integer, got ${workers}`)
+  if (tasks.length === 0) return { cancelled: false }
+  const pool = new Piscina({
+    filename: experimentWorkerFile(),
+    minThreads: Math.min(workers, tasks.length),
+    maxThreads: Math.min(workers, tasks.length),
+    // Runs are queued here, not inside piscina, so an abort drops the queue at once.
+    maxQueue: 'auto',
+    idleTimeout: 1000,
+  })
+  const signal = options.signal
+  let next = 0
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length && !signal?.aborted) {
+      const task = tasks[next++] as RunTask
+      options.onStart?.(task)
+      try {
+        const record = (await pool.run(task, signal ? { signal } : {})) as RunRecord
+        options.onRecord(record)
+      } catch (error) {
+        if (signal?.aborted) return
+        options.onFailure(task, (error as Error).message)
+      }
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, lane))
+  } finally {
+    await pool.destroy()
+  }
+  return { cancelled: signal?.aborted ?? false }
+}

@@ -1,0 +1,67 @@
+/**
+ * An experiment's output folder: `plan.json` (the runs and their factors), `runs/<id>.json`
+ * (one finished run each, written atomically as it ends, so a crash loses only runs in
+ * flight), and the tables written at the end (results.csv/json, combinations.csv/json).
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { RunRecord } from '../../engine/experiments'
+
+/** Writes `text` to `path` through a temporary file and a rename (never a torn file). */
+export function writeTextAtomic(path: string, text: string): void {
+  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+  try {
+    writeFileSync(temp, text, { flush: true })
+    renameSync(temp, path)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
+}
+
+/** The per-run results of one output folder. */
+export class RunStore {
+  readonly runsDir: string
+
+  constructor(readonly dir: string) {
+    this.runsDir = join(dir, 'runs')
+  }
+
+  /** Creates the folders; throws a clear error when the folder cannot be made. */
+  open(): this {
+    try {
+      mkdirSync(this.runsDir, { recursive: true })
+    } catch (error) {
+      throw new Error(`cannot create the output folder ${this.dir}: ${(error as Error).message}`, {
+        cause: error,
+      })
+    }
+    return this
+  }
+
+  private file(id: string): string {
+    return join(this.runsDir, `${id}.json`)
+  }
+
+  /** The stored record of run `id`, or undefined when absent or unreadable (then it reruns). */
+  read(id: string): RunRecord | undefined {
+    try {
+      const record = JSON.parse(readFileSync(this.file(id), 'utf8')) as RunRecord
+      return record && record.id === id && typeof record.summary === 'object' ? record : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  write(record: RunRecord): void {
+    writeTextAtomic(this.file(record.id), JSON.stringify(record))
+  }
+
+  /** Writes `name` (e.g. `results.csv`) in the output folder. */
+  writeFile(name: string, text: string): string {
+    const path = join(this.dir, name)
+    writeTextAtomic(path, text)
+    return path
+  }
+}

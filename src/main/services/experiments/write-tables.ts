@@ -1,0 +1,36 @@
+/** Writes an experiment's tables into its output folder as CSV (csv-stringify) and JSON. */
+import { stringify } from 'csv-stringify/sync'
+import type { ExperimentPlan, RunRecord } from '../../engine/experiments'
+import { combinationTable, runTable, type Table } from './results-table'
+import type { RunStore } from './store'
+
+/** RFC 4180 CSV of a table: a header row, empty cells for null, numbers in full precision. */
+export function tableCsv(table: Table): string {
+  return stringify(
+    table.rows.map((row) => table.columns.map((c) => row[c] ?? null)),
+    {
+      header: true,
+      columns: table.columns,
+      cast: { boolean: (v) => (v ? 'true' : 'false'), number: (v) => String(v) },
+    },
+  )
+}
+
+/** results.csv/json (a row per run) and combinations.csv/json (means and 95 % CIs). */
+export function writeResultTables(
+  store: RunStore,
+  plan: ExperimentPlan,
+  records: readonly RunRecord[],
+): string[] {
+  const runs = runTable(plan.factorNames, records)
+  const combos = combinationTable(plan.factorNames, runs)
+  return [
+    store.writeFile('results.csv', tableCsv(runs)),
+    store.writeFile(
+      'results.json',
+      JSON.stringify({ name: plan.name, factorNames: plan.factorNames, records }, null, 2) + '\n',
+    ),
+    store.writeFile('combinations.csv', tableCsv(combos)),
+    store.writeFile('combinations.json', JSON.stringify(combos.rows, null, 2) + '\n'),
+  ]
+}

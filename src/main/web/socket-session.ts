@@ -1,0 +1,122 @@
+/**
+ * One WebSocket bound to one session: contract calls in, results and the session's events
+ * out. Whatever the client sends, the worst outcome is that this one socket is answered
+ * `bad-request` or closed: every listener is guarded, the socket has an error handler (a
+ * malformed frame is an `error` event that would otherwise end the process), binary frames
+ * close it, and a client cannot pile up unbounded work.
+ */
+import type { RawData, WebSocket } from 'ws'
+import { WIRE, fail, type Result, type SessionInfo } from '../../shared/contract'
+import type { Services } from '../services'
+import { parseEnvelope } from './envelope'
+
+/** Calls one socket may have in progress at once; more are answered `unavailable`. */
+export const MAX_CALLS_IN_FLIGHT = 32
+
+/** Close codes (RFC 6455): unsupported data, internal error. */
+const CLOSE_UNSUPPORTED = 1003
+const CLOSE_INTERNAL = 1011
+
+/** Counters of what a web host refused or survived, for tests and diagnostics. */
+export interface WebHostStats {
+  /** Upgrades or requests refused for their `Origin` (another page). */
+  originsRefused: number
+  /** Requests refused for their `Host`. */
+  hostsRefused: number
+  /** Requests refused for a missing, wrong or cookie-only token. */
+  tokensRefused: number
+  /** Malformed targets, bad upgrade requests. */
+  badRequests: number
+  /** Messages answered `bad-request` before dispatch (not JSON, not an envelope, too deep). */
+  badMessages: number
+  /** Sockets closed for protocol errors (bad frames, binary, oversize). */
+  socketErrors: number
+  /** Exceptions caught on the HTTP, upgrade or socket paths (each a bug, none fatal). */
+  caught: number
+}
+
+export function newStats(): WebHostStats {
+  return {
+    originsRefused: 0,
+    hostsRefused: 0,
+    tokensRefused: 0,
+    badRequests: 0,
+    badMessages: 0,
+    socketErrors: 0,
+    caught: 0,
+  }
+}
+
+function sendJson(ws: WebSocket, message: unknown, stats: WebHostStats): void {
+  if (ws.readyState !== ws.OPEN) return
+  try {
+    ws.send(JSON.stringify(message))
+  } catch {
+    stats.caught++
+    ws.close(CLOSE_INTERNAL, 'could not send')
+  }
+}
+
+/** Binds `ws` to `session`; returns nothing, cleans up on close. */
+export function serveSocket(
+  ws: WebSocket,
+  session: SessionInfo,
+  services: Services,
+  stats: WebHostStats,
+  release: () => void,
+): void {
+  let inFlight = 0
+  ws.on('error', () => {
+    stats.socketErrors++
+  })
+  const unsubscribe = services.ctx.hub.subscribe(session, (event, payload) =>
+    sendJson(ws, { type: WIRE.event, event, payload }, stats),
+  )
+  ws.on('close', () => {
+    unsubscribe()
+    release()
+  })
+  const answer = (id: number | string | null, result: Result<unknown>): void =>
+    sendJson(ws, { type: WIRE.call, id, result }, stats)
+
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    try {
+      if (isBinary) {
+        stats.socketErrors++
+        ws.close(CLOSE_UNSUPPORTED, 'only text messages')
+        return
+      }
+      const text = Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.from(data as ArrayBuffer).toString('utf8')
+      const parsed = parseEnvelope(text)
+      if (!parsed.ok) {
+        stats.badMessages++
+        answer(parsed.id, fail('bad-request', parsed.message))
+        return
+      }
+      const { id, name, request } = parsed.envelope
+      if (inFlight >= MAX_CALLS_IN_FLIGHT) {
+        answer(id, fail('unavailable', `too many calls in progress (${MAX_CALLS_IN_FLIGHT})`))
+        return
+      }
+      inFlight++
+      services
+        .dispatch(session, name, request)
+        .catch(() => {
+          stats.caught++
+          return fail('internal', 'the call failed (internal error)')
+        })
+        .then((result) => {
+          inFlight--
+          answer(id, result)
+        })
+        .catch(() => {
+          stats.caught++
+        })
+    } catch {
+      stats.caught++
+      ws.close(CLOSE_INTERNAL, 'internal error')
+    }
+  })
+}

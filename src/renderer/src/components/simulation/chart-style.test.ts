@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { clockLabel, formatMoney, formatValue } from './chart-style'
+import { hostsOption, powerOption } from './chart-options'
+import { costOptions, groupLines } from './tenant-chart-options'
+
+describe('chart style', () => {
+  it('formats numbers to a precision that fits their size, with the unit', () => {
+    expect(formatValue(1414.7891165350302, 'W')).toBe('1,415 W')
+    expect(formatValue(98.44, '%')).toBe('98.4 %')
+    expect(formatValue(3.14159)).toBe('3.14')
+    expect(formatValue(0.02149)).toBe('0.021')
+    expect(formatValue(Number.NaN)).toBe('–')
+  })
+
+  it('formats money to its currency’s precision and time as h:mm', () => {
+    expect(formatMoney(1234.567, 'USD')).toBe('$1,234.57')
+    expect(formatMoney(1234.567, 'JPY')).toBe('¥1,235')
+    expect(formatMoney(1, 'not a currency')).toBe('1 not a currency')
+    expect(clockLabel(6 * 3600 + 5 * 60)).toBe('6:05')
+    expect(clockLabel(36 * 3600)).toBe('36:00')
+  })
+
+  it('puts active hosts on a count axis of their own, power and energy on theirs', () => {
+    const series = { timesS: [0, 300], totalPowerW: [1400, 1500], activeHosts: [9, 9] }
+    const hosts = hostsOption(series, { theme: 'light', timeIndex: 1 }) as {
+      yAxis: { name: string; min: number }
+      series: Array<{ data: number[]; markLine: { data: Array<{ xAxis: number }> } }>
+    }
+    expect(hosts.yAxis.name).toBe('Hosts on')
+    expect(hosts.yAxis.min).toBe(0)
+    expect(hosts.series[0]?.data).toEqual([9, 9])
+    expect(hosts.series[0]?.markLine.data[0]?.xAxis).toBe(1)
+    const power = powerOption(series, { theme: 'dark' }) as { yAxis: Array<{ name: string }> }
+    expect(power.yAxis.map((a) => a.name)).toEqual(['Power (W)', 'Energy (kWh)'])
+  })
+
+  it('draws one cost chart per currency, never adding currencies', () => {
+    const looks = new Map([
+      ['a', { name: 'A', colour: '#111', currency: 'USD' }],
+      ['b', { name: 'B', colour: '#222', currency: 'EUR' }],
+      ['c', { name: 'C', colour: '#333', currency: 'USD' }],
+    ])
+    const tenants = ['a', 'b', 'c'].map((tenantId) => ({
+      tenantId,
+      allocatedMips: [1],
+      cumulativeCost: [2],
+    }))
+    const charts = costOptions({ timesS: [0], tenants }, looks, { theme: 'light' })
+    expect(charts.map((c) => c.currency)).toEqual(['USD', 'EUR'])
+    const names = (o: unknown): string[] =>
+      (o as { series: Array<{ name: string }> }).series.map((s) => s.name)
+    expect(names(charts[0]?.option)).toEqual(['A', 'C'])
+    expect(names(charts[1]?.option)).toEqual(['B'])
+  })
+
+  it('groups lines beyond a dozen, keeping every sample’s total', () => {
+    const line = fc.record({
+      name: fc.string(),
+      values: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 3, maxLength: 3 }),
+    })
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        const grouped = groupLines(lines)
+        expect(grouped.length).toBeLessThanOrEqual(12)
+        if (lines.length <= 12) expect(grouped).toEqual(lines)
+        for (let i = 0; i < 3; i++) {
+          const sum = (ls: typeof lines): number => ls.reduce((s, l) => s + (l.values[i] ?? 0), 0)
+          expect(sum(grouped)).toBe(sum(lines))
+        }
+      }),
+    )
+  })
+})

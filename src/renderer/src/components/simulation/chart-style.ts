@@ -1,0 +1,190 @@
+/**
+ * The one chart style every ECharts chart of the app uses: theme colours, titles, axes with
+ * their units, number and money formats, tooltips kept inside the viewport, unpaged legends
+ * and the time-slider marker. Pure functions (unit-testable).
+ */
+import type { EChartsOption } from 'echarts'
+
+export type ChartTheme = 'light' | 'dark'
+
+interface Palette {
+  text: string
+  muted: string
+  line: string
+  grid: string
+  tooltipBg: string
+  marker: string
+}
+
+const PALETTES: Record<ChartTheme, Palette> = {
+  light: {
+    text: '#1d2430',
+    muted: '#4f5968',
+    line: '#9aa3b2',
+    grid: '#e3e7ee',
+    tooltipBg: '#ffffff',
+    marker: '#2f6fdf',
+  },
+  dark: {
+    text: '#e8edf5',
+    muted: '#b4bdcc',
+    line: '#6b7585',
+    grid: '#2e3542',
+    tooltipBg: '#252c38',
+    marker: '#8fb3ff',
+  },
+}
+
+export const palette = (theme: ChartTheme): Palette => PALETTES[theme]
+
+/** Legends list up to this many series unpaged; beyond, series are grouped. */
+export const MAX_LEGEND_SERIES = 12
+
+const NUMBER = new Map<number, Intl.NumberFormat>()
+function numberFormat(digits: number): Intl.NumberFormat {
+  let f = NUMBER.get(digits)
+  if (!f) NUMBER.set(digits, (f = new Intl.NumberFormat('en', { maximumFractionDigits: digits })))
+  return f
+}
+
+/**
+ * A number to a sensible precision for its size (1,415; 98.4; 3.14; 0.021), with its unit:
+ * `formatValue(1414.789, 'W')` = `1,415 W`.
+ */
+export function formatValue(value: number, unit?: string): string {
+  if (!Number.isFinite(value)) return '–'
+  const a = Math.abs(value)
+  const digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3
+  const text = numberFormat(digits).format(value)
+  return unit ? `${text} ${unit}` : text
+}
+
+/** An amount in a currency to that currency's precision (`$1,234.57`, `¥1,235`). */
+export function formatMoney(value: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(value)
+  } catch {
+    return `${numberFormat(2).format(value)} ${currency}`
+  }
+}
+
+/** Seconds of virtual time as h:mm (`6:05`, `36:00`). */
+export function clockLabel(seconds: number): string {
+  const minutes = Math.round(seconds / 60)
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+/** A chart's title and text colours. */
+export function base(theme: ChartTheme, title: string): EChartsOption {
+  const p = palette(theme)
+  return {
+    animation: false,
+    textStyle: { color: p.text },
+    title: {
+      text: title,
+      left: 6,
+      top: 2,
+      textStyle: { fontSize: 13, fontWeight: 600, color: p.text },
+    },
+  }
+}
+
+/** An axis titled with its unit, in the theme's colours. */
+export function axis(
+  theme: ChartTheme,
+  spec: { name: string; categories?: readonly string[]; format?: (v: number) => string },
+): Record<string, unknown> {
+  const p = palette(theme)
+  return {
+    type: spec.categories ? 'category' : 'value',
+    name: spec.name,
+    nameTextStyle: { color: p.muted },
+    ...(spec.categories ? { data: [...spec.categories] } : {}),
+    axisLine: { lineStyle: { color: p.line } },
+    axisLabel: {
+      color: p.muted,
+      ...(spec.format
+        ? { formatter: (v: number) => (spec.format as (n: number) => string)(v) }
+        : {}),
+    },
+    splitLine: { lineStyle: { color: p.grid } },
+  }
+}
+
+/** The time axis of a time chart (`Time (h:mm)`). */
+export function timeAxis(theme: ChartTheme, timesS: readonly number[]): Record<string, unknown> {
+  return {
+    ...axis(theme, { name: 'Time (h:mm)', categories: timesS.map(clockLabel) }),
+    nameLocation: 'middle',
+    nameGap: 24,
+  }
+}
+
+/** A tooltip kept inside the viewport, in the theme's colours. */
+export function tooltip(
+  theme: ChartTheme,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const p = palette(theme)
+  return {
+    confine: true,
+    className: 'strata-chart-tooltip',
+    backgroundColor: p.tooltipBg,
+    borderColor: p.line,
+    textStyle: { color: p.text },
+    ...extra,
+  }
+}
+
+interface AxisParam {
+  marker?: string
+  seriesName?: string
+  axisValueLabel?: string
+  value?: unknown
+}
+
+/**
+ * An axis tooltip: the time, then each series' value formatted with its own unit.
+ * `formats` gives each series' formatter by name (default: a plain number).
+ */
+export function axisTooltip(
+  theme: ChartTheme,
+  formats: (seriesName: string) => (v: number) => string,
+): Record<string, unknown> {
+  return tooltip(theme, {
+    trigger: 'axis',
+    formatter: (params: AxisParam | AxisParam[]) => {
+      const list = Array.isArray(params) ? params : [params]
+      const head = list[0]?.axisValueLabel ?? ''
+      const rows = list.map((q) => {
+        const v = typeof q.value === 'number' ? q.value : Number(q.value)
+        return `${q.marker ?? ''}${q.seriesName ?? ''}: <b>${formats(q.seriesName ?? '')(v)}</b>`
+      })
+      return [head, ...rows].join('<br/>')
+    },
+  })
+}
+
+/** A legend at the foot, never paged (callers group series beyond MAX_LEGEND_SERIES). */
+export function legend(theme: ChartTheme): Record<string, unknown> {
+  return { type: 'plain', bottom: 0, textStyle: { color: palette(theme).muted } }
+}
+
+/** The time-slider marker: a vertical line at category `index` ("now"). */
+export function sliderMarker(
+  theme: ChartTheme,
+  index: number | undefined,
+): Record<string, unknown> {
+  if (index === undefined || index < 0) return {}
+  const p = palette(theme)
+  return {
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      animation: false,
+      lineStyle: { color: p.marker, type: 'solid', width: 1.5 },
+      label: { formatter: 'now', color: p.marker, position: 'end' },
+      data: [{ xAxis: index }],
+    },
+  }
+}

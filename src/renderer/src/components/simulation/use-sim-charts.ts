@@ -1,0 +1,85 @@
+/**
+ * The simulation charts on screen: for a finished run, the heatmap, power and energy, active
+ * hosts, CPU per tenant, cost per currency and availability; while a run is in progress, its
+ * series so far. Every chart follows the theme in effect and marks the time slider.
+ */
+import { computed, type ComputedRef } from 'vue'
+import type { EChartsOption } from 'echarts'
+import { useDesignStore } from '../../stores/design'
+import { useSimulationStore } from '../../stores/simulation'
+import { useUiStore } from '../../stores/ui'
+import { useNames } from '../../labels/use-names'
+import { heatmapOption, hostsOption, powerOption, type ChartContext } from './chart-options'
+import { costOptions, slaOption, tenantCpuOption, type TenantLook } from './tenant-chart-options'
+
+export interface ShownChart {
+  name: string
+  option: EChartsOption
+  /** Data points the chart holds. */
+  points: number
+}
+
+export function useSimCharts(): ComputedRef<ShownChart[]> {
+  const design = useDesignStore()
+  const sim = useSimulationStore()
+  const ui = useUiStore()
+  const names = useNames()
+  const looks = computed(
+    () =>
+      new Map<string, TenantLook>(
+        (design.design?.tenants ?? []).map((t) => [
+          t.id,
+          { name: t.name || t.id, colour: t.colour, currency: t.pricing.currency },
+        ]),
+      ),
+  )
+  return computed(() => {
+    const r = sim.result
+    const theme = ui.appliedTheme
+    if (r) {
+      const ctx: ChartContext = { theme, timeIndex: sim.timeIndex >= 0 ? sim.timeIndex : undefined }
+      const n = r.series.timesS.length
+      const tenantPoints = n * r.series.tenants.length
+      return [
+        {
+          name: 'heatmap',
+          option: heatmapOption(r, names.of, ctx),
+          points: n * r.series.hosts.length,
+        },
+        { name: 'power', option: powerOption(r, ctx), points: n },
+        { name: 'hosts', option: hostsOption(r, ctx), points: n },
+        { name: 'tenants', option: tenantCpuOption(r, looks.value, ctx), points: tenantPoints },
+        ...costOptions(r, looks.value, ctx).map((c, i) => ({
+          name: i === 0 ? 'cost' : `cost-${c.currency}`,
+          option: c.option,
+          points: tenantPoints,
+        })),
+        { name: 'sla', option: slaOption(r, looks.value, ctx), points: r.tenants.length },
+      ]
+    }
+    // while a run is in progress: its series so far (the store publishes a few times a second)
+    const l = sim.live
+    if (!l || l.timesS.length === 0) return []
+    const ctx: ChartContext = { theme }
+    const n = l.timesS.length
+    const power = { ...l, energyKWh: l.energyKWhSeries }
+    const tenantIds = (design.design?.tenants ?? []).map((t) => t.id)
+    const series = {
+      timesS: l.timesS,
+      tenants: l.tenantAllocMips.map((allocatedMips, t) => ({
+        tenantId: tenantIds[t] ?? `tenant ${t + 1}`,
+        allocatedMips,
+        cumulativeCost: l.tenantCost[t] ?? [],
+      })),
+    }
+    return [
+      { name: 'power', option: powerOption(power, ctx), points: n },
+      { name: 'hosts', option: hostsOption(power, ctx), points: n },
+      {
+        name: 'tenants',
+        option: tenantCpuOption(series, looks.value, ctx),
+        points: n * series.tenants.length,
+      },
+    ]
+  })
+}

@@ -1,0 +1,77 @@
+/**
+ * The experiment spec (`*.strata-experiment.json`, issue 16): a base design (a path relative
+ * to the spec file, or embedded), or several named alternative designs (then `design` is a
+ * factor); `vary`, a map from a design path to the values to try (runs are the Cartesian
+ * product, in the order written), or `combinations`, an explicit list; `repeat`, how many
+ * seeds each combination runs with. Validated with zod; the engine checks paths and the
+ * resolved designs (`src/main/engine/experiments`).
+ */
+import { z } from 'zod'
+
+/** Current version of the experiment file format. */
+export const EXPERIMENT_SCHEMA_VERSION = 1
+
+/** The file name suffix of experiment specs. */
+export const EXPERIMENT_SUFFIX = '.strata-experiment.json'
+
+/** Upper bound on the runs one spec may expand to (combinations x repetitions). */
+export const MAX_EXPERIMENT_RUNS = 100_000
+
+/** The factor name of the alternative designs. */
+export const DESIGN_FACTOR = 'design'
+
+const designRef = z.union([
+  z.string().min(1, 'must name a design file'),
+  z.record(z.string(), z.unknown()),
+])
+
+const factorValue = z.json()
+
+export const experimentSpecSchema = z
+  .strictObject({
+    schemaVersion: z.literal(EXPERIMENT_SCHEMA_VERSION),
+    name: z.string().min(1).max(200),
+    description: z.string().max(10_000).default(''),
+    /** The base design: a path relative to the spec file, or the design object itself. */
+    design: designRef.optional(),
+    /** Alternative designs by name (letters, digits, `.`, `_`, `-`); the `design` factor. */
+    designs: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'names use letters, digits, . _ -'),
+        designRef,
+      )
+      .optional(),
+    /** Design path -> values to try; runs are the Cartesian product in the order written. */
+    vary: z.record(z.string().min(1), z.array(factorValue).min(1).max(10_000)).optional(),
+    /** Explicit combinations (design path -> value, plus `design` with `designs`). */
+    combinations: z
+      .array(z.record(z.string().min(1), factorValue))
+      .min(1)
+      .max(100_000)
+      .optional(),
+    /** Runs per combination; repetition 0 keeps the design's seed, the others derive one. */
+    repeat: z.number().int().min(1).max(10_000).default(1),
+  })
+  .superRefine((spec, ctx) => {
+    if ((spec.design === undefined) === (spec.designs === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['design'],
+        message: 'give either "design" or "designs" (exactly one)',
+      })
+    if (spec.designs !== undefined && Object.keys(spec.designs).length === 0)
+      ctx.addIssue({ code: 'custom', path: ['designs'], message: 'name at least one design' })
+    if (spec.vary !== undefined && spec.combinations !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['combinations'],
+        message: 'give either "vary" or "combinations", not both',
+      })
+  })
+
+/** An experiment spec as written in a file. */
+export type ExperimentSpecInput = z.input<typeof experimentSpecSchema>
+/** An experiment spec with defaults applied. */
+export type ExperimentSpec = z.infer<typeof experimentSpecSchema>
+/** A JSON value, as factor values are. */
+export type FactorValue = z.infer<typeof factorValue>

@@ -1,0 +1,134 @@
+/** `strata generate`: a seeded synthetic design of the asked size, valid, same seed same bytes. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/main/cli/main'
+import type { Design } from '../../src/shared/design/schema'
+
+const dir = mkdtempSync(join(tmpdir(), 'strata-generate-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function strata(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: dir })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+const sizeArgs = (s: {
+  hosts: number
+  racks: number
+  tenants: number
+  instances: number
+  seed: number
+}): string[] => [
+  '--hosts',
+  String(s.hosts),
+  '--racks',
+  String(s.racks),
+  '--tenants',
+  String(s.tenants),
+  '--instances',
+  String(s.instances),
+  '--seed',
+  String(s.seed),
+]
+
+describe('strata generate', () => {
+  it('writes a design of exactly the asked size that strata validate accepts', async () => {
+    const r = await strata(
+      'generate',
+      '--hosts',
+      '120',
+      '--racks',
+      '7',
+      '--tenants',
+      '9',
+      '--instances',
+      '700',
+      '--seed',
+      '3',
+      '--horizon-h',
+      '6',
+      '-o',
+      'g.strata.json',
+    )
+    expect(r.code, r.err).toBe(0)
+    expect(r.out).toContain('120 hosts in 7 racks, 9 tenants, 700 instances')
+    const design = JSON.parse(readFileSync(join(dir, 'g.strata.json'), 'utf8')) as Design
+    expect(design.hosts).toHaveLength(120)
+    expect(design.racks).toHaveLength(7)
+    expect(design.tenants).toHaveLength(9)
+    expect(design.workloads.reduce((n, w) => n + w.count, 0)).toBe(700)
+    expect(design.simulation.horizonS).toBe(6 * 3600)
+    // ceil(120 / 7) = 18 hosts a rack, in order: the last rack holds 120 - 6 * 18 = 12.
+    const perRack = design.racks.map(
+      (rack) => design.hosts.filter((h) => h.rackId === rack.id).length,
+    )
+    expect(perRack).toEqual([18, 18, 18, 18, 18, 18, 12])
+    expect(new Set(design.tenants.map((t) => t.colour)).size).toBe(9)
+    const valid = await strata('validate', 'g.strata.json')
+    expect(valid.code, valid.out).toBe(0)
+    expect(valid.out).toContain('0 error(s)')
+  })
+
+  it('gives the same bytes for the same options and seed, other bytes for another seed', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          hosts: fc.integer({ min: 1, max: 60 }),
+          racks: fc.integer({ min: 1, max: 5 }),
+          tenants: fc.integer({ min: 1, max: 8 }),
+          instances: fc.integer({ min: 1, max: 300 }),
+          seed: fc.integer({ min: 0, max: 1000 }),
+        }),
+        async (size) => {
+          const s = { ...size, racks: Math.min(size.racks, size.hosts) }
+          expect((await strata('generate', ...sizeArgs(s), '-o', 'a.json')).code).toBe(0)
+          expect((await strata('generate', ...sizeArgs(s), '-o', 'b.json')).code).toBe(0)
+          const a = readFileSync(join(dir, 'a.json'))
+          expect(a.equals(readFileSync(join(dir, 'b.json')))).toBe(true)
+          const design = JSON.parse(String(a)) as Design
+          expect(design.hosts).toHaveLength(s.hosts)
+          expect(design.racks).toHaveLength(s.racks)
+          expect(design.workloads.reduce((n, w) => n + w.count, 0)).toBe(s.instances)
+          expect((await strata('validate', 'a.json')).code).toBe(0)
+        },
+      ),
+      { numRuns: 15 },
+    )
+    await strata('generate', '--hosts', '40', '--seed', '1', '-o', 'one.json')
+    await strata('generate', '--hosts', '40', '--seed', '2', '-o', 'two.json')
+    expect(readFileSync(join(dir, 'one.json')).equals(readFileSync(join(dir, 'two.json')))).toBe(
+      false,
+    )
+  })
+
+  it('refuses unknown options, missing sizes and bad numbers, naming the option', async () => {
+    const cases: [string[], RegExp][] = [
+      [['-o', 'x.json'], /--hosts is required/],
+      [['--hosts', '10'], /-o OUT is required/],
+      [
+        ['--hosts', 'ten', '-o', 'x.json'],
+        /--hosts must be a whole number from 1 to 20000, not "ten"/,
+      ],
+      [
+        ['--hosts', '10', '--racks', '11', '-o', 'x.json'],
+        /--racks must be a whole number from 1 to 10/,
+      ],
+      [
+        ['--hosts', '10', '--horizon-h', '0', '-o', 'x.json'],
+        /--horizon-h must be a number of hours/,
+      ],
+      [['--hosts', '10', '--host-count', '3', '-o', 'x.json'], /Unknown option '--host-count'/],
+      [['--hosts', '10', 'extra', '-o', 'x.json'], /Unexpected argument 'extra'/],
+    ]
+    for (const [args, message] of cases) {
+      const r = await strata('generate', ...args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.err).toMatch(message)
+    }
+  })
+})

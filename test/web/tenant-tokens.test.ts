@@ -1,0 +1,85 @@
+/**
+ * Tenant tokens through the real contract (issue 11): the provider lists and revokes them;
+ * revoking closes the tenant's open sockets and refuses the token from then on; tenants can
+ * neither list nor revoke; the provider's own token is not revocable this way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type WebSocket from 'ws'
+import { startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
+
+let host: ChildHost
+let provider: WebSocket
+const api = (token: string) =>
+  `${host.origin.replace('http', 'ws')}/api?token=${encodeURIComponent(token)}`
+
+beforeAll(async () => {
+  host = await startChildHost()
+  provider = await wsConnect(api(host.providerToken))
+})
+afterAll(async () => {
+  provider?.close()
+  await host?.stop()
+})
+
+interface Listed {
+  id: string
+  tenantId: string
+  createdAt: string
+  connections: number
+}
+
+describe('tenant tokens', () => {
+  it('are listed without their secrets, and revoking one closes its sockets', async () => {
+    const minted = await wsCall(provider, 1, 'tenancy:mint-token', { tenantId: 't-acme' })
+    expect(minted.ok).toBe(true)
+    const url = new URL((minted.value as { url: string }).url)
+    const token = url.searchParams.get('token') as string
+    const a = await wsConnect(api(token))
+    const b = await wsConnect(api(token))
+    const closed = Promise.all(
+      [a, b].map((ws) => new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))),
+    )
+
+    const list = await wsCall(provider, 2, 'tenancy:tokens', {})
+    expect(list.ok).toBe(true)
+    const tokens = list.value as Listed[]
+    expect(JSON.stringify(tokens)).not.toContain(token)
+    expect(JSON.stringify(tokens)).not.toContain(host.providerToken)
+    expect(tokens.map((t) => t.tenantId).sort()).toEqual(['t-acme', 't-globex'])
+    const acme = tokens.find((t) => t.tenantId === 't-acme') as Listed
+    expect(acme.connections).toBe(2)
+
+    // A tenant may neither list nor revoke.
+    expect(await wsCall(a, 3, 'tenancy:tokens', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+    expect(await wsCall(a, 4, 'tenancy:revoke-token', { id: acme.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
+
+    expect(await wsCall(provider, 5, 'tenancy:revoke-token', { id: acme.id })).toMatchObject({
+      ok: true,
+      value: { revoked: true },
+    })
+    expect(await closed).toEqual([1008, 1008])
+    await expect(wsConnect(api(token))).rejects.toThrow(/401/)
+    expect((await fetch(url)).status).toBe(401)
+    const after = (await wsCall(provider, 6, 'tenancy:tokens', {})).value as Listed[]
+    expect(after.map((t) => t.tenantId)).toEqual(['t-globex'])
+    expect(await wsCall(provider, 7, 'tenancy:revoke-token', { id: acme.id })).toMatchObject({
+      ok: true,
+      value: { revoked: false },
+    })
+  })
+
+  it('the provider token is not revocable by the contract, and the provider stays connected', async () => {
+    for (const id of [host.providerToken, 'tok-nothing'])
+      expect(await wsCall(provider, 10, 'tenancy:revoke-token', { id })).toMatchObject({
+        ok: true,
+        value: { revoked: false },
+      })
+    expect(await wsCall(provider, 11, 'app:info', {})).toMatchObject({ ok: true })
+  })
+})
