@@ -10,6 +10,7 @@ import { reportCommand } from './report'
 import { serveCommand } from './serve'
 import { simulateCommand } from './simulate'
 import { validateCommand } from './validate'
+import { workerCommand } from './worker'
 
 export const COMMANDS: CliCommand[] = [
   validateCommand,
@@ -22,4 +23,5 @@ export const COMMANDS: CliCommand[] = [
   importCommand,
   reportCommand,
   experimentCommand,
+  workerCommand,
 ]
