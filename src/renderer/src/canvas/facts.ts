@@ -16,6 +16,7 @@ export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): N
     label: String(n.data('label') ?? ''),
     labelPx: 0,
     labelShown: false,
+    colour: String(n.style('background-color')),
   }
   // the style's numbers (px in model units) times the zoom: what the eye gets on screen
   const fontPx = parseFloat(String(n.style('font-size'))) * n.cy().zoom()

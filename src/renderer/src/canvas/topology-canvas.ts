@@ -25,7 +25,8 @@ import { rackAggregates } from './rack-aggregates'
 import { rackSlots } from './tiered-layout'
 import { fitContainers, members } from './containers'
 import { wheelZoomFactor } from './wheel'
-import type { CanvasFacts, LabelFact, NodeFact } from './test-hook-types'
+import type { CanvasFacts, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
+import type { RackAggregate } from './rack-aggregates'
 
 let registered = false
 function registerExtensions(): void {
@@ -83,6 +84,7 @@ export class TopologyCanvas {
   private design: Design | undefined
   private readonly layer: RackLayer | undefined
   private lod: 'racks' | 'hosts' = 'hosts'
+  private totals: ReadonlyMap<string, RackAggregate> = new Map()
   /** While a rack or zone is dragged: its start position and its members' start positions. */
   private carried:
     | { id: string; from: Position; members: Array<{ node: NodeSingular; from: Position }> }
@@ -186,7 +188,8 @@ export class TopologyCanvas {
     const members = d.hosts
       .filter((h) => h.rackId)
       .map((h) => ({ id: h.id, rackId: h.rackId as string, down: h.state !== 'up' }))
-    this.layer.setAggregates(rackAggregates(members, this.overlay))
+    this.totals = rackAggregates(members, this.overlay)
+    this.layer.setAggregates(this.totals)
   }
 
   private bindEvents(): void {
@@ -548,6 +551,34 @@ export class TopologyCanvas {
 
   facts(): CanvasFacts {
     return collectFacts(this.cy, this.container, this.revision)
+  }
+
+  /** Facts of the nodes whose centre is inside the visible canvas. */
+  nodesInView(): NodeFact[] {
+    const e = this.cy.extent()
+    return this.cy
+      .nodes()
+      .filter((n) => {
+        const p = n.position()
+        return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2
+      })
+      .map((n) => nodeFact(n as NodeSingular, this.container))
+  }
+
+  /** What each rack's glyph shows. */
+  rackTotals(): Record<string, RackTotalsFact> {
+    const out: Record<string, RackTotalsFact> = {}
+    for (const [id, a] of this.totals) {
+      const { hosts, up, failed, instances, utilization } = a
+      out[id] = {
+        hosts,
+        up,
+        failed,
+        instances,
+        ...(utilization !== undefined ? { utilization } : {}),
+      }
+    }
+    return out
   }
 
   node(id: string): NodeFact | undefined {
