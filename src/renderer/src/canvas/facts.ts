@@ -55,3 +55,15 @@ export function collectFacts(
     revision,
   }
 }
+
+/** Facts of the nodes whose centre is inside the visible canvas. */
+export function nodesInView(cy: Core, container: HTMLElement | undefined): NodeFact[] {
+  const e = cy.extent()
+  return cy
+    .nodes()
+    .filter((n) => {
+      const p = n.position()
+      return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2
+    })
+    .map((n) => nodeFact(n as NodeSingular, container))
+}
