@@ -32,12 +32,11 @@ export class CanvasScalePage {
   }
 
   private frames(): Promise<void> {
-    return this.page.evaluate(
-      () =>
-        new Promise<void>((resolve) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-        ),
-    )
+    return this.page.evaluate(() => {
+      const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number })
+        .requestAnimationFrame
+      return new Promise<void>((resolve) => raf(() => raf(() => resolve())))
+    })
   }
 
   labels(): Promise<LabelFact[]> {
