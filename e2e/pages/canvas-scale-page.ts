@@ -33,9 +33,10 @@ export class CanvasScalePage {
 
   private frames(): Promise<void> {
     return this.page.evaluate(() => {
-      const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number })
-        .requestAnimationFrame
-      return new Promise<void>((resolve) => raf(() => raf(() => resolve())))
+      const w = globalThis as unknown as { requestAnimationFrame(cb: () => void): number }
+      return new Promise<void>((resolve) =>
+        w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve())),
+      )
     })
   }
 
