@@ -38,6 +38,8 @@ interface Run {
   stop: () => void
 }
 
+const isActive = (r: Run): boolean => r.info.status === 'running' || r.info.status === 'paused'
+
 export interface StartOptions {
   policy?: string
   seed?: number
@@ -45,7 +47,12 @@ export interface StartOptions {
   hostSeries?: boolean
 }
 
-/** Keeps every run of the app session (newest last). */
+/** Runs that may be in progress at once (each is a worker thread). */
+export const MAX_ACTIVE_RUNS = 4
+/** Finished runs kept with their results (older ones are dropped, oldest first). */
+export const MAX_KEPT_RUNS = 20
+
+/** Keeps the runs of the app session (newest last): all active ones, the latest finished. */
 export class SimulationRuns {
   private readonly runs = new Map<string, Run>()
   private counter = 0
@@ -60,6 +67,11 @@ export class SimulationRuns {
     const policy = options.policy ?? design.simulation.policy
     const parsed = parsePolicy(policy)
     if (!parsed.ok) throw new Error(parsed.message)
+    if (this.activeCount() >= MAX_ACTIVE_RUNS)
+      throw new Error(
+        `${MAX_ACTIVE_RUNS} simulation runs are already in progress; cancel one or wait for it`,
+      )
+    this.dropOldFinished()
     const runId = `run-${++this.counter}`
     const info: SimulationRunInfo = {
       runId,
@@ -95,6 +107,20 @@ export class SimulationRuns {
       }
     }
     return { ...info }
+  }
+
+  /** Runs running or paused now. */
+  activeCount(): number {
+    let n = 0
+    for (const r of this.runs.values()) if (isActive(r)) n++
+    return n
+  }
+
+  /** Keeps at most MAX_KEPT_RUNS - 1 finished runs, so a new one fits. */
+  private dropOldFinished(): void {
+    const finished = [...this.runs.values()].filter((r) => !isActive(r))
+    for (const r of finished.slice(0, Math.max(0, finished.length - (MAX_KEPT_RUNS - 1))))
+      this.runs.delete(r.info.runId)
   }
 
   private onMessage(run: Run, m: FromWorker): void {
