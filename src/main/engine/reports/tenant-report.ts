@@ -6,6 +6,7 @@
 import type { TenantView } from '../../../shared/contract/calls/tenancy'
 import { duration, esc, money, num, pct } from './format'
 import type { ReportModel, ReportSection } from './model'
+import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS, METRICS } from '../../../shared/metrics-glossary'
 
 /** An abstract picture of the tenant's placement zones and how many instances each holds. */
 export function zonesSvg(view: TenantView, widthPx = 900): string {
@@ -142,17 +143,20 @@ export function buildTenantReport(view: TenantView): ReportModel {
         {
           kind: 'facts',
           items: [
-            ['Promised availability', `${num(sla.promisedAvailabilityPercent, 3)} %`],
+            [METRICS.promisedAvailability.label, `${num(sla.promisedAvailabilityPercent, 3)} %`],
             [
-              'Delivered availability',
+              METRICS.deliveredAvailability.label,
               sla.availabilityPercent === undefined
                 ? 'not simulated yet'
                 : `${num(sla.availabilityPercent, 4)} %`,
             ],
-            ['SLA met', sla.violation === undefined ? '–' : sla.violation ? 'no' : 'yes'],
-            ['Downtime', duration(sla.downtimeS)],
-            ['Live migrations', num(sla.migrations)],
-            ['CPU lost to contention (steal)', pct(sla.lostCpuFraction, 2)],
+            [
+              METRICS.availabilitySlaMet.label,
+              sla.violation === undefined ? '–' : sla.violation ? 'no' : 'yes',
+            ],
+            [METRICS.downtime.label, duration(sla.downtimeS)],
+            [METRICS.migrations.label, num(sla.migrations)],
+            [METRICS.cpuLost.label, pct(sla.lostCpuFraction, 2)],
           ],
         },
       ],
@@ -172,12 +176,36 @@ export function buildTenantReport(view: TenantView): ReportModel {
             : [['Usage', 'not simulated yet']],
         },
         {
+          kind: 'text',
+          text: `${BILLING_BASIS_DEFINITIONS[bill.basis]} Each line states the basis it is billed on; storage is always billed as provisioned. All amounts in ${bill.currency}.`,
+        },
+        {
           kind: 'table',
           table: {
             id: 'bill',
-            title: 'Bill',
-            columns: ['item', 'quantity', 'rate', 'amount', 'currency'],
-            rows: bill.lines.map((l) => [l.item, l.quantity, l.rate, l.amount, bill.currency]),
+            title: `Bill (${bill.currency})`,
+            columns: [
+              'item',
+              'unit',
+              'basis',
+              'allocated',
+              'used',
+              'billed',
+              'rate',
+              'amount',
+              'currency',
+            ],
+            rows: bill.lines.map((l) => [
+              BILL_ITEMS[l.item].label,
+              BILL_ITEMS[l.item].unit,
+              l.basis,
+              l.allocatedQuantity,
+              l.usedQuantity,
+              l.quantity,
+              l.rate,
+              l.amount,
+              bill.currency,
+            ]),
           },
         },
       ],
