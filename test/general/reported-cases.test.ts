@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { checkDesignRules, hasErrors } from '../../src/main/engine'
 import { readStrataFile } from '../../src/main/engine/persistence'
-import { simulate } from '../../src/main/engine/simulation'
+import { InvalidDesignError, simulate } from '../../src/main/engine/simulation'
 import type { Design } from '../../src/shared/design/schema'
 
 const CASES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/cases/simulation')
@@ -40,5 +40,8 @@ describe('reported simulation cases', () => {
     const problems = checkDesignRules(open('zero-core-host.strata.json'))
     expect(hasErrors(problems)).toBe(true)
     expect(problems.map((p) => p.path)).toContain('hosts[0].coresPerSocket')
+    // The engine refuses it too, whoever calls it: no run, so no NaN energy.
+    expect(() => simulate(open('zero-core-host.strata.json'))).toThrow(InvalidDesignError)
+    expect(() => simulate(open('zero-core-host.strata.json'))).toThrow(/hosts\[0\]\.coresPerSocket/)
   })
 })

@@ -1,6 +1,7 @@
 /** Reading a design file for CLI commands, with located errors (the same reader the app uses). */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { checkDesignRules, hasErrors } from '../engine/model/validate'
 import { readStrataFile, type LastRun } from '../engine/persistence'
 import type { Design } from '../../shared/design/schema'
 import type { Problem } from '../../shared/contract'
@@ -40,4 +41,39 @@ export function printProblems(
 ): void {
   for (const p of problems)
     io.out(`${file}: ${p.severity} at ${p.path || '(document)'}: ${p.message}`)
+}
+
+/**
+ * Opens a design that a command is about to run (place, simulate, report): the one file
+ * reader (`readDesignFile`), then the design rules. Refusals print the message and every
+ * problem with its JSON path on `err` and give exit code 1; on success, warnings of the read
+ * and of the rules are printed and the design is returned.
+ */
+export function openRunnableDesign(
+  file: string,
+  cwd: string,
+  verb: string,
+  err: (line: string) => void,
+): { ok: true; design: Design; path: string; lastRun?: LastRun } | { ok: false; exitCode: 1 } {
+  const loaded = readDesignFile(file, cwd)
+  if (!loaded.ok) {
+    err(loaded.message)
+    printProblems({ out: err }, file, loaded.problems)
+    return { ok: false, exitCode: 1 }
+  }
+  const problems = checkDesignRules(loaded.design)
+  if (hasErrors(problems)) {
+    const n = problems.filter((p) => p.severity === 'error').length
+    err(`${file}: the design has ${n} error(s); fix them before you ${verb}`)
+    printProblems({ out: err }, file, problems)
+    return { ok: false, exitCode: 1 }
+  }
+  printProblems({ out: err }, file, [...loaded.warnings, ...problems])
+  const out: { ok: true; design: Design; path: string; lastRun?: LastRun } = {
+    ok: true,
+    design: loaded.design,
+    path: loaded.path,
+  }
+  if (loaded.lastRun) out.lastRun = loaded.lastRun
+  return out
 }

@@ -1,19 +1,23 @@
 /**
  * `strata import planetlab TRACE_DIR [--order FILE] -o OUT.strata.json`: a design from PlanetLab traces.
  * `strata import csv DESIGN CSV [--interval S] -o OUT.strata.json`: attach generic CSV demand traces.
+ * `strata import netbox DEVICES.csv -o OUT.strata.json`: a design from a NetBox device list.
+ * `strata import opendc TOPOLOGY.json -o OUT.strata.json`: a design from an OpenDC topology.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { importCsvTraces } from '../../engine/import/csv-traces'
 import { importPlanetLab } from '../../engine/import/planetlab'
-import { parseArgs, type CliCommand, type CliIo } from '../command'
+import { parseCliArgs, type CliCommand, type CliIo } from '../command'
+import { csvRows } from '../csv-rows'
 import { printProblems, readDesignFile } from '../load-design-file'
+import { importDesign } from './import-interop'
 
 function importCsv(
   designFile: string,
   csvFile: string,
   out: string,
-  interval: string | true | undefined,
+  interval: string | undefined,
   io: CliIo,
 ): number {
   const loaded = readDesignFile(designFile, io.cwd)
@@ -22,7 +26,7 @@ function importCsv(
     printProblems({ out: io.err }, designFile, loaded.problems)
     return 1
   }
-  const intervalS = typeof interval === 'string' ? Number(interval) : undefined
+  const intervalS = interval !== undefined ? Number(interval) : undefined
   if (interval !== undefined && !(intervalS !== undefined && intervalS > 0)) {
     io.err(`strata import csv: --interval must be seconds > 0, got "${String(interval)}"`)
     return 2
@@ -35,28 +39,71 @@ function importCsv(
     io.err(`strata import csv: cannot read ${csvPath}: ${(error as Error).message}`)
     return 1
   }
-  const r = importCsvTraces(loaded.design, text, intervalS !== undefined ? { intervalS } : {})
-  if (!r.ok) {
-    io.err(`strata import csv: ${csvPath}: ${r.message}`)
+  const rows = csvRows(text)
+  if (!rows.ok) {
+    io.err(`strata import csv: ${csvFile} ${rows.message}`)
     return 1
   }
+  const r = importCsvTraces(loaded.design, rows.rows, {
+    source: csvFile,
+    ...(intervalS !== undefined ? { intervalS } : {}),
+  })
+  if (!r.ok) {
+    io.err(`strata import csv: ${r.message}`)
+    return 1
+  }
+  for (const w of r.warnings) io.err(`warning: ${w}`)
   const outPath = resolve(io.cwd, out)
   writeFileSync(outPath, JSON.stringify(r.design))
-  io.out(`wrote ${outPath}: ${r.traces} trace(s) from ${csvPath}`)
+  const s = r.summary
+  if (s.shiftS !== 0)
+    io.out(
+      `times shifted by -${s.shiftS} s: the traces start at the first time stamp (${s.shiftS})`,
+    )
+  io.out(
+    `wrote ${outPath}: ${s.traces} trace(s), ${s.samples} sample(s) at ${s.intervalS} s, ${s.instances} instance(s) from ${csvPath}`,
+  )
   return 0
 }
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'build a design from external data (planetlab traces)',
-  usage: 'strata import planetlab TRACE_DIR [--order FILE] -o OUT | csv DESIGN CSV -o OUT',
+  summary: 'build a design from external data (PlanetLab traces, CSV, NetBox, OpenDC)',
+  usage:
+    'strata import planetlab TRACE_DIR [--order FILE] -o OUT | csv DESIGN CSV [--interval S] -o OUT | netbox DEVICES.csv -o OUT | opendc TOPOLOGY.json -o OUT',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args)
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        out: { type: 'string', short: 'o' },
+        order: { type: 'string' },
+        interval: { type: 'string' },
+        name: { type: 'string' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     const [kind, dir] = positionals
-    const out = flags.get('o') ?? flags.get('out')
-    if (kind === 'csv' && positionals[2] && typeof out === 'string' && dir)
-      return importCsv(dir, positionals[2], out, flags.get('interval'), io)
-    if (kind !== 'planetlab' || !dir || typeof out !== 'string') {
+    const out = values.out
+    const misplaced = (
+      [
+        ['order', 'planetlab'],
+        ['interval', 'csv'],
+        ['name', 'netbox or opendc'],
+      ] as const
+    ).find(([flag, only]) => values[flag] !== undefined && !only.split(' or ').includes(kind ?? ''))
+    if (misplaced) {
+      io.err(`strata import: --${misplaced[0]} applies to "import ${misplaced[1]}" only`)
+      io.err(`usage: ${this.usage}`)
+      return 2
+    }
+    if ((kind === 'netbox' || kind === 'opendc') && dir && out && positionals.length === 2)
+      return importDesign(kind, dir, out, values.name, io)
+    if (kind === 'csv' && positionals[2] && out && dir && positionals.length === 3)
+      return importCsv(dir, positionals[2], out, values.interval, io)
+    if (kind !== 'planetlab' || !dir || !out || positionals.length > 2) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
@@ -71,8 +118,8 @@ export const importCommand: CliCommand = {
       return 1
     }
     let order: string[] | undefined
-    const orderFlag = flags.get('order')
-    if (typeof orderFlag === 'string') {
+    const orderFlag = values.order
+    if (orderFlag !== undefined) {
       const orderPath = resolve(io.cwd, orderFlag)
       try {
         order = readFileSync(orderPath, 'utf8')
@@ -96,8 +143,12 @@ export const importCommand: CliCommand = {
     }
     const outPath = resolve(io.cwd, out)
     writeFileSync(outPath, JSON.stringify(imported.design))
+    for (const w of imported.warnings) io.err(`warning: ${traceDir}: ${w}`)
     const d = imported.design
-    io.out(`wrote ${outPath}: ${d.hosts.length} hosts, ${d.workloads.length} VMs from ${traceDir}`)
+    const s = imported.summary
+    io.out(
+      `wrote ${outPath}: ${d.hosts.length} hosts, ${s.traces} trace(s), ${s.samples} sample(s), ${s.instances} instance(s) from ${traceDir}`,
+    )
     return 0
   },
 }

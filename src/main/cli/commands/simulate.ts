@@ -1,123 +1,82 @@
-/** `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json]`: run a design over time. */
-import { readFileSync, writeFileSync } from 'node:fs'
+/**
+ * `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]`:
+ * run a design over time; `--parquet` writes its series and per-tenant tables as Parquet.
+ */
+import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { Problem } from '../../../shared/contract'
-import type { Design } from '../../../shared/design/schema'
-import { checkIntegrity } from '../../engine'
 import { parsePolicy, Simulation } from '../../engine/simulation'
-import { parseArgs, type CliCommand } from '../command'
-import { printProblems } from '../load-design-file'
-
-type Loaded = { ok: true; design: Design } | { ok: false; message: string; problems: Problem[] }
-
-function isPercentArray(x: unknown): x is number[] {
-  if (!Array.isArray(x) || x.length === 0) return false
-  for (const v of x) if (typeof v !== 'number' || !(v >= 0 && v <= 100)) return false
-  return true
-}
-
-/**
- * Reads a design like `readDesignFile`, but checks the bulk trace arrays (hundreds of
- * thousands of percentages for PlanetLab) with a plain loop and lets the design validator
- * check everything else; invalid arrays are left to the validator, which names the place.
- */
-function loadDesign(file: string, cwd: string): Loaded {
-  const path = resolve(cwd, file)
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
-  } catch (error) {
-    return {
-      ok: false,
-      message: `cannot read ${path} as JSON: ${(error as Error).message}`,
-      problems: [],
-    }
-  }
-  const stash = new Map<number, { cpu: number[]; memory?: number[] }>()
-  let input = raw
-  if (raw && typeof raw === 'object' && Array.isArray((raw as { traces?: unknown }).traces)) {
-    const traces = (raw as { traces: unknown[] }).traces.map((t, i) => {
-      if (!t || typeof t !== 'object') return t
-      const { cpuPercent, memoryPercent } = t as { cpuPercent?: unknown; memoryPercent?: unknown }
-      if (!isPercentArray(cpuPercent)) return t
-      if (memoryPercent !== undefined && !isPercentArray(memoryPercent)) return t
-      stash.set(
-        i,
-        memoryPercent === undefined
-          ? { cpu: cpuPercent }
-          : { cpu: cpuPercent, memory: memoryPercent },
-      )
-      const short: Record<string, unknown> = { ...t, cpuPercent: [cpuPercent[0]] }
-      if (memoryPercent !== undefined) short.memoryPercent = [(memoryPercent as number[])[0]]
-      return short
-    })
-    input = { ...(raw as object), traces }
-  }
-  const { design, problems } = checkIntegrity(input)
-  if (!design) return { ok: false, message: `${path} is not a valid design`, problems }
-  design.traces.forEach((t, i) => {
-    const full = stash.get(i)
-    if (!full) return
-    t.cpuPercent = full.cpu
-    if (full.memory) t.memoryPercent = full.memory
-  })
-  return { ok: true, design }
-}
+import { parseCliArgs, type CliCommand } from '../command'
+import { openRunnableDesign } from '../load-design-file'
+import { writeResultParquet } from '../write-result-parquet'
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'simulate a design over time (energy, migrations, SLA, tenants)',
-  usage: 'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json]',
+  usage:
+    'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, ['json'])
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        policy: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
+        result: { type: 'string' },
+        parquet: { type: 'string' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     const file = positionals[0]
     if (!file || positionals.length > 1) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
-    const policy = flags.get('policy')
+    const policy = values.policy
     if (policy !== undefined) {
-      if (policy === true) {
-        io.err('strata simulate: --policy needs a name, e.g. --policy thr-mmt-0.8')
-        return 2
-      }
       const parsed = parsePolicy(policy)
       if (!parsed.ok) {
         io.err(`strata simulate: ${parsed.message}`)
         return 2
       }
     }
-    const seedFlag = flags.get('seed')
+    const seedFlag = values.seed
     let seed: number | undefined
     if (seedFlag !== undefined) {
       seed = Number(seedFlag)
-      if (seedFlag === true || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) {
+      if (seedFlag.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) {
         io.err(
           `strata simulate: --seed must be an integer 0..2147483647, got "${String(seedFlag)}"`,
         )
         return 2
       }
     }
-    const loaded = loadDesign(file, io.cwd)
-    if (!loaded.ok) {
-      io.err(loaded.message)
-      printProblems({ out: io.err }, file, loaded.problems)
-      return 1
-    }
-    const resultFile = flags.get('result')
+    const loaded = openRunnableDesign(file, io.cwd, 'simulate it', io.err)
+    if (!loaded.ok) return loaded.exitCode
+    const resultFile = values.result
     const sim = new Simulation(loaded.design, {
-      ...(typeof policy === 'string' ? { policy } : {}),
+      ...(policy !== undefined ? { policy } : {}),
       ...(seed !== undefined ? { seed } : {}),
-      hostSeries: typeof resultFile === 'string',
+      hostSeries: resultFile !== undefined || values.parquet !== undefined,
       nowMs: () => performance.now(),
     })
     sim.advance()
     const result = sim.getResult()
-    if (typeof resultFile === 'string')
-      writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
+    if (resultFile !== undefined) writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
+    if (values.parquet !== undefined) {
+      try {
+        const files = await writeResultParquet(result, values.parquet, io.cwd)
+        if (!values.json) io.out(`wrote ${files.join(', ')}`)
+      } catch (error) {
+        io.err(`strata simulate: cannot write the Parquet tables: ${(error as Error).message}`)
+        return 1
+      }
+    }
     const s = result.summary
-    if (flags.get('json') === true) {
+    if (values.json) {
       const usage = process.resourceUsage()
       io.out(
         JSON.stringify({

@@ -14,7 +14,15 @@ export interface TraceText {
   text: string
 }
 
-export type PlanetLabImport = { ok: true; design: Design } | { ok: false; message: string }
+/** What an import wrote, for its summary line; `warnings` name the file and line. */
+export type PlanetLabImport =
+  | {
+      ok: true
+      design: Design
+      summary: { traces: number; samples: number; instances: number }
+      warnings: string[]
+    }
+  | { ok: false; message: string }
 
 /** The two host types (CloudSim `Constants`), watts at 0 %, 10 %, ..., 100 %. */
 const HOST_TYPES = [
@@ -49,19 +57,38 @@ const ZERO_OVERRIDES = {
   interferenceCoefficient: 0,
 }
 
-/** Parses one trace text: integers 0..100, one per line. */
+/** Samples in a PlanetLab trace: 24 h at 300 s. */
+export const PLANETLAB_SAMPLES = 288
+
+/**
+ * Parses one trace text: integers 0..100, one per line, each line one 300 s slot. A blank
+ * line before the last value is refused (dropping it would move every later sample 300 s
+ * early); blank lines after the last value are ignored. Errors name the file and the line.
+ */
 export function parseTraceText(t: TraceText): number[] | string {
   const values: number[] = []
   const lines = t.text.split(/\r?\n/)
-  for (let i = 0; i < lines.length; i++) {
+  let last = lines.length - 1
+  while (last >= 0 && (lines[last] as string).trim() === '') last--
+  if (last < 0) return `trace "${t.name}" is empty`
+  for (let i = 0; i <= last; i++) {
     const line = (lines[i] as string).trim()
-    if (line === '') continue
+    if (line === '')
+      return `trace "${t.name}" line ${i + 1} is blank: each line is one 300 s sample, so a blank line cannot be skipped without moving every later sample`
     if (!/^\d+$/.test(line) || Number(line) > 100)
       return `trace "${t.name}" line ${i + 1}: "${line}" is not an integer percentage 0..100`
     values.push(Number(line))
   }
-  if (values.length === 0) return `trace "${t.name}" is empty`
   return values
+}
+
+/** A warning for a trace whose length is not 288 samples (24 h at 300 s), or undefined. */
+function lengthWarning(name: string, n: number): string | undefined {
+  if (n < PLANETLAB_SAMPLES)
+    return `trace "${name}" ends at line ${n}: ${n} samples, fewer than ${PLANETLAB_SAMPLES} (24 h at 300 s); the simulation repeats it from its start after its end`
+  if (n > PLANETLAB_SAMPLES)
+    return `trace "${name}" has ${n} samples, more than ${PLANETLAB_SAMPLES}; lines ${PLANETLAB_SAMPLES + 1}..${n} fall past the 24 h horizon and are not used`
+  return undefined
 }
 
 /**
@@ -102,11 +129,16 @@ export function importPlanetLab(
     }
   })
   const traceDocs: NonNullable<DesignInput['traces']> = []
+  const warnings: string[] = []
+  let samples = 0
   const workloads: NonNullable<DesignInput['workloads']> = []
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string
     const values = parseTraceText(byName.get(name) as TraceText)
     if (typeof values === 'string') return { ok: false, message: values }
+    const short = lengthWarning(name, values.length)
+    if (short) warnings.push(short)
+    samples += values.length
     const vmType = VM_TYPES[Math.floor(i / block)] as (typeof VM_TYPES)[number]
     traceDocs.push({ id: `trace-${pad(i, 4)}`, name, intervalS: 300, cpuPercent: values })
     workloads.push({
@@ -150,5 +182,10 @@ export function importPlanetLab(
       ok: false,
       message: `the imported design does not validate: ${JSON.stringify(parsed.problems[0])}`,
     }
-  return { ok: true, design: parsed.value }
+  return {
+    ok: true,
+    design: parsed.value,
+    summary: { traces: names.length, samples, instances: names.length },
+    warnings,
+  }
 }

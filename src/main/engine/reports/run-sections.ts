@@ -50,6 +50,7 @@ export function runSections(
           kind: 'chart',
           chart: {
             id: 'active-hosts',
+            dataTableId: 'series-totals',
             title: 'Active hosts',
             yUnit: 'hosts',
             timesS: t,
@@ -61,6 +62,7 @@ export function runSections(
           kind: 'chart',
           chart: {
             id: 'host-utilization',
+            dataTableId: 'series-host-utilization',
             title: `CPU utilization per host${r.series.hosts.length > MAX_HOST_LINES ? ` (the ${MAX_HOST_LINES} busiest; all in the CSV)` : ''}`,
             yUnit: '%',
             timesS: t,
@@ -88,6 +90,7 @@ export function runSections(
           kind: 'chart',
           chart: {
             id: 'total-power',
+            dataTableId: 'series-totals',
             title: 'Total power draw',
             yUnit: 'W',
             timesS: t,
@@ -113,7 +116,14 @@ export function runSections(
           table: {
             id: 'migrations',
             title: `Migrations${r.migrationsTruncated ? ' (the first records only)' : ''}`,
-            columns: ['instance', 'from', 'to', 'start s', 'end s', 'reason'],
+            columns: [
+              'instance',
+              'from',
+              'to',
+              { label: 'start', csv: 'start_s', format: 'clock' },
+              { label: 'end', csv: 'end_s', format: 'clock' },
+              'reason',
+            ],
             rows: r.migrations.map((m) => [
               m.instanceId,
               names.get(m.fromHostId) ?? m.fromHostId,
@@ -143,7 +153,13 @@ export function runSections(
           table: {
             id: 'failures',
             title: 'Host failures',
-            columns: ['host', 'failed at s', 'repaired at s', 'instances hit', 'restarted'],
+            columns: [
+              'host',
+              { label: 'failed at', csv: 'failed_at_s', format: 'clock' },
+              { label: 'repaired at', csv: 'repaired_at_s', format: 'clock' },
+              'instances hit',
+              'restarted',
+            ],
             rows: r.failures.map((f) => [
               names.get(f.hostId) ?? f.hostId,
               f.atS,
@@ -178,7 +194,7 @@ export function runSections(
               'tenant',
               'promised %',
               'delivered %',
-              'downtime s',
+              { label: 'downtime', csv: 'downtime_s', format: 'duration' },
               'violated',
               'CPU lost %',
             ],
@@ -245,6 +261,7 @@ export function runSections(
           kind: 'chart',
           chart: {
             id: 'tenant-cost',
+            dataTableId: 'series-tenants',
             title: `Accumulated cost per tenant${new Set(r.tenants.map((u) => u.bill.currency)).size === 1 ? ` (${currency(r.tenants[0]?.tenantId ?? '')})` : ''}`,
             yUnit: currency(r.tenants[0]?.tenantId ?? ''),
             timesS: t,
@@ -260,6 +277,7 @@ export function runSections(
           kind: 'chart',
           chart: {
             id: 'tenant-cpu',
+            dataTableId: 'series-tenants',
             title: 'CPU received per tenant',
             yUnit: 'MIPS',
             timesS: t,

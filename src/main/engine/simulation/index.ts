@@ -1,5 +1,11 @@
 /** Public API of the simulation (see README.md). */
-export { Simulation, simulate, type SimulationOptions, type SimulationStatus } from './simulation'
+export {
+  InvalidDesignError,
+  Simulation,
+  simulate,
+  type SimulationOptions,
+  type SimulationStatus,
+} from './simulation'
 export { parsePolicy, DETECTORS, SELECTORS, type PolicySpec } from './policy'
 export { createRandom, type Random } from './random'
 export { importPlanetLab, parseTraceText, type TraceText } from '../import/planetlab'

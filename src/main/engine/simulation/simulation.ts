@@ -4,7 +4,9 @@
  * not calling `advance`. The same design, options and seed always give the same result.
  */
 import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { Problem } from '../../../shared/contract/result'
 import type { Design } from '../../../shared/design/schema'
+import { checkDesignRules, hasErrors } from '../model/validate'
 import { optimizeAllocation } from './consolidation'
 import { processAll, updateHost, type RunCounters } from './datacenter'
 import { settleHostPower } from './energy'
@@ -38,6 +40,18 @@ export interface SimulationOptions {
 
 export type SimulationStatus = 'running' | 'paused' | 'done' | 'cancelled'
 
+/** Thrown by `new Simulation` for a design with rule errors (each with its JSON path). */
+export class InvalidDesignError extends Error {
+  constructor(readonly problems: Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error')
+    super(
+      `the design has ${errors.length} error(s): ` +
+        errors.map((p) => `${p.path || '(document)'}: ${p.message}`).join('; '),
+    )
+    this.name = 'InvalidDesignError'
+  }
+}
+
 /** A run in progress. */
 export class Simulation {
   readonly policy: PolicySpec
@@ -62,6 +76,10 @@ export class Simulation {
     readonly design: Design,
     readonly options: SimulationOptions = {},
   ) {
+    // The same rules every command and call runs first: a design that fails them (a host
+    // with no cores, a dangling reference) never reaches the arithmetic (no NaN results).
+    const problems = checkDesignRules(design)
+    if (hasErrors(problems)) throw new InvalidDesignError(problems)
     const parsed = parsePolicy(options.policy ?? design.simulation.policy)
     if (!parsed.ok) throw new Error(parsed.message)
     this.policy = parsed.policy
