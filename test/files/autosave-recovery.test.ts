@@ -16,7 +16,12 @@ describe('autosave and recovery', () => {
     expect(readdirSync(dataDir)).not.toContain('autosave') // clean: nothing written
     await first.call('design:apply', rename('Unsaved work'))
     first.fireTimer()
-    await vi.waitFor(() => expect(readdirSync(join(dataDir, 'autosave'))).toHaveLength(2))
+    // Both files in place (not a temporary of one still being written).
+    await vi.waitFor(() =>
+      expect(readdirSync(join(dataDir, 'autosave')).filter((n) => !n.startsWith('.'))).toHaveLength(
+        2,
+      ),
+    )
 
     // Second run (pid 222): the crashed run's autosave is offered.
     const second = makeApp({ dataDir, pid: 222, isAlive: () => false })
@@ -119,10 +124,15 @@ describe('open, recent files, uploads and downloads', () => {
     // the download is the saved copy: the design is no longer dirty
     expect(app.ctx.design.state.dirty).toBe(false)
     expect(saved.ok && saved.value.download.fileName).toBe('Two-hall-sample-datacenter.strata.json')
-    if (saved.ok)
-      expect(JSON.parse(saved.value.download.contents)).toEqual(
-        JSON.parse(JSON.stringify(app.ctx.design.design)),
-      )
+    if (saved.ok) {
+      // Saved files reference the design JSON Schema first; the rest is the design.
+      const { $schema, ...file } = JSON.parse(saved.value.download.contents) as Record<
+        string,
+        unknown
+      >
+      expect($schema).toBe('urn:strata:design-schema:1')
+      expect(file).toEqual(JSON.parse(JSON.stringify(app.ctx.design.design)))
+    }
     for (const format of ['strata', 'opendc', 'netbox-csv'] as const) {
       const out = await app.call<{ contents: string }>('files:export', { format })
       expect(out.ok && out.value.contents.length).toBeGreaterThan(100)
