@@ -218,7 +218,7 @@ describe('experiments on a Redis queue (BullMQ)', () => {
         /^version mismatch: the coordinator runs Strata .* on Node \d+, worker .* runs Strata .* on Node \d+/,
       )
       expect(failed?.attemptsMade).toBe(1)
-      expect(w.stderr()).toContain('version mismatch')
+      await until(() => w.stderr().includes('version mismatch'), 'the worker to say why')
     } finally {
       await queue.close()
     }
