@@ -16,7 +16,12 @@ describe('autosave and recovery', () => {
     expect(readdirSync(dataDir)).not.toContain('autosave') // clean: nothing written
     await first.call('design:apply', rename('Unsaved work'))
     first.fireTimer()
-    await vi.waitFor(() => expect(readdirSync(join(dataDir, 'autosave'))).toHaveLength(2))
+    // Both files in place (not a temporary of one still being written).
+    await vi.waitFor(() =>
+      expect(readdirSync(join(dataDir, 'autosave')).filter((n) => !n.startsWith('.'))).toHaveLength(
+        2,
+      ),
+    )
 
     // Second run (pid 222): the crashed run's autosave is offered.
     const second = makeApp({ dataDir, pid: 222, isAlive: () => false })

@@ -1,8 +1,8 @@
 /**
  * Contract messages for the web host fuzz test: a well-formed request for every call, and
  * seeded mutations of them (wrong types, missing and extra fields, odd values, garbage text).
- * Paths in `files:` requests only ever point into the test's own folder or at harmless
- * special files, so the fuzzer cannot write outside it.
+ * Paths in `files:` requests only ever point into the test's own folder (which holds its own
+ * FIFO and its own zero device), so the fuzzer cannot read or write anything outside it.
  */
 import { CALLS, CALL_NAMES } from '../../src/shared/contract'
 
@@ -94,8 +94,8 @@ export function validRequests(dir: string): Record<string, unknown[]> {
     'files:open': [
       { path: `${dir}/missing.strata.json`, discardChanges: true },
       { path: dir, discardChanges: true },
-      { path: '/dev/null', discardChanges: true },
-      { path: '/dev/zero', discardChanges: true },
+      { path: `${dir}/zero`, discardChanges: true },
+      { path: `${dir}/fifo.strata.json`, discardChanges: true },
       { contents: '{"schemaVersion":1}', name: 'x.strata.json', discardChanges: true },
       { contents: 'e30=', encoding: 'base64', discardChanges: true },
     ],
@@ -115,13 +115,16 @@ export function validRequests(dir: string): Record<string, unknown[]> {
   }
 }
 
-/** Values a mutated `path` may take: only the test's folder and harmless special files. */
+/**
+ * Values a mutated `path` may take: only inside the test's own folder. (Never the machine's
+ * devices: a save to one, as root, with a save that does not check, replaced /dev/null.)
+ */
 function safePath(rng: Rng, dir: string): unknown {
   return pick(rng, [
     `${dir}/fuzz-${Math.floor(rng() * 5)}.strata.json`,
+    `${dir}/fifo.strata.json`,
+    `${dir}/zero`,
     dir,
-    '/dev/null',
-    '/dev/zero',
     '',
     5,
     null,
@@ -157,7 +160,10 @@ function mutateObject(
     const key = pick(rng, keys)
     copy[key] = mutateValue(rng, copy[key], dir, key, depth)
   } else if (keys.length > 0 && r < 0.8) delete copy[pick(rng, keys)]
-  else copy[pick(rng, ['extra', 'jobId', 'tenantId', 'path', '__proto__'])] = pick(rng, ODD_VALUES)
+  else {
+    const key = pick(rng, ['extra', 'jobId', 'tenantId', 'path', '__proto__'])
+    copy[key] = key === 'path' ? safePath(rng, dir) : pick(rng, ODD_VALUES)
+  }
   return copy
 }
 

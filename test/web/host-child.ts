@@ -4,6 +4,7 @@
  * prints one JSON line `{origin, providerToken, tenantToken}` when listening, and answers
  * `stats` on stdin with `{stats, handled, rssBytes}` (calls that reached each handler).
  */
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +17,18 @@ const rendererDir = join(root, 'renderer')
 mkdirSync(join(rendererDir, 'assets'), { recursive: true })
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="app">Strata</div>')
 writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("strata")')
+// A FIFO nobody writes to, for the fuzz to open and save to (it must neither hang nor write).
+// And a private zero device (c 1 5, as /dev/zero), never the machine's own one.
+for (const [command, args] of [
+  ['mkfifo', [join(root, 'fifo.strata.json')]],
+  ['mknod', [join(root, 'zero'), 'c', '1', '5']],
+] as const) {
+  try {
+    execFileSync(command, [...args], { stdio: 'ignore' })
+  } catch {
+    /* not allowed here: the fuzz then meets a missing file instead */
+  }
+}
 
 const handled: Record<string, number> = {}
 const services = startServices({

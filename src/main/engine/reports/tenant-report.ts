@@ -7,6 +7,7 @@ import { instanceLabel } from '../../../shared/design/instance-label'
 import type { TenantView } from '../../../shared/contract/calls/tenancy'
 import { duration, esc, money, num, pct } from './format'
 import type { ReportModel, ReportSection } from './model'
+import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS, METRICS } from '../../../shared/metrics-glossary'
 
 /** Human names of quota resources (the design's field names carry units a reader should see as words). */
 const QUOTA_LABELS: Record<string, string> = {
@@ -152,17 +153,20 @@ export function buildTenantReport(view: TenantView): ReportModel {
         {
           kind: 'facts',
           items: [
-            ['Promised availability', `${num(sla.promisedAvailabilityPercent, 3)} %`],
+            [METRICS.promisedAvailability.label, `${num(sla.promisedAvailabilityPercent, 3)} %`],
             [
-              'Delivered availability',
+              METRICS.deliveredAvailability.label,
               sla.availabilityPercent === undefined
                 ? 'not simulated yet'
                 : `${num(sla.availabilityPercent, 4)} %`,
             ],
-            ['SLA met', sla.violation === undefined ? '–' : sla.violation ? 'no' : 'yes'],
-            ['Downtime', duration(sla.downtimeS)],
-            ['Live migrations', num(sla.migrations)],
-            ['CPU lost to contention (steal)', pct(sla.lostCpuFraction, 2)],
+            [
+              METRICS.availabilitySlaMet.label,
+              sla.violation === undefined ? '–' : sla.violation ? 'no' : 'yes',
+            ],
+            [METRICS.downtime.label, duration(sla.downtimeS)],
+            [METRICS.migrations.label, num(sla.migrations)],
+            [METRICS.cpuLost.label, pct(sla.lostCpuFraction, 2)],
           ],
         },
       ],
@@ -182,18 +186,36 @@ export function buildTenantReport(view: TenantView): ReportModel {
             : [['Usage', 'not simulated yet']],
         },
         {
+          kind: 'text',
+          text: `${BILLING_BASIS_DEFINITIONS[bill.basis]} Each line states the basis it is billed on; storage is always billed as provisioned. All amounts in ${bill.currency}.`,
+        },
+        {
           kind: 'table',
           table: {
             id: 'bill',
-            title: 'Bill',
+            title: `Bill (${bill.currency})`,
             columns: [
               'item',
-              'quantity',
+              'unit',
+              'basis',
+              'allocated',
+              'used',
+              'billed',
               'rate',
               { label: 'amount', csv: 'amount', format: { money: bill.currency } },
               'currency',
             ],
-            rows: bill.lines.map((l) => [l.item, l.quantity, l.rate, l.amount, bill.currency]),
+            rows: bill.lines.map((l) => [
+              BILL_ITEMS[l.item].label,
+              BILL_ITEMS[l.item].unit,
+              l.basis,
+              l.allocatedQuantity,
+              l.usedQuantity,
+              l.quantity,
+              l.rate,
+              l.amount,
+              bill.currency,
+            ]),
           },
         },
       ],

@@ -1,8 +1,11 @@
 /**
  * Autosave: while the open design has unsaved changes, a copy is written to the data
  * folder every minute. A clean state (saved, or reverted to what is on disk) removes it. A
- * copy left by a process that is gone (a crash, a kill) is offered for recovery on the next
- * start. The timer, clock and liveness check are injectable for tests.
+ * copy left by a run that is gone (a crash, a kill) is offered for recovery on the next
+ * start. A run is known to be gone when its process is, or when it stopped renewing its
+ * heartbeat (written at every tick while it holds an autosave): a recorded PID that another
+ * process reused no longer hides the copy. The timer, clock and liveness check are
+ * injectable for tests.
  */
 import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -27,7 +30,12 @@ interface Meta {
   designName: string
   filePath?: string
   savedAt: string
+  /** Renewed at every tick by the run that owns the autosave; ISO 8601. */
+  heartbeatAt?: string
 }
+
+/** A run whose heartbeat is older than this many intervals is taken as gone. */
+const STALE_INTERVALS = 3
 
 export interface AutosaverOptions {
   session: DesignSession
@@ -97,9 +105,18 @@ export class Autosaver {
   async tick(): Promise<void> {
     const { session } = this.options
     const state = session.state
+    if (state.dirty && state.revision === this.savedRevision && this.lastMeta) {
+      await this.renewHeartbeat(this.lastMeta)
+      return
+    }
     if (!state.dirty || state.revision === this.savedRevision) return
     const savedAt = this.now().toISOString()
-    const meta: Meta = { pid: this.pid, designName: session.design.meta.name, savedAt }
+    const meta: Meta = {
+      pid: this.pid,
+      designName: session.design.meta.name,
+      savedAt,
+      heartbeatAt: savedAt,
+    }
     if (state.filePath) meta.filePath = state.filePath
     const { design, meta: metaPath } = this.paths(this.id)
     try {
@@ -107,6 +124,7 @@ export class Autosaver {
       await writeFileAtomic(design, serializeStrataFile(session.design), { backup: false })
       await writeFileAtomic(metaPath, JSON.stringify(meta, null, 2) + '\n', { backup: false })
       this.savedRevision = state.revision
+      this.lastMeta = meta
       // Saved meanwhile: this copy is no longer needed (and must not be offered for recovery).
       if (!session.state.dirty) await this.clear()
       this.options.onAutosave?.({ ok: true, savedAt })
@@ -119,16 +137,36 @@ export class Autosaver {
     }
   }
 
+  private lastMeta: Meta | undefined
+
+  /** Tells other runs this one is still alive and owns its autosave. */
+  private async renewHeartbeat(meta: Meta): Promise<void> {
+    const renewed = { ...meta, heartbeatAt: this.now().toISOString() }
+    await writeFileAtomic(this.paths(this.id).meta, JSON.stringify(renewed, null, 2) + '\n', {
+      backup: false,
+    }).catch(() => undefined)
+    this.lastMeta = renewed
+  }
+
+  /** Whether the run that wrote `meta` still runs: its process lives and its heartbeat is fresh. */
+  private ownerAlive(meta: Meta): boolean {
+    const isAlive = this.options.isAlive ?? processAlive
+    if (meta.pid === this.pid || !isAlive(meta.pid)) return false
+    const beat = Date.parse(String(meta.heartbeatAt ?? meta.savedAt))
+    const staleMs = STALE_INTERVALS * (this.options.intervalMs ?? 60_000)
+    return Number.isFinite(beat) && this.now().getTime() - beat < staleMs
+  }
+
   /** Removes this process's autosave (the design is clean). */
   async clear(): Promise<void> {
     await this.discard(this.id)
     this.savedRevision = -1
+    this.lastMeta = undefined
   }
 
   /** Autosaves left by processes that are no longer running, newest first. */
   async list(): Promise<RecoveryEntry[]> {
     const names = await readdir(this.folder).catch(() => [] as string[])
-    const isAlive = this.options.isAlive ?? processAlive
     const entries: RecoveryEntry[] = []
     for (const name of names) {
       if (!name.endsWith('.meta.json')) continue
@@ -136,7 +174,7 @@ export class Autosaver {
       if (!ID.test(id) || id === this.id) continue
       try {
         const meta = JSON.parse(await readFile(this.paths(id).meta, 'utf8')) as Meta
-        if (meta.pid !== this.pid && isAlive(meta.pid)) continue
+        if (this.ownerAlive(meta)) continue
         const size = (await stat(this.paths(id).design)).size
         const entry: RecoveryEntry = {
           id,

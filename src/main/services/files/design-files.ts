@@ -3,6 +3,7 @@
  * reading, all-or-nothing opens, atomic saves that leave the design dirty on failure, the
  * recent-files list, and the last run's results carried along with the design.
  */
+import { realpath, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { fail, ok, type Result } from '../../../shared/contract'
 import type { DesignState } from '../../../shared/contract/calls/design'
@@ -16,10 +17,10 @@ import {
   type LastRun,
   type OpenedFile,
 } from '../../engine/persistence'
-import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write'
+import { writeFileAtomic, writeTargetOf, type AtomicWriteOptions } from './atomic-write'
 import { FileIoError, describeIoError } from './io-errors'
 import type { RecentFiles } from './recent-files'
-import { readRegularFile } from './safe-read'
+import { readRegularFile, type DiskStamp } from './safe-read'
 
 export interface DesignFilesOptions {
   session: DesignSession
@@ -38,9 +39,24 @@ export function fileNameFor(designName: string, suffix = STRATA_FILE_SUFFIX): st
   return (stem.replace(/^[-.]+|[-.]+$/g, '') || 'design') + suffix
 }
 
+/** Whether the file on disk is no longer the one read or written (another program wrote it). */
+function changedOnDisk(
+  now: { dev: number; ino: number; size: number; mtimeMs: number },
+  then: DiskStamp,
+): boolean {
+  return (
+    now.dev !== then.dev ||
+    now.ino !== then.ino ||
+    now.size !== then.size ||
+    now.mtimeMs !== then.mtimeMs
+  )
+}
+
 export class DesignFiles {
   /** Results belonging to the open design (dropped when they no longer match it). */
   private lastRun: LastRun | undefined
+  /** The file last opened or saved (its real path) and its state on disk then. */
+  private known: { path: string; stamp: DiskStamp } | undefined
 
   constructor(private readonly options: DesignFilesOptions) {}
 
@@ -69,6 +85,7 @@ export class DesignFiles {
     const full = resolve(path)
     const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES
     let bytes: Uint8Array
+    let readStamp: DiskStamp
     try {
       const read = await readRegularFile(full, maxBytes)
       if (!read.ok && read.reason === 'not-regular')
@@ -83,12 +100,16 @@ export class DesignFiles {
         ])
       if (!read.ok) return fail('io', `${full} cannot be read`)
       bytes = read.bytes
+      readStamp = read.stamp
     } catch (error) {
       const { code, reason } = describeIoError(error, full)
       return fail(code === 'ENOENT' ? 'not-found' : 'io', `could not open ${full}: ${reason}`)
     }
     const opened = this.openBytes(bytes, basename(full), full)
-    if (opened.ok) await this.options.recent?.add(full, this.session.design.meta.name)
+    if (opened.ok) {
+      this.known = { path: await realpath(full).catch(() => full), stamp: readStamp }
+      await this.options.recent?.add(full, this.session.design.meta.name)
+    }
     return opened
   }
 
@@ -109,17 +130,36 @@ export class DesignFiles {
       maxBytes: this.options.maxBytes,
       filePath,
     })
-    if (opened.ok) this.lastRun = opened.value.lastRun
+    if (opened.ok) {
+      this.lastRun = opened.value.lastRun
+      this.known = undefined
+    }
     return opened
   }
 
   /**
-   * Saves the open design to `path` atomically. On failure the old file is intact and the
-   * design stays open and dirty; the message says why and what was kept.
+   * Saves the open design to `path` atomically (through a symbolic link to its target). If
+   * that is the file last opened or saved and it changed on disk since (another window, an
+   * editor), answers `conflict` and writes nothing, unless `overwrite`. On failure the old
+   * file is intact and the design stays open and dirty; the message says why and what was
+   * kept.
    */
-  async saveTo(path: string): Promise<Result<{ state: DesignState; path: string }>> {
+  async saveTo(
+    path: string,
+    options: { overwrite?: boolean } = {},
+  ): Promise<Result<{ state: DesignState; path: string }>> {
     const full = resolve(path)
     const design = this.session.design
+    const target = await writeTargetOf(full).catch(() => full)
+    const known = this.known
+    if (!options.overwrite && known && known.path === target) {
+      const now = await stat(target).catch(() => undefined)
+      if (now && changedOnDisk(now, known.stamp))
+        return fail(
+          'conflict',
+          `${full} was changed on disk since it was opened or last saved (by another window or program); nothing was written. Save under another name, or save again choosing to overwrite it.`,
+        )
+    }
     try {
       await writeFileAtomic(full, this.contents(), this.options.writeOptions)
     } catch (error) {
@@ -130,6 +170,18 @@ export class DesignFiles {
         `${message}. The previous file is unchanged, and your design is still open with its unsaved changes.`,
       )
     }
+    const written = await stat(target).catch(() => undefined)
+    this.known = written
+      ? {
+          path: target,
+          stamp: {
+            dev: written.dev,
+            ino: written.ino,
+            size: written.size,
+            mtimeMs: written.mtimeMs,
+          },
+        }
+      : undefined
     // Only what was written counts as saved (an edit may have landed meanwhile).
     if (this.session.design === design) this.session.markSaved(full)
     await this.options.recent?.add(full, design.meta.name)

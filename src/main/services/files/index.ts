@@ -2,9 +2,10 @@
  * The files services of one app context: design files, recent files and autosave, made
  * once per context so that every handler (files, reports, simulation) shares them.
  */
+import { dirname } from 'node:path'
 import type { AppContext } from '../context'
 import { Autosaver, type EveryFn } from './autosave'
-import type { AtomicWriteOptions } from './atomic-write'
+import { removeStaleTemps, type AtomicWriteOptions } from './atomic-write'
 import { DesignFiles } from './design-files'
 import { RecentFiles } from './recent-files'
 
@@ -12,6 +13,8 @@ export interface FilesServices {
   files: DesignFiles
   recent: RecentFiles
   autosaver: Autosaver
+  /** The start-up clean-up of leftover temporary files; resolves to how many were removed. */
+  cleanup?: Promise<number>
 }
 
 export interface FilesServicesOptions {
@@ -55,13 +58,31 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
   })
   autosaver.start()
   ctx.disposers.push(() => autosaver.stop())
-  const services = { files, recent, autosaver }
+  const services: FilesServices = { files, recent, autosaver }
   byContext.set(ctx, services)
+  services.cleanup = cleanUpTemps(services)
   return services
 }
 
+/**
+ * Removes what interrupted saves of earlier runs left behind (temporary files older than a
+ * minute) in the data folder, the autosave folder and the folders of the recent files.
+ */
+async function cleanUpTemps(services: Omit<FilesServices, 'cleanup'>): Promise<number> {
+  const folders = new Set([services.recent.folder, services.autosaver.folder])
+  for (const f of await services.recent.list().catch(() => [])) folders.add(dirname(f.path))
+  let removed = 0
+  for (const folder of folders) removed += await removeStaleTemps(folder).catch(() => 0)
+  return removed
+}
+
 export { Autosaver, nodeEvery, type EveryFn } from './autosave'
-export { backupPathOf, writeFileAtomic, type AtomicWriteStep } from './atomic-write'
+export {
+  backupPathOf,
+  removeStaleTemps,
+  writeFileAtomic,
+  type AtomicWriteStep,
+} from './atomic-write'
 export { DesignFiles, fileNameFor } from './design-files'
 export { FileIoError } from './io-errors'
 export { RecentFiles } from './recent-files'

@@ -14,12 +14,15 @@ interface Stored {
 
 export class RecentFiles {
   readonly file: string
+  /** The folder holding the list (the data folder). */
+  readonly folder: string
 
   constructor(
     dataDir: string,
     private readonly max = 10,
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.folder = dataDir
     this.file = join(dataDir, 'recent-files.json')
   }
 

@@ -90,10 +90,10 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
       const r = await files.openPath(path)
       return r.ok ? ok(opened(r.value)) : r
     },
-    'files:save': async () => {
+    'files:save': async (req) => {
       const path = design.state.filePath
       if (!path) return fail('conflict', 'the design has not been saved to a file yet; use Save As')
-      return services().files.saveTo(path)
+      return services().files.saveTo(path, { overwrite: req.overwrite })
     },
     'files:save-as': async (req) => {
       const { files } = services()
@@ -105,7 +105,7 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
           defaultPath: design.state.filePath ?? fileName,
           filters: FILTERS,
         }))
-      if (path !== undefined) return files.saveTo(path)
+      if (path !== undefined) return files.saveTo(path, { overwrite: req.overwrite })
       if (ctx.shell.showSaveDialog) return fail('cancelled', 'no file was chosen')
       // Web host: the browser saves the download, which is the saved copy: what was downloaded
       // counts as saved (title, dirty mark and save status agree; a later edit is unsaved again).

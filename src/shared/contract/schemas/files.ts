@@ -1,7 +1,16 @@
 /** Request schemas of the `files:` calls (main only at run time). Design files, autosave, recovery, imports and exports (issue 7). */
 import { z } from 'zod'
 
-const filePath = z.string().min(1).max(4096)
+/**
+ * An absolute path (POSIX `/…`, Windows `C:\…` or `\\server\…`): a relative one would be
+ * resolved against wherever the app happens to run, which no caller can mean.
+ */
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute path')
+  .refine((p) => !p.includes('\u0000'), 'must not contain a NUL character')
 /** Up to 64 MiB of file contents (the open-file size limit). */
 const contents = z.string().max(64 * 1024 * 1024)
 /** Replace a design that has unsaved changes (the renderer asked the user first). */
@@ -22,10 +31,17 @@ export const filesRequests = {
     name: z.string().min(1).max(1000).optional(),
     discardChanges,
   }),
-  /** Save to the file the design came from. */
-  'files:save': z.strictObject({}),
+  /**
+   * Save to the file the design came from. If it changed on disk since it was opened or last
+   * saved (another window, an editor), the answer is `conflict` and nothing is written,
+   * unless `overwrite` (the user chose to replace the other version).
+   */
+  'files:save': z.strictObject({ overwrite: z.boolean().default(false) }),
   /** Save to `path`; without one, the native dialog, or (web host) the contents to download. */
-  'files:save-as': z.strictObject({ path: filePath.optional() }),
+  'files:save-as': z.strictObject({
+    path: filePath.optional(),
+    overwrite: z.boolean().default(false),
+  }),
   'files:recent': z.strictObject({}),
   /** Autosaves left by a previous run that ended without saving (a crash). */
   'files:recovery': z.strictObject({}),
