@@ -6,7 +6,6 @@
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS } from '../../../shared/metrics-glossary'
-import { money } from './format'
 import type { ReportBlock, ReportSection } from './model'
 
 const fixed = (x: number, digits: number): number => Number(x.toFixed(digits))
@@ -94,6 +93,7 @@ export function billSections(
               'used',
               'billed',
               'rate',
+              // to the currency's minor unit in print; the CSV keeps the full number
               { label: 'amount', csv: 'amount', format: { currencyColumn: 9 } },
               'currency',
             ],
@@ -118,11 +118,16 @@ export function billSections(
           table: {
             id: 'bills',
             title: 'Bill per tenant (each in its own currency)',
-            columns: ['tenant', 'pricing basis', 'total', 'currency'],
+            columns: [
+              'tenant',
+              'pricing basis',
+              { label: 'total', csv: 'total', format: { currencyColumn: 3 } },
+              'currency',
+            ],
             rows: r.tenants.map((u) => [
               name(u.tenantId),
               u.bill.basis,
-              money(u.bill.total, u.bill.currency),
+              u.bill.total,
               u.bill.currency,
             ]),
           },
