@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 120_000,
+    // Hooks start servers and pools; on a loaded 2-core CI machine 10 s is not enough.
+    hookTimeout: 120_000,
   },
 })

@@ -85,7 +85,7 @@ beforeAll(async () => {
     execute: (tasks, l) => runOnLocalPool(tasks, { ...l, workers: 2 }),
   })
   reference = local.records.map(comparable)
-})
+}, 180_000) // 18 local runs; on a loaded 2-core machine this takes far more than the 10 s default
 
 afterEach(async () => {
   for (const p of started.splice(0).reverse()) await stop(p.child, 'SIGKILL')
