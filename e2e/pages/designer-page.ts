@@ -119,6 +119,28 @@ export class DesignerPage {
     await this.page.locator(`[data-action="${action}"]`).click()
   }
 
+  /** The open list of a menu-bar menu (`File`). */
+  menuList(menu: string): Locator {
+    return this.page.locator(`[data-menu-list="${menu}"]`)
+  }
+
+  menuButton(menu: string): Locator {
+    return this.page.locator(`[data-menu="${menu}"]`)
+  }
+
+  contextMenu(): Locator {
+    return this.page.locator('[data-testid="context-menu"]')
+  }
+
+  /** Right-clicks the canvas at page coordinates (`fromBottom` px above its bottom edge). */
+  async contextClickCanvas(at: { x: number; fromBottom: number }): Promise<void> {
+    const box = await this.page.locator('[data-testid="canvas"]').boundingBox()
+    if (!box) throw new Error('no canvas on screen')
+    await this.page.mouse.click(box.x + at.x, box.y + box.height - at.fromBottom, {
+      button: 'right',
+    })
+  }
+
   /** Runs a menu item that downloads a file; resolves with the browser's download. */
   async download(menu: string, action: string): Promise<Download> {
     const downloaded = this.page.waitForEvent('download')
@@ -140,6 +162,11 @@ export class DesignerPage {
   /** The document title in the menu bar (name, plus "(unsaved)" while dirty). */
   docTitle(): Locator {
     return this.page.locator('[data-testid="doc-title"]')
+  }
+
+  /** The status bar's save status: `saved` or `unsaved` (its `data-status`). */
+  saveStatus(): Locator {
+    return this.page.locator('[data-testid="save-status"]')
   }
 
   tab(name: 'inspector' | 'tenants' | 'simulation' | 'problems'): Locator {

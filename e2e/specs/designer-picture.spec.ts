@@ -1,9 +1,10 @@
 /**
- * PNG and SVG pictures of the canvas from the app (issue 7): File → Export picture saves
- * both through the browser's download; the PNG is a real image of the whole drawing and the
- * SVG names every host.
+ * PNG and SVG pictures of the canvas from the app (issues 7 and 12): File → Export picture
+ * saves both through the browser's download; the PNG is a real image of the whole drawing and
+ * the SVG names every host; both carry the design's name as a title and a legend, and never
+ * the selection highlight (a host is selected while exporting).
  */
-import { readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { test, expect } from '../fixtures/app'
 import { DesignerPage } from '../pages/designer-page'
 
@@ -13,6 +14,9 @@ test('exports the canvas as PNG and SVG', async ({ page, app }, testInfo) => {
   const designer = new DesignerPage(page)
   await designer.open(app)
   const { design } = await app.api.must('design:get', {})
+  const host = design.hosts[0]!
+  await designer.clickNode(host.id)
+  expect(await designer.selection()).toEqual([host.id])
 
   const png = await designer.download('File', 'export-png')
   expect(png.suggestedFilename()).toMatch(/-canvas\.png$/)
@@ -25,6 +29,8 @@ test('exports the canvas as PNG and SVG', async ({ page, app }, testInfo) => {
   expect(pngBytes.readUInt32BE(20)).toBeGreaterThan(200)
   expect(pngBytes.length).toBeGreaterThan(10_000)
   await testInfo.attach('canvas.png', { path: pngPath, contentType: 'image/png' })
+  await mkdir('artifacts/screenshots', { recursive: true })
+  await copyFile(pngPath, 'artifacts/screenshots/picture-export.png')
 
   const svg = await designer.download('File', 'export-svg')
   expect(svg.suggestedFilename()).toMatch(/-canvas\.svg$/)
@@ -36,6 +42,11 @@ test('exports the canvas as PNG and SVG', async ({ page, app }, testInfo) => {
   expect(design.hosts.length).toBeGreaterThan(0)
   for (const host of design.hosts) expect(text).toContain(`data-id="${host.id}"`)
   for (const rack of design.racks) expect(text).toContain(`data-id="${rack.id}"`)
+  expect(text).toContain(`>${design.meta.name}</text>`)
+  expect(text).toContain('<g class="legend">')
+  // the selection colour (#ff7a00) is nowhere in the picture, though the host is still selected
+  expect(text).not.toMatch(/#ff7a00|rgb\(255,\s*122,\s*0\)/i)
+  expect(await designer.selection()).toEqual([host.id])
   await testInfo.attach('canvas.svg', { path: svgPath, contentType: 'image/svg+xml' })
 
   // look at the SVG as a browser draws it

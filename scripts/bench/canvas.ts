@@ -1,33 +1,42 @@
 /**
- * Canvas responsiveness at 2,000 hosts and 20,000 instances (issue 5): serves a synthetic
- * design through the real web host, opens it in Chromium and prints
- * - time to first render (navigation start -> design painted on the canvas),
- * - time to paint a placement of every instance (pies per tenant on the hosts),
- * - median / p90 latency from a mouse move during a node drag to the frame showing the node
- *   at its new place, and from the mouse release to the engine-confirmed move on the canvas,
- * - frame intervals while zooming with the wheel and panning through the minimap.
+ * Canvas at datacenter scale (issues 5 and 19): for synthetic designs of 2,000 / 5,000 /
+ * 10,000 hosts with 10 instances each, served through the real web host and opened in
+ * Chromium at 1600×1000, prints
+ * - time to first frame (navigation start -> design painted),
+ * - the longest main-thread task (PerformanceObserver 'longtask') during load, pan (mouse drag
+ *   on the canvas and through the minimap), wheel zoom, click-to-inspector, placement of every
+ *   instance and a one-hour simulation run,
+ * - click-to-inspector latency (pointer down on a host -> its name in the inspector),
+ * - placement paint time, drag move -> frame latency, and the JS heap after a forced GC.
+ * Figures are printed, never asserted. `STRATA_BENCH_CANVAS_HOSTS=2000,5000` picks sizes;
+ * `STRATA_BENCH_CANVAS_WEBGL=1` opens the app with `&webgl=1` (Cytoscape's WebGL renderer).
  * Needs the built app (`npm run build`) and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { syntheticDatacenter } from '../../src/main/engine/scheduler/synthetic-datacenter'
 import { ApiClient } from '../../e2e/fixtures/api-client'
-import type { StrataTestHook } from '../../src/renderer/src/canvas/test-hook-types'
+import type { NodeFact, StrataTestHook } from '../../src/renderer/src/canvas/test-hook-types'
 
-const HOSTS = 2000
-const INSTANCES = 20_000
-const DRAGS = 15
+const SIZES = (process.env.STRATA_BENCH_CANVAS_HOSTS ?? '2000,5000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
+const WEBGL = process.env.STRATA_BENCH_CANVAS_WEBGL === '1'
+const DRAGS = 5
+const VIEWPORT = { width: 1600, height: 1000 }
 
 type HookWindow = { __strataTest: StrataTestHook }
+type LongTask = { start: number; duration: number }
 
 const quantile = (values: number[], q: number): number => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
 }
-const ms = (n: number): string => `${n.toFixed(1)} ms`
+const round = (n: number): number => Math.round(n)
 
 async function serve(file: string): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ['out/main/cli.js', 'serve', file, '--port', '0'], {
@@ -46,68 +55,150 @@ async function serve(file: string): Promise<{ url: string; stop: () => void }> {
   return { url, stop: () => child.kill('SIGTERM') }
 }
 
-/** Frame intervals (ms) recorded in the page while `action` runs. */
-async function frames(page: Page, action: () => Promise<void>): Promise<number[]> {
-  // a string, so the bundler's helpers (tsx keeps function names) never reach the page
-  await page.evaluate(`(() => {
-    window.__frames = []
-    window.__recording = true
-    requestAnimationFrame(function tick(t) {
-      window.__frames.push(t)
-      if (window.__recording) requestAnimationFrame(tick)
-    })
-  })()`)
-  await action()
-  const stamps = await page.evaluate(() => {
-    const w = globalThis as unknown as { __frames: number[]; __recording: boolean }
-    w.__recording = false
-    return w.__frames
-  })
-  return stamps.slice(1).map((t, i) => t - (stamps[i] as number))
+// strings, so the bundler's helpers (tsx keeps function names) never reach the page
+const OBSERVE_LONG_TASKS = `(() => {
+  window.__longTasks = []
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration })
+  }).observe({ type: 'longtask', buffered: true })
+})()`
+
+const now = (page: Page): Promise<number> => page.evaluate(() => performance.now())
+
+/** The longest task (ms) that started in [from, to), 0 when none was long (> 50 ms). */
+async function longest(page: Page, from: number, to = Infinity): Promise<number> {
+  const tasks = await page.evaluate(
+    () => (globalThis as unknown as { __longTasks: LongTask[] }).__longTasks,
+  )
+  return round(
+    Math.max(0, ...tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration)),
+  )
 }
 
-export async function run(): Promise<void> {
-  if (!existsSync('out/main/cli.js') || !existsSync('out/renderer/index.html')) {
-    console.log('canvas bench skipped: build the app first (npm run build)')
-    return
-  }
-  const design = syntheticDatacenter({ hosts: HOSTS, instances: INSTANCES, tenants: 20, seed: 0 })
-  const instances = design.workloads.reduce((n, w) => n + w.count, 0)
+/** Runs `action` and returns the longest task during it (plus `settleMs` after it). */
+async function phase(page: Page, action: () => Promise<void>, settleMs = 300): Promise<number> {
+  const from = await now(page)
+  await action()
+  await page.waitForTimeout(settleMs)
+  return longest(page, from)
+}
+
+/** Evaluates `expr` in the page with `h` bound to the test hook and `a` to `arg`. */
+const hook = <T>(page: Page, expr: string, arg = ''): Promise<T> =>
+  page.evaluate(`((h, a) => ${expr})(window.__strataTest, ${JSON.stringify(arg)})`) as Promise<T>
+
+async function measure(browser: Browser, hosts: number): Promise<Record<string, unknown>> {
+  const design = syntheticDatacenter({ hosts, instances: 10 * hosts, tenants: 20, seed: 0 })
   const file = join(mkdtempSync(join(tmpdir(), 'strata-bench-')), 'large.strata.json')
   writeFileSync(file, JSON.stringify(design))
   const server = await serve(file)
-  const executablePath = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium'
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  })
+  const page = await browser.newPage({ viewport: VIEWPORT })
+  const api = await (async () => {
+    const u = new URL(server.url)
+    return ApiClient.connect(u.origin, u.searchParams.get('token') ?? '')
+  })()
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await page.goto(`${server.url}&test=1`)
+    await page.addInitScript(OBSERVE_LONG_TASKS)
+    await page.goto(`${server.url}&test=1${WEBGL ? '&webgl=1' : ''}`)
     await page.waitForFunction(
       () => (globalThis as unknown as HookWindow).__strataTest?.firstRenderMs() !== undefined,
       undefined,
-      { timeout: 120_000, polling: 50 },
+      { timeout: 300_000, polling: 50 },
     )
-    const firstRenderMs = await page.evaluate(() =>
-      (globalThis as unknown as HookWindow).__strataTest.firstRenderMs(),
-    )
-    const phases = await page.evaluate(() =>
-      Object.fromEntries([
-        ...performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)]),
-        ...performance
-          .getEntriesByType('mark')
-          .map((m) => [`at:${m.name}`, Math.round(m.startTime)]),
-      ]),
-    )
-    const nodes = await page.evaluate(() =>
-      (globalThis as unknown as HookWindow).__strataTest.nodeCount(),
-    )
+    const firstFrameMs = (await hook<number | undefined>(page, 'h.firstRenderMs()')) ?? NaN
+    await page.waitForTimeout(1000)
+    const load = await longest(page, 0)
+    const canvasNodes = await hook<number>(page, 'h.nodeCount()')
+    const box = (await page.locator('[data-testid="canvas"]').boundingBox()) ?? {
+      x: 0,
+      y: 0,
+      width: 800,
+      height: 600,
+    }
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 
-    // place every instance and wait for the pies on the canvas
-    const u = new URL(server.url)
-    const api = await ApiClient.connect(u.origin, u.searchParams.get('token') ?? '')
-    const placeStart = await page.evaluate(() => performance.now())
+    // pan: drag the view with the mouse, then through the minimap
+    const pan = await phase(page, async () => {
+      await page.mouse.move(centre.x, box.y + 20)
+      await page.mouse.down()
+      await page.mouse.move(centre.x - 300, box.y + 120, { steps: 20 })
+      await page.mouse.up()
+      const mini = await page.locator('.minimap').boundingBox()
+      if (!mini) return
+      await page.mouse.move(mini.x + 10, mini.y + 10)
+      await page.mouse.down()
+      await page.mouse.move(mini.x + mini.width - 10, mini.y + mini.height - 10, { steps: 20 })
+      await page.mouse.up()
+    })
+    // wheel: 10 notches in, then 10 out, over the centre
+    const zoomBefore = await hook<number>(page, 'h.zoom()')
+    let zoomAfterTenNotches = NaN
+    const wheel = await phase(page, async () => {
+      await page.mouse.move(centre.x, centre.y)
+      for (let i = 0; i < 10; i++) {
+        await page.mouse.wheel(0, -100)
+        await page.waitForTimeout(30)
+      }
+      zoomAfterTenNotches = await hook<number>(page, 'h.zoom()')
+      for (let i = 0; i < 10; i++) {
+        await page.mouse.wheel(0, 100)
+        await page.waitForTimeout(30)
+      }
+    })
+
+    // click a host at zoom 1 -> its name in the inspector
+    const target = design.hosts[Math.floor(hosts / 2) + 3]?.id ?? ''
+    await hook(page, 'h.view(1, a)', target)
+    await page.waitForTimeout(300)
+    const at = await hook<{ x: number; y: number } | undefined>(page, 'h.clientPosition(a)', target)
+    const clickFrom = await now(page)
+    // pointer down (capture) -> the first frame where the inspector names the host
+    const waitInspector = page.evaluate(`new Promise((resolve) => {
+      let t0 = NaN
+      window.addEventListener('pointerdown', (e) => (t0 = e.timeStamp), { capture: true, once: true })
+      const check = () => {
+        const text = document.querySelector('[data-testid="inspector"]')?.textContent ?? ''
+        if (!Number.isNaN(t0) && text.includes(${JSON.stringify(target)})) resolve(performance.now() - t0)
+        else requestAnimationFrame(check)
+      }
+      requestAnimationFrame(check)
+    })`) as Promise<number>
+    await page.waitForTimeout(50)
+    if (at) await page.mouse.click(at.x, at.y)
+    const clickToInspectorMs = await Promise.race([
+      waitInspector,
+      page.waitForTimeout(20_000).then(() => NaN),
+    ])
+    await page.waitForTimeout(300)
+    const click = await longest(page, clickFrom)
+
+    // drag hosts with the real mouse: move -> frame latency
+    const moveLatency: number[] = []
+    for (const host of design.hosts.filter((_, i) => i % Math.floor(hosts / DRAGS) === 7)) {
+      await hook(page, 'h.view(1, a)', host.id)
+      const fact = await hook<NodeFact | undefined>(page, 'h.node(a)', host.id)
+      if (!fact) continue
+      await page.mouse.move(fact.client.x, fact.client.y)
+      await page.mouse.down()
+      await page.mouse.move(fact.client.x + 10, fact.client.y + 10)
+      const before =
+        (await hook<NodeFact | undefined>(page, 'h.node(a)', host.id))?.rendered ?? fact.rendered
+      const t0 = await now(page)
+      const [t1] = await Promise.all([
+        page.evaluate(
+          ([id, from]) =>
+            (globalThis as unknown as HookWindow).__strataTest.waitForNodeMove(id, from),
+          [host.id, before] as const,
+        ),
+        page.mouse.move(fact.client.x + 45, fact.client.y + 25),
+      ])
+      moveLatency.push(t1 - t0)
+      await page.mouse.up()
+      await page.waitForTimeout(200)
+    }
+
+    // placement of every instance: request -> first host painted with its instances
+    const placeFrom = await now(page)
     const placed = await api.must('scheduler:place', { preset: 'spread' })
     await page.waitForFunction(
       (hostId) =>
@@ -115,103 +206,67 @@ export async function run(): Promise<void> {
           (c) => c === 'placed' || c === 'placed-compact',
         ),
       placed.placed[0]?.hostId ?? '',
-      { timeout: 120_000, polling: 'raf' },
+      { timeout: 300_000, polling: 'raf' },
     )
-    const placementPaintMs = (await page.evaluate(() => performance.now())) - placeStart
-    const placementPhases = await page.evaluate(() => ({
-      eventAt: Math.round(performance.getEntriesByName('scheduler:placed')[0]?.startTime ?? NaN),
-      overlayMs: Math.round(
-        Math.max(...performance.getEntriesByName('canvas:overlay').map((m) => m.duration)),
-      ),
-    }))
+    const placementPaintMs = (await now(page)) - placeFrom
+    await page.waitForTimeout(500)
+    const placement = await longest(page, placeFrom)
 
-    // zoom in on a rack, then drag hosts with the real mouse
-    const hostIds = design.hosts
-      .filter((_, i) => i % Math.floor(HOSTS / DRAGS) === 7)
-      .slice(0, DRAGS)
-    const moveLatency: number[] = []
-    const commitLatency: number[] = []
-    for (const host of hostIds) {
-      await page.evaluate(
-        (id) => (globalThis as unknown as HookWindow).__strataTest.view(1, id),
-        host.id,
-      )
-      const fact = await page.evaluate(
-        (id) => (globalThis as unknown as HookWindow).__strataTest.node(id),
-        host.id,
-      )
-      if (!fact) continue
-      await page.mouse.move(fact.client.x, fact.client.y)
-      await page.mouse.down()
-      await page.mouse.move(fact.client.x + 10, fact.client.y + 10)
-      const before = await page.evaluate(
-        (id) => (globalThis as unknown as HookWindow).__strataTest.node(id)?.rendered,
-        host.id,
-      )
-      const t0 = await page.evaluate(() => performance.now())
-      const [t1] = await Promise.all([
-        page.evaluate(
-          ([id, from]) =>
-            (globalThis as unknown as HookWindow).__strataTest.waitForNodeMove(id, from),
-          [host.id, before ?? fact.rendered] as const,
-        ),
-        page.mouse.move(fact.client.x + 45, fact.client.y + 25),
-      ])
-      moveLatency.push(t1 - t0)
-      const revision = await page.evaluate(() =>
-        (globalThis as unknown as HookWindow).__strataTest.revision(),
-      )
-      const r0 = await page.evaluate(() => performance.now())
-      await page.mouse.up()
-      await page.waitForFunction(
-        (rev) => (globalThis as unknown as HookWindow).__strataTest.revision() > rev,
-        revision,
-        { polling: 'raf' },
-      )
-      commitLatency.push((await page.evaluate(() => performance.now())) - r0)
+    // a one-hour run from the Simulation tab, until done and painted
+    await page.locator('[data-tab="simulation"]').click()
+    const runFrom = await now(page)
+    await page.locator('#sim-horizon').fill('1')
+    await page.locator('[data-testid="sim-run"]').click()
+    await page
+      .locator('[data-testid="sim-status"]')
+      .filter({ hasText: /^done/ })
+      .waitFor({ timeout: 600_000 })
+    await page.waitForTimeout(1500)
+    const runLongest = await longest(page, runFrom)
+    const coloured = await hook<number>(
+      page,
+      "h.facts().nodes.filter((n) => n.kind === 'host' && n.utilization !== undefined).length",
+    )
+
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+    return {
+      hosts,
+      instances: placed.placed.length,
+      canvasNodes,
+      webgl: WEBGL,
+      firstFrameMs: round(firstFrameMs),
+      longestTaskMs: { load, pan, wheel, click, placement, run: runLongest },
+      clickToInspectorMs: round(clickToInspectorMs),
+      placementPaintMs: round(placementPaintMs),
+      dragMoveToFrameMsMedian: round(quantile(moveLatency, 0.5)),
+      wheelTenNotchesZoomRatio: Number((zoomAfterTenNotches / zoomBefore).toFixed(2)),
+      hostsColouredAfterRun: coloured,
+      heapMiB: round(heap.usedSize / 2 ** 20),
     }
-
-    // fit, then zoom with the wheel and pan through the minimap, recording frame intervals
-    await page.evaluate(() => (globalThis as unknown as HookWindow).__strataTest.view(0.3))
-    const box = await page.locator('[data-testid="canvas"]').boundingBox()
-    const wheel = await frames(page, async () => {
-      await page.mouse.move((box?.x ?? 0) + 400, (box?.y ?? 0) + 300)
-      for (let i = 0; i < 10; i++) await page.mouse.wheel(0, i < 5 ? -200 : 200)
-    })
-    const mini = await page.locator('.minimap').boundingBox()
-    const pan = await frames(page, async () => {
-      if (!mini) return
-      await page.mouse.move(mini.x + 10, mini.y + 10)
-      await page.mouse.down()
-      await page.mouse.move(mini.x + mini.width - 10, mini.y + mini.height - 10, { steps: 30 })
-      await page.mouse.up()
-    })
-
-    console.log(
-      JSON.stringify({
-        hosts: HOSTS,
-        instances,
-        canvasNodes: nodes,
-        placedInstances: placed.placed.length,
-        firstRenderMs: Math.round(firstRenderMs ?? NaN),
-        phasesMs: phases,
-        placementPaintMs: Math.round(placementPaintMs),
-        placementPhases: { ...placementPhases, requestedAt: Math.round(placeStart) },
-        dragMoveToFrameMsMedian: Number(quantile(moveLatency, 0.5).toFixed(1)),
-        dragMoveToFrameMsP90: Number(quantile(moveLatency, 0.9).toFixed(1)),
-        dragReleaseToCommittedMsMedian: Number(quantile(commitLatency, 0.5).toFixed(1)),
-        wheelZoomFrameMsMedian: Number(quantile(wheel, 0.5).toFixed(1)),
-        wheelZoomFrameMsMax: Number(Math.max(...wheel).toFixed(1)),
-        minimapPanFrameMsMedian: Number(quantile(pan, 0.5).toFixed(1)),
-        minimapPanFrameMsMax: Number(Math.max(...pan).toFixed(1)),
-      }),
-    )
-    console.log(
-      `first render ${ms(firstRenderMs ?? NaN)}; drag move->frame median ${ms(quantile(moveLatency, 0.5))}; release->committed median ${ms(quantile(commitLatency, 0.5))}`,
-    )
+  } finally {
     api.close()
+    await page.close()
+    server.stop()
+  }
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync('out/main/cli.js') || !existsSync('out/renderer/index.html')) {
+    console.log('canvas bench skipped: build the app first (npm run build)')
+    return
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--no-first-run', ...(WEBGL ? [] : ['--disable-gpu'])],
+  })
+  try {
+    for (const hosts of SIZES) {
+      const figures = await measure(browser, hosts)
+      console.log(JSON.stringify(figures))
+    }
   } finally {
     await browser.close()
-    server.stop()
   }
 }

@@ -108,10 +108,16 @@ describe('open, recent files, uploads and downloads', () => {
   it('web host: save-as without a path returns the file for download; exports in three formats', async () => {
     const app = makeApp()
     await app.call('design:open-sample', { name: 'two-hall' })
+    await app.call('design:apply', {
+      command: { type: 'set-meta', patch: { name: 'Two-hall sample datacenter' } },
+    })
+    expect(app.ctx.design.state.dirty).toBe(true)
     const saved = await app.call<{ download: { fileName: string; contents: string } }>(
       'files:save-as',
       {},
     )
+    // the download is the saved copy: the design is no longer dirty
+    expect(app.ctx.design.state.dirty).toBe(false)
     expect(saved.ok && saved.value.download.fileName).toBe('Two-hall-sample-datacenter.strata.json')
     if (saved.ok)
       expect(JSON.parse(saved.value.download.contents)).toEqual(

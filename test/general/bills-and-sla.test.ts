@@ -169,7 +169,8 @@ describe('one SLA vocabulary', () => {
       expect(facts).toContain(METRICS[id].label)
     expect(METRICS.slatah.label).toMatch(/CloudSim/)
     const sla = reportTables(model).find((t) => t.id === 'tenant-sla')
-    const col = (name: string) => sla?.columns.findIndex((c) => c.startsWith(name)) ?? -1
+    const col = (name: string) =>
+      sla?.columns.findIndex((c) => (typeof c === 'string' ? c : c.label).startsWith(name)) ?? -1
     const promised = col(METRICS.promisedAvailability.label)
     const delivered = col(METRICS.deliveredAvailability.label)
     const verdict = col(METRICS.availabilitySlaMet.label)

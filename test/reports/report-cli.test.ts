@@ -1,6 +1,6 @@
 /**
  * `strata report` on the sample: HTML with the charts as inline SVG, a PDF whose first page
- * renders (pdftoppm) to a picture that is not blank, CSV for every table and series, and a
+ * renders (pdftoppm) to a picture that is not blank, one zip of CSV (every table, no copies), and a
  * tenant report that holds no other tenant's names or ids.
  */
 import { execFileSync } from 'node:child_process'
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/main'
+import { readZip } from './read-zip'
 
 const SAMPLE = join(__dirname, '../../resources/samples/two-hall.strata.json')
 
@@ -47,7 +48,7 @@ describe('strata report', () => {
       '--pdf',
       join(dir, 'r.pdf'),
       '--csv',
-      join(dir, 'csv'),
+      join(dir, 'r-csv.zip'),
     ])
     expect(r.err).not.toContain('note:')
     expect(r.code).toBe(0)
@@ -92,20 +93,26 @@ describe('strata report', () => {
     expect(ink).toBeGreaterThan(0.01)
     expect(ink).toBeLessThan(0.9)
 
-    const csv = readdirSync(join(dir, 'csv'))
+    // One zip, one folder inside, one file per table; the charts' series live in the tables.
+    const zip = readZip(join(dir, 'r-csv.zip'))
+    expect(r.out).toContain(`r-csv.zip (${zip.size} CSV files in r-csv/)`)
+    const csv = [...zip.keys()].map((name) => {
+      expect(name.startsWith('r-csv/')).toBe(true)
+      return name.slice('r-csv/'.length)
+    })
     for (const f of [
       'hosts.csv',
       'refusals.csv',
       'migrations.csv',
       'series-host-power.csv',
       'series-tenants.csv',
-      'total-power-series.csv',
+      'series-totals.csv',
       'instances.csv',
     ])
       expect(csv).toContain(f)
-    const power = readFileSync(join(dir, 'csv', 'series-totals.csv'), 'utf8')
-      .trim()
-      .split('\r\n')
+    for (const duplicate of ['total-power-series.csv', 'host-utilization-series.csv'])
+      expect(csv).not.toContain(duplicate)
+    const power = (zip.get('r-csv/series-totals.csv') ?? '').trim().split('\r\n')
     expect(power[0]).toBe('time_s,total_power_w,active_hosts')
     expect(power.length).toBeGreaterThan(100)
   })
@@ -127,15 +134,10 @@ describe('strata report', () => {
         '--html',
         file,
         '--csv',
-        join(dir, tenant.id),
+        join(dir, `${tenant.id}.zip`),
       ])
       expect(r.code).toBe(0)
-      const texts = [
-        readFileSync(file, 'utf8'),
-        ...readdirSync(join(dir, tenant.id)).map((f) =>
-          readFileSync(join(dir, tenant.id, f), 'utf8'),
-        ),
-      ]
+      const texts = [readFileSync(file, 'utf8'), ...readZip(join(dir, `${tenant.id}.zip`)).values()]
       expect(texts[0]).toContain(tenant.name)
       const foreign = [
         ...design.tenants.filter((t) => t.id !== tenant.id).flatMap((t) => [t.id, t.name]),
@@ -162,9 +164,13 @@ describe('strata report', () => {
       'report',
       join(__dirname, '../fixtures/files/v2-future.strata.json'),
       '--csv',
-      tmpdir(),
+      join(tmpdir(), 'never-written.zip'),
     ])
     expect(bad.code).toBe(1)
     expect(bad.err).toContain('at schemaVersion')
+    // --csv names the zip to write; a folder there is a usage error, not a silent surprise.
+    const folder = await strata(['report', SAMPLE, '--csv', tmpdir()])
+    expect(folder.code).toBe(2)
+    expect(folder.err).toContain('--csv takes the zip file to write')
   })
 })

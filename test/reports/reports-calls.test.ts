@@ -1,6 +1,11 @@
 /** `reports:export` through the contract: formats, progress events, cancel, and tenant sessions. */
 import { describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { SessionInfo } from '../../src/shared/contract'
+import type { ReportExport } from '../../src/shared/contract/calls/reports'
+import { readZip } from './read-zip'
 import { makeApp } from '../files/helpers'
 
 async function sample() {
@@ -25,11 +30,21 @@ async function sample() {
 describe('reports:export', () => {
   it('exports CSV with progress events to the provider, and keeps the results for the next save', async () => {
     const { app, events } = await sample()
-    const r = await app.call<{ files: Array<{ fileName: string }> }>('reports:export', {
-      format: 'csv',
-    })
+    const r = await app.call<ReportExport>('reports:export', { format: 'csv' })
     expect(r.ok).toBe(true)
-    if (r.ok) expect(r.value.files.map((f) => f.fileName)).toContain('tenant-usage.csv')
+    if (r.ok) {
+      // ONE download: a zip (its local-file signature PK\x03\x04) holding every CSV in one folder.
+      expect(r.value.fileName).toMatch(/-csv\.zip$/)
+      expect(r.value.mimeType).toBe('application/zip')
+      expect(r.value.encoding).toBe('base64')
+      const path = join(mkdtempSync(join(tmpdir(), 'strata-zip-')), r.value.fileName)
+      writeFileSync(path, Buffer.from(r.value.contents, 'base64'))
+      expect(readFileSync(path).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 3, 4]))
+      const names = [...readZip(path).keys()]
+      const folder = r.value.fileName.replace(/\.zip$/, '')
+      expect(names).toContain(`${folder}/tenant-usage.csv`)
+      expect(names.every((n) => n.startsWith(`${folder}/`))).toBe(true)
+    }
     const fractions = events.filter((e) => e.session === 'provider').map((e) => e.payload.fraction)
     expect(fractions.length).toBeGreaterThan(3)
     expect(fractions.at(-1)).toBe(1)

@@ -24,17 +24,22 @@ export interface ChildHost {
     stats: Record<string, number>
     handled: Record<string, number>
     rssBytes: number
+    heapUsedBytes: number
   }>
   stop: () => Promise<void>
 }
 
 /** Starts `host-child.ts` under tsx; resolves when it listens. */
 export async function startChildHost(env: Record<string, string> = {}): Promise<ChildHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'host-child.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(__dirname, 'host-child.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   let exitCode: number | null | undefined
   child.on('exit', (code, signal) => (exitCode = code ?? (signal ? -1 : null)))
   const lines: Interface = createInterface({ input: child.stdout! })

@@ -46,8 +46,12 @@ process.stdout.write(
 )
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() === 'stats') {
-    const rssBytes = process.memoryUsage().rss
-    process.stdout.write(JSON.stringify({ stats: host.stats, handled, rssBytes }) + '\n')
+    // Collected first (when exposed), so the figure is what is kept, not garbage not yet freed.
+    ;(globalThis as { gc?: () => void }).gc?.()
+    const { rss: rssBytes, heapUsed: heapUsedBytes } = process.memoryUsage()
+    process.stdout.write(
+      JSON.stringify({ stats: host.stats, handled, rssBytes, heapUsedBytes }) + '\n',
+    )
   }
 })
 process.stdin.on('end', () => {

@@ -1,4 +1,5 @@
 /** The shape of a `strata` CLI command. One file per command in ./commands. */
+import { parseArgs as nodeParseArgs } from 'node:util'
 
 export interface CliIo {
   out: (line: string) => void
@@ -17,38 +18,30 @@ export interface CliCommand {
   run: (args: string[], io: CliIo) => Promise<number>
 }
 
-/** Splits `--flag value`, `--flag=value`, `--bool` and positionals. Flags named in `booleans` take no value. */
-export function parseArgs(
+/** The options of one command, as Node's `util.parseArgs` takes them. */
+export type CliOptions = Record<
+  string,
+  { type: 'string' | 'boolean'; short?: string; multiple?: false }
+>
+
+/**
+ * Parses a command's arguments with Node's own `util.parseArgs` in strict mode: unknown
+ * options, a string option without its value and a value given to a boolean option are
+ * refused the same way by every command. On refusal prints `strata NAME: why` and the usage
+ * to `io.err` and returns undefined (the command then exits 2).
+ */
+export function parseCliArgs<const O extends CliOptions>(
+  command: Pick<CliCommand, 'name' | 'usage'>,
   args: string[],
-  booleans: readonly string[] = [],
-): { positionals: string[]; flags: Map<string, string | true> } {
-  const positionals: string[] = []
-  const flags = new Map<string, string | true>()
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1))
-      break
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=')
-      if (eq > 0) flags.set(arg.slice(2, eq), arg.slice(eq + 1))
-      else if (booleans.includes(arg.slice(2))) flags.set(arg.slice(2), true)
-      else {
-        const value = args[i + 1]
-        if (value === undefined || value.startsWith('--')) flags.set(arg.slice(2), true)
-        else {
-          flags.set(arg.slice(2), value)
-          i++
-        }
-      }
-    } else if (arg.startsWith('-') && arg.length === 2) {
-      const value = args[i + 1]
-      if (value !== undefined) {
-        flags.set(arg.slice(1), value)
-        i++
-      } else flags.set(arg.slice(1), true)
-    } else positionals.push(arg)
+  options: O,
+  io: CliIo,
+) {
+  try {
+    return nodeParseArgs({ args, options, strict: true, allowPositionals: true })
+  } catch (error) {
+    const why = (error as Error).message.replace(/\. To specify .*$/s, '')
+    io.err(`strata ${command.name}: ${why}`)
+    io.err(`usage: ${command.usage}`)
+    return undefined
   }
-  return { positionals, flags }
 }

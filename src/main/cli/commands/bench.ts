@@ -4,7 +4,7 @@
  */
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
 import { createScheduler, syntheticDatacenter } from '../../engine'
-import { parseArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand } from '../command'
 
 export interface PlacementBenchOptions {
   hosts: number
@@ -73,10 +73,10 @@ export function benchPlacement(o: PlacementBenchOptions): PlacementBenchFigures 
   }
 }
 
-function positiveInt(value: string | true | undefined, fallback: number, name: string): number {
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback
   const n = Number(value)
-  if (value === true || !Number.isInteger(n) || n < 0)
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0)
     throw new Error(`--${name} must be a non-negative integer`)
   return n
 }
@@ -87,30 +87,45 @@ export const benchCommand: CliCommand = {
   usage:
     'strata bench placement --hosts N --instances M [--tenants T] [--policy P] [--no-warmup] [--json]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, ['json', 'no-warmup'])
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        hosts: { type: 'string' },
+        instances: { type: 'string' },
+        tenants: { type: 'string' },
+        seed: { type: 'string' },
+        policy: { type: 'string' },
+        'no-warmup': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     if (positionals[0] !== 'placement' || positionals.length > 1) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
     let options: PlacementBenchOptions
     try {
-      const policy = flags.get('policy') ?? 'spread'
-      if (policy === true || !(PLACEMENT_PRESETS as readonly string[]).includes(policy))
+      const policy = values.policy ?? 'spread'
+      if (!(PLACEMENT_PRESETS as readonly string[]).includes(policy))
         throw new Error(`--policy must be one of ${PLACEMENT_PRESETS.join(', ')}`)
       options = {
-        hosts: positiveInt(flags.get('hosts'), 10_000, 'hosts'),
-        instances: positiveInt(flags.get('instances'), 100_000, 'instances'),
-        tenants: positiveInt(flags.get('tenants'), 50, 'tenants'),
-        seed: positiveInt(flags.get('seed'), 0, 'seed'),
+        hosts: positiveInt(values.hosts, 10_000, 'hosts'),
+        instances: positiveInt(values.instances, 100_000, 'instances'),
+        tenants: positiveInt(values.tenants, 50, 'tenants'),
+        seed: positiveInt(values.seed, 0, 'seed'),
         policy: policy as PlacementPreset,
-        warmup: !flags.has('no-warmup'),
+        warmup: !values['no-warmup'],
       }
     } catch (error) {
       io.err(`strata bench: ${(error as Error).message}`)
       return 2
     }
     const figures = benchPlacement(options)
-    if (flags.has('json')) io.out(JSON.stringify(figures))
+    if (values.json) io.out(JSON.stringify(figures))
     else for (const [k, v] of Object.entries(figures)) io.out(`${k.padEnd(20)} ${v}`)
     return 0
   },

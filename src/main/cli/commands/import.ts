@@ -1,20 +1,23 @@
 /**
  * `strata import planetlab TRACE_DIR [--order FILE] -o OUT.strata.json`: a design from PlanetLab traces.
  * `strata import csv DESIGN CSV [--interval S] -o OUT.strata.json`: attach generic CSV demand traces.
+ * `strata import netbox DEVICES.csv -o OUT.strata.json`: a design from a NetBox device list.
+ * `strata import opendc TOPOLOGY.json -o OUT.strata.json`: a design from an OpenDC topology.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { importCsvTraces } from '../../engine/import/csv-traces'
 import { importPlanetLab } from '../../engine/import/planetlab'
-import { parseArgs, type CliCommand, type CliIo } from '../command'
+import { parseCliArgs, type CliCommand, type CliIo } from '../command'
 import { csvRows } from '../csv-rows'
 import { printProblems, readDesignFile } from '../load-design-file'
+import { importDesign } from './import-interop'
 
 function importCsv(
   designFile: string,
   csvFile: string,
   out: string,
-  interval: string | true | undefined,
+  interval: string | undefined,
   io: CliIo,
 ): number {
   const loaded = readDesignFile(designFile, io.cwd)
@@ -23,7 +26,7 @@ function importCsv(
     printProblems({ out: io.err }, designFile, loaded.problems)
     return 1
   }
-  const intervalS = typeof interval === 'string' ? Number(interval) : undefined
+  const intervalS = interval !== undefined ? Number(interval) : undefined
   if (interval !== undefined && !(intervalS !== undefined && intervalS > 0)) {
     io.err(`strata import csv: --interval must be seconds > 0, got "${String(interval)}"`)
     return 2
@@ -65,15 +68,42 @@ function importCsv(
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'build a design from external data (planetlab traces)',
-  usage: 'strata import planetlab TRACE_DIR [--order FILE] -o OUT | csv DESIGN CSV -o OUT',
+  summary: 'build a design from external data (PlanetLab traces, CSV, NetBox, OpenDC)',
+  usage:
+    'strata import planetlab TRACE_DIR [--order FILE] -o OUT | csv DESIGN CSV [--interval S] -o OUT | netbox DEVICES.csv -o OUT | opendc TOPOLOGY.json -o OUT',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args)
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        out: { type: 'string', short: 'o' },
+        order: { type: 'string' },
+        interval: { type: 'string' },
+        name: { type: 'string' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     const [kind, dir] = positionals
-    const out = flags.get('o') ?? flags.get('out')
-    if (kind === 'csv' && positionals[2] && typeof out === 'string' && dir)
-      return importCsv(dir, positionals[2], out, flags.get('interval'), io)
-    if (kind !== 'planetlab' || !dir || typeof out !== 'string') {
+    const out = values.out
+    const misplaced = (
+      [
+        ['order', 'planetlab'],
+        ['interval', 'csv'],
+        ['name', 'netbox or opendc'],
+      ] as const
+    ).find(([flag, only]) => values[flag] !== undefined && !only.split(' or ').includes(kind ?? ''))
+    if (misplaced) {
+      io.err(`strata import: --${misplaced[0]} applies to "import ${misplaced[1]}" only`)
+      io.err(`usage: ${this.usage}`)
+      return 2
+    }
+    if ((kind === 'netbox' || kind === 'opendc') && dir && out && positionals.length === 2)
+      return importDesign(kind, dir, out, values.name, io)
+    if (kind === 'csv' && positionals[2] && out && dir && positionals.length === 3)
+      return importCsv(dir, positionals[2], out, values.interval, io)
+    if (kind !== 'planetlab' || !dir || !out || positionals.length > 2) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
@@ -88,8 +118,8 @@ export const importCommand: CliCommand = {
       return 1
     }
     let order: string[] | undefined
-    const orderFlag = flags.get('order')
-    if (typeof orderFlag === 'string') {
+    const orderFlag = values.order
+    if (orderFlag !== undefined) {
       const orderPath = resolve(io.cwd, orderFlag)
       try {
         order = readFileSync(orderPath, 'utf8')

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command'
 import { benchCommand } from './bench'
 import { experimentCommand } from './experiment'
+import { exportCommand } from './export'
 import { generateCommand } from './generate'
 import { importCommand } from './import'
 import { infoCommand } from './info'
@@ -20,6 +21,7 @@ export const COMMANDS: CliCommand[] = [
   generateCommand,
   simulateCommand,
   importCommand,
+  exportCommand,
   reportCommand,
   experimentCommand,
 ]

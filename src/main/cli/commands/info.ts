@@ -1,5 +1,5 @@
 import { ENTITY_COLLECTIONS } from '../../../shared/design/enums'
-import type { CliCommand } from '../command'
+import { parseCliArgs, type CliCommand } from '../command'
 import { printProblems, readDesignFile } from '../load-design-file'
 
 export const infoCommand: CliCommand = {
@@ -7,8 +7,10 @@ export const infoCommand: CliCommand = {
   summary: 'print counts of a design by kind',
   usage: 'strata info FILE [--json]',
   async run(args, io) {
-    const file = args.find((a) => !a.startsWith('--'))
-    if (!file) {
+    const parsed = parseCliArgs(this, args, { json: { type: 'boolean' } }, io)
+    if (!parsed) return 2
+    const file = parsed.positionals[0]
+    if (!file || parsed.positionals.length > 1) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
@@ -26,7 +28,7 @@ export const infoCommand: CliCommand = {
       counts[`switch.${tier}`] = d.switches.filter((s) => s.tier === tier).length
     for (const h of d.hosts)
       counts[`host.${h.virtualization.kind}`] = (counts[`host.${h.virtualization.kind}`] ?? 0) + 1
-    if (args.includes('--json')) io.out(JSON.stringify({ name: d.meta.name, counts }))
+    if (parsed.values.json) io.out(JSON.stringify({ name: d.meta.name, counts }))
     else {
       io.out(`${d.meta.name}`)
       for (const [k, v] of Object.entries(counts)) io.out(`  ${k.padEnd(20)} ${v}`)

@@ -5,7 +5,7 @@
 import type { Explanation, PlacementResult } from '../../../shared/contract'
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
 import { createScheduler } from '../../engine'
-import { parseArgs, type CliCommand, type CliIo } from '../command'
+import { parseCliArgs, type CliCommand, type CliIo } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 
 function printText(io: CliIo, r: PlacementResult): void {
@@ -45,18 +45,24 @@ export const placeCommand: CliCommand = {
   summary: 'place every instance of a design and explain refusals',
   usage: 'strata place FILE [--policy P] [--seed N] [--explain INSTANCE] [--json]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, ['json'])
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        policy: { type: 'string' },
+        seed: { type: 'string' },
+        explain: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     const file = positionals[0]
-    const policy = flags.get('policy')
-    const seedFlag = flags.get('seed')
-    const explain = flags.get('explain')
-    if (
-      !file ||
-      positionals.length > 1 ||
-      policy === true ||
-      seedFlag === true ||
-      explain === true
-    ) {
+    const policy = values.policy
+    const seedFlag = values.seed
+    const explain = values.explain
+    if (!file || positionals.length > 1) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
@@ -86,7 +92,7 @@ export const placeCommand: CliCommand = {
           io.err(`${file}: no instance "${explain}" (ids are WORKLOAD_ID#INDEX)`)
           return 1
         }
-        if (flags.has('json')) io.out(JSON.stringify(e))
+        if (values.json) io.out(JSON.stringify(e))
         else printExplanation(io, e)
         return 0
       }
@@ -94,7 +100,7 @@ export const placeCommand: CliCommand = {
       io.err(`${file}: ${error instanceof Error ? error.message : String(error)}`)
       return 1
     }
-    if (flags.has('json')) {
+    if (values.json) {
       const unplaced = result.unplaced.map((u) => ({ instance: u.instanceId, ...u }))
       io.out(JSON.stringify({ ...result, unplaced }))
     } else printText(io, result)

@@ -1,42 +1,56 @@
 /**
- * `strata report FILE --html out.html --pdf out.pdf --csv DIR [--tenant ID]`: places and
+ * `strata report FILE --html out.html --pdf out.pdf --csv out.zip [--tenant ID]`: places and
  * simulates the design as its settings say, then writes the report in the asked formats.
- * With `--tenant`, the report holds that tenant's view only.
+ * With `--tenant`, the report holds that tenant's view only. `--csv` writes ONE zip (a folder
+ * of CSV files, one per table), the same archive the app's "Export report (CSV)" downloads.
  */
-import { mkdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { statSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
 import { writeFileAtomic } from '../../services/files/atomic-write'
 import {
   ReportCancelled,
   ReportTenantNotFound,
   produceReport,
 } from '../../services/reports/produce-report'
+import { zipCsvFiles } from '../../services/reports/csv-zip'
 import { appVersion } from '../../services/paths'
-import { parseArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'place, simulate and write an HTML / PDF / CSV report (optionally one tenant\u2019s)',
-  usage: 'strata report FILE [--html OUT.html] [--pdf OUT.pdf] [--csv DIR] [--tenant ID]',
+  usage: 'strata report FILE [--html OUT.html] [--pdf OUT.pdf] [--csv OUT.zip] [--tenant ID]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args)
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        html: { type: 'string' },
+        pdf: { type: 'string' },
+        csv: { type: 'string' },
+        tenant: { type: 'string' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     const file = positionals[0]
-    const str = (k: string) =>
-      typeof flags.get(k) === 'string' ? (flags.get(k) as string) : undefined
-    const html = str('html')
-    const pdf = str('pdf')
-    const csv = str('csv')
-    const tenantId = str('tenant')
-    const bad = [...flags.keys()].filter((k) => !['html', 'pdf', 'csv', 'tenant'].includes(k))
-    if (!file || bad.length > 0 || (!html && !pdf && !csv) || [...flags.values()].includes(true)) {
-      if (bad.length > 0) io.err(`strata report: unknown option --${bad[0]}`)
+    const { html, pdf, csv, tenant: tenantId } = values
+    if (csv && statSync(resolve(io.cwd, csv), { throwIfNoEntry: false })?.isDirectory()) {
+      io.err(
+        `strata report: --csv takes the zip file to write (e.g. report-csv.zip), and ${csv} is a folder`,
+      )
+      return 2
+    }
+    if (!file || positionals.length > 1 || (!html && !pdf && !csv)) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
     const read = openRunnableDesign(file, io.cwd, 'report on it', io.err)
     if (!read.ok) return read.exitCode
     let lastStage = ''
+    const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
     try {
       const out = await produceReport({
         design: read.design,
@@ -44,7 +58,7 @@ export const reportCommand: CliCommand = {
         html: Boolean(html),
         pdf: Boolean(pdf),
         csv: Boolean(csv),
-        generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        generatedAt,
         generator: `Strata ${appVersion()}`,
         onProgress: (p) => {
           if (p.stage !== lastStage && p.stage !== 'done') io.err(`${p.stage}...`)
@@ -61,11 +75,11 @@ export const reportCommand: CliCommand = {
         io.out(`wrote ${resolve(io.cwd, pdf)}`)
       }
       if (csv && out.csv) {
-        const dir = resolve(io.cwd, csv)
-        await mkdir(dir, { recursive: true })
-        for (const f of out.csv)
-          await writeFileAtomic(join(dir, f.fileName), f.contents, { backup: false })
-        io.out(`wrote ${out.csv.length} CSV files to ${dir}`)
+        // One zip, as the app downloads it: a folder named after the archive, one CSV per table.
+        const zipPath = resolve(io.cwd, csv)
+        const folder = basename(zipPath).replace(/\.zip$/i, '') || 'report-csv'
+        await writeFileAtomic(zipPath, zipCsvFiles(out.csv, folder, generatedAt), { backup: false })
+        io.out(`wrote ${zipPath} (${out.csv.length} CSV files in ${folder}/)`)
       }
       return 0
     } catch (error) {

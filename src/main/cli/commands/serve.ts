@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { startServices } from '../../services'
 import { appVersion, defaultPaths, findAppRoot, rendererDir } from '../../services/paths'
 import { startWebHost } from '../../web/server'
-import { parseArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand } from '../command'
 import { printProblems, readDesignFile } from '../load-design-file'
 
 export const serveCommand: CliCommand = {
@@ -11,7 +11,18 @@ export const serveCommand: CliCommand = {
   summary: 'serve the app in a browser on 127.0.0.1 and print its URL (with the token)',
   usage: 'strata serve [FILE] [--port N] [--tenant ID]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args)
+    const parsed = parseCliArgs(
+      this,
+      args,
+      { port: { type: 'string' }, tenant: { type: 'string' } },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
+    if (positionals.length > 1) {
+      io.err(`usage: ${this.usage}`)
+      return 2
+    }
     const root = findAppRoot()
     const dir = rendererDir(root)
     if (!existsSync(join(dir, 'index.html'))) {
@@ -33,8 +44,8 @@ export const serveCommand: CliCommand = {
       document = loaded.design
       documentPath = loaded.path
     }
-    const portFlag = flags.get('port')
-    const port = typeof portFlag === 'string' ? Number(portFlag) : 0
+    const portFlag = values.port
+    const port = portFlag !== undefined ? Number(portFlag) : 0
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       io.err(`strata serve: --port must be a port number, not "${String(portFlag)}"`)
       return 2
@@ -51,7 +62,7 @@ export const serveCommand: CliCommand = {
       port,
       providerToken: process.env.STRATA_TOKEN || undefined,
     })
-    const tenant = flags.get('tenant')
+    const tenant = values.tenant
     if (typeof tenant === 'string') {
       if (!services.ctx.design.design.tenants.some((t) => t.id === tenant)) {
         io.err(`strata serve: no tenant "${tenant}" in the design`)

@@ -1,40 +1,54 @@
-/** `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json]`: run a design over time. */
+/**
+ * `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]`:
+ * run a design over time; `--parquet` writes its series and per-tenant tables as Parquet.
+ */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parsePolicy, Simulation } from '../../engine/simulation'
-import { parseArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glossary'
+import { writeResultParquet } from '../write-result-parquet'
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'simulate a design over time (energy, migrations, SLA, tenants)',
-  usage: 'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json]',
+  usage:
+    'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, ['json'])
+    const parsed = parseCliArgs(
+      this,
+      args,
+      {
+        policy: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
+        result: { type: 'string' },
+        parquet: { type: 'string' },
+      },
+      io,
+    )
+    if (!parsed) return 2
+    const { positionals, values } = parsed
     const file = positionals[0]
     if (!file || positionals.length > 1) {
       io.err(`usage: ${this.usage}`)
       return 2
     }
-    const policy = flags.get('policy')
+    const policy = values.policy
     if (policy !== undefined) {
-      if (policy === true) {
-        io.err('strata simulate: --policy needs a name, e.g. --policy thr-mmt-0.8')
-        return 2
-      }
       const parsed = parsePolicy(policy)
       if (!parsed.ok) {
         io.err(`strata simulate: ${parsed.message}`)
         return 2
       }
     }
-    const seedFlag = flags.get('seed')
+    const seedFlag = values.seed
     let seed: number | undefined
     if (seedFlag !== undefined) {
       seed = Number(seedFlag)
-      if (seedFlag === true || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) {
+      if (seedFlag.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) {
         io.err(
           `strata simulate: --seed must be an integer 0..2147483647, got "${String(seedFlag)}"`,
         )
@@ -43,19 +57,27 @@ export const simulateCommand: CliCommand = {
     }
     const loaded = openRunnableDesign(file, io.cwd, 'simulate it', io.err)
     if (!loaded.ok) return loaded.exitCode
-    const resultFile = flags.get('result')
+    const resultFile = values.result
     const sim = new Simulation(loaded.design, {
-      ...(typeof policy === 'string' ? { policy } : {}),
+      ...(policy !== undefined ? { policy } : {}),
       ...(seed !== undefined ? { seed } : {}),
-      hostSeries: typeof resultFile === 'string',
+      hostSeries: resultFile !== undefined || values.parquet !== undefined,
       nowMs: () => performance.now(),
     })
     sim.advance()
     const result = sim.getResult()
-    if (typeof resultFile === 'string')
-      writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
+    if (resultFile !== undefined) writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
+    if (values.parquet !== undefined) {
+      try {
+        const files = await writeResultParquet(result, values.parquet, io.cwd)
+        if (!values.json) io.out(`wrote ${files.join(', ')}`)
+      } catch (error) {
+        io.err(`strata simulate: cannot write the Parquet tables: ${(error as Error).message}`)
+        return 1
+      }
+    }
     const s = result.summary
-    if (flags.get('json') === true) {
+    if (values.json) {
       const usage = process.resourceUsage()
       io.out(
         JSON.stringify({

@@ -1,5 +1,5 @@
 import { checkDesignRules, hasErrors } from '../../engine'
-import type { CliCommand } from '../command'
+import { parseCliArgs, type CliCommand } from '../command'
 import { printProblems, readDesignFile } from '../load-design-file'
 
 export const validateCommand: CliCommand = {
@@ -7,8 +7,10 @@ export const validateCommand: CliCommand = {
   summary: 'check a design file and print every problem with its JSON path',
   usage: 'strata validate FILE',
   async run(args, io) {
-    const file = args[0]
-    if (!file || args.length > 1) {
+    const parsed = parseCliArgs(this, args, {}, io)
+    if (!parsed) return 2
+    const file = parsed.positionals[0]
+    if (!file || parsed.positionals.length > 1) {
       io.err(`usage: ${this.usage}`)
       return 2
     }

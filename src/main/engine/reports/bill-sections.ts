@@ -20,6 +20,7 @@ function costCharts(d: Design, r: SimulationResult, names: Map<string, string>):
     kind: 'chart',
     chart: {
       id: currencies.length === 1 ? 'tenant-cost' : `tenant-cost-${currency.toLowerCase()}`,
+      dataTableId: 'series-tenants',
       title: `Accumulated cost per tenant (${currency})`,
       yUnit: currency,
       timesS: r.series.timesS,
@@ -131,6 +132,7 @@ export function billSections(
           kind: 'chart',
           chart: {
             id: 'tenant-cpu',
+            dataTableId: 'series-tenants',
             title: 'CPU received per tenant',
             yUnit: 'MIPS',
             timesS: r.series.timesS,

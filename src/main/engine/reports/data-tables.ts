@@ -1,20 +1,31 @@
-/** CSV-only tables with every time series and instance record of a run, in full. */
+/**
+ * CSV-only tables with every time series and instance record of a run, in full. They are the
+ * one copy of the run's series in the export: the report's charts point at them
+ * (`dataTableId`) instead of writing their own. Units: time in s, utilization in percent,
+ * power in W, CPU in MIPS, cost in the `currency` column's currency.
+ */
 import type { HostSeries, SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { ReportBlock } from './model'
 
 export function dataTables(r: SimulationResult, names: Map<string, string>): ReportBlock[] {
   const t = r.series.timesS
   const hostNames = r.series.hosts.map((h) => names.get(h.hostId) ?? h.hostId)
-  const perHost = (id: string, title: string, pick: (h: HostSeries) => number[]): ReportBlock => ({
+  const perHost = (
+    id: string,
+    title: string,
+    unit: string,
+    pick: (h: HostSeries) => number[],
+  ): ReportBlock => ({
     kind: 'table',
     table: {
       id,
       title,
       csvOnly: true,
-      columns: ['time_s', ...hostNames],
+      columns: ['time_s', ...hostNames.map((n) => (unit ? `${n} (${unit})` : n))],
       rows: t.map((tS, i) => [tS, ...r.series.hosts.map((h) => pick(h)[i] ?? '')]),
     },
   })
+  const currency = new Map(r.tenants.map((u) => [u.tenantId, u.bill.currency]))
   return [
     {
       kind: 'table',
@@ -26,9 +37,11 @@ export function dataTables(r: SimulationResult, names: Map<string, string>): Rep
         rows: t.map((tS, i) => [tS, r.series.totalPowerW[i] ?? '', r.series.activeHosts[i] ?? '']),
       },
     },
-    perHost('series-host-utilization', 'CPU utilization per host (fraction)', (h) => h.utilization),
-    perHost('series-host-power', 'Power per host (W)', (h) => h.powerW),
-    perHost('series-host-instances', 'Instances per host', (h) => h.instances),
+    perHost('series-host-utilization', 'CPU utilization per host (%)', '%', (h) =>
+      h.utilization.map((u) => u * 100),
+    ),
+    perHost('series-host-power', 'Power per host (W)', 'W', (h) => h.powerW),
+    perHost('series-host-instances', 'Instances per host', '', (h) => h.instances),
     {
       kind: 'table',
       table: {
@@ -42,6 +55,7 @@ export function dataTables(r: SimulationResult, names: Map<string, string>): Rep
           'requested_mips',
           'allocated_mips',
           'cumulative_cost',
+          'currency',
         ],
         rows: r.series.tenants.flatMap((x) =>
           t.map((tS, i) => [
@@ -51,6 +65,7 @@ export function dataTables(r: SimulationResult, names: Map<string, string>): Rep
             x.requestedMips[i] ?? '',
             x.allocatedMips[i] ?? '',
             x.cumulativeCost[i] ?? '',
+            currency.get(x.tenantId) ?? '',
           ]),
         ),
       },

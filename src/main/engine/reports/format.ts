@@ -14,8 +14,58 @@ export function pct(fraction: number | undefined, digits = 1): string {
   return fraction === undefined ? '–' : `${num(fraction * 100, digits)} %`
 }
 
+/**
+ * Decimals of a currency's minor unit (ISO 4217: USD 2, JPY 0, BHD 3), from the JavaScript
+ * Intl data; 2 for a code Intl does not know.
+ */
+export function currencyDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    )
+  } catch {
+    return 2
+  }
+}
+
+/** An amount to its currency's precision with the code after it: `1,234.50 USD`, `980 JPY`. */
 export function money(amount: number | undefined, currency: string): string {
-  return amount === undefined ? '–' : `${num(amount, 2)} ${currency}`
+  return amount === undefined || !Number.isFinite(amount)
+    ? '–'
+    : `${num(amount, currencyDigits(currency))} ${currency}`
+}
+
+/**
+ * An instant of virtual time (seconds since the run's start) as `h:mm`, with days when a
+ * day or more has passed: `6:00`, `0:05`, `1 d 2:30`. Seconds are rounded to the minute.
+ */
+export function clock(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '–'
+  const m = Math.round(seconds / 60)
+  const d = Math.floor(m / 1440)
+  const hm = `${Math.floor((m % 1440) / 60)}:${String(m % 60).padStart(2, '0')}`
+  return d > 0 ? `${d} d ${hm}` : hm
+}
+
+/**
+ * A length of time with units, to a sensible precision: `48 s`, `10.5 s`, `12 min 30 s`,
+ * `2 h 05 min`, `3 d 4 h`.
+ */
+export function durationText(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '–'
+  const sign = seconds < 0 ? '-' : ''
+  const s = Math.abs(seconds)
+  if (s < 60)
+    return `${sign}${num(s, Number.isInteger(s) || s >= 10 ? (Number.isInteger(s) ? 0 : 1) : 2)} s`
+  const whole = Math.round(s)
+  if (whole < 3600)
+    return `${sign}${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`
+  const minutes = Math.round(s / 60)
+  if (minutes < 1440)
+    return `${sign}${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
+  const hours = Math.round(s / 3600)
+  return `${sign}${Math.floor(hours / 24)} d ${hours % 24} h`
 }
 
 /** Seconds as `1 d 02:03:04` / `02:03:04`. */

@@ -2,8 +2,15 @@
  * The self-contained HTML report: one file with inline CSS and inline SVG charts, no script
  * and no external resource, laid out for the screen and for printing to PDF (A4).
  */
-import { esc } from './format'
-import type { ReportBlock, ReportChart, ReportModel, ReportTable } from './model'
+import { clock, durationText, esc, money } from './format'
+import {
+  columnLabel,
+  type ColumnFormat,
+  type ReportBlock,
+  type ReportChart,
+  type ReportModel,
+  type ReportTable,
+} from './model'
 
 /** Draws a chart as an SVG string (ECharts server-side rendering in services). */
 export type ChartRenderer = (
@@ -36,11 +43,16 @@ figure{margin:10px 0;break-inside:avoid}figure svg{max-width:100%;height:auto}fi
 @media print{main{padding:0;max-width:none}section{break-before:auto}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}}
 `
 
-function cell(v: string | number): string {
-  if (typeof v === 'number') {
-    const text = Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)))
-    return `<td class="n">${esc(text)}</td>`
-  }
+/** A number as the column's format says, else integers as they are and others to 4 decimals. */
+function numberText(v: number, format: ColumnFormat | undefined): string {
+  if (format === 'clock') return clock(v)
+  if (format === 'duration') return durationText(v)
+  if (format !== undefined) return money(v, format.money)
+  return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)))
+}
+
+function cell(v: string | number, format: ColumnFormat | undefined): string {
+  if (typeof v === 'number') return `<td class="n">${esc(numberText(v, format))}</td>`
   return `<td>${esc(v)}</td>`
 }
 
@@ -53,7 +65,10 @@ function tableHtml(t: ReportTable): string {
     t.rows.length > limit
       ? `<p class="note">${t.rows.length - limit} more rows in ${esc(t.id)}.csv.</p>`
       : ''
-  return `<h3>${esc(t.title)}</h3><table><thead><tr>${t.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>${more}`
+  const formats = t.columns.map((c) => (typeof c === 'string' ? undefined : c.format))
+  const head = t.columns.map((c) => `<th>${esc(columnLabel(c))}</th>`).join('')
+  const body = rows.map((r) => `<tr>${r.map((v, i) => cell(v, formats[i])).join('')}</tr>`).join('')
+  return `<div class="table"><h3>${esc(t.title)}</h3><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`
 }
 
 function blockHtml(b: ReportBlock, options: HtmlOptions): string {

@@ -1,5 +1,5 @@
 /** Reports: the report model, provider and tenant builders, HTML, CSV and SVG builders. */
-export { reportCsvFiles, type CsvFile } from './csv'
+export { formatCsvForPeople, reportCsvFiles, spreadsheetSafeCell, type CsvFile } from './csv'
 export { renderReportHtml, type ChartRenderer, type HtmlOptions } from './html'
 export { reportCharts, reportTables } from './model'
 export type {

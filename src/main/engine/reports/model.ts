@@ -4,12 +4,29 @@
  * (ECharts, in services) only read it. Everything is plain JSON.
  */
 
+/**
+ * How the HTML/PDF shows a numeric column (CSV always writes the raw number):
+ * `clock` seconds of virtual time as `h:mm` (`6:00`, `1 d 2:30`), `duration` seconds with
+ * units (`2 h 05 min`, `48 s`), `money` to the currency's minor unit.
+ */
+export type ColumnFormat = 'clock' | 'duration' | { money: string }
+
+/** A column with a human label for the HTML and a header naming its unit for the CSV. */
+export interface ReportColumn {
+  /** What the HTML/PDF heads the column with, e.g. `failed at`. */
+  label: string
+  /** The CSV header, naming the unit of the raw numbers, e.g. `failed_at_s`. */
+  csv: string
+  format?: ColumnFormat
+}
+
 /** A table; `rows` hold display-ready strings or raw numbers (CSV keeps full precision). */
 export interface ReportTable {
   /** Stable id, used as the CSV file name (`<id>.csv`). */
   id: string
   title: string
-  columns: string[]
+  /** A plain string is both the HTML label and the CSV header (it names its unit, if any). */
+  columns: Array<string | ReportColumn>
   rows: Array<Array<string | number>>
   /** Show at most this many rows in HTML/PDF (CSV always has all). */
   displayLimit?: number
@@ -38,6 +55,11 @@ export interface ReportChart {
   kind: 'line' | 'area'
   /** Stack the series (area charts of parts of a whole). */
   stacked?: boolean
+  /**
+   * The CSV-only table that holds this chart's data in full (often in more detail); then the
+   * chart gets no CSV file of its own, so no export carries the same numbers twice.
+   */
+  dataTableId?: string
 }
 
 export type ReportBlock =
@@ -61,6 +83,14 @@ export interface ReportModel {
   audience: 'provider' | 'tenant'
   sections: ReportSection[]
 }
+
+/** The HTML/PDF label of a column. */
+export const columnLabel = (c: string | ReportColumn): string =>
+  typeof c === 'string' ? c : c.label
+
+/** The CSV header of a column. */
+export const columnCsvHeader = (c: string | ReportColumn): string =>
+  typeof c === 'string' ? c : c.csv
 
 /** Every table of a report, in order. */
 export function reportTables(model: ReportModel): ReportTable[] {

@@ -51,7 +51,7 @@ describe('reports (engine)', () => {
     ).toBe(html)
   })
 
-  it('CSV has one file per table and per chart series, with quoting', () => {
+  it('CSV has one file per table and per chart no table holds, with quoting', () => {
     const model = {
       title: 't',
       subtitle: 's',
@@ -63,7 +63,27 @@ describe('reports (engine)', () => {
           blocks: [
             {
               kind: 'table' as const,
-              table: { id: 'tab', title: 'T', columns: ['name', 'value'], rows: [['a, "b"', 1.5]] },
+              table: {
+                id: 'tab',
+                title: 'T',
+                columns: [
+                  'name',
+                  { label: 'failed at', csv: 'failed_at_s', format: 'clock' as const },
+                ],
+                rows: [['a, "b"', 1.5]],
+              },
+            },
+            {
+              kind: 'chart' as const,
+              chart: {
+                id: 'copy',
+                title: 'C',
+                yUnit: 's',
+                kind: 'line' as const,
+                timesS: [0],
+                series: [{ name: 'x', values: [1.5] }],
+                dataTableId: 'tab',
+              },
             },
             {
               kind: 'chart' as const,
@@ -82,7 +102,8 @@ describe('reports (engine)', () => {
     }
     const files = reportCsvFiles(model)
     expect(files.map((f) => f.fileName)).toEqual(['tab.csv', 'power-series.csv'])
-    expect(files[0]?.contents).toBe('name,value\r\n"a, ""b""",1.5\r\n')
-    expect(files[1]?.contents).toBe('time_s,time_h,total (W)\r\n0,0,10\r\n3600,1,20\r\n')
+    // The chart whose data a table holds gets no file; headers name units; time only in s.
+    expect(files[0]?.contents).toBe('name,failed_at_s\r\n"a, ""b""",1.5\r\n')
+    expect(files[1]?.contents).toBe('time_s,total (W)\r\n0,10\r\n3600,20\r\n')
   })
 })

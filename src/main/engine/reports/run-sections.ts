@@ -63,6 +63,7 @@ export function runSections(
           kind: 'chart',
           chart: {
             id: 'active-hosts',
+            dataTableId: 'series-totals',
             title: 'Active hosts',
             yUnit: 'hosts',
             timesS: t,
@@ -74,6 +75,7 @@ export function runSections(
           kind: 'chart',
           chart: {
             id: 'host-utilization',
+            dataTableId: 'series-host-utilization',
             title: `CPU utilization per host${r.series.hosts.length > MAX_HOST_LINES ? ` (the ${MAX_HOST_LINES} busiest; all in the CSV)` : ''}`,
             yUnit: '%',
             timesS: t,
@@ -101,6 +103,7 @@ export function runSections(
           kind: 'chart',
           chart: {
             id: 'total-power',
+            dataTableId: 'series-totals',
             title: 'Total power draw',
             yUnit: 'W',
             timesS: t,
@@ -126,7 +129,14 @@ export function runSections(
           table: {
             id: 'migrations',
             title: `Migrations${r.migrationsTruncated ? ' (the first records only)' : ''}`,
-            columns: ['instance', 'from', 'to', 'start s', 'end s', 'reason'],
+            columns: [
+              'instance',
+              'from',
+              'to',
+              { label: 'start', csv: 'start_s', format: 'clock' },
+              { label: 'end', csv: 'end_s', format: 'clock' },
+              'reason',
+            ],
             rows: r.migrations.map((m) => [
               m.instanceId,
               names.get(m.fromHostId) ?? m.fromHostId,
@@ -156,7 +166,13 @@ export function runSections(
           table: {
             id: 'failures',
             title: 'Host failures',
-            columns: ['host', 'failed at s', 'repaired at s', 'instances hit', 'restarted'],
+            columns: [
+              'host',
+              { label: 'failed at', csv: 'failed_at_s', format: 'clock' },
+              { label: 'repaired at', csv: 'repaired_at_s', format: 'clock' },
+              'instances hit',
+              'restarted',
+            ],
             rows: r.failures.map((f) => [
               names.get(f.hostId) ?? f.hostId,
               f.atS,
@@ -191,7 +207,7 @@ export function runSections(
               metricHeader('promisedAvailability'),
               metricHeader('deliveredAvailability'),
               METRICS.availabilitySlaMet.label,
-              metricHeader('downtime'),
+              { label: METRICS.downtime.label, csv: 'downtime_s', format: 'duration' },
               metricHeader('cpuLostContention'),
               metricHeader('cpuLostInterference'),
             ],

@@ -8,16 +8,8 @@
  */
 import { demandAt } from './demand'
 import { isOverloaded } from './detectors'
-import {
-  allocateEntry,
-  createOn,
-  destroyOn,
-  hostUtil,
-  isSuitable,
-  policyUtilMips,
-  requestedPe,
-  requestedTotal,
-} from './host-cpu'
+import { allocateEntry, createOn, destroyOn, hostUtil, requestedPe } from './host-cpu'
+import { indexable, PabfdIndex, scanForHost } from './pabfd'
 import type { PolicySpec } from './policy'
 import { powerAt } from './power'
 import type { Random } from './random'
@@ -40,7 +32,7 @@ function overloaded(s: SimState, p: MigrationPolicy, h: number, v = -1): boolean
 const powerCache = new WeakMap<SimState, { epoch: number; power: Float64Array }>()
 
 /** Power of each host at its current utilization (host utilizations change only in updates). */
-function powerNow(s: SimState): Float64Array {
+export function powerNow(s: SimState): Float64Array {
   const hit = powerCache.get(s)
   if (hit && hit.epoch === s.epoch) return hit.power
   const out = hit?.power ?? new Float64Array(s.hostCount)
@@ -52,11 +44,9 @@ function powerNow(s: SimState): Float64Array {
   return out
 }
 
-let classSeen = new Uint8Array(0)
-
 /**
- * PABFD: the host whose power grows least when `v` is added (lowest index on ties).
- * Empty idle hosts of one class all give the same answer, so only the first is evaluated.
+ * PABFD on the current state by a scan of every host (initial placement and restarts; the
+ * consolidation decision itself uses the index in `pabfd.ts`, which gives the same host).
  */
 export function findHostForVm(
   s: SimState,
@@ -65,42 +55,52 @@ export function findHostForVm(
   excluded: Uint8Array,
   power: Float64Array = powerNow(s),
 ): number {
-  let minPower = Number.MAX_VALUE
-  let best = -1
-  const request = requestedTotal(s, v)
-  if (classSeen.length < s.classCount) classSeen = new Uint8Array(s.classCount)
-  else classSeen.fill(0, 0, s.classCount)
-  const entries = s.entries
-  for (let h = 0; h < s.hostCount; h++) {
-    if (excluded[h] === 1) continue
-    const now = power[h] as number
-    if ((entries[h] as HostEntries).vm.length === 0 && s.hostUtilMips[h] === 0 && idleEmpty(s, h)) {
-      const c = s.hostClass[h] as number
-      if (classSeen[c] === 1) continue
-      classSeen[c] = 1
-    }
-    if (!isSuitable(s, h, v)) continue
-    const loadMips = policyUtilMips(s, h)
-    const uAfter = (loadMips + request) / (s.hostTotalMips[h] as number)
-    if (uAfter < 0 || uAfter > 1 || Number.isNaN(now)) continue
-    const diff = powerAt(s.curves, h * 11, uAfter) - now
-    // The over-load test only matters for a host that would win, so it runs last.
-    if (diff < minPower && !(loadMips !== 0 && p && overloaded(s, p, h, v))) {
-      minPower = diff
-      best = h
-    }
-  }
-  return best
+  return scanForHost(s, p, v, excluded, power)
 }
 
-/** An empty host with nothing held (so every such host of its class is interchangeable). */
-function idleEmpty(s: SimState, h: number): boolean {
-  return (
-    s.hostDown[h] === 0 &&
-    s.hostMemUsed[h] === 0 &&
-    s.hostBwUsed[h] === 0 &&
-    s.hostAvail[h] === s.hostTotalMips[h]
-  )
+const indexes = new WeakMap<SimState, PabfdIndex | undefined>()
+
+/** The run's PABFD index, filed afresh for this decision (undefined: too many classes). */
+function indexFor(
+  s: SimState,
+  p: MigrationPolicy,
+  power: Float64Array,
+  excluded: Uint8Array,
+): PabfdIndex | undefined {
+  let index = indexes.get(s)
+  if (index === undefined && !indexes.has(s)) {
+    index = indexable(s) ? new PabfdIndex(s, p, power) : undefined
+    indexes.set(s, index)
+  }
+  if (!index) return undefined
+  index.reset(p, power, excluded)
+  return index
+}
+
+/** Placement targets for one decision: by the index when there is one, else by a scan. */
+interface Targets {
+  find(v: number): number
+  /** Host `h`'s load changed (a tentative placement or its undoing). */
+  changed(h: number): void
+  /** Host `h` takes nothing more this decision. */
+  exclude(h: number): void
+}
+
+function targets(
+  s: SimState,
+  p: MigrationPolicy,
+  power: Float64Array,
+  excluded: Uint8Array,
+): Targets {
+  const index = indexFor(s, p, power, excluded)
+  return {
+    find: (v) => (index ? index.find(v, excluded) : scanForHost(s, p, v, excluded, power)),
+    changed: (h) => index?.touch(h),
+    exclude: (h) => {
+      excluded[h] = 1
+      index?.remove(h)
+    },
+  }
 }
 
 let sortKey = new Float64Array(0)
@@ -236,15 +236,17 @@ export function optimizeAllocation(
   for (const h of over) excluded[h] = 1
   const migrations: Migration[] = []
   const power = powerNow(s)
+  const place = targets(s, p, power, excluded)
   sortByDemand(s, toMove, nowS)
   for (const v of toMove) {
-    const target = findHostForVm(s, p, v, excluded, power)
+    const target = place.find(v)
     if (target >= 0) {
       createOn(s, target, v)
+      place.changed(target)
       migrations.push({ vm: v, host: target, reason: 'overload' })
     }
   }
-  underload(s, p, over, excluded, migrations, nowS, power)
+  underload(s, over, place, migrations, nowS)
   restore(s, saved)
   return migrations
 }
@@ -258,45 +260,54 @@ function allMovingOutOrAnyComingIn(s: SimState, h: number): boolean {
   return true
 }
 
+let candidates = new Int32Array(0)
+let candidateUtil = new Float64Array(0)
+
+/**
+ * Under-loaded hosts in the order CloudSim's `getUnderUtilizedHost` would pick them one by
+ * one: least utilization first, then design order. Hosts that become targets are excluded
+ * as the loop goes, and the others' entries do not change meanwhile, so one sort suffices.
+ */
+function underloadOrder(s: SimState, pickExcluded: Uint8Array): Int32Array {
+  const H = s.hostCount
+  if (candidates.length < H) {
+    candidates = new Int32Array(H)
+    candidateUtil = new Float64Array(H)
+  }
+  let n = 0
+  for (let h = 0; h < H; h++) {
+    if (pickExcluded[h] === 1) continue
+    const u = hostUtil(s, h)
+    if (u > 0 && u < 1 && !allMovingOutOrAnyComingIn(s, h)) {
+      candidates[n++] = h
+      candidateUtil[h] = u
+    }
+  }
+  const out = candidates.subarray(0, n)
+  out.sort((a, b) => (candidateUtil[a] as number) - (candidateUtil[b] as number) || a - b)
+  return out
+}
+
 function underload(
   s: SimState,
-  p: MigrationPolicy,
   over: number[],
-  placeExcluded: Uint8Array,
+  place: Targets,
   migrations: Migration[],
   nowS: number,
-  power: Float64Array,
 ): void {
   const H = s.hostCount
   const pickExcluded = new Uint8Array(H)
-  let pickCount = 0
-  const exclude = (h: number): void => {
-    if (pickExcluded[h] === 0) {
-      pickExcluded[h] = 1
-      pickCount++
-    }
-  }
-  for (const h of over) exclude(h)
+  for (const h of over) pickExcluded[h] = 1
   for (let h = 0; h < H; h++) {
     if (s.hostDown[h] === 1 || hostUtil(s, h) === 0) {
-      exclude(h)
-      placeExcluded[h] = 1
+      pickExcluded[h] = 1
+      place.exclude(h)
     }
   }
-  while (pickCount < H) {
-    let minU = 1
-    let under = -1
-    for (let h = 0; h < H; h++) {
-      if (pickExcluded[h] === 1) continue
-      const u = hostUtil(s, h)
-      if (u > 0 && u < minU && !allMovingOutOrAnyComingIn(s, h)) {
-        minU = u
-        under = h
-      }
-    }
-    if (under < 0) break
-    exclude(under)
-    placeExcluded[under] = 1
+  for (const under of underloadOrder(s, pickExcluded)) {
+    if (pickExcluded[under] === 1) continue
+    pickExcluded[under] = 1
+    place.exclude(under)
     const e = s.entries[under] as HostEntries
     const vms: number[] = []
     // CloudSim also evacuates instances only tentatively placed here this instant (and then
@@ -306,17 +317,21 @@ function underload(
     sortByDemand(s, vms, nowS)
     const placed: Migration[] = []
     for (const v of vms) {
-      const target = findHostForVm(s, p, v, placeExcluded, power)
+      const target = place.find(v)
       if (target < 0) {
-        for (const m of placed) destroyOn(s, m.host, m.vm)
+        for (const m of placed) {
+          destroyOn(s, m.host, m.vm)
+          place.changed(m.host)
+        }
         placed.length = 0
         break
       }
       createOn(s, target, v)
+      place.changed(target)
       placed.push({ vm: v, host: target, reason: 'underload' })
     }
     for (const m of placed) {
-      exclude(m.host)
+      pickExcluded[m.host] = 1
       migrations.push(m)
     }
   }

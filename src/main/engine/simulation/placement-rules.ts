@@ -14,6 +14,13 @@ import { acceptsGuest } from '../virtualization'
 export interface PlacementRules {
   /** Whether instance `v` may run on host `h`, given what runs there now. */
   allows(h: number, v: number, onHost: (h: number) => readonly number[]): boolean
+  /**
+   * Per host, an id shared by hosts that accept exactly the same guests (same
+   * virtualization kind, host OS and CPU extensions), for indexes that skip whole groups.
+   */
+  guestClass: Int32Array
+  /** Whether host `h`'s virtualization accepts instance `v`'s guest (one part of `allows`). */
+  acceptsGuestOf(h: number, v: number): boolean
 }
 
 const SHARED = 0
@@ -91,7 +98,17 @@ export function buildPlacementRules(
     return false
   }
 
+  const guestKeys = new Map<string, number>()
+  const guestClass = Int32Array.from(design.hosts, (h) => {
+    const key = `${JSON.stringify(h.virtualization)}|${h.cpuExtensions}`
+    let id = guestKeys.get(key)
+    if (id === undefined) guestKeys.set(key, (id = guestKeys.size))
+    return id
+  })
+
   return {
+    guestClass,
+    acceptsGuestOf: (h, v) => guestOk(h, vmWorkload[v] as number),
     allows(h, v, onHost) {
       const wi = vmWorkload[v] as number
       if (!guestOk(h, wi)) return false

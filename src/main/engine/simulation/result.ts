@@ -145,6 +145,11 @@ export function buildResult(r: ResultInput): SimulationResult {
             instances: b.hostInstances[h] as number[],
           }))
         : [],
+      racks: b.rackIds.map((rackId, r) => ({
+        rackId,
+        utilization: b.rackUtil[r] as number[],
+        hostsUp: b.rackUp[r] as number[],
+      })),
       tenants: design.tenants.map((t, ti) => ({
         tenantId: t.id,
         vcpus: b.tenantVcpus[ti] as number[],

@@ -1,7 +1,8 @@
 /**
  * Time series sampled at every scheduling instant: total power, active hosts, per-host
- * utilization / power / instance count (optional: large designs can skip them) and per-tenant
- * vCPUs, CPU asked for and received, and the bill accumulated so far.
+ * utilization / power / instance count (optional: large designs can skip them), per-rack mean
+ * utilization and hosts up (always: what large designs show instead), and per-tenant vCPUs,
+ * CPU asked for and received, and the bill accumulated so far.
  */
 import type { Design } from '../../../shared/design/schema'
 import { hostUtil } from './host-cpu'
@@ -18,6 +19,12 @@ export interface SeriesBuffer {
   hostUtil: number[][]
   hostPowerW: number[][]
   hostInstances: number[][]
+  /** Rack ids in design order, and each host's index into them (-1: in no rack). */
+  rackIds: string[]
+  hostRack: Int32Array
+  /** Per rack: mean utilization of its hosts (a down host counts as 0), hosts not down. */
+  rackUtil: number[][]
+  rackUp: number[][]
   tenantVcpus: number[][]
   tenantAlloc: number[][]
   tenantReq: number[][]
@@ -36,7 +43,19 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
   const H = hostSeries ? s.hostCount : 0
   const T = design.tenants.length
   const arrays = (n: number): number[][] => Array.from({ length: n }, () => [])
+  const rackIds = design.racks.map((r) => r.id)
+  const rackIndex = new Map(rackIds.map((id, i) => [id, i]))
+  const hostRack = new Int32Array(s.hostCount).fill(-1)
+  const hostById = new Map(design.hosts.map((h) => [h.id, h]))
+  for (let h = 0; h < s.hostCount; h++) {
+    const rackId = hostById.get(s.hostIds[h] as string)?.rackId
+    hostRack[h] = rackId !== undefined ? (rackIndex.get(rackId) ?? -1) : -1
+  }
   return {
+    rackIds,
+    hostRack,
+    rackUtil: arrays(rackIds.length),
+    rackUp: arrays(rackIds.length),
     hostSeries,
     timesS: [],
     totalPowerW: [],
@@ -65,9 +84,19 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
   const npa = s.policy.kind === 'npa'
   let total = 0
   let active = 0
+  const R = b.rackIds.length
+  const rackSum = new Float64Array(R)
+  const rackHosts = new Int32Array(R)
+  const rackUp = new Int32Array(R)
   for (let h = 0; h < s.hostCount; h++) {
     const down = s.hostDown[h] === 1
     const u = down ? 0 : Math.min(1, hostUtil(s, h))
+    const r = b.hostRack[h] as number
+    if (r >= 0) {
+      rackSum[r] = (rackSum[r] as number) + u
+      rackHosts[r] = (rackHosts[r] as number) + 1
+      if (!down) rackUp[r] = (rackUp[r] as number) + 1
+    }
     let p: number
     if (!s.compat) {
       // General mode: the power the energy integral holds from this instant on.
@@ -89,6 +118,11 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
       ;(b.hostPowerW[h] as number[]).push(p)
       ;(b.hostInstances[h] as number[]).push((s.entries[h] as HostEntries).vm.length)
     }
+  }
+  for (let r = 0; r < R; r++) {
+    const n = rackHosts[r] as number
+    ;(b.rackUtil[r] as number[]).push(n > 0 ? (rackSum[r] as number) / n : 0)
+    ;(b.rackUp[r] as number[]).push(rackUp[r] as number)
   }
   b.timesS.push(tS)
   b.totalPowerW.push(total)

@@ -3,7 +3,6 @@
  * reading, all-or-nothing opens, atomic saves that leave the design dirty on failure, the
  * recent-files list, and the last run's results carried along with the design.
  */
-import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { fail, ok, type Result } from '../../../shared/contract'
 import type { DesignState } from '../../../shared/contract/calls/design'
@@ -20,6 +19,7 @@ import {
 import { writeFileAtomic, type AtomicWriteOptions } from './atomic-write'
 import { FileIoError, describeIoError } from './io-errors'
 import type { RecentFiles } from './recent-files'
+import { readRegularFile } from './safe-read'
 
 export interface DesignFilesOptions {
   session: DesignSession
@@ -70,17 +70,19 @@ export class DesignFiles {
     const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES
     let bytes: Uint8Array
     try {
-      const info = await stat(full)
-      if (info.isDirectory()) return fail('io', `${full} is a folder, not a design file`)
-      if (info.size > maxBytes)
+      const read = await readRegularFile(full, maxBytes)
+      if (!read.ok && read.reason === 'not-regular')
+        return fail('io', `${full} is ${read.kind}, not a design file`)
+      if (!read.ok && read.reason === 'too-large')
         return fail('invalid-design', `${full} cannot be opened: it is too large`, [
           {
             severity: 'error',
             path: '',
-            message: `the file has ${info.size} bytes; the limit is ${maxBytes} bytes`,
+            message: `the file has at least ${read.seen} bytes; the limit is ${read.limit} bytes`,
           },
         ])
-      bytes = await readFile(full)
+      if (!read.ok) return fail('io', `${full} cannot be read`)
+      bytes = read.bytes
     } catch (error) {
       const { code, reason } = describeIoError(error, full)
       return fail(code === 'ENOENT' ? 'not-found' : 'io', `could not open ${full}: ${reason}`)

@@ -107,10 +107,13 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
         }))
       if (path !== undefined) return files.saveTo(path)
       if (ctx.shell.showSaveDialog) return fail('cancelled', 'no file was chosen')
-      // Web host: the browser saves the download; the design stays marked unsaved until a save to a path.
+      // Web host: the browser saves the download, which is the saved copy: what was downloaded
+      // counts as saved (title, dirty mark and save status agree; a later edit is unsaved again).
+      const contents = files.contents()
+      design.markSaved()
       return ok({
         state: design.state,
-        download: { fileName, mimeType: 'application/json', contents: files.contents() },
+        download: { fileName, mimeType: 'application/json', contents },
       })
     },
     'files:recent': async () => ok(await services().recent.list()),

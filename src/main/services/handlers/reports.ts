@@ -5,6 +5,7 @@ import type { SimulationResult } from '../../../shared/contract/calls/simulation
 import type { AppContext } from '../context'
 import { fileNameFor, filesServices } from '../files'
 import type { HandlerMap } from '../handler-types'
+import { zipCsvFiles } from '../reports/csv-zip'
 import { pdfMaker } from '../reports/pdf'
 import { ReportCancelled, ReportTenantNotFound, produceReport } from '../reports/produce-report'
 import { ReportJobs } from '../reports/report-jobs'
@@ -36,6 +37,7 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
       const design = ctx.design.design
       const files = filesServices(ctx).files
       const saved = files.currentLastRun()
+      const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
       try {
         const out = await produceReport({
           design,
@@ -47,7 +49,7 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
           csv: req.format === 'csv',
           signal: started.signal,
           makePdf: pdfMaker(ctx.shell),
-          generatedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          generatedAt,
           generator: `Strata ${ctx.version}`,
           onProgress: (p) => {
             const payload = { jobId, ...p }
@@ -69,9 +71,12 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
         if (req.format === 'csv')
           return ok({
             format: 'csv',
-            fileName: `${stem}-csv`,
-            mimeType: 'text/csv',
-            files: out.csv ?? [],
+            fileName: `${stem}-csv.zip`,
+            mimeType: 'application/zip',
+            encoding: 'base64',
+            contents: Buffer.from(zipCsvFiles(out.csv ?? [], `${stem}-csv`, generatedAt)).toString(
+              'base64',
+            ),
             notes,
           })
         if (req.format === 'pdf')

@@ -2,7 +2,7 @@
 import { fail, ok } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
-import { SimulationRuns } from '../simulation/runs'
+import { MAX_ACTIVE_RUNS, SimulationRuns } from '../simulation/runs'
 
 type SimulationCall =
   | 'simulation:start'
@@ -32,6 +32,12 @@ export function simulationHandlers(
           'invalid-design',
           `the design has ${problems.length} error(s); fix them before simulating`,
           problems,
+        )
+      // Each run is a worker thread: a client cannot start them without end.
+      if (runs.activeCount() >= MAX_ACTIVE_RUNS)
+        return fail(
+          'unavailable',
+          `${MAX_ACTIVE_RUNS} simulation runs are already in progress; cancel one or wait for it`,
         )
       return guard('bad-request', () =>
         runs.start(ctx.design.design, {

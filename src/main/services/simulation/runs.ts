@@ -17,8 +17,19 @@ import type { FromWorker, StartMessage, ToWorker } from './protocol'
 import { runInSlices, type SliceRunner } from './slices'
 import { simulationWorkerEntry } from './worker-path'
 
-/** Above this many hosts, runs keep no per-host series unless asked to. */
-export const HOST_SERIES_LIMIT = 2000
+/**
+ * Per-host series are kept while hosts × samples stays within this budget (three series of
+ * 2 M numbers: ~50 MB as JSON on the way to the window); beyond it a run keeps per-rack series
+ * only (always kept) unless asked to. 10,000 hosts for an hour of 5-minute steps stay within;
+ * 10,000 hosts for a day do not.
+ */
+export const HOST_SERIES_BUDGET = 2_000_000
+
+/** Whether a run of `hosts` hosts over `horizonS` in `stepS` steps keeps per-host series. */
+export function keepsHostSeries(hosts: number, horizonS: number, stepS: number): boolean {
+  const samples = Math.ceil(horizonS / Math.max(1, stepS)) + 1
+  return hosts * samples <= HOST_SERIES_BUDGET
+}
 
 interface Run {
   info: SimulationRunInfo
@@ -27,6 +38,8 @@ interface Run {
   stop: () => void
 }
 
+const isActive = (r: Run): boolean => r.info.status === 'running' || r.info.status === 'paused'
+
 export interface StartOptions {
   policy?: string
   seed?: number
@@ -34,7 +47,12 @@ export interface StartOptions {
   hostSeries?: boolean
 }
 
-/** Keeps every run of the app session (newest last). */
+/** Runs that may be in progress at once (each is a worker thread). */
+export const MAX_ACTIVE_RUNS = 4
+/** Finished runs kept with their results (older ones are dropped, oldest first). */
+export const MAX_KEPT_RUNS = 20
+
+/** Keeps the runs of the app session (newest last): all active ones, the latest finished. */
 export class SimulationRuns {
   private readonly runs = new Map<string, Run>()
   private counter = 0
@@ -49,6 +67,11 @@ export class SimulationRuns {
     const policy = options.policy ?? design.simulation.policy
     const parsed = parsePolicy(policy)
     if (!parsed.ok) throw new Error(parsed.message)
+    if (this.activeCount() >= MAX_ACTIVE_RUNS)
+      throw new Error(
+        `${MAX_ACTIVE_RUNS} simulation runs are already in progress; cancel one or wait for it`,
+      )
+    this.dropOldFinished()
     const runId = `run-${++this.counter}`
     const info: SimulationRunInfo = {
       runId,
@@ -59,8 +82,10 @@ export class SimulationRuns {
       virtualTimeS: 0,
       horizonS: options.horizonS ?? design.simulation.horizonS,
     }
-    // Per-host series of very large designs would make the pushed result huge.
-    const hostSeries = options.hostSeries ?? design.hosts.length <= HOST_SERIES_LIMIT
+    // Per-host series of very large runs would make the pushed result huge.
+    const hostSeries =
+      options.hostSeries ??
+      keepsHostSeries(design.hosts.length, info.horizonS, design.simulation.stepS)
     const start: StartMessage = { type: 'start', runId, design, ...options, hostSeries }
     const run: Run = { info, send: () => {}, stop: () => {} }
     this.runs.set(runId, run)
@@ -82,6 +107,20 @@ export class SimulationRuns {
       }
     }
     return { ...info }
+  }
+
+  /** Runs running or paused now. */
+  activeCount(): number {
+    let n = 0
+    for (const r of this.runs.values()) if (isActive(r)) n++
+    return n
+  }
+
+  /** Keeps at most MAX_KEPT_RUNS - 1 finished runs, so a new one fits. */
+  private dropOldFinished(): void {
+    const finished = [...this.runs.values()].filter((r) => !isActive(r))
+    for (const r of finished.slice(0, Math.max(0, finished.length - (MAX_KEPT_RUNS - 1))))
+      this.runs.delete(r.info.runId)
   }
 
   private onMessage(run: Run, m: FromWorker): void {

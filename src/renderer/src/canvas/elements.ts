@@ -1,7 +1,9 @@
 /**
  * Pure mapping from design elements to Cytoscape element definitions. Racks and zones are
- * compound nodes (parents of their hosts, switches, storage and racks); links are edges.
- * Tenants, networks, workloads and traces are not drawn as nodes.
+ * plain nodes drawn as boxes around their members (`data.container` names a node's rack or
+ * a rack's zone; `containers.ts` sizes the boxes), NOT Cytoscape compound nodes: compound
+ * parents make every style change build collections of parents and descendants (seconds at
+ * thousands of hosts). Links are edges. Tenants, networks, workloads and traces are not drawn.
  */
 import type { ElementDefinition } from 'cytoscape'
 import { ENTITY_COLLECTIONS, type EntityKind } from '../../../shared/design/enums'
@@ -11,6 +13,15 @@ import { tieredLayout } from './tiered-layout'
 /** Kinds drawn as nodes on the canvas. */
 export const NODE_KINDS = ['zone', 'rack', 'host', 'switch', 'storage'] as const
 export type NodeKind = (typeof NODE_KINDS)[number]
+/** Side of an empty rack or zone box, model px. */
+export const CONTAINER_MIN_PX = 60
+
+/** Whether a canvas node is a box around others (a rack or a zone). */
+export function isContainer(node: { data(key: string): unknown }): boolean {
+  const kind = node.data('kind')
+  return kind === 'rack' || kind === 'zone'
+}
+
 /** Kinds drawn on the canvas at all (nodes and edges). */
 export const CANVAS_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>([...NODE_KINDS, 'link'])
 
@@ -37,7 +48,7 @@ export function nodeLabel(kind: NodeKind, entity: AnyEntity): string {
   return name
 }
 
-/** The parent compound node of a node element, if any. */
+/** The box a node is drawn in: a host's, switch's or storage's rack, a rack's zone. */
 export function parentOf(kind: NodeKind, entity: AnyEntity): string | undefined {
   if (kind === 'rack') return str(entity.zoneId)
   if (kind === 'host' || kind === 'switch' || kind === 'storage') return str(entity.rackId)
@@ -58,8 +69,12 @@ export function nodeElement(
     kind,
     label: nodeLabel(kind, entity),
   }
-  const parent = parentOf(kind, entity)
-  if (parent) data.parent = parent
+  const container = parentOf(kind, entity)
+  if (container) data.container = container
+  if (kind === 'rack' || kind === 'zone') {
+    data.w = CONTAINER_MIN_PX
+    data.h = CONTAINER_MIN_PX
+  }
   if (kind === 'switch') data.tier = entity.tier
   if (kind === 'host') {
     const v = entity.virtualization as { kind?: string } | undefined
@@ -86,17 +101,23 @@ export function edgeElement(link: AnyEntity): ElementDefinition {
 }
 
 /**
- * Every canvas element of a design, parents before children (Cytoscape needs that order).
- * Elements without a stored position (imports, generated designs) get the tiered layout's.
+ * Where elements without a stored position go: the tiered layout, computed only when some
+ * host, switch or storage system has no position (undefined otherwise).
  */
-export function designElements(design: Design): ElementDefinition[] {
-  const out: ElementDefinition[] = []
+export function autoPositions(design: Design): ReadonlyMap<string, Position> | undefined {
   const unplaced = (list: ReadonlyArray<{ position?: Position }>): boolean =>
     list.some((e) => !e.position)
-  const auto =
-    unplaced(design.hosts) || unplaced(design.switches) || unplaced(design.storage)
-      ? tieredLayout(design)
-      : undefined
+  return unplaced(design.hosts) || unplaced(design.switches) || unplaced(design.storage)
+    ? tieredLayout(design)
+    : undefined
+}
+
+/**
+ * Every canvas element of a design, zones and racks first (drawn under their members).
+ * Elements without a stored position (imports, generated designs) get the tiered layout's.
+ */
+export function designElements(design: Design, auto = autoPositions(design)): ElementDefinition[] {
+  const out: ElementDefinition[] = []
   let index = 0
   const nodeIds = new Set<string>()
   for (const kind of NODE_KINDS) {
@@ -106,8 +127,9 @@ export function designElements(design: Design): ElementDefinition[] {
       nodeIds.add(entity.id)
     }
   }
-  // a parent that does not exist (a dangling reference the validator reports) is dropped
-  for (const el of out) if (el.data.parent && !nodeIds.has(el.data.parent)) delete el.data.parent
+  // a container that does not exist (a dangling reference the validator reports) is dropped
+  for (const el of out)
+    if (el.data.container && !nodeIds.has(String(el.data.container))) delete el.data.container
   for (const link of design.links as unknown as AnyEntity[]) {
     if (nodeIds.has(String(link.sourceId)) && nodeIds.has(String(link.targetId)))
       out.push(edgeElement(link))

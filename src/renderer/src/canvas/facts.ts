@@ -14,10 +14,18 @@ export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): N
     client: { x: (rect?.left ?? 0) + r.x, y: (rect?.top ?? 0) + r.y },
     classes: n.classes(),
     label: String(n.data('label') ?? ''),
+    labelPx: 0,
+    labelShown: false,
   }
+  // the style's numbers (px in model units) times the zoom: what the eye gets on screen
+  const fontPx = parseFloat(String(n.style('font-size'))) * n.cy().zoom()
+  fact.labelPx = Number.isFinite(fontPx) ? fontPx : 0
+  const minPx = parseFloat(String(n.style('min-zoomed-font-size'))) || 0
+  fact.labelShown = fact.label !== '' && fact.labelPx >= minPx && n.visible()
   const utilization = n.data('utilization') as number | undefined
   if (utilization !== undefined) fact.utilization = utilization
-  if (n.isChild()) fact.parent = n.parent().first().id()
+  const box = n.data('container') as string | undefined
+  if (box) fact.parent = box
   const byTenant = n.data('instancesByTenant') as Record<string, number> | undefined
   if (byTenant) fact.instancesByTenant = { ...byTenant }
   return fact

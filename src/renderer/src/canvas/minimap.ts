@@ -3,6 +3,7 @@
  * Click or drag on it to pan. Redraws at most once per animation frame.
  */
 import type { Core } from 'cytoscape'
+import { isContainer } from './elements'
 
 export class Minimap {
   private frame = 0
@@ -33,10 +34,10 @@ export class Minimap {
     if (!ctx) return
     const { width, height } = this.canvas
     ctx.clearRect(0, 0, width, height)
-    // leaf positions only: a compound bounding box costs a layout pass per rack
+    // members' positions only: rack and zone boxes are around them
     const points: Array<{ x: number; y: number }> = []
     this.cy.nodes().forEach((n) => {
-      if (!n.isParent()) points.push(n.position())
+      if (!isContainer(n)) points.push(n.position())
     })
     if (points.length === 0) return
     const b = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }

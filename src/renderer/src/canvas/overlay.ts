@@ -12,6 +12,8 @@ export interface HostOverlay {
   utilization?: number
   failed?: boolean
   off?: boolean
+  /** `utilization` is the mean of the host's rack (the run kept no per-host series). */
+  rackMean?: boolean
 }
 
 const OVERLAY_FIELDS = ['utilization', 'instanceCount', 'instancesByTenant']

@@ -1,7 +1,7 @@
 /**
- * Which rack a dragged host, switch or storage system ends up in. A compound rack grows to
- * hold a child while it is dragged, so "still inside its own rack" is judged against the
- * rack's box as it was when the drag began.
+ * Which rack a dragged host, switch or storage system ends up in. "Still inside its own rack"
+ * is judged against the rack's box as it was when the drag began (the box is refitted to its
+ * members after every drop).
  */
 import type { BoundingBox12, Core, NodeSingular, Position } from 'cytoscape'
 
@@ -16,7 +16,7 @@ export function rackAtPosition(
   position: Position,
   self?: NodeSingular,
 ): string | undefined {
-  const own = self?.parent().nonempty() ? self.parent().first().id() : undefined
+  const own = self?.data('container') as string | undefined
   let found: string | undefined
   cy.nodes('.rack').forEach((rack) => {
     if (found || rack.id() === own || (self && rack.same(self))) return
@@ -25,10 +25,11 @@ export function rackAtPosition(
   return found
 }
 
-/** The rack a node sits in (its parent when that is a rack). */
+/** The rack a node is drawn in (its container when that is a rack). */
 function currentRack(node: NodeSingular): NodeSingular | undefined {
-  const parent = node.parent()
-  return parent.nonempty() && parent.first().hasClass('rack') ? parent.first() : undefined
+  const id = node.data('container') as string | undefined
+  const rack = id ? node.cy().getElementById(id) : undefined
+  return rack?.nonempty() && rack.hasClass('rack') ? (rack as unknown as NodeSingular) : undefined
 }
 
 /** Remembers racks' boxes at grab time and decides where a released node belongs. */

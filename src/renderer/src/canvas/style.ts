@@ -1,5 +1,6 @@
 /** The canvas stylesheet: one palette per theme, read from CSS variables at creation. */
 import type { StylesheetJson } from 'cytoscape'
+import { RACK_LABEL_MIN_PX, RACK_LABEL_MODEL_PX } from './rack-layer'
 
 /** Colours the canvas needs; taken from the page's CSS custom properties. */
 export interface CanvasColours {
@@ -54,9 +55,13 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'font-size': 10,
         'text-wrap': 'wrap',
         'text-valign': 'bottom',
-        'min-zoomed-font-size': 7,
+        // below 8 px on screen a label is noise: Cytoscape skips it (and its cost)
+        'min-zoomed-font-size': 8,
         width: 34,
         height: 34,
+        // zones under links that leave racks, under racks, under links in racks, under nodes
+        'z-index-compare': 'manual',
+        'z-index': 4,
       },
     },
     {
@@ -69,7 +74,11 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'border-color': c.link,
         'text-valign': 'top',
         'text-halign': 'center',
-        padding: '18px',
+        'font-size': RACK_LABEL_MODEL_PX + 2,
+        'min-zoomed-font-size': RACK_LABEL_MIN_PX,
+        width: 'data(w)',
+        height: 'data(h)',
+        'z-index': 0,
       },
     },
     {
@@ -82,9 +91,12 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'font-weight': 'bold',
-        padding: '14px',
-        'min-width': '60px',
-        'min-height': '60px',
+        // smaller on screen the level-of-detail layer draws the rack's label instead
+        'font-size': RACK_LABEL_MODEL_PX,
+        'min-zoomed-font-size': RACK_LABEL_MIN_PX,
+        width: 'data(w)',
+        height: 'data(h)',
+        'z-index': 2,
       },
     },
     {
@@ -92,6 +104,10 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
       style: {
         shape: 'round-rectangle',
         'background-color': c.host,
+        // a backing in the page colour keeps host names legible where links pass under them
+        'text-background-color': c.zone,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
       },
     },
     { selector: 'node.host[virt = "os"]', style: { shape: 'round-hexagon' } },
@@ -122,8 +138,14 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         // haystack: no control points to compute (thousands of links stay cheap)
         'curve-style': 'haystack',
         'haystack-radius': 0,
+        'z-index-compare': 'manual',
+        'z-index': 3,
       },
     },
+    // links leaving a rack pass under the rack boxes: they never cover a rack's label or hosts
+    { selector: 'edge.uplink', style: { 'z-index': 1 } },
+    // links leaving a rack, while zoomed out: drawn as per-rack bundles by the LOD layer
+    { selector: 'edge.bundled', style: { display: 'none' } },
     {
       selector: 'edge.migration',
       style: {
@@ -133,6 +155,7 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'target-arrow-color': '#9467bd',
         'curve-style': 'bezier',
         width: 3,
+        'z-index': 5,
       },
     },
     {

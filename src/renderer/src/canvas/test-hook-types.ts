@@ -20,6 +20,25 @@ export interface NodeFact {
   utilization?: number
   /** Instances the canvas shows on a host, by tenant id. */
   instancesByTenant?: Record<string, number>
+  /** The label's font size on screen (model size × zoom), px. */
+  labelPx: number
+  /** Whether Cytoscape draws the label at this zoom (not below its minimum on-screen size). */
+  labelShown: boolean
+}
+
+/** A label of the level-of-detail layer (halls, rows, racks) drawn in the last frame. */
+export interface LabelFact {
+  kind: 'hall' | 'row' | 'rack'
+  /** Zone id, `zoneId/rowIndex`, or rack id. */
+  id: string
+  text: string
+  /** Font size on screen, px. */
+  fontPx: number
+  /** Top-left corner and size of the text on the canvas, px. */
+  x: number
+  y: number
+  width: number
+  height: number
 }
 
 export interface EdgeFact {
@@ -49,6 +68,14 @@ export interface StrataTestHook {
   /** Page coordinates of a node's centre, for `page.mouse`. */
   clientPosition(id: string): { x: number; y: number } | undefined
   nodeCount(): number
+  /** The canvas zoom level (cheap, unlike `facts()`). */
+  zoom(): number
+  /** Hall, row and rack labels drawn over the canvas in the last frame. */
+  labels(): LabelFact[]
+  /** What the view shows: 'racks' (totals per rack) when zoomed out, else 'hosts'. */
+  detail(): 'racks' | 'hosts'
+  /** Fits the whole design in the view (as the toolbar's Fit). */
+  fit(): void
   /** When the first design was painted, ms since navigation start. */
   firstRenderMs(): number | undefined
   /** Design revision the canvas last rendered (cheap, unlike `facts()`). */

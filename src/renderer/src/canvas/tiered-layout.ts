@@ -1,69 +1,127 @@
 /**
  * The tiered layout: core switches on top, aggregation below, access switches not in a rack
- * below that, then the racks side by side (ToR switches on the rack's first row, hosts in a
- * grid under them), unracked hosts last; storage outside racks sits beside the core. Pure: returns model positions by id.
+ * below that, then the halls (zones) one under another, each holding its racks in rows that
+ * fill a wide view (thousands of racks make a block, not one long band). Inside a rack the
+ * ToR switches take the first row and hosts a near-square grid under them; unracked hosts
+ * come last; storage outside racks sits beside the core. Pure: returns model positions by id.
  */
 import type { Design } from '../../../shared/design/schema'
 
 export const TIER_GAP = 150
 const CELL = 80
-const RACK_COLUMNS = 3
-const RACK_GAP = 80
+/** Space between racks of a row, and between rows (room for the rack label above). */
+const RACK_GAP = 110
+const HALL_GAP = 260
+/** Width : height of the block of racks the layout aims for (a wide window). */
+const ASPECT = 1.3
 
-function row(ids: readonly string[], y: number, width: number, out: Map<string, Pos>): void {
+type Pos = { x: number; y: number }
+
+/** Where the layout put a rack (model units): its grid cell, hall and row. */
+export interface RackSlot {
+  rackId: string
+  /** Zone id ('' for racks in no zone). */
+  hallId: string
+  /** Row index within its hall, from 0. */
+  row: number
+}
+
+function line(ids: readonly string[], y: number, width: number, out: Map<string, Pos>): void {
   const step = ids.length > 0 ? Math.max(CELL, width / ids.length) : CELL
   ids.forEach((id, i) => out.set(id, { x: Math.round(step * i + step / 2), y }))
 }
 
-type Pos = { x: number; y: number }
+/** Columns of a rack's host grid: near square, 1..8. */
+function rackColumns(members: number): number {
+  return Math.max(1, Math.min(8, Math.ceil(Math.sqrt(members * 1.2))))
+}
+
+/** Racks in hall order (zones in design order, racks without a zone last). */
+export function racksByHall(design: Design): Map<string, Design['racks']> {
+  const zoneIds = new Set(design.zones.map((z) => z.id))
+  const halls = new Map<string, Design['racks']>(design.zones.map((z) => [z.id, []]))
+  for (const r of design.racks) {
+    const hall = r.zoneId && zoneIds.has(r.zoneId) ? r.zoneId : ''
+    if (!halls.has(hall)) halls.set(hall, [])
+    halls.get(hall)?.push(r)
+  }
+  for (const [id, racks] of halls) if (racks.length === 0) halls.delete(id)
+  return halls
+}
+
+/**
+ * The hall and row of every rack, as the layout arranges them: `columns` racks per row, the
+ * same for every hall, chosen so the whole block is about ASPECT times as wide as high.
+ */
+export function rackSlots(design: Design, columns = rackGridColumns(design)): RackSlot[] {
+  const out: RackSlot[] = []
+  for (const [hallId, racks] of racksByHall(design))
+    racks.forEach((r, i) => out.push({ rackId: r.id, hallId, row: Math.floor(i / columns) }))
+  return out
+}
+
+function rackMembers(design: Design): Map<string, { switches: string[]; grid: string[] }> {
+  const inRack = new Map<string, { switches: string[]; grid: string[] }>()
+  for (const r of design.racks) inRack.set(r.id, { switches: [], grid: [] })
+  for (const s of design.switches) if (s.rackId) inRack.get(s.rackId)?.switches.push(s.id)
+  for (const h of design.hosts) if (h.rackId) inRack.get(h.rackId)?.grid.push(h.id)
+  for (const s of design.storage) if (s.rackId) inRack.get(s.rackId)?.grid.push(s.id)
+  return inRack
+}
+
+/** Racks per row: the largest rack's box decides the cell; rows fill an ASPECT block. */
+export function rackGridColumns(design: Design): number {
+  const members = rackMembers(design)
+  let cellW = CELL
+  let cellH = CELL
+  for (const m of members.values()) {
+    const cols = rackColumns(m.grid.length)
+    cellW = Math.max(cellW, cols * CELL + RACK_GAP)
+    const rows = Math.ceil(m.switches.length / cols) + Math.ceil(m.grid.length / cols)
+    cellH = Math.max(cellH, rows * CELL + RACK_GAP)
+  }
+  const n = Math.max(1, design.racks.length)
+  return Math.max(1, Math.min(n, Math.round(Math.sqrt((n * cellH * ASPECT) / cellW))))
+}
 
 /** Positions of every host, switch and storage system, by id (racks follow their children). */
 export function tieredLayout(design: Design): Map<string, Pos> {
   const out = new Map<string, Pos>()
-  const rackIds = new Set(design.racks.map((r) => r.id))
-  const inRack = new Map<string, { switches: string[]; hosts: string[]; storage: string[] }>()
-  for (const r of design.racks) inRack.set(r.id, { switches: [], hosts: [], storage: [] })
-  const loose = { hosts: [] as string[], storage: [] as string[], access: [] as string[] }
-  for (const s of design.switches)
-    if (s.rackId && rackIds.has(s.rackId)) inRack.get(s.rackId)?.switches.push(s.id)
-  for (const h of design.hosts)
-    if (h.rackId && rackIds.has(h.rackId)) inRack.get(h.rackId)?.hosts.push(h.id)
-    else loose.hosts.push(h.id)
-  for (const s of design.storage)
-    if (s.rackId && rackIds.has(s.rackId)) inRack.get(s.rackId)?.storage.push(s.id)
-    else loose.storage.push(s.id)
-
-  // racks side by side, grouped by zone (design order within a zone)
-  const zoneOrder = new Map(design.zones.map((z, i) => [z.id, i]))
-  const racks = [...design.racks].sort(
-    (a, b) =>
-      (zoneOrder.get(a.zoneId ?? '') ?? 1e9) - (zoneOrder.get(b.zoneId ?? '') ?? 1e9) ||
-      design.racks.indexOf(a) - design.racks.indexOf(b),
-  )
-  const rackTop = 3 * TIER_GAP
-  let x = 0
-  let bottom = rackTop
-  for (const rack of racks) {
-    const members = inRack.get(rack.id)
-    if (!members) continue
-    const cols = Math.max(1, Math.min(RACK_COLUMNS, members.hosts.length))
-    members.switches.forEach((id, i) =>
-      out.set(id, { x: x + (i % cols) * CELL, y: rackTop + Math.floor(i / cols) * CELL }),
-    )
-    const hostTop = rackTop + Math.ceil(members.switches.length / cols) * CELL
-    const grid = [...members.hosts, ...members.storage]
-    grid.forEach((id, i) =>
-      out.set(id, { x: x + (i % cols) * CELL, y: hostTop + Math.floor(i / cols) * CELL }),
-    )
-    bottom = Math.max(bottom, hostTop + Math.ceil(grid.length / cols) * CELL)
-    x += cols * CELL + RACK_GAP
+  const inRack = rackMembers(design)
+  const loose = {
+    hosts: design.hosts.filter((h) => !h.rackId || !inRack.has(h.rackId)).map((h) => h.id),
+    storage: design.storage.filter((s) => !s.rackId || !inRack.has(s.rackId)).map((s) => s.id),
   }
-  const width = Math.max(x, 4 * CELL)
+  const columns = rackGridColumns(design)
+  let width = 4 * CELL
+  let y = 3 * TIER_GAP
+  for (const racks of racksByHall(design).values()) {
+    for (let first = 0; first < racks.length; first += columns) {
+      let x = 0
+      let rowHeight = CELL
+      for (const rack of racks.slice(first, first + columns)) {
+        const m = inRack.get(rack.id) ?? { switches: [], grid: [] }
+        const cols = rackColumns(m.grid.length)
+        m.switches.forEach((id, i) =>
+          out.set(id, { x: x + (i % cols) * CELL, y: y + Math.floor(i / cols) * CELL }),
+        )
+        const top = y + Math.ceil(m.switches.length / cols) * CELL
+        m.grid.forEach((id, i) =>
+          out.set(id, { x: x + (i % cols) * CELL, y: top + Math.floor(i / cols) * CELL }),
+        )
+        rowHeight = Math.max(rowHeight, top - y + Math.ceil(m.grid.length / cols) * CELL)
+        x += cols * CELL + RACK_GAP
+      }
+      width = Math.max(width, x)
+      y += rowHeight + RACK_GAP
+    }
+    y += HALL_GAP - RACK_GAP
+  }
   const byTier = (tier: string): string[] =>
     design.switches.filter((s) => s.tier === tier && !out.has(s.id)).map((s) => s.id)
-  row([...byTier('core'), ...loose.storage], 0, width, out)
-  row(byTier('aggregation'), TIER_GAP, width, out)
-  row(byTier('access'), 2 * TIER_GAP, width, out)
-  row(loose.hosts, bottom + TIER_GAP, width, out)
+  line([...byTier('core'), ...loose.storage], 0, width, out)
+  line(byTier('aggregation'), TIER_GAP, width, out)
+  line(byTier('access'), 2 * TIER_GAP, width, out)
+  line(loose.hosts, y + TIER_GAP, width, out)
   return out
 }

@@ -9,6 +9,7 @@ import type { Design } from '../../../shared/design/schema'
 import type { EditCommandInput } from '../../../shared/contract/schemas/design'
 import { TopologyCanvas } from './topology-canvas'
 import { tieredLayout } from './tiered-layout'
+import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-datacenter'
 import { patchDesign } from '../stores/design'
 
 function setup() {
@@ -112,6 +113,33 @@ describe('TopologyCanvas', () => {
   })
 })
 
+describe('undo of a drag on a design without stored positions', () => {
+  it('puts the node back at its laid-out place (issue 12: 2,000-host designs)', () => {
+    const session = new DesignSession()
+    const generated = syntheticDatacenter({ hosts: 2000, instances: 10, tenants: 1, seed: 0 })
+    const loaded = session.load(generated)
+    if (!loaded.ok) throw new Error(loaded.error.message)
+    const canvas = new TopologyCanvas(undefined, {})
+    canvas.load(session.design, session.state.revision)
+    const id = 'host-000123'
+    const laidOut = tieredLayout(session.design).get(id)
+    expect(canvas.node(id)?.position).toEqual(laidOut)
+    let mirror: Design = session.design
+    const off = session.onChange((change) => {
+      mirror = patchDesign(mirror, change.changes)
+      canvas.applyChanges(change.changes, mirror, change.state.revision)
+    })
+    const to = { x: (laidOut?.x ?? 0) + 37, y: (laidOut?.y ?? 0) + 11 }
+    expect(session.apply({ type: 'move', moves: [{ id, position: to }] }).ok).toBe(true)
+    expect(canvas.node(id)?.position).toEqual(to)
+    expect(session.undo().ok).toBe(true)
+    expect(canvas.node(id)?.position).toEqual(laidOut)
+    expect(session.redo().ok).toBe(true)
+    expect(canvas.node(id)?.position).toEqual(to)
+    off()
+  })
+})
+
 describe('tieredLayout', () => {
   it('puts core above aggregation above access above racked hosts', () => {
     const d = sample as unknown as Design
@@ -120,9 +148,13 @@ describe('tieredLayout', () => {
     expect(y('core-1')).toBeLessThan(y('agg-1'))
     expect(y('agg-1')).toBeLessThan(y('tor-1'))
     expect(y('tor-1')).toBeLessThan(y('kvm-1'))
-    // hosts of different racks do not share a column
+    // racks of a hall side by side: hosts of different racks do not share a column
     const xs = (rack: string) =>
       d.hosts.filter((h) => h.rackId === rack).map((h) => pos.get(h.id)?.x ?? 0)
     expect(Math.max(...xs('rack-1'))).toBeLessThan(Math.min(...xs('rack-2')))
+    // halls one under another
+    const ys = (rack: string) =>
+      d.hosts.filter((h) => h.rackId === rack).map((h) => pos.get(h.id)?.y ?? 0)
+    expect(Math.max(...ys('rack-1'))).toBeLessThan(Math.min(...ys('rack-3')))
   })
 })

@@ -7,12 +7,25 @@ import cytoscape, { type Core, type NodeSingular, type Position } from 'cytoscap
 import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles'
 import type { DesignChanges, Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
-import { CANVAS_KINDS, designElements, edgeElement, nodeElement, type NodeKind } from './elements'
+import {
+  autoPositions,
+  CANVAS_KINDS,
+  designElements,
+  edgeElement,
+  isContainer,
+  nodeElement,
+  type NodeKind,
+} from './elements'
 import { applyOverlay, type HostOverlay } from './overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact } from './facts'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
-import type { CanvasFacts, NodeFact } from './test-hook-types'
+import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
+import { rackAggregates } from './rack-aggregates'
+import { rackSlots } from './tiered-layout'
+import { fitContainers, members } from './containers'
+import { wheelZoomFactor } from './wheel'
+import type { CanvasFacts, LabelFact, NodeFact } from './test-hook-types'
 
 let registered = false
 function registerExtensions(): void {
@@ -34,6 +47,18 @@ export interface CanvasCallbacks {
   onConnect?(sourceId: string, targetId: string): void
   onContextMenu?(target: { id?: string; kind?: string }, client: { x: number; y: number }): void
   onTapNode?(id: string, kind: string): void
+  /** The view switched between totals per rack (zoomed out) and single hosts. */
+  onDetail?(detail: 'racks' | 'hosts'): void
+  /** How many hosts are coloured by their rack's mean (the run kept no per-host series). */
+  onRackMeans?(hosts: number): void
+}
+
+/** Space kept free around a fitted drawing, px (labels of rows and halls sit in it). */
+export interface FitInsets {
+  top: number
+  right: number
+  bottom: number
+  left: number
 }
 
 const LINKABLE = new Set(['host', 'switch', 'storage'])
@@ -53,24 +78,48 @@ export class TopologyCanvas {
   private overlayStale = false
   /** Large designs show instances as a count and a tenant-coloured border, not pies. */
   private compact = false
+  /** Positions of elements the design stores none for (undo of a first drag goes back here). */
+  private auto: ReadonlyMap<string, Position> | undefined
+  private design: Design | undefined
+  private readonly layer: RackLayer | undefined
+  private lod: 'racks' | 'hosts' = 'hosts'
+  /** While a rack or zone is dragged: its start position and its members' start positions. */
+  private carried:
+    | { id: string; from: Position; members: Array<{ node: NodeSingular; from: Position }> }
+    | undefined
+  /** Extra room fit keeps free at the view's edges (e.g. under the minimap). */
+  insets: FitInsets = { top: 0, right: 0, bottom: 0, left: 0 }
 
   constructor(
     private readonly container: HTMLElement | undefined,
     private readonly callbacks: CanvasCallbacks,
-    options: { headless?: boolean } = {},
+    options: { headless?: boolean; webgl?: boolean } = {},
   ) {
     const headless = options.headless ?? !container
     if (!headless) registerExtensions()
+    const colours = coloursFromCss(container)
     this.cy = cytoscape({
       container: headless ? undefined : container,
       headless,
-      style: canvasStyle(coloursFromCss(container)),
+      style: canvasStyle(colours),
       boxSelectionEnabled: true,
       selectionType: 'single',
-      wheelSensitivity: 0.3,
-      minZoom: 0.05,
+      minZoom: 0.005,
       maxZoom: 4,
-    })
+      ...(options.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions)
+    if (!headless && container) {
+      const layerCanvas = document.createElement('canvas')
+      layerCanvas.className = 'rack-layer'
+      layerCanvas.setAttribute('aria-hidden', 'true')
+      layerCanvas.style.cssText =
+        'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;z-index:5'
+      container.appendChild(layerCanvas)
+      this.layer = new RackLayer(this.cy, layerCanvas, colours)
+      // our own wheel step (Cytoscape's is ~1 % per notch on a mouse); runs before Cytoscape's
+      const wheelTarget = container.parentElement ?? container
+      wheelTarget.addEventListener('wheel', this.onWheel, { capture: true, passive: false })
+    }
     if (!headless) {
       this.eh = (this.cy as unknown as { edgehandles(o: object): EdgeHandlesInstance }).edgehandles(
         {
@@ -87,14 +136,94 @@ export class TopologyCanvas {
     this.bindEvents()
   }
 
+  private readonly onWheel = (event: WheelEvent): void => {
+    if (!this.cy.userZoomingEnabled()) return
+    event.preventDefault()
+    event.stopPropagation()
+    const rect = this.container?.getBoundingClientRect()
+    const at = { x: event.clientX - (rect?.left ?? 0), y: event.clientY - (rect?.top ?? 0) }
+    const factor = wheelZoomFactor(event.deltaY, event.deltaMode)
+    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: at })
+  }
+
+  /** Switches links between tiers to per-rack bundles when zoomed out (and back). */
+  private updateDetail(): void {
+    const lod = this.cy.zoom() < RACK_LABEL_ZOOM ? 'racks' : 'hosts'
+    if (lod === this.lod) return
+    this.lod = lod
+    this.cy.batch(() => this.cy.edges('.uplink').toggleClass('bundled', lod === 'racks'))
+    this.callbacks.onDetail?.(lod)
+  }
+
+  /** Marks links that leave a rack (drawn bundled per rack when zoomed out). */
+  private markUplinks(): void {
+    this.cy.batch(() => {
+      this.cy.edges('.link').forEach((e) => {
+        const a = e.source().data('container') as string | undefined
+        const b = e.target().data('container') as string | undefined
+        const up = a !== b && (a !== undefined || b !== undefined)
+        e.toggleClass('uplink', up)
+        e.toggleClass('bundled', up && this.lod === 'racks')
+      })
+    })
+  }
+
+  /** Tells the level-of-detail layer the halls, rows and names of the racks. */
+  private updateStructure(): void {
+    const d = this.design
+    if (!this.layer || !d) return
+    this.layer.setStructure(
+      rackSlots(d),
+      new Map(d.zones.map((z) => [z.id, z.name || z.id])),
+      new Map(d.racks.map((r) => [r.id, r.name || r.id])),
+    )
+    this.updateAggregates()
+  }
+
+  private updateAggregates(): void {
+    const d = this.design
+    if (!this.layer || !d) return
+    const members = d.hosts
+      .filter((h) => h.rackId)
+      .map((h) => ({ id: h.id, rackId: h.rackId as string, down: h.state !== 'up' }))
+    this.layer.setAggregates(rackAggregates(members, this.overlay))
+  }
+
   private bindEvents(): void {
     const cy = this.cy
+    cy.on('zoom', () => this.updateDetail())
     cy.on('select unselect', () => {
       if (this.silentSelect) return
       queueMicrotask(() => this.callbacks.onSelect?.(this.selection()))
     })
-    cy.on('grab', 'node', (event) => this.drops.grab(event.target as NodeSingular))
-    cy.on('dragfree', 'node', (event) => this.queueMove(event.target as NodeSingular))
+    cy.on('grab', 'node', (event) => {
+      const node = event.target as NodeSingular
+      this.drops.grab(node)
+      // a rack (zone) carries what is drawn in it
+      this.carried = isContainer(node)
+        ? {
+            id: node.id(),
+            from: { ...node.position() },
+            members: members(cy, node).map((m) => ({ node: m, from: { ...m.position() } })),
+          }
+        : undefined
+    })
+    cy.on('drag', 'node', (event) => {
+      const node = event.target as NodeSingular
+      const c = this.carried
+      if (!c || c.id !== node.id()) return
+      const p = node.position()
+      const dx = p.x - c.from.x
+      const dy = p.y - c.from.y
+      cy.batch(() => {
+        for (const m of c.members) m.node.position({ x: m.from.x + dx, y: m.from.y + dy })
+      })
+    })
+    cy.on('dragfree', 'node', (event) => {
+      this.queueMove(event.target as NodeSingular)
+      this.carried = undefined
+      fitContainers(cy)
+    })
     cy.on('ehcomplete', (_event, ...extra: unknown[]) => {
       const [source, target, added] = extra as [NodeSingular, NodeSingular, cytoscape.EdgeSingular]
       added.remove()
@@ -123,7 +252,7 @@ export class TopologyCanvas {
 
   /** Collects the nodes released by one drag gesture, then reports them in one move. */
   private queueMove(node: NodeSingular): void {
-    const nodes = node.isParent() ? node.union(node.descendants()) : node
+    const nodes = isContainer(node) ? [node, ...members(this.cy, node)] : [node]
     nodes.forEach((n) => {
       const kind = String(n.data('kind'))
       const move: CanvasMove = { id: n.id(), position: roundPos(n.position()) }
@@ -153,10 +282,15 @@ export class TopologyCanvas {
   load(design: Design, revision: number): void {
     performance.mark('canvas:load:start')
     this.overlayStale = true
+    this.design = design
+    this.auto = autoPositions(design)
     this.cy.batch(() => {
       this.cy.elements().remove()
-      this.cy.add(designElements(design))
+      this.cy.add(designElements(design, this.auto))
     })
+    fitContainers(this.cy)
+    this.markUplinks()
+    this.updateStructure()
     const large = this.cy.elements().length > LARGE
     if (large !== this.compact) this.overlayStale = true
     this.compact = large
@@ -176,10 +310,7 @@ export class TopologyCanvas {
     const cy = this.cy
     cy.batch(() => {
       for (const id of changes.removed) {
-        const el = cy.getElementById(id)
-        // removing a compound node would take its children (and their links) with it
-        if (el.nonempty() && el.isParent()) el.children().move({ parent: null })
-        el.remove()
+        cy.getElementById(id).remove()
       }
       const upserts = changes.upserted.filter((u) => CANVAS_KINDS.has(u.kind))
       // containers first so children find their parent
@@ -193,28 +324,41 @@ export class TopologyCanvas {
             if (cy.getElementById(String(raw.targetId)).nonempty()) cy.add(edgeElement(raw))
           continue
         }
-        const def = nodeElement(kind as NodeKind, raw, cy.nodes().length)
-        const parent = def.data.parent as string | undefined
-        if (parent && cy.getElementById(parent).empty()) delete def.data.parent
-        let el = cy.getElementById(raw.id)
+        const def = nodeElement(kind as NodeKind, raw, cy.nodes().length, this.auto)
+        const container = def.data.container as string | undefined
+        if (container && cy.getElementById(container).empty()) delete def.data.container
+        const el = cy.getElementById(raw.id)
         if (el.empty()) {
           cy.add(def)
           this.overlayStale = true
           continue
         }
-        const currentParent = el.isChild() ? el.parent().first().id() : undefined
-        if (currentParent !== def.data.parent) {
-          el = el.move({ parent: (def.data.parent as string | undefined) ?? null }) as typeof el
+        // into another rack or out of any: only the data says where a node is drawn
+        if (def.data.container === undefined && el.data('container') !== undefined)
+          el.removeData('container')
+        const box = isContainer(el)
+        if (box) {
+          // a box keeps its size; fitContainers sizes it from its members below
+          delete def.data.w
+          delete def.data.h
         }
         el.data(def.data)
-        if (raw.position && !el.isParent()) el.position(def.position as Position)
+        // no stored position (undo of the first drag of a laid-out node): back to the layout's
+        if ((!box || raw.position) && (raw.position || this.auto?.has(raw.id)))
+          el.position(def.position as Position)
       }
+      fitContainers(cy)
     })
+    this.design = design
+    if (changes.upserted.some((u) => u.kind === 'link') || changes.removed.length > 0)
+      this.markUplinks()
+    const structural = (k: string): boolean => k === 'rack' || k === 'zone' || k === 'host'
+    if (changes.upserted.some((u) => structural(u.kind)) || changes.removed.length > 0)
+      this.updateStructure()
     // an update rewrote the hosts' labels: put their instance counts back
     const hosts = new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id))
     if (hosts.size > 0 && this.overlay.size > 0)
       applyOverlay(cy, this.overlay, undefined, true, hosts)
-    void design
     this.revision = revision
   }
 
@@ -239,6 +383,10 @@ export class TopologyCanvas {
     applyOverlay(this.cy, overlay, this.overlay, this.overlayStale, undefined, this.compact)
     this.overlay = overlay
     this.overlayStale = false
+    this.updateAggregates()
+    let rackMeans = 0
+    for (const o of overlay.values()) if (o.rackMean) rackMeans++
+    this.callbacks.onRackMeans?.(rackMeans)
     performance.measure('canvas:overlay', 'canvas:overlay:start')
   }
 
@@ -291,16 +439,18 @@ export class TopologyCanvas {
   }
 
   /**
-   * Fits the drawing in the view. Computed from the leaf nodes' positions: Cytoscape's own fit
-   * measures every element with its label (seconds at thousands of nodes).
+   * Fits the whole drawing in the view with a margin of `padding` px (plus `insets`, e.g.
+   * the minimap's corner), so every node and its label is inside and none is under the
+   * minimap. Computed from the leaf nodes' positions and sizes: Cytoscape's own fit measures
+   * every element with its label (seconds at thousands of nodes).
    */
-  fit(padding = 60): void {
+  fit(padding = 40): void {
     let x1 = Infinity
     let y1 = Infinity
     let x2 = -Infinity
     let y2 = -Infinity
     this.cy.nodes().forEach((n) => {
-      if (n.isParent()) return
+      if (isContainer(n)) return
       const p = n.position()
       x1 = Math.min(x1, p.x)
       y1 = Math.min(y1, p.y)
@@ -308,23 +458,35 @@ export class TopologyCanvas {
       y2 = Math.max(y2, p.y)
     })
     if (!Number.isFinite(x1)) return
+    // half a node, a rack's padding and a label line below; a rack/hall label line above
+    x1 -= 40
+    x2 += 40
+    y1 -= 70
+    y2 += 55
     const w = this.cy.width()
     const h = this.cy.height()
     if (w <= 0 || h <= 0) return
+    const i = this.insets
+    // row labels sit left of the racks, hall labels above them: keep room for both
+    const left = padding + i.left + 50
+    const top = padding + i.top + 20
+    const freeW = w - left - padding - i.right
+    const freeH = h - top - padding - i.bottom
     const zoom = Math.min(
       this.cy.maxZoom(),
       Math.max(
         this.cy.minZoom(),
-        Math.min(
-          (w - 2 * padding) / Math.max(1, x2 - x1),
-          (h - 2 * padding) / Math.max(1, y2 - y1),
-        ),
+        Math.min(freeW / Math.max(1, x2 - x1), freeH / Math.max(1, y2 - y1)),
       ),
     )
     this.cy.viewport({
       zoom,
-      pan: { x: w / 2 - ((x1 + x2) / 2) * zoom, y: h / 2 - ((y1 + y2) / 2) * zoom },
+      pan: {
+        x: left + freeW / 2 - ((x1 + x2) / 2) * zoom,
+        y: top + freeH / 2 - ((y1 + y2) / 2) * zoom,
+      },
     })
+    this.updateDetail()
   }
 
   zoomBy(factor: number): void {
@@ -352,7 +514,19 @@ export class TopologyCanvas {
 
   /** Re-reads the theme colours (after a light/dark switch). */
   setTheme(): void {
-    this.cy.style(canvasStyle(coloursFromCss(this.container)))
+    const colours = coloursFromCss(this.container)
+    this.cy.style(canvasStyle(colours))
+    this.layer?.setColours(colours)
+  }
+
+  /** Labels the level-of-detail layer drew in its last frame (test hook). */
+  labels(): LabelFact[] {
+    return this.layer?.labels() ?? []
+  }
+
+  /** 'racks' when zoomed out so far that racks show totals, else 'hosts'. */
+  detail(): 'racks' | 'hosts' {
+    return this.lod
   }
 
   /** Sets the zoom and centres on an element (or the current centre). */
@@ -382,6 +556,10 @@ export class TopologyCanvas {
   }
 
   destroy(): void {
+    this.layer?.destroy()
+    ;(this.container?.parentElement ?? this.container)?.removeEventListener('wheel', this.onWheel, {
+      capture: true,
+    })
     this.eh?.destroy()
     this.cy.destroy()
   }

@@ -40,7 +40,13 @@ export function useCanvasOverlay(): CanvasOverlay {
     if (frame) {
       for (const [hostId, h] of frame.hosts) {
         const o = out.get(hostId) ?? {}
-        out.set(hostId, { ...o, utilization: h.utilization, failed: h.failed, off: h.off })
+        out.set(hostId, {
+          ...o,
+          utilization: h.utilization,
+          failed: h.failed,
+          off: h.off,
+          ...(h.rackMean ? { rackMean: true } : {}),
+        })
       }
     }
     return out

@@ -76,6 +76,14 @@ export const useDesignStore = defineStore('design', () => {
   })
 
   const name = computed(() => design.value?.meta.name ?? '')
+  /**
+   * The document's title, dirty mark and save status, all from `state.dirty`: the menu bar,
+   * the window title and the status bar read these and never keep their own copy.
+   */
+  const title = computed(
+    () => `${name.value || 'Untitled'}${state.value.dirty ? ' (unsaved)' : ''}`,
+  )
+  const saveStatus = computed<'saved' | 'unsaved'>(() => (state.value.dirty ? 'unsaved' : 'saved'))
 
   function notify(changes: DesignChanges): void {
     const d = design.value
@@ -161,6 +169,8 @@ export const useDesignStore = defineStore('design', () => {
     lastError,
     index,
     name,
+    title,
+    saveStatus,
     start,
     stop,
     refresh,

@@ -24,6 +24,8 @@ export interface HostFrame {
   utilization: number
   failed: boolean
   off: boolean
+  /** The run kept no per-host series: `utilization` is the mean of the host's rack. */
+  rackMean?: boolean
 }
 
 /** The state of the datacenter at one sample of the run, for the canvas. */
@@ -85,6 +87,16 @@ export const useSimulationStore = defineStore('simulation', () => {
         failed: down.has(h.hostId),
         off: instances === 0 && utilization === 0,
       })
+    }
+    // no per-host series (a very large run): each host in a rack shows its rack's mean
+    if (r.series.hosts.length === 0 && r.series.racks) {
+      const racks = new Map(r.series.racks.map((x) => [x.rackId, x]))
+      for (const h of design.design?.hosts ?? []) {
+        const rack = h.rackId ? racks.get(h.rackId) : undefined
+        if (!rack) continue
+        const utilization = rack.utilization[i] ?? 0
+        hosts.set(h.id, { utilization, failed: down.has(h.id), off: false, rackMean: true })
+      }
     }
     // migrations under way during the step that ends at this sample
     const stepS = i > 0 ? timeS - (r.series.timesS[i - 1] as number) : timeS

@@ -1,4 +1,4 @@
-/** UI-only flags: theme, side panel, link mode, context menu, notices. */
+/** UI-only flags: theme, side panel, link mode, open menu, context menu, notices. */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 
@@ -33,6 +33,8 @@ export const useUiStore = defineStore('ui', () => {
   )
   const linkMode = ref(false)
   const contextMenu = ref<ContextMenuState | undefined>()
+  /** The menu-bar menu that is open (`File`, ...), if any. */
+  const openMenu = ref<string | undefined>()
   const notice = ref<{ kind: 'info' | 'error'; text: string } | undefined>()
   /** Last command for the canvas, with a counter so the same command can repeat. */
   const canvasCommand = ref<{ seq: number; command: CanvasCommand } | undefined>()
@@ -53,6 +55,7 @@ export const useUiStore = defineStore('ui', () => {
     appliedTheme,
     linkMode,
     contextMenu,
+    openMenu,
     notice,
     canvasCommand,
     tellCanvas,

@@ -15,14 +15,15 @@ export type ReportsRequests = {
 /** A finished report, ready to download or save. */
 export interface ReportExport {
   format: 'html' | 'pdf' | 'csv'
-  /** Suggested file name (`.html`, `.pdf`; for CSV, a folder name for `files`). */
+  /** Suggested file name (`.html`, `.pdf`, `.zip` for CSV). */
   fileName: string
   mimeType: string
-  /** HTML as text; PDF as base64. Absent for CSV (see `files`). */
-  contents?: string
-  encoding?: 'utf8' | 'base64'
-  /** CSV: one file per table and per time series. */
-  files?: Array<{ fileName: string; contents: string }>
+  /**
+   * HTML as text; PDF as base64; CSV as base64 of ONE zip holding a folder with one CSV per
+   * table and per chart whose data no table holds (`application/zip`).
+   */
+  contents: string
+  encoding: 'utf8' | 'base64'
   /** Why parts are missing (e.g. the design has errors, so nothing was simulated). */
   notes: string[]
 }

@@ -75,6 +75,15 @@ export interface HostSeries {
   instances: number[]
 }
 
+/** Per-rack time series, one value per sample. */
+export interface RackSeries {
+  rackId: string
+  /** Mean of the rack's hosts' utilization (a failed host counts as 0), fraction 0..1. */
+  utilization: number[]
+  /** Hosts of the rack in service (design state 'up') and not failed. */
+  hostsUp: number[]
+}
+
 /** Per-tenant time series, one value per sample. */
 export interface TenantSeries {
   tenantId: string
@@ -95,6 +104,11 @@ export interface SimulationSeries {
   activeHosts: number[]
   /** Hosts in the design order; empty when the run was asked for no per-host series. */
   hosts: HostSeries[]
+  /**
+   * Racks in the design order, always kept: what a view shows per rack (and for each host of a
+   * rack) when the run kept no per-host series. Absent in results saved before it existed.
+   */
+  racks?: RackSeries[]
   tenants: TenantSeries[]
 }
 

@@ -62,14 +62,15 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       label: 'Save',
       menu: 'File',
       shortcut: 'Ctrl+S',
-      run: async () => report(await saveDesign(false), 'Saved'),
+      // the status bar shows the save status (from the design's state), so no notice here
+      run: async () => report(await saveDesign(false)),
     },
     {
       id: 'save-as',
       label: 'Save as…',
       menu: 'File',
       shortcut: 'Ctrl+Shift+S',
-      run: async () => report(await saveDesign(true), 'Saved'),
+      run: async () => report(await saveDesign(true)),
     },
     {
       id: 'export',

@@ -91,14 +91,11 @@ export async function exportReport(format: ReportFormat): Promise<Outcome> {
   const r = await api.call('reports:export', { format })
   if (!r.ok) return r
   const report = r.value
-  if (report.contents !== undefined) {
-    if (report.encoding === 'base64') {
-      const bytes = Uint8Array.from(atob(report.contents), (c) => c.charCodeAt(0))
-      downloadBlob(new Blob([bytes], { type: report.mimeType }), report.fileName)
-    } else
-      download({ fileName: report.fileName, mimeType: report.mimeType, contents: report.contents })
-  }
-  for (const file of report.files ?? [])
-    download({ fileName: file.fileName, mimeType: 'text/csv', contents: file.contents })
+  // One file per report: HTML as text, PDF and the CSV zip as base64.
+  if (report.encoding === 'base64') {
+    const bytes = Uint8Array.from(atob(report.contents), (c) => c.charCodeAt(0))
+    downloadBlob(new Blob([bytes], { type: report.mimeType }), report.fileName)
+  } else
+    download({ fileName: report.fileName, mimeType: report.mimeType, contents: report.contents })
   return r
 }

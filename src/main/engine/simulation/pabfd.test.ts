@@ -1,0 +1,126 @@
+/**
+ * The PABFD index against the plain scan (the reference, CloudSim's loop over every host):
+ * on random mid-run states, with random tentative placements, undoings and exclusions in
+ * between, both must pick the same host for every instance, in CloudSim-compatible mode
+ * (floating-point noise decides near-ties) and in Strata's own mode (canonical increases).
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Design } from '../../../shared/design/schema'
+import { syntheticDatacenter } from '../scheduler'
+import { powerNow } from './consolidation'
+import { createOn, destroyOn } from './host-cpu'
+import { PabfdIndex, scanForHost } from './pabfd'
+import { Simulation } from './simulation'
+
+/** Curves with equal slopes (ties everywhere), a dip (non-monotone slopes) and PlanetLab G4. */
+const CURVES = [
+  [100, 120, 140, 160, 180, 200, 220, 240, 260, 280, 300],
+  [112, 148, 171, 193, 214, 236, 262, 291, 322, 352, 381],
+  [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117],
+  [90, 100, 105, 130, 131, 150, 151, 180, 181, 182, 200],
+]
+
+const scenario = fc.record({
+  compat: fc.boolean(),
+  hosts: fc.integer({ min: 3, max: 40 }),
+  perHost: fc.integer({ min: 2, max: 12 }),
+  kinds: fc.array(
+    fc.record({
+      curve: fc.integer({ min: 0, max: CURVES.length - 1 }),
+      cores: fc.constantFrom(4, 8, 16),
+      mips: fc.constantFrom(1000, 2600),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+  policy: fc.constantFrom('thr-mmt-0.8', 'lr-mmt-1.2', 'mad-mu-2.5', 'thr-mmt-1.0'),
+  steps: fc.integer({ min: 1, max: 12 }),
+  seed: fc.integer({ min: 0, max: 1000 }),
+  actions: fc.array(
+    fc.record({ op: fc.constantFrom('place', 'place', 'undo', 'exclude'), pick: fc.nat() }),
+    { maxLength: 40 },
+  ),
+})
+
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
+
+function design(sc: Scenario): Design {
+  const d = syntheticDatacenter({
+    hosts: sc.hosts,
+    instances: sc.hosts * sc.perHost,
+    seed: sc.seed,
+    tenants: 4,
+  })
+  d.hosts = d.hosts.map((h, i) => {
+    const k = sc.kinds[i % sc.kinds.length] as (typeof sc.kinds)[number]
+    return {
+      ...h,
+      sockets: 1,
+      coresPerSocket: k.cores,
+      mipsPerCore: k.mips,
+      powerCurveW: CURVES[k.curve] as number[],
+    }
+  })
+  d.workloads = d.workloads.map((w, i) => ({
+    ...w,
+    mipsPerVcpu: 500,
+    demand: {
+      profile: i % 2 ? 'diurnal' : 'bursty',
+      meanPercent: 10 + (i % 7) * 12,
+      amplitudePercent: 25,
+    },
+  }))
+  d.simulation = { ...d.simulation, cloudsimCompat: sc.compat, policy: sc.policy, seed: sc.seed }
+  return d
+}
+
+describe('PABFD index', () => {
+  it('picks the same host as the scan on random states', () => {
+    let compared = 0
+    let found = 0
+    fc.assert(
+      fc.property(scenario, (sc) => {
+        const sim = new Simulation(design(sc), { hostSeries: false })
+        let steps = 0
+        while (steps < sc.steps && !sim.advance(1)) if (sim.virtualTimeS % 300 < 1) steps++
+        const s = sim.state
+        const p = sim.policy
+        if (p.kind !== 'migration') return
+        const power = powerNow(s)
+        const excluded = new Uint8Array(s.hostCount)
+        for (let h = 0; h < s.hostCount; h++) if (s.hostDown[h] === 1) excluded[h] = 1
+        const index = new PabfdIndex(s, p, power)
+        index.reset(p, power, excluded)
+        const placed: Array<[number, number]> = []
+        const check = (v: number): number => {
+          const want = scanForHost(s, p, v, excluded, power)
+          expect(index.find(v, excluded)).toBe(want)
+          compared++
+          if (want >= 0) found++
+          return want
+        }
+        for (const a of sc.actions) {
+          const v = a.pick % s.vmCount
+          const target = check(v)
+          if (a.op === 'place' && target >= 0) {
+            createOn(s, target, v)
+            index.touch(target)
+            placed.push([target, v])
+          } else if (a.op === 'undo' && placed.length > 0) {
+            const [h, u] = placed.splice(a.pick % placed.length, 1)[0] as [number, number]
+            destroyOn(s, h, u)
+            index.touch(h)
+          } else if (a.op === 'exclude') {
+            const h = a.pick % s.hostCount
+            excluded[h] = 1
+            index.remove(h)
+          }
+        }
+        for (let v = 0; v < s.vmCount; v++) check(v)
+      }),
+      { numRuns: 60 },
+    )
+    // The property must not hold vacuously.
+    expect(found).toBeGreaterThan(compared / 4)
+  })
+})

@@ -1,0 +1,87 @@
+/**
+ * Rack and zone boxes: a rack is drawn as a box around its hosts, switches and storage (with
+ * room for their labels), a zone around its racks; an empty one keeps its own place and a
+ * minimum size. Plain nodes whose `w`/`h` data and position follow their members, so no
+ * Cytoscape compound bounds pass is ever needed. Moves only boxes that changed.
+ */
+import type { Core, NodeSingular } from 'cytoscape'
+import { CONTAINER_MIN_PX } from './elements'
+
+/** Room around a rack's members: half a node, padding, and two label lines below. */
+const RACK_PAD = { left: 33, right: 33, top: 31, bottom: 55 }
+/** Room around a zone's racks (its label sits above). */
+const ZONE_PAD = 18
+
+type Box = { x1: number; y1: number; x2: number; y2: number }
+
+function grow(boxes: Map<string, Box>, id: string, b: Box): void {
+  const a = boxes.get(id)
+  if (!a) boxes.set(id, { ...b })
+  else {
+    a.x1 = Math.min(a.x1, b.x1)
+    a.y1 = Math.min(a.y1, b.y1)
+    a.x2 = Math.max(a.x2, b.x2)
+    a.y2 = Math.max(a.y2, b.y2)
+  }
+}
+
+function place(node: NodeSingular, b: Box | undefined): void {
+  if (!b) {
+    if (node.data('w') !== CONTAINER_MIN_PX) node.data({ w: CONTAINER_MIN_PX, h: CONTAINER_MIN_PX })
+    return
+  }
+  const w = Math.round(b.x2 - b.x1)
+  const h = Math.round(b.y2 - b.y1)
+  const x = (b.x1 + b.x2) / 2
+  const y = (b.y1 + b.y2) / 2
+  if (node.data('w') !== w || node.data('h') !== h) node.data({ w, h })
+  const p = node.position()
+  if (p.x !== x || p.y !== y) node.position({ x, y })
+}
+
+/** Sizes and places every rack and zone box from its members' current positions. */
+export function fitContainers(cy: Core): void {
+  const racks = new Map<string, Box>()
+  cy.nodes().forEach((n) => {
+    const kind = n.data('kind')
+    const rack = n.data('container') as string | undefined
+    if (!rack || kind === 'rack' || kind === 'zone') return
+    const p = n.position()
+    grow(racks, rack, {
+      x1: p.x - RACK_PAD.left,
+      y1: p.y - RACK_PAD.top,
+      x2: p.x + RACK_PAD.right,
+      y2: p.y + RACK_PAD.bottom,
+    })
+  })
+  const zones = new Map<string, Box>()
+  cy.batch(() => {
+    cy.nodes('.rack').forEach((rack) => {
+      place(rack, racks.get(rack.id()))
+      const zone = rack.data('container') as string | undefined
+      if (!zone) return
+      const p = rack.position()
+      const w = Number(rack.data('w')) / 2 + ZONE_PAD
+      const h = Number(rack.data('h')) / 2 + ZONE_PAD
+      grow(zones, zone, { x1: p.x - w, y1: p.y - h - 16, x2: p.x + w, y2: p.y + h })
+    })
+    cy.nodes('.zone').forEach((zone) => place(zone, zones.get(zone.id())))
+  })
+}
+
+/** Every node drawn inside `container` (a rack's members; a zone's racks and theirs). */
+export function members(cy: Core, container: NodeSingular): NodeSingular[] {
+  const id = container.id()
+  const inside = new Set<string>([id])
+  const out: NodeSingular[] = []
+  // zones hold racks, racks hold the rest: two passes cover both levels
+  for (let pass = 0; pass < 2; pass++)
+    cy.nodes().forEach((n) => {
+      const c = n.data('container') as string | undefined
+      if (c && inside.has(c) && !inside.has(n.id())) {
+        inside.add(n.id())
+        out.push(n)
+      }
+    })
+  return out
+}

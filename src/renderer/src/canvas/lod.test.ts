@@ -1,0 +1,119 @@
+/**
+ * Level of detail and navigation, pure parts: wheel steps, per-rack totals, rack label
+ * prefixes, and the layout of thousands of racks in rows.
+ */
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-datacenter'
+import { wheelZoomFactor } from './wheel'
+import { rackAggregates, utilizationColour } from './rack-aggregates'
+import { commonPrefix } from './rack-layer'
+import { rackGridColumns, rackSlots, tieredLayout } from './tiered-layout'
+
+describe('wheelZoomFactor', () => {
+  it('zooms 1.25× per mouse notch (100 px), so ten notches cover 1.25^10 ≈ 9.3×', () => {
+    let zoom = 1
+    for (let i = 0; i < 10; i++) zoom *= wheelZoomFactor(-100)
+    expect(zoom).toBeCloseTo(1.25 ** 10, 6)
+    // a notch out undoes a notch in; 3 lines (Firefox) count as ~100 px
+    expect(wheelZoomFactor(-100) * wheelZoomFactor(100)).toBeCloseTo(1, 9)
+    expect(wheelZoomFactor(-3, 1)).toBeCloseTo(1.25 ** 0.99, 6)
+  })
+  it('never more than 2× per event either way', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (d) => {
+        const f = wheelZoomFactor(d)
+        return f >= 0.5 && f <= 2
+      }),
+    )
+  })
+})
+
+describe('rackAggregates', () => {
+  it('sums hosts, instances per tenant and mean utilization per rack', () => {
+    const members = [
+      { id: 'a', rackId: 'r1', down: false },
+      { id: 'b', rackId: 'r1', down: false },
+      { id: 'c', rackId: 'r1', down: true },
+      { id: 'd', rackId: 'r2', down: false },
+    ]
+    const red = '#ff0000'
+    const blue = '#0000ff'
+    const overlay = new Map([
+      ['a', { utilization: 0.2, instances: [{ tenantId: 't1', colour: red, count: 3 }] }],
+      [
+        'b',
+        {
+          utilization: 0.6,
+          failed: true,
+          instances: [
+            { tenantId: 't1', colour: red, count: 1 },
+            { tenantId: 't2', colour: blue, count: 5 },
+          ],
+        },
+      ],
+      ['d', { off: true }],
+    ])
+    const r = rackAggregates(members, overlay)
+    const r1 = r.get('r1')
+    expect(r1).toMatchObject({ hosts: 3, up: 1, failed: 1, off: 0, instances: 9 })
+    expect(r1?.utilization).toBeCloseTo(0.4, 12)
+    expect(r1?.tenants).toEqual([
+      { tenantId: 't2', colour: blue, count: 5 },
+      { tenantId: 't1', colour: red, count: 4 },
+    ])
+    expect(r.get('r2')).toMatchObject({ hosts: 1, up: 0, off: 1, instances: 0 })
+    expect(r.get('r2')?.utilization).toBeUndefined()
+  })
+  it('colours utilization like the hosts: green at 0, red at 1', () => {
+    expect(utilizationColour(0)).toBe('#2ca02c')
+    expect(utilizationColour(1)).toBe('#d62728')
+  })
+})
+
+describe('commonPrefix', () => {
+  it('is the shared part up to a separator', () => {
+    expect(commonPrefix(['rack-0001', 'rack-0002', 'rack-0100'])).toBe('rack-')
+    expect(commonPrefix(['R01', 'R02'])).toBe('')
+    expect(commonPrefix(['only'])).toBe('')
+  })
+})
+
+describe('tiered layout at scale', () => {
+  const design = syntheticDatacenter({ hosts: 10_000, instances: 10, tenants: 1, seed: 0 })
+  const pos = tieredLayout(design)
+  it('arranges 250 racks in rows that make a wide block, not one band', () => {
+    const columns = rackGridColumns(design)
+    const rows = Math.ceil(design.racks.length / columns)
+    expect(rows).toBeGreaterThan(5)
+    const xs = [...pos.values()].map((p) => p.x)
+    const ys = [...pos.values()].map((p) => p.y)
+    const aspect = (Math.max(...xs) - Math.min(...xs)) / (Math.max(...ys) - Math.min(...ys))
+    expect(aspect).toBeGreaterThan(0.8)
+    expect(aspect).toBeLessThan(2.5)
+    expect(new Set(rackSlots(design).map((s) => s.row)).size).toBe(rows)
+  })
+  it('keeps racks apart: no two racks share a host cell box', () => {
+    const boxes = new Map<string, { x1: number; y1: number; x2: number; y2: number }>()
+    for (const h of design.hosts) {
+      const p = pos.get(h.id) as { x: number; y: number }
+      const b = boxes.get(h.rackId as string)
+      if (!b) boxes.set(h.rackId as string, { x1: p.x, y1: p.y, x2: p.x, y2: p.y })
+      else
+        Object.assign(b, {
+          x1: Math.min(b.x1, p.x),
+          y1: Math.min(b.y1, p.y),
+          x2: Math.max(b.x2, p.x),
+          y2: Math.max(b.y2, p.y),
+        })
+    }
+    const list = [...boxes.values()]
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i] as { x1: number; y1: number; x2: number; y2: number }
+        const b = list[j] as { x1: number; y1: number; x2: number; y2: number }
+        const apart = a.x2 < b.x1 || b.x2 < a.x1 || a.y2 < b.y1 || b.y2 < a.y1
+        expect(apart).toBe(true)
+      }
+  })
+})

@@ -1,0 +1,80 @@
+/**
+ * What a rack's glyph shows when the canvas is zoomed out: hosts up / down, instances,
+ * mean utilization and the tenants' shares of its instances, summed over the rack's hosts
+ * from the same per-host overlay the hosts are painted with. Pure.
+ */
+import type { HostOverlay } from './overlay'
+
+/** Totals of one rack. */
+export interface RackAggregate {
+  hosts: number
+  /** Hosts neither down in the design, failed nor switched off at the shown time. */
+  up: number
+  failed: number
+  off: number
+  instances: number
+  /** Mean CPU utilization 0..1 over the rack's hosts that have one; absent before a run. */
+  utilization?: number
+  /** Hosts that contributed to `utilization`. */
+  utilizationHosts: number
+  /** Instances per tenant colour, largest first. */
+  tenants: Array<{ tenantId: string; colour: string; count: number }>
+}
+
+/** A host as the aggregation needs it: its rack and its design state. */
+export interface RackMember {
+  id: string
+  rackId: string
+  down: boolean
+}
+
+/** Sums `overlay` per rack over `members` (hosts outside any rack are skipped). */
+export function rackAggregates(
+  members: Iterable<RackMember>,
+  overlay: ReadonlyMap<string, HostOverlay>,
+): Map<string, RackAggregate> {
+  const out = new Map<string, RackAggregate>()
+  const tenantMaps = new Map<string, Map<string, { colour: string; count: number }>>()
+  const utilSum = new Map<string, number>()
+  for (const m of members) {
+    let a = out.get(m.rackId)
+    if (!a) {
+      a = { hosts: 0, up: 0, failed: 0, off: 0, instances: 0, utilizationHosts: 0, tenants: [] }
+      out.set(m.rackId, a)
+      tenantMaps.set(m.rackId, new Map())
+    }
+    const o = overlay.get(m.id)
+    a.hosts++
+    if (o?.failed) a.failed++
+    else if (o?.off) a.off++
+    else if (!m.down) a.up++
+    if (o?.utilization !== undefined) {
+      a.utilizationHosts++
+      utilSum.set(m.rackId, (utilSum.get(m.rackId) ?? 0) + o.utilization)
+    }
+    const tenants = tenantMaps.get(m.rackId) as Map<string, { colour: string; count: number }>
+    for (const i of o?.instances ?? []) {
+      a.instances += i.count
+      const t = tenants.get(i.tenantId)
+      if (t) t.count += i.count
+      else tenants.set(i.tenantId, { colour: i.colour, count: i.count })
+    }
+  }
+  for (const [rackId, a] of out) {
+    if (a.utilizationHosts > 0) a.utilization = (utilSum.get(rackId) ?? 0) / a.utilizationHosts
+    a.tenants = [
+      ...(tenantMaps.get(rackId) ?? new Map<string, { colour: string; count: number }>()),
+    ]
+      .map(([tenantId, t]) => ({ tenantId, ...t }))
+      .sort((x, y) => y.count - x.count || (x.tenantId < y.tenantId ? -1 : 1))
+  }
+  return out
+}
+
+/** Green (idle) to red (busy), as the host colouring: `mapData(utilization, 0, 1, …)`. */
+export function utilizationColour(u: number): string {
+  const t = Math.max(0, Math.min(1, u))
+  const mix = (a: number, b: number): number => Math.round(a + (b - a) * t)
+  const hex = (n: number): string => n.toString(16).padStart(2, '0')
+  return `#${hex(mix(0x2c, 0xd6))}${hex(mix(0xa0, 0x27))}${hex(mix(0x2c, 0x28))}`
+}

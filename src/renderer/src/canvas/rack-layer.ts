@@ -1,0 +1,260 @@
+/**
+ * The level-of-detail layer: a 2D canvas over Cytoscape's that draws what a zoomed-out
+ * datacenter needs to be read: hall and row labels (always, pinned to the view's edge when
+ * their start is scrolled off), rack labels in screen pixels while Cytoscape's own are too
+ * small to show, and per-rack glyphs (hosts up, instances, mean utilization, tenants' shares,
+ * failures) while a rack is too small on screen for its hosts to be told apart. Drawn above
+ * the links, so no link ever covers these labels. Redraws at most once per animation frame.
+ */
+import type { Core } from 'cytoscape'
+import type { CanvasColours } from './style'
+import type { RackAggregate } from './rack-aggregates'
+import { utilizationColour } from './rack-aggregates'
+import type { RackSlot } from './tiered-layout'
+import type { LabelFact } from './test-hook-types'
+
+/** Cytoscape draws rack labels at this model size, hidden below RACK_LABEL_MIN_PX on screen. */
+export const RACK_LABEL_MODEL_PX = 12
+export const RACK_LABEL_MIN_PX = 8
+/** Below this zoom Cytoscape's rack labels are hidden, so this layer draws them. */
+export const RACK_LABEL_ZOOM = RACK_LABEL_MIN_PX / RACK_LABEL_MODEL_PX
+/** A rack narrower than this on screen shows its glyph (totals) instead of readable hosts. */
+export const GLYPH_RACK_PX = 160
+
+type Box = { x1: number; y1: number; x2: number; y2: number }
+
+export class RackLayer {
+  private frame = 0
+  private boxes: Map<string, Box> | undefined
+  private slots: RackSlot[] = []
+  private hallNames = new Map<string, string>()
+  private rackNames = new Map<string, string>()
+  /** What every rack name starts with ("rack-"): dropped when a label would not fit. */
+  private rackPrefix = ''
+  private aggregates: ReadonlyMap<string, RackAggregate> = new Map()
+  private drawn: LabelFact[] = []
+  private readonly redraw = (): void => this.schedule()
+  private readonly invalidate = (): void => {
+    this.boxes = undefined
+    this.schedule()
+  }
+
+  constructor(
+    private readonly cy: Core,
+    private readonly canvas: HTMLCanvasElement,
+    private colours: CanvasColours,
+  ) {
+    cy.on('viewport resize', this.redraw)
+    cy.on('add remove position', this.invalidate)
+    cy.on('data', 'node.rack', this.invalidate)
+  }
+
+  /** The racks' halls and rows, and display names of halls and racks. */
+  setStructure(
+    slots: RackSlot[],
+    hallNames: ReadonlyMap<string, string>,
+    rackNames: ReadonlyMap<string, string>,
+  ): void {
+    this.slots = slots
+    this.hallNames = new Map(hallNames)
+    this.rackNames = new Map(rackNames)
+    this.rackPrefix = commonPrefix([...this.rackNames.values()])
+    this.invalidate()
+  }
+
+  setAggregates(aggregates: ReadonlyMap<string, RackAggregate>): void {
+    this.aggregates = aggregates
+    this.schedule()
+  }
+
+  setColours(colours: CanvasColours): void {
+    this.colours = colours
+    this.schedule()
+  }
+
+  /** The labels drawn in the last frame, with their size in screen pixels. */
+  labels(): LabelFact[] {
+    return this.drawn.map((l) => ({ ...l }))
+  }
+
+  schedule(): void {
+    if (this.frame || typeof requestAnimationFrame !== 'function') return
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0
+      this.draw()
+    })
+  }
+
+  /** Rack boxes in model units (the rack nodes' own boxes, see containers.ts). */
+  private rackBoxes(): Map<string, Box> {
+    if (this.boxes) return this.boxes
+    const boxes = new Map<string, Box>()
+    this.cy.nodes('.rack').forEach((n) => {
+      const p = n.position()
+      const w = Number(n.data('w')) / 2
+      const h = Number(n.data('h')) / 2
+      boxes.set(n.id(), { x1: p.x - w, y1: p.y - h, x2: p.x + w, y2: p.y + h })
+    })
+    this.boxes = boxes
+    return boxes
+  }
+
+  draw(): void {
+    const ctx = this.canvas.getContext('2d')
+    if (!ctx) return
+    const w = this.cy.width()
+    const h = this.cy.height()
+    const ratio = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1
+    if (
+      this.canvas.width !== Math.round(w * ratio) ||
+      this.canvas.height !== Math.round(h * ratio)
+    ) {
+      this.canvas.width = Math.round(w * ratio)
+      this.canvas.height = Math.round(h * ratio)
+    }
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
+    ctx.clearRect(0, 0, w, h)
+    this.drawn = []
+    const zoom = this.cy.zoom()
+    const pan = this.cy.pan()
+    const screen = (b: Box): Box => ({
+      x1: b.x1 * zoom + pan.x,
+      y1: b.y1 * zoom + pan.y,
+      x2: b.x2 * zoom + pan.x,
+      y2: b.y2 * zoom + pan.y,
+    })
+    const visible = (b: Box): boolean => b.x2 >= 0 && b.x1 <= w && b.y2 >= 0 && b.y1 <= h
+    const boxes = this.rackBoxes()
+    const rows = new Map<string, Box>()
+    const halls = new Map<string, Box>()
+    const grow = (map: Map<string, Box>, key: string, b: Box): void => {
+      const a = map.get(key)
+      if (!a) map.set(key, { ...b })
+      else {
+        a.x1 = Math.min(a.x1, b.x1)
+        a.y1 = Math.min(a.y1, b.y1)
+        a.x2 = Math.max(a.x2, b.x2)
+        a.y2 = Math.max(a.y2, b.y2)
+      }
+    }
+    for (const slot of this.slots) {
+      const b = boxes.get(slot.rackId)
+      if (!b) continue
+      const s = screen(b)
+      grow(rows, `${slot.hallId}\u0000${slot.row}`, s)
+      grow(halls, slot.hallId, s)
+      if (visible(s)) this.drawRack(ctx, slot.rackId, s, zoom)
+    }
+    // rows and halls: labels left of / above their block, pinned inside the view
+    ctx.textBaseline = 'middle'
+    for (const [key, s] of rows) {
+      if (!visible(s)) continue
+      const [hallId = '', row = '0'] = key.split('\u0000')
+      const text = `Row ${Number(row) + 1}`
+      const y = Math.min(Math.max(s.y1 + 8, 10), s.y2 - 8)
+      this.label(ctx, 'row', `${hallId}/${row}`, text, Math.max(4, s.x1 - 8), y, 11, 'right')
+    }
+    for (const [hallId, s] of halls) {
+      // racks in no zone need no heading unless there are halls to tell them from
+      if (!visible(s) || (hallId === '' && halls.size === 1)) continue
+      const name = this.hallNames.get(hallId) ?? (hallId ? hallId : 'Racks outside any hall')
+      const y = Math.max(s.y1 - 30, 10)
+      this.label(ctx, 'hall', hallId, name, Math.max(4, s.x1), y, 13, 'left', true)
+    }
+  }
+
+  private drawRack(ctx: CanvasRenderingContext2D, id: string, s: Box, zoom: number): void {
+    const c = this.colours
+    const width = s.x2 - s.x1
+    const height = s.y2 - s.y1
+    const a = this.aggregates.get(id)
+    const name = this.rackNames.get(id) ?? id
+    if (zoom < RACK_LABEL_ZOOM) {
+      const px = width < 90 ? 10 : 12
+      ctx.font = `600 ${px}px system-ui, sans-serif`
+      // a label no wider than its rack: the shared prefix goes first, then an ellipsis
+      let text = name
+      if (ctx.measureText(text).width > width && this.rackPrefix)
+        text = name.slice(this.rackPrefix.length)
+      while (text.length > 1 && ctx.measureText(text).width > width) text = `${text.slice(0, -2)}…`
+      this.label(ctx, 'rack', id, text, s.x1 + width / 2, s.y1 - px / 2 - 2, px, 'center', true)
+    }
+    if (width >= GLYPH_RACK_PX || !a || width < 24) return
+    // the glyph: a header over the rack's top rows, the host mosaic stays visible below
+    const lines = width >= 44 && height >= 44 ? 2 : 1
+    const header = Math.min(height * 0.6, lines * 12 + 12)
+    ctx.globalAlpha = 0.94
+    ctx.fillStyle = c.rack
+    ctx.fillRect(s.x1 + 1, s.y1 + 1, width - 2, header)
+    ctx.globalAlpha = 1
+    ctx.font = '10px system-ui, sans-serif'
+    ctx.textAlign = 'left'
+    ctx.textBaseline = 'top'
+    ctx.fillStyle = a.failed > 0 ? c.error : c.text
+    const down = a.hosts - a.up
+    const hostsText = down > 0 ? `${a.up}/${a.hosts} up` : `${a.hosts} up`
+    ctx.fillText(hostsText, s.x1 + 3, s.y1 + 3, width - 6)
+    if (lines === 2) {
+      ctx.fillStyle = c.text
+      ctx.fillText(`${a.instances} inst.`, s.x1 + 3, s.y1 + 15, width - 6)
+    }
+    const barY = s.y1 + 3 + lines * 12
+    const barW = width - 6
+    // utilization: the bar's fill and colour; grey outline before a run
+    ctx.strokeStyle = c.link
+    ctx.strokeRect(s.x1 + 3, barY, barW, 4)
+    if (a.utilization !== undefined) {
+      ctx.fillStyle = utilizationColour(a.utilization)
+      ctx.fillRect(s.x1 + 3, barY, Math.max(1, barW * a.utilization), 4)
+    }
+    // tenants' shares of the rack's instances
+    let x = s.x1 + 3
+    for (const t of a.tenants) {
+      const part = (barW * t.count) / Math.max(1, a.instances)
+      ctx.fillStyle = t.colour
+      ctx.fillRect(x, barY + 5, part, 3)
+      x += part
+    }
+  }
+
+  private label(
+    ctx: CanvasRenderingContext2D,
+    kind: LabelFact['kind'],
+    id: string,
+    text: string,
+    x: number,
+    y: number,
+    px: number,
+    align: CanvasTextAlign,
+    bold = false,
+  ): void {
+    ctx.font = `${bold ? '600 ' : ''}${px}px system-ui, sans-serif`
+    ctx.textAlign = align
+    ctx.textBaseline = 'middle'
+    const width = ctx.measureText(text).width
+    const left = align === 'center' ? x - width / 2 : align === 'right' ? x - width : x
+    // a halo in the page colour keeps the text legible over hosts and links
+    ctx.lineWidth = 3
+    ctx.strokeStyle = this.colours.zone
+    ctx.strokeText(text, x, y)
+    ctx.fillStyle = this.colours.text
+    ctx.fillText(text, x, y)
+    this.drawn.push({ kind, id, text, fontPx: px, x: left, y: y - px / 2, width, height: px })
+  }
+
+  destroy(): void {
+    if (this.frame) cancelAnimationFrame(this.frame)
+    this.cy.off('viewport resize', this.redraw)
+    this.cy.off('add remove position', this.invalidate)
+    this.cy.off('data', 'node.rack', this.invalidate)
+  }
+}
+
+/** The longest prefix of every name ending in a separator (`rack-` of `rack-0001`). */
+export function commonPrefix(names: readonly string[]): string {
+  if (names.length < 2) return ''
+  let prefix = names[0] as string
+  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1)
+  const cut = Math.max(prefix.lastIndexOf('-'), prefix.lastIndexOf('_'), prefix.lastIndexOf(' '))
+  return cut >= 0 ? prefix.slice(0, cut + 1) : ''
+}

@@ -1,0 +1,172 @@
+/**
+ * Fuzzing the web host through real WebSockets (issue 11): 10,000 seeded messages (about half
+ * well-formed, a third mutated, the rest wrong names and garbage) from provider and tenant
+ * sessions at once, against a host in its own process. Goals: the process never exits (an
+ * uncaught exception or unhandled rejection would end it), every message that is answered
+ * is answered with a typed result, and resident memory grows by less than 100 MiB. Prints
+ * how many messages reached each call's handler.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type WebSocket from 'ws'
+import { nextMessage, seeded } from './fuzz-corpus'
+import { startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
+
+const MESSAGES = Number(process.env.STRATA_FUZZ_MESSAGES) || 10_000
+const SEED = Number(process.env.STRATA_FUZZ_SEED) || 11
+const CLIENTS = 6 // 4 provider, 2 tenant
+const CODES = new Set([
+  'bad-request',
+  'unknown-call',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'invalid-design',
+  'conflict',
+  'cancelled',
+  'unavailable',
+  'io',
+  'internal',
+])
+
+let host: ChildHost
+beforeAll(async () => {
+  host = await startChildHost()
+})
+afterAll(async () => {
+  await host?.stop()
+})
+
+interface Answer {
+  type: string
+  id: unknown
+  result?: { ok: boolean; error?: { code: string; message: string } }
+}
+
+/** Sends `text` and waits for the next call answer (or the socket's close). */
+function exchange(ws: WebSocket, text: string): Promise<Answer | 'closed'> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const m = JSON.parse(String(data)) as Answer
+      if (m.type !== 'strata:call') return
+      done(m)
+    }
+    const onClose = () => done('closed')
+    const done = (a: Answer | 'closed') => {
+      ws.off('message', onMessage)
+      ws.off('close', onClose)
+      resolve(a)
+    }
+    ws.on('message', onMessage)
+    ws.on('close', onClose)
+    ws.send(text)
+  })
+}
+
+describe('web host fuzz', () => {
+  it(`survives ${MESSAGES} random and mutated contract messages from provider and tenant sessions`, async () => {
+    const api = (token: string) => `${host.origin.replace('http', 'ws')}/api?token=${token}`
+    const tokens = [
+      ...Array.from({ length: CLIENTS - 2 }, () => host.providerToken),
+      host.tenantToken,
+      host.tenantToken,
+    ]
+    // Warm up (first calls load modules), then take the memory baseline.
+    const warm = await wsConnect(api(host.providerToken))
+    await wsCall(warm, 0, 'reports:export', { format: 'csv' })
+    await wsCall(warm, 1, 'scheduler:place', {})
+    warm.close()
+    const before = await host.stats()
+
+    const rng = seeded(SEED)
+    let sent = 0
+    const outcomes = { ok: 0, typedErrors: 0, untyped: 0, closed: 0 }
+    const byCode: Record<string, number> = {}
+    const byKind: Record<string, number> = {}
+    const timeByCall: Record<string, number> = {}
+    async function client(token: string): Promise<void> {
+      let ws = await wsConnect(api(token))
+      ws.on('error', () => undefined)
+      while (sent < MESSAGES) {
+        const id = ++sent
+        const message = nextMessage(rng, id, host.root, token === host.tenantToken)
+        byKind[message.kind] = (byKind[message.kind] ?? 0) + 1
+        const t0 = Date.now()
+        const answer = await exchange(ws, message.text)
+        const ms = Date.now() - t0
+        timeByCall[message.call] = (timeByCall[message.call] ?? 0) + ms
+        if (answer === 'closed') {
+          outcomes.closed++
+          ws = await wsConnect(api(token))
+          ws.on('error', () => undefined)
+          continue
+        }
+        const result = answer.result
+        if (result?.ok === true) outcomes.ok++
+        else if (result?.ok === false && CODES.has(result.error?.code ?? '')) {
+          outcomes.typedErrors++
+          byCode[result.error!.code] = (byCode[result.error!.code] ?? 0) + 1
+        } else outcomes.untyped++
+      }
+      ws.close()
+    }
+    const started = Date.now()
+    await Promise.all(tokens.map((t) => client(t)))
+    const durationS = (Date.now() - started) / 1000
+    // Wait until every run the fuzz started has ended (its worker thread gone).
+    const watcher = await wsConnect(api(host.providerToken))
+    for (let i = 0; i < 100; i++) {
+      const runs = (await wsCall(watcher, `w${i}`, 'simulation:list', {})).value as Array<{
+        runId: string
+        status: string
+      }>
+      const active = runs.filter((r) => r.status === 'running' || r.status === 'paused')
+      if (active.length === 0) break
+      for (const run of active)
+        await wsCall(watcher, `c${i}${run.runId}`, 'simulation:cancel', { runId: run.runId })
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    watcher.close()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const after = await host.stats()
+
+    const reached = Object.entries(after.handled)
+      .map(([k, v]) => [k, v - (before.handled[k] ?? 0)] as const)
+      .filter(([, v]) => v > 0)
+      .sort(([a], [b]) => a.localeCompare(b))
+    const reachedTotal = reached.reduce((s, [, v]) => s + v, 0)
+    const growthMiB = (after.rssBytes - before.rssBytes) / 2 ** 20
+    console.log(
+      JSON.stringify(
+        {
+          messages: sent,
+          durationS,
+          byKind,
+          outcomes,
+          byCode,
+          reachedHandlers: reachedTotal,
+          reachedByCall: Object.fromEntries(reached),
+          rssBeforeMiB: Math.round(before.rssBytes / 2 ** 20),
+          rssAfterMiB: Math.round(after.rssBytes / 2 ** 20),
+          rssGrowthMiB: Math.round(growthMiB * 10) / 10,
+          heapBeforeMiB: Math.round(before.heapUsedBytes / 2 ** 20),
+          heapAfterMiB: Math.round(after.heapUsedBytes / 2 ** 20),
+          hostStats: after.stats,
+          timeByCall,
+        },
+        null,
+        1,
+      ),
+    )
+    expect(host.exited()).toBeUndefined()
+    expect(after.stats.caught).toBe(0)
+    expect(outcomes.untyped).toBe(0)
+    expect(sent).toBeGreaterThanOrEqual(MESSAGES)
+    // Most messages are well-formed enough to reach a handler.
+    expect(reachedTotal).toBeGreaterThan(MESSAGES / 2)
+    expect(growthMiB).toBeLessThan(100)
+    // Still serving.
+    const ws = await wsConnect(api(host.providerToken))
+    expect(await wsCall(ws, 'last', 'app:info', {})).toMatchObject({ ok: true })
+    ws.close()
+  })
+})
