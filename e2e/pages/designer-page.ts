@@ -169,6 +169,25 @@ export class DesignerPage {
     return this.page.locator('[data-testid="save-status"]')
   }
 
+  /** A row of the Problems tab about an element. */
+  problem(elementId: string): Locator {
+    return this.page.locator(`[data-testid="problems"] [data-element="${elementId}"]`)
+  }
+
+  /** The status bar's "n errors, m warnings". */
+  problemCount(): Locator {
+    return this.page.locator('[data-testid="problem-count"]')
+  }
+
+  /** An entry of the canvas legend (`utilization`, `failed`, `tenant-t-acme`, ...). */
+  legendItem(key: string): Locator {
+    return this.page.locator(`[data-testid="canvas-legend"] [data-legend="${key}"]`)
+  }
+
+  emptyHint(): Locator {
+    return this.page.locator('[data-testid="empty-hint"]')
+  }
+
   tab(name: 'inspector' | 'tenants' | 'simulation' | 'problems'): Locator {
     return this.page.locator(`[data-tab="${name}"]`)
   }

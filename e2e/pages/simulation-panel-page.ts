@@ -22,6 +22,23 @@ export class SimulationPanelPage {
     await this.root.locator('[data-testid="sim-run"]').click()
   }
 
+  /** A field of the design's simulation settings in the tab (`policy`, `seed`, `failures`...). */
+  setting(field: string): Locator {
+    return this.root
+      .locator(`[data-testid="sim-settings"] [data-field="${field}"]`)
+      .locator('input, select')
+  }
+
+  /** Types a setting and commits it (Enter), as a user would. */
+  async setSetting(field: string, value: string): Promise<void> {
+    const input = this.setting(field)
+    if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(value)
+    else {
+      await input.fill(value)
+      await input.press('Enter')
+    }
+  }
+
   async pause(): Promise<void> {
     await this.root.locator('[data-testid="sim-pause"]').click()
   }

@@ -119,9 +119,10 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
 
     // pan: drag the view with the mouse, then through the minimap
     const pan = await phase(page, async () => {
-      await page.mouse.move(centre.x, box.y + 20)
+      // from the fitted view's left margin (empty in every layout), so it pans, not drags
+      await page.mouse.move(box.x + 12, centre.y)
       await page.mouse.down()
-      await page.mouse.move(centre.x - 300, box.y + 120, { steps: 20 })
+      await page.mouse.move(box.x + 312, centre.y + 100, { steps: 20 })
       await page.mouse.up()
       const mini = await page.locator('.minimap').boundingBox()
       if (!mini) return

@@ -79,6 +79,37 @@ describe('strata import opendc', () => {
   })
 })
 
+describe('strata import opendc: importFrom, as OpenDC composes files', () => {
+  it('takes a host from the file it names, with the count written alongside', async () => {
+    const out = join(tmp(), 'composed.strata.json')
+    const r = await strata('import', 'opendc', join(FIX, 'opendc/imports/topology.json'), '-o', out)
+    expect(r.code).toBe(0)
+    const hosts = readJson(out).hosts as Array<Record<string, unknown>>
+    // big-host.json: 8 cores at 3.0 GHz, 16 GiB; topology.json: "count": 4.
+    expect(hosts.map((h) => [h.name, h.coresPerSocket, h.mipsPerCore, h.memoryMiB])).toEqual(
+      [1, 2, 3, 4].map((i) => [`big-host-${i}`, 8, 3000, 16384]),
+    )
+  })
+
+  it('refuses a missing or self-importing file, naming it', async () => {
+    const dir = tmp()
+    writeFileSync(
+      join(dir, 'loop.json'),
+      JSON.stringify({ clusters: [{ hosts: [{ importFrom: 'loop.json' }] }] }),
+    )
+    const loop = await strata('import', 'opendc', join(dir, 'loop.json'), '-o', join(dir, 'o.json'))
+    expect(loop.code).toBe(1)
+    expect(loop.err).toContain('"loop.json" imports itself')
+    writeFileSync(
+      join(dir, 'gone.json'),
+      JSON.stringify({ clusters: [{ hosts: [{ importFrom: 'hosts/none.json' }] }] }),
+    )
+    const gone = await strata('import', 'opendc', join(dir, 'gone.json'), '-o', join(dir, 'o.json'))
+    expect(gone.code).toBe(1)
+    expect(gone.err).toContain('"hosts/none.json" does not exist')
+  })
+})
+
 describe('strata import netbox', () => {
   it('reads "Position (U)", skips the console server with a warning naming it', async () => {
     const dir = tmp()

@@ -49,7 +49,7 @@ describe('commands that run a design read and refuse it alike', () => {
   it('simulate prints finite figures for a valid design', async () => {
     const r = await strata('simulate', 'test/fixtures/cases/simulation/one-vm-one-hour.strata.json')
     expect(r.code).toBe(0)
-    expect(r.out).toMatch(/energy +0\.12500 kWh/)
+    expect(r.out).toMatch(/Energy +0\.12500 kWh/)
     expect(r.out).not.toMatch(/NaN|Infinity|null/)
   })
 })

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { parquetReadObjects } from 'hyparquet'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../src/shared/design/schema'
 import { readStrataFile } from '../../src/main/engine/persistence'
@@ -63,6 +64,16 @@ describe('local experiment runs on a worker-thread pool', () => {
     const { elapsedMs: _b, ...want } = expected
     expect(got).toEqual(want)
     expect(record.seed).not.toBe(base.simulation.seed)
+    // The Parquet table, read by another reader, holds the same figures as the records.
+    const bytes = readFileSync(join(outcome.outDir, 'results.parquet'))
+    const file = bytes.buffer.slice(
+      bytes.byteOffset,
+      bytes.byteOffset + bytes.byteLength,
+    ) as ArrayBuffer
+    const rows = await parquetReadObjects({ file })
+    expect(rows.map((r) => [r.id, r.energyKWh, r['simulation.policy']])).toEqual(
+      outcome.records.map((r) => [r.id, r.summary.energyKWh, r.factors['simulation.policy']]),
+    )
   })
 
   it('a rerun skips stored runs; after a crash only the lost runs run again', async () => {

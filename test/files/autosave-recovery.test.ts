@@ -124,10 +124,15 @@ describe('open, recent files, uploads and downloads', () => {
     // the download is the saved copy: the design is no longer dirty
     expect(app.ctx.design.state.dirty).toBe(false)
     expect(saved.ok && saved.value.download.fileName).toBe('Two-hall-sample-datacenter.strata.json')
-    if (saved.ok)
-      expect(JSON.parse(saved.value.download.contents)).toEqual(
-        JSON.parse(JSON.stringify(app.ctx.design.design)),
-      )
+    if (saved.ok) {
+      // Saved files reference the design JSON Schema first; the rest is the design.
+      const { $schema, ...file } = JSON.parse(saved.value.download.contents) as Record<
+        string,
+        unknown
+      >
+      expect($schema).toBe('urn:strata:design-schema:1')
+      expect(file).toEqual(JSON.parse(JSON.stringify(app.ctx.design.design)))
+    }
     for (const format of ['strata', 'opendc', 'netbox-csv'] as const) {
       const out = await app.call<{ contents: string }>('files:export', { format })
       expect(out.ok && out.value.contents.length).toBeGreaterThan(100)

@@ -68,7 +68,8 @@ describe('strata report', () => {
       'Power and energy',
       'Migrations',
       'Failures',
-      'SLA',
+      'Tenants’ availability SLA',
+      'CloudSim’s SLA metrics (CPU shortfall, no verdict)',
       'Tenants: usage and bills',
     ])
       expect(html).toContain(`<h2>${section.replace(':', ':')}</h2>`)

@@ -22,12 +22,14 @@ const t0 = performance.now()
 const design = benchDesign(hosts, instances, demandArg as BenchDemand)
 const t1 = performance.now()
 let steps = 0
+let firstCpu: NodeJS.CpuUsage | undefined
 const stepMs: number[] = []
 let last = performance.now()
 const sim = new Simulation(design, {
   policy,
   hostSeries: false,
   onProgress: () => {
+    if (steps === 0) firstCpu = process.cpuUsage()
     const now = performance.now()
     stepMs.push(now - last)
     last = now
@@ -37,12 +39,14 @@ const sim = new Simulation(design, {
 })
 const t2 = performance.now()
 last = t2
-while (!sim.advance(1000)) {
+while (!sim.advance(1)) {
   /* run to the end or until cancelled */
 }
 const t3 = performance.now()
 const r = sim.getResult()
 const usage = process.resourceUsage()
+const sinceFirst = firstCpu ? process.cpuUsage(firstCpu) : { user: 0, system: 0 }
+const cpuPerStepMs = (sinceFirst.user + sinceFirst.system) / 1000 / Math.max(1, steps - 1)
 const totalSteps = Math.round(86_400 / 300)
 const ms = (a: number, b: number): number => Math.round(b - a)
 console.log(
@@ -60,9 +64,11 @@ console.log(
     firstStepMs: Math.round(stepMs[0] ?? 0),
     lastStepMs: Math.round(stepMs[stepMs.length - 1] ?? 0),
     cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+    cpuPerStepMs: Math.round(cpuPerStepMs),
     peakRssMiB: Math.round(usage.maxRSS / 1024),
     searches: pabfdCounters.searches,
     examinedPerSearch: pabfdCounters.examined / Math.max(1, pabfdCounters.searches),
+    visitedPerSearch: pabfdCounters.visited / Math.max(1, pabfdCounters.searches),
     energyKWh: r.summary.energyKWh,
     migrations: r.summary.migrations,
     slav: r.summary.slav,

@@ -21,6 +21,7 @@ console.log(
     cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
     searches: pabfdCounters.searches,
     examinedPerSearch: pabfdCounters.examined / Math.max(1, pabfdCounters.searches),
+    visitedPerSearch: pabfdCounters.visited / Math.max(1, pabfdCounters.searches),
     energyKWh: r.summary.energyKWh,
     migrations: r.summary.migrations,
     slatah: r.summary.slatah,

@@ -238,6 +238,11 @@ export const designMetaSchema = z.strictObject({
 })
 
 export const designSchema = z.strictObject({
+  /**
+   * The JSON Schema the file follows, for editors (`resources/schema/strata-design.schema.json`,
+   * id `urn:strata:design-schema:1`). Files are written with it; another value is kept as is.
+   */
+  $schema: z.string().max(2000).optional(),
   schemaVersion: z.literal(1),
   meta: designMetaSchema,
   zones: z.array(zoneSchema).default([]),

@@ -11,10 +11,14 @@ import { defaultOutDir, loadExperiment } from '../../services/experiments/load-e
 import { defaultWorkers, runOnLocalPool } from '../../services/experiments/local-pool'
 import { runExperiment, type ExperimentOutcome } from '../../services/experiments/run-experiment'
 import { appVersion } from '../../services/paths'
+import { queueExecutor } from '../../services/experiments/queue/coordinator'
+import { localRuntime } from '../../services/experiments/queue/protocol'
+import { redisOptions } from '../../services/experiments/queue/redis'
 import { progressBar } from './experiment-progress'
 import { resolve } from 'node:path'
 
-const USAGE = 'strata experiment run SPEC.json [--workers N] [--out DIR] [--json]'
+const USAGE =
+  'strata experiment run SPEC.json [--workers N] [--queue redis://HOST:PORT] [--out DIR] [--json]'
 
 function positiveInt(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined
@@ -67,6 +71,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         workers: { type: 'string' },
+        queue: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean' },
       },
@@ -88,6 +93,18 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`strata experiment run: ${(error as Error).message}`)
     return 2
   }
+  if (values.queue !== undefined) {
+    try {
+      if (values.workers !== undefined)
+        throw new Error(
+          '--workers is for local runs; with --queue, start `strata worker --concurrency N`',
+        )
+      redisOptions(values.queue)
+    } catch (error) {
+      io.err(`strata experiment run: ${(error as Error).message}`)
+      return 2
+    }
+  }
   const file = positionals[0] as string
   const loaded = loadExperiment(file, io.cwd)
   if (!loaded.ok) {
@@ -107,8 +124,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
     outcome = await runExperiment(loaded.plan, {
       outDir,
       strataVersion: appVersion(),
-      execute: (tasks, listener) =>
-        runOnLocalPool(tasks, { ...listener, workers, signal: abort.signal }),
+      execute:
+        values.queue !== undefined
+          ? queueExecutor({
+              url: values.queue,
+              runtime: localRuntime(appVersion()),
+              signal: abort.signal,
+            })
+          : (tasks, listener) =>
+              runOnLocalPool(tasks, { ...listener, workers, signal: abort.signal }),
       onProgress: (p) => bar?.update(p),
     })
   } catch (error) {

@@ -13,6 +13,7 @@ import {
 } from '../../engine/persistence'
 import type { CliIo } from '../command'
 import { printTo, readTextFile, writeOut } from '../interop-files'
+import { resolveOpenDcImports } from '../opendc-imports'
 
 /** Imports `file` of the given format into a new design file `out`; returns the exit code. */
 export async function importDesign(
@@ -33,7 +34,12 @@ export async function importDesign(
   if (format === 'netbox') result = importNetboxCsv(read.text, designName)
   else {
     const json = parseJsonText(read.text, 'the OpenDC topology')
-    result = json.ok ? importOpenDcTopology(json.value, designName) : json
+    const composed = json.ok ? resolveOpenDcImports(json.value, read.path) : undefined
+    if (composed && !composed.ok) {
+      io.err(`strata import opendc: ${read.path}: ${composed.message}`)
+      return 1
+    }
+    result = composed ? importOpenDcTopology(composed.value, designName) : (json as ImportResult)
   }
   if (!result.ok) {
     io.err(`strata import ${format}: ${read.path}: ${result.message}`)

@@ -11,6 +11,7 @@ import { reportCommand } from './report'
 import { serveCommand } from './serve'
 import { simulateCommand } from './simulate'
 import { validateCommand } from './validate'
+import { workerCommand } from './worker'
 
 export const COMMANDS: CliCommand[] = [
   validateCommand,
@@ -24,4 +25,5 @@ export const COMMANDS: CliCommand[] = [
   exportCommand,
   reportCommand,
   experimentCommand,
+  workerCommand,
 ]

@@ -20,7 +20,8 @@ describe('strata place', () => {
     const r = await strata('place', 'resources/samples/two-hall.strata.json')
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/^placed \d+\/35 instances on 13 hosts \(policy spread/)
-    expect(r.out).toMatch(/w-initech-api#0 +-> lxc-\d/)
+    // names first (the id, which --explain takes, in brackets)
+    expect(r.out).toMatch(/\(w-initech-api#0\) +-> lxc-\d/)
     expect(r.out).toContain('host usage (used/allocatable):')
   })
 
@@ -28,9 +29,11 @@ describe('strata place', () => {
     const r = await strata('place', 'test/fixtures/overfull.strata.json', '--policy', 'pack')
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/^refused \d+:/m)
-    expect(r.out).toMatch(/w-globex-hpc#\d+ +0\/13 hosts: 13 tenant quota reached: vCPUs \(120\)/)
     expect(r.out).toMatch(
-      /w-initech-api#\d+ +0\/13 hosts: 9 hypervisor host \(containers need OS-level virtualization\), .*insufficient vCPU/,
+      /\(w-globex-hpc#\d+\) +none of 13 hosts can take it: 13 hosts: tenant quota reached: vCPUs \(120\)/,
+    )
+    expect(r.out).toMatch(
+      /\(w-initech-api#\d+\) +none of 13 hosts can take it: 9 hosts: hypervisor host \(containers need OS-level virtualization\); .*insufficient vCPU/,
     )
   })
 
@@ -63,7 +66,7 @@ describe('strata place', () => {
     )
     expect(r.code).toBe(0)
     expect(r.out).toMatch(
-      /^w-acme-db#0 \(w-acme-db, tenant t-acme\): placed on \S+; \d+\/13 hosts could take it/,
+      /^acme db #1 \(w-acme-db#0\), group acme db, tenant Acme Retail: placed on \S+; \d+ of 13 hosts could take it/,
     )
     expect(r.out).toContain('chosen host, then the best alternatives:')
     expect(r.out).toMatch(/score [\d.]+ +\(spread [\d.]+\)/)

@@ -3,40 +3,73 @@
  * run the scheduler on a design file; `--explain` prints why one instance is where it is.
  */
 import type { Explanation, PlacementResult } from '../../../shared/contract'
+import { instanceLabel } from '../../../shared/design/instance-label'
+import type { Design } from '../../../shared/design/schema'
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
 import { createScheduler } from '../../engine'
 import { parseCliArgs, type CliCommand, type CliIo } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 
-function printText(io: CliIo, r: PlacementResult): void {
+/** Names a user reads: hosts, tenants and workload groups by name, instances as `web-tier #1`. */
+interface Names {
+  host: (id: string) => string
+  tenant: (id: string) => string
+  workload: (id: string) => string
+  /** `web-tier #1 (w-web#0)`: the id stays, as `--explain` takes it. */
+  instance: (id: string) => string
+}
+
+function namesOf(design: Design): Names {
+  const by = (list: ReadonlyArray<{ id: string; name?: string }>) => {
+    const map = new Map(list.map((x) => [x.id, x.name && x.name.trim() !== '' ? x.name : x.id]))
+    return (id: string): string => map.get(id) ?? id
+  }
+  const workload = by(design.workloads)
+  return {
+    host: by(design.hosts),
+    tenant: by(design.tenants),
+    workload,
+    instance: (id) => `${instanceLabel(id, workload)} (${id})`,
+  }
+}
+
+const ORDER_WORDS = {
+  stable: 'everything fitted, in the design\u2019s order',
+  drf: 'capacity ran short: tenants served in turn by dominant resource fairness',
+} as const
+
+function printText(io: CliIo, r: PlacementResult, n: Names): void {
   io.out(
     `placed ${r.placed.length}/${r.instanceCount} instances on ${r.hostCount} hosts ` +
-      `(policy ${r.preset}, order ${r.order}, seed ${r.seed})`,
+      `(policy ${r.preset}, seed ${r.seed}; ${ORDER_WORDS[r.order] ?? r.order})`,
   )
-  for (const p of r.placed) io.out(`  ${p.instanceId.padEnd(28)} -> ${p.hostId}`)
+  for (const p of r.placed)
+    io.out(`  ${n.instance(p.instanceId).padEnd(40)} -> ${n.host(p.hostId)}`)
   if (r.unplaced.length > 0) {
     io.out(`refused ${r.unplaced.length}:`)
-    for (const u of r.unplaced) io.out(`  ${u.instanceId.padEnd(28)} ${u.summary}`)
+    for (const u of r.unplaced) io.out(`  ${n.instance(u.instanceId).padEnd(40)} ${u.summary}`)
   }
   io.out('host usage (used/allocatable):')
   for (const h of r.hostUsage) {
     io.out(
-      `  ${h.hostId.padEnd(16)} ${String(h.instances).padStart(4)} inst  ` +
+      `  ${n.host(h.hostId).padEnd(16)} ${String(h.instances).padStart(4)} inst  ` +
         `vCPU ${h.vcpusUsed}/${h.vcpusAllocatable}  mem ${h.memoryMiBUsed}/${h.memoryMiBAllocatable} MiB  ` +
         `disk ${h.diskGiBUsed}/${h.diskGiBAllocatable} GiB  net ${h.bandwidthMbpsUsed}/${h.bandwidthMbpsAllocatable} Mbps`,
     )
   }
 }
 
-function printExplanation(io: CliIo, e: Explanation): void {
-  io.out(`${e.instanceId} (${e.workloadId}, tenant ${e.tenantId}): ${e.summary}`)
+function printExplanation(io: CliIo, e: Explanation, n: Names): void {
+  io.out(
+    `${n.instance(e.instanceId)}, group ${n.workload(e.workloadId)}, tenant ${n.tenant(e.tenantId)}: ${e.summary}`,
+  )
   for (const r of e.rejections)
     io.out(`  ${String(r.count).padStart(5)}  ${r.filter.padEnd(14)} ${r.reason}`)
   if (e.candidates.length > 0)
     io.out(e.placed ? 'chosen host, then the best alternatives:' : 'best hosts now:')
   for (const c of e.candidates) {
     const parts = Object.entries(c.weighers).map(([k, v]) => `${k} ${v}`)
-    io.out(`  ${c.hostId.padEnd(16)} score ${c.score}  (${parts.join(', ')})`)
+    io.out(`  ${n.host(c.hostId).padEnd(16)} score ${c.score}  (${parts.join(', ')})`)
   }
 }
 
@@ -93,7 +126,7 @@ export const placeCommand: CliCommand = {
           return 1
         }
         if (values.json) io.out(JSON.stringify(e))
-        else printExplanation(io, e)
+        else printExplanation(io, e, namesOf(loaded.design))
         return 0
       }
     } catch (error) {
@@ -103,7 +136,7 @@ export const placeCommand: CliCommand = {
     if (values.json) {
       const unplaced = result.unplaced.map((u) => ({ instance: u.instanceId, ...u }))
       io.out(JSON.stringify({ ...result, unplaced }))
-    } else printText(io, result)
+    } else printText(io, result, namesOf(loaded.design))
     return 0
   },
 }

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { parsePolicy, Simulation } from '../../engine/simulation'
 import { parseCliArgs, type CliCommand } from '../command'
 import { openRunnableDesign } from '../load-design-file'
+import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glossary'
 import { writeResultParquet } from '../write-result-parquet'
 
 export const simulateCommand: CliCommand = {
@@ -88,22 +89,34 @@ export const simulateCommand: CliCommand = {
       return 0
     }
     const pct = (x: number): string => `${(x * 100).toFixed(5)} %`
+    const row = (id: MetricId, value: string): void =>
+      io.out(`  ${METRICS[id].label.padEnd(36)} ${value}`)
     io.out(
       `${loaded.design.meta.name}: ${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${s.vms} instances`,
     )
-    io.out(`  energy                 ${s.energyKWh.toFixed(5)} kWh`)
-    io.out(`  migrations             ${s.migrations}`)
-    io.out(`  SLATAH                 ${pct(s.slatah)}`)
-    io.out(`  PDM                    ${pct(s.pdm)}`)
-    io.out(`  SLAV                   ${pct(s.slav)}`)
-    io.out(`  overall SLA violation  ${pct(s.overallSlaViolation)}`)
-    io.out(`  host shutdowns         ${s.hostShutdowns}`)
-    io.out(`  host failures          ${s.hostFailures}`)
-    io.out(`  mean availability      ${s.meanAvailabilityPercent.toFixed(4)} %`)
-    for (const t of result.tenants)
+    row('energy', `${s.energyKWh.toFixed(5)} kWh`)
+    row('migrations', String(s.migrations))
+    row('hostShutdowns', String(s.hostShutdowns))
+    row('hostFailures', String(s.hostFailures))
+    row('meanAvailability', `${s.meanAvailabilityPercent.toFixed(4)} %`)
+    if (s.memoryPressureGiBHours > 0)
+      io.out(`  ${'memory pressure'.padEnd(36)} ${s.memoryPressureGiBHours.toFixed(3)} GiB-hours`)
+    io.out('  CloudSim’s SLA metrics (CPU shortfall, no verdict):')
+    row('slatah', pct(s.slatah))
+    row('pdm', pct(s.pdm))
+    row('slav', pct(s.slav))
+    row('overallSlaViolation', pct(s.overallSlaViolation))
+    row('averageSlaViolation', pct(s.averageSlaViolation))
+    for (const t of result.tenants) {
+      const met = t.slaViolation ? 'no' : 'yes'
       io.out(
-        `  tenant ${t.tenantId}: availability ${t.availabilityPercent.toFixed(4)} %, bill ${t.bill.total} ${t.bill.currency}`,
+        `  tenant ${t.tenantId}: ${METRICS.deliveredAvailability.label.toLowerCase()} ${t.availabilityPercent.toFixed(4)} % of ${t.slaAvailabilityPercent} % promised (${METRICS.availabilitySlaMet.label.toLowerCase()}: ${met}); bill ${t.bill.total.toFixed(2)} ${t.bill.currency} on ${t.bill.basis} capacity`,
       )
+      for (const l of t.bill.lines)
+        io.out(
+          `    ${`${BILL_ITEMS[l.item].label} (billed on ${l.basis})`.padEnd(30)} allocated ${l.allocatedQuantity} · used ${l.usedQuantity} · billed ${l.quantity} ${BILL_ITEMS[l.item].unit} × ${l.rate} = ${l.amount.toFixed(2)} ${t.bill.currency}`,
+        )
+    }
     io.out(`  simulated in ${s.elapsedMs.toFixed(0)} ms`)
     return 0
   },

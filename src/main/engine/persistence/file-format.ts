@@ -13,6 +13,13 @@ import type { Design } from '../../../shared/design/schema'
 /** The reserved top-level member holding the last run's results. */
 export const LAST_RUN_KEY = 'lastRun'
 
+/**
+ * The id of the design file's JSON Schema (`$id` of `resources/schema/strata-design.schema.json`),
+ * written as `$schema` at the top of every saved file. An identifier, not a web address: map it
+ * (or `*.strata.json`) to the schema file in your editor's settings.
+ */
+export const DESIGN_SCHEMA_ID = 'urn:strata:design-schema:1'
+
 /** The file name suffix of design files. */
 export const STRATA_FILE_SUFFIX = '.strata.json'
 
@@ -58,11 +65,13 @@ export function designFingerprint(design: Design): string {
 }
 
 /**
- * The text of a `.strata.json` file: the design pretty-printed with two spaces, `lastRun`
- * last when given (and only when it belongs to this design), and a final newline.
+ * The text of a `.strata.json` file: `$schema` first (the design's own, else
+ * `DESIGN_SCHEMA_ID`), the design pretty-printed with two spaces, `lastRun` last when given
+ * (and only when it belongs to this design), and a final newline.
  */
 export function serializeStrataFile(design: Design, lastRun?: LastRun): string {
-  const document: Record<string, unknown> = { ...design }
+  const { $schema, ...rest } = design
+  const document: Record<string, unknown> = { $schema: $schema ?? DESIGN_SCHEMA_ID, ...rest }
   if (lastRun && lastRun.designFingerprint === designFingerprint(design))
     document[LAST_RUN_KEY] = lastRun
   return JSON.stringify(document, null, 2) + '\n'

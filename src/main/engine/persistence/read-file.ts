@@ -11,6 +11,7 @@ import { checkIntegrity } from '../model/validate'
 import {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_FILE_BYTES,
+  DESIGN_SCHEMA_ID,
   LAST_RUN_KEY,
   designFingerprint,
   type LastRun,
@@ -137,6 +138,8 @@ export function readStrataFile(input: Uint8Array | string, options: ReadOptions 
       problems,
     )
 
+  // The reference Strata writes itself is not part of the design (so open -> save is exact).
+  if (design.$schema === DESIGN_SCHEMA_ID) delete design.$schema
   const lastRun = checkLastRun(lastRunRaw, design, warnings)
   const result: ReadResult = { ok: true, design, warnings }
   if (lastRun) result.lastRun = lastRun

@@ -4,6 +4,7 @@
  * (`dataTableId`) instead of writing their own. Units: time in s, utilization in percent,
  * power in W, CPU in MIPS, cost in the `currency` column's currency.
  */
+import { instanceLabel } from '../../../shared/design/instance-label'
 import type { HostSeries, SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { ReportBlock } from './model'
 
@@ -78,6 +79,7 @@ export function dataTables(r: SimulationResult, names: Map<string, string>): Rep
         csvOnly: true,
         columns: [
           'instance',
+          'instance_id',
           'workload',
           'tenant',
           'initial host',
@@ -91,8 +93,9 @@ export function dataTables(r: SimulationResult, names: Map<string, string>): Rep
           'interference_lost_mi',
         ],
         rows: r.instances.map((x) => [
+          instanceLabel(x.instanceId, (id) => names.get(id)),
           x.instanceId,
-          x.workloadId,
+          names.get(x.workloadId) ?? x.workloadId,
           names.get(x.tenantId) ?? x.tenantId,
           x.initialHostId ? (names.get(x.initialHostId) ?? x.initialHostId) : '',
           x.finalHostId ? (names.get(x.finalHostId) ?? x.finalHostId) : '',

@@ -50,33 +50,26 @@ export function clock(seconds: number | undefined): string {
 
 /**
  * A length of time with units, to a sensible precision: `48 s`, `10.5 s`, `12 min 30 s`,
- * `2 h 05 min`, `3 d 4 h`.
+ * `1 min`, `2 h 05 min`, `6 h`, `3 d 4 h`, `1 d`.
  */
 export function durationText(seconds: number | undefined): string {
   if (seconds === undefined || !Number.isFinite(seconds)) return '–'
   const sign = seconds < 0 ? '-' : ''
   const s = Math.abs(seconds)
-  if (s < 60)
-    return `${sign}${num(s, Number.isInteger(s) || s >= 10 ? (Number.isInteger(s) ? 0 : 1) : 2)} s`
+  if (s < 60) return `${sign}${num(s, Number.isInteger(s) ? 0 : s >= 10 ? 1 : 2)} s`
   const whole = Math.round(s)
   if (whole < 3600)
-    return `${sign}${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`
+    return `${sign}${Math.floor(whole / 60)} min${whole % 60 ? ` ${String(whole % 60).padStart(2, '0')} s` : ''}`
   const minutes = Math.round(s / 60)
   if (minutes < 1440)
-    return `${sign}${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
+    return `${sign}${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${String(minutes % 60).padStart(2, '0')} min` : ''}`
   const hours = Math.round(s / 3600)
-  return `${sign}${Math.floor(hours / 24)} d ${hours % 24} h`
+  return `${sign}${Math.floor(hours / 24)} d${hours % 24 ? ` ${hours % 24} h` : ''}`
 }
 
-/** Seconds as `1 d 02:03:04` / `02:03:04`. */
+/** A length of time with units (see `durationText`): `1 d`, `2 h 05 min`, `48 s`. */
 export function duration(seconds: number | undefined): string {
-  if (seconds === undefined || !Number.isFinite(seconds)) return '–'
-  const s = Math.round(seconds)
-  const d = Math.floor(s / 86_400)
-  const hms = [Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60), s % 60]
-    .map((n) => String(n).padStart(2, '0'))
-    .join(':')
-  return d > 0 ? `${d} d ${hms}` : hms
+  return durationText(seconds)
 }
 
 /** Escapes text for HTML and SVG. */

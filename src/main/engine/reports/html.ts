@@ -2,7 +2,7 @@
  * The self-contained HTML report: one file with inline CSS and inline SVG charts, no script
  * and no external resource, laid out for the screen and for printing to PDF (A4).
  */
-import { clock, durationText, esc, money } from './format'
+import { clock, durationText, esc, money, num } from './format'
 import {
   columnLabel,
   type ColumnFormat,
@@ -26,6 +26,12 @@ export interface HtmlOptions {
   generator?: string
 }
 
+/**
+ * Print rules: A4 with 14 mm margins; no text under 8 pt on paper (tables 8.5 pt, charts are
+ * drawn CHART_WIDTH_PX wide so their 10 px labels print at about 8.6 pt); a heading never
+ * ends a page (it stays with what follows: `break-after: avoid`, and a section's heading with
+ * its first block in one unbreakable group); short tables and figures are not split.
+ */
 const CSS = `
 *{box-sizing:border-box}body{font-family:Helvetica,Arial,sans-serif;color:#111827;margin:0;background:#fff;font-size:13px;line-height:1.45}
 main{max-width:960px;margin:0 auto;padding:24px 28px}
@@ -36,23 +42,46 @@ section{margin-top:26px}h2{font-size:19px;border-bottom:1px solid #d1d5db;paddin
 h3{font-size:14px;margin:16px 0 6px;color:#1f2937}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:3px 18px;margin:8px 0}dt{color:#4b5563}dd{margin:0;font-weight:600}
 table{border-collapse:collapse;width:100%;margin:6px 0;font-size:11.5px}th,td{border:1px solid #e5e7eb;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f4f6}td.n{text-align:right;font-variant-numeric:tabular-nums}tr:nth-child(even) td{background:#fafafa}
-figure{margin:10px 0;break-inside:avoid}figure svg{max-width:100%;height:auto}figcaption{font-weight:600;margin-bottom:4px}
+th{background:#f3f4f6}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr:nth-child(even) td{background:#fafafa}
+thead{display:table-header-group}
+figure{margin:10px 0;break-inside:avoid}figure svg{max-width:100%;height:auto}figure.chart svg{width:100%}figcaption{font-weight:600;margin-bottom:4px}
 .note{color:#6b7280;font-style:italic}
 @page{size:A4;margin:14mm}
-@media print{main{padding:0;max-width:none}section{break-before:auto}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}}
+@media print{
+body{font-size:10pt}main{padding:0;max-width:none}table{font-size:8.5pt}
+h2,h3,figcaption{break-after:avoid}
+.lead,.short{break-inside:avoid}
+table{break-inside:auto}tr{break-inside:avoid}
+}
 `
 
 /** A number as the column's format says, else integers as they are and others to 4 decimals. */
-function numberText(v: number, format: ColumnFormat | undefined): string {
+function numberText(
+  v: number,
+  format: ColumnFormat | undefined,
+  row: ReadonlyArray<string | number>,
+): string {
   if (format === 'clock') return clock(v)
   if (format === 'duration') return durationText(v)
-  if (format !== undefined) return money(v, format.money)
-  return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)))
+  if (format !== undefined && 'money' in format) return money(v, format.money)
+  if (format !== undefined) return money(v, String(row[format.currencyColumn] ?? ''))
+  if (Number.isInteger(v)) return num(v)
+  // 1 decimal from 100, 2 from 1, 4 below; trailing zeros dropped (0.021, not 0.0210)
+  const text = num(v, Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 2 : 4)
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text
 }
 
-function cell(v: string | number, format: ColumnFormat | undefined): string {
-  if (typeof v === 'number') return `<td class="n">${esc(numberText(v, format))}</td>`
+/** Tables up to this many rows are never split across pages. */
+const SHORT_TABLE_ROWS = 15
+/** Width the charts are drawn at: printed 182 mm wide, their 10 px text is about 8.6 pt. */
+const CHART_WIDTH_PX = 600
+
+function cell(
+  v: string | number,
+  format: ColumnFormat | undefined,
+  row: ReadonlyArray<string | number>,
+): string {
+  if (typeof v === 'number') return `<td class="n">${esc(numberText(v, format, row))}</td>`
   return `<td>${esc(v)}</td>`
 }
 
@@ -67,8 +96,12 @@ function tableHtml(t: ReportTable): string {
       : ''
   const formats = t.columns.map((c) => (typeof c === 'string' ? undefined : c.format))
   const head = t.columns.map((c) => `<th>${esc(columnLabel(c))}</th>`).join('')
-  const body = rows.map((r) => `<tr>${r.map((v, i) => cell(v, formats[i])).join('')}</tr>`).join('')
-  return `<div class="table"><h3>${esc(t.title)}</h3><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`
+  const body = rows
+    .map((r) => `<tr>${r.map((v, i) => cell(v, formats[i], r)).join('')}</tr>`)
+    .join('')
+  // A table of a few rows is kept whole; a long one keeps its heading with its first rows.
+  const short = rows.length <= SHORT_TABLE_ROWS ? ' short' : ''
+  return `<div class="table${short}"><h3>${esc(t.title)}</h3><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`
 }
 
 function blockHtml(b: ReportBlock, options: HtmlOptions): string {
@@ -84,7 +117,7 @@ function blockHtml(b: ReportBlock, options: HtmlOptions): string {
     case 'chart': {
       if (b.chart.timesS.length === 0 || b.chart.series.length === 0)
         return `<h3>${esc(b.chart.title)}</h3><p class="note">No data.</p>`
-      const svg = options.renderChart(b.chart, { widthPx: 880, heightPx: 300 })
+      const svg = options.renderChart(b.chart, { widthPx: CHART_WIDTH_PX, heightPx: 250 })
       return `<figure class="chart" data-chart="${esc(b.chart.id)}"><figcaption>${esc(b.chart.title)}</figcaption>${svg}</figure>`
     }
   }
@@ -97,7 +130,13 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions): stri
   const sections = model.sections
     .map(
       (s) =>
-        `<section id="${esc(s.id)}"><h2>${esc(s.title)}</h2>${s.blocks.map((b) => blockHtml(b, options)).join('\n')}</section>`,
+        `<section id="${esc(s.id)}"><div class="lead"><h2>${esc(s.title)}</h2>${s.blocks
+          .slice(0, 1)
+          .map((b) => blockHtml(b, options))
+          .join('')}</div>${s.blocks
+          .slice(1)
+          .map((b) => blockHtml(b, options))
+          .join('\n')}</section>`,
     )
     .join('\n')
   return `<!doctype html>

@@ -7,9 +7,10 @@
 /**
  * How the HTML/PDF shows a numeric column (CSV always writes the raw number):
  * `clock` seconds of virtual time as `h:mm` (`6:00`, `1 d 2:30`), `duration` seconds with
- * units (`2 h 05 min`, `48 s`), `money` to the currency's minor unit.
+ * units (`2 h 05 min`, `48 s`), `money` to the currency's minor unit (`currencyColumn`: the
+ * currency named in that column of the same row).
  */
-export type ColumnFormat = 'clock' | 'duration' | { money: string }
+export type ColumnFormat = 'clock' | 'duration' | { money: string } | { currencyColumn: number }
 
 /** A column with a human label for the HTML and a header naming its unit for the CSV. */
 export interface ReportColumn {

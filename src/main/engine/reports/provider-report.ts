@@ -3,6 +3,7 @@
  * their reasons, utilization, power and energy, migrations, failures, SLA, and per-tenant
  * usage and bills. Parts without results say what is missing instead of being left out.
  */
+import { instanceLabel } from '../../../shared/design/instance-label'
 import type { PlacementResult } from '../../../shared/contract/calls/scheduler'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
@@ -91,10 +92,16 @@ function placementSection(
           ],
           ['Refused', num(p.unplaced.length)],
           [
-            'Weights',
-            `${p.preset} (${Object.entries(p.weights)
+            'Policy',
+            `${p.preset} (weights: ${Object.entries(p.weights)
               .map(([k, v]) => `${k} ${v}`)
-              .join(', ')}), seed ${p.seed}, order ${p.order}`,
+              .join(', ')}), seed ${p.seed}`,
+          ],
+          [
+            'Order',
+            p.order === 'drf'
+              ? 'capacity ran short, so tenants were served in turn by dominant resource fairness (DRF)'
+              : 'everything fitted, so instances were placed in the design\u2019s order',
           ],
         ],
       },
@@ -105,7 +112,7 @@ function placementSection(
           title: 'Refused instances and why',
           columns: ['instance', 'tenant', 'why'],
           rows: p.unplaced.map((u) => [
-            u.instanceId,
+            instanceLabel(u.instanceId, (id) => names.get(id)),
             names.get(u.tenantId) ?? u.tenantId,
             u.summary,
           ]),
@@ -155,7 +162,7 @@ function placementSection(
 export function buildProviderReport(input: ProviderReportInput): ReportModel {
   const d = input.design
   const names = new Map<string, string>()
-  for (const list of [d.hosts, d.tenants, d.switches, d.storage, d.racks] as const)
+  for (const list of [d.hosts, d.tenants, d.switches, d.storage, d.racks, d.workloads] as const)
     for (const x of list) names.set(x.id, x.name || x.id)
   return {
     title: d.meta.name,

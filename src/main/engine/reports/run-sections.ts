@@ -1,9 +1,25 @@
 /** The sections that need a simulation result: utilization, power, migrations, failures, SLA, tenants. */
+import { instanceLabel } from '../../../shared/design/instance-label'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import { dataTables } from './data-tables'
-import { duration, money, num, pct } from './format'
+import { duration, num, pct } from './format'
 import type { ReportSection } from './model'
+import { METRICS, metricHeader, type MetricId } from '../../../shared/metrics-glossary'
+import { billSections } from './bill-sections'
+
+const CLOUDSIM_SLA: MetricId[] = [
+  'slatah',
+  'pdm',
+  'slav',
+  'overallSlaViolation',
+  'averageSlaViolation',
+]
+
+/** `part / whole` in percent with 2 decimals (0 when nothing was asked for). */
+function lostPercent(part: number, whole: number): number {
+  return whole > 0 ? Number(((100 * Math.max(0, part)) / whole).toFixed(2)) : 0
+}
 
 const TABLE_LIMIT = 200
 const MAX_HOST_LINES = 16
@@ -27,8 +43,6 @@ export function runSections(
     }))
     .sort((a, b) => b.mean - a.mean || (a.h.hostId < b.h.hostId ? -1 : 1))
     .slice(0, MAX_HOST_LINES)
-  const colour = new Map(d.tenants.map((x) => [x.id, x.colour]))
-  const currency = (id: string) => r.tenants.find((u) => u.tenantId === id)?.bill.currency ?? ''
   const dataBlocks = dataTables(r, names)
   return [
     {
@@ -42,7 +56,7 @@ export function runSections(
               'Run',
               `${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${s.vms} instances, ${duration(s.horizonS)} simulated`,
             ],
-            ['Host shutdowns', num(s.hostShutdowns)],
+            [METRICS.hostShutdowns.label, num(s.hostShutdowns)],
             ['Unplaced at start', num(s.unplacedInstances)],
           ],
         },
@@ -82,7 +96,7 @@ export function runSections(
         {
           kind: 'facts',
           items: [
-            ['Energy', `${num(s.energyKWh, 2)} kWh`],
+            [METRICS.energy.label, `${num(s.energyKWh, 2)} kWh`],
             ['Peak power', `${num(Math.max(0, ...r.series.totalPowerW))} W`],
           ],
         },
@@ -107,8 +121,8 @@ export function runSections(
         {
           kind: 'facts',
           items: [
-            ['Live migrations', num(s.migrations)],
-            ['Performance degradation due to migration (PDM)', pct(s.pdm, 4)],
+            [METRICS.migrations.label, num(s.migrations)],
+            [METRICS.pdm.label, pct(s.pdm, 4)],
           ],
         },
         {
@@ -121,15 +135,15 @@ export function runSections(
               'from',
               'to',
               { label: 'start', csv: 'start_s', format: 'clock' },
-              { label: 'end', csv: 'end_s', format: 'clock' },
+              { label: 'took', csv: 'duration_s', format: 'duration' },
               'reason',
             ],
             rows: r.migrations.map((m) => [
-              m.instanceId,
+              instanceLabel(m.instanceId, (id) => names.get(id)),
               names.get(m.fromHostId) ?? m.fromHostId,
               names.get(m.toHostId) ?? m.toHostId,
               m.startS,
-              m.endS,
+              m.endS - m.startS,
               m.reason,
             ]),
             displayLimit: 50,
@@ -144,8 +158,8 @@ export function runSections(
         {
           kind: 'facts',
           items: [
-            ['Host failures', num(s.hostFailures)],
-            ['Mean availability', `${num(s.meanAvailabilityPercent, 3)} %`],
+            [METRICS.hostFailures.label, num(s.hostFailures)],
+            [METRICS.meanAvailability.label, `${num(s.meanAvailabilityPercent, 3)} %`],
           ],
         },
         {
@@ -174,131 +188,71 @@ export function runSections(
     },
     {
       id: 'sla',
-      title: 'SLA',
+      title: 'Tenants’ availability SLA',
       blocks: [
         {
+          kind: 'text',
+          text: `${METRICS.deliveredAvailability.label}: ${METRICS.deliveredAvailability.formula}. ${METRICS.availabilitySlaMet.label}: ${METRICS.availabilitySlaMet.formula}. ${METRICS.cpuLost.label}: ${METRICS.cpuLost.formula}, split into the parts lost to contention and to interference; CPU figures are not part of the availability verdict.`,
+        },
+        {
           kind: 'facts',
-          items: [
-            ['SLA violation time per active host (SLATAH)', pct(s.slatah, 4)],
-            ['SLAV = SLATAH x PDM', pct(s.slav, 6)],
-            ['Overall SLA violation (CPU not delivered)', pct(s.overallSlaViolation, 2)],
-            ['Average SLA violation', pct(s.averageSlaViolation, 2)],
-          ],
+          items: [[METRICS.meanAvailability.label, `${num(s.meanAvailabilityPercent, 3)} %`]],
         },
         {
           kind: 'table',
           table: {
             id: 'tenant-sla',
-            title: 'Availability per tenant',
+            title: 'Availability SLA per tenant',
             columns: [
               'tenant',
-              'promised %',
-              'delivered %',
-              { label: 'downtime', csv: 'downtime_s', format: 'duration' },
-              'violated',
-              'CPU lost %',
+              metricHeader('promisedAvailability'),
+              metricHeader('deliveredAvailability'),
+              METRICS.availabilitySlaMet.label,
+              { label: METRICS.downtime.label, csv: 'downtime_s', format: 'duration' },
+              metricHeader('cpuLostContention'),
+              metricHeader('cpuLostInterference'),
             ],
             rows: r.tenants.map((u) => [
               names.get(u.tenantId) ?? u.tenantId,
               u.slaAvailabilityPercent,
               Number(u.availabilityPercent.toFixed(4)),
+              u.slaViolation ? 'no' : 'yes',
               u.downtimeS,
-              u.slaViolation ? 'yes' : 'no',
-              Number((u.lostCpuFraction * 100).toFixed(2)),
+              lostPercent(u.stealCpuMi - u.interferenceLostCpuMi, u.requestedCpuMi),
+              lostPercent(u.interferenceLostCpuMi, u.requestedCpuMi),
             ]),
           },
         },
       ],
     },
     {
-      id: 'tenants',
-      title: 'Tenants: usage and bills',
+      id: 'cloudsim-sla',
+      title: 'CloudSim’s SLA metrics (CPU shortfall, no verdict)',
       blocks: [
         {
-          kind: 'table',
-          table: {
-            id: 'tenant-usage',
-            title: 'Usage and bill per tenant',
-            columns: [
-              'tenant',
-              'instances',
-              'vCPU hours',
-              'memory GiB hours',
-              'storage GiB months',
-              'migrations',
-              'bill',
-            ],
-            rows: r.tenants.map((u) => [
-              names.get(u.tenantId) ?? u.tenantId,
-              u.instances,
-              Number(u.vcpuHours.toFixed(2)),
-              Number(u.memoryGiBHours.toFixed(2)),
-              Number(u.storageGiBMonths.toFixed(3)),
-              u.migrations,
-              money(u.bill.total, u.bill.currency),
-            ]),
-          },
+          kind: 'text',
+          text: `As defined by Beloglazov & Buyya (2012) and computed as CloudSim 3.0.3 does; they measure CPU not delivered, not availability. ${CLOUDSIM_SLA.map((id) => `${METRICS[id].label} = ${METRICS[id].formula}`).join('; ')}.`,
         },
         {
-          kind: 'table',
-          table: {
-            id: 'bill-lines',
-            title: 'Bill lines',
-            columns: ['tenant', 'item', 'quantity', 'rate', 'amount', 'currency'],
-            rows: r.tenants.flatMap((u) =>
-              u.bill.lines.map((l) => [
-                names.get(u.tenantId) ?? u.tenantId,
-                l.item,
-                l.quantity,
-                l.rate,
-                l.amount,
-                u.bill.currency,
-              ]),
-            ),
-          },
-        },
-        {
-          kind: 'chart',
-          chart: {
-            id: 'tenant-cost',
-            dataTableId: 'series-tenants',
-            title: `Accumulated cost per tenant${new Set(r.tenants.map((u) => u.bill.currency)).size === 1 ? ` (${currency(r.tenants[0]?.tenantId ?? '')})` : ''}`,
-            yUnit: currency(r.tenants[0]?.tenantId ?? ''),
-            timesS: t,
-            kind: 'line',
-            series: r.series.tenants.map((x) => ({
-              name: names.get(x.tenantId) ?? x.tenantId,
-              values: x.cumulativeCost,
-              colour: colour.get(x.tenantId),
-            })),
-          },
-        },
-        {
-          kind: 'chart',
-          chart: {
-            id: 'tenant-cpu',
-            dataTableId: 'series-tenants',
-            title: 'CPU received per tenant',
-            yUnit: 'MIPS',
-            timesS: t,
-            kind: 'area',
-            stacked: true,
-            series: r.series.tenants.map((x) => ({
-              name: names.get(x.tenantId) ?? x.tenantId,
-              values: x.allocatedMips,
-              colour: colour.get(x.tenantId),
-            })),
-          },
+          kind: 'facts',
+          items: [
+            [METRICS.slatah.label, pct(s.slatah, 4)],
+            [METRICS.pdm.label, pct(s.pdm, 4)],
+            [METRICS.slav.label, pct(s.slav, 6)],
+            [METRICS.overallSlaViolation.label, pct(s.overallSlaViolation, 2)],
+            [METRICS.averageSlaViolation.label, pct(s.averageSlaViolation, 2)],
+          ],
         },
       ],
     },
+    ...billSections(d, r, names),
     {
       id: 'data',
       title: 'Data files',
       blocks: [
         {
           kind: 'text',
-          text: 'Every time series and table of this report is also exported as CSV (per host, per tenant and per instance).',
+          text: 'Every time series and table of this report is also exported as CSV, in one zip (per host, per tenant and per instance; time in seconds, utilization in percent).',
         },
         ...dataBlocks,
       ],

@@ -3,9 +3,19 @@
  * the provider's design, other tenants and physical names never reach it, because this
  * builder never receives them.
  */
+import { instanceLabel } from '../../../shared/design/instance-label'
 import type { TenantView } from '../../../shared/contract/calls/tenancy'
 import { duration, esc, money, num, pct } from './format'
 import type { ReportModel, ReportSection } from './model'
+import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS, METRICS } from '../../../shared/metrics-glossary'
+
+/** Human names of quota resources (the design's field names carry units a reader should see as words). */
+const QUOTA_LABELS: Record<string, string> = {
+  instances: 'instances',
+  vcpus: 'vCPUs',
+  memoryMiB: 'memory (MiB)',
+  diskGiB: 'disk (GiB)',
+}
 
 /** An abstract picture of the tenant's placement zones and how many instances each holds. */
 export function zonesSvg(view: TenantView, widthPx = 900): string {
@@ -30,6 +40,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
   const bill = view.bill
   const sla = view.sla
   const placed = view.instances.filter((i) => i.placement === 'placed').length
+  const workloadOf = new Map(view.instances.map((i) => [i.id, i.workloadName]))
   const sections: ReportSection[] = [
     {
       id: 'summary',
@@ -76,7 +87,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
               'migrations',
             ],
             rows: view.instances.map((i) => [
-              i.id,
+              instanceLabel(i.id, () => i.workloadName),
               i.workloadName,
               i.kind,
               i.vcpus,
@@ -97,7 +108,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
             title: 'Placement decisions',
             columns: ['instance', 'outcome', 'why'],
             rows: view.explanations.map((e) => [
-              e.instanceId,
+              instanceLabel(e.instanceId, () => workloadOf.get(e.instanceId)),
               e.outcome,
               [e.summary, ...e.reasons].filter(Boolean).join('; '),
             ]),
@@ -117,7 +128,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
             title: 'Quotas',
             columns: ['resource', 'requested', 'placed', 'limit'],
             rows: view.quotas.map((q) => [
-              q.resource,
+              QUOTA_LABELS[q.resource] ?? q.resource,
               q.requested,
               q.placed ?? '',
               q.limit ?? 'none',
@@ -142,17 +153,20 @@ export function buildTenantReport(view: TenantView): ReportModel {
         {
           kind: 'facts',
           items: [
-            ['Promised availability', `${num(sla.promisedAvailabilityPercent, 3)} %`],
+            [METRICS.promisedAvailability.label, `${num(sla.promisedAvailabilityPercent, 3)} %`],
             [
-              'Delivered availability',
+              METRICS.deliveredAvailability.label,
               sla.availabilityPercent === undefined
                 ? 'not simulated yet'
                 : `${num(sla.availabilityPercent, 4)} %`,
             ],
-            ['SLA met', sla.violation === undefined ? '–' : sla.violation ? 'no' : 'yes'],
-            ['Downtime', duration(sla.downtimeS)],
-            ['Live migrations', num(sla.migrations)],
-            ['CPU lost to contention (steal)', pct(sla.lostCpuFraction, 2)],
+            [
+              METRICS.availabilitySlaMet.label,
+              sla.violation === undefined ? '–' : sla.violation ? 'no' : 'yes',
+            ],
+            [METRICS.downtime.label, duration(sla.downtimeS)],
+            [METRICS.migrations.label, num(sla.migrations)],
+            [METRICS.cpuLost.label, pct(sla.lostCpuFraction, 2)],
           ],
         },
       ],
@@ -172,12 +186,36 @@ export function buildTenantReport(view: TenantView): ReportModel {
             : [['Usage', 'not simulated yet']],
         },
         {
+          kind: 'text',
+          text: `${BILLING_BASIS_DEFINITIONS[bill.basis]} Each line states the basis it is billed on; storage is always billed as provisioned. All amounts in ${bill.currency}.`,
+        },
+        {
           kind: 'table',
           table: {
             id: 'bill',
-            title: 'Bill',
-            columns: ['item', 'quantity', 'rate', 'amount', 'currency'],
-            rows: bill.lines.map((l) => [l.item, l.quantity, l.rate, l.amount, bill.currency]),
+            title: `Bill (${bill.currency})`,
+            columns: [
+              'item',
+              'unit',
+              'basis',
+              'allocated',
+              'used',
+              'billed',
+              'rate',
+              { label: 'amount', csv: 'amount', format: { money: bill.currency } },
+              'currency',
+            ],
+            rows: bill.lines.map((l) => [
+              BILL_ITEMS[l.item].label,
+              BILL_ITEMS[l.item].unit,
+              l.basis,
+              l.allocatedQuantity,
+              l.usedQuantity,
+              l.quantity,
+              l.rate,
+              l.amount,
+              bill.currency,
+            ]),
           },
         },
       ],

@@ -77,20 +77,29 @@ export function sortRejections(list: RejectionCount[]): RejectionCount[] {
   )
 }
 
-/** `0/64 hosts: 40 insufficient memory, 16 dedicated to another tenant`. */
+/**
+ * An explanation in plain words, naming the chosen host by its name:
+ * `none of 64 hosts can take it: 40 hosts insufficient memory; 16 hosts dedicated to Acme`, or
+ * `placed on web-01; 5 of 64 hosts could take it (59 hosts insufficient memory)`.
+ */
 export function summarize(
   feasible: number,
   hostCount: number,
   rejections: readonly RejectionCount[],
-  hostId?: string,
+  hostName?: string,
 ): string {
-  const head = `${feasible}/${hostCount} hosts`
-  const tail = rejections.map((r) => `${r.count} ${r.reason}`).join(', ')
-  if (hostId === undefined) return tail ? `${head}: ${tail}` : head
-  return `placed on ${hostId}; ${head} could take it${tail ? ` (${tail})` : ''}`
+  const tail = reasonLines(rejections).join('; ')
+  if (hostName === undefined) {
+    const head =
+      feasible === 0
+        ? `none of ${hostCount} ${hostCount === 1 ? 'host' : 'hosts'} can take it`
+        : `${feasible} of ${hostCount} hosts could take it`
+    return tail ? `${head}: ${tail}` : head
+  }
+  return `placed on ${hostName}; ${feasible} of ${hostCount} ${hostCount === 1 ? 'host' : 'hosts'} could take it${tail ? ` (${tail})` : ''}`
 }
 
-/** Rejections as lines, `40 insufficient memory`. */
+/** Rejections as lines, `40 hosts: insufficient memory`, `1 host: host down`. */
 export function reasonLines(rejections: readonly RejectionCount[]): string[] {
-  return rejections.map((r) => `${r.count} ${r.reason}`)
+  return rejections.map((r) => `${r.count} ${r.count === 1 ? 'host' : 'hosts'}: ${r.reason}`)
 }

@@ -123,7 +123,7 @@ describe('scheduler on the two-hall sample', () => {
     expect(r.placed.length).toBeGreaterThan(25)
     for (const u of r.unplaced) {
       expect(u.reasons.reduce((n, x) => n + x.count, 0)).toBe(13)
-      expect(u.summary).toMatch(/^0\/13 hosts: /)
+      expect(u.summary).toMatch(/^none of 13 hosts can take it: /)
     }
     // Globex wants dedicated hosts: nobody else shares its hosts.
     const byHost = new Map<string, Set<string>>()
@@ -208,7 +208,7 @@ describe('virtualization rules in explanations', () => {
     expect(r.order).toBe('stable')
     const ct = r.unplaced.find((u) => u.instanceId === 'win-ct#0')
     expect(ct?.summary).toBe(
-      '0/3 hosts: 2 hypervisor host (containers need OS-level virtualization), 1 linux container host (guest needs windows)',
+      'none of 3 hosts can take it: 2 hosts: hypervisor host (containers need OS-level virtualization); 1 host: linux container host (guest needs windows)',
     )
     const vm = r.unplaced.find((u) => u.instanceId === 'win-vm#0')
     expect(vm?.reasons).toEqual(
@@ -233,7 +233,9 @@ describe('virtualization rules in explanations', () => {
     const s = createScheduler(d)
     const r = s.placeAll()
     expect(r.placed.map((p) => p.hostId)).toEqual(['metal'])
-    expect(r.unplaced[0]?.summary).toBe('0/1 hosts: 1 bare-metal host already in use')
+    expect(r.unplaced[0]?.summary).toBe(
+      'none of 1 host can take it: 1 host: bare-metal host already in use',
+    )
     expect(r.hostUsage[0]?.vcpusUsed).toBe(r.hostUsage[0]?.vcpusAllocatable)
   })
 })
@@ -265,7 +267,7 @@ describe('batch placement', () => {
     const per = (t: string) => r.placed.filter((p) => p.tenantId === t).length
     expect(per('a') + per('b')).toBe(7)
     expect(Math.abs(per('a') - per('b'))).toBeLessThanOrEqual(1)
-    expect(r.unplaced[0]?.summary).toBe('0/1 hosts: 1 insufficient vCPU')
+    expect(r.unplaced[0]?.summary).toBe('none of 1 host can take it: 1 host: insufficient vCPU')
   })
 
   it('refuses past the tenant quota with a reason that counts every host', () => {
@@ -276,7 +278,9 @@ describe('batch placement', () => {
     )
     const r = createScheduler(d).placeAll()
     expect(r.placed).toHaveLength(1)
-    expect(r.unplaced[0]?.summary).toBe('0/2 hosts: 2 tenant quota reached: instances (1)')
+    expect(r.unplaced[0]?.summary).toBe(
+      'none of 2 hosts can take it: 2 hosts: tenant quota reached: instances (1)',
+    )
   })
 
   it('uses the design weights, and rejects unknown weigher names clearly', () => {
@@ -316,7 +320,7 @@ describe('one instance at a time', () => {
     expect(refused.ok).toBe(false)
     if (!refused.ok)
       expect(refused.explanation.summary).toBe(
-        '0/2 hosts: 2 rack in use by another tenant (dedicated racks needed)',
+        'none of 2 hosts can take it: 2 hosts: rack in use by another tenant (dedicated racks needed)',
       )
     s.remove('a-shared#0')
     expect(s.placeInstance('z-dedicated#0')).toEqual({ ok: true, hostId: 'b' })
@@ -356,7 +360,7 @@ describe('one instance at a time', () => {
     const plan = s.evacuate('b')
     expect(plan.moves).toEqual([])
     expect(plan.stranded[0]?.explanation.summary).toBe(
-      '0/3 hosts: 1 host down, 1 host excluded (being drained), 1 host in maintenance',
+      'none of 3 hosts can take it: 1 host: host down; 1 host: host excluded (being drained); 1 host: host in maintenance',
     )
     expect(s.assignments().has('w#0')).toBe(false)
     expect(s.remove('w#1')).toBe(true)

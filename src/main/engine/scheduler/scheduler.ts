@@ -124,7 +124,12 @@ export function createScheduler(design: Design, options: SchedulerOptions = {}):
       feasibleCount: feasible,
       rejections,
       reasons: reasonLines(rejections),
-      summary: summarize(feasible, st.hosts.length, rejections, hostId),
+      summary: summarize(
+        feasible,
+        st.hosts.length,
+        rejections,
+        h >= 0 ? st.hosts[h]?.name || hostId : undefined,
+      ),
       candidates,
     }
     if (hostId !== undefined) e.hostId = hostId

@@ -158,9 +158,12 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
       showHostNames: false,
     })
   }
+  // Containers only where some host runs OS-level virtualization (small datacenters may have
+  // none); the draw is made either way so the rest of the design stays the same.
+  const osHosts = d.hosts.some((h) => h.virtualization.kind === 'os')
   let left = options.instances
   for (let w = 0; left > 0; w++) {
-    const container = next() < 0.2
+    const container = next() < 0.2 && osHosts
     const policy = next()
     // Anti-affine groups stay small enough to find distinct container hosts (15 % of hosts).
     const cap = policy < 0.1 ? Math.max(1, Math.floor(options.hosts * 0.05)) : 90

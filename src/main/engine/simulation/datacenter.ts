@@ -7,7 +7,7 @@
  * interval is off; general mode: `energy.ts`), and (CloudSim-compat) retire instances whose
  * demand is exactly zero.
  */
-import { demandAt } from './demand'
+import { demandAt, memoryAt } from './demand'
 import { allocatedTotal, destroyOn, hostUtil, reallocate } from './host-cpu'
 import { hostEntry, vmEntry, type Metrics } from './metrics'
 import { settleHostPower } from './energy'
@@ -19,6 +19,8 @@ export interface RunCounters {
   energyJ: number
   /** General mode: up hosts switched off because they held no instance (`energy.ts`). */
   switchOffs: number
+  /** General mode: memory in use beyond physical memory × time, MiB-seconds. */
+  memoryPressureMiBS: number
   lastProcessS: number
   migrations: number
   /** Instances resident on some host at the last update. */
@@ -75,6 +77,7 @@ export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, t
     for (let i = 0; i < e.vm.length; i++) if (e.migIn[i] !== 1) busyAll += busyness(s, e, i)
   let util = 0
   let requested = 0
+  let memUsed = 0
   for (let i = 0; i < e.vm.length; i++) {
     const v = e.vm[i] as number
     let alloc = allocatedTotal(s, e, i)
@@ -87,13 +90,18 @@ export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, t
         coeff > 0 && alloc > 0
           ? alloc * Math.min(0.5, coeff * Math.max(0, busyAll - busyness(s, e, i)))
           : 0
-      vmEntry(m, v, tS, alloc - loss, req, s.vmInMig[v] === 1, loss)
+      const memUsedMiB = memoryAt(s.demand, v, tS) * (s.vmMemMiB[v] as number)
+      memUsed += memUsedMiB
+      vmEntry(m, v, tS, alloc - loss, req, s.vmInMig[v] === 1, loss, memUsedMiB)
       if (s.vmInMig[v] === 1) alloc /= 0.9
     }
     util += alloc
     requested += req
   }
   s.hostUtilMips[h] = util
+  // Memory pressure: what the instances use beyond the host's physical memory (possible only
+  // when memory is overcommitted), held like power until the next update.
+  s.hostMemPressureMiB[h] = Math.max(0, memUsed - (s.hostPhysMemMiB[h] as number))
   hostEntry(m, h, tS, util, requested)
   if (!s.compat) settleHostPower(s, c, h, tS)
 }

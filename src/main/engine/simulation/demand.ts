@@ -28,6 +28,10 @@ export interface DemandTable {
    * [k·interval, (k+1)·interval). CloudSim-compat (false): linear between samples, as CloudSim.
    */
   hold: boolean
+  /** Per instance: index into `memTraces` of its memory trace, or -1 (memory fully in use). */
+  memTrace: Int32Array
+  /** Memory traces as fractions of the instance's memory, one per design trace with one. */
+  memTraces: Float64Array[]
 }
 
 /** Builds the demand table of the instances of `design` (instances in workload order). */
@@ -39,7 +43,13 @@ export function buildDemand(
   const n = instanceWorkload.length
   const traceIndex = new Map<string, number>()
   const traces: Float64Array[] = []
+  const memIndex = new Map<string, number>()
+  const memTraces: Float64Array[] = []
   for (const t of design.traces) {
+    if (t.memoryPercent && t.memoryPercent.length > 0) {
+      memIndex.set(t.id, memTraces.length)
+      memTraces.push(Float64Array.from(t.memoryPercent, (x) => x / 100))
+    }
     const data = new Float64Array(t.cpuPercent.length + 1)
     for (let i = 0; i < t.cpuPercent.length; i++) data[i] = (t.cpuPercent[i] as number) / 100
     data[t.cpuPercent.length] = data[t.cpuPercent.length - 1] as number
@@ -55,6 +65,8 @@ export function buildDemand(
     traces,
     seed,
     hold: !design.simulation.cloudsimCompat,
+    memTrace: new Int32Array(n).fill(-1),
+    memTraces,
   }
   for (let v = 0; v < n; v++) {
     const w = design.workloads[instanceWorkload[v] as number]
@@ -65,6 +77,7 @@ export function buildDemand(
       table.kind[v] = DEMAND_TRACE
       table.trace[v] = ti
       table.intervalS[v] = design.traces[ti]?.intervalS ?? design.simulation.stepS
+      table.memTrace[v] = memIndex.get(w.traceId) ?? -1
     } else if (w.demand) {
       table.kind[v] =
         w.demand.profile === 'constant'
@@ -148,4 +161,16 @@ export function demandAt(d: DemandTable, v: number, tS: number): number {
   const u2 = sampleAt(d, v, memo.k2)
   const delta = (u2 - u1) / memo.span
   return u1 + delta * memo.offset
+}
+
+/**
+ * Memory in use by instance `v` at `tS`, as a fraction of its memory: its memory trace's
+ * sample in force (held, wrapping like the CPU trace), or 1 when it has no memory trace.
+ */
+export function memoryAt(d: DemandTable, v: number, tS: number): number {
+  const m = d.memTrace[v] as number
+  if (m < 0) return 1
+  const data = d.memTraces[m] as Float64Array
+  const k = Math.floor(tS / (d.intervalS[v] as number))
+  return data[k < data.length ? k : k % data.length] as number
 }

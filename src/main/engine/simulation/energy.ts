@@ -32,6 +32,8 @@ export interface PowerCounters {
   energyJ: number
   /** Times an up host was switched off because it held no instance (general mode). */
   switchOffs: number
+  /** Memory in use beyond hosts' physical memory × time, MiB-seconds (general mode). */
+  memoryPressureMiBS: number
 }
 
 /**
@@ -43,10 +45,12 @@ export function settleHostPower(s: SimState, counter: PowerCounters, h: number, 
   const since = s.hostPowerSinceS[h] as number
   if (tS > since) {
     counter.energyJ += (s.hostPowerW[h] as number) * (tS - since)
+    counter.memoryPressureMiBS += (s.hostMemPressureMiB[h] as number) * (tS - since)
     s.hostPowerSinceS[h] = tS
   }
   const before = s.hostPowerW[h] as number
   const now = hostPowerNowW(s, h)
   if (before > 0 && now === 0 && s.hostDown[h] === 0) counter.switchOffs++
   s.hostPowerW[h] = now
+  if (s.hostDown[h] === 1) s.hostMemPressureMiB[h] = 0
 }

@@ -26,6 +26,8 @@ export interface Metrics {
   vpReq: Float64Array
   vpMig: Uint8Array
   vpLoss: Float64Array
+  vpMemMiB: Float64Array
+  vfMemMiB: Float64Array
   vfT: Float64Array
   vfAlloc: Float64Array
   vfReq: Float64Array
@@ -40,6 +42,8 @@ export interface Metrics {
   vViolCount: Float64Array
   /** Seconds each instance was resident and running. */
   vResidentS: Float64Array
+  /** Per instance: memory in use × time, MiB-seconds (from memory traces). */
+  vMemUsedMiBS: Float64Array
 }
 
 /** Fresh accumulators for H hosts and V instances. */
@@ -62,6 +66,8 @@ export function createMetrics(H: number, V: number): Metrics {
     vpReq: new Float64Array(V),
     vpMig: new Uint8Array(V),
     vpLoss: new Float64Array(V),
+    vpMemMiB: new Float64Array(V),
+    vfMemMiB: new Float64Array(V),
     vfT: new Float64Array(V).fill(-1),
     vfAlloc: new Float64Array(V),
     vfReq: new Float64Array(V),
@@ -74,6 +80,7 @@ export function createMetrics(H: number, V: number): Metrics {
     vViolSum: new Float64Array(V),
     vViolCount: new Float64Array(V),
     vResidentS: new Float64Array(V),
+    vMemUsedMiBS: new Float64Array(V),
   }
 }
 
@@ -120,6 +127,7 @@ function finalizeVm(m: Metrics, v: number): void {
     m.vReqMi[v] = (m.vReqMi[v] as number) + req * dt
     m.vInterferenceMi[v] = (m.vInterferenceMi[v] as number) + (m.vfLoss[v] as number) * dt
     m.vResidentS[v] = (m.vResidentS[v] as number) + dt
+    m.vMemUsedMiBS[v] = (m.vMemUsedMiBS[v] as number) + (m.vfMemMiB[v] as number) * dt
     if (alloc < req) {
       m.vViolSum[v] = (m.vViolSum[v] as number) + (req - alloc) / req
       m.vViolCount[v] = (m.vViolCount[v] as number) + 1
@@ -131,6 +139,7 @@ function finalizeVm(m: Metrics, v: number): void {
   m.vfReq[v] = m.vpReq[v] as number
   m.vfMig[v] = m.vpMig[v] as number
   m.vfLoss[v] = m.vpLoss[v] as number
+  m.vfMemMiB[v] = m.vpMemMiB[v] as number
 }
 
 /** Records an instance state entry at `tS` (replacing one at the same instant). */
@@ -142,6 +151,7 @@ export function vmEntry(
   reqMips: number,
   inMigration: boolean,
   interferenceLossMips: number,
+  memoryUsedMiB = 0,
 ): void {
   const pending = m.vpT[v] as number
   if (pending !== -1 && pending !== tS) finalizeVm(m, v)
@@ -150,6 +160,7 @@ export function vmEntry(
   m.vpReq[v] = reqMips
   m.vpMig[v] = inMigration ? 1 : 0
   m.vpLoss[v] = interferenceLossMips
+  m.vpMemMiB[v] = memoryUsedMiB
 }
 
 /**

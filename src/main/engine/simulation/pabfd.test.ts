@@ -61,8 +61,11 @@ function design(sc: Scenario): Design {
       powerCurveW: CURVES[k.curve] as number[],
     }
   })
+  // A design with containers needs an OS-level host (the validator says so).
+  const containerHost = d.hosts.some((h) => h.virtualization.kind === 'os')
   d.workloads = d.workloads.map((w, i) => ({
     ...w,
+    kind: containerHost ? w.kind : 'vm',
     mipsPerVcpu: 500,
     demand: {
       profile: i % 2 ? 'diurnal' : 'bursty',

@@ -122,6 +122,7 @@ export function buildResult(r: ResultInput): SimulationResult {
       overallSlaViolation: reqMi > 0 ? (reqMi - allocMi) / reqMi : 0,
       averageSlaViolation: violCount > 0 ? violSum / violCount : 0,
       hostShutdowns: s.compat ? m.hostShutdowns : r.counters.switchOffs,
+      memoryPressureGiBHours: r.counters.memoryPressureMiBS / 1024 / 3600,
       hostFailures: r.failures.records.length,
       unplacedInstances: r.unplaced,
       meanAvailabilityPercent: placedCount > 0 ? availabilitySum / placedCount : 100,
@@ -185,11 +186,13 @@ function tenantUsage(
   let vcpuHours = 0
   let usedVcpuHours = 0
   let memoryGiBHours = 0
+  let usedMemoryGiBHours = 0
   let storageGiBMonths = 0
   let migrations = 0
   let downtimeS = 0
   let req = 0
   let alloc = 0
+  let interference = 0
   let placedUptimeS = 0
   for (let v = 0; v < s.vmCount; v++) {
     if (s.vmTenant[v] !== ti) continue
@@ -199,6 +202,7 @@ function tenantUsage(
     vcpuHours += ((s.vmPes[v] as number) * resident) / 3600
     usedVcpuHours += (m.vAllocMi[v] as number) / (s.vmMips[v] as number) / 3600
     memoryGiBHours += ((s.vmMemMiB[v] as number) / 1024) * (resident / 3600)
+    usedMemoryGiBHours += (m.vMemUsedMiBS[v] as number) / 1024 / 3600
     if (rec.status !== 'unplaced')
       storageGiBMonths += ((s.vmDiskGiB[v] as number) * (resident + rec.downtimeS)) / MONTH_S
     migrations += rec.migrations
@@ -206,6 +210,7 @@ function tenantUsage(
     if (rec.status !== 'unplaced') placedUptimeS += resident
     req += m.vReqMi[v] as number
     alloc += m.vAllocMi[v] as number
+    interference += m.vInterferenceMi[v] as number
   }
   const placed = instances.filter((x, v) => s.vmTenant[v] === ti && x.status !== 'unplaced').length
   const availabilityPercent =
@@ -215,33 +220,38 @@ function tenantUsage(
         ? 100 * (1 - downtimeS / (placed * s.horizonS))
         : availability(false, downtimeS, placedUptimeS, s.horizonS)
   const p = t.pricing
-  const cpuQty = p.basis === 'used' ? usedVcpuHours : vcpuHours
+  const line = (
+    item: BillLine['item'],
+    basis: BillLine['basis'],
+    allocated: number,
+    used: number,
+    rate: number,
+  ): BillLine => {
+    const quantity = basis === 'used' ? used : allocated
+    return {
+      item,
+      basis,
+      quantity: round(quantity),
+      allocatedQuantity: round(allocated),
+      usedQuantity: round(used),
+      rate,
+      amount: round(quantity * rate, 4),
+    }
+  }
   const lines: BillLine[] = [
-    {
-      item: 'vcpu-hours',
-      quantity: round(cpuQty),
-      rate: p.vcpuHour,
-      amount: round(cpuQty * p.vcpuHour, 4),
-    },
-    {
-      item: 'memory-gib-hours',
-      quantity: round(memoryGiBHours),
-      rate: p.memoryGiBHour,
-      amount: round(memoryGiBHours * p.memoryGiBHour, 4),
-    },
-    {
-      item: 'storage-gib-months',
-      quantity: round(storageGiBMonths),
-      rate: p.storageGiBMonth,
-      amount: round(storageGiBMonths * p.storageGiBMonth, 4),
-    },
+    line('vcpu-hours', p.basis, vcpuHours, usedVcpuHours, p.vcpuHour),
+    line('memory-gib-hours', p.basis, memoryGiBHours, usedMemoryGiBHours, p.memoryGiBHour),
+    // Storage is billed as provisioned on either basis (a disk is held whether written or not).
+    line('storage-gib-months', 'allocated', storageGiBMonths, storageGiBMonths, p.storageGiBMonth),
   ]
   const steal = Math.max(0, req - alloc)
   return {
     tenantId: t.id,
     instances: count,
     vcpuHours,
+    usedVcpuHours,
     memoryGiBHours,
+    usedMemoryGiBHours,
     storageGiBMonths,
     migrations,
     downtimeS,
@@ -250,6 +260,7 @@ function tenantUsage(
     slaViolation: availabilityPercent < t.slaAvailabilityPercent,
     requestedCpuMi: req,
     stealCpuMi: steal,
+    interferenceLostCpuMi: Math.min(steal, interference),
     lostCpuFraction: req > 0 ? steal / req : 0,
     bill: {
       currency: p.currency,

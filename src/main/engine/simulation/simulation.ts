@@ -92,6 +92,7 @@ export class Simulation {
     this.counters = {
       energyJ: 0,
       switchOffs: 0,
+      memoryPressureMiBS: 0,
       lastProcessS: 0,
       migrations: 0,
       residentInstances: 0,

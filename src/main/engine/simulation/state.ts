@@ -58,6 +58,9 @@ export interface SimState {
   /** General mode: the power each host holds (W) and since when (s); see `energy.ts`. */
   hostPowerW: Float64Array
   hostPowerSinceS: Float64Array
+  /** Physical memory (MiB) and the memory in use beyond it now (MiB, general mode). */
+  hostPhysMemMiB: Float64Array
+  hostMemPressureMiB: Float64Array
   entries: HostEntries[]
   /** Bumped whenever a host's entries change (invalidates cached per-host sums). */
   hostVersion: Uint32Array
@@ -194,6 +197,8 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     hostDown,
     hostPowerW: new Float64Array(H),
     hostPowerSinceS: new Float64Array(H),
+    hostPhysMemMiB: Float64Array.from(design.hosts, (h) => h.memoryMiB),
+    hostMemPressureMiB: new Float64Array(H),
     entries,
     hostVersion: new Uint32Array(H),
     epoch: 0,

@@ -20,8 +20,23 @@ export interface AllocationTotals {
 
 const round = (value: number): number => Math.round(value * 1e6) / 1e6
 
-function line(item: TenantBillLine['item'], quantity: number, rate: number): TenantBillLine {
-  return { item, quantity: round(quantity), rate, amount: round(quantity * rate) }
+function line(
+  item: TenantBillLine['item'],
+  basis: TenantBillLine['basis'],
+  allocated: number,
+  used: number,
+  rate: number,
+): TenantBillLine {
+  const quantity = basis === 'used' ? used : allocated
+  return {
+    item,
+    basis,
+    quantity: round(quantity),
+    allocatedQuantity: round(allocated),
+    usedQuantity: round(used),
+    rate,
+    amount: round(quantity * rate),
+  }
 }
 
 /** A bill estimated from allocation over `periodS` seconds. */
@@ -32,15 +47,19 @@ export function estimateBill(
 ): TenantViewBill {
   const hours = periodS / 3600
   const pricing = tenant.pricing
-  const vcpus = pricing.basis === 'used' ? totals.usedVcpus : totals.vcpus
+  const memGiBHours = (totals.memoryMiB / 1024) * hours
+  const diskMonths = totals.diskGiB * (periodS / BILLING_MONTH_S)
+  // The estimate knows no memory traces: memory in use is taken as memory reserved.
   const lines = [
-    line('vcpu-hours', vcpus * hours, pricing.vcpuHour),
-    line('memory-gib-hours', (totals.memoryMiB / 1024) * hours, pricing.memoryGiBHour),
     line(
-      'storage-gib-months',
-      totals.diskGiB * (periodS / BILLING_MONTH_S),
-      pricing.storageGiBMonth,
+      'vcpu-hours',
+      pricing.basis,
+      totals.vcpus * hours,
+      totals.usedVcpus * hours,
+      pricing.vcpuHour,
     ),
+    line('memory-gib-hours', pricing.basis, memGiBHours, memGiBHours, pricing.memoryGiBHour),
+    line('storage-gib-months', 'allocated', diskMonths, diskMonths, pricing.storageGiBMonth),
   ]
   return {
     source: 'estimate',

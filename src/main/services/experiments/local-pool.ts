@@ -20,6 +20,18 @@ export interface LocalPoolOptions extends RunListener {
   /** Worker threads; default: every core (`os.availableParallelism()`). */
   workers?: number
   signal?: AbortSignal
+  /** A pool to reuse (kept open afterwards); by default one is made and destroyed. */
+  pool?: Piscina
+}
+
+/** A pool of `workers` threads running experiment runs. */
+export function createRunPool(workers: number): Piscina {
+  return new Piscina({
+    filename: experimentWorkerFile(),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+  })
 }
 
 /** The default number of local workers: one per core. */
@@ -39,14 +51,7 @@ export async function runOnLocalPool(
   if (!Number.isInteger(workers) || workers < 1)
     throw new Error(`the number of workers must be a positive integer, got ${workers}`)
   if (tasks.length === 0) return { cancelled: false }
-  const pool = new Piscina({
-    filename: experimentWorkerFile(),
-    minThreads: Math.min(workers, tasks.length),
-    maxThreads: Math.min(workers, tasks.length),
-    // Runs are queued here, not inside piscina, so an abort drops the queue at once.
-    maxQueue: 'auto',
-    idleTimeout: 1000,
-  })
+  const pool = options.pool ?? createRunPool(Math.min(workers, tasks.length))
   const signal = options.signal
   let next = 0
   const lane = async (): Promise<void> => {
@@ -65,7 +70,7 @@ export async function runOnLocalPool(
   try {
     await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, lane))
   } finally {
-    await pool.destroy()
+    if (!options.pool) await pool.destroy()
   }
   return { cancelled: signal?.aborted ?? false }
 }

@@ -16,7 +16,8 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-function digestOf(value: unknown): string {
+/** sha256 (hex) of the canonical JSON of `value`, memoised per object. */
+export function digestOf(value: unknown): string {
   if (value === null || typeof value !== 'object') return sha256(canonicalJson(value))
   const known = partDigests.get(value)
   if (known) return known

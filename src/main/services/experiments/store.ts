@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { RunRecord } from '../../engine/experiments'
 
 /** Writes `text` to `path` through a temporary file and a rename (never a torn file). */
-export function writeTextAtomic(path: string, text: string): void {
+export function writeTextAtomic(path: string, text: string | Uint8Array): void {
   const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   try {
     writeFileSync(temp, text, { flush: true })
@@ -59,7 +59,7 @@ export class RunStore {
   }
 
   /** Writes `name` (e.g. `results.csv`) in the output folder. */
-  writeFile(name: string, text: string): string {
+  writeFile(name: string, text: string | Uint8Array): string {
     const path = join(this.dir, name)
     writeTextAtomic(path, text)
     return path

@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { ExperimentPlan, RunRecord } from '../../engine/experiments'
 import { combinationTable, runTable, type Table } from './results-table'
 import type { RunStore } from './store'
+import { tableParquet } from './table-parquet'
 
 /** RFC 4180 CSV of a table: a header row, empty cells for null, numbers in full precision. */
 export function tableCsv(table: Table): string {
@@ -16,7 +17,7 @@ export function tableCsv(table: Table): string {
   )
 }
 
-/** results.csv/json (a row per run) and combinations.csv/json (means and 95 % CIs). */
+/** results.csv/json/parquet (a row per run) and combinations.csv/json/parquet (means, 95 % CIs). */
 export function writeResultTables(
   store: RunStore,
   plan: ExperimentPlan,
@@ -30,7 +31,9 @@ export function writeResultTables(
       'results.json',
       JSON.stringify({ name: plan.name, factorNames: plan.factorNames, records }, null, 2) + '\n',
     ),
+    store.writeFile('results.parquet', tableParquet(runs, plan.name)),
     store.writeFile('combinations.csv', tableCsv(combos)),
     store.writeFile('combinations.json', JSON.stringify(combos.rows, null, 2) + '\n'),
+    store.writeFile('combinations.parquet', tableParquet(combos, plan.name)),
   ]
 }

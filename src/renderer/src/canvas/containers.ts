@@ -4,8 +4,8 @@
  * minimum size. Plain nodes whose `w`/`h` data and position follow their members, so no
  * Cytoscape compound bounds pass is ever needed. Moves only boxes that changed.
  */
-import type { Core, NodeSingular } from 'cytoscape'
-import { CONTAINER_MIN_PX } from './elements'
+import type { Core, NodeSingular, Position } from 'cytoscape'
+import { CONTAINER_MIN_PX, isContainer } from './elements'
 
 /** Room around a rack's members: half a node, padding, and two label lines below. */
 const RACK_PAD = { left: 33, right: 33, top: 31, bottom: 55 }
@@ -84,4 +84,40 @@ export function members(cy: Core, container: NodeSingular): NodeSingular[] {
       }
     })
   return out
+}
+
+/** Moves a dragged rack's (zone's) members along with it, as a compound parent would. */
+export class ContainerCarrier {
+  private carried:
+    | { id: string; from: Position; members: Array<{ node: NodeSingular; from: Position }> }
+    | undefined
+
+  constructor(private readonly cy: Core) {}
+
+  /** Call on `grab`: remembers where a grabbed box and its members started. */
+  grab(node: NodeSingular): void {
+    this.carried = isContainer(node)
+      ? {
+          id: node.id(),
+          from: { ...node.position() },
+          members: members(this.cy, node).map((m) => ({ node: m, from: { ...m.position() } })),
+        }
+      : undefined
+  }
+
+  /** Call on `drag`: moves the members by the box's offset from its start. */
+  drag(node: NodeSingular): void {
+    const c = this.carried
+    if (!c || c.id !== node.id()) return
+    const p = node.position()
+    const dx = p.x - c.from.x
+    const dy = p.y - c.from.y
+    this.cy.batch(() => {
+      for (const m of c.members) m.node.position({ x: m.from.x + dx, y: m.from.y + dy })
+    })
+  }
+
+  release(): void {
+    this.carried = undefined
+  }
 }

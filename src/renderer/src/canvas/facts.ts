@@ -16,6 +16,7 @@ export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): N
     label: String(n.data('label') ?? ''),
     labelPx: 0,
     labelShown: false,
+    colour: String(n.style('background-color')),
   }
   // the style's numbers (px in model units) times the zoom: what the eye gets on screen
   const fontPx = parseFloat(String(n.style('font-size'))) * n.cy().zoom()
@@ -53,4 +54,16 @@ export function collectFacts(
     pan: { ...cy.pan() },
     revision,
   }
+}
+
+/** Facts of the nodes whose centre is inside the visible canvas. */
+export function nodesInView(cy: Core, container: HTMLElement | undefined): NodeFact[] {
+  const e = cy.extent()
+  return cy
+    .nodes()
+    .filter((n) => {
+      const p = n.position()
+      return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2
+    })
+    .map((n) => nodeFact(n as NodeSingular, container))
 }

@@ -1,10 +1,11 @@
 /**
  * The level-of-detail layer: a 2D canvas over Cytoscape's that draws what a zoomed-out
- * datacenter needs to be read: hall and row labels (always, pinned to the view's edge when
- * their start is scrolled off), rack labels in screen pixels while Cytoscape's own are too
- * small to show, and per-rack glyphs (hosts up, instances, mean utilization, tenants' shares,
- * failures) while a rack is too small on screen for its hosts to be told apart. Drawn above
- * the links, so no link ever covers these labels. Redraws at most once per animation frame.
+ * datacenter needs to be read: row labels (where a hall has several rows; pinned to the view's
+ * edge when their start is scrolled off), and while zoomed out (Cytoscape's own labels too
+ * small to show) hall and rack labels in screen pixels and per-rack glyphs (hosts up,
+ * instances, mean utilization, tenants' shares, failures) on racks too small on screen for
+ * their hosts to be told apart. Drawn above the links, so no link ever covers these labels.
+ * Redraws at most once per animation frame.
  */
 import type { Core } from 'cytoscape'
 import type { CanvasColours } from './style'
@@ -145,18 +146,25 @@ export class RackLayer {
       grow(halls, slot.hallId, s)
       if (visible(s)) this.drawRack(ctx, slot.rackId, s, zoom)
     }
-    // rows and halls: labels left of / above their block, pinned inside the view
+    // rows and halls: labels left of / above their block, pinned inside the view; rows only
+    // where a hall has several, halls only while Cytoscape's own zone labels are too small
     ctx.textBaseline = 'middle'
+    const rowsPerHall = new Map<string, number>()
+    for (const key of rows.keys()) {
+      const hall = key.split('\u0000')[0] ?? ''
+      rowsPerHall.set(hall, (rowsPerHall.get(hall) ?? 0) + 1)
+    }
     for (const [key, s] of rows) {
       if (!visible(s)) continue
       const [hallId = '', row = '0'] = key.split('\u0000')
+      if ((rowsPerHall.get(hallId) ?? 0) < 2) continue
       const text = `Row ${Number(row) + 1}`
       const y = Math.min(Math.max(s.y1 + 8, 10), s.y2 - 8)
       this.label(ctx, 'row', `${hallId}/${row}`, text, Math.max(4, s.x1 - 8), y, 11, 'right')
     }
     for (const [hallId, s] of halls) {
       // racks in no zone need no heading unless there are halls to tell them from
-      if (!visible(s) || (hallId === '' && halls.size === 1)) continue
+      if (!visible(s) || (hallId === '' && halls.size === 1) || zoom >= RACK_LABEL_ZOOM) continue
       const name = this.hallNames.get(hallId) ?? (hallId ? hallId : 'Racks outside any hall')
       const y = Math.max(s.y1 - 30, 10)
       this.label(ctx, 'hall', hallId, name, Math.max(4, s.x1), y, 13, 'left', true)
@@ -179,7 +187,7 @@ export class RackLayer {
       while (text.length > 1 && ctx.measureText(text).width > width) text = `${text.slice(0, -2)}…`
       this.label(ctx, 'rack', id, text, s.x1 + width / 2, s.y1 - px / 2 - 2, px, 'center', true)
     }
-    if (width >= GLYPH_RACK_PX || !a || width < 24) return
+    if (zoom >= RACK_LABEL_ZOOM || width >= GLYPH_RACK_PX || !a || width < 24) return
     // the glyph: a header over the rack's top rows, the host mosaic stays visible below
     const lines = width >= 44 && height >= 44 ? 2 : 1
     const header = Math.min(height * 0.6, lines * 12 + 12)

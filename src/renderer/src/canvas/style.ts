@@ -59,9 +59,6 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'min-zoomed-font-size': 8,
         width: 34,
         height: 34,
-        // zones under links that leave racks, under racks, under links in racks, under nodes
-        'z-index-compare': 'manual',
-        'z-index': 4,
       },
     },
     {
@@ -78,6 +75,9 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'min-zoomed-font-size': RACK_LABEL_MIN_PX,
         width: 'data(w)',
         height: 'data(h)',
+        // z-order: zones, links leaving racks, racks, links in racks; other nodes on top
+        // (they keep 'auto', which draws every node above every edge)
+        'z-index-compare': 'manual',
         'z-index': 0,
       },
     },
@@ -96,6 +96,7 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'min-zoomed-font-size': RACK_LABEL_MIN_PX,
         width: 'data(w)',
         height: 'data(h)',
+        'z-index-compare': 'manual',
         'z-index': 2,
       },
     },
@@ -104,10 +105,6 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
       style: {
         shape: 'round-rectangle',
         'background-color': c.host,
-        // a backing in the page colour keeps host names legible where links pass under them
-        'text-background-color': c.zone,
-        'text-background-opacity': 0.85,
-        'text-background-padding': '1px',
       },
     },
     { selector: 'node.host[virt = "os"]', style: { shape: 'round-hexagon' } },
@@ -138,7 +135,6 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         // haystack: no control points to compute (thousands of links stay cheap)
         'curve-style': 'haystack',
         'haystack-radius': 0,
-        'z-index-compare': 'manual',
         'z-index': 3,
       },
     },

@@ -8,6 +8,7 @@
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape'
 import { legendItems, type LegendItem } from './svg-legend'
+import { isContainer } from './elements'
 
 /** Room around the drawing, in model pixels. */
 const MARGIN = 40
@@ -231,7 +232,7 @@ function quietCopy(cy: Core): Core {
     ],
   })
   copy.batch(() => {
-    for (const n of nodes) if (!n.isParent()) copy.$id(n.id()).position({ ...n.position() })
+    for (const n of nodes) copy.$id(n.id()).position({ ...n.position() })
   })
   return copy
 }
@@ -307,8 +308,8 @@ export function drawCanvasSvg(live: Core, options: PictureOptions | string = {})
     const half = Math.max(...lines.map((l) => textWidth(l, px))) / 2
     const cx = (b.x1 + b.x2) / 2
     const labelH = lines.length * (px + 2) + 4
-    const top = n.isParent() ? b.y1 - labelH : b.y1
-    const bottom = n.isParent() ? b.y2 : b.y2 + labelH
+    const top = isContainer(n) ? b.y1 - labelH : b.y1
+    const bottom = isContainer(n) ? b.y2 : b.y2 + labelH
     const left = Math.min(b.x1, cx - half)
     const right = Math.max(b.x2, cx + half)
     if (i === 0) [x1, y1, x2, y2] = [left, top, right, bottom]
@@ -335,10 +336,11 @@ export function drawCanvasSvg(live: Core, options: PictureOptions | string = {})
   const height = y2 - y0 + MARGIN / 2 + legend.height + MARGIN
   // outer boxes first so inner ones are drawn over them
   const all: NodeSingular[] = nodes.toArray() as NodeSingular[]
+  // racks and zones are boxes around their members (not compound parents): zones first
   const boxes = all
-    .filter((n) => n.isParent())
-    .sort((a, c) => a.ancestors().length - c.ancestors().length)
-  const leaves = all.filter((n) => !n.isParent())
+    .filter((n) => isContainer(n))
+    .sort((a, c) => Number(a.data('kind') === 'rack') - Number(c.data('kind') === 'rack'))
+  const leaves = all.filter((n) => !isContainer(n))
   const migration = edges.filter('.migration')
   const arrowColour = migration.nonempty()
     ? styleOf(migration.first() as unknown as EdgeSingular, 'line-color', '#9467bd')

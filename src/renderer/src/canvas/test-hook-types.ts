@@ -24,6 +24,18 @@ export interface NodeFact {
   labelPx: number
   /** Whether Cytoscape draws the label at this zoom (not below its minimum on-screen size). */
   labelShown: boolean
+  /** The fill colour Cytoscape paints the node with (CSS colour). */
+  colour: string
+}
+
+/** What a rack's glyph shows (see rack-aggregates.ts). */
+export interface RackTotalsFact {
+  hosts: number
+  up: number
+  failed: number
+  instances: number
+  /** Mean utilization 0..1 (absent before a run). */
+  utilization?: number
 }
 
 /** A label of the level-of-detail layer (halls, rows, racks) drawn in the last frame. */
@@ -76,6 +88,10 @@ export interface StrataTestHook {
   detail(): 'racks' | 'hosts'
   /** Fits the whole design in the view (as the toolbar's Fit). */
   fit(): void
+  /** Nodes whose centre is inside the visible canvas (cheaper than `facts()` on big designs). */
+  nodesInView(): NodeFact[]
+  /** Per-rack totals the rack glyphs show, by rack id. */
+  rackTotals(): Record<string, RackTotalsFact>
   /** When the first design was painted, ms since navigation start. */
   firstRenderMs(): number | undefined
   /** Design revision the canvas last rendered (cheap, unlike `facts()`). */

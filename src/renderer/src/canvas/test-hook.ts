@@ -38,6 +38,8 @@ export function installTestHook(getCanvas: () => TopologyCanvas | undefined): ()
     labels: () => getCanvas()?.labels() ?? [],
     detail: () => getCanvas()?.detail() ?? 'hosts',
     fit: () => getCanvas()?.fit(),
+    nodesInView: () => getCanvas()?.nodesInView() ?? [],
+    rackTotals: () => getCanvas()?.rackTotals() ?? {},
     firstRenderMs: () => (firstRender !== undefined && firstRender >= 0 ? firstRender : undefined),
     revision: () => getCanvas()?.revision ?? -1,
     view: (zoom, centreId) => getCanvas()?.view(zoom, centreId),

@@ -18,14 +18,16 @@ import {
 } from './elements'
 import { applyOverlay, type HostOverlay } from './overlay'
 import { canvasStyle, coloursFromCss } from './style'
-import { collectFacts, nodeFact } from './facts'
+import { collectFacts, nodeFact, nodesInView } from './facts'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
 import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
 import { rackAggregates } from './rack-aggregates'
 import { rackSlots } from './tiered-layout'
-import { fitContainers, members } from './containers'
+import { ContainerCarrier, fitContainers, members } from './containers'
 import { wheelZoomFactor } from './wheel'
-import type { CanvasFacts, LabelFact, NodeFact } from './test-hook-types'
+import { fitViewport, markUplinks, type FitInsets } from './viewport'
+import type { CanvasFacts, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
+import type { RackAggregate } from './rack-aggregates'
 
 let registered = false
 function registerExtensions(): void {
@@ -53,14 +55,6 @@ export interface CanvasCallbacks {
   onRackMeans?(hosts: number): void
 }
 
-/** Space kept free around a fitted drawing, px (labels of rows and halls sit in it). */
-export interface FitInsets {
-  top: number
-  right: number
-  bottom: number
-  left: number
-}
-
 const LINKABLE = new Set(['host', 'switch', 'storage'])
 /** Above this many elements, the canvas trades detail for speed while panning and zooming. */
 const LARGE = 1500
@@ -83,10 +77,8 @@ export class TopologyCanvas {
   private design: Design | undefined
   private readonly layer: RackLayer | undefined
   private lod: 'racks' | 'hosts' = 'hosts'
-  /** While a rack or zone is dragged: its start position and its members' start positions. */
-  private carried:
-    | { id: string; from: Position; members: Array<{ node: NodeSingular; from: Position }> }
-    | undefined
+  private totals: ReadonlyMap<string, RackAggregate> = new Map()
+  private readonly carrier: ContainerCarrier
   /** Extra room fit keeps free at the view's edges (e.g. under the minimap). */
   insets: FitInsets = { top: 0, right: 0, bottom: 0, left: 0 }
 
@@ -133,6 +125,7 @@ export class TopologyCanvas {
       )
     }
     this.drops = new RackDropTracker(this.cy)
+    this.carrier = new ContainerCarrier(this.cy)
     this.bindEvents()
   }
 
@@ -157,15 +150,7 @@ export class TopologyCanvas {
 
   /** Marks links that leave a rack (drawn bundled per rack when zoomed out). */
   private markUplinks(): void {
-    this.cy.batch(() => {
-      this.cy.edges('.link').forEach((e) => {
-        const a = e.source().data('container') as string | undefined
-        const b = e.target().data('container') as string | undefined
-        const up = a !== b && (a !== undefined || b !== undefined)
-        e.toggleClass('uplink', up)
-        e.toggleClass('bundled', up && this.lod === 'racks')
-      })
-    })
+    markUplinks(this.cy, this.lod === 'racks')
   }
 
   /** Tells the level-of-detail layer the halls, rows and names of the racks. */
@@ -186,7 +171,8 @@ export class TopologyCanvas {
     const members = d.hosts
       .filter((h) => h.rackId)
       .map((h) => ({ id: h.id, rackId: h.rackId as string, down: h.state !== 'up' }))
-    this.layer.setAggregates(rackAggregates(members, this.overlay))
+    this.totals = rackAggregates(members, this.overlay)
+    this.layer.setAggregates(this.totals)
   }
 
   private bindEvents(): void {
@@ -199,29 +185,12 @@ export class TopologyCanvas {
     cy.on('grab', 'node', (event) => {
       const node = event.target as NodeSingular
       this.drops.grab(node)
-      // a rack (zone) carries what is drawn in it
-      this.carried = isContainer(node)
-        ? {
-            id: node.id(),
-            from: { ...node.position() },
-            members: members(cy, node).map((m) => ({ node: m, from: { ...m.position() } })),
-          }
-        : undefined
+      this.carrier.grab(node)
     })
-    cy.on('drag', 'node', (event) => {
-      const node = event.target as NodeSingular
-      const c = this.carried
-      if (!c || c.id !== node.id()) return
-      const p = node.position()
-      const dx = p.x - c.from.x
-      const dy = p.y - c.from.y
-      cy.batch(() => {
-        for (const m of c.members) m.node.position({ x: m.from.x + dx, y: m.from.y + dy })
-      })
-    })
+    cy.on('drag', 'node', (event) => this.carrier.drag(event.target as NodeSingular))
     cy.on('dragfree', 'node', (event) => {
       this.queueMove(event.target as NodeSingular)
-      this.carried = undefined
+      this.carrier.release()
       fitContainers(cy)
     })
     cy.on('ehcomplete', (_event, ...extra: unknown[]) => {
@@ -445,47 +414,8 @@ export class TopologyCanvas {
    * every element with its label (seconds at thousands of nodes).
    */
   fit(padding = 40): void {
-    let x1 = Infinity
-    let y1 = Infinity
-    let x2 = -Infinity
-    let y2 = -Infinity
-    this.cy.nodes().forEach((n) => {
-      if (isContainer(n)) return
-      const p = n.position()
-      x1 = Math.min(x1, p.x)
-      y1 = Math.min(y1, p.y)
-      x2 = Math.max(x2, p.x)
-      y2 = Math.max(y2, p.y)
-    })
-    if (!Number.isFinite(x1)) return
-    // half a node, a rack's padding and a label line below; a rack/hall label line above
-    x1 -= 40
-    x2 += 40
-    y1 -= 70
-    y2 += 55
-    const w = this.cy.width()
-    const h = this.cy.height()
-    if (w <= 0 || h <= 0) return
-    const i = this.insets
-    // row labels sit left of the racks, hall labels above them: keep room for both
-    const left = padding + i.left + 50
-    const top = padding + i.top + 20
-    const freeW = w - left - padding - i.right
-    const freeH = h - top - padding - i.bottom
-    const zoom = Math.min(
-      this.cy.maxZoom(),
-      Math.max(
-        this.cy.minZoom(),
-        Math.min(freeW / Math.max(1, x2 - x1), freeH / Math.max(1, y2 - y1)),
-      ),
-    )
-    this.cy.viewport({
-      zoom,
-      pan: {
-        x: left + freeW / 2 - ((x1 + x2) / 2) * zoom,
-        y: top + freeH / 2 - ((y1 + y2) / 2) * zoom,
-      },
-    })
+    const viewport = fitViewport(this.cy, this.insets, padding)
+    if (viewport) this.cy.viewport(viewport)
     this.updateDetail()
   }
 
@@ -548,6 +478,27 @@ export class TopologyCanvas {
 
   facts(): CanvasFacts {
     return collectFacts(this.cy, this.container, this.revision)
+  }
+
+  /** Facts of the nodes whose centre is inside the visible canvas. */
+  nodesInView(): NodeFact[] {
+    return nodesInView(this.cy, this.container)
+  }
+
+  /** What each rack's glyph shows. */
+  rackTotals(): Record<string, RackTotalsFact> {
+    const out: Record<string, RackTotalsFact> = {}
+    for (const [id, a] of this.totals) {
+      const { hosts, up, failed, instances, utilization } = a
+      out[id] = {
+        hosts,
+        up,
+        failed,
+        instances,
+        ...(utilization !== undefined ? { utilization } : {}),
+      }
+    }
+    return out
   }
 
   node(id: string): NodeFact | undefined {

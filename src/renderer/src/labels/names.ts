@@ -49,27 +49,7 @@ export function elementLabel(index: ElementIndex, id: string): string {
   return id
 }
 
-/** Splits an instance id `${workloadId}#${index}` (index from 0). */
-export function parseInstanceId(id: string): { workloadId: string; index: number } | undefined {
-  const at = id.lastIndexOf('#')
-  if (at <= 0) return undefined
-  const index = Number(id.slice(at + 1))
-  return Number.isInteger(index) && index >= 0 ? { workloadId: id.slice(0, at), index } : undefined
-}
-
-/**
- * An instance as a user counts it: `web-tier #1` for the first instance of the group named
- * `web-tier`. `workloadName` gives a group's name by id (undefined when unknown).
- */
-export function instanceLabel(
-  instanceId: string,
-  workloadName: (workloadId: string) => string | undefined,
-): string {
-  const parsed = parseInstanceId(instanceId)
-  if (!parsed) return instanceId
-  const name = workloadName(parsed.workloadId)
-  return `${name && name.trim() !== '' ? name : parsed.workloadId} #${parsed.index + 1}`
-}
+export { instanceLabel, parseInstanceId } from '../../../shared/design/instance-label'
 
 /** A workload-name lookup over a design (for `instanceLabel`). */
 export function workloadNames(design: Design | undefined): (id: string) => string | undefined {

@@ -70,7 +70,7 @@ export interface Explanation {
   rejections: RejectionCount[]
   /** Rejections as lines, most frequent first: `40 insufficient memory`. */
   reasons: string[]
-  /** One line: `0/64 hosts: 40 insufficient memory, 16 dedicated to another tenant`. */
+  /** One line in plain words: `none of 64 hosts can take it: 40 hosts: insufficient memory; 16 hosts: dedicated to Acme`. */
   summary: string
   /** Best hosts that could take it now, best first (the chosen host first when placed). */
   candidates: ScoredHost[]

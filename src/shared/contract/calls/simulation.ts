@@ -38,18 +38,23 @@ export interface SimulationSummary {
   energyKWh: number
   /** Live migrations started. */
   migrations: number
-  /** SLA violation time per active host (fraction). */
+  /** CloudSim's SLA violation time per active host (fraction; `METRICS.slatah`). */
   slatah: number
-  /** Performance degradation due to migrations (fraction). */
+  /** CloudSim's performance degradation due to migrations (fraction; `METRICS.pdm`). */
   pdm: number
-  /** SLATAH x PDM (fraction). */
+  /** CloudSim's SLATAH x PDM (fraction). */
   slav: number
-  /** (requested - allocated) / requested CPU over all instances and time (fraction). */
+  /** CloudSim's (requested - allocated) / requested CPU over all instances and time (fraction). */
   overallSlaViolation: number
-  /** Mean of (requested - allocated) / requested over under-allocated instance intervals. */
+  /** CloudSim's mean of (requested - allocated) / requested over under-allocated intervals. */
   averageSlaViolation: number
-  /** Active -> inactive host transitions. */
+  /** General model: up hosts switched off when empty; compat: CloudSim's active -> inactive count. */
   hostShutdowns: number
+  /**
+   * Memory instances used beyond their hosts' physical memory (only where memory is
+   * overcommitted), GiB-hours; 0 when memory never ran short (general model only).
+   */
+  memoryPressureGiBHours: number
   /** Host failures that happened during the run. */
   hostFailures: number
   /** Instances that could not be placed at the start. */
@@ -110,15 +115,23 @@ export interface SimulationSeries {
 /** One line of a tenant's bill. */
 export interface BillLine {
   item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+  /** The basis this line is billed on (storage is always billed as provisioned: `allocated`). */
+  basis: 'allocated' | 'used'
+  /** The billed quantity: `allocatedQuantity` or `usedQuantity`, as `basis` says. */
   quantity: number
+  /** Capacity held over the run (vCPU-hours, GiB-hours, GiB-months). */
+  allocatedQuantity: number
+  /** Capacity consumed over the run, same unit (vCPU: CPU received; memory: from memory traces). */
+  usedQuantity: number
   /** Price per unit, in the bill's currency. */
   rate: number
   amount: number
 }
 
 export interface TenantBill {
+  /** ISO 4217 code of every amount of this bill; bills in other currencies are never summed. */
   currency: string
-  /** Whether usage was billed on allocated or on used capacity. */
+  /** The tenant's pricing basis (each line states the basis it actually used). */
   basis: 'allocated' | 'used'
   lines: BillLine[]
   total: number
@@ -128,14 +141,20 @@ export interface TenantBill {
 export interface TenantUsage {
   tenantId: string
   instances: number
+  /** vCPUs held by running instances × hours (allocated). */
   vcpuHours: number
+  /** CPU received, in vCPU-hours (used). */
+  usedVcpuHours: number
+  /** Memory reserved by running instances, GiB-hours (allocated). */
   memoryGiBHours: number
+  /** Memory in use (from memory traces; reserved when there is none), GiB-hours. */
+  usedMemoryGiBHours: number
   storageGiBMonths: number
   /** Live migrations of this tenant's instances. */
   migrations: number
   /** Instance-seconds the tenant's instances were down (host failure until restart). */
   downtimeS: number
-  /** 100 x (1 - downtime / (instances x horizon)). */
+  /** 100 x (1 - downtime / (uptime + downtime)) over placed instances (`METRICS.deliveredAvailability`). */
   availabilityPercent: number
   /** The availability the provider promised (from the design). */
   slaAvailabilityPercent: number
@@ -145,6 +164,8 @@ export interface TenantUsage {
   requestedCpuMi: number
   /** CPU lost to contention, migrations and interference, million instructions. */
   stealCpuMi: number
+  /** The part of `stealCpuMi` lost to co-location interference, million instructions. */
+  interferenceLostCpuMi: number
   /** stealCpuMi / requestedCpuMi (0 when nothing was requested). */
   lostCpuFraction: number
   bill: TenantBill

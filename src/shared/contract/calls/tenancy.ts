@@ -119,7 +119,14 @@ export interface TenantQuota {
 /** One line of a tenant's bill (same shape as the simulation's bill lines). */
 export interface TenantBillLine {
   item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+  /** The basis this line is billed on (storage: always `allocated`, as provisioned). */
+  basis: 'allocated' | 'used'
+  /** The billed quantity (`allocatedQuantity` or `usedQuantity`, as `basis` says). */
   quantity: number
+  /** Capacity held (vCPU-hours, GiB-hours, GiB-months). */
+  allocatedQuantity: number
+  /** Capacity consumed, same unit. */
+  usedQuantity: number
   /** Price per unit, in the bill's currency. */
   rate: number
   amount: number

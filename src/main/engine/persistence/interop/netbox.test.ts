@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { checkIntegrity } from '../../model/validate'
@@ -265,5 +266,54 @@ describe('NetBox: roles and header spellings', () => {
     expect(Math.min(...units)).toBe(1)
     expect(Math.max(...units)).toBe(30)
     expect(new Set(units).size).toBe(30)
+  })
+})
+
+describe('NetBox round trip (property)', () => {
+  it('keeps names (quotes, commas, line breaks, formula-like), specs and rack order of any hosts', () => {
+    const sample = checkIntegrity(
+      JSON.parse(readFileSync(join(fixtures, 'v1-two-hall.strata.json'), 'utf8')),
+    ).design as Design
+    const base = sample.hosts[0] as Design['hosts'][number]
+    const name = fc
+      .string({
+        minLength: 1,
+        maxLength: 12,
+        unit: fc.constantFrom('a', 'Z', '0', ',', '"', '\n', '=', '+', ' ', 'ü', '-'),
+      })
+      .filter((s) => s.trim() !== '')
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(name, { minLength: 1, maxLength: 6, selector: (s) => s.trim() }),
+        fc.integer({ min: 1, max: 256 }),
+        fc.integer({ min: 1, max: 4 * 1024 * 1024 }),
+        (names, cores, memoryMiB) => {
+          const hosts = names.map((n, i) => ({
+            ...base,
+            id: `h${i}`,
+            name: n.trim(),
+            rackId: sample.racks[0]?.id,
+            coresPerSocket: cores,
+            memoryMiB,
+            position: { x: 0, y: i * 60 },
+          }))
+          const design = {
+            ...sample,
+            hosts,
+            switches: [],
+            storage: [],
+            links: [],
+            workloads: [],
+            traces: [],
+          }
+          const back = imported(exportNetboxCsv(design).contents)
+          const order = [...back.hosts].sort((a, b) => (a.position?.y ?? 0) - (b.position?.y ?? 0))
+          expect(order.map((h) => [h.name, h.coresPerSocket, h.memoryMiB])).toEqual(
+            hosts.map((h) => [h.name, cores, memoryMiB]),
+          )
+        },
+      ),
+      { numRuns: 150 },
+    )
   })
 })

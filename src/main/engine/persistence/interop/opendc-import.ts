@@ -4,7 +4,8 @@
  * Reads both forms OpenDC's main branch reads (commit 691036d): the compute topology
  * (`opendc-compute-topology`: `memory.memorySize`, `cpuPowerModel.modelType`) and the SDK model
  * (`opendc-sdk-model`: `memory.size`, `cpuPowerModel.type`), as `{ clusters }`, a scenario's
- * `{ topology: { clusters } }`, or an older `{ datacenters: [{ clusters }] }`; older hosts
+ * `{ topology: { clusters } }`, an experiment's `{ topologies: [...] }` (the first, warned when
+ * there are more), or an older `{ datacenters: [{ clusters }] }`; older hosts
  * with a `cpus` list or `powerModels` list too. Quantities follow OpenDC's unit readers
  * (`opendc-units.ts`: bare numbers are MHz, MiB and W); a bare memory size of 64 TiB or more
  * is read as bytes, with a warning (`BARE_BYTES_FROM_MIB`). Power models of every OpenDC type
@@ -40,6 +41,9 @@ function findClusters(json: unknown): { root: Obj; prefix: string } | undefined 
   if (Array.isArray(json.clusters)) return { root: json, prefix: '' }
   if (isObj(json.topology) && Array.isArray(json.topology.clusters))
     return { root: json.topology, prefix: 'topology.' }
+  const first = Array.isArray(json.topologies) ? json.topologies[0] : undefined
+  if (isObj(first) && Array.isArray(first.clusters))
+    return { root: first, prefix: 'topologies[0].' }
   const dc = Array.isArray(json.datacenters) ? json.datacenters[0] : undefined
   if (isObj(dc) && Array.isArray(dc.clusters)) return { root: dc, prefix: 'datacenters[0].' }
   return undefined
@@ -69,9 +73,13 @@ function readHost(host: unknown, hp: string, r: Reader): Omit<Host, 'id' | 'name
     })
     return undefined
   }
-  const cores = r.count(cpu.coreCount, `${hp}.${cpuKey}.coreCount`)
+  // OpenDC refuses CPUs without cores (its SDK model: coreCount and count must be > 0).
+  const cores =
+    cpu.coreCount === undefined
+      ? r.count(null, `${hp}.${cpuKey}.coreCount`, 1)
+      : r.count(cpu.coreCount, `${hp}.${cpuKey}.coreCount`, 1)
   const speed = r.quantity(frequencyMHz, cpu.coreSpeed, `${hp}.${cpuKey}.coreSpeed`)
-  const sockets = r.count(cpu.count, `${hp}.${cpuKey}.count`)
+  const sockets = r.count(cpu.count, `${hp}.${cpuKey}.count`, 1)
   const memory = isObj(host.memory) ? host.memory : {}
   const memKey = memory.memorySize !== undefined ? 'memorySize' : 'size'
   const memoryMiB = r.memoryMiB(memory[memKey], `${hp}.memory.${memKey}`)
@@ -102,6 +110,13 @@ export function importOpenDcTopology(json: unknown, name = 'Imported from OpenDC
       problems: [{ severity: 'error', path: 'clusters', message: 'missing or not a list' }],
     }
   const { root, prefix } = found
+  const topologies = isObj(json) && Array.isArray(json.topologies) ? json.topologies.length : 0
+  if (topologies > 1)
+    r.warnings.push({
+      severity: 'warning',
+      path: 'topologies',
+      message: `the experiment lists ${topologies} topologies; imported the first (import each on its own to compare them)`,
+    })
   const ids = new IdAllocator()
   const racks: Rack[] = []
   const hosts: Host[] = []

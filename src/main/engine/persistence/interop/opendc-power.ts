@@ -76,13 +76,15 @@ export function curveOf(shape: PowerShape, idleW: number, maxW: number): number[
   return sampleCurve({ type: shape, idleW, maxW })
 }
 
-/** The OpenDC shape that reproduces `curve` within half a watt at every point, if any. */
+/** The OpenDC shape that reproduces `curve` best, if it does so within half a watt at every point. */
 export function shapeOf(curve: readonly number[]): PowerShape | undefined {
   const idle = curve[0] ?? 0
   const max = curve[10] ?? 0
+  let best: { shape: PowerShape; errorW: number } | undefined
   for (const shape of Object.keys(POWER_SHAPES) as PowerShape[]) {
     const fit = curveOf(shape, idle, max)
-    if (fit.every((w, k) => Math.abs(w - (curve[k] ?? 0)) <= 0.5)) return shape
+    const errorW = Math.max(...fit.map((w, k) => Math.abs(w - (curve[k] ?? 0))))
+    if (errorW <= 0.5 && (!best || errorW < best.errorW)) best = { shape, errorW }
   }
-  return undefined
+  return best?.shape
 }

@@ -52,14 +52,14 @@ export class Reader {
     return mib / 2 ** 20
   }
 
-  /** A whole number from 0 to 100000; OpenDC's default 1 when absent. */
-  count(v: unknown, path: string): number {
+  /** A whole number from `min` to 100000; OpenDC's default 1 when absent. */
+  count(v: unknown, path: string, min = 0): number {
     if (v === undefined) return 1
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100_000) return v
+    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= 100_000) return v
     this.problems.push({
       severity: 'error',
       path,
-      message: `count must be a whole number from 0 to 100000, got ${JSON.stringify(v)}`,
+      message: `must be a whole number from ${min} to 100000, got ${JSON.stringify(v)}`,
     })
     return 0
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design, Host } from '../../../../shared/design/schema'
 import { checkIntegrity } from '../../model/validate'
@@ -183,6 +184,22 @@ describe('OpenDC topology import: reported cases and rules', () => {
     expect(bytes.warnings[0]?.path).toBe('clusters[0].hosts[0].memory.memorySize')
   })
 
+  it("an experiment's topologies list: the first is imported, the others named in a warning", () => {
+    const topology = (coreCount: number) => ({
+      clusters: [
+        { hosts: [{ cpu: { coreCount, coreSpeed: '2 GHz' }, memory: { size: '8 GiB' } }] },
+      ],
+    })
+    const r = imported({ name: 'exp', topologies: [topology(4), topology(8)] })
+    expect(r.design.hosts.map((h) => [h.coresPerSocket, h.mipsPerCore, h.memoryMiB])).toEqual([
+      [4, 2000, 8192],
+    ])
+    expect(r.warnings[0]).toMatchObject({
+      path: 'topologies',
+      message: expect.stringContaining('2 topologies'),
+    })
+  })
+
   it('older fixture: clusters as racks, host counts, units and the bytes rule', () => {
     const d = imported(json('files/opendc-topology.json')).design
     expect(d.racks.map((r) => r.name)).toEqual(['C01', 'EDGE-1', 'EDGE-2'])
@@ -202,6 +219,7 @@ describe('OpenDC topology import: reported cases and rules', () => {
     const r = importOpenDcTopology({
       clusters: [
         { hosts: [{ cpu: { coreCount: 'many', coreSpeed: 'fast' }, memory: {} }] },
+        { hosts: [{ cpu: { coreCount: 0, coreSpeed: '3.0 GHz' }, memory: { size: '1 GiB' } }] },
         {
           hosts: [
             {
@@ -225,10 +243,11 @@ describe('OpenDC topology import: reported cases and rules', () => {
         'clusters[0].hosts[0].cpu.coreCount',
         'clusters[0].hosts[0].cpu.coreSpeed',
         'clusters[0].hosts[0].memory.size',
-        'clusters[1].hosts[0].memory.size',
-        'clusters[1].hosts[0].cpuPowerModel.modelType',
-        'clusters[1].hosts[1].cpuPowerModel.maxPower',
-        'clusters[1].hosts[2].importFrom',
+        'clusters[1].hosts[0].cpu.coreCount',
+        'clusters[2].hosts[0].memory.size',
+        'clusters[2].hosts[0].cpuPowerModel.modelType',
+        'clusters[2].hosts[1].cpuPowerModel.maxPower',
+        'clusters[2].hosts[2].importFrom',
       ])
     expect(importOpenDcTopology([1]).ok).toBe(false)
   })
@@ -310,5 +329,62 @@ describe('OpenDC topology export', () => {
     }
     const again = imported(JSON.parse(exportOpenDcTopology(shaped).contents)).design
     expect(again.hosts.map((h) => h.powerCurveW)).toEqual(shaped.hosts.map((h) => h.powerCurveW))
+  })
+})
+
+describe('OpenDC round trip (property)', () => {
+  it('keeps sockets, cores, MIPS, memory and a modelled power curve of any host', () => {
+    const sample = checkIntegrity(json('files/v1-two-hall.strata.json')).design as Design
+    const base = sample.hosts[0] as Host
+    fc.assert(
+      fc.property(
+        fc.record({
+          sockets: fc.integer({ min: 1, max: 8 }),
+          cores: fc.integer({ min: 1, max: 256 }),
+          mips: fc.integer({ min: 1, max: 10_000 }),
+          memoryMiB: fc.integer({ min: 1, max: 64 * 1024 * 1024 }),
+          idleW: fc.integer({ min: 0, max: 2000 }),
+          spanW: fc.integer({ min: 0, max: 2000 }),
+          shape: fc.constantFrom('linear', 'sqrt', 'square', 'cubic' as const),
+        }),
+        (h) => {
+          const f = {
+            linear: (u: number) => u,
+            sqrt: Math.sqrt,
+            square: (u: number) => u * u,
+            cubic: (u: number) => u ** 3,
+          }[h.shape]
+          const curve = Array.from(
+            { length: 11 },
+            (_, k) => Math.round((h.idleW + h.spanW * f(at(k))) * 1000) / 1000,
+          )
+          const host: Host = {
+            ...base,
+            sockets: h.sockets,
+            coresPerSocket: h.cores,
+            mipsPerCore: h.mips,
+            memoryMiB: h.memoryMiB,
+            powerCurveW: curve,
+          }
+          const design = {
+            ...sample,
+            hosts: [host],
+            workloads: [],
+            traces: [],
+            tenants: [],
+            links: [],
+          }
+          const back = imported(JSON.parse(exportOpenDcTopology(design).contents)).design.hosts[0]
+          expect(back).toMatchObject({
+            sockets: h.sockets,
+            coresPerSocket: h.cores,
+            mipsPerCore: h.mips,
+            memoryMiB: h.memoryMiB,
+          })
+          back?.powerCurveW.forEach((w, k) => expect(w).toBeCloseTo(curve[k] ?? NaN, 2))
+        },
+      ),
+      { numRuns: 200 },
+    )
   })
 })

@@ -6,10 +6,10 @@
 import type { SchedulerFilter } from '../types'
 
 export const AFFINITY_REASONS = {
-  antiHost: 'peer already on this host (anti-affinity)',
-  antiRack: 'peer already in this rack (anti-affinity)',
-  affinityHost: "not the peers' host (affinity)",
-  affinityRack: "not the peers' rack (affinity)",
+  antiHost: 'another instance of the same group already runs here (anti-affinity)',
+  antiRack: 'another instance of the same group already runs in this rack (anti-affinity)',
+  affinityHost: 'not the host the rest of the group runs on (affinity)',
+  affinityRack: 'not in the rack the rest of the group runs in (affinity)',
 } as const
 
 export const affinityFilter: SchedulerFilter = {

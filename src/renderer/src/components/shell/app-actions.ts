@@ -7,8 +7,15 @@ import type { Result } from '../../../../shared/contract'
 import { useDesignStore } from '../../stores/design'
 import { useEditorStore } from '../../stores/editor'
 import { useSelectionStore } from '../../stores/selection'
-import { useUiStore } from '../../stores/ui'
-import { exportDesign, exportReport, importDesign, openDesign, saveDesign } from './design-files'
+import { useUiStore, type ThemeChoice } from '../../stores/ui'
+import {
+  exportDesign,
+  exportReport,
+  importDesign,
+  openDesign,
+  openSample,
+  saveDesign,
+} from './design-files'
 import { mayDiscard } from './discard-guard'
 
 export interface AppAction {
@@ -18,8 +25,16 @@ export interface AppAction {
   /** Shown in menus, e.g. `Ctrl+Z`. */
   shortcut?: string
   enabled?: () => boolean
+  /** For a choice among items (the theme): whether this item is the current one. */
+  checked?: () => boolean
   run: () => unknown
 }
+
+const THEMES: Array<[ThemeChoice, string]> = [
+  ['system', 'as the system'],
+  ['light', 'light'],
+  ['dark', 'dark'],
+]
 
 export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
   const design = useDesignStore()
@@ -46,9 +61,7 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       id: 'open-sample',
       label: 'Open sample',
       menu: 'File',
-      run: async () => {
-        if (await mayDiscard()) report(await api.call('design:open-sample', { name: 'two-hall' }))
-      },
+      run: async () => report(await openSample()),
     },
     {
       id: 'open',
@@ -209,14 +222,16 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       shortcut: 'Ctrl+0',
       run: () => ui.tellCanvas({ type: 'fit' }),
     },
-    {
-      id: 'theme',
-      label: 'Theme: system / light / dark',
+    // one item per theme, the current choice checked (a single item cycled blindly)
+    ...THEMES.map(([choice, label]): AppAction => ({
+      id: `theme-${choice}`,
+      label: `Theme: ${label}`,
       menu: 'View',
+      checked: () => ui.theme === choice,
       run: () => {
-        ui.theme = ui.theme === 'system' ? 'light' : ui.theme === 'light' ? 'dark' : 'system'
+        ui.theme = choice
       },
-    },
+    })),
     {
       id: 'link-mode',
       label: 'Link mode (drag between nodes)',

@@ -5,7 +5,7 @@
 import { api } from '../../api'
 import type { FileDownload, Result } from '../../../../shared/contract'
 import type { EXPORT_FORMATS, IMPORT_FORMATS } from '../../../../shared/contract/schemas/files'
-import { withDiscardPrompt } from './discard-guard'
+import { mayDiscard, withDiscardPrompt } from './discard-guard'
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -58,6 +58,12 @@ export async function openDesign(shell: 'electron' | 'web'): Promise<Outcome> {
   return withDiscardPrompt((discardChanges) =>
     api.call('files:open', { contents: file.text, name: file.name, discardChanges }),
   )
+}
+
+/** Opens the bundled sample design (asks first when the open design has unsaved changes). */
+export async function openSample(): Promise<Outcome> {
+  if (!(await mayDiscard())) return undefined
+  return api.call('design:open-sample', { name: 'two-hall' })
 }
 
 export async function saveDesign(asNew: boolean): Promise<Outcome> {

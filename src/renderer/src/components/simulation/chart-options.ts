@@ -10,6 +10,7 @@ import {
   axis,
   axisTooltip,
   base,
+  bottomFor,
   clockLabel,
   formatValue,
   legend,
@@ -129,7 +130,7 @@ export function powerOption(r: SimulationResult | PowerSeries, ctx: ChartContext
     ...base(ctx.theme, 'Power and energy'),
     tooltip: axisTooltip(ctx.theme, (name) => (v) => formatValue(v, units[name])),
     legend: legend(ctx.theme),
-    grid: { left: 64, right: 64, top: 40, bottom: 58 },
+    grid: { left: 64, right: 64, top: 46, bottom: bottomFor(['Power', 'Energy']) },
     xAxis: timeAxis(ctx.theme, p.timesS),
     yAxis: [
       axis(ctx.theme, { name: 'Power (W)', format: (v) => formatValue(v) }),
@@ -155,7 +156,7 @@ export function hostsOption(r: SimulationResult | PowerSeries, ctx: ChartContext
   return {
     ...base(ctx.theme, 'Active hosts'),
     tooltip: axisTooltip(ctx.theme, () => count),
-    grid: { left: 64, right: 24, top: 40, bottom: 40 },
+    grid: { left: 64, right: 24, top: 46, bottom: 40 },
     xAxis: timeAxis(ctx.theme, p.timesS),
     yAxis: { ...axis(ctx.theme, { name: 'Hosts on' }), minInterval: 1, min: 0 },
     series: [

@@ -170,6 +170,24 @@ export function legend(theme: ChartTheme): Record<string, unknown> {
   return { type: 'plain', bottom: 0, textStyle: { color: palette(theme).muted } }
 }
 
+/**
+ * The grid's bottom margin (px) that leaves room for the time axis, its title and a legend of
+ * these series names wrapping in a chart about `chartWidthPx` wide (the side panel's).
+ */
+export function bottomFor(names: readonly string[], chartWidthPx = 290): number {
+  let rows = names.length > 0 ? 1 : 0
+  let used = 0
+  for (const n of names) {
+    const w = 34 + n.length * 6.5
+    if (used > 0 && used + w > chartWidthPx) {
+      rows++
+      used = 0
+    }
+    used += w
+  }
+  return 44 + rows * 20
+}
+
 /** The time-slider marker: a vertical line at category `index` ("now"). */
 export function sliderMarker(
   theme: ChartTheme,

@@ -4,6 +4,7 @@
  * availability against the SLA. Same shared style as the physical charts. More than a dozen
  * tenants: the largest keep their own line, the rest are grouped as "Other tenants".
  */
+import { METRICS } from '../../../../shared/metrics-glossary'
 import type { EChartsOption } from 'echarts'
 import type { SimulationResult, TenantSeries } from '../../../../shared/contract'
 import type { ChartContext } from './chart-options'
@@ -11,6 +12,7 @@ import {
   axis,
   axisTooltip,
   base,
+  bottomFor,
   formatMoney,
   formatValue,
   legend,
@@ -80,7 +82,7 @@ export function tenantCpuOption(
     ...base(ctx.theme, 'CPU received per tenant'),
     tooltip: axisTooltip(ctx.theme, () => (v) => formatValue(v, 'MIPS')),
     legend: legend(ctx.theme),
-    grid: { left: 70, right: 24, top: 40, bottom: 58 },
+    grid: { left: 70, right: 24, top: 46, bottom: bottomFor(lines.map((l) => l.name)) },
     xAxis: timeAxis(ctx.theme, s.timesS),
     yAxis: axis(ctx.theme, { name: 'CPU (MIPS)', format: (v) => formatValue(v) }),
     series: lines.map((l, i) => ({
@@ -113,28 +115,31 @@ export function costOptions(
     })
     byCurrency.set(currency, list)
   }
-  return [...byCurrency].map(([currency, list]) => ({
-    currency,
-    option: {
-      ...base(ctx.theme, `Cost so far (${currency})`),
-      tooltip: axisTooltip(ctx.theme, () => (v) => formatMoney(v, currency)),
-      legend: legend(ctx.theme),
-      grid: { left: 70, right: 24, top: 40, bottom: 58 },
-      xAxis: timeAxis(ctx.theme, s.timesS),
-      yAxis: axis(ctx.theme, {
-        name: `Cost (${currency})`,
-        format: (v) => formatMoney(v, currency),
-      }),
-      series: groupLines(list).map((l, i) => ({
-        name: l.name,
-        type: 'line' as const,
-        showSymbol: false,
-        color: l.colour,
-        data: l.values,
-        ...(i === 0 ? sliderMarker(ctx.theme, ctx.timeIndex) : {}),
-      })),
-    },
-  }))
+  return [...byCurrency].map(([currency, list]) => {
+    const lines = groupLines(list)
+    return {
+      currency,
+      option: {
+        ...base(ctx.theme, `Cost so far (${currency})`),
+        tooltip: axisTooltip(ctx.theme, () => (v) => formatMoney(v, currency)),
+        legend: legend(ctx.theme),
+        grid: { left: 70, right: 24, top: 46, bottom: bottomFor(lines.map((l) => l.name)) },
+        xAxis: timeAxis(ctx.theme, s.timesS),
+        yAxis: axis(ctx.theme, {
+          name: `Cost (${currency})`,
+          format: (v) => formatMoney(v, currency),
+        }),
+        series: lines.map((l, i) => ({
+          name: l.name,
+          type: 'line' as const,
+          showSymbol: false,
+          color: l.colour,
+          data: l.values,
+          ...(i === 0 ? sliderMarker(ctx.theme, ctx.timeIndex) : {}),
+        })),
+      },
+    }
+  })
 }
 
 export function slaOption(
@@ -145,7 +150,10 @@ export function slaOption(
   const names = r.tenants.map((u) => looks.get(u.tenantId)?.name ?? u.tenantId)
   const p = palette(ctx.theme)
   return {
-    ...base(ctx.theme, 'Availability vs SLA'),
+    ...base(
+      ctx.theme,
+      `${METRICS.deliveredAvailability.label} vs ${METRICS.promisedAvailability.label.toLowerCase()}`,
+    ),
     tooltip: tooltip(ctx.theme, {
       trigger: 'axis',
       formatter: (
@@ -164,10 +172,19 @@ export function slaOption(
         ].join('<br/>'),
     }),
     legend: legend(ctx.theme),
-    grid: { left: 64, right: 24, top: 40, bottom: 58 },
+    grid: { left: 64, right: 24, top: 46, bottom: 92 },
     xAxis: {
       ...axis(ctx.theme, { name: 'Tenant', categories: names }),
-      axisLabel: { color: p.muted, interval: 0, rotate: names.length > 4 ? 30 : 0 },
+      nameLocation: 'middle',
+      nameGap: 44,
+      // every tenant labelled: names wrap within their column instead of running together
+      axisLabel: {
+        color: p.muted,
+        interval: 0,
+        width: Math.max(36, Math.floor(230 / Math.max(1, names.length))),
+        overflow: names.length > 8 ? 'truncate' : 'break',
+        lineHeight: 12,
+      },
     },
     yAxis: {
       ...axis(ctx.theme, { name: 'Availability (%)', format: (v) => `${formatValue(v)} %` }),
@@ -176,7 +193,7 @@ export function slaOption(
     },
     series: [
       {
-        name: 'Availability',
+        name: METRICS.deliveredAvailability.label,
         type: 'bar',
         data: r.tenants.map((u) => ({
           value: Number(u.availabilityPercent.toFixed(3)),
@@ -184,7 +201,7 @@ export function slaOption(
         })),
       },
       {
-        name: 'SLA promise',
+        name: METRICS.promisedAvailability.label,
         type: 'line',
         symbol: 'diamond',
         symbolSize: 9,
@@ -208,7 +225,7 @@ export function tenantViewCpuOption(
     ...base(ctx.theme, 'CPU over the run'),
     tooltip: axisTooltip(ctx.theme, () => (v) => formatValue(v, 'MIPS')),
     legend: legend(ctx.theme),
-    grid: { left: 64, right: 16, top: 36, bottom: 58 },
+    grid: { left: 64, right: 16, top: 46, bottom: bottomFor(['Asked for', 'Received']) },
     xAxis: timeAxis(ctx.theme, s.timesS),
     yAxis: axis(ctx.theme, { name: 'CPU (MIPS)', format: (v) => formatValue(v) }),
     series: [

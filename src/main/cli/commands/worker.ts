@@ -1,0 +1,81 @@
+/**
+ * `strata worker --queue redis://HOST:PORT [--concurrency N] [--lock-ms MS]`: takes
+ * experiment runs from a Redis queue until stopped (SIGINT / SIGTERM: finish the runs in
+ * flight; a second signal stops at once and the runs go back to the queue).
+ */
+import { parseArgs } from 'node:util'
+import { localRuntime } from '../../services/experiments/queue/protocol'
+import { startQueueWorker } from '../../services/experiments/queue/queue-worker'
+import { safeUrl } from '../../services/experiments/queue/redis'
+import { appVersion } from '../../services/paths'
+import type { CliCommand } from '../command'
+
+const USAGE = 'strata worker --queue redis://HOST:PORT [--concurrency N] [--lock-ms MS]'
+
+function positiveInt(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1)
+    throw new Error(`--${name} must be a positive integer, got "${text}"`)
+  return n
+}
+
+export const workerCommand: CliCommand = {
+  name: 'worker',
+  summary: 'take experiment runs from a Redis queue (run on any number of machines)',
+  usage: USAGE,
+  async run(args, io) {
+    let queue: string
+    let concurrency: number
+    let lockMs: number
+    try {
+      const { values, positionals } = parseArgs({
+        args,
+        strict: true,
+        allowPositionals: true,
+        options: {
+          queue: { type: 'string' },
+          concurrency: { type: 'string' },
+          'lock-ms': { type: 'string' },
+        },
+      })
+      if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`)
+      if (values.queue === undefined) throw new Error('--queue redis://HOST:PORT is required')
+      queue = values.queue
+      concurrency = positiveInt(values.concurrency, 'concurrency', 1)
+      lockMs = positiveInt(values['lock-ms'], 'lock-ms', 30_000)
+    } catch (error) {
+      io.err(`strata worker: ${(error as Error).message}`)
+      io.err(`usage: ${USAGE}`)
+      return 2
+    }
+    const runtime = localRuntime(appVersion())
+    let handle
+    try {
+      handle = await startQueueWorker({ url: queue, runtime, concurrency, lockMs, log: io.err })
+    } catch (error) {
+      io.err(`strata worker: ${(error as Error).message}`)
+      return 1
+    }
+    io.out(
+      `strata worker ${handle.name}: taking runs from ${safeUrl(queue)} (concurrency ${concurrency}, Strata ${runtime.strataVersion}, Node ${runtime.nodeMajor})`,
+    )
+    const worker = handle
+    await new Promise<void>((resolve) => {
+      let stopping = false
+      const stop = (): void => {
+        if (stopping) {
+          void worker.close(true).then(resolve)
+          return
+        }
+        stopping = true
+        io.err('strata worker: finishing the runs in flight (signal again to stop at once)')
+        void worker.close(false).then(resolve)
+      }
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
+    })
+    io.err('strata worker: stopped')
+    return 0
+  },
+}

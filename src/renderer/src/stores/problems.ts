@@ -1,0 +1,24 @@
+/**
+ * Every problem a user should see, in one list: the design's validation problems from main
+ * and the guidance warnings derived here (unplaced instances, unlinked hosts, storage no host
+ * reaches). The Problems tab, its count and the status bar all read this list, so they agree
+ * and follow every design change and placement.
+ */
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
+import type { Problem } from '../../../shared/contract'
+import { guidanceProblems } from '../components/problems/guidance'
+import { useDesignStore } from './design'
+import { usePlacementStore } from './placement'
+
+export const useProblemsStore = defineStore('problems', () => {
+  const design = useDesignStore()
+  const placement = usePlacementStore()
+  const all = computed<Problem[]>(() => [
+    ...design.problems,
+    ...guidanceProblems(design.design, placement.result),
+  ])
+  const errors = computed(() => all.value.filter((p) => p.severity === 'error').length)
+  const warnings = computed(() => all.value.length - errors.value)
+  return { all, errors, warnings }
+})

@@ -1,0 +1,188 @@
+/**
+ * One vocabulary for the figures of a simulation run and its bills (issue 10): each metric is
+ * named and defined once here, and the Simulation panel, the reports and the CLI take their
+ * labels and tooltips from this module, so the same figure carries the same name everywhere.
+ * Zod-free and dependency-free, so the renderer can import it.
+ *
+ * Two families of SLA figures are kept apart on purpose:
+ * - the tenants' availability SLA (promised vs delivered availability, with a verdict per
+ *   tenant), which is what a tenant's contract speaks of;
+ * - CloudSim's CPU-based metrics (SLATAH, PDM, SLAV, overall and average SLA violation), as
+ *   defined by Beloglazov & Buyya (CCPE 24(13), 2012) and computed as CloudSim 3.0.3's
+ *   `Helper` does. They carry no verdict.
+ */
+
+/** A metric's name, unit and meaning. */
+export interface MetricDefinition {
+  /** Label shown beside the figure. */
+  label: string
+  /** Unit the figure is shown in ('' for counts and verdicts). */
+  unit: string
+  /** One-sentence definition, used as the tooltip. */
+  definition: string
+  /** Formula in plain text. */
+  formula: string
+  /** Whose definition: Strata's own, or CloudSim 3.0.3's. */
+  source: 'strata' | 'cloudsim'
+}
+
+const cloudsim = (label: string, definition: string, formula: string): MetricDefinition => ({
+  label: `${label} (CloudSim)`,
+  unit: '%',
+  definition,
+  formula,
+  source: 'cloudsim',
+})
+
+/** Every run-level and tenant-level figure, by id. */
+export const METRICS = {
+  energy: {
+    label: 'Energy',
+    unit: 'kWh',
+    definition:
+      'Electricity the hosts drew over the horizon, integrated from each host’s power curve.',
+    formula:
+      'Σ_hosts ∫ P(u(t)) dt; general model: P held between state changes, 0 W for hosts off, failed or down',
+    source: 'strata',
+  },
+  migrations: {
+    label: 'Live migrations',
+    unit: '',
+    definition: 'Live migrations started by the consolidation policy.',
+    formula: 'count',
+    source: 'strata',
+  },
+  hostShutdowns: {
+    label: 'Host shutdowns',
+    unit: '',
+    definition:
+      'General model: up hosts switched off because they became empty; CloudSim-compatible runs: hosts whose allocated CPU fell to 0 (CloudSim’s count).',
+    formula: 'count',
+    source: 'strata',
+  },
+  hostFailures: {
+    label: 'Host failures',
+    unit: '',
+    definition: 'Host failures from the design’s failure schedule or MTBF draws.',
+    formula: 'count',
+    source: 'strata',
+  },
+  promisedAvailability: {
+    label: 'Promised availability',
+    unit: '%',
+    definition: 'The availability the provider promised the tenant (its SLA target in the design).',
+    formula: 'tenant.slaAvailabilityPercent',
+    source: 'strata',
+  },
+  deliveredAvailability: {
+    label: 'Delivered availability',
+    unit: '%',
+    definition:
+      'Share of time the tenant’s placed instances were running, counted from their first placement to the horizon.',
+    formula:
+      '100 × (1 − downtime / (uptime + downtime)), summed over the tenant’s placed instances',
+    source: 'strata',
+  },
+  meanAvailability: {
+    label: 'Mean delivered availability',
+    unit: '%',
+    definition: 'Delivered availability averaged over all placed instances.',
+    formula: 'mean over placed instances of 100 × (1 − downtime / (uptime + downtime))',
+    source: 'strata',
+  },
+  availabilitySlaMet: {
+    label: 'Availability SLA met',
+    unit: '',
+    definition: 'Whether the delivered availability reached the promised availability.',
+    formula: 'delivered availability ≥ promised availability',
+    source: 'strata',
+  },
+  downtime: {
+    label: 'Downtime',
+    unit: 's',
+    definition:
+      'Instance-seconds spent down: from a host failure until the restart (or the horizon).',
+    formula: 'Σ_instances (restart − failure)',
+    source: 'strata',
+  },
+  cpuLostContention: {
+    label: 'CPU lost to contention',
+    unit: '%',
+    definition:
+      'CPU the tenant asked for but was not given because co-resident instances (or a migration) took the host’s capacity.',
+    formula: '(requested − allocated) / requested, MIPS × s',
+    source: 'strata',
+  },
+  cpuLostInterference: {
+    label: 'CPU lost to interference',
+    unit: '%',
+    definition:
+      'CPU allocated to the tenant but wasted by co-location interference (cache and memory-bus contention of busy neighbours).',
+    formula: 'interference loss / requested, MIPS × s',
+    source: 'strata',
+  },
+  cpuLost: {
+    label: 'CPU lost (contention + interference)',
+    unit: '%',
+    definition: 'All CPU the tenant asked for and did not get: contention plus interference.',
+    formula: '(requested − received) / requested, MIPS × s',
+    source: 'strata',
+  },
+  slatah: cloudsim(
+    'SLATAH',
+    'SLA violation Time per Active Host: the share of the hosts’ active time during which a host could not give its instances all the CPU they asked for.',
+    'Σ_hosts T_overloaded / Σ_hosts T_active',
+  ),
+  pdm: cloudsim(
+    'PDM',
+    'Performance Degradation due to Migration: CPU requested but not delivered while instances migrated, over all CPU requested.',
+    'Σ_instances C_degraded-by-migration / Σ_instances C_requested',
+  ),
+  slav: cloudsim('SLAV', 'SLA Violation: the product of SLATAH and PDM.', 'SLATAH × PDM'),
+  overallSlaViolation: cloudsim(
+    'Overall SLA violation',
+    'CPU requested but not allocated, over all CPU requested, across all instances (a CPU shortfall, not an availability figure).',
+    '(Σ requested − Σ allocated) / Σ requested, MIPS × s',
+  ),
+  averageSlaViolation: cloudsim(
+    'Average SLA violation',
+    'The mean CPU shortfall of the intervals in which an instance got less than it asked for (intervals with no shortfall are not counted).',
+    'mean over under-allocated (instance, interval) of (requested − allocated) / requested',
+  ),
+} as const satisfies Record<string, MetricDefinition>
+
+export type MetricId = keyof typeof METRICS
+
+/** "Label (unit)" of a metric, for table headers. */
+export function metricHeader(id: MetricId): string {
+  const m: MetricDefinition = METRICS[id]
+  return m.unit ? `${m.label} (${m.unit})` : m.label
+}
+
+/** What each bill line measures, and on which basis. */
+export const BILL_ITEMS = {
+  'vcpu-hours': {
+    label: 'vCPU',
+    unit: 'vCPU-hours',
+    allocated: 'vCPUs held by running instances × hours',
+    used: 'vCPUs’ worth of CPU actually received × hours',
+  },
+  'memory-gib-hours': {
+    label: 'Memory',
+    unit: 'GiB-hours',
+    allocated: 'memory reserved by running instances × hours',
+    used: 'memory in use by running instances × hours (from memory traces; reserved memory when there is none)',
+  },
+  'storage-gib-months': {
+    label: 'Storage',
+    unit: 'GiB-months (30 days)',
+    allocated: 'disk provisioned for placed instances × months, down time included',
+    used: 'disk provisioned for placed instances × months, down time included (storage is always billed as provisioned)',
+  },
+} as const
+
+/** What "allocated" and "used" mean on a bill. */
+export const BILLING_BASIS_DEFINITIONS = {
+  allocated: 'Allocated basis: the tenant pays for capacity reserved for its running instances.',
+  used: 'Used basis: the tenant pays for capacity its instances actually consumed.',
+} as const
