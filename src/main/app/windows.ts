@@ -1,27 +1,38 @@
 /**
  * Windows: context isolation, sandbox, no Node integration, a strict CSP (in index.html and
- * as a response header), no remote content, navigation and window.open denied.
+ * as a response header), every permission refused (requests and checks alike), no request
+ * outside the app (no remote content, no other port of localhost; see request-policy.ts),
+ * navigation, redirects, webviews and window.open denied.
  */
 import { BrowserWindow, session as electronSession, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SessionInfo } from '../../shared/contract'
 import type { WindowSessions } from '../ipc/bridge'
+import { APP_CSP, devOrigin, requestAllowed } from './request-policy'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
 export function hardenSession(): void {
-  electronSession.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  )
-  electronSession.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const url = details.url
-    const local =
-      url.startsWith('file://') ||
-      url.startsWith('devtools://') ||
-      /^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url)
-    callback({ cancel: !local })
+  const ses = electronSession.defaultSession
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  const dev = devOrigin(process.env.ELECTRON_RENDERER_URL)
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !requestAllowed(details.url, dev) })
   })
+  // The CSP as a response header too (the meta tag does not cover everything, e.g.
+  // frame-ancestors); not on the dev server, whose hot reload needs more.
+  if (!dev)
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [APP_CSP],
+          'X-Content-Type-Options': ['nosniff'],
+        },
+      })
+    })
 }
 
 export async function openWindow(
@@ -46,6 +57,10 @@ export async function openWindow(
   sessions.bind(win.webContents, session)
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   win.webContents.on('will-navigate', (event) => event.preventDefault())
+  win.webContents.on('will-redirect', (event) => event.preventDefault())
+  win.webContents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault()
+  })
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
   win.once('ready-to-show', () => win.show())
   const devUrl = process.env.ELECTRON_RENDERER_URL
