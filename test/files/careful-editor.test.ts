@@ -75,6 +75,21 @@ describe('saving detects a change on disk since open or last save', () => {
     }
     expect(nameIn(file)).toBe('Theirs')
   })
+
+  it('save-as with a path never replaces another existing file unless asked to', async () => {
+    const dir = tempDir()
+    const other = join(dir, 'other.json')
+    writeFileSync(other, '{"mine":1}')
+    const app = makeApp()
+    await app.call('design:open-sample', { name: 'two-hall' })
+    const refused = await app.call('files:save-as', { path: other })
+    expect(!refused.ok && refused.error.code).toBe('conflict')
+    expect(readFileSync(other, 'utf8')).toBe('{"mine":1}')
+    expect((await app.call('files:save-as', { path: other, overwrite: true })).ok).toBe(true)
+    expect(nameIn(other)).toBe('Two-hall sample datacenter')
+    // Once it is this design's file, saving to it again is an ordinary save.
+    expect((await app.call('files:save-as', { path: other })).ok).toBe(true)
+  })
 })
 
 describe('what is written where', () => {

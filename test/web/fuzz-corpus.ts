@@ -35,7 +35,7 @@ const ODD_VALUES: unknown[] = [
   'x'.repeat(5000),
   '\u0000\uffff\ud800',
   '=HYPERLINK("http://evil")',
-  '../../../etc/passwd',
+  '../../strata-fuzz-traversal',
   '__proto__',
   'constructor',
   [],

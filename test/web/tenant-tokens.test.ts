@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
-import { startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
+import { frame, rawWebSocket, startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
 
 let host: ChildHost
 let provider: WebSocket
@@ -81,5 +81,30 @@ describe('tenant tokens', () => {
         value: { revoked: false },
       })
     expect(await wsCall(provider, 11, 'app:info', {})).toMatchObject({ ok: true })
+  })
+
+  const mintTenant = async (id: number): Promise<string> => {
+    const minted = await wsCall(provider, id, 'tenancy:mint-token', { tenantId: 't-acme' })
+    return new URL((minted.value as { url: string }).url).searchParams.get('token') as string
+  }
+  const closeCode = (ws: WebSocket) =>
+    new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
+
+  it('a tenant message over 64 KiB closes that socket (1009); the server still answers', async () => {
+    const tenant = await wsConnect(api(await mintTenant(20)))
+    const closed = closeCode(tenant)
+    tenant.send(
+      JSON.stringify({ id: 1, name: 'tenancy:view', request: { pad: 'x'.repeat(70_000) } }),
+    )
+    expect(await closed).toBe(1009)
+    expect(await wsCall(provider, 21, 'app:info', {})).toMatchObject({ ok: true })
+  })
+
+  it('at most 32 sockets per token: the 33rd is closed with 1013', async () => {
+    const token = await mintTenant(30)
+    const open = await Promise.all(Array.from({ length: 32 }, () => wsConnect(api(token))))
+    const extra = await wsConnect(api(token))
+    expect(await closeCode(extra)).toBe(1013)
+    for (const ws of open) ws.close()
   })
 })

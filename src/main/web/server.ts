@@ -177,7 +177,14 @@ export async function startWebHost(
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       try {
-        const release = tokens.attach(token, { close: (code, reason) => ws.close(code, reason) })
+        const release = tokens.attach(token, {
+          // Close politely, then cut: a client that ignores the close frame is served nothing
+          // meanwhile (serveSocket drops messages once the socket is closing) and is gone soon.
+          close: (code, reason) => {
+            ws.close(code, reason)
+            setTimeout(() => ws.terminate(), 1000).unref()
+          },
+        })
         serveSocket(ws, session, services, stats, release)
       } catch {
         stats.caught++

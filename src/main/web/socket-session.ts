@@ -14,7 +14,15 @@ import { parseEnvelope } from './envelope'
 export const MAX_CALLS_IN_FLIGHT = 32
 
 /** Close codes (RFC 6455): unsupported data, internal error. */
+/**
+ * Largest message a tenant session may send, in bytes. Tenant calls are small requests; the
+ * provider's limit (a whole design in `design:load`) would let a tenant make the server parse
+ * tens of MiB and stall every session.
+ */
+export const MAX_TENANT_MESSAGE_BYTES = 64 * 1024
+
 const CLOSE_UNSUPPORTED = 1003
+const CLOSE_TOO_BIG = 1009
 const CLOSE_INTERNAL = 1011
 
 /** Counters of what a web host refused or survived, for tests and diagnostics. */
@@ -81,9 +89,19 @@ export function serveSocket(
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     try {
+      // A socket being closed (its token revoked, say) is served no more calls.
+      if (ws.readyState !== ws.OPEN) return
       if (isBinary) {
         stats.socketErrors++
         ws.close(CLOSE_UNSUPPORTED, 'only text messages')
+        return
+      }
+      const bytes = Array.isArray(data)
+        ? data.reduce((n, b) => n + b.length, 0)
+        : (data as ArrayBuffer | Buffer).byteLength
+      if (session.role === 'tenant' && bytes > MAX_TENANT_MESSAGE_BYTES) {
+        stats.badMessages++
+        ws.close(CLOSE_TOO_BIG, `tenant messages are at most ${MAX_TENANT_MESSAGE_BYTES} bytes`)
         return
       }
       const text = Array.isArray(data)

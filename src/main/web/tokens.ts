@@ -35,6 +35,12 @@ interface Entry {
 /** WebSocket close code sent to the sockets of a revoked token (policy violation). */
 export const REVOKED_CLOSE_CODE = 1008
 
+/** Most sockets open at once with one token (tabs of one user); more are refused. */
+export const MAX_CONNECTIONS_PER_TOKEN = 32
+
+/** WebSocket close code for a connection over that limit (try again later). */
+export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 1013
+
 const random = (bytes: number): string => randomBytes(bytes).toString('base64url')
 
 function matches(known: Buffer, presented: string | null | undefined): boolean {
@@ -88,6 +94,13 @@ export class SessionTokens {
     const entry = this.find(token)
     if (!entry) {
       connection.close(REVOKED_CLOSE_CODE, 'token revoked')
+      return () => undefined
+    }
+    if (entry.connections.size >= MAX_CONNECTIONS_PER_TOKEN) {
+      connection.close(
+        TOO_MANY_CONNECTIONS_CLOSE_CODE,
+        `at most ${MAX_CONNECTIONS_PER_TOKEN} connections per token`,
+      )
       return () => undefined
     }
     entry.connections.add(connection)

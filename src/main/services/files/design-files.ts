@@ -140,18 +140,31 @@ export class DesignFiles {
   /**
    * Saves the open design to `path` atomically (through a symbolic link to its target). If
    * that is the file last opened or saved and it changed on disk since (another window, an
-   * editor), answers `conflict` and writes nothing, unless `overwrite`. On failure the old
+   * editor), answers `conflict` and writes nothing, unless `overwrite`; with `keepOtherFiles`
+   * (a path from a request, not a dialog) another existing file is never replaced unless
+   * `overwrite` either. On failure the old
    * file is intact and the design stays open and dirty; the message says why and what was
    * kept.
    */
   async saveTo(
     path: string,
-    options: { overwrite?: boolean } = {},
+    options: { overwrite?: boolean; keepOtherFiles?: boolean } = {},
   ): Promise<Result<{ state: DesignState; path: string }>> {
     const full = resolve(path)
     const design = this.session.design
     const target = await writeTargetOf(full).catch(() => full)
     const known = this.known
+    // A path given in a request (not chosen in a dialog that already asked) never replaces
+    // another existing file unless the caller says so.
+    if (options.keepOtherFiles && !options.overwrite && known?.path !== target) {
+      const existing = await stat(target).catch(() => undefined)
+      // (what is not a regular file is refused below, by the writer, as an `io` error)
+      if (existing?.isFile())
+        return fail(
+          'conflict',
+          `${full} already exists and is not the file this design came from; nothing was written. Save under another name, or save again choosing to overwrite it.`,
+        )
+    }
     if (!options.overwrite && known && known.path === target) {
       const now = await stat(target).catch(() => undefined)
       if (now && changedOnDisk(now, known.stamp))

@@ -105,7 +105,12 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
           defaultPath: design.state.filePath ?? fileName,
           filters: FILTERS,
         }))
-      if (path !== undefined) return files.saveTo(path, { overwrite: req.overwrite })
+      // A dialog has already asked before replacing a file; a path in the request has not.
+      if (path !== undefined)
+        return files.saveTo(path, {
+          overwrite: req.overwrite || req.path === undefined,
+          keepOtherFiles: req.path !== undefined,
+        })
       if (ctx.shell.showSaveDialog) return fail('cancelled', 'no file was chosen')
       // Web host: the browser saves the download, which is the saved copy: what was downloaded
       // counts as saved (title, dirty mark and save status agree; a later edit is unsaved again).
