@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
-import { frame, rawWebSocket, startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
+import { startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
 
 let host: ChildHost
 let provider: WebSocket
