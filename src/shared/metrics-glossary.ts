@@ -141,12 +141,12 @@ export const METRICS = {
   slav: cloudsim('SLAV', 'SLA Violation: the product of SLATAH and PDM.', 'SLATAH × PDM'),
   overallSlaViolation: cloudsim(
     'Overall SLA violation',
-    'CPU requested but not allocated, over all CPU requested, across all instances (a CPU shortfall, not an availability figure).',
+    'CPU requested but not allocated, over all CPU requested, across all instances (a CPU shortfall, not an availability figure). CloudSim has no interference; outside CloudSim-compatible mode, allocated CPU is net of co-location interference, so this figure includes the CPU lost to it.',
     '(Σ requested − Σ allocated) / Σ requested, MIPS × s',
   ),
   averageSlaViolation: cloudsim(
     'Average SLA violation',
-    'The mean CPU shortfall of the intervals in which an instance got less than it asked for (intervals with no shortfall are not counted).',
+    'The mean CPU shortfall of the intervals in which an instance got less than it asked for (intervals with no shortfall are not counted). Outside CloudSim-compatible mode the shortfall includes CPU lost to co-location interference.',
     'mean over under-allocated (instance, interval) of (requested − allocated) / requested',
   ),
 } as const satisfies Record<string, MetricDefinition>
