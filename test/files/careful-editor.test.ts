@@ -14,6 +14,7 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
+  statSync,
   symlinkSync,
   utimesSync,
   writeFileSync,
@@ -74,6 +75,24 @@ describe('saving detects a change on disk since open or last save', () => {
       expect(!r.ok && r.error.code).toBe('conflict')
     }
     expect(nameIn(file)).toBe('Theirs')
+  })
+
+  it('an edit of the same size with its mtime kept (cp -p, rsync -t) is noticed too', async () => {
+    const file = join(tempDir(), 'same-size.strata.json')
+    writeFileSync(file, SAMPLE_TEXT)
+    const app = await openedApp(file)
+    await app.call('design:apply', rename('mine'))
+    const before = statSync(file)
+    // Same length: one letter of the name changes.
+    writeFileSync(
+      file,
+      SAMPLE_TEXT.replace('Two-hall sample datacenter', 'Two-hall sample datacentex'),
+    )
+    utimesSync(file, before.atime, before.mtime)
+    expect(statSync(file).size).toBe(before.size)
+    const r = await app.call('files:save')
+    expect(!r.ok && r.error.code).toBe('conflict')
+    expect(nameIn(file)).toBe('Two-hall sample datacentex')
   })
 
   it('save-as with a path never replaces another existing file unless asked to', async () => {

@@ -3,6 +3,7 @@
  * reading, all-or-nothing opens, atomic saves that leave the design dirty on failure, the
  * recent-files list, and the last run's results carried along with the design.
  */
+import { createHash } from 'node:crypto'
 import { realpath, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { fail, ok, type Result } from '../../../shared/contract'
@@ -39,6 +40,9 @@ export function fileNameFor(designName: string, suffix = STRATA_FILE_SUFFIX): st
   return (stem.replace(/^[-.]+|[-.]+$/g, '') || 'design') + suffix
 }
 
+const sha256 = (data: string | Uint8Array): string =>
+  createHash('sha256').update(data).digest('hex')
+
 /** Whether the file on disk is no longer the one read or written (another program wrote it). */
 function changedOnDisk(
   now: { dev: number; ino: number; size: number; mtimeMs: number },
@@ -56,7 +60,7 @@ export class DesignFiles {
   /** Results belonging to the open design (dropped when they no longer match it). */
   private lastRun: LastRun | undefined
   /** The file last opened or saved (its real path) and its state on disk then. */
-  private known: { path: string; stamp: DiskStamp } | undefined
+  private known: { path: string; stamp: DiskStamp; sha256: string } | undefined
 
   constructor(private readonly options: DesignFilesOptions) {}
 
@@ -107,7 +111,11 @@ export class DesignFiles {
     }
     const opened = this.openBytes(bytes, basename(full), full)
     if (opened.ok) {
-      this.known = { path: await realpath(full).catch(() => full), stamp: readStamp }
+      this.known = {
+        path: await realpath(full).catch(() => full),
+        stamp: readStamp,
+        sha256: sha256(bytes),
+      }
       await this.options.recent?.add(full, this.session.design.meta.name)
     }
     return opened
@@ -167,14 +175,20 @@ export class DesignFiles {
     }
     if (!options.overwrite && known && known.path === target) {
       const now = await stat(target).catch(() => undefined)
-      if (now && changedOnDisk(now, known.stamp))
+      // Size and mtime can be kept by an edit (`cp -p`, `rsync -t`): the contents decide.
+      const sameContents = async (): Promise<boolean> => {
+        const read = await readRegularFile(target, this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES)
+        return read.ok && sha256(read.bytes) === known.sha256
+      }
+      if (now && (changedOnDisk(now, known.stamp) || !(await sameContents())))
         return fail(
           'conflict',
           `${full} was changed on disk since it was opened or last saved (by another window or program); nothing was written. Save under another name, or save again choosing to overwrite it.`,
         )
     }
+    const text = this.contents()
     try {
-      await writeFileAtomic(full, this.contents(), this.options.writeOptions)
+      await writeFileAtomic(full, text, this.options.writeOptions)
     } catch (error) {
       const message =
         error instanceof FileIoError ? error.message : `could not save ${full}: ${String(error)}`
@@ -193,6 +207,7 @@ export class DesignFiles {
             size: written.size,
             mtimeMs: written.mtimeMs,
           },
+          sha256: sha256(text),
         }
       : undefined
     // Only what was written counts as saved (an edit may have landed meanwhile).
