@@ -80,16 +80,23 @@ describe('saving detects a change on disk since open or last save', () => {
   it('an edit of the same size with its mtime kept (cp -p, rsync -t) is noticed too', async () => {
     const file = join(tempDir(), 'same-size.strata.json')
     writeFileSync(file, SAMPLE_TEXT)
+    const wholeSecond = 1_700_000_000 // exact in every file system's time stamps
+    utimesSync(file, wholeSecond, wholeSecond)
     const app = await openedApp(file)
     await app.call('design:apply', rename('mine'))
     const before = statSync(file)
-    // Same length: one letter of the name changes.
+    // Same length, same mtime, same inode: one letter of the name changes in place.
     writeFileSync(
       file,
       SAMPLE_TEXT.replace('Two-hall sample datacenter', 'Two-hall sample datacentex'),
     )
-    utimesSync(file, before.atime, before.mtime)
-    expect(statSync(file).size).toBe(before.size)
+    utimesSync(file, wholeSecond, wholeSecond)
+    const after = statSync(file)
+    expect([after.size, after.mtimeMs, after.ino]).toEqual([
+      before.size,
+      before.mtimeMs,
+      before.ino,
+    ])
     const r = await app.call('files:save')
     expect(!r.ok && r.error.code).toBe('conflict')
     expect(nameIn(file)).toBe('Two-hall sample datacentex')
