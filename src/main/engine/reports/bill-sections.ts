@@ -4,6 +4,7 @@
  * currency (never summed across currencies), and one accumulated-cost chart per currency.
  */
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { TenantBillLine } from '../../../shared/contract/calls/tenancy'
 import type { Design } from '../../../shared/design/schema'
 import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS } from '../../../shared/metrics-glossary'
 import type { ReportBlock, ReportSection } from './model'
@@ -33,6 +34,24 @@ function costCharts(d: Design, r: SimulationResult, names: Map<string, string>):
         })),
     },
   }))
+}
+
+/**
+ * One bill line as report cells: item, unit, basis, allocated, used, billed, rate, amount,
+ * currency (the columns of every bill-lines table, provider's and tenant's alike).
+ */
+export function billLineCells(l: TenantBillLine, currency: string): Array<string | number> {
+  return [
+    BILL_ITEMS[l.item].label,
+    BILL_ITEMS[l.item].unit,
+    l.basis,
+    l.allocatedQuantity,
+    l.usedQuantity,
+    l.quantity,
+    l.rate,
+    l.amount,
+    currency,
+  ]
 }
 
 export function billSections(
@@ -98,18 +117,7 @@ export function billSections(
               'currency',
             ],
             rows: r.tenants.flatMap((u) =>
-              u.bill.lines.map((l) => [
-                name(u.tenantId),
-                BILL_ITEMS[l.item].label,
-                BILL_ITEMS[l.item].unit,
-                l.basis,
-                l.allocatedQuantity,
-                l.usedQuantity,
-                l.quantity,
-                l.rate,
-                l.amount,
-                u.bill.currency,
-              ]),
+              u.bill.lines.map((l) => [name(u.tenantId), ...billLineCells(l, u.bill.currency)]),
             ),
           },
         },

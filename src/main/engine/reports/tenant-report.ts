@@ -6,8 +6,9 @@
 import { instanceLabel } from '../../../shared/design/instance-label'
 import type { TenantView } from '../../../shared/contract/calls/tenancy'
 import { duration, esc, money, num, pct } from './format'
+import { billLineCells } from './bill-sections'
 import type { ReportModel, ReportSection } from './model'
-import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS, METRICS } from '../../../shared/metrics-glossary'
+import { BILLING_BASIS_DEFINITIONS, METRICS } from '../../../shared/metrics-glossary'
 
 /** Human names of quota resources (the design's field names carry units a reader should see as words). */
 const QUOTA_LABELS: Record<string, string> = {
@@ -205,17 +206,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
               { label: 'amount', csv: 'amount', format: { money: bill.currency } },
               'currency',
             ],
-            rows: bill.lines.map((l) => [
-              BILL_ITEMS[l.item].label,
-              BILL_ITEMS[l.item].unit,
-              l.basis,
-              l.allocatedQuantity,
-              l.usedQuantity,
-              l.quantity,
-              l.rate,
-              l.amount,
-              bill.currency,
-            ]),
+            rows: bill.lines.map((l) => billLineCells(l, bill.currency)),
           },
         },
       ],
