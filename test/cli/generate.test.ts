@@ -4,18 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/main'
+import { strataIn } from '../support/strata-cli'
 import type { Design } from '../../src/shared/design/schema'
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-generate-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-async function strata(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: dir })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+const strata = (...argv: string[]) => strataIn(dir, ...argv)
 
 const sizeArgs = (s: {
   hosts: number

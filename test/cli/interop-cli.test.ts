@@ -8,21 +8,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/main'
+import { strata } from '../support/strata-cli'
 import { COMMANDS } from '../../src/main/cli/commands'
 
 const FIX = join(__dirname, '../fixtures')
-
-async function strata(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    cwd: process.cwd(),
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'strata-interop-'))
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -7,18 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/main'
-
-async function strata(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    cwd: process.cwd(),
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { strata } from '../support/strata-cli'
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-i10-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/main'
-
-async function strata(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    cwd: process.cwd(),
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { strata } from '../support/strata-cli'
 
 describe('strata validate / info', () => {
   it('accepts the sample', async () => {

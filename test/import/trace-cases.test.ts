@@ -7,21 +7,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/main'
+import { strata } from '../support/strata-cli'
 import { readStrataFile } from '../../src/main/engine/persistence'
 import { simulate } from '../../src/main/engine/simulation'
 import type { Design } from '../../src/shared/design/schema'
-
-async function strata(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    cwd: process.cwd(),
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
 
 const CASES = 'test/fixtures/cases/traces'
 const dir = mkdtempSync(join(tmpdir(), 'strata-i10-traces-'))

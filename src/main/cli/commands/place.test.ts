@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PlacementResult } from '../../../shared/contract'
-import { runCli } from '../main'
-
-async function strata(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await runCli(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    cwd: process.cwd(),
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { strata } from '../../../../test/support/strata-cli'
 
 type PlaceJson = PlacementResult & { unplaced: Array<{ instance: string }> }
 
