@@ -10,7 +10,7 @@
  * package (its name: `cytoscape`, `@vitest/expect`) or a Node built-in (`fs`, `node:fs`).
  *
  * `strata/no-computed-import` refuses `import(expression)`: a module named at run time is
- * one that neither this rule nor the typecheck can follow (what `@vite-ignore` once hid).
+ * one that neither this rule nor the typecheck can follow.
  */
 import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'

@@ -143,11 +143,11 @@ const PLANTED: Planted[] = [
     file: 'src/main/services/x.ts',
     source: `import { testServices } from '../../../test/support/services/test-services'`,
   },
-  // a module named at run time hides from lint and typecheck (what @vite-ignore did)
+  // a module named at run time hides from lint and typecheck (how helpers once hid renderer → main from the typecheck)
   {
     wall: 'computed-import',
     file: 'src/renderer/src/stores/testing/x.ts',
-    source: `const SERVICES = '../../../../main/services/index.ts'\nexport const m = await import(/* @vite-ignore */ SERVICES)`,
+    source: `const SERVICES = '../../../../main/services/index.ts'\nexport const m = await import(SERVICES)`,
   },
   {
     wall: 'computed-import',
