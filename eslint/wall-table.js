@@ -36,6 +36,15 @@ export const WALLS = [
       'The renderer talks to main only through the contract (src/renderer/src/api + src/shared), never by importing main, electron or Node built-ins.',
   },
   {
+    name: 'preload-bridge',
+    from: ['src/preload'],
+    onlyPaths: ['src/preload', 'src/shared/contract'],
+    forbidPaths: ['src/shared/contract/schemas'],
+    forbidPackages: ['zod'],
+    message:
+      'The preload exposes window.strata and nothing else: it imports electron and the zod-free contract calls only (schemas are main only).',
+  },
+  {
     name: 'cytoscape-canvas',
     from: ['src'],
     except: ['src/renderer/src/canvas'],

@@ -15,6 +15,10 @@
 import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The project's root (this file is in `<root>/eslint`), whatever folder ESLint runs from. */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 /**
  * One wall: files under `from` (project-relative folder prefixes, `/`-separated) but not
@@ -145,7 +149,7 @@ const walls = {
     messages: { wall: '{{wall}}: may not import {{what}}. {{message}}' },
   },
   create(context) {
-    const root = context.cwd
+    const root = ROOT
     const file = context.filename
     const own = toPosix(relative(root, file))
     /** @type {Wall[]} */

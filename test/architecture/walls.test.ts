@@ -89,6 +89,18 @@ const PLANTED: Planted[] = [
     file: 'src/renderer/src/components/PlantedPanel.vue',
     source: `<script setup lang="ts">\nimport { readFileSync } from 'node:fs'\nreadFileSync('x')\n</script>\n<template><div /></template>\n`,
   },
+  // the preload bundles electron and the zod-free contract calls, nothing else
+  {
+    wall: 'preload-bridge',
+    file: 'src/preload/x.ts',
+    source: `import { startServices } from '../main/services'`,
+  },
+  { wall: 'preload-bridge', file: 'src/preload/x.ts', source: `import { z } from 'zod'` },
+  {
+    wall: 'preload-bridge',
+    file: 'src/preload/x.ts',
+    source: `import { designSchemas } from '../shared/contract/schemas/design'`,
+  },
   // Cytoscape only inside the canvas adapter
   {
     wall: 'cytoscape-canvas',
