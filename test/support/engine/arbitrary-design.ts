@@ -10,9 +10,12 @@
  * names coincide.
  */
 import fc from 'fast-check'
-import { VIRTUALIZATION_PRODUCTS, type VirtualizationProduct } from '../../../shared/design/enums'
-import type { Design, DesignInput } from '../../../shared/design/schema'
-import { parseDesign } from '../model/parse'
+import {
+  VIRTUALIZATION_PRODUCTS,
+  type VirtualizationProduct,
+} from '../../../src/shared/design/enums'
+import type { Design, DesignInput } from '../../../src/shared/design/schema'
+import { parseDesign } from '../../../src/main/engine/model/parse'
 
 /** Names several elements (of different tenants) may share. */
 export const SHARED_NAMES = ['Shared Alpha', 'Shared Beta'] as const
