@@ -86,4 +86,11 @@ export const WALLS = [
     message:
       'Code outside the engine imports it only through its facade, src/main/engine/index.ts (named exports); export what you need there by name. Tests may reach internals.',
   },
+  {
+    name: 'engine-domain',
+    from: ['src/main/engine'],
+    forbidPaths: ['src/shared/contract'],
+    message:
+      'The engine speaks the domain, not the wire: its types come from src/shared/domain and src/shared/design; the contract re-exports them.',
+  },
 ]

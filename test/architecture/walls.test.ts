@@ -166,6 +166,17 @@ const PLANTED: Planted[] = [
     file: 'test/support/x.ts',
     source: 'const name = "x"\nexport const m = await import(`./${name}`)',
   },
+  // the engine takes its types from the domain, never from the contract
+  {
+    wall: 'engine-domain',
+    file: 'src/main/engine/persistence/migrations/x.ts',
+    source: `import type { Problem } from '../../../../shared/contract/result'`,
+  },
+  {
+    wall: 'engine-domain',
+    file: 'src/main/engine/x.ts',
+    source: `import type { EditCommandInput } from '../../shared/contract/schemas/design'`,
+  },
   // outside the engine, only its facade (src/main/engine/index.ts) is imported
   {
     wall: 'engine-facade',
@@ -290,6 +301,11 @@ const CLEAN: Array<{ why: string; file: string; source: string }> = [
     why: 'a test under test/ reaches engine internals',
     file: 'test/general/x.test.ts',
     source: `import { parsePolicy } from '../../src/main/engine/simulation/policy'`,
+  },
+  {
+    why: 'the engine imports domain types',
+    file: 'src/main/engine/model/x.ts',
+    source: `import type { Problem } from '../../../shared/domain/problem'\nimport type { EditCommand } from '../../../shared/domain/design-edits'`,
   },
 ]
 
