@@ -11,6 +11,7 @@
  */
 import fc from 'fast-check'
 import {
+  CURRENT_SCHEMA_VERSION,
   VIRTUALIZATION_PRODUCTS,
   type VirtualizationProduct,
 } from '../../../src/shared/design/enums'
@@ -190,7 +191,7 @@ function buildDesign(spec: Spec, maxCount: number): Design {
     })
   })
   const input = {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: { name: `Design${s}` },
     zones,
     racks,
