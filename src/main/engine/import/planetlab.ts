@@ -6,6 +6,7 @@
  * overrides set to zero so that Strata adds no overhead of its own.
  */
 import { defaultSimulationSettings } from '../../../shared/design/defaults'
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
 import type { Design, DesignInput } from '../../../shared/design/schema'
 import { parseDesign } from '../model/parse'
 
@@ -158,7 +159,7 @@ export function importPlanetLab(
     })
   }
   const input: DesignInput = {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: {
       name: options.name ?? 'PlanetLab (CloudSim 3.0.3 scenario)',
       description: `${hostCount} hosts, ${names.length} VMs from PlanetLab traces; CloudSim 3.0.3 compatible.`,
