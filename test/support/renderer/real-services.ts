@@ -31,17 +31,29 @@ export interface RealServices {
 export function startRealServices(): RealServices {
   process.env.STRATA_DATA_DIR ??= `${process.cwd()}/test-results/component-data`
   const services = startServices({ version: 'test', paths: defaultPaths(), shell: { kind: 'web' } })
+  const subscriptions = new Set<() => void>()
   const transportFor = (session: SessionInfo): Transport => ({
     call: async (name, request) => wire(await services.dispatch(session, name, wire(request))),
-    on: (event, listener) =>
-      services.ctx.hub.subscribe(session, (e, payload) => {
+    on: (event, listener) => {
+      const unsubscribe = services.ctx.hub.subscribe(session, (e, payload) => {
         if (e === event) listener(wire(payload))
-      }),
+      })
+      subscriptions.add(unsubscribe)
+      return () => {
+        subscriptions.delete(unsubscribe)
+        unsubscribe()
+      }
+    },
   })
   return {
     transport: transportFor(PROVIDER),
     transportFor,
     services,
-    dispose: () => services.dispose(),
+    async dispose() {
+      // nothing the stopping services still publish reaches a test's stores
+      for (const unsubscribe of subscriptions) unsubscribe()
+      subscriptions.clear()
+      await services.dispose()
+    },
   }
 }
