@@ -112,6 +112,14 @@ export function validRequests(dir: string): Record<string, unknown[]> {
     'files:export': [{ format: 'strata' }, { format: 'netbox-csv' }, { format: 'opendc' }],
     'reports:export': [{ format: 'csv' }, { format: 'html', tenantId: 't-acme' }],
     'reports:cancel': [{ jobId: 'report-x' }],
+    'experiments:start': [
+      { vary: { 'simulation.seed': [1] }, repeat: 1, workers: 1 },
+      { specPath: `${dir}/missing.strata-experiment.json` },
+    ],
+    'experiments:cancel': [{ experimentId: 'x' }],
+    'experiments:list': [{}],
+    'experiments:results': [{ experimentId: 'x' }],
+    'experiments:run': [{ experimentId: 'x', runId: 'y' }],
   }
 }
 
@@ -198,6 +206,7 @@ export interface FuzzMessage {
  */
 const WEIGHT: Record<string, number> = {
   'reports:export': 0.04,
+  'experiments:start': 0.04,
   'simulation:start': 0.2,
   'scheduler:place': 0.3,
   'scheduler:evacuate': 0.3,

@@ -16,6 +16,12 @@ import type { SchedulerEvents, SchedulerRequests, SchedulerResponses } from './c
 import { simulationCalls, simulationEventNames } from './calls/simulation'
 import type { SimulationEvents, SimulationRequests, SimulationResponses } from './calls/simulation'
 import { tenancyCalls, tenancyEventNames } from './calls/tenancy'
+import { experimentsCalls, experimentsEventNames } from './calls/experiments'
+import type {
+  ExperimentsEvents,
+  ExperimentsRequests,
+  ExperimentsResponses,
+} from './calls/experiments'
 import type { TenancyEvents, TenancyRequests, TenancyResponses } from './calls/tenancy'
 
 export * from './result'
@@ -26,6 +32,7 @@ export type * from './calls/simulation'
 export type * from './calls/tenancy'
 export type * from './calls/files'
 export type * from './calls/reports'
+export type * from './calls/experiments'
 
 /** Every call and who may make it. */
 export const CALLS = {
@@ -35,6 +42,7 @@ export const CALLS = {
   ...tenancyCalls,
   ...filesCalls,
   ...reportsCalls,
+  ...experimentsCalls,
 } as const satisfies Record<string, CallAccess>
 
 export type CallName = keyof typeof CALLS
@@ -45,13 +53,15 @@ export type CallRequests = DesignRequests &
   SimulationRequests &
   TenancyRequests &
   FilesRequests &
-  ReportsRequests
+  ReportsRequests &
+  ExperimentsRequests
 export type CallResponses = DesignResponses &
   SchedulerResponses &
   SimulationResponses &
   TenancyResponses &
   FilesResponses &
-  ReportsResponses
+  ReportsResponses &
+  ExperimentsResponses
 
 export type Req<K extends CallName> = K extends keyof CallRequests ? CallRequests[K] : never
 export type Res<K extends CallName> = K extends keyof CallResponses ? CallResponses[K] : never
@@ -61,7 +71,8 @@ export type EventPayloads = DesignEvents &
   SimulationEvents &
   TenancyEvents &
   FilesEvents &
-  ReportsEvents
+  ReportsEvents &
+  ExperimentsEvents
 export type EventName = keyof EventPayloads
 export const EVENT_NAMES: readonly EventName[] = [
   ...designEventNames,
@@ -70,6 +81,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   ...tenancyEventNames,
   ...filesEventNames,
   ...reportsEventNames,
+  ...experimentsEventNames,
 ]
 
 /** The API the renderer gets, from the preload (Electron) or the web host client. */

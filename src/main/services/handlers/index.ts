@@ -6,6 +6,7 @@ import type { CallName } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { designHandlers } from './design'
+import { experimentsHandlers } from './experiments'
 import { filesHandlers } from './files'
 import { reportsHandlers } from './reports'
 import { schedulerHandlers } from './scheduler'
@@ -24,6 +25,7 @@ export function createDomainHandlers(ctx: AppContext) {
     tenancy: tenancyHandlers(ctx),
     files: filesHandlers(ctx),
     reports: reportsHandlers(ctx),
+    experiments: experimentsHandlers(ctx),
   }
 }
 
@@ -37,5 +39,6 @@ export function createHandlers(ctx: AppContext): AllHandlers {
     ...domains.tenancy,
     ...domains.files,
     ...domains.reports,
+    ...domains.experiments,
   } satisfies AllHandlers)
 }

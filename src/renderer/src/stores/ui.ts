@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 
-export type SidePanel = 'inspector' | 'tenants' | 'simulation' | 'problems'
+export type SidePanel = 'inspector' | 'tenants' | 'simulation' | 'experiments' | 'problems'
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export interface ContextMenuState {

@@ -3,6 +3,7 @@
  * against it before any handler runs. Imported by main only (keeps zod out of the preload).
  */
 import { designRequests } from './design'
+import { experimentsRequests } from './experiments'
 import { filesRequests } from './files'
 import { reportsRequests } from './reports'
 import { schedulerRequests } from './scheduler'
@@ -16,6 +17,7 @@ export const requestSchemas = {
   ...tenancyRequests,
   ...filesRequests,
   ...reportsRequests,
+  ...experimentsRequests,
 } as const
 
 /** The domain modules, for the test that proves each call is declared exactly once. */
@@ -26,4 +28,5 @@ export const requestSchemaModules = {
   tenancy: tenancyRequests,
   files: filesRequests,
   reports: reportsRequests,
+  experiments: experimentsRequests,
 } as const

@@ -1,0 +1,66 @@
+/** Page object of the designer's Experiments panel (issue 16). */
+import type { Locator, Page } from '@playwright/test'
+import type { ChartFact, StrataChartHook } from '../../src/renderer/src/testing/app-hook-types'
+
+type ChartWindow = { __strataCharts?: StrataChartHook }
+
+export class ExperimentsPanelPage {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.locator('[data-testid="experiments-panel"]')
+  }
+
+  async show(): Promise<void> {
+    await this.page.locator('[data-tab="experiments"]').click()
+  }
+
+  /** Types factor `index` (adding rows as needed): its design path and its values. */
+  async setFactor(index: number, path: string, values: string): Promise<void> {
+    while ((await this.root.locator('.factor-row').count()) <= index)
+      await this.root.locator('[data-testid="experiment-add-factor"]').click()
+    const row = this.root.locator(`[data-testid="experiment-factor-${index}"]`)
+    await row.locator('[data-testid="factor-path"]').fill(path)
+    await row.locator('[data-testid="factor-values"]').fill(values)
+  }
+
+  async setRepeat(n: number): Promise<void> {
+    await this.root.locator('[data-testid="experiment-repeat"]').fill(String(n))
+  }
+
+  async run(): Promise<void> {
+    await this.root.locator('[data-testid="experiment-run"]').click()
+  }
+
+  get status(): Locator {
+    return this.root.locator('[data-testid="experiment-status"]')
+  }
+
+  get table(): Locator {
+    return this.root.locator('[data-testid="experiment-table"]')
+  }
+
+  get pareto(): Locator {
+    return this.root.locator('[data-chart="pareto"]')
+  }
+
+  get runDetail(): Locator {
+    return this.root.locator('[data-testid="experiment-run-detail"]')
+  }
+
+  /** Opens run `n` (from 0, plan order) from the run list. */
+  async openRun(n: number): Promise<void> {
+    const list = this.root.locator('[data-testid="experiment-runs"]')
+    if ((await list.getAttribute('open')) === null) await list.locator('summary').click()
+    await list.locator('[data-testid="experiment-open-run"]').nth(n).click()
+  }
+
+  /** What the Pareto chart draws, from the chart test hook. */
+  async paretoFact(): Promise<ChartFact | undefined> {
+    return this.page.evaluate(() =>
+      (globalThis as unknown as ChartWindow).__strataCharts
+        ?.charts()
+        .find((c) => c.name === 'pareto'),
+    )
+  }
+}

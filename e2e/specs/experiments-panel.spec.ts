@@ -1,0 +1,76 @@
+/**
+ * Experiments panel (issue 16): on the open sample, define two factors (policy x CPU
+ * overcommit) with 2 repetitions, run them on the local pool, read the table of means with
+ * 95 % CIs and the Pareto chart, and open one run.
+ */
+import { test, expect } from '../fixtures/app'
+import { DesignerPage } from '../pages/designer-page'
+import { ExperimentsPanelPage } from '../pages/experiments-panel-page'
+import type { ExperimentInfo, ExperimentResults } from '../../src/shared/contract'
+
+/** Non-dominated points (minimise both), by the definition. */
+function front(points: Array<{ x: number; y: number; label: string }>): string[] {
+  return points
+    .filter((p) => !points.some((q) => q.x <= p.x && q.y <= p.y && (q.x < p.x || q.y < p.y)))
+    .map((p) => p.label)
+}
+
+test('two factors run, compare in a table and a Pareto chart, and one run opens', async ({
+  page,
+  app,
+}, testInfo) => {
+  const designer = new DesignerPage(page)
+  const ex = new ExperimentsPanelPage(page)
+  await designer.open(app)
+  await ex.show()
+  await ex.setFactor(0, 'simulation.policy', 'thr-mmt-0.8, dvfs')
+  await ex.setFactor(1, 'racks[*].cpuAllocationRatio', '1, 4')
+  await ex.setRepeat(2)
+  await designer.screenshot(testInfo, 'experiments-1-defined')
+  await ex.run()
+  await expect(ex.status).toHaveAttribute('data-status', 'done', { timeout: 120_000 })
+  await expect(ex.status).toContainText('8/8 runs done')
+
+  // the table: one row per combination, mean ± CI from 2 repetitions
+  await expect(ex.table.locator('tbody tr')).toHaveCount(4)
+  await expect(ex.table.locator('thead')).toContainText('Energy (kWh)')
+  await expect(ex.table.locator('tbody tr').first()).toContainText('±')
+
+  // the chart: 8 runs and the Pareto front of the means, as the definition gives it
+  const [info] = await app.api.must('experiments:list', {})
+  const results: ExperimentResults = await app.api.must('experiments:results', {
+    experimentId: (info as ExperimentInfo).experimentId,
+  })
+  const means = results.combinations.map((c) => ({
+    x: c.estimates.energyKWh!.mean,
+    y: c.estimates.overallSlaViolation!.mean,
+    label: results.factorNames.map((f) => String(c.factors[f])).join(' · '),
+  }))
+  const expected = front(means)
+  await expect(ex.pareto.locator('canvas')).toHaveCount(1)
+  await expect
+    .poll(async () => (await ex.paretoFact())?.series.map((s) => [s.name, s.points]))
+    .toEqual([
+      ['Runs', 8],
+      ['Pareto front', expected.length],
+    ])
+  expect((await ex.pareto.getAttribute('data-front'))?.split(' | ').sort()).toEqual(
+    [...expected].sort(),
+  )
+  await designer.screenshot(testInfo, 'experiments-2-compared')
+
+  // open one run: its summary and tenants
+  await ex.openRun(3)
+  const run = results.runs[3]!
+  await expect(ex.runDetail).toContainText(`Run 4`)
+  await expect(ex.runDetail).toContainText(run.summary.policy)
+  const detail = await app.api.must('experiments:run', {
+    experimentId: results.experimentId,
+    runId: run.runId,
+  })
+  await expect(ex.runDetail.locator('[data-testid="experiment-run-tenants"] tbody tr')).toHaveCount(
+    detail.tenants.length,
+  )
+  await ex.runDetail.scrollIntoViewIfNeeded()
+  await designer.screenshot(testInfo, 'experiments-3-run-open')
+})

@@ -1,0 +1,126 @@
+/**
+ * Experiments (issue 16): the factors being defined on the open design, the experiment that
+ * runs or last ran (its progress from `experiments:progress`), its comparison
+ * (`experiments:results`, reloaded as runs end) and the one run opened (`experiments:run`).
+ */
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { api } from '../api'
+import type {
+  ExperimentInfo,
+  ExperimentProgressEvent,
+  ExperimentResults,
+  ExperimentRunDetail,
+  Problem,
+} from '../../../shared/contract'
+import { varyFromDrafts, type FactorDraft } from './experiment-factors'
+
+/** Least time between two reloads of the comparison while runs end, milliseconds. */
+const RESULTS_RELOAD_MS = 1000
+
+export const useExperimentsStore = defineStore('experiments', () => {
+  const factors = ref<FactorDraft[]>([{ path: 'simulation.policy', values: '' }])
+  const repeat = ref(1)
+  const current = ref<ExperimentInfo | undefined>()
+  const progress = ref<ExperimentProgressEvent | undefined>()
+  const results = shallowRef<ExperimentResults | undefined>()
+  const openRun = ref<ExperimentRunDetail | undefined>()
+  /** The last problem ('' when none), with its located details. */
+  const error = ref('')
+  const problems = ref<Problem[]>([])
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined
+  let unsubscribe: (() => void) | undefined
+
+  function listen(): void {
+    if (unsubscribe) return
+    unsubscribe = api.on('experiments:progress', (p) => {
+      if (p.experimentId !== current.value?.experimentId) return
+      progress.value = p
+      if (p.status !== 'running') {
+        clearTimeout(reloadTimer)
+        reloadTimer = undefined
+        void loadResults()
+      } else if (!reloadTimer)
+        reloadTimer = setTimeout(() => {
+          reloadTimer = undefined
+          void loadResults()
+        }, RESULTS_RELOAD_MS)
+    })
+  }
+
+  function addFactor(): void {
+    factors.value.push({ path: '', values: '' })
+  }
+
+  function removeFactor(index: number): void {
+    factors.value.splice(index, 1)
+  }
+
+  /** Starts the experiment the panel defines on the open design. */
+  async function run(): Promise<void> {
+    listen()
+    problems.value = []
+    const vary = varyFromDrafts(factors.value)
+    if (!vary.ok) {
+      error.value = vary.message
+      return
+    }
+    const r = await api.call('experiments:start', { vary: vary.vary, repeat: repeat.value })
+    if (!r.ok) {
+      error.value = r.error.message
+      problems.value = r.error.problems ?? []
+      return
+    }
+    error.value = ''
+    current.value = r.value
+    progress.value = r.value.progress
+    results.value = undefined
+    openRun.value = undefined
+  }
+
+  async function cancel(): Promise<void> {
+    const id = current.value?.experimentId
+    if (!id) return
+    const r = await api.call('experiments:cancel', { experimentId: id })
+    if (!r.ok) error.value = r.error.message
+  }
+
+  async function loadResults(): Promise<void> {
+    const id = current.value?.experimentId
+    if (!id) return
+    const r = await api.call('experiments:results', { experimentId: id })
+    if (r.ok && r.value.experimentId === current.value?.experimentId) results.value = r.value
+    else if (!r.ok) error.value = r.error.message
+  }
+
+  /** Opens one run of the current experiment (its summary and tenants). */
+  async function open(runId: string): Promise<void> {
+    const id = current.value?.experimentId
+    if (!id) return
+    const r = await api.call('experiments:run', { experimentId: id, runId })
+    if (r.ok) openRun.value = r.value
+    else error.value = r.error.message
+  }
+
+  function closeRun(): void {
+    openRun.value = undefined
+  }
+
+  return {
+    factors,
+    repeat,
+    current,
+    progress,
+    results,
+    openRun,
+    error,
+    problems,
+    addFactor,
+    removeFactor,
+    run,
+    cancel,
+    loadResults,
+    open,
+    closeRun,
+  }
+})

@@ -1,0 +1,35 @@
+/** Request schemas of the `experiments:` calls (main only at run time). Experiments (issue 16). */
+import { z } from 'zod'
+
+const experimentId = z.string().min(1).max(100)
+
+export const experimentsRequests = {
+  /**
+   * Start an experiment on the local pool (every core): from a spec file on main's disk
+   * (`specPath`, a `*.strata-experiment.json`), or from the open design with `vary` (design
+   * path -> values; runs are the Cartesian product) and `repeat` seeds per combination.
+   * One experiment runs at a time (`unavailable` otherwise); a bad spec is `bad-request`
+   * with every problem located (`vary["simulation.policy"][1]`).
+   */
+  'experiments:start': z
+    .strictObject({
+      specPath: z.string().min(1).max(4096).optional(),
+      name: z.string().min(1).max(200).optional(),
+      vary: z.record(z.string().min(1).max(500), z.array(z.json()).min(1).max(1000)).optional(),
+      repeat: z.number().int().min(1).max(1000).default(1),
+      /** Worker threads; default every core. */
+      workers: z.number().int().min(1).max(256).optional(),
+    })
+    .refine((r) => (r.specPath === undefined) !== (r.vary === undefined), {
+      message: 'give either "specPath" or "vary" (exactly one)',
+      path: ['vary'],
+    }),
+  /** Cancel a running experiment; finished runs stay stored. */
+  'experiments:cancel': z.strictObject({ experimentId }),
+  /** The experiments of this app session, newest first. */
+  'experiments:list': z.strictObject({}),
+  /** The comparison: a row per run and per combination (mean, 95 % CI) so far. */
+  'experiments:results': z.strictObject({ experimentId }),
+  /** One run of an experiment in full. */
+  'experiments:run': z.strictObject({ experimentId, runId: z.string().min(1).max(100) }),
+} as const
