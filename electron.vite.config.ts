@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import { hashEngineSources } from './src/main/services/experiments/engine-hash'
 
 /** Main-process bundles: the Electron entry, the CLI (also the web host), the simulation and experiment workers. */
 const mainInputs: Record<string, string> = {
@@ -15,6 +16,10 @@ if (existsSync(experimentWorker)) mainInputs['experiment-worker'] = experimentWo
 
 export default defineConfig({
   main: {
+    // Experiment run ids carry the engine's source hash (engine-hash.ts); the bundle has no sources.
+    define: {
+      __STRATA_ENGINE_HASH__: JSON.stringify(hashEngineSources(resolve('src/main/engine'))),
+    },
     build: {
       rollupOptions: { input: mainInputs },
     },

@@ -2,7 +2,7 @@
  * `strata experiment run SPEC.json [--workers N] [--queue redis://HOST:PORT] [--out DIR] [--json]`:
  * runs every run of an experiment spec on a local worker-thread pool (every core by default)
  * or through a Redis queue, skips runs already stored in the output folder, and writes the
- * results table. `--json` prints `{runs, done, failed, elapsedMs, results: [{id, factors, summary}]}`.
+ * results tables, and prints the table of means with 95 % CIs per combination. `--json` prints `{runs, done, failed, elapsedMs, results: [{id, factors, summary}]}`.
  */
 import { parseArgs } from 'node:util'
 import type { CliCommand, CliIo } from '../command'
@@ -15,6 +15,7 @@ import { queueExecutor } from '../../services/experiments/queue/coordinator'
 import { localRuntime } from '../../services/experiments/queue/protocol'
 import { redisOptions } from '../../services/experiments/queue/redis'
 import { progressBar } from './experiment-progress'
+import { resultsTableText } from './experiment-table'
 import { resolve } from 'node:path'
 
 const USAGE =
@@ -52,7 +53,9 @@ export function outcomeJson(o: ExperimentOutcome): Record<string, unknown> {
   }
 }
 
-function printOutcome(io: CliIo, o: ExperimentOutcome): void {
+function printOutcome(io: CliIo, o: ExperimentOutcome, factorNames: readonly string[]): void {
+  const table = resultsTableText(factorNames, o.records)
+  if (table) io.out(table)
   const s = (o.elapsedMs / 1000).toFixed(1)
   io.out(
     `${o.runs} runs: ${o.done} done (${o.skipped} already stored), ${o.failed} failed${o.cancelled ? ', cancelled' : ''} in ${s} s`,
@@ -145,7 +148,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   bar?.stop()
   if (values.json) io.out(JSON.stringify(outcomeJson(outcome)))
-  else printOutcome(io, outcome)
+  else printOutcome(io, outcome, loaded.plan.factorNames)
   if (outcome.cancelled) return 130
   return outcome.failed > 0 ? 1 : 0
 }

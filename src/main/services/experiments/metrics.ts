@@ -4,8 +4,7 @@
  * confidence interval never claims an impossible value (availability above 100 %, a negative
  * count): the interval is clamped to that range.
  */
-import type { ExperimentEstimate, ExperimentMetric } from '../../../shared/contract'
-import { meanCi95 } from './results-table'
+import type { ExperimentMetric } from '../../../shared/contract'
 
 const FRACTION = { min: 0, max: 1 }
 const PERCENT = { min: 0, max: 100 }
@@ -49,14 +48,4 @@ export function clampTo(value: number, range: { min: number | null; max: number 
   if (range.min !== null && v < range.min) v = range.min
   if (range.max !== null && v > range.max) v = range.max
   return v
-}
-
-/** Mean and 95 % CI of `values` (Student's t), the interval clamped to `range`. */
-export function clampedEstimate(
-  values: readonly number[],
-  range: { min: number | null; max: number | null },
-): ExperimentEstimate {
-  const { mean, ci95 } = meanCi95(values)
-  if (ci95 === null) return { mean, ci95Low: null, ci95High: null }
-  return { mean, ci95Low: clampTo(mean - ci95, range), ci95High: clampTo(mean + ci95, range) }
 }

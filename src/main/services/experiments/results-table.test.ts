@@ -118,4 +118,37 @@ describe('results tables', () => {
     })
     expect(combos.columns).not.toContain('repetition.mean')
   })
+
+  it('clamps every interval to its metric range: availability <= 100 %, counts and shares in range', () => {
+    // Two runs per value: mean ± t(0.975, 1) x s / sqrt(2) = mean ± 12.7062 x |a - b| / 2
+    const table = {
+      columns: ['id', 'f', 'meanAvailabilityPercent', 'migrations', 'tenant.t.slaViolation'],
+      rows: [
+        {
+          id: 'a',
+          f: 1,
+          meanAvailabilityPercent: 99,
+          migrations: 0,
+          'tenant.t.slaViolation': true,
+        },
+        {
+          id: 'b',
+          f: 1,
+          meanAvailabilityPercent: 100,
+          migrations: 2,
+          'tenant.t.slaViolation': false,
+        },
+      ],
+    }
+    const row = combinationTable(['f'], table).rows[0] as Record<string, number>
+    // 99.5 ± 6.3531: high 105.85 clamped to 100, low 93.147 kept
+    expect(row['meanAvailabilityPercent.ci95High']).toBe(100)
+    expect(row['meanAvailabilityPercent.ci95Low']).toBeCloseTo(99.5 - 6.3531, 3)
+    // 1 ± 12.7062: low clamped to 0
+    expect(row['migrations.ci95Low']).toBe(0)
+    expect(row['migrations.ci95High']).toBeCloseTo(13.7062, 3)
+    // a share of runs: 0.5 ± 6.35 clamped to [0, 1]
+    expect(row['tenant.t.slaViolation.ci95Low']).toBe(0)
+    expect(row['tenant.t.slaViolation.ci95High']).toBe(1)
+  })
 })

@@ -6,7 +6,9 @@
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 import type { FactorValue } from '../../../shared/experiment/spec'
+import type { ExperimentEstimate } from '../../../shared/contract'
 import type { RunRecord } from '../../engine'
+import { clampTo, columnRange } from './metrics'
 
 /** A cell: numbers keep their unit in the column name; factor objects are JSON text. */
 export type Cell = string | number | boolean | null
@@ -72,10 +74,22 @@ export function meanCi95(values: readonly number[]): {
   return { n, mean, sd, ci95: tQuantile(0.975, n - 1) * (sd / Math.sqrt(n)) }
 }
 
+/** Mean and 95 % CI of `values` (Student's t), the interval clamped to `range`. */
+export function clampedEstimate(
+  values: readonly number[],
+  range: { min: number | null; max: number | null },
+): ExperimentEstimate {
+  const { mean, ci95 } = meanCi95(values)
+  if (ci95 === null) return { mean, ci95Low: null, ci95High: null }
+  return { mean, ci95Low: clampTo(mean - ci95, range), ci95High: clampTo(mean + ci95, range) }
+}
+
 /**
  * Per combination (same factor values), in first-seen order: the factors, `runs`, and for
  * every numeric measure column `<col>.mean`, `<col>.ci95Low`, `<col>.ci95High`; booleans
- * (SLA verdicts) count as 0/1, so their mean is the share of runs that violated.
+ * (SLA verdicts) count as 0/1, so their mean is the share of runs that violated. Intervals
+ * are clamped to the column's range (`columnRange`: percentages 0..100, fractions and
+ * shares 0..1, everything else >= 0), so none claims an impossible value.
  */
 export function combinationTable(factorNames: readonly string[], runs: Table): Table {
   const groups = new Map<string, Array<Record<string, Cell>>>()
@@ -110,10 +124,10 @@ export function combinationTable(factorNames: readonly string[], runs: Table): T
         row[`${m}.mean`] = row[`${m}.ci95Low`] = row[`${m}.ci95High`] = null
         continue
       }
-      const { mean, ci95 } = meanCi95(values)
+      const { mean, ci95Low, ci95High } = clampedEstimate(values, columnRange(m))
       row[`${m}.mean`] = mean
-      row[`${m}.ci95Low`] = ci95 === null ? null : mean - ci95
-      row[`${m}.ci95High`] = ci95 === null ? null : mean + ci95
+      row[`${m}.ci95Low`] = ci95Low
+      row[`${m}.ci95High`] = ci95High
     }
     return row
   })

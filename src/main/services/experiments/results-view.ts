@@ -11,7 +11,8 @@ import type {
   ExperimentRunRow,
 } from '../../../shared/contract'
 import type { RunRecord } from '../../engine'
-import { EXPERIMENT_METRICS, clampedEstimate } from './metrics'
+import { EXPERIMENT_METRICS } from './metrics'
+import { clampedEstimate } from './results-table'
 
 /** A run record as a row of the comparison. */
 export function runRow(r: RunRecord): ExperimentRunRow {

@@ -9,6 +9,7 @@ import type { ExperimentPlan, RunRecord } from '../../engine'
 import type { RunTask } from './execute-run'
 import type { RunListener } from './local-pool'
 import { ProgressTracker, type ExperimentProgress } from './progress'
+import { engineHash } from './engine-hash'
 import { runId } from './run-id'
 import { RunStore } from './store'
 import { writeResultTables } from './write-tables'
@@ -47,14 +48,20 @@ export interface ExperimentOutcome {
 export interface RunExperimentOptions {
   outDir: string
   strataVersion: string
+  /** The engine's source hash in run ids; default `engineHash()` (the running engine's). */
+  engineVersion?: string
   execute: Executor
   onProgress?: (progress: ExperimentProgress) => void
 }
 
 /** The tasks of a plan with their stable ids. */
-export function planTasks(plan: ExperimentPlan, strataVersion: string): RunTask[] {
+export function planTasks(
+  plan: ExperimentPlan,
+  strataVersion: string,
+  engineVersion: string = engineHash(),
+): RunTask[] {
   return plan.runs.map((run) => ({
-    id: runId(run.design, strataVersion),
+    id: runId(run.design, strataVersion, engineVersion),
     index: run.index,
     designName: run.designName,
     factors: run.factors,
@@ -70,7 +77,8 @@ export async function runExperiment(
 ): Promise<ExperimentOutcome> {
   const t0 = performance.now()
   const store = new RunStore(options.outDir).open()
-  const tasks = planTasks(plan, options.strataVersion)
+  const engineVersion = options.engineVersion ?? engineHash()
+  const tasks = planTasks(plan, options.strataVersion, engineVersion)
   const byId = new Map<string, RunRecord>()
   const todo: RunTask[] = []
   const seen = new Set<string>()
@@ -87,6 +95,7 @@ export async function runExperiment(
       {
         name: plan.name,
         strataVersion: options.strataVersion,
+        engineVersion,
         factorNames: plan.factorNames,
         combinations: plan.combinations,
         repeat: plan.repeat,

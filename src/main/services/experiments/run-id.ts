@@ -8,7 +8,7 @@ import type { Design } from '../../../shared/design/schema'
 import { canonicalJson } from '../../engine'
 
 /** Bump when what a run computes or records changes in a way that makes old results stale. */
-export const RUN_FORMAT = 1
+export const RUN_FORMAT = 2
 
 const partDigests = new WeakMap<object, string>()
 
@@ -27,12 +27,14 @@ export function digestOf(value: unknown): string {
 }
 
 /**
- * The id of a run of `design` (its seed included) by Strata `strataVersion`: 64 hex digits.
- * Equal designs (whatever their key order) and version give equal ids.
+ * The id of a run of `design` (its seed included) by Strata `strataVersion` with the engine
+ * whose source hash is `engineVersion` (`engineHash()`): 64 hex digits. Equal designs
+ * (whatever their key order), version and engine give equal ids; a changed engine gives new
+ * ids, so its runs are never taken from results an older engine stored.
  */
-export function runId(design: Design, strataVersion: string): string {
+export function runId(design: Design, strataVersion: string, engineVersion: string): string {
   const parts: Record<string, string> = {}
   for (const [key, value] of Object.entries(design))
     if (value !== undefined) parts[key] = digestOf(value)
-  return sha256(canonicalJson({ format: RUN_FORMAT, strataVersion, design: parts }))
+  return sha256(canonicalJson({ format: RUN_FORMAT, strataVersion, engineVersion, design: parts }))
 }
