@@ -1,5 +1,5 @@
 /**
- * Discrete-event simulation runs (issue 4): start, pause, resume, cancel, read; progress and
+ * Discrete-event simulation runs (issue 4): start, pause, resume, step, cancel, read; progress and
  * results pushed as events. The result DTOs below are what the engine produces
  * (`src/main/engine/simulation`), what the CLI prints with `--json`, and what the reports and
  * tenancy areas read. All numbers carry their unit in their name; fractions are 0..1.
@@ -12,6 +12,7 @@ export const simulationCalls = {
   'simulation:start': 'provider',
   'simulation:pause': 'provider',
   'simulation:resume': 'provider',
+  'simulation:step': 'provider',
   'simulation:cancel': 'provider',
   'simulation:get': 'provider',
   'simulation:list': 'provider',
@@ -273,6 +274,8 @@ export interface SimulationResponses {
   'simulation:start': SimulationRunInfo
   'simulation:pause': SimulationRunInfo
   'simulation:resume': SimulationRunInfo
+  /** The run as it was asked (still paused); its `simulation:progress` event follows the step. */
+  'simulation:step': SimulationRunInfo
   'simulation:cancel': SimulationRunInfo
   'simulation:get': SimulationRunDetail
   'simulation:list': SimulationRunInfo[]
