@@ -130,7 +130,7 @@ describe('open, recent files, uploads and downloads', () => {
         string,
         unknown
       >
-      expect($schema).toBe('urn:strata:design-schema:1')
+      expect($schema).toBe('urn:strata:design-schema:2')
       expect(file).toEqual(JSON.parse(JSON.stringify(app.ctx.design.design)))
     }
     for (const format of ['strata', 'opendc', 'netbox-csv'] as const) {

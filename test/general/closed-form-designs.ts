@@ -118,7 +118,7 @@ export function design(
   sim: { horizonS: number; stepS: number; switchOffIdleHosts: boolean; policy?: string },
 ): DesignInput {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     meta: { name },
     ...parts,
     simulation: {

@@ -22,7 +22,8 @@ async function simulateToJson(
 ): Promise<Record<string, unknown>> {
   const out = join(work, `result-${Math.abs(hash(design + flags.join(' '))).toString(36)}.json`)
   const run = await strataIn(work, 'simulate', design, ...flags, '--result', out)
-  expect(run.err).toBe('')
+  // A schema-1 file is converted on the way in, which `simulate` says as a warning.
+  expect(run.err).not.toMatch(/error/i)
   expect(run.code).toBe(0)
   const result = JSON.parse(readFileSync(out, 'utf8')) as { summary: Record<string, unknown> }
   delete result.summary.elapsedMs

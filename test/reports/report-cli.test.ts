@@ -162,7 +162,7 @@ describe('strata report', () => {
     expect((await strata(['report', SAMPLE])).code).toBe(2)
     const bad = await strata([
       'report',
-      join(__dirname, '../fixtures/files/v2-future.strata.json'),
+      join(__dirname, '../fixtures/files/v999-future.strata.json'),
       '--csv',
       join(tmpdir(), 'never-written.zip'),
     ])

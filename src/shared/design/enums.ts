@@ -104,4 +104,4 @@ export type CollectionKey = (typeof ENTITY_COLLECTIONS)[EntityKind]
 export const ENTITY_KINDS = Object.keys(ENTITY_COLLECTIONS) as [EntityKind, ...EntityKind[]]
 
 /** The schema version this build writes. Older versions are migrated forward on load. */
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = 2

@@ -11,6 +11,7 @@
 import { z } from 'zod'
 import {
   AFFINITY_POLICIES,
+  CURRENT_SCHEMA_VERSION,
   AFFINITY_SCOPES,
   BILLING_BASES,
   CPU_EXTENSIONS,
@@ -240,10 +241,10 @@ export const designMetaSchema = z.strictObject({
 export const designSchema = z.strictObject({
   /**
    * The JSON Schema the file follows, for editors (`resources/schema/strata-design.schema.json`,
-   * id `urn:strata:design-schema:1`). Files are written with it; another value is kept as is.
+   * id `urn:strata:design-schema:2`). Files are written with it; another value is kept as is.
    */
   $schema: z.string().max(2000).optional(),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   meta: designMetaSchema,
   zones: z.array(zoneSchema).default([]),
   racks: z.array(rackSchema).default([]),

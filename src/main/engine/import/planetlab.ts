@@ -5,6 +5,7 @@
  * in contiguous blocks, 300 s steps over 24 h, `cloudsimCompat: true`, and virtualization
  * overrides set to zero so that Strata adds no overhead of its own.
  */
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
 import type { Design, DesignInput } from '../../../shared/design/schema'
 import { parseDesign } from '../model/parse'
 
@@ -157,7 +158,7 @@ export function importPlanetLab(
     })
   }
   const input: DesignInput = {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: {
       name: options.name ?? 'PlanetLab (CloudSim 3.0.3 scenario)',
       description: `${hostCount} hosts, ${names.length} VMs from PlanetLab traces; CloudSim 3.0.3 compatible.`,

@@ -7,6 +7,8 @@ import {
 } from '../../../shared/design/schema'
 import type { EntityKind } from '../../../shared/design/enums'
 import { formatPath, type Problem } from '../../../shared/contract/result'
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
+import { migrateDocument } from '../persistence/migrations'
 
 /** Minimal view of a zod issue (keeps this file independent of zod's internals). */
 interface IssueLike {
@@ -35,11 +37,28 @@ export function issuesToProblems(issues: ReadonlyArray<IssueLike>, prefix = ''):
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] }
 
-/** Parses a whole design (shape and ranges only; see `validateDesign` for the rest). */
+/**
+ * Parses a whole design (shape and ranges only; see `validateDesign` for the rest). A document
+ * of an older schema version is first brought forward by the same migrations a file goes
+ * through, wherever it comes from (a file, a `design:load` call, an experiment's embedded
+ * design, a test), so every entry point reads an old document the same way.
+ */
 export function parseDesign(raw: unknown): ParseResult<Design> {
-  const parsed = designSchema.safeParse(raw)
+  let document = raw
+  if (isOlderDocument(raw)) {
+    const migrated = migrateDocument(raw)
+    if (!migrated.ok) return { ok: false, problems: migrated.problems }
+    document = migrated.document
+  }
+  const parsed = designSchema.safeParse(document)
   if (parsed.success) return { ok: true, value: parsed.data }
   return { ok: false, problems: issuesToProblems(parsed.error.issues) }
+}
+
+function isOlderDocument(raw: unknown): raw is Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false
+  const v = (raw as { schemaVersion?: unknown }).schemaVersion
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < CURRENT_SCHEMA_VERSION
 }
 
 /** Parses one element of a kind; `pathPrefix` locates it in the document for messages. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
 import { designJsonSchema } from './design-json-schema'
 import { DESIGN_SCHEMA_ID, serializeStrataFile } from './file-format'
 import { readStrataFile } from './read-file'
@@ -37,9 +38,11 @@ describe('$schema in design files', () => {
 
   it('is written first in every saved file, and open -> save is exact', () => {
     const text = serializeStrataFile(design())
-    expect(text.startsWith(`{\n  "$schema": "${DESIGN_SCHEMA_ID}",\n  "schemaVersion": 1,`)).toBe(
-      true,
-    )
+    expect(
+      text.startsWith(
+        `{\n  "$schema": "${DESIGN_SCHEMA_ID}",\n  "schemaVersion": ${CURRENT_SCHEMA_VERSION},`,
+      ),
+    ).toBe(true)
     const back = readStrataFile(text)
     expect(back.ok && back.design).toEqual(design())
     expect(back.ok && serializeStrataFile(back.design)).toBe(text)

@@ -18,7 +18,7 @@ export const LAST_RUN_KEY = 'lastRun'
  * written as `$schema` at the top of every saved file. An identifier, not a web address: map it
  * (or `*.strata.json`) to the schema file in your editor's settings.
  */
-export const DESIGN_SCHEMA_ID = 'urn:strata:design-schema:1'
+export const DESIGN_SCHEMA_ID = 'urn:strata:design-schema:2'
 
 /** The file name suffix of design files. */
 export const STRATA_FILE_SUFFIX = '.strata.json'

@@ -4,6 +4,7 @@
  * tenants with VM and container workloads of 10..90 instances in six flavors. Sized so that everything fits
  * (about 10 instances per host). Same options = same design.
  */
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
 import type { Design, Host, Workload } from '../../../shared/design/schema'
 import { seededRandom } from './random'
 
@@ -43,7 +44,7 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
     ? Math.max(1, Math.ceil(options.hosts / rackCount))
     : HOSTS_PER_RACK
   const d: Design = {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: { name: `synthetic ${options.hosts} hosts`, description: '' },
     zones: [],
     racks: [],

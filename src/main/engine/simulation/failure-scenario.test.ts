@@ -30,7 +30,7 @@ function design(failHostId?: string): Design {
     },
   })
   const input: DesignInput = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     meta: { name: 'failure scenario' },
     hosts: [host(0), host(1), host(2)],
     tenants: [

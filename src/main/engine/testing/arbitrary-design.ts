@@ -10,7 +10,11 @@
  * names coincide.
  */
 import fc from 'fast-check'
-import { VIRTUALIZATION_PRODUCTS, type VirtualizationProduct } from '../../../shared/design/enums'
+import {
+  CURRENT_SCHEMA_VERSION,
+  VIRTUALIZATION_PRODUCTS,
+  type VirtualizationProduct,
+} from '../../../shared/design/enums'
 import type { Design, DesignInput } from '../../../shared/design/schema'
 import { parseDesign } from '../model/parse'
 
@@ -187,7 +191,7 @@ function buildDesign(spec: Spec, maxCount: number): Design {
     })
   })
   const input = {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     meta: { name: `Design${s}` },
     zones,
     racks,

@@ -6,9 +6,10 @@ import { CURRENT_SCHEMA_VERSION } from '../../../../shared/design/enums'
 import type { Problem } from '../../../../shared/contract/result'
 import type { Migration, RawDocument } from './types'
 import { v0ToV1 } from './v0-to-v1'
+import { v1ToV2 } from './v1-to-v2'
 
 /** Every step, in order; step k turns version k into version k + 1. */
-export const MIGRATIONS: readonly Migration[] = [v0ToV1]
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2]
 
 export type MigrationResult =
   | { ok: true; document: RawDocument; fromVersion: number; applied: string[] }
