@@ -61,5 +61,51 @@ export default tseslint.config(
       ],
     },
   },
+  // ── Wall: the engine facade (issue 13) ────────────────────────────────────────────────
+  // Code outside src/main/engine (services, cli, web, ipc, workers, renderer, preload,
+  // scripts) imports the engine only through its facade, src/main/engine/index.ts (named
+  // exports only). Any import path with a segment `engine/<something>` other than
+  // `engine/index` is rejected, however many `../` lead to it. The engine itself, tests
+  // under test/ (not listed here) and co-located *.test.ts files may reach internals.
+  // It uses the typescript-eslint copy of no-restricted-imports so that it adds to, and
+  // never replaces, the core no-restricted-imports walls configured for the same files.
+  // test/architecture/engine-facade-wall.test.ts plants a violation to prove it holds.
+  {
+    files: ['src/**/*.{ts,mts,vue}', 'scripts/**/*.{ts,mts,js,mjs}'],
+    ignores: ['src/main/engine/**', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/engine/*',
+                '**/engine/*/**',
+                '!**/engine/index',
+                '!**/engine/index.ts',
+                '!**/engine/index.js',
+              ],
+              message:
+                'Import the engine through its facade (src/main/engine/index.ts), not its internals; export what you need there by name.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The facade's list is explicit: no `export *` in it, so its surface is what it names.
+  {
+    files: ['src/main/engine/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'The engine facade names every export; no `export *`.',
+        },
+      ],
+    },
+  },
   prettier,
 )

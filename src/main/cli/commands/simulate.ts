@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { PolicySpec } from '../../engine/simulation'
+import type { PolicySpec } from '../../engine'
 import { openSimulation, resolvePolicy, SimulationDriver } from '../../services/simulation/driver'
 import { parseCliArgs, type CliCommand } from '../command'
 import { openRunnableDesign } from '../load-design-file'

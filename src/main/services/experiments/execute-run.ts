@@ -4,7 +4,7 @@
  */
 import type { Design } from '../../../shared/design/schema'
 import type { FactorValue } from '../../../shared/experiment/spec'
-import { runRecord, type RunRecord } from '../../engine/experiments'
+import { runRecord, type RunRecord } from '../../engine'
 import { openSimulation, SimulationDriver } from '../simulation/driver'
 
 /** What a worker needs to run one run (structured-clonable, JSON-safe). */

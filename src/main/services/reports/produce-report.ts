@@ -7,15 +7,18 @@
 import type { PlacementResult } from '../../../shared/contract/calls/scheduler'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
-import { createScheduler, hasErrors, projectTenantView, validateDesign } from '../../engine'
 import {
   buildProviderReport,
   buildTenantReport,
+  createScheduler,
+  hasErrors,
+  projectTenantView,
   renderReportHtml,
   reportCsvFiles,
+  validateDesign,
   type CsvFile,
   type ReportModel,
-} from '../../engine/reports'
+} from '../../engine'
 import { openSimulation, SimulationDriver } from '../simulation/driver'
 import { loadChartRenderer } from './chart-svg'
 import { htmlToPdfWithChromium } from './pdf'

@@ -7,12 +7,7 @@
 import { performance } from 'node:perf_hooks'
 import type { SimulationResult } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
-import {
-  parsePolicy,
-  Simulation,
-  type PolicySpec,
-  type SimulationOptions,
-} from '../../engine/simulation'
+import { parsePolicy, Simulation, type PolicySpec, type SimulationOptions } from '../../engine'
 
 /** Events per slice when none is given: small enough for a responsive thread. */
 export const EVENTS_PER_SLICE = 64

@@ -1,7 +1,7 @@
 /** Messages between the simulation run manager and its worker thread. */
 import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
-import type { PolicySpec } from '../../engine/simulation'
+import type { PolicySpec } from '../../engine'
 
 export interface StartMessage {
   type: 'start'

@@ -4,7 +4,7 @@
  * messages are handled), progress reported at most every `progressEveryMs`.
  */
 import { performance } from 'node:perf_hooks'
-import type { Simulation } from '../../engine/simulation'
+import type { Simulation } from '../../engine'
 import { openSimulation, SimulationDriver } from './driver'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
 
