@@ -10,7 +10,7 @@ import type { SimulationRunInfo } from '../../../shared/contract'
 import { checkIntegrity } from '../../engine'
 import { simulate } from '../../engine'
 import { EventHub } from '../event-hub'
-import { testServices } from '../testing/test-services'
+import { testServices } from '../../../../test/support/services/test-services'
 import { openSimulation, SimulationDriver } from './driver'
 import { SimulationRuns } from './runs'
 

@@ -8,10 +8,10 @@ import type {
   InstanceRecord,
   SimulationResult,
   TenantUsage,
-} from '../../../shared/domain/simulation-result'
-import type { TenantRunState } from '../../../shared/domain/tenant-view'
-import type { Design } from '../../../shared/design/schema'
-import { seededRandom } from '../random'
+} from '../../../src/shared/domain/simulation-result'
+import type { TenantRunState } from '../../../src/shared/domain/tenant-view'
+import type { Design } from '../../../src/shared/design/schema'
+import { seededRandom } from '../../../src/main/engine/random'
 
 export interface RandomPlacement {
   placed: Array<{ instanceId: string; workloadId: string; tenantId: string; hostId: string }>
