@@ -3,6 +3,8 @@
  * simulates the design as its settings say, then writes the report in the asked formats.
  * With `--tenant`, the report holds that tenant's view only. `--csv` writes ONE zip (a folder
  * of CSV files, one per table), the same archive the app's "Export report (CSV)" downloads.
+ * `strata report --experiment RESULTS_DIR [--html F] [--pdf F] [--csv F.zip]`: the
+ * comparison of an experiment's runs (table, Pareto chart, box plots, factor effects).
  */
 import { statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
@@ -14,13 +16,19 @@ import {
 } from '../../services/reports/produce-report'
 import { zipCsvFiles } from '../../services/reports/csv-zip'
 import { appVersion } from '../../services/paths'
-import { parseCliArgs, type CliCommand } from '../command'
+import {
+  produceExperimentReport,
+  readExperimentResults,
+} from '../../services/reports/experiment-report'
+import { parseCliArgs, type CliCommand, type CliIo } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'place, simulate and write an HTML / PDF / CSV report (optionally one tenant\u2019s)',
-  usage: 'strata report FILE [--html OUT.html] [--pdf OUT.pdf] [--csv OUT.zip] [--tenant ID]',
+  usage:
+    'strata report FILE [--html OUT.html] [--pdf OUT.pdf] [--csv OUT.zip] [--tenant ID]\n' +
+    '       strata report --experiment RESULTS_DIR [--html OUT.html] [--pdf OUT.pdf] [--csv OUT.zip]',
   async run(args, io) {
     const parsed = parseCliArgs(
       this,
@@ -30,18 +38,26 @@ export const reportCommand: CliCommand = {
         pdf: { type: 'string' },
         csv: { type: 'string' },
         tenant: { type: 'string' },
+        experiment: { type: 'string' },
       },
       io,
     )
     if (!parsed) return 2
     const { positionals, values } = parsed
     const file = positionals[0]
-    const { html, pdf, csv, tenant: tenantId } = values
+    const { html, pdf, csv, tenant: tenantId, experiment } = values
     if (csv && statSync(resolve(io.cwd, csv), { throwIfNoEntry: false })?.isDirectory()) {
       io.err(
         `strata report: --csv takes the zip file to write (e.g. report-csv.zip), and ${csv} is a folder`,
       )
       return 2
+    }
+    if (experiment !== undefined) {
+      if (positionals.length > 0 || tenantId !== undefined || (!html && !pdf && !csv)) {
+        io.err(`usage: ${this.usage}`)
+        return 2
+      }
+      return experimentReport(resolve(io.cwd, experiment), { html, pdf, csv }, io)
     }
     if (!file || positionals.length > 1 || (!html && !pdf && !csv)) {
       io.err(`usage: ${this.usage}`)
@@ -90,4 +106,43 @@ export const reportCommand: CliCommand = {
       throw error
     }
   },
+}
+
+/** Writes the experiment comparison of `dir` in the asked formats. */
+async function experimentReport(
+  dir: string,
+  outs: { html?: string; pdf?: string; csv?: string },
+  io: CliIo,
+): Promise<number> {
+  let results
+  try {
+    results = readExperimentResults(dir)
+  } catch (error) {
+    io.err(`strata report: ${(error as Error).message}`)
+    return 1
+  }
+  const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+  const out = await produceExperimentReport({
+    results,
+    html: Boolean(outs.html),
+    pdf: Boolean(outs.pdf),
+    csv: Boolean(outs.csv),
+    generatedAt,
+    generator: `Strata ${appVersion()}`,
+  })
+  if (outs.html && out.html) {
+    await writeFileAtomic(resolve(io.cwd, outs.html), out.html, { backup: false })
+    io.out(`wrote ${resolve(io.cwd, outs.html)}`)
+  }
+  if (outs.pdf && out.pdf) {
+    await writeFileAtomic(resolve(io.cwd, outs.pdf), out.pdf, { backup: false })
+    io.out(`wrote ${resolve(io.cwd, outs.pdf)}`)
+  }
+  if (outs.csv && out.csv) {
+    const zipPath = resolve(io.cwd, outs.csv)
+    const folder = basename(zipPath).replace(/\.zip$/i, '') || 'experiment-csv'
+    await writeFileAtomic(zipPath, zipCsvFiles(out.csv, folder, generatedAt), { backup: false })
+    io.out(`wrote ${zipPath} (${out.csv.length} CSV files in ${folder}/)`)
+  }
+  return 0
 }
