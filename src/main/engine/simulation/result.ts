@@ -67,7 +67,6 @@ export function buildResult(r: ResultInput): SimulationResult {
   const horizon = s.horizonS
   const instances: InstanceRecord[] = []
   let availabilitySum = 0
-  let placedCount = 0
   for (let v = 0; v < s.vmCount; v++) {
     const w = design.workloads[s.vmWorkload[v] as number]
     const downtimeS = r.failures.downtimeS[v] as number
@@ -75,10 +74,8 @@ export function buildResult(r: ResultInput): SimulationResult {
     const availabilityPercent = placed
       ? availability(s.compat, downtimeS, m.vResidentS[v] as number, horizon)
       : 0
-    if (placed) {
-      availabilitySum += availabilityPercent
-      placedCount++
-    }
+    // An unplaced instance counts as down over the whole horizon (0 %): see `deliveredAvailability`.
+    availabilitySum += availabilityPercent
     const home = s.vmHome[v] as number
     const status: InstanceRecord['status'] = !placed
       ? 'unplaced'
@@ -125,7 +122,7 @@ export function buildResult(r: ResultInput): SimulationResult {
       memoryPressureGiBHours: r.counters.memoryPressureMiBS / 1024 / 3600,
       hostFailures: r.failures.records.length,
       unplacedInstances: r.unplaced,
-      meanAvailabilityPercent: placedCount > 0 ? availabilitySum / placedCount : 100,
+      meanAvailabilityPercent: s.vmCount > 0 ? availabilitySum / s.vmCount : 100,
       elapsedMs: r.elapsedMs,
     },
     tenants,
@@ -213,12 +210,16 @@ function tenantUsage(
     interference += m.vInterferenceMi[v] as number
   }
   const placed = instances.filter((x, v) => s.vmTenant[v] === ti && x.status !== 'unplaced').length
+  const unplacedInstances = count - placed
+  // Instances the scheduler could not place count as down for the whole horizon, so a tenant
+  // with part of its instances unplaced never reads "met" on the placed part alone.
+  const unplacedS = unplacedInstances * s.horizonS
   const availabilityPercent =
-    placed === 0
+    count === 0
       ? 100
       : s.compat
-        ? 100 * (1 - downtimeS / (placed * s.horizonS))
-        : availability(false, downtimeS, placedUptimeS, s.horizonS)
+        ? 100 * (1 - (downtimeS + unplacedS) / (count * s.horizonS))
+        : availability(false, downtimeS + unplacedS, placedUptimeS, s.horizonS)
   const p = t.pricing
   const line = (
     item: BillLine['item'],
@@ -248,6 +249,7 @@ function tenantUsage(
   return {
     tenantId: t.id,
     instances: count,
+    unplacedInstances,
     vcpuHours,
     usedVcpuHours,
     memoryGiBHours,

@@ -82,6 +82,8 @@ export function randomRun(
     return {
       tenantId: t.id,
       instances: instances.filter((i) => i.tenantId === t.id).length,
+      unplacedInstances: instances.filter((i) => i.tenantId === t.id && i.status === 'unplaced')
+        .length,
       vcpuHours: random() * 100,
       usedVcpuHours: random() * 50,
       memoryGiBHours: random() * 100,

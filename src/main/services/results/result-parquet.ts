@@ -73,6 +73,7 @@ function tenantColumns(result: SimulationResult): Column[] {
   return [
     col('tenant_id', 'STRING', (u) => u.tenantId),
     col('instances', 'INT32', (u) => u.instances),
+    col('unplaced_instances', 'INT32', (u) => u.unplacedInstances),
     col('vcpu_hours', 'DOUBLE', (u) => u.vcpuHours),
     col('memory_gib_hours', 'DOUBLE', (u) => u.memoryGiBHours),
     col('storage_gib_months', 'DOUBLE', (u) => u.storageGiBMonths),

@@ -59,7 +59,7 @@ export interface SimulationSummary {
   hostFailures: number
   /** Instances that could not be placed at the start. */
   unplacedInstances: number
-  /** Mean availability over all instances, percent. */
+  /** Mean availability over all instances, percent (an unplaced instance counts as 0 %). */
   meanAvailabilityPercent: number
   /** Wall time of the run itself (not process start-up), milliseconds. */
   elapsedMs: number
@@ -141,6 +141,8 @@ export interface TenantBill {
 export interface TenantUsage {
   tenantId: string
   instances: number
+  /** Instances the scheduler could not place; each counts as down for the whole horizon. */
+  unplacedInstances: number
   /** vCPUs held by running instances × hours (allocated). */
   vcpuHours: number
   /** CPU received, in vCPU-hours (used). */
@@ -154,7 +156,10 @@ export interface TenantUsage {
   migrations: number
   /** Instance-seconds the tenant's instances were down (host failure until restart). */
   downtimeS: number
-  /** 100 x (1 - downtime / (uptime + downtime)) over placed instances (`METRICS.deliveredAvailability`). */
+  /**
+   * 100 x (1 - down / (up + down)), where down includes each unplaced instance's whole horizon
+   * (`METRICS.deliveredAvailability`).
+   */
   availabilityPercent: number
   /** The availability the provider promised (from the design). */
   slaAvailabilityPercent: number
