@@ -107,6 +107,23 @@ export const METRICS = {
     formula: 'count',
     source: 'strata',
   },
+  memoryInUse: {
+    label: 'Memory in use',
+    unit: 'MiB',
+    definition:
+      'Memory the running instances use, from their memory traces (reserved memory when an instance has none), sampled at each step per host and per tenant.',
+    formula: 'Σ_instances memory trace × reserved memory',
+    source: 'strata',
+  },
+  memoryPressure: {
+    label: 'Memory pressure',
+    unit: 'MiB',
+    definition:
+      'Memory in use beyond a host’s physical memory (possible only where memory is overcommitted); a tenant’s share is its part of each host’s pressure in proportion to the memory it uses there. Over the run: GiB-hours.',
+    formula:
+      'host: max(0, memory in use − physical memory); tenant: Σ_hosts pressure × own memory in use / memory in use',
+    source: 'strata',
+  },
   downtime: {
     label: 'Downtime',
     unit: 's',

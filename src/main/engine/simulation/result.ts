@@ -140,6 +140,8 @@ export function buildResult(r: ResultInput): SimulationResult {
             utilization: b.hostUtil[h] as number[],
             powerW: b.hostPowerW[h] as number[],
             instances: b.hostInstances[h] as number[],
+            memoryInUseMiB: b.hostMemInUseMiB[h] as number[],
+            memoryPressureMiB: b.hostMemPressureMiB[h] as number[],
           }))
         : [],
       racks: b.rackIds.map((rackId, r) => ({
@@ -153,6 +155,8 @@ export function buildResult(r: ResultInput): SimulationResult {
         allocatedMips: b.tenantAlloc[ti] as number[],
         requestedMips: b.tenantReq[ti] as number[],
         cumulativeCost: b.tenantCost[ti] as number[],
+        memoryInUseMiB: b.tenantMemInUseMiB[ti] as number[],
+        memoryPressureMiB: b.tenantMemPressureMiB[ti] as number[],
       })),
     },
   }

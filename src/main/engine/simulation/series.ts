@@ -2,7 +2,9 @@
  * Time series sampled at every scheduling instant: total power, active hosts, per-host
  * utilization / power / instance count (optional: large designs can skip them), per-rack mean
  * utilization and hosts up (always: what large designs show instead), and per-tenant vCPUs,
- * CPU asked for and received, and the bill accumulated so far.
+ * CPU asked for and received, and the bill accumulated so far. Memory in use and memory
+ * pressure are sampled per host (with the per-host series) and per tenant: a host's pressure
+ * is shared among its instances in proportion to the memory each uses.
  */
 import type { Design } from '../../../shared/design/schema'
 import { hostUtil } from './host-cpu'
@@ -19,6 +21,9 @@ export interface SeriesBuffer {
   hostUtil: number[][]
   hostPowerW: number[][]
   hostInstances: number[][]
+  /** Per host: memory in use by resident instances, MiB, and the part beyond physical memory. */
+  hostMemInUseMiB: number[][]
+  hostMemPressureMiB: number[][]
   /** Rack ids in design order, and each host's index into them (-1: in no rack). */
   rackIds: string[]
   hostRack: Int32Array
@@ -29,6 +34,9 @@ export interface SeriesBuffer {
   tenantAlloc: number[][]
   tenantReq: number[][]
   tenantCost: number[][]
+  /** Per tenant: memory its running instances use, MiB, and its share of hosts' pressure, MiB. */
+  tenantMemInUseMiB: number[][]
+  tenantMemPressureMiB: number[][]
   /** Running bill per tenant and the time it was last charged. */
   cost: Float64Array
   /** Per tenant: the bill's rate (currency per second) of the state at the last sample. */
@@ -63,10 +71,14 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
     hostUtil: arrays(H),
     hostPowerW: arrays(H),
     hostInstances: arrays(H),
+    hostMemInUseMiB: arrays(H),
+    hostMemPressureMiB: arrays(H),
     tenantVcpus: arrays(T),
     tenantAlloc: arrays(T),
     tenantReq: arrays(T),
     tenantCost: arrays(T),
+    tenantMemInUseMiB: arrays(T),
+    tenantMemPressureMiB: arrays(T),
     cost: new Float64Array(T),
     ratePerS: new Float64Array(T),
     lastS: 0,
@@ -117,6 +129,8 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
       ;(b.hostUtil[h] as number[]).push(u)
       ;(b.hostPowerW[h] as number[]).push(p)
       ;(b.hostInstances[h] as number[]).push((s.entries[h] as HostEntries).vm.length)
+      ;(b.hostMemInUseMiB[h] as number[]).push(down ? 0 : (s.hostMemInUseMiB[h] as number))
+      ;(b.hostMemPressureMiB[h] as number[]).push(down ? 0 : (s.hostMemPressureMiB[h] as number))
     }
   }
   for (let r = 0; r < R; r++) {
@@ -159,5 +173,33 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
     ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
     ;(b.tenantReq[t] as number[]).push(req[t] as number)
     ;(b.tenantCost[t] as number[]).push(b.cost[t] as number)
+  }
+  sampleTenantMemory(b, s, m)
+}
+
+/** Appends each tenant's memory in use and its share of its hosts' memory pressure, MiB. */
+function sampleTenantMemory(b: SeriesBuffer, s: SimState, m: Metrics): void {
+  const T = b.rates.length
+  const inUse = new Float64Array(T)
+  const pressure = new Float64Array(T)
+  for (let h = 0; h < s.hostCount; h++) {
+    if (s.hostDown[h] === 1) continue
+    const e = s.entries[h] as HostEntries
+    const hostInUse = s.hostMemInUseMiB[h] as number
+    const hostPressure = s.hostMemPressureMiB[h] as number
+    for (let i = 0; i < e.vm.length; i++) {
+      if (e.migIn[i] === 1) continue
+      const v = e.vm[i] as number
+      const t = s.vmTenant[v] as number
+      if (t < 0) continue
+      const mem = m.vpMemMiB[v] as number
+      inUse[t] = (inUse[t] as number) + mem
+      if (hostPressure > 0 && hostInUse > 0)
+        pressure[t] = (pressure[t] as number) + (hostPressure * mem) / hostInUse
+    }
+  }
+  for (let t = 0; t < T; t++) {
+    ;(b.tenantMemInUseMiB[t] as number[]).push(inUse[t] as number)
+    ;(b.tenantMemPressureMiB[t] as number[]).push(pressure[t] as number)
   }
 }

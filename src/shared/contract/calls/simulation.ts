@@ -73,6 +73,13 @@ export interface HostSeries {
   powerW: number[]
   /** Instances resident on the host (incl. incoming migrations). */
   instances: number[]
+  /**
+   * Memory the resident instances use (from memory traces; reserved memory when there is
+   * none), MiB; 0 while the host is down. Absent in results saved before it existed.
+   */
+  memoryInUseMiB?: number[]
+  /** Memory in use beyond the host's physical memory (`METRICS.memoryPressure`), MiB. */
+  memoryPressureMiB?: number[]
 }
 
 /** Per-rack time series, one value per sample. */
@@ -95,6 +102,13 @@ export interface TenantSeries {
   requestedMips: number[]
   /** Bill accumulated up to the sample, in the tenant's currency. */
   cumulativeCost: number[]
+  /** Memory the tenant's running instances use, MiB. Absent in results saved before it existed. */
+  memoryInUseMiB?: number[]
+  /**
+   * The tenant's share of its hosts' memory pressure, MiB: each host's pressure split among its
+   * instances in proportion to the memory each uses.
+   */
+  memoryPressureMiB?: number[]
 }
 
 export interface SimulationSeries {
