@@ -11,6 +11,7 @@ import type {
   TenantUsage,
 } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
+import { BILLING_MONTH_S, billLine as line, billTotal } from '../../../shared/design/bill-line'
 import type { RunCounters } from './datacenter'
 import type { FailureLog } from './failures'
 import type { Metrics } from './metrics'
@@ -39,13 +40,6 @@ export interface ResultInput {
   unplaced: number
   elapsedMs: number
   endS: number
-}
-
-const MONTH_S = 30 * 86_400
-
-function round(x: number, digits = 6): number {
-  const f = 10 ** digits
-  return Math.round(x * f) / f
 }
 
 export function buildResult(r: ResultInput): SimulationResult {
@@ -205,7 +199,8 @@ function tenantUsage(
     memoryGiBHours += ((s.vmMemMiB[v] as number) / 1024) * (resident / 3600)
     usedMemoryGiBHours += (m.vMemUsedMiBS[v] as number) / 1024 / 3600
     if (rec.status !== 'unplaced')
-      storageGiBMonths += ((s.vmDiskGiB[v] as number) * (resident + rec.downtimeS)) / MONTH_S
+      storageGiBMonths +=
+        ((s.vmDiskGiB[v] as number) * (resident + rec.downtimeS)) / BILLING_MONTH_S
     migrations += rec.migrations
     downtimeS += rec.downtimeS
     if (rec.status !== 'unplaced') placedUptimeS += resident
@@ -225,24 +220,6 @@ function tenantUsage(
         ? 100 * (1 - (downtimeS + unplacedS) / (count * s.horizonS))
         : availability(false, downtimeS + unplacedS, placedUptimeS, s.horizonS)
   const p = t.pricing
-  const line = (
-    item: BillLine['item'],
-    basis: BillLine['basis'],
-    allocated: number,
-    used: number,
-    rate: number,
-  ): BillLine => {
-    const quantity = basis === 'used' ? used : allocated
-    return {
-      item,
-      basis,
-      quantity: round(quantity),
-      allocatedQuantity: round(allocated),
-      usedQuantity: round(used),
-      rate,
-      amount: round(quantity * rate, 4),
-    }
-  }
   const lines: BillLine[] = [
     line('vcpu-hours', p.basis, vcpuHours, usedVcpuHours, p.vcpuHour),
     line('memory-gib-hours', p.basis, memoryGiBHours, usedMemoryGiBHours, p.memoryGiBHour),
@@ -272,10 +249,7 @@ function tenantUsage(
       currency: p.currency,
       basis: p.basis,
       lines,
-      total: round(
-        lines.reduce((sum, l) => sum + l.amount, 0),
-        4,
-      ),
+      total: billTotal(lines),
     },
   }
 }

@@ -6,6 +6,7 @@
  * pressure are sampled per host (with the per-host series) and per tenant: a host's pressure
  * is shared among its instances in proportion to the memory each uses.
  */
+import { BILLING_MONTH_S } from '../../../shared/design/bill-line'
 import type { Design } from '../../../shared/design/schema'
 import { hostUtil } from './host-cpu'
 import type { Metrics } from './metrics'
@@ -39,13 +40,11 @@ export interface SeriesBuffer {
   tenantMemPressureMiB: number[][]
   /** Running bill per tenant and the time it was last charged. */
   cost: Float64Array
-  /** Per tenant: the bill's rate (currency per second) of the state at the last sample. */
+  /** Per tenant: the bill's rate (currency per second) of the state at the last charge. */
   ratePerS: Float64Array
   lastS: number
   rates: Array<{ used: boolean; vcpuS: number; memGiBS: number; diskGiBS: number }>
 }
-
-const MONTH_S = 30 * 86_400
 
 export function createSeries(design: Design, s: SimState, hostSeries: boolean): SeriesBuffer {
   const H = hostSeries ? s.hostCount : 0
@@ -86,7 +85,7 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
       used: t.pricing.basis === 'used',
       vcpuS: t.pricing.vcpuHour / 3600,
       memGiBS: t.pricing.memoryGiBHour / 3600,
-      diskGiBS: t.pricing.storageGiBMonth / MONTH_S,
+      diskGiBS: t.pricing.storageGiBMonth / BILLING_MONTH_S,
     })),
   }
 }
@@ -143,38 +142,57 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
   b.activeHosts.push(active)
   const T = b.rates.length
   const vcpus = new Float64Array(T)
-  const usedVcpus = new Float64Array(T)
   const alloc = new Float64Array(T)
   const req = new Float64Array(T)
-  const memGiB = new Float64Array(T)
-  const diskGiB = new Float64Array(T)
   for (let v = 0; v < s.vmCount; v++) {
     const t = s.vmTenant[v] as number
     if (t < 0 || (s.vmHome[v] as number) < 0) continue
-    const a = m.vpAlloc[v] as number
     vcpus[t] = (vcpus[t] as number) + (s.vmPes[v] as number)
-    usedVcpus[t] = (usedVcpus[t] as number) + a / (s.vmMips[v] as number)
-    alloc[t] = (alloc[t] as number) + a
+    alloc[t] = (alloc[t] as number) + (m.vpAlloc[v] as number)
     req[t] = (req[t] as number) + (m.vpReq[v] as number)
-    memGiB[t] = (memGiB[t] as number) + (s.vmMemMiB[v] as number) / 1024
-    diskGiB[t] = (diskGiB[t] as number) + (s.vmDiskGiB[v] as number)
   }
-  // The bill so far charges each interval at the rate held since its start (left-charged, like
-  // the usage totals), then takes the rate of the state now for the next interval.
-  const dt = tS - b.lastS
-  b.lastS = tS
+  accrueCost(b, s, m, tS)
   for (let t = 0; t < T; t++) {
-    const r = b.rates[t] as SeriesBuffer['rates'][number]
-    b.cost[t] = (b.cost[t] as number) + dt * (b.ratePerS[t] as number)
-    const cpu = r.used ? (usedVcpus[t] as number) : (vcpus[t] as number)
-    b.ratePerS[t] =
-      cpu * r.vcpuS + (memGiB[t] as number) * r.memGiBS + (diskGiB[t] as number) * r.diskGiBS
     ;(b.tenantVcpus[t] as number[]).push(vcpus[t] as number)
     ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
     ;(b.tenantReq[t] as number[]).push(req[t] as number)
     ;(b.tenantCost[t] as number[]).push(b.cost[t] as number)
   }
   sampleTenantMemory(b, s, m)
+}
+
+/**
+ * Charges each tenant's bill up to `tS` at the rate held since the last charge, then takes the
+ * rate of the state now. Call it after every change of state (each processing instant, failure,
+ * repair, restart and migration), so the series is charged exactly as the bill is
+ * (`result.ts`): vCPUs of resident instances (used basis: CPU received), memory reserved by
+ * resident instances (used basis: memory in use), and storage of placed instances while
+ * resident or down (as provisioned), each over the time it was held.
+ */
+export function accrueCost(b: SeriesBuffer, s: SimState, m: Metrics, tS: number): void {
+  const T = b.rates.length
+  const dt = tS - b.lastS
+  if (dt > 0) {
+    for (let t = 0; t < T; t++) b.cost[t] = (b.cost[t] as number) + dt * (b.ratePerS[t] as number)
+    b.lastS = tS
+  }
+  b.ratePerS.fill(0)
+  for (let v = 0; v < s.vmCount; v++) {
+    const t = s.vmTenant[v] as number
+    if (t < 0) continue
+    const r = b.rates[t] as SeriesBuffer['rates'][number]
+    const resident = (s.vmHome[v] as number) >= 0
+    let rate = 0
+    if (resident) {
+      const vcpus = r.used
+        ? (m.vpAlloc[v] as number) / (s.vmMips[v] as number)
+        : (s.vmPes[v] as number)
+      const memMiB = r.used ? (m.vpMemMiB[v] as number) : (s.vmMemMiB[v] as number)
+      rate += vcpus * r.vcpuS + (memMiB / 1024) * r.memGiBS
+    }
+    if (resident || s.vmDown[v] === 1) rate += (s.vmDiskGiB[v] as number) * r.diskGiBS
+    b.ratePerS[t] = (b.ratePerS[t] as number) + rate
+  }
 }
 
 /** Appends each tenant's memory in use and its share of its hosts' memory pressure, MiB. */
