@@ -21,7 +21,7 @@ import { parseDesign } from '../../src/main/engine/model/parse'
 import { buildProviderReport } from '../../src/main/engine/reports/provider-report'
 import { reportCharts, reportTables } from '../../src/main/engine/reports/model'
 import { simulate } from '../../src/main/engine/simulation'
-import type { SimulationResult } from '../../src/shared/contract/calls/simulation'
+import type { SimulationResult } from '../../src/shared/domain/simulation-result'
 import type { Design } from '../../src/shared/design/schema'
 import { design, host, tenant, vm } from './closed-form-designs'
 

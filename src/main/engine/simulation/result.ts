@@ -9,9 +9,9 @@ import type {
   MigrationRecord,
   SimulationResult,
   TenantUsage,
-} from '../../../shared/contract/calls/simulation'
+} from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
-import { BILLING_MONTH_S, billLine as line, billTotal } from '../../../shared/design/bill-line'
+import { BILLING_MONTH_S, billLine as line, billTotal } from '../../../shared/domain/bill-line'
 import type { RunCounters } from './datacenter'
 import type { FailureLog } from './failures'
 import type { Metrics } from './metrics'

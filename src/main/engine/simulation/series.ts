@@ -6,7 +6,7 @@
  * pressure are sampled per host (with the per-host series) and per tenant: a host's pressure
  * is shared among its instances in proportion to the memory each uses.
  */
-import { BILLING_MONTH_S } from '../../../shared/design/bill-line'
+import { BILLING_MONTH_S } from '../../../shared/domain/bill-line'
 import type { Design } from '../../../shared/design/schema'
 import { hostUtil } from './host-cpu'
 import type { Metrics } from './metrics'

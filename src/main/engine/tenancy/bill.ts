@@ -2,10 +2,10 @@
  * The tenant's bill: taken from the latest simulation when there is one, else estimated from
  * its own allocation over the design's horizon. Only the tenant's own figures go in.
  */
-import type { TenantViewBill } from '../../../shared/contract/calls/tenancy'
-import type { TenantUsage } from '../../../shared/contract/calls/simulation'
+import type { TenantViewBill } from '../../../shared/domain/tenant-view'
+import type { TenantUsage } from '../../../shared/domain/simulation-result'
 import type { Tenant } from '../../../shared/design/schema'
-import { BILLING_MONTH_S, billLine as line, billTotal } from '../../../shared/design/bill-line'
+import { BILLING_MONTH_S, billLine as line, billTotal } from '../../../shared/domain/bill-line'
 
 export { BILLING_MONTH_S }
 
