@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -93,12 +94,17 @@ export interface WorkerProcess {
   stderr: () => string
 }
 
-/** Starts `strata worker` from source and waits for its ready line. */
+/**
+ * Starts `strata worker` from source and waits for its ready line. Node itself runs the
+ * worker with tsx's loader (not tsx's CLI, which runs it in a child of its own): a signal,
+ * SIGKILL included, reaches the worker, so no worker outlives its test.
+ */
 export async function startWorker(url: string, args: string[] = []): Promise<WorkerProcess> {
   const child = spawn(
     process.execPath,
     [
-      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      '--import',
+      pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
       join(ROOT, 'src/main/cli/index.ts'),
       'worker',
       '--queue',
