@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import type { CallAccess } from '../session'
 import type { simulationRequests } from '../schemas/simulation'
+import type { StorageResult } from './storage-result'
 
 export const simulationCalls = {
   'simulation:start': 'provider',
@@ -36,6 +37,11 @@ export interface SimulationSummary {
   /** Number of instances (VMs and containers) in the design. */
   vms: number
   energyKWh: number
+  /**
+   * `energyKWh` by consumer, present when more than the hosts draw power (storage systems,
+   * issue 17); the lines sum to `energyKWh`.
+   */
+  energyBreakdownKWh?: { hosts: number; storage?: number }
   /** Live migrations started. */
   migrations: number
   /** CloudSim's SLA violation time per active host (fraction; `METRICS.slatah`). */
@@ -114,7 +120,7 @@ export interface SimulationSeries {
 
 /** One line of a tenant's bill. */
 export interface BillLine {
-  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months' | 'provisioned-iops-months'
   /** The basis this line is billed on (storage is always billed as provisioned: `allocated`). */
   basis: 'allocated' | 'used'
   /** The billed quantity: `allocatedQuantity` or `usedQuantity`, as `basis` says. */
@@ -225,6 +231,8 @@ export interface SimulationResult {
   /** True when `migrations` holds only the first `migrationRecordLimit` records. */
   migrationsTruncated: boolean
   series: SimulationSeries
+  /** Storage as a shared service (issue 17); absent when the design does not use it. */
+  storage?: StorageResult
 }
 
 /** State of a run as `simulation:get` / `simulation:list` report it. */
