@@ -9,6 +9,7 @@ import type {
   SimulationSeries,
   TenantUsage,
 } from '../../../shared/contract/calls/simulation'
+import type { StorageTenantResult } from '../../../shared/contract/calls/storage-result'
 
 /** A placement of instances (`${workloadId}#${i}`) on hosts. */
 export interface TenancyPlacement {
@@ -23,6 +24,8 @@ export interface TenancySimulation {
     tenants: ReadonlyArray<TenantUsage>
     instances: ReadonlyArray<InstanceRecord>
     series: Pick<SimulationSeries, 'timesS' | 'tenants'>
+    /** Storage per tenant (issue 17); the projection reads the tenant's own entry only. */
+    storage?: { tenants: ReadonlyArray<StorageTenantResult> }
   }
 }
 

@@ -172,7 +172,13 @@ export function projectTenantView(
     }))
 
   const usage = result?.tenants.find((t) => t.tenantId === tenantId)
-  const run = projectRun(tenant, usage, options.simulation, result?.series)
+  const run = projectRun(
+    tenant,
+    usage,
+    options.simulation,
+    result?.series,
+    result?.storage?.tenants.find((t) => t.tenantId === tenantId),
+  )
   const periodS = options.simulation?.info?.horizonS ?? design.simulation.horizonS
   const view: TenantView = {
     tenant: tenantRecord(tenant),
@@ -195,5 +201,6 @@ export function projectTenantView(
   if (run.usage) view.usage = run.usage
   if (run.series) view.series = run.series
   if (run.state) view.run = run.state
+  if (run.storage) view.storage = run.storage
   return { ok: true, view }
 }

@@ -164,6 +164,22 @@ export interface TenantUsageFigures {
   storageGiBMonths: number
 }
 
+/**
+ * The tenant's own storage I/O in the latest run (issue 17), all systems together: never a
+ * storage system's name or another tenant's figure.
+ */
+export interface TenantStorageFigures {
+  meanDemandedIops: number
+  meanServedIops: number
+  meanNotServedIops: number
+  meanServedMBps: number
+  meanNotServedMBps: number
+  /** Mean response time of its served operations, ms. */
+  meanLatencyMs: number
+  /** IOPS its placed instances reserve at admission. */
+  provisionedIops: number
+}
+
 /** The tenant's own time series from the latest run, one value per sample. */
 export interface TenantViewSeries {
   timesS: number[]
@@ -211,6 +227,8 @@ export interface TenantView {
   bill: TenantViewBill
   sla: TenantSla
   series?: TenantViewSeries
+  /** Its storage I/O in the latest run (absent when the run did not model storage). */
+  storage?: TenantStorageFigures
   explanations: TenantExplanation[]
   run?: TenantRunState
 }
