@@ -54,8 +54,9 @@ describe('storage in a run', () => {
     expect(s0?.tenants.map((t) => t.consumedShare)).toEqual(
       [0.7, 0.3].map((x) => expect.closeTo(x, 9)),
     )
-    // One series point per result point.
+    // One series point per result point; a saturates it at every point.
     expect(s0?.series.latencyMs.length).toBe(r.series.timesS.length)
+    expect(new Set(s0?.series.saturatedBy)).toEqual(new Set(['a']))
   })
 
   it('shares in proportion to demand when the system says so', () => {

@@ -153,7 +153,7 @@ export class Simulation {
       tenantCost: b.tenantCost.map((xs) => xs.slice(fromIndex)),
       hostUtilizationNow: b.hostSeries && last >= 0 ? b.hostUtil.map((xs) => xs[last] ?? 0) : [],
       failedHostIds,
-      energyKWh: this.counters.energyJ / 3.6e6,
+      energyKWh: (this.counters.energyJ + (this.storage?.energyJ ?? 0)) / 3.6e6,
       migrations: this.counters.migrations,
     }
   }
@@ -206,6 +206,7 @@ export class Simulation {
     processAll(s, this.metrics, this.counters, endS, this.isNpa)
     this.storage?.update(endS, true)
     sampleSeries(this.series, s, this.metrics, endS)
+    this.storage?.addPowerToSample(this.series.totalPowerW)
     this.options.onProgress?.(1, endS)
   }
 
@@ -259,6 +260,7 @@ export class Simulation {
     }
     this.storage?.update(tS, true)
     sampleSeries(this.series, s, this.metrics, tS)
+    this.storage?.addPowerToSample(this.series.totalPowerW)
     this.options.onProgress?.(Math.min(1, tS / s.horizonS), tS)
     if (resident > 0 || !s.compat) {
       const next = tS + s.stepS

@@ -53,6 +53,22 @@ export class StorageLink {
     this.run.update(tS, this.view, sample)
   }
 
+  /**
+   * Adds the storage systems' power now to the last point of the total-power series (called
+   * right after a sample, so the series is hosts + storage, like `energyKWh`).
+   */
+  addPowerToSample(totalPowerW: number[]): void {
+    const last = totalPowerW.length - 1
+    if (last >= 0) totalPowerW[last] = (totalPowerW[last] as number) + this.run.powerNowW
+  }
+
+  /** Storage energy charged so far, joules (for live views). */
+  get energyJ(): number {
+    let j = 0
+    for (const x of this.run.totals.energyJ) j += x
+    return j
+  }
+
   /** Whether instance `v` cannot start now because its volume is unavailable (it then waits). */
   blocks(v: number): boolean {
     if (!this.run.volumeDown(v)) return false

@@ -76,6 +76,7 @@ export function buildStorageResult(
         iopsUtilization: t.series.iops[s] ?? [],
         throughputUtilization: t.series.tput[s] ?? [],
         latencyMs: t.series.latency[s] ?? [],
+        saturatedBy: t.series.saturatedBy[s] ?? [],
       },
       tenants,
     }

@@ -65,7 +65,8 @@ export interface StorageTotals {
   consumedWhileSaturated: Float64Array
   /** Per tenant: Σ served operations × latency (ms). */
   latencyOpsMs: Float64Array
-  series: { iops: number[][]; tput: number[][]; latency: number[][] }
+  /** Per system: one point per sample; `saturatedBy` the top consumer while saturated, else ''. */
+  series: { iops: number[][]; tput: number[][]; latency: number[][]; saturatedBy: string[][] }
   failures: StorageFailureRecord[]
 }
 
@@ -174,6 +175,7 @@ export class StorageRun {
         iops: Array.from({ length: S }, () => []),
         tput: Array.from({ length: S }, () => []),
         latency: Array.from({ length: S }, () => []),
+        saturatedBy: Array.from({ length: S }, () => []),
       },
       failures: [],
     }
@@ -189,7 +191,24 @@ export class StorageRun {
       series.iops[s]?.push(this.held.iopsU[s] as number)
       series.tput[s]?.push(this.held.tputU[s] as number)
       series.latency[s]?.push(this.down[s] === 1 ? 0 : (this.held.latency[s] as number))
+      series.saturatedBy[s]?.push(this.saturatingTenant(s))
     }
+  }
+
+  /** Id of the tenant consuming most of system `s` now if it is saturated, else ''. */
+  private saturatingTenant(s: number): string {
+    if (this.down[s] === 1 || (this.held.offered[s] as number) < 1) return ''
+    const T = this.tenantCount
+    let top = -1
+    let most = 0
+    for (let ti = 0; ti < T; ti++) {
+      const c = this.held.consumed[s * T + ti] as number
+      if (c > most) {
+        most = c
+        top = ti
+      }
+    }
+    return top >= 0 ? (this.design.tenants[top]?.id ?? '') : ''
   }
 
   /** Power all systems draw now, W. */

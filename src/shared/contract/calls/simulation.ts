@@ -106,6 +106,7 @@ export interface TenantSeries {
 export interface SimulationSeries {
   /** Sample instants, seconds of virtual time (one per scheduling step). */
   timesS: number[]
+  /** Power of every host, plus every storage system when the run models storage (issue 17), W. */
   totalPowerW: number[]
   activeHosts: number[]
   /** Hosts in the design order; empty when the run was asked for no per-host series. */

@@ -24,8 +24,17 @@ export interface StorageSystemResult {
   energyKWh: number
   /** Seconds the system was failed. */
   downtimeS: number
-  /** One value per point of `series.timesS` of the result (latency 0 while failed). */
-  series: { iopsUtilization: number[]; throughputUtilization: number[]; latencyMs: number[] }
+  /**
+   * One value per point of `series.timesS` of the result (latency 0 while failed);
+   * `saturatedBy`: the tenant consuming most of the system at that point while its offered load
+   * is at or above capacity, '' otherwise.
+   */
+  series: {
+    iopsUtilization: number[]
+    throughputUtilization: number[]
+    latencyMs: number[]
+    saturatedBy: string[]
+  }
   /** Per tenant using the system: mean IOPS served and not served, share of capacity consumed. */
   tenants: Array<{
     tenantId: string
