@@ -7,9 +7,7 @@
  * asserted.
  */
 import { performance } from 'node:perf_hooks'
-import { parseDesign } from '../../src/main/engine/model/parse'
-import { syntheticDatacenter } from '../../src/main/engine/scheduler'
-import { simulate } from '../../src/main/engine/simulation'
+import { parseDesign, simulate, syntheticDatacenter } from '../../src/main/engine'
 import type { Design } from '../../src/shared/design/schema'
 
 const HOSTS = 10_000

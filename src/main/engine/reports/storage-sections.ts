@@ -3,8 +3,8 @@
  * latency, saturation and who saturated it, energy, outages, and each tenant's I/O served and
  * not served) and a tenant's own (its I/O only: no storage system, no other tenant).
  */
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
-import type { TenantStorageFigures } from '../../../shared/contract/calls/tenancy'
+import type { SimulationResult } from '../../../shared/domain/simulation-result'
+import type { TenantStorageFigures } from '../../../shared/domain/tenant-view'
 import { num, pct } from './format'
 import type { ReportSection } from './model'
 

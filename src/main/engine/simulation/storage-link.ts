@@ -7,7 +7,7 @@
  * `StorageLink`) when the design does not use the storage model, and in CloudSim-compatible
  * mode, so those runs are unchanged.
  */
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import {
   buildStorageResult,

@@ -7,7 +7,7 @@ import type {
   StorageResult,
   StorageSystemResult,
   StorageTenantResult,
-} from '../../../shared/contract/calls/storage-result'
+} from '../../../shared/domain/storage-result'
 import type { StorageRun } from './storage-run'
 
 /** 30-day month, seconds (the unit of provisioned-IOPS billing, like storage GiB-months). */

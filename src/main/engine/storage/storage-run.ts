@@ -14,7 +14,7 @@
  * failed system while it is down (counted as not served).
  */
 import type { Design } from '../../../shared/design/schema'
-import type { StorageFailureRecord } from '../../../shared/contract/calls/storage-result'
+import type { StorageFailureRecord } from '../../../shared/domain/storage-result'
 import { compileVolumeIo, ioFraction, type VolumeIo } from './volume-io'
 import { isRedundant, writeFactor } from './replication'
 import { shareSystem, type StorageQos, type StorageSystemSpec, type TenantIo } from './system-share'

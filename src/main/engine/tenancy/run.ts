@@ -8,9 +8,9 @@ import type {
   TenantStorageFigures,
   TenantUsageFigures,
   TenantViewSeries,
-} from '../../../shared/contract/calls/tenancy'
-import type { SimulationSeries, TenantUsage } from '../../../shared/contract/calls/simulation'
-import type { StorageTenantResult } from '../../../shared/contract/calls/storage-result'
+} from '../../../shared/domain/tenant-view'
+import type { SimulationSeries, TenantUsage } from '../../../shared/domain/simulation-result'
+import type { StorageTenantResult } from '../../../shared/domain/storage-result'
 import type { Tenant } from '../../../shared/design/schema'
 import type { TenancySimulation } from './inputs'
 

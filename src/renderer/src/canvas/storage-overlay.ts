@@ -4,17 +4,7 @@
  * the colour of the tenant that saturates the system at that time, black when failed.
  */
 import type { Core } from 'cytoscape'
-
-/** What the canvas paints on one storage system. */
-export interface StorageOverlay {
-  /** IOPS and throughput utilization 0..1 at the shown time. */
-  iopsUtilization: number
-  throughputUtilization: number
-  latencyMs: number
-  failed: boolean
-  /** The tenant saturating the system at that time (name and colour), if any. */
-  saturatedBy?: { name: string; colour: string }
-}
+import type { StorageOverlay } from '../drawing/storage-overlay'
 
 function pct(x: number): string {
   return `${Math.round(x * 100)} %`

@@ -4,8 +4,8 @@
  * migrations in flight at the shown time.
  */
 import { computed, type ComputedRef } from 'vue'
-import type { HostOverlay } from '../canvas/overlay'
-import type { StorageOverlay } from '../canvas/storage-overlay'
+import type { HostOverlay } from '../drawing/host-overlay'
+import type { StorageOverlay } from '../drawing/storage-overlay'
 import { useDesignStore } from './design'
 import { usePlacementStore } from './placement'
 import { useSimulationStore } from './simulation'
