@@ -8,7 +8,7 @@ import { parseDesign } from '../../src/main/engine/model/parse'
 import { buildProviderReport, buildTenantReport } from '../../src/main/engine/reports'
 import { simulate } from '../../src/main/engine/simulation'
 import { projectTenantView } from '../../src/main/engine/tenancy'
-import { tenant } from '../general/closed-form-designs'
+import { MONTH_S, tenant } from '../general/closed-form-designs'
 import { ioVm, RATES, san, storageDesign } from './storage-designs'
 
 const constant = { profile: 'constant', meanPercent: 100 } as const
@@ -58,6 +58,23 @@ describe('storage in the reports', () => {
     const text = JSON.stringify({ view, report })
     expect(text).not.toContain('san-east')
     expect(text).not.toContain('acme')
+  })
+
+  it('estimates the provisioned-IOPS line before any run, as the simulation bills it', () => {
+    const priced = parseDesign(
+      storageDesign({
+        storage: [san('s0', 10_000)],
+        tenants: [{ ...tenant('a', RATES), pricing: { ...RATES, provisionedIopsMonth: 0.065 } }],
+        workloads: [ioVm(0, 'a', undefined, { iops: 3_000 })],
+      }),
+    )
+    if (!priced.ok) throw new Error('bad design')
+    const projected = projectTenantView(priced.value, 'a')
+    if (!projected.ok) throw new Error(projected.reason)
+    const line = projected.view.bill.lines.find((l) => l.item === 'provisioned-iops-months')
+    // 3,000 IOPS over the 3,600 s horizon, in 30-day months.
+    expect(projected.view.bill.source).toBe('estimate')
+    expect(line?.quantity).toBeCloseTo((3_000 * 3_600) / MONTH_S, 6)
   })
 
   it('has no storage section when the run did not model storage', () => {

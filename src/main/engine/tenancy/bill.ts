@@ -16,6 +16,8 @@ export interface AllocationTotals {
   usedVcpus: number
   memoryMiB: number
   diskGiB: number
+  /** IOPS reserved at admission (`workload.iops`), for the provisioned-IOPS line (issue 17). */
+  iops?: number
 }
 
 const round = (value: number): number => Math.round(value * 1e6) / 1e6
@@ -61,6 +63,19 @@ export function estimateBill(
     line('memory-gib-hours', pricing.basis, memGiBHours, memGiBHours, pricing.memoryGiBHour),
     line('storage-gib-months', 'allocated', diskMonths, diskMonths, pricing.storageGiBMonth),
   ]
+  // Provisioned IOPS (issue 17), as the simulation bills them: only when the tenant is priced.
+  if (pricing.provisionedIopsMonth !== undefined) {
+    const iopsMonths = (totals.iops ?? 0) * (periodS / BILLING_MONTH_S)
+    lines.push(
+      line(
+        'provisioned-iops-months',
+        'allocated',
+        iopsMonths,
+        iopsMonths,
+        pricing.provisionedIopsMonth,
+      ),
+    )
+  }
   return {
     source: 'estimate',
     periodS,

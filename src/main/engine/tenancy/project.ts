@@ -119,6 +119,7 @@ export function projectTenantView(
       placedTotals.usedVcpus += w.vcpus * ((w.demand?.meanPercent ?? 100) / 100)
       placedTotals.memoryMiB += w.memoryMiB
       placedTotals.diskGiB += w.diskGiB
+      placedTotals.iops = (placedTotals.iops ?? 0) + w.iops
     }
     if (instances.length >= limit) return
     const instance: TenantInstance = {
