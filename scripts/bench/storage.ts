@@ -3,8 +3,8 @@
  * of 10,000 hosts and 100,000 instances (half of them with a volume on one of two SANs) runs
  * the same horizon twice in this process, without and with storage demand (every volume
  * issuing I/O that follows its CPU, the SANs contended and drawing power); the figure is the
- * ratio of the two wall times, and of their cost per processing instant. Printed, never
- * asserted.
+ * ratio of the two wall times (best of two alternating runs each), and of their cost per
+ * processing instant. Printed, never asserted.
  */
 import { performance } from 'node:perf_hooks'
 import { parseDesign, simulate, syntheticDatacenter } from '../../src/main/engine'
@@ -75,8 +75,15 @@ export async function run(): Promise<void> {
   const plain = base()
   const stored = withStorage(plain)
   const volumes = stored.workloads.reduce((n, w) => n + (w.storageDemand ? w.count : 0), 0)
-  const without = timed(plain)
-  const withIt = timed(stored)
+  // Alternating, best of two each: the machine is shared, so one slow run says little.
+  const best = (
+    a: ReturnType<typeof timed>,
+    b: ReturnType<typeof timed>,
+  ): ReturnType<typeof timed> => (b.wallS < a.wallS ? b : a)
+  const w1 = timed(plain)
+  const s1 = timed(stored)
+  const without = best(w1, timed(plain))
+  const withIt = best(s1, timed(stored))
   console.log(
     `${HOSTS} hosts, ${INSTANCES} instances, ${volumes} volumes with I/O on ${stored.storage.length} storage systems, ${withIt.steps} processing instants (${HORIZON_S / 3600} h at 300 s, dvfs)`,
   )
