@@ -63,6 +63,7 @@ export const WALLS = [
     name: 'test-code',
     from: ['src'],
     forbidPaths: ['test', 'e2e'],
+    forbidTestFiles: true,
     forbidPackages: [
       'vitest',
       '@vitest/*',
@@ -75,7 +76,7 @@ export const WALLS = [
       'jsdom',
     ],
     message:
-      'Production code never imports a test library or test helpers; helpers live in test/support.',
+      'Production code never imports a test library, test helpers or a test file; helpers live in test/support.',
   },
   {
     name: 'engine-facade',
