@@ -125,6 +125,13 @@ export const WALLS = [
       'The canvas adapter imports no store, component or api: it gets designs and change sets and reports gestures as callbacks.',
   },
   {
+    name: 'stores-keep-api',
+    from: ['src/renderer/src/stores'],
+    forbidReexportPaths: ['src/renderer/src/api'],
+    message:
+      'A store calls the api but never passes it on (`export … from` the api, `export { api }`): components would reach main through it.',
+  },
+  {
     name: 'components-through-stores',
     from: ['src/renderer/src'],
     except: ['src/renderer/src/stores', 'src/renderer/src/api'],

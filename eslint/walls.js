@@ -35,6 +35,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
  * @property {string[]} [onlyPaths] if given, every project path imported must lie under one of these
  * @property {string[]} [forbidPackages] package names; a trailing `*` (`@vitest/*`, `cytoscape-*`) names a family
  * @property {boolean} [nodeBuiltins] forbid Node's built-in modules
+ * @property {string[]} [forbidReexportPaths] project folders whose bindings these files may import
+ *   but not pass on (`export … from`, `export { imported }`): a chain through an allowed module
  * @property {boolean} [forbidTestFiles] forbid importing test files (`*.test.ts`, `*.spec.ts`), which
  *   the walls exempt
  * @property {string} message why the wall stands
@@ -179,6 +181,17 @@ const isImportMetaUrl = (n) =>
   n.property.type === 'Identifier' &&
   n.property.name === 'url'
 
+/** Why re-exporting from `target` breaks `wall` (its `forbidReexportPaths`), or undefined. */
+function reexportBreach(wall, target) {
+  if (
+    target.kind === 'path' &&
+    wall.forbidReexportPaths &&
+    under(target.path, wall.forbidReexportPaths)
+  )
+    return `(to re-export) ${target.path}`
+  return undefined
+}
+
 /**
  * Calls `visit(node, specifier)` for every module a file names with a literal string: import and
  * export declarations, `import()` (expression and type), `import x = require()`, `require()` in
@@ -221,6 +234,12 @@ function moduleVisitors(context, visit) {
     callee.object.meta.name === 'import' &&
     callee.property.type === 'Identifier' &&
     /^glob/.test(callee.property.name)
+  /** Local names bound by an import declaration, to the specifier they came from. */
+  const imported = new Map()
+  const reexport = (node, name) => {
+    const spec = imported.get(name)
+    if (spec !== undefined) visit(node, spec, true)
+  }
   return {
     Program: (node) => {
       const code = context.sourceCode
@@ -237,9 +256,32 @@ function moduleVisitors(context, visit) {
         }
       }
     },
-    ImportDeclaration: (node) => check(node, node.source),
-    ExportNamedDeclaration: (node) => node.source && check(node, node.source),
-    ExportAllDeclaration: (node) => check(node, node.source),
+    ImportDeclaration: (node) => {
+      check(node, node.source)
+      const spec = literal(node.source)
+      if (spec !== undefined) for (const s of node.specifiers) imported.set(s.local.name, spec)
+    },
+    ExportNamedDeclaration: (node) => {
+      if (node.source) {
+        const spec = literal(node.source)
+        if (spec !== undefined) {
+          visit(node, spec)
+          visit(node, spec, true)
+        }
+      } else {
+        for (const s of node.specifiers)
+          if (s.local.type === 'Identifier') reexport(s, s.local.name)
+      }
+    },
+    ExportAllDeclaration: (node) => {
+      const spec = literal(node.source)
+      if (spec !== undefined) {
+        visit(node, spec)
+        visit(node, spec, true)
+      }
+    },
+    ExportDefaultDeclaration: (node) =>
+      node.declaration.type === 'Identifier' && reexport(node, node.declaration.name),
     ImportExpression: (node) => check(node, node.source),
     TSImportEqualsDeclaration: (node) =>
       node.moduleReference.type === 'TSExternalModuleReference' &&
@@ -295,10 +337,10 @@ const walls = {
     )
     if (held.length === 0) return {}
     const aliases = readAliases(root)
-    return moduleVisitors(context, (node, spec) => {
+    return moduleVisitors(context, (node, spec, reexported = false) => {
       const target = classify(spec, file, root, aliases)
       for (const wall of held) {
-        const what = breach(wall, target)
+        const what = reexported ? reexportBreach(wall, target) : breach(wall, target)
         if (what)
           context.report({
             node,

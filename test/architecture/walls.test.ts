@@ -395,6 +395,27 @@ const PLANTED: Planted[] = [
     file: 'src/main/services/x.ts',
     source: `import { m } from './bridge.spec.ts'`,
   },
+  // a store may call the api but not pass it on to components
+  {
+    wall: 'stores-keep-api',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `export { api } from '../api'`,
+  },
+  {
+    wall: 'stores-keep-api',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `export * from '../api'`,
+  },
+  {
+    wall: 'stores-keep-api',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { api as strata } from '../api'\nexport { strata }`,
+  },
+  {
+    wall: 'stores-keep-api',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { api } from '../api/index'\nexport default api`,
+  },
 ]
 
 /** Code that crosses no wall: no wall rule (`WALL_RULES`) may fire. */
