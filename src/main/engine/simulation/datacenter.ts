@@ -60,8 +60,61 @@ function busyness(s: SimState, e: HostEntries, i: number): number {
   return allocatedTotal(s, e, i) / ((s.vmMips[w] as number) * (s.vmPes[w] as number))
 }
 
+/**
+ * Whether an update of host `h` at `tS` would reproduce its last full update exactly, so that
+ * only the state entries need writing again. That holds in the general model (demand and
+ * memory held per sample) off the scheduling grid, when the host's entries have not changed
+ * since (same `hostVersion`), no instance has crossed into another sample, none has started
+ * or stopped migrating, and the pending state entries are still the ones that update wrote.
+ */
+function unchangedSinceUpdate(s: SimState, m: Metrics, h: number, tS: number): boolean {
+  const lastS = s.hostUpdatedS[h] as number
+  if (!s.demand.hold || lastS < 0 || tS <= lastS || isGridTime(s, tS)) return false
+  if (s.hostVersion[h] !== s.hostUpdatedVersion[h] || m.hpT[h] !== lastS) return false
+  const e = s.entries[h] as HostEntries
+  const intervals = s.demand.intervalS
+  for (let i = 0; i < e.vm.length; i++) {
+    const v = e.vm[i] as number
+    const interval = intervals[v] as number
+    if (Math.floor(tS / interval) !== Math.floor(lastS / interval)) return false
+    if (s.vmInstantiating[v] === 1) return false
+    if (e.migIn[i] !== 1 && (m.vpT[v] !== lastS || m.vpMig[v] !== s.vmInMig[v])) return false
+  }
+  return true
+}
+
+/**
+ * The update of an unchanged host (see `unchangedSinceUpdate`): every figure is what its last
+ * full update computed, so the state entries are written again from the pending ones, in the
+ * same order, and the power settled, exactly as the full update would.
+ */
+function repeatUpdate(s: SimState, m: Metrics, c: RunCounters, h: number, tS: number): void {
+  const e = s.entries[h] as HostEntries
+  s.epoch++
+  for (let i = 0; i < e.vm.length; i++) s.vmLastUpdateS[e.vm[i] as number] = tS
+  s.hostPrevUtilMips[h] = s.hostUtilMips[h] as number
+  for (let i = 0; i < e.vm.length; i++) {
+    if (e.migIn[i] === 1) continue
+    const v = e.vm[i] as number
+    vmEntry(
+      m,
+      v,
+      tS,
+      m.vpAlloc[v] as number,
+      m.vpReq[v] as number,
+      m.vpMig[v] === 1,
+      m.vpLoss[v] as number,
+      m.vpMemMiB[v] as number,
+    )
+  }
+  hostEntry(m, h, tS, m.hpAlloc[h] as number, m.hpReq[h] as number)
+  s.hostUpdatedS[h] = tS
+  if (!s.compat) settleHostPower(s, c, h, tS)
+}
+
 /** One host update at `tS` (CloudSim's `updateVmsProcessing`). */
 export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, tS: number): void {
+  if (unchangedSinceUpdate(s, m, h, tS)) return repeatUpdate(s, m, c, h, tS)
   const e = s.entries[h] as HostEntries
   s.epoch++
   for (let i = 0; i < e.vm.length; i++) refreshInstance(s, e.vm[i] as number, tS)
@@ -104,6 +157,8 @@ export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, t
   s.hostMemInUseMiB[h] = memUsed
   s.hostMemPressureMiB[h] = Math.max(0, memUsed - (s.hostPhysMemMiB[h] as number))
   hostEntry(m, h, tS, util, requested)
+  s.hostUpdatedS[h] = tS
+  s.hostUpdatedVersion[h] = s.hostVersion[h] as number
   if (!s.compat) settleHostPower(s, c, h, tS)
 }
 

@@ -114,8 +114,20 @@ export function increment(t: CurveTables, c: number, x: number, q: number): numb
  * sub-band or where the end point `x + q` crosses a band edge.
  */
 export function leastIncrement(t: CurveTables, c: number, j: number, q: number): number {
-  const from = j / 100
-  const to = (j + 1) / 100
+  return leastIncrementOver(t, c, j / 100, (j + 1) / 100, q)
+}
+
+/**
+ * Least canonical increment by `q` from anywhere in `[from, to]`, a range inside one
+ * sub-band (so the start stays in one band and `x + q` crosses at most one band edge).
+ */
+export function leastIncrementOver(
+  t: CurveTables,
+  c: number,
+  from: number,
+  to: number,
+  q: number,
+): number {
   let least = increment(t, c, from, q)
   const atEnd = increment(t, c, to, q)
   if (atEnd < least) least = atEnd

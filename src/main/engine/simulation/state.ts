@@ -69,6 +69,10 @@ export interface SimState {
   entries: HostEntries[]
   /** Bumped whenever a host's entries change (invalidates cached per-host sums). */
   hostVersion: Uint32Array
+  /** Time (s) of each host's last full update, -1 before the first (`datacenter.ts`). */
+  hostUpdatedS: Float64Array
+  /** Each host's `hostVersion` at its last full update. */
+  hostUpdatedVersion: Uint32Array
   /** Bumped whenever demands or histories may have changed. */
   epoch: number
   /** Hosts with the same curve, PEs and capacity share a class (for PABFD shortcuts). */
@@ -207,6 +211,8 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     hostMemPressureMiB: new Float64Array(H),
     entries,
     hostVersion: new Uint32Array(H),
+    hostUpdatedS: new Float64Array(H).fill(-1),
+    hostUpdatedVersion: new Uint32Array(H),
     epoch: 0,
     ...hostClasses(H, curves, hostPes, hostPeMips),
     keepHistory,

@@ -1,0 +1,137 @@
+/**
+ * The bitsets of the PABFD index's groups (`pabfd.ts`), in design order, with per 32-host word
+ * and per 1,024-host block of each group: the most CPU and memory room any member has, and
+ * the least offset and the range of filed loads (fractions of host MIPS) of its members. Room
+ * maxima let a search skip hosts where the instance cannot fit; offsets and load ranges give a
+ * lower bound of the members' increases (general model), so words and blocks that cannot win
+ * are skipped without visiting their hosts.
+ */
+
+/** Per-host figures the index files, read when a word is summarised. */
+export interface FiledHosts {
+  cpuRoom: Float64Array
+  memRoom: Float64Array
+  offset: Float64Array
+  /** Policy load, MIPS. */
+  load: Float64Array
+  /** MIPS of each host of group `g`. */
+  groupMips: (g: number) => number
+}
+
+/** Bitsets and summaries of `groups` groups over `hostCount` hosts. */
+export class GroupSummaries {
+  readonly words: number
+  readonly blocks: number
+  readonly bits: Uint32Array
+  readonly wordCpu: Float64Array
+  readonly wordMem: Float64Array
+  readonly wordOff: Float64Array
+  readonly wordLo: Float64Array
+  readonly wordHi: Float64Array
+  readonly blockCpu: Float64Array
+  readonly blockMem: Float64Array
+  readonly blockOff: Float64Array
+  readonly blockLo: Float64Array
+  readonly blockHi: Float64Array
+
+  constructor(
+    groups: number,
+    hostCount: number,
+    private readonly host: FiledHosts,
+  ) {
+    this.words = Math.ceil(hostCount / 32)
+    this.blocks = Math.ceil(this.words / 32)
+    const W = groups * this.words
+    const B = groups * this.blocks
+    this.bits = new Uint32Array(W)
+    this.wordCpu = new Float64Array(W)
+    this.wordMem = new Float64Array(W)
+    this.wordOff = new Float64Array(W)
+    this.wordLo = new Float64Array(W)
+    this.wordHi = new Float64Array(W)
+    this.blockCpu = new Float64Array(B)
+    this.blockMem = new Float64Array(B)
+    this.blockOff = new Float64Array(B)
+    this.blockLo = new Float64Array(B)
+    this.blockHi = new Float64Array(B)
+  }
+
+  /** Empties every group (room maxima -1: nothing fits). */
+  clear(): void {
+    this.bits.fill(0)
+    this.wordCpu.fill(-1)
+    this.wordMem.fill(-1)
+    this.blockCpu.fill(-1)
+    this.blockMem.fill(-1)
+  }
+
+  /** Recomputes the summaries of word `w` of group `g` and of its block. */
+  refresh(g: number, w: number): void {
+    const { cpuRoom, memRoom, offset, load } = this.host
+    let word = this.bits[g * this.words + w] as number
+    let cpu = -1
+    let mem = -1
+    let off = Number.POSITIVE_INFINITY
+    let lo = Number.POSITIVE_INFINITY
+    let hi = Number.NEGATIVE_INFINITY
+    const total = this.host.groupMips(g)
+    while (word !== 0) {
+      const lowBit = word & -word
+      const h = (w << 5) + 31 - Math.clz32(lowBit)
+      word = (word ^ lowBit) >>> 0
+      if ((cpuRoom[h] as number) > cpu) cpu = cpuRoom[h] as number
+      if ((memRoom[h] as number) > mem) mem = memRoom[h] as number
+      if ((offset[h] as number) < off) off = offset[h] as number
+      const x = (load[h] as number) / total
+      if (x < lo) lo = x
+      if (x > hi) hi = x
+    }
+    const wi = g * this.words + w
+    this.wordCpu[wi] = cpu
+    this.wordMem[wi] = mem
+    this.wordOff[wi] = off
+    this.wordLo[wi] = lo
+    this.wordHi[wi] = hi
+    const b = w >>> 5
+    const end = Math.min(this.words, (b + 1) << 5)
+    cpu = -1
+    mem = -1
+    off = Number.POSITIVE_INFINITY
+    lo = Number.POSITIVE_INFINITY
+    hi = Number.NEGATIVE_INFINITY
+    for (let k = b << 5; k < end; k++) {
+      const i = g * this.words + k
+      if ((this.wordCpu[i] as number) > cpu) cpu = this.wordCpu[i] as number
+      if ((this.wordMem[i] as number) > mem) mem = this.wordMem[i] as number
+      if (this.bits[i] === 0) continue
+      if ((this.wordOff[i] as number) < off) off = this.wordOff[i] as number
+      if ((this.wordLo[i] as number) < lo) lo = this.wordLo[i] as number
+      if ((this.wordHi[i] as number) > hi) hi = this.wordHi[i] as number
+    }
+    const bi = g * this.blocks + b
+    this.blockCpu[bi] = cpu
+    this.blockMem[bi] = mem
+    this.blockOff[bi] = off
+    this.blockLo[bi] = lo
+    this.blockHi[bi] = hi
+  }
+
+  /** The member of group `g` with the least `key` (the first in design order on ties; -1: none). */
+  leastMember(g: number, key: Float64Array): number {
+    let least = Number.POSITIVE_INFINITY
+    let holder = -1
+    for (let w = 0; w < this.words; w++) {
+      let word = this.bits[g * this.words + w] as number
+      while (word !== 0) {
+        const lowBit = word & -word
+        const h = (w << 5) + 31 - Math.clz32(lowBit)
+        word = (word ^ lowBit) >>> 0
+        if ((key[h] as number) < least) {
+          least = key[h] as number
+          holder = h
+        }
+      }
+    }
+    return holder
+  }
+}
