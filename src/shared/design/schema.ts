@@ -26,6 +26,12 @@ import {
   VIRTUALIZATION_PRODUCT_NAMES,
   WORKLOAD_KINDS,
 } from './enums'
+import {
+  fabricReliabilityFields,
+  fabricSchema,
+  switchPowerSchema,
+  workloadTrafficSchema,
+} from './network-traffic'
 import { providerEconomicsSchema } from './provider-economics'
 import { simulationSettingsSchema } from './simulation-settings'
 
@@ -110,6 +116,9 @@ export const switchSchema = z.strictObject({
   portGbps: positive,
   rackId: id.optional(),
   position: positionSchema.optional(),
+  /** Idle + load power (issue 17); absent = not counted. */
+  power: switchPowerSchema.optional(),
+  ...fabricReliabilityFields,
 })
 
 /** A physical link between two network endpoints (host, switch or storage system). */
@@ -119,6 +128,7 @@ export const linkSchema = z.strictObject({
   targetId: id,
   bandwidthGbps: positive,
   latencyMs: nonNegative,
+  ...fabricReliabilityFields,
 })
 
 export const storageSchema = z.strictObject({
@@ -159,6 +169,8 @@ export const tenantSchema = z.strictObject({
       vcpuHour: nonNegative.default(0),
       memoryGiBHour: nonNegative.default(0),
       storageGiBMonth: nonNegative.default(0),
+      /** Price per GB (10^9 bytes) the tenant's instances send (issue 17). */
+      transferGB: nonNegative.optional(),
     })
     .default({
       basis: 'allocated',
@@ -222,6 +234,8 @@ export const workloadSchema = z.strictObject({
   /** Demand over time: a trace from `traces` or a synthetic profile; none = constant 100 %. */
   traceId: id.optional(),
   demand: syntheticDemandSchema.optional(),
+  /** Network demand over time (issue 17; `network-traffic.ts`). */
+  traffic: workloadTrafficSchema.optional(),
 })
 
 /** A CPU demand trace: percentages of the instance's capacity at fixed steps. */
@@ -259,6 +273,8 @@ export const designSchema = z.strictObject({
   simulation: simulationSettingsSchema,
   /** The provider's electricity price, PUE and carbon intensity (optional; issue 16). */
   provider: providerEconomicsSchema.optional(),
+  /** External uplinks and fabric failure schedule (issue 17; `network-traffic.ts`). */
+  fabric: fabricSchema.optional(),
 })
 
 export type Position = z.infer<typeof positionSchema>
