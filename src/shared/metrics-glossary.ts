@@ -179,6 +179,13 @@ export const BILL_ITEMS = {
     allocated: 'disk provisioned for placed instances × months, down time included',
     used: 'disk provisioned for placed instances × months, down time included (storage is always billed as provisioned)',
   },
+  'network-gb': {
+    label: 'Network',
+    unit: 'GB sent (10^9 bytes)',
+    allocated:
+      'traffic the tenant’s instances sent and the fabric delivered (traffic is always billed as used)',
+    used: 'traffic the tenant’s instances sent and the fabric delivered',
+  },
 } as const
 
 /** What "allocated" and "used" mean on a bill. */

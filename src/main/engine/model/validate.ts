@@ -10,6 +10,7 @@ import {
 } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
 import type { Problem } from '../../../shared/contract/result'
+import { checkNetworkRules } from './network-rules'
 import { parseDesign } from './parse'
 import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
@@ -160,6 +161,7 @@ function checkRules(design: Design, problems: Problem[]): void {
         `refers to "${f.hostId}", which is not a host`,
       )
   })
+  checkNetworkRules(design, problems)
 }
 
 /**

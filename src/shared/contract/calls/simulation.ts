@@ -5,6 +5,7 @@
  * tenancy areas read. All numbers carry their unit in their name; fractions are 0..1.
  */
 import type { z } from 'zod'
+import type { NetworkResult } from '../../network-result'
 import type { CallAccess } from '../session'
 import type { simulationRequests } from '../schemas/simulation'
 
@@ -114,7 +115,7 @@ export interface SimulationSeries {
 
 /** One line of a tenant's bill. */
 export interface BillLine {
-  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months' | 'network-gb'
   /** The basis this line is billed on (storage is always billed as provisioned: `allocated`). */
   basis: 'allocated' | 'used'
   /** The billed quantity: `allocatedQuantity` or `usedQuantity`, as `basis` says. */
@@ -225,6 +226,8 @@ export interface SimulationResult {
   /** True when `migrations` holds only the first `migrationRecordLimit` records. */
   migrationsTruncated: boolean
   series: SimulationSeries
+  /** Traffic over the fabric (issue 17); absent when no workload declares traffic. */
+  network?: NetworkResult
 }
 
 /** State of a run as `simulation:get` / `simulation:list` report it. */

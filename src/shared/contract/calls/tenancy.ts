@@ -118,7 +118,7 @@ export interface TenantQuota {
 
 /** One line of a tenant's bill (same shape as the simulation's bill lines). */
 export interface TenantBillLine {
-  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months' | 'network-gb'
   /** The basis this line is billed on (storage: always `allocated`, as provisioned). */
   basis: 'allocated' | 'used'
   /** The billed quantity (`allocatedQuantity` or `usedQuantity`, as `basis` says). */
