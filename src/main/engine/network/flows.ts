@@ -59,6 +59,10 @@ export class FlowTable {
     return this.count++
   }
 
+  get subflowCount(): number {
+    return this.subDemand.length
+  }
+
   /** Shares the fabric's capacities among the flows (max-min) and sums sub-flow rates. */
   allocate(): void {
     const set: FlowSet = {

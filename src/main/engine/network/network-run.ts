@@ -67,6 +67,9 @@ export class NetworkRun {
   private readonly timeline: FabricTimeline
   private readonly accounts: NetworkAccounts
   private migrations: ActiveMigration[] = []
+  /** Flows and sub-flows (one per equal-cost path) of the latest instant, for benchmarks. */
+  flowCount = 0
+  subflowCount = 0
 
   constructor(
     readonly design: Design,
@@ -104,6 +107,8 @@ export class NetworkRun {
     for (const m of starting)
       flows.add(-1, -1, this.endpointOf(m.fromHost), this.endpointOf(m.toHost), Infinity, 1)
     flows.allocate()
+    this.flowCount = flows.count
+    this.subflowCount = flows.subflowCount
     const rates = starting.map((m, i) => {
       const rate = flows.rateGbps[first + i] as number
       if (rate > 0)
