@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import strata from './eslint/walls.js'
+import { WALLS } from './eslint/wall-table.js'
 
 export default tseslint.config(
   {
@@ -58,6 +60,32 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the seeded random source.' },
+      ],
+    },
+  },
+  {
+    // The walls of docs/DESIGN.md, on resolved import paths (eslint/wall-table.js). Scripts
+    // are held too: the engine-facade wall applies to them.
+    files: ['src/**/*.ts', 'src/**/*.vue', 'scripts/**/*.{ts,mts,js,mjs}'],
+    plugins: { strata },
+    rules: { 'strata/walls': ['error', { walls: WALLS }] },
+  },
+  {
+    // No module named at run time: lint and typecheck must see every import.
+    files: ['src/**/*.ts', 'src/**/*.vue', 'test/**/*.ts', 'e2e/**/*.ts'],
+    plugins: { strata },
+    rules: { 'strata/no-computed-import': 'error' },
+  },
+  // The facade's list is explicit: no `export *` in it, so its surface is what it names.
+  {
+    files: ['src/main/engine/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'The engine facade names every export; no `export *`.',
+        },
       ],
     },
   },

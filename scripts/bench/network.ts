@@ -10,9 +10,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import type { Design } from '../../src/shared/design/schema'
-import { NetworkRun } from '../../src/main/engine/network'
-import { syntheticDatacenter } from '../../src/main/engine/scheduler'
-import { Simulation, simulate } from '../../src/main/engine/simulation'
+import { NetworkRun, Simulation, simulate, syntheticDatacenter } from '../../src/main/engine'
 
 function withTraffic(base: Design): Design {
   const d = structuredClone(base)

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { parsePolicy, Simulation } from '../../engine/simulation'
+import { Simulation, parsePolicy } from '../../engine'
 import { parseCliArgs, type CliCommand } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glossary'

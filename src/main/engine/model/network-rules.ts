@@ -4,7 +4,7 @@
  * must attach to existing core switches and have an id used by nothing else; a scheduled fabric
  * failure must name a switch, link or external uplink; north-south traffic needs an uplink.
  */
-import type { Problem } from '../../../shared/contract/result'
+import type { Problem } from '../../../shared/domain/problem'
 import type { Design } from '../../../shared/design/schema'
 
 /** Appends the network rules' problems of `design` to `problems`. */

@@ -3,7 +3,7 @@
  * link utilization, switch power) held until the next, and integrated over each interval:
  * GB = Gbps × Δt / 8, energy = P × Δt, mean utilization = Σ u × Δt / H.
  */
-import type { NetworkResult } from '../../../shared/network-result'
+import type { NetworkResult } from '../../../shared/domain/network-result'
 import type { Design } from '../../../shared/design/schema'
 import type { Fabric } from './fabric'
 import type { FlowTable } from './flows'

@@ -3,9 +3,9 @@
  * `pricing.transferGB` price for the GB its instances sent (a `network-gb` line on the used
  * basis: traffic delivered, never traffic asked for and not carried).
  */
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
-import type { NetworkResult } from '../../../shared/network-result'
+import type { NetworkResult } from '../../../shared/domain/network-result'
 
 function round(x: number, digits: number): number {
   const f = 10 ** digits

@@ -13,7 +13,7 @@
  * instants it takes part as a flow demanding that rate. With no path between the hosts the
  * caller keeps its own duration rule.
  */
-import type { NetworkResult } from '../../../shared/network-result'
+import type { NetworkResult } from '../../../shared/domain/network-result'
 import type { Design } from '../../../shared/design/schema'
 import { Fabric, OUTSIDE } from './fabric'
 import { FlowTable } from './flows'

@@ -3,8 +3,8 @@
  * (`advance`), reports progress, and can be cancelled between slices; pausing is the caller
  * not calling `advance`. The same design, options and seed always give the same result.
  */
-import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
-import type { Problem } from '../../../shared/contract/result'
+import type { LiveDelta, SimulationResult } from '../../../shared/domain/simulation-result'
+import type { Problem } from '../../../shared/domain/problem'
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors } from '../model/validate'
 import { attachNetwork, hasNetworkTraffic, migrationDurationS, NetworkRun } from '../network'

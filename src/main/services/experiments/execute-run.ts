@@ -5,8 +5,7 @@
 import { performance } from 'node:perf_hooks'
 import type { Design } from '../../../shared/design/schema'
 import type { FactorValue } from '../../../shared/experiment/spec'
-import { runRecord, type RunRecord } from '../../engine/experiments'
-import { Simulation } from '../../engine/simulation'
+import { Simulation, runRecord, type RunRecord } from '../../engine'
 
 /** What a worker needs to run one run (structured-clonable, JSON-safe). */
 export interface RunTask {

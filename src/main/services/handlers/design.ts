@@ -1,7 +1,6 @@
 /** Handlers of the `app:` and `design:` calls. */
 import { fail, ok } from '../../../shared/contract'
-import { emptyDesign } from '../../engine'
-import { openIntoSession } from '../../engine/persistence'
+import { emptyDesign, openIntoSession } from '../../engine'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { listSamples, readSample } from '../samples'

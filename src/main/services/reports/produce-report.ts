@@ -7,16 +7,19 @@
 import type { PlacementResult } from '../../../shared/contract/calls/scheduler'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
-import { createScheduler, hasErrors, projectTenantView, validateDesign } from '../../engine'
 import {
+  Simulation,
   buildProviderReport,
   buildTenantReport,
+  createScheduler,
+  hasErrors,
+  projectTenantView,
   renderReportHtml,
   reportCsvFiles,
+  validateDesign,
   type CsvFile,
   type ReportModel,
-} from '../../engine/reports'
-import { Simulation } from '../../engine/simulation/simulation'
+} from '../../engine'
 import { loadChartRenderer } from './chart-svg'
 import { htmlToPdfWithChromium } from './pdf'
 

@@ -11,7 +11,7 @@ import type {
   SimulationRunStatus,
 } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
-import { parsePolicy } from '../../engine/simulation'
+import { parsePolicy } from '../../engine'
 import type { EventHub } from '../event-hub'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
 import { runInSlices, type SliceRunner } from './slices'

@@ -4,7 +4,7 @@
  * reported at most every `progressEveryMs`.
  */
 import { performance } from 'node:perf_hooks'
-import { Simulation } from '../../engine/simulation'
+import { Simulation } from '../../engine'
 import type { FromWorker, StartMessage } from './protocol'
 
 const EVENTS_PER_SLICE = 64

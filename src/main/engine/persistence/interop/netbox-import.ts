@@ -25,7 +25,7 @@
  * `manufacturer`, `device_type`, `tenant`, `serial`, `asset_tag`, `face` and other columns
  * are not part of a Strata design and are ignored.
  */
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 import {
   CPU_EXTENSIONS,
   VIRTUALIZATION_PRODUCTS,
