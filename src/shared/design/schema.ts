@@ -221,7 +221,12 @@ export const workloadSchema = z.strictObject({
   guestOs: z.enum(OS_FAMILIES),
   /** The guest kernel is modified for paravirtualization (required by Xen PV). */
   paravirtAware: z.boolean().default(false),
-  bandwidthMbps: nonNegative.default(0),
+  /**
+   * NIC and rack-uplink bandwidth the scheduler reserves for each instance at admission, Mb/s
+   * (placement only; v1 called it `bandwidthMbps`). What instances actually send over time is
+   * `traffic` (Gbps), which flows over the fabric during a run.
+   */
+  reservedBandwidthMbps: nonNegative.default(0),
   /** Storage IOPS each instance needs. */
   iops: nonNegative.default(0),
   networkId: id.optional(),

@@ -13,8 +13,9 @@
  * (water-filling is exact under link-capacity constraints). Reference figures:
  * NESTED_NETWORK_STORAGE.md §12c (test fixture `test/fixtures/network/max-min-cases.json`).
  *
- * Cost: O(I log L) for I (flow, link) incidences and L links: each flow freezes once and
- * each freeze updates the levels of its links in an indexed heap.
+ * Cost: O(I + I_c log L) for I (flow, link) incidences, I_c of them on links whose flows ask
+ * for more than the link's capacity (only those can limit anyone) and L links: each flow
+ * freezes once and each freeze updates the levels of its constrained links in an indexed heap.
  */
 import { IndexedMinHeap } from './indexed-heap'
 
@@ -54,41 +55,63 @@ export function allocateMaxMin(flows: FlowSet, capacityGbps: Float64Array): Allo
   const rate = new Float64Array(n)
   const load = new Float64Array(m)
   const saturated = new Uint8Array(m)
-  // Transpose: the flows of each link, and per link the weight and count still rising.
+  // A link whose flows together ask for no more than its capacity never limits any of them:
+  // only the others (constrained) take part in the filling.
+  const asked = new Float64Array(m)
+  for (let f = 0; f < n; f++) {
+    const w = weight ? (weight[f] as number) : 1
+    if (!(w > 0)) throw new RangeError(`flow ${f} has weight ${w}; weights must be positive`)
+    const d = Math.max(0, demandGbps[f] as number)
+    for (let i = linkStart[f] as number; i < (linkStart[f + 1] as number); i++) {
+      const e = linkIndex[i] as number
+      if (!(e >= 0 && e < m))
+        throw new RangeError(`flow link index ${e} is not a link (0..${m - 1})`)
+      asked[e] = (asked[e] as number) + d
+    }
+  }
+  const constrained = new Uint8Array(m)
+  for (let e = 0; e < m; e++)
+    if ((asked[e] as number) > (capacityGbps[e] as number)) constrained[e] = 1
+  // Transpose over constrained links: their flows, and per link the weight and count still rising.
   const count = new Int32Array(m)
   const rising = new Float64Array(m)
-  const incidences = linkStart[n] as number
-  for (let i = 0; i < incidences; i++) {
-    const e = linkIndex[i] as number
-    if (!(e >= 0 && e < m)) throw new RangeError(`flow link index ${e} is not a link (0..${m - 1})`)
-    count[e] = (count[e] as number) + 1
+  const frozen = new Uint8Array(n)
+  const order: number[] = []
+  for (let f = 0; f < n; f++) {
+    let any = false
+    for (let i = linkStart[f] as number; i < (linkStart[f + 1] as number); i++) {
+      const e = linkIndex[i] as number
+      if (constrained[e] === 0) continue
+      any = true
+      count[e] = (count[e] as number) + 1
+      rising[e] = (rising[e] as number) + (weight ? (weight[f] as number) : 1)
+    }
+    if (any) order.push(f)
+    else {
+      frozen[f] = 1
+      rate[f] = Math.max(0, demandGbps[f] as number)
+    }
   }
   const flowStart = new Int32Array(m + 1)
   for (let e = 0; e < m; e++) flowStart[e + 1] = (flowStart[e] as number) + (count[e] as number)
   const fill = flowStart.slice(0, m)
-  const linkFlows = new Int32Array(incidences)
-  for (let f = 0; f < n; f++) {
-    const w = weight ? (weight[f] as number) : 1
-    if (!(w > 0)) throw new RangeError(`flow ${f} has weight ${w}; weights must be positive`)
+  const linkFlows = new Int32Array(flowStart[m] as number)
+  for (const f of order)
     for (let i = linkStart[f] as number; i < (linkStart[f + 1] as number); i++) {
       const e = linkIndex[i] as number
+      if (constrained[e] === 0) continue
       linkFlows[fill[e] as number] = f
       fill[e] = (fill[e] as number) + 1
-      rising[e] = (rising[e] as number) + w
     }
-  }
-  const frozen = new Uint8Array(n)
+  const used = new Float64Array(m)
   const heap = new IndexedMinHeap(m)
   for (let e = 0; e < m; e++)
     if ((count[e] as number) > 0)
       heap.set(e, Math.max(0, capacityGbps[e] as number) / (rising[e] as number))
   // Flows in order of the level at which their demand stops them.
-  const order = new Int32Array(n)
   const stopLevel = new Float64Array(n)
-  for (let f = 0; f < n; f++) {
-    order[f] = f
+  for (const f of order)
     stopLevel[f] = Math.max(0, demandGbps[f] as number) / (weight ? (weight[f] as number) : 1)
-  }
   order.sort((a, b) => (stopLevel[a] as number) - (stopLevel[b] as number) || a - b)
   let level = 0
   let next = 0
@@ -99,24 +122,26 @@ export function allocateMaxMin(flows: FlowSet, capacityGbps: Float64Array): Allo
     const w = weight ? (weight[f] as number) : 1
     for (let i = linkStart[f] as number; i < (linkStart[f + 1] as number); i++) {
       const e = linkIndex[i] as number
-      load[e] = (load[e] as number) + r
+      if (constrained[e] === 0) continue
+      used[e] = (used[e] as number) + r
       count[e] = (count[e] as number) - 1
       rising[e] = (rising[e] as number) - w
       if (!heap.has(e)) continue
       if ((count[e] as number) === 0) heap.delete(e)
       else {
-        const left = (capacityGbps[e] as number) - (load[e] as number)
+        const left = (capacityGbps[e] as number) - (used[e] as number)
         heap.set(e, Math.max(level, left / (rising[e] as number)))
       }
     }
   }
 
+  const total = order.length
   for (;;) {
-    while (next < n && frozen[order[next] as number] === 1) next++
-    const byDemand = next < n ? (stopLevel[order[next] as number] as number) : Infinity
+    while (next < total && frozen[order[next] as number] === 1) next++
+    if (next >= total) break
+    const byDemand = stopLevel[order[next] as number] as number
     const e = heap.peek()
     const byLink = e >= 0 ? heap.keyOf(e) : Infinity
-    if (next >= n) break
     if (byDemand <= byLink) {
       const f = order[next] as number
       level = Math.max(level, byDemand)
@@ -131,6 +156,11 @@ export function allocateMaxMin(flows: FlowSet, capacityGbps: Float64Array): Allo
       if (frozen[f] === 0) freeze(f, level * (weight ? (weight[f] as number) : 1))
     }
   }
+  for (let f = 0; f < n; f++)
+    for (let i = linkStart[f] as number; i < (linkStart[f + 1] as number); i++) {
+      const e = linkIndex[i] as number
+      load[e] = (load[e] as number) + (rate[f] as number)
+    }
   return { rateGbps: rate, loadGbps: load, saturated }
 }
 
