@@ -57,7 +57,9 @@ export class Fabric {
   private readonly attachments: Attachment[][] = []
   private readonly outside: Attachment[] = []
   private readonly distTo = new Map<number, Int32Array>()
-  private readonly routes = new Map<string, Route | undefined>()
+  private readonly routes = new Map<number, Route | undefined>()
+  /** Bumped by every `setDown`: routes computed before it are stale. */
+  version = 0
 
   constructor(design: Design) {
     design.switches.forEach((s, i) => this.switchIndex.set(s.id, i))
@@ -116,6 +118,7 @@ export class Fabric {
     if (e >= 0) this.elementDown[e] = down ? 1 : 0
     this.distTo.clear()
     this.routes.clear()
+    this.version++
   }
 
   /** Whether a switch (by id) is down. */
@@ -130,7 +133,7 @@ export class Fabric {
    */
   route(src: number, dst: number): Route | undefined {
     if (src === dst) return [new Int32Array(0)]
-    const key = `${src}>${dst}`
+    const key = (src + 3) * 4_194_304 + (dst + 3)
     if (this.routes.has(key)) return this.routes.get(key)
     const route = this.compute(src, dst)
     this.routes.set(key, route)

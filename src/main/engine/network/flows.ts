@@ -59,6 +59,29 @@ export class FlowTable {
     return this.count++
   }
 
+  /** Drops every flow from number `count` on (the table keeps its first `count` flows). */
+  truncate(count: number): void {
+    if (count >= this.count) return
+    const subs = this.firstSub[count] as number
+    this.count = count
+    this.tenant.length = count
+    this.workload.length = count
+    this.demandGbps.length = count
+    this.firstSub.length = count + 1
+    this.subDemand.length = subs
+    this.subWeight.length = subs
+    this.linkStart.length = subs + 1
+    this.linkIndex.length = this.linkStart[subs] as number
+  }
+
+  /** Sets flow `f`'s demand (split evenly over its paths again). */
+  setDemand(f: number, demandGbps: number): void {
+    this.demandGbps[f] = demandGbps
+    const first = this.firstSub[f] as number
+    const k = (this.firstSub[f + 1] as number) - first
+    for (let s = first; s < first + k; s++) this.subDemand[s] = demandGbps / k
+  }
+
   get subflowCount(): number {
     return this.subDemand.length
   }

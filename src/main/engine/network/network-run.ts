@@ -67,6 +67,8 @@ export class NetworkRun {
   private readonly timeline: FabricTimeline
   private readonly accounts: NetworkAccounts
   private migrations: ActiveMigration[] = []
+  /** Tenant flows at 100 % of their profiles, kept while placement and fabric stay the same. */
+  private plan?: { flows: FlowTable; count: number; baseGbps: Float64Array; key: PlanKey }
   /** Flows and sub-flows (one per equal-cost path) of the latest instant, for benchmarks. */
   flowCount = 0
   subflowCount = 0
@@ -99,8 +101,7 @@ export class NetworkRun {
     this.accounts.charge(tS)
     for (const [id, down] of this.timeline.changesUpTo(tS)) this.fabric.setDown(id, down)
     this.migrations = this.migrations.filter((m) => m.endS > tS)
-    const flows = new FlowTable(this.fabric)
-    this.addTenantFlows(flows, tS, view)
+    const flows = this.tenantFlows(tS, view)
     for (const m of this.migrations)
       flows.add(-1, -1, this.endpointOf(m.from), this.endpointOf(m.to), m.rateGbps, 1)
     const first = flows.count
@@ -134,7 +135,39 @@ export class NetworkRun {
     return this.hostEndpoint[host] ?? -1
   }
 
-  private addTenantFlows(flows: FlowTable, tS: number, view: PlacementView): void {
+  /**
+   * This instant's tenant flows: the plan (routes and sub-flows at 100 % of each profile) is
+   * rebuilt only when placement or the fabric changed; demands are rescaled every instant.
+   */
+  private tenantFlows(tS: number, view: PlacementView): FlowTable {
+    if (!this.plan || !samePlacement(this.plan.key, view, this.fabric.version)) {
+      const flows = new FlowTable(this.fabric)
+      this.addTenantFlows(flows, view)
+      this.plan = {
+        flows,
+        count: flows.count,
+        baseGbps: Float64Array.from(flows.demandGbps),
+        key: planKey(view, this.fabric.version),
+      }
+    }
+    const { flows, count, baseGbps } = this.plan
+    flows.truncate(count)
+    const stepS = this.design.simulation.stepS
+    const levels = new Map<number, number>()
+    for (let f = 0; f < count; f++) {
+      const w = flows.workload[f] as number
+      let level = levels.get(w)
+      if (level === undefined) {
+        const spec = this.design.workloads[w]?.traffic
+        level = spec ? trafficLevel(spec, w, tS, stepS, this.seed) : 0
+        levels.set(w, level)
+      }
+      flows.setDemand(f, (baseGbps[f] as number) * level)
+    }
+    return flows
+  }
+
+  private addTenantFlows(flows: FlowTable, view: PlacementView): void {
     // Running instances per workload and host: [host, count] pairs in host order.
     const where = new Map<number, Map<number, number>>()
     for (let v = 0; v < view.vmCount; v++) {
@@ -150,17 +183,15 @@ export class NetworkRun {
       for (const c of where.get(w)?.values() ?? []) n += c
       return n
     }
-    const stepS = this.design.simulation.stepS
     for (const w of this.traffic) {
       const spec = this.design.workloads[w]?.traffic
       const hosts = where.get(w)
       if (!spec || !hosts) continue
-      const level = trafficLevel(spec, w, tS, stepS, this.seed)
       const tenant = this.tenantOf[w] as number
       spec.eastWest.forEach((p, i) => {
         const peer = this.peers[w]?.[i] ?? -1
         const peerHosts = peer >= 0 ? where.get(peer) : undefined
-        const perInstance = p.sendGbps * level
+        const perInstance = p.sendGbps
         if (perInstance <= 0) return
         if (!peerHosts) {
           // No running peer: the demand cannot reach anyone and counts as not served.
@@ -182,12 +213,43 @@ export class NetworkRun {
       })
       for (const [h, c] of hosts) {
         if (spec.egressGbps > 0)
-          flows.add(tenant, w, this.endpointOf(h), OUTSIDE, spec.egressGbps * level * c, c)
+          flows.add(tenant, w, this.endpointOf(h), OUTSIDE, spec.egressGbps * c, c)
         if (spec.ingressGbps > 0)
-          flows.add(tenant, w, OUTSIDE, this.endpointOf(h), spec.ingressGbps * level * c, c)
+          flows.add(tenant, w, OUTSIDE, this.endpointOf(h), spec.ingressGbps * c, c)
       }
     }
   }
+}
+
+interface PlanKey {
+  vmHome: Int32Array
+  vmDown: Uint8Array
+  hostDown: Uint8Array
+  fabricVersion: number
+}
+
+function planKey(view: PlacementView, fabricVersion: number): PlanKey {
+  return {
+    vmHome: view.vmHome.slice(),
+    vmDown: view.vmDown.slice(),
+    hostDown: view.hostDown.slice(),
+    fabricVersion,
+  }
+}
+
+function sameArray(a: Int32Array | Uint8Array, b: Int32Array | Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+function samePlacement(key: PlanKey, view: PlacementView, fabricVersion: number): boolean {
+  return (
+    key.fabricVersion === fabricVersion &&
+    sameArray(key.vmHome, view.vmHome) &&
+    sameArray(key.vmDown, view.vmDown) &&
+    sameArray(key.hostDown, view.hostDown)
+  )
 }
 
 /** Time to copy `memoryMiB` at `rateGbps`: MiB × 2^20 × 8 bits / (rate × 10^9), seconds. */
