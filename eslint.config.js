@@ -64,7 +64,9 @@ export default tseslint.config(
     },
   },
   {
-    // The walls of docs/DESIGN.md, on resolved import paths (eslint/wall-table.js). Scripts
+    // The walls of docs/DESIGN.md, on resolved import paths (eslint/wall-table.js), among them
+    // the renderer's one-way layers: stores ↛ canvas/components, canvas ↛ stores/api,
+    // drawing/ pure, components ↛ api (they reach main only through a store's action). Scripts
     // are held too: the engine-facade wall applies to them.
     files: ['src/**/*.ts', 'src/**/*.vue', 'scripts/**/*.{ts,mts,js,mjs}'],
     plugins: { strata },

@@ -160,6 +160,58 @@ const PLANTED: Planted[] = [
     file: 'src/main/services/x.ts',
     source: `import { testServices } from '../../../test/support/services/test-services'`,
   },
+  // renderer layers point one way: stores ↛ canvas/components, canvas ↛ stores/api,
+  // drawing/ pure, components reach main only through stores
+  {
+    wall: 'stores-one-way',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { TopologyCanvas } from '../canvas/topology-canvas'`,
+  },
+  {
+    wall: 'stores-one-way',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import type { NodeFact } from '../../../renderer/src/canvas/test-hook-types'`,
+  },
+  {
+    wall: 'stores-one-way',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { openDesign } from '../components/shell/design-files'`,
+  },
+  {
+    wall: 'drawing-pure',
+    file: 'src/renderer/src/drawing/x.ts',
+    source: `import { isContainer } from '../canvas/elements'`,
+  },
+  {
+    wall: 'drawing-pure',
+    file: 'src/renderer/src/drawing/x.ts',
+    source: `import { computed } from 'vue'`,
+  },
+  {
+    wall: 'canvas-adapter',
+    file: 'src/renderer/src/canvas/x.ts',
+    source: `import { useDesignStore } from '../stores/design'`,
+  },
+  {
+    wall: 'canvas-adapter',
+    file: 'src/renderer/src/canvas/x.ts',
+    source: `import { api } from '../api'`,
+  },
+  {
+    wall: 'components-through-stores',
+    file: 'src/renderer/src/components/shell/x.ts',
+    source: `import { api } from '../../api'`,
+  },
+  {
+    wall: 'components-through-stores',
+    file: 'src/renderer/src/components/dialogs/PlantedDialog.vue',
+    source: `<script setup lang="ts">\nimport { api } from '../../api/index'\nvoid api\n</script>\n<template><div /></template>\n`,
+  },
+  {
+    wall: 'components-through-stores',
+    file: 'src/renderer/src/App.vue',
+    source: `<script setup lang="ts">\nimport { api } from './api'\nvoid api\n</script>\n<template><div /></template>\n`,
+  },
   // a module named at run time hides from lint and typecheck (how helpers once hid renderer → main from the typecheck)
   {
     wall: 'computed-import',
@@ -313,6 +365,26 @@ const CLEAN: Array<{ why: string; file: string; source: string }> = [
     why: 'the engine imports domain types',
     file: 'src/main/engine/model/x.ts',
     source: `import type { Problem } from '../../../shared/domain/problem'\nimport type { EditCommand } from '../../../shared/domain/design-edits'`,
+  },
+  {
+    why: 'a store calls the api and uses drawing/',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { api } from '../api'\nimport { tieredLayout } from '../drawing/tiered-layout'`,
+  },
+  {
+    why: 'a component uses a store and the canvas adapter',
+    file: 'src/renderer/src/components/canvas/x.ts',
+    source: `import { useFilesStore } from '../../stores/files'\nimport { TopologyCanvas } from '../../canvas/topology-canvas'\nimport { x } from '../canvas/y'`,
+  },
+  {
+    why: 'the canvas adapter uses drawing/',
+    file: 'src/renderer/src/canvas/x.ts',
+    source: `import type { HostOverlay } from '../drawing/host-overlay'`,
+  },
+  {
+    why: 'a component test sets up the api transport',
+    file: 'src/renderer/src/components/x.test.ts',
+    source: `import { setTransport } from '../api'`,
   },
 ]
 

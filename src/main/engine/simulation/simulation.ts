@@ -20,13 +20,14 @@ import { Placement } from './placement'
 import { parsePolicy, type PolicySpec } from './policy'
 import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
-import { createSeries, sampleSeries, type SeriesBuffer } from './series'
+import { accrueCost, createSeries, sampleSeries, type SeriesBuffer } from './series'
 import { buildState, type SimState } from './state'
 
 /** Options of a run; unset fields come from the design's simulation settings. */
 export interface SimulationOptions {
   runId?: string
-  policy?: string
+  /** A policy name (parsed here), or one already parsed by the caller (then not parsed again). */
+  policy?: string | PolicySpec
   seed?: number
   horizonS?: number
   /** Keep per-host time series (default true). */
@@ -51,6 +52,14 @@ export class InvalidDesignError extends Error {
     )
     this.name = 'InvalidDesignError'
   }
+}
+
+/** The policy of a run: `spec` as given, or parsed from a name; throws with the parser's message. */
+function resolvePolicy(spec: string | PolicySpec): PolicySpec {
+  if (typeof spec !== 'string') return spec
+  const parsed = parsePolicy(spec)
+  if (!parsed.ok) throw new Error(parsed.message)
+  return parsed.policy
 }
 
 /** A run in progress. */
@@ -83,9 +92,7 @@ export class Simulation {
     // with no cores, a dangling reference) never reaches the arithmetic (no NaN results).
     const problems = checkDesignRules(design)
     if (hasErrors(problems)) throw new InvalidDesignError(problems)
-    const parsed = parsePolicy(options.policy ?? design.simulation.policy)
-    if (!parsed.ok) throw new Error(parsed.message)
-    this.policy = parsed.policy
+    this.policy = resolvePolicy(options.policy ?? design.simulation.policy)
     this.seed = options.seed ?? design.simulation.seed
     const horizonS = options.horizonS ?? design.simulation.horizonS
     this.state = buildState(design, this.policy, this.seed)
@@ -223,14 +230,20 @@ export class Simulation {
       case 'process':
         return this.processInstant(e.tS)
       case 'migrate':
-        return this.completeMigration(e)
+        this.completeMigration(e)
+        break
       case 'fail':
-        return this.failHost(e.host, e.tS, e.repairS)
+        this.failHost(e.host, e.tS, e.repairS)
+        break
       case 'repair':
-        return this.repair(e.host, e.tS)
+        this.repair(e.host, e.tS)
+        break
       case 'restart':
-        return this.restart(e.vm, e.tS)
+        this.restart(e.vm, e.tS)
+        break
     }
+    // The bill so far follows every change of state, not only the sampled instants.
+    accrueCost(this.series, this.state, this.metrics, e.tS)
   }
 
   private get isNpa(): boolean {
