@@ -213,6 +213,13 @@ export const BILL_ITEMS = {
       'IOPS reserved at admission (workload iops) for placed instances × months, down time included',
     used: 'IOPS reserved at admission for placed instances × months, down time included (provisioned IOPS are always billed as provisioned)',
   },
+  'network-gb': {
+    label: 'Network',
+    unit: 'GB sent (10^9 bytes)',
+    allocated:
+      'traffic the tenant’s instances sent and the fabric delivered (traffic is always billed as used)',
+    used: 'traffic the tenant’s instances sent and the fabric delivered',
+  },
 } as const
 
 /** What "allocated" and "used" mean on a bill. */

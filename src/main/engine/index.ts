@@ -73,6 +73,16 @@ export { pabfdCounters } from './simulation/pabfd'
 export { importPlanetLab, parseTraceText, type TraceText } from './import/planetlab'
 export { importCsvTraces, type CsvImport, type CsvRow } from './import/csv-traces'
 
+// Network: max-min sharing of the fabric among flows during a run (issue 17).
+export {
+  allocateMaxMin,
+  hasNetworkTraffic,
+  migrationDurationS,
+  NetworkRun,
+  type Allocation,
+  type FlowSet,
+} from './network'
+
 // Tenancy: per-tenant projections and the boundary guard.
 export {
   BILLING_MONTH_S,

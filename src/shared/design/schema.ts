@@ -26,6 +26,12 @@ import {
   VIRTUALIZATION_PRODUCT_NAMES,
   WORKLOAD_KINDS,
 } from './enums'
+import {
+  fabricReliabilityFields,
+  fabricSchema,
+  switchPowerSchema,
+  workloadTrafficSchema,
+} from './network-traffic'
 import { providerEconomicsSchema } from './provider-economics'
 import { simulationSettingsSchema } from './simulation-settings'
 import {
@@ -116,6 +122,9 @@ export const switchSchema = z.strictObject({
   portGbps: positive,
   rackId: id.optional(),
   position: positionSchema.optional(),
+  /** Idle + load power (issue 17); absent = not counted. */
+  power: switchPowerSchema.optional(),
+  ...fabricReliabilityFields,
 })
 
 /** A physical link between two network endpoints (host, switch or storage system). */
@@ -125,6 +134,7 @@ export const linkSchema = z.strictObject({
   targetId: id,
   bandwidthGbps: positive,
   latencyMs: nonNegative,
+  ...fabricReliabilityFields,
 })
 
 export const storageSchema = z.strictObject({
@@ -167,6 +177,8 @@ export const tenantSchema = z.strictObject({
       memoryGiBHour: nonNegative.default(0),
       storageGiBMonth: nonNegative.default(0),
       ...provisionedIopsPriceField,
+      /** Price per GB (10^9 bytes) the tenant's instances send (issue 17). */
+      transferGB: nonNegative.optional(),
     })
     .default({
       basis: 'allocated',
@@ -219,7 +231,12 @@ export const workloadSchema = z.strictObject({
   guestOs: z.enum(OS_FAMILIES),
   /** The guest kernel is modified for paravirtualization (required by Xen PV). */
   paravirtAware: z.boolean().default(false),
-  bandwidthMbps: nonNegative.default(0),
+  /**
+   * NIC and rack-uplink bandwidth the scheduler reserves for each instance at admission, Mb/s
+   * (placement only; v1 called it `bandwidthMbps`). What instances actually send over time is
+   * `traffic` (Gbps), which flows over the fabric during a run.
+   */
+  reservedBandwidthMbps: nonNegative.default(0),
   /** Storage IOPS each instance needs. */
   iops: nonNegative.default(0),
   networkId: id.optional(),
@@ -234,6 +251,8 @@ export const workloadSchema = z.strictObject({
   demand: syntheticDemandSchema.optional(),
   /** I/O each instance issues over time (issue 17; absent: none). */
   storageDemand: storageDemandSchema.optional(),
+  /** Network demand over time (issue 17; `network-traffic.ts`). */
+  traffic: workloadTrafficSchema.optional(),
 })
 
 /** A CPU demand trace: percentages of the instance's capacity at fixed steps. */
@@ -271,6 +290,8 @@ export const designSchema = z.strictObject({
   simulation: simulationSettingsSchema,
   /** The provider's electricity price, PUE and carbon intensity (optional; issue 16). */
   provider: providerEconomicsSchema.optional(),
+  /** External uplinks and fabric failure schedule (issue 17; `network-traffic.ts`). */
+  fabric: fabricSchema.optional(),
 })
 
 export type Position = z.infer<typeof positionSchema>

@@ -14,11 +14,15 @@ export const BILLING_MONTH_S = 30 * 86_400
 export const BILL_DECIMALS = 6
 
 /**
- * What a line bills: vCPU-hours, memory GiB-hours, storage GiB-months or provisioned
- * IOPS-months (issue 17). The one list of bill items: result and view types use it.
+ * What a line bills: vCPU-hours, memory GiB-hours, storage GiB-months, provisioned IOPS-months
+ * or network GB sent (issue 17). The one list of bill items: result and view types use it.
  */
 export type BillItem =
-  'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months' | 'provisioned-iops-months'
+  | 'vcpu-hours'
+  | 'memory-gib-hours'
+  | 'storage-gib-months'
+  | 'provisioned-iops-months'
+  | 'network-gb'
 
 /** Allocated (capacity held) or used (capacity consumed). */
 export type BillBasis = 'allocated' | 'used'

@@ -7,6 +7,7 @@
  */
 import type { StorageResult } from './storage-result'
 import type { BillItem } from './bill-line'
+import type { NetworkResult } from './network-result'
 
 /** Whole-run figures (the CLI's `--json` output is this object). */
 export interface SimulationSummary {
@@ -236,6 +237,8 @@ export interface SimulationResult {
   series: SimulationSeries
   /** Storage as a shared service (issue 17); absent when the design does not use it. */
   storage?: StorageResult
+  /** Traffic over the fabric (issue 17); absent when no workload declares traffic. */
+  network?: NetworkResult
 }
 
 /**

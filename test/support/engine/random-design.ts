@@ -147,7 +147,7 @@ export const designArb: fc.Arbitrary<Design> = fc
       ...(w.storageClass ? { storageClass: w.storageClass } : {}),
       guestOs: w.guestOs,
       paravirtAware: w.paravirtAware,
-      bandwidthMbps: w.bandwidthMbps,
+      reservedBandwidthMbps: w.bandwidthMbps,
       iops: w.iops,
       affinity: { policy: w.affinity, scope: w.scope },
     }))

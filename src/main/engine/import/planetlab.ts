@@ -154,7 +154,7 @@ export function importPlanetLab(
       memoryMiB: vmType.memoryMiB,
       diskGiB: 2.5,
       guestOs: 'linux',
-      bandwidthMbps: 100,
+      reservedBandwidthMbps: 100,
       traceId: `trace-${pad(i, 4)}`,
     })
   }

@@ -11,6 +11,7 @@ import {
 import type { Design } from '../../../shared/design/schema'
 import type { Problem } from '../../../shared/domain/problem'
 import { checkStorageRules } from '../storage/storage-rules'
+import { checkNetworkRules } from './network-rules'
 import { parseDesign } from './parse'
 import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
@@ -163,6 +164,7 @@ function checkRules(design: Design, problems: Problem[]): void {
         `refers to "${f.hostId}", which is not a host`,
       )
   })
+  checkNetworkRules(design, problems)
 }
 
 /**

@@ -84,6 +84,6 @@ export function instanceDemand(
     out.diskGiB = localDisk
   }
   out.mips = w.vcpus * w.mipsPerVcpu * (1 + o.cpuOverheadPercent / 100)
-  out.bandwidthMbps = w.bandwidthMbps
+  out.bandwidthMbps = w.reservedBandwidthMbps
   return out
 }

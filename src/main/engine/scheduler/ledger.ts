@@ -26,7 +26,7 @@ export function demandOn(st: SchedulerState, w: number, h: number): InstanceDema
   scratch.memoryMiB = st.demMemMiB[p] ?? 0
   scratch.diskGiB = st.demDiskGiB[p] ?? 0
   scratch.mips = st.demMips[p] ?? 0
-  scratch.bandwidthMbps = st.workloads[w]?.bandwidthMbps ?? 0
+  scratch.bandwidthMbps = st.workloads[w]?.reservedBandwidthMbps ?? 0
   return scratch
 }
 

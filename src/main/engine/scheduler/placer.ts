@@ -246,7 +246,7 @@ export class Placer {
       wl.memoryMiB,
       wl.diskGiB,
       wl.iops,
-      wl.bandwidthMbps,
+      wl.reservedBandwidthMbps,
       (st.tenantPolicy[t] ?? 0) > 0 ? `t${t}` : '',
       this.locality ? `g${w}` : '',
     ].join('|')

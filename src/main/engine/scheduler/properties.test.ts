@@ -62,14 +62,14 @@ function checkRules(design: Design, assign: ReadonlyMap<string, string>): void {
       u.mem += d.memoryMiB
       u.disk += d.diskGiB
       u.n++
-      u.bw += w.bandwidthMbps
+      u.bw += w.reservedBandwidthMbps
       use.set(hostId, u)
       expect(u.vcpu).toBeLessThanOrEqual(cap.vcpuMilli)
       expect(u.mem).toBeLessThanOrEqual(cap.memoryMiB)
       expect(u.disk).toBeLessThanOrEqual(cap.diskGiB + EPS)
       expect(u.n).toBeLessThanOrEqual(cap.maxInstances)
       expect(u.bw).toBeLessThanOrEqual(cap.nicMbps + EPS)
-      if (h.rackId) rackBw.set(h.rackId, (rackBw.get(h.rackId) ?? 0) + w.bandwidthMbps)
+      if (h.rackId) rackBw.set(h.rackId, (rackBw.get(h.rackId) ?? 0) + w.reservedBandwidthMbps)
       const ht = hostTenants.get(hostId) ?? new Set()
       ht.add(w.tenantId)
       hostTenants.set(hostId, ht)

@@ -77,7 +77,7 @@ function workload(id: string, tenantId: string, extra: Partial<Workload> = {}): 
     diskGiB: 10,
     guestOs: 'linux',
     paravirtAware: false,
-    bandwidthMbps: 0,
+    reservedBandwidthMbps: 0,
     iops: 0,
     affinity: { policy: 'none', scope: 'host' },
     ...extra,

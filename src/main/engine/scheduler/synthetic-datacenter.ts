@@ -165,7 +165,7 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
       diskGiB: flavor.diskGiB,
       guestOs: 'linux',
       paravirtAware: next() < 0.3,
-      bandwidthMbps: 50 * flavor.vcpus,
+      reservedBandwidthMbps: 50 * flavor.vcpus,
       iops: 100,
       affinity:
         policy < 0.1

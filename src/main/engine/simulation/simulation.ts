@@ -7,6 +7,7 @@ import type { LiveDelta, SimulationResult } from '../../../shared/domain/simulat
 import type { Problem } from '../../../shared/domain/problem'
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors } from '../model/validate'
+import { attachNetwork, hasNetworkTraffic, migrationDurationS, NetworkRun } from '../network'
 import { optimizeAllocation } from './consolidation'
 import { processAll, updateHost, type RunCounters } from './datacenter'
 import { settleHostPower } from './energy'
@@ -79,6 +80,8 @@ export class Simulation {
   private readonly placement: Placement
   /** The storage model (issue 17), when the design uses it (never in CloudSim-compat mode). */
   private readonly storage?: StorageLink
+  /** The flow model of the fabric (issue 17); only when traffic is declared, never in compat. */
+  private readonly network?: NetworkRun
   private unplaced = 0
   private nowS = 0
   private lastEventMs = 0
@@ -120,6 +123,8 @@ export class Simulation {
     this.startedMs = options.nowMs?.() ?? 0
     this.placement = new Placement(this.state, design, this.seed)
     this.unplaced = this.placement.placeAll()
+    if (hasNetworkTraffic(design))
+      this.network = new NetworkRun(design, this.seed, this.random.split('network'))
     // CloudSim's first processing instant is one step (plus 0.1 s) in; the general model
     // starts accounting at 0 so that every quantity covers the whole horizon [0, H].
     const first = this.state.compat ? this.state.offsetS + this.state.stepS : 0
@@ -269,10 +274,18 @@ export class Simulation {
       const waiting = this.failures.waiting.splice(0)
       for (const v of waiting) this.restart(v, tS)
     }
-    if (this.policy.kind === 'migration') {
-      const decided = optimizeAllocation(s, this.policy, this.random, tS)
-      for (const m of decided) this.startMigration(m.vm, m.host, tS, m.reason)
-    }
+    const decided =
+      this.policy.kind === 'migration' ? optimizeAllocation(s, this.policy, this.random, tS) : []
+    const ratesGbps = this.network?.advance(
+      tS,
+      s,
+      decided.map((m) => ({
+        fromHost: s.vmHome[m.vm] as number,
+        toHost: m.host,
+        memoryMiB: s.vmMemMiB[m.vm] as number,
+      })),
+    )
+    decided.forEach((m, i) => this.startMigration(m.vm, m.host, tS, m.reason, ratesGbps?.[i]))
     this.storage?.update(tS, true)
     sampleSeries(this.series, s, this.metrics, tS)
     this.storage?.addPowerToSample(this.series.totalPowerW)
@@ -288,6 +301,8 @@ export class Simulation {
     target: number,
     tS: number,
     reason: 'overload' | 'underload',
+    /** The rate the flow model gives the migration on its path (absent: no flow model). */
+    rateGbps?: number,
   ): void {
     const s = this.state
     s.vmInMig[v] = 1
@@ -297,7 +312,10 @@ export class Simulation {
     this.counters.migrations++
     this.migrations.perVm[v] = (this.migrations.perVm[v] as number) + 1
     const bandwidth = ((s.hostNicGbps[target] as number) * 1_000_000) / (2 * 8000)
-    const end = tS + (s.vmMemMiB[v] as number) / bandwidth
+    const end =
+      rateGbps !== undefined && rateGbps > 0
+        ? tS + migrationDurationS(s.vmMemMiB[v] as number, rateGbps)
+        : tS + (s.vmMemMiB[v] as number) / bandwidth
     let record = -1
     if (this.migrations.records.length < this.migrations.limit) {
       record = this.migrations.records.length
@@ -444,6 +462,7 @@ export class Simulation {
       endS,
     })
     this.storage?.attach(this.result, endS, this.metrics, this.failures)
+    if (this.network) attachNetwork(this.result, this.network.finish(endS), this.design)
     this.status = 'done'
   }
 }

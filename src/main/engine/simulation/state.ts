@@ -170,7 +170,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
       vmMips[v] = w.mipsPerVcpu
       vmPes[v] = w.vcpus
       vmMemMiB[v] = w.memoryMiB
-      vmBwMbps[v] = w.bandwidthMbps
+      vmBwMbps[v] = w.reservedBandwidthMbps
       vmDiskGiB[v] = w.diskGiB
     }
   })

@@ -13,7 +13,7 @@ export const NETWORK_REASONS = {
 export const networkFilter: SchedulerFilter = {
   name: 'network',
   check(st, w, h) {
-    const bw = st.workloads[w]?.bandwidthMbps ?? 0
+    const bw = st.workloads[w]?.reservedBandwidthMbps ?? 0
     if (bw <= 0) return undefined
     if ((st.usedBwMbps[h] ?? 0) + bw > (st.cap[h]?.nicMbps ?? 0)) return NETWORK_REASONS.nic
     const r = st.hostRack[h] ?? -1

@@ -235,7 +235,13 @@ export const FIELDS: Partial<Record<EntityKind, FieldDef[]>> = {
     { path: 'storageClass', label: 'Storage class', type: 'text', optional: true },
     { path: 'guestOs', label: 'Guest OS family', type: 'select', options: opts(OS_FAMILIES) },
     { path: 'paravirtAware', label: 'Paravirtualization-aware kernel', type: 'checkbox' },
-    { path: 'bandwidthMbps', label: 'Bandwidth', type: 'number', unit: 'Mb/s', min: 0 },
+    {
+      path: 'reservedBandwidthMbps',
+      label: 'Reserved bandwidth',
+      type: 'number',
+      unit: 'Mb/s',
+      min: 0,
+    },
     { path: 'iops', label: 'IOPS', type: 'number', unit: 'IOPS', min: 0 },
     {
       path: 'networkId',

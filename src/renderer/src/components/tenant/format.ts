@@ -43,5 +43,6 @@ const BILL_LABELS: Record<string, string> = {
   'memory-gib-hours': 'Memory GiB-hours',
   'storage-gib-months': 'Storage GiB-months',
   'provisioned-iops-months': 'Provisioned IOPS-months',
+  'network-gb': 'Network GB sent',
 }
 export const billLabel = (item: string): string => BILL_LABELS[item] ?? item

@@ -1,0 +1,184 @@
+/**
+ * What the network did over a run: the state recorded at each processing instant (rates,
+ * link utilization, switch power) held until the next, and integrated over each interval:
+ * GB = Gbps × Δt / 8, energy = P × Δt, mean utilization = Σ u × Δt / H.
+ */
+import type { NetworkResult } from '../../../shared/domain/network-result'
+import type { Design } from '../../../shared/design/schema'
+import type { Fabric } from './fabric'
+import type { FlowTable } from './flows'
+
+function round(x: number, digits = 6): number {
+  const f = 10 ** digits
+  return Math.round(x * f) / f
+}
+
+export class NetworkAccounts {
+  private lastS = -1
+  private readonly T: number
+  private readonly W: number
+  private readonly E: number
+  private readonly tenantRate: Float64Array
+  private readonly tenantDemand: Float64Array
+  private readonly workloadRate: Float64Array
+  private readonly workloadDemand: Float64Array
+  private migrationRate = 0
+  private readonly util: Float64Array
+  private readonly switchW: Float64Array
+  private readonly tenantGB: Float64Array
+  private readonly tenantLostGB: Float64Array
+  private readonly workloadGB: Float64Array
+  private readonly workloadLostGB: Float64Array
+  private migrationGB = 0
+  private switchJ = 0
+  private readonly utilSum: Float64Array
+  private readonly utilPeak: Float64Array
+  private readonly series: number[][]
+  private readonly timesS: number[] = []
+  /** Per switch with power: its links' indices. */
+  private readonly switchLinks: number[][]
+
+  constructor(
+    private readonly design: Design,
+    fabric: Fabric,
+  ) {
+    this.T = design.tenants.length
+    this.W = design.workloads.length
+    this.E = fabric.elementIds.length
+    this.tenantRate = new Float64Array(this.T)
+    this.tenantDemand = new Float64Array(this.T)
+    this.workloadRate = new Float64Array(this.W)
+    this.workloadDemand = new Float64Array(this.W)
+    this.tenantGB = new Float64Array(this.T)
+    this.tenantLostGB = new Float64Array(this.T)
+    this.workloadGB = new Float64Array(this.W)
+    this.workloadLostGB = new Float64Array(this.W)
+    this.util = new Float64Array(this.E)
+    this.utilSum = new Float64Array(this.E)
+    this.utilPeak = new Float64Array(this.E)
+    this.series = Array.from({ length: this.E }, () => [])
+    this.switchW = new Float64Array(design.switches.length)
+    this.switchLinks = design.switches.map((s) => {
+      const out: number[] = []
+      design.links.forEach((l, i) => {
+        if (l.sourceId === s.id || l.targetId === s.id) out.push(i)
+      })
+      return out
+    })
+  }
+
+  /** Charges the state recorded last over [last instant, tS]. */
+  charge(tS: number): void {
+    if (this.lastS < 0 || tS <= this.lastS) return
+    const dt = tS - this.lastS
+    const gb = dt / 8
+    for (let t = 0; t < this.T; t++) {
+      this.tenantGB[t] = (this.tenantGB[t] as number) + (this.tenantRate[t] as number) * gb
+      this.tenantLostGB[t] =
+        (this.tenantLostGB[t] as number) +
+        ((this.tenantDemand[t] as number) - (this.tenantRate[t] as number)) * gb
+    }
+    for (let w = 0; w < this.W; w++) {
+      this.workloadGB[w] = (this.workloadGB[w] as number) + (this.workloadRate[w] as number) * gb
+      this.workloadLostGB[w] =
+        (this.workloadLostGB[w] as number) +
+        ((this.workloadDemand[w] as number) - (this.workloadRate[w] as number)) * gb
+    }
+    this.migrationGB += this.migrationRate * gb
+    for (let e = 0; e < this.E; e++)
+      this.utilSum[e] = (this.utilSum[e] as number) + (this.util[e] as number) * dt
+    for (const w of this.switchW) this.switchJ += w * dt
+    this.lastS = tS
+  }
+
+  /** Records the state at instant `tS` (after the flows were allocated). */
+  record(tS: number, flows: FlowTable, fabric: Fabric): void {
+    this.tenantRate.fill(0)
+    this.tenantDemand.fill(0)
+    this.workloadRate.fill(0)
+    this.workloadDemand.fill(0)
+    this.migrationRate = 0
+    for (let f = 0; f < flows.count; f++) {
+      const rate = flows.rateGbps[f] as number
+      const w = flows.workload[f] as number
+      const t = flows.tenant[f] as number
+      if (w < 0) {
+        this.migrationRate += rate
+        continue
+      }
+      const demand = flows.demandGbps[f] as number
+      this.workloadRate[w] = (this.workloadRate[w] as number) + rate
+      this.workloadDemand[w] = (this.workloadDemand[w] as number) + demand
+      if (t >= 0) {
+        this.tenantRate[t] = (this.tenantRate[t] as number) + rate
+        this.tenantDemand[t] = (this.tenantDemand[t] as number) + demand
+      }
+    }
+    const load = flows.loadGbps
+    for (let e = 0; e < this.E; e++) {
+      const cap = fabric.capacityGbps[2 * e] as number
+      const u =
+        fabric.elementDown[e] === 1
+          ? 0
+          : Math.min(1, Math.max(load[2 * e] as number, load[2 * e + 1] as number) / cap)
+      this.util[e] = u
+      if (u > (this.utilPeak[e] as number)) this.utilPeak[e] = u
+      this.series[e]?.push(round(u, 4))
+    }
+    this.design.switches.forEach((s, i) => {
+      if (!s.power || fabric.isSwitchDown(s.id)) return void (this.switchW[i] = 0)
+      const links = this.switchLinks[i] as number[]
+      let u = 0
+      for (const l of links)
+        u +=
+          ((load[2 * l] as number) + (load[2 * l + 1] as number)) /
+          (2 * (fabric.capacityGbps[2 * l] as number))
+      this.switchW[i] = s.power.idleW + s.power.loadW * (links.length > 0 ? u / links.length : 0)
+    })
+    this.timesS.push(tS)
+    this.lastS = tS
+  }
+
+  /** The `network` result section. */
+  result(failures: NetworkResult['fabricFailures']): NetworkResult {
+    const H = this.lastS > 0 ? this.lastS : 0
+    const L = this.design.links.length
+    const uplinks = this.design.fabric?.externalUplinks ?? []
+    return {
+      timesS: this.timesS.slice(),
+      links: Array.from({ length: this.E }, (_, e) => ({
+        id: e < L ? (this.design.links[e]?.id as string) : (uplinks[e - L]?.id as string),
+        kind: e < L ? ('link' as const) : ('uplink' as const),
+        capacityGbps:
+          e < L
+            ? (this.design.links[e]?.bandwidthGbps as number)
+            : (uplinks[e - L]?.capacityGbps as number),
+        peakUtilization: round(this.utilPeak[e] as number),
+        meanUtilization: H > 0 ? round((this.utilSum[e] as number) / H) : 0,
+        utilizationSeries: this.series[e] as number[],
+      })),
+      tenants: this.design.tenants.map((t, i) => {
+        const demand = (this.tenantGB[i] as number) + (this.tenantLostGB[i] as number)
+        const workloads = this.design.workloads
+          .map((w, k) => ({ w, k }))
+          .filter(({ w }) => w.tenantId === t.id && w.traffic !== undefined)
+          .map(({ w, k }) => ({
+            workloadId: w.id,
+            gbSent: round(this.workloadGB[k] as number),
+            demandNotServedGB: round(this.workloadLostGB[k] as number),
+          }))
+          .sort((a, b) => b.gbSent - a.gbSent || (a.workloadId < b.workloadId ? -1 : 1))
+        return {
+          tenantId: t.id,
+          gbSent: round(this.tenantGB[i] as number),
+          demandNotServedGB: round(this.tenantLostGB[i] as number),
+          notServedFraction: demand > 0 ? round((this.tenantLostGB[i] as number) / demand) : 0,
+          workloads,
+        }
+      }),
+      switchEnergyKWh: round(this.switchJ / 3.6e6),
+      migrationGB: round(this.migrationGB),
+      fabricFailures: failures,
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Flows of one processing instant: each logical flow (an aggregate of identical instance
+ * flows between two endpoints) is routed over the fabric and split evenly over its
+ * equal-cost paths into sub-flows, which the max-min allocator shares out.
+ *
+ * An aggregate of n identical instance flows of demand d each is one flow of demand n·d and
+ * weight n: weighted max-min gives it exactly n times what each of them would get. A flow
+ * split over k paths becomes k sub-flows of demand and weight divided by k (ECMP hashes
+ * about 1/k of the instance flows onto each path).
+ */
+import type { Fabric } from './fabric'
+import { allocateMaxMin, type FlowSet } from './max-min'
+
+/** Logical flows and their sub-flows, with the allocation once `allocate` ran. */
+export class FlowTable {
+  count = 0
+  /** Per flow: tenant index, workload index (-1 for migrations), demand, sub-flow range. */
+  tenant: number[] = []
+  workload: number[] = []
+  demandGbps: number[] = []
+  firstSub: number[] = [0]
+  /** Per flow after `allocate`: rate received, Gbps (0 when unreachable). */
+  rateGbps: Float64Array = new Float64Array(0)
+  /** Per resource after `allocate`: load, Gbps. */
+  loadGbps: Float64Array = new Float64Array(0)
+  private readonly linkStart: number[] = [0]
+  private readonly linkIndex: number[] = []
+  private readonly subDemand: number[] = []
+  private readonly subWeight: number[] = []
+
+  constructor(private readonly fabric: Fabric) {}
+
+  /**
+   * Adds a flow of `demandGbps` aggregating `weight` instance flows from endpoint `src` to
+   * `dst` (see `Fabric.route`); returns its index. With no route it gets no sub-flow (rate 0).
+   */
+  add(
+    tenant: number,
+    workload: number,
+    src: number,
+    dst: number,
+    demandGbps: number,
+    weight: number,
+  ): number {
+    const route = this.fabric.route(src, dst)
+    if (route && route.length > 0) {
+      const k = route.length
+      for (const path of route) {
+        for (let i = 0; i < path.length; i++) this.linkIndex.push(path[i] as number)
+        this.linkStart.push(this.linkIndex.length)
+        this.subDemand.push(demandGbps / k)
+        this.subWeight.push(weight / k)
+      }
+    }
+    this.tenant.push(tenant)
+    this.workload.push(workload)
+    this.demandGbps.push(demandGbps)
+    this.firstSub.push(this.subDemand.length)
+    return this.count++
+  }
+
+  /** Drops every flow from number `count` on (the table keeps its first `count` flows). */
+  truncate(count: number): void {
+    if (count >= this.count) return
+    const subs = this.firstSub[count] as number
+    this.count = count
+    this.tenant.length = count
+    this.workload.length = count
+    this.demandGbps.length = count
+    this.firstSub.length = count + 1
+    this.subDemand.length = subs
+    this.subWeight.length = subs
+    this.linkStart.length = subs + 1
+    this.linkIndex.length = this.linkStart[subs] as number
+  }
+
+  /** Sets flow `f`'s demand (split evenly over its paths again). */
+  setDemand(f: number, demandGbps: number): void {
+    this.demandGbps[f] = demandGbps
+    const first = this.firstSub[f] as number
+    const k = (this.firstSub[f + 1] as number) - first
+    for (let s = first; s < first + k; s++) this.subDemand[s] = demandGbps / k
+  }
+
+  get subflowCount(): number {
+    return this.subDemand.length
+  }
+
+  /** Shares the fabric's capacities among the flows (max-min) and sums sub-flow rates. */
+  allocate(): void {
+    const set: FlowSet = {
+      flowCount: this.subDemand.length,
+      linkStart: Int32Array.from(this.linkStart),
+      linkIndex: Int32Array.from(this.linkIndex),
+      demandGbps: Float64Array.from(this.subDemand),
+      weight: Float64Array.from(this.subWeight),
+    }
+    const a = allocateMaxMin(set, this.fabric.capacityGbps)
+    this.loadGbps = a.loadGbps
+    this.rateGbps = new Float64Array(this.count)
+    for (let f = 0; f < this.count; f++) {
+      let r = 0
+      for (let s = this.firstSub[f] as number; s < (this.firstSub[f + 1] as number); s++)
+        r += a.rateGbps[s] as number
+      this.rateGbps[f] = Math.min(r, this.demandGbps[f] as number)
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/** The network flow model (issue 17): see README.md. */
+export { allocateMaxMin, flowSetOf, type Allocation, type FlowSet } from './max-min'
+export { Fabric, MAX_PATHS, OUTSIDE, type Route } from './fabric'
+export {
+  hasNetworkTraffic,
+  migrationDurationS,
+  NetworkRun,
+  type MigrationStart,
+  type PlacementView,
+} from './network-run'
+export { attachNetwork } from './bill'

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import type { DesignInput } from '../../../shared/design/schema'
+import { simulate } from '../simulation'
+import { migrationDurationS, NetworkRun } from './network-run'
+import { treeDesign } from './tree-design.test-util'
+
+type WorkloadInput = NonNullable<DesignInput['workloads']>[number]
+
+/** A workload of `count` instances, each too big to share a 256 GiB host with another. */
+function workload(id: string, count: number, traffic?: WorkloadInput['traffic']): WorkloadInput {
+  return {
+    id,
+    tenantId: 't1',
+    name: id,
+    kind: 'vm',
+    count,
+    vcpus: 1,
+    mipsPerVcpu: 1000,
+    memoryMiB: 200_000,
+    diskGiB: 10,
+    guestOs: 'linux',
+    traffic,
+  }
+}
+
+const tenants: DesignInput['tenants'] = [
+  {
+    id: 't1',
+    name: 'one',
+    colour: '#1f77b4',
+    pricing: {
+      basis: 'allocated',
+      vcpuHour: 0,
+      memoryGiBHour: 0,
+      storageGiBMonth: 0,
+      transferGB: 0.01,
+    },
+  },
+]
+
+describe('network run: migrations compete with tenant traffic', () => {
+  it('4 GiB on a 10 Gbps path with one 6 Gbps tenant flow gets 5 Gbps and takes 4·2^30·8/5e9 s', () => {
+    const design = treeDesign({
+      racks: 1,
+      hostsPerRack: 2,
+      aggregations: 0,
+      extra: {
+        tenants,
+        workloads: [
+          workload('a', 1, { eastWest: [{ peerWorkloadId: 'b', sendGbps: 6 }] }),
+          workload('b', 1),
+        ],
+      },
+    })
+    const run = new NetworkRun(design, 0)
+    const view = {
+      vmCount: 2,
+      vmWorkload: Int32Array.of(0, 1),
+      vmHome: Int32Array.of(0, 1),
+      vmDown: new Uint8Array(2),
+      hostDown: new Uint8Array(2),
+    }
+    const [rate] = run.advance(0, view, [{ fromHost: 0, toHost: 1, memoryMiB: 4096 }])
+    expect(rate).toBe(5)
+    expect(migrationDurationS(4096, rate as number)).toBeCloseTo((4 * 2 ** 30 * 8) / 5e9, 12)
+    expect(migrationDurationS(4096, 5)).toBeCloseTo(6.87, 2)
+  })
+})
+
+describe('network in a simulation (closed forms, H = 3600 s)', () => {
+  function run(options: {
+    traffic: WorkloadInput['traffic']
+    senders?: number
+    fabric?: DesignInput['fabric']
+    failureMode?: 'none' | 'schedule'
+    power?: { idleW: number; loadW: number }
+  }) {
+    const design = treeDesign({
+      racks: 1,
+      hostsPerRack: 3,
+      aggregations: 1,
+      uplinkGbps: 10,
+      extra: {
+        tenants,
+        workloads: [workload('a', options.senders ?? 2, options.traffic), workload('b', 1)],
+        simulation: {
+          horizonS: 3600,
+          stepS: 300,
+          policy: 'dvfs',
+          failures: { mode: options.failureMode ?? 'none', schedule: [] },
+        },
+      },
+    })
+    if (options.fabric)
+      design.fabric = { ...design.fabric, ...options.fabric } as typeof design.fabric
+    if (options.power) for (const s of design.switches) s.power = options.power
+    return simulate(design, { hostSeries: false })
+  }
+
+  it('two 8 Gbps senders into one 10 Gbps host link: 10 served, 6 not (GB = Gbps · 3600 / 8), billed per GB', () => {
+    const r = run({
+      traffic: { eastWest: [{ peerWorkloadId: 'b', sendGbps: 8 }], egressGbps: 0, ingressGbps: 0 },
+    })
+    const t = r.network?.tenants[0]
+    expect(t?.gbSent).toBeCloseTo((10 * 3600) / 8, 6)
+    expect(t?.demandNotServedGB).toBeCloseTo((6 * 3600) / 8, 6)
+    expect(t?.notServedFraction).toBeCloseTo(6 / 16, 6)
+    const bLink = r.network?.links.find(
+      (l) => l.id === `l-${r.instances.find((i) => i.workloadId === 'b')?.finalHostId}`,
+    )
+    expect(bLink?.peakUtilization).toBe(1)
+    expect(bLink?.meanUtilization).toBeCloseTo(1, 9)
+    const line = r.tenants[0]?.bill.lines.find((l) => l.item === 'network-gb')
+    expect(line?.quantity).toBeCloseTo(4500, 6)
+    expect(line?.amount).toBeCloseTo(45, 4)
+  })
+
+  it('north-south: two 8 Gbps egress flows through a 10 Gbps external uplink share it', () => {
+    const r = run({ traffic: { eastWest: [], egressGbps: 8, ingressGbps: 0 } })
+    expect(r.network?.tenants[0]?.gbSent).toBeCloseTo((10 * 3600) / 8, 6)
+    expect(r.network?.links.find((l) => l.id === 'up')?.peakUtilization).toBe(1)
+  })
+
+  it("a failed link cuts its host off; the lost traffic counts against the sender's tenant", () => {
+    const probe = run({
+      traffic: { eastWest: [{ peerWorkloadId: 'b', sendGbps: 8 }], egressGbps: 0, ingressGbps: 0 },
+    })
+    const bHost = probe.instances.find((i) => i.workloadId === 'b')?.finalHostId as string
+    const r = run({
+      traffic: { eastWest: [{ peerWorkloadId: 'b', sendGbps: 8 }], egressGbps: 0, ingressGbps: 0 },
+      failureMode: 'schedule',
+      fabric: {
+        failureSchedule: [{ elementId: `l-${bHost}`, atS: 1800, repairS: 7200 }],
+        externalUplinks: [],
+      },
+    })
+    const t = r.network?.tenants[0]
+    expect(t?.gbSent).toBeCloseTo((10 * 1800) / 8, 6)
+    expect(t?.demandNotServedGB).toBeCloseTo((6 * 1800 + 16 * 1800) / 8, 6)
+    expect(r.network?.fabricFailures).toEqual([{ elementId: `l-${bHost}`, atS: 1800 }])
+  })
+
+  it('switch energy with no traffic = idle power × t', () => {
+    const r = run({
+      traffic: { eastWest: [], egressGbps: 0, ingressGbps: 0 },
+      power: { idleW: 100, loadW: 50 },
+    })
+    // No traffic: every switch draws its idle power for the whole hour; 3 switches (tor, agg, core).
+    expect(r.network?.switchEnergyKWh).toBeCloseTo((3 * 100 * 3600) / 3.6e6, 9)
+  })
+
+  it('switch energy under a constant load: P = idle + load × mean utilization of its links', () => {
+    const r = run({
+      traffic: { eastWest: [], egressGbps: 8, ingressGbps: 0 },
+      power: { idleW: 100, loadW: 50 },
+    })
+    // Each sender gets 5 Gbps of the 10 Gbps uplink. ToR: two host links at 5/(2·10), one idle,
+    // its 40 Gbps uplink at 10/(2·40); aggregation and core: their 40 Gbps links at 10/(2·40).
+    const tor = 100 + 50 * ((0.25 + 0.25 + 0 + 0.125) / 4)
+    const agg = 100 + 50 * ((0.125 + 0.125) / 2)
+    const core = 100 + 50 * 0.125
+    expect(r.network?.switchEnergyKWh).toBeCloseTo(((tor + agg + core) * 3600) / 3.6e6, 5)
+  })
+
+  it('no workload declares traffic: no network section', () => {
+    const design = treeDesign({
+      racks: 1,
+      hostsPerRack: 2,
+      extra: { tenants, workloads: [workload('a', 1)] },
+    })
+    expect(simulate(design).network).toBeUndefined()
+  })
+})

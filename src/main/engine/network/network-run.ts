@@ -1,0 +1,258 @@
+/**
+ * The network side of a run (issue 17): at each processing instant it builds the flows of the
+ * running instances (east-west to peer workloads, north-south through the external uplinks)
+ * and of live migrations, shares the fabric by max-min fairness, and integrates what each
+ * tenant sent and could not send, each link's utilization and the switches' energy over the
+ * interval to the next instant (the state at an instant holds until the next, as in the
+ * general model). Fabric failures take effect at the first processing instant at or after
+ * their time, and their repairs likewise.
+ *
+ * Migrations: a live migration is a flow between its source and target hosts with no demand
+ * cap (pre-copy rounds and hypervisor caps off). It gets its max-min share at its start instant,
+ * competing with tenants' traffic, and keeps that rate: duration = memory × 8 / rate. At later
+ * instants it takes part as a flow demanding that rate. With no path between the hosts the
+ * caller keeps its own duration rule.
+ */
+import type { NetworkResult } from '../../../shared/domain/network-result'
+import type { Design } from '../../../shared/design/schema'
+import { Fabric, OUTSIDE } from './fabric'
+import { FlowTable } from './flows'
+import { FabricTimeline } from './fabric-timeline'
+import { NetworkAccounts } from './accounts'
+import { trafficLevel } from './traffic-profile'
+import type { Random } from '../random'
+
+/** Where instances are, as the simulation holds it (design order for hosts and workloads). */
+export interface PlacementView {
+  vmCount: number
+  /** Per instance: index into `design.workloads`. */
+  vmWorkload: Int32Array
+  /** Per instance: host index (design order) or -1. */
+  vmHome: Int32Array
+  /** Per instance: 1 while down. */
+  vmDown: Uint8Array
+  /** Per host: 1 while down. */
+  hostDown: Uint8Array
+}
+
+/** A live migration starting now. */
+export interface MigrationStart {
+  fromHost: number
+  toHost: number
+  memoryMiB: number
+}
+
+/** An endpoint no route reaches (a peer workload with no running instance). */
+const NOWHERE = -3
+
+interface ActiveMigration {
+  from: number
+  to: number
+  rateGbps: number
+  endS: number
+}
+
+/** Whether a design's run models network traffic (some workload declares it; not CloudSim). */
+export function hasNetworkTraffic(design: Design): boolean {
+  return !design.simulation.cloudsimCompat && design.workloads.some((w) => w.traffic !== undefined)
+}
+
+/** The network state and accounts of one run. */
+export class NetworkRun {
+  readonly fabric: Fabric
+  private readonly hostEndpoint: Int32Array
+  private readonly tenantOf: Int32Array
+  private readonly traffic: number[]
+  private readonly peers: number[][]
+  private readonly timeline: FabricTimeline
+  private readonly accounts: NetworkAccounts
+  private migrations: ActiveMigration[] = []
+  /** Tenant flows at 100 % of their profiles, kept while placement and fabric stay the same. */
+  private plan?: { flows: FlowTable; count: number; baseGbps: Float64Array; key: PlanKey }
+  /** Flows and sub-flows (one per equal-cost path) of the latest instant, for benchmarks. */
+  flowCount = 0
+  subflowCount = 0
+
+  constructor(
+    readonly design: Design,
+    private readonly seed: number,
+    random?: Random,
+  ) {
+    this.fabric = new Fabric(design)
+    this.hostEndpoint = Int32Array.from(design.hosts, (h) => this.fabric.endpoint(h.id) ?? -1)
+    const tenantIndex = new Map(design.tenants.map((t, i) => [t.id, i]))
+    const workloadIndex = new Map(design.workloads.map((w, i) => [w.id, i]))
+    this.tenantOf = Int32Array.from(design.workloads, (w) => tenantIndex.get(w.tenantId) ?? -1)
+    this.traffic = []
+    this.peers = design.workloads.map((w, i) => {
+      if (w.traffic) this.traffic.push(i)
+      return (w.traffic?.eastWest ?? []).map((p) => workloadIndex.get(p.peerWorkloadId) ?? -1)
+    })
+    this.timeline = new FabricTimeline(design, random)
+    this.accounts = new NetworkAccounts(design, this.fabric)
+  }
+
+  /**
+   * One processing instant at `tS`: charges the interval since the previous one, applies
+   * fabric failures and repairs due, shares the fabric among this instant's flows and the
+   * migrations starting now, and returns each starting migration's rate in Gbps (0: no path).
+   */
+  advance(tS: number, view: PlacementView, starting: readonly MigrationStart[] = []): number[] {
+    this.accounts.charge(tS)
+    for (const [id, down] of this.timeline.changesUpTo(tS)) this.fabric.setDown(id, down)
+    this.migrations = this.migrations.filter((m) => m.endS > tS)
+    const flows = this.tenantFlows(tS, view)
+    for (const m of this.migrations)
+      flows.add(-1, -1, this.endpointOf(m.from), this.endpointOf(m.to), m.rateGbps, 1)
+    const first = flows.count
+    for (const m of starting)
+      flows.add(-1, -1, this.endpointOf(m.fromHost), this.endpointOf(m.toHost), Infinity, 1)
+    flows.allocate()
+    this.flowCount = flows.count
+    this.subflowCount = flows.subflowCount
+    const rates = starting.map((m, i) => {
+      const rate = flows.rateGbps[first + i] as number
+      if (rate > 0)
+        this.migrations.push({
+          from: m.fromHost,
+          to: m.toHost,
+          rateGbps: rate,
+          endS: tS + migrationDurationS(m.memoryMiB, rate),
+        })
+      return rate
+    })
+    this.accounts.record(tS, flows, this.fabric)
+    return rates
+  }
+
+  /** Charges the last interval up to `endS` and returns the `network` result section. */
+  finish(endS: number): NetworkResult {
+    this.accounts.charge(endS)
+    return this.accounts.result(this.timeline.records(endS))
+  }
+
+  private endpointOf(host: number): number {
+    return this.hostEndpoint[host] ?? -1
+  }
+
+  /**
+   * This instant's tenant flows: the plan (routes and sub-flows at 100 % of each profile) is
+   * rebuilt only when placement or the fabric changed; demands are rescaled every instant.
+   */
+  private tenantFlows(tS: number, view: PlacementView): FlowTable {
+    if (!this.plan || !samePlacement(this.plan.key, view, this.fabric.version)) {
+      const flows = new FlowTable(this.fabric)
+      this.addTenantFlows(flows, view)
+      this.plan = {
+        flows,
+        count: flows.count,
+        baseGbps: Float64Array.from(flows.demandGbps),
+        key: planKey(view, this.fabric.version),
+      }
+    }
+    const { flows, count, baseGbps } = this.plan
+    flows.truncate(count)
+    const stepS = this.design.simulation.stepS
+    const levels = new Map<number, number>()
+    for (let f = 0; f < count; f++) {
+      const w = flows.workload[f] as number
+      let level = levels.get(w)
+      if (level === undefined) {
+        const spec = this.design.workloads[w]?.traffic
+        level = spec ? trafficLevel(spec, w, tS, stepS, this.seed) : 0
+        levels.set(w, level)
+      }
+      flows.setDemand(f, (baseGbps[f] as number) * level)
+    }
+    return flows
+  }
+
+  private addTenantFlows(flows: FlowTable, view: PlacementView): void {
+    // Running instances per workload and host: [host, count] pairs in host order.
+    const where = new Map<number, Map<number, number>>()
+    for (let v = 0; v < view.vmCount; v++) {
+      const h = view.vmHome[v] as number
+      if (h < 0 || view.vmDown[v] === 1 || view.hostDown[h] === 1) continue
+      const w = view.vmWorkload[v] as number
+      let hosts = where.get(w)
+      if (!hosts) where.set(w, (hosts = new Map()))
+      hosts.set(h, (hosts.get(h) ?? 0) + 1)
+    }
+    const running = (w: number): number => {
+      let n = 0
+      for (const c of where.get(w)?.values() ?? []) n += c
+      return n
+    }
+    for (const w of this.traffic) {
+      const spec = this.design.workloads[w]?.traffic
+      const hosts = where.get(w)
+      if (!spec || !hosts) continue
+      const tenant = this.tenantOf[w] as number
+      spec.eastWest.forEach((p, i) => {
+        const peer = this.peers[w]?.[i] ?? -1
+        const peerHosts = peer >= 0 ? where.get(peer) : undefined
+        const perInstance = p.sendGbps
+        if (perInstance <= 0) return
+        if (!peerHosts) {
+          // No running peer: the demand cannot reach anyone and counts as not served.
+          for (const [h, c] of hosts)
+            flows.add(tenant, w, this.endpointOf(h), NOWHERE, perInstance * c, c)
+          return
+        }
+        const n = running(peer)
+        for (const [ha, ca] of hosts)
+          for (const [hb, cb] of peerHosts)
+            flows.add(
+              tenant,
+              w,
+              this.endpointOf(ha),
+              this.endpointOf(hb),
+              (perInstance * ca * cb) / n,
+              ca * cb,
+            )
+      })
+      for (const [h, c] of hosts) {
+        if (spec.egressGbps > 0)
+          flows.add(tenant, w, this.endpointOf(h), OUTSIDE, spec.egressGbps * c, c)
+        if (spec.ingressGbps > 0)
+          flows.add(tenant, w, OUTSIDE, this.endpointOf(h), spec.ingressGbps * c, c)
+      }
+    }
+  }
+}
+
+interface PlanKey {
+  vmHome: Int32Array
+  vmDown: Uint8Array
+  hostDown: Uint8Array
+  fabricVersion: number
+}
+
+function planKey(view: PlacementView, fabricVersion: number): PlanKey {
+  return {
+    vmHome: view.vmHome.slice(),
+    vmDown: view.vmDown.slice(),
+    hostDown: view.hostDown.slice(),
+    fabricVersion,
+  }
+}
+
+function sameArray(a: Int32Array | Uint8Array, b: Int32Array | Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+function samePlacement(key: PlanKey, view: PlacementView, fabricVersion: number): boolean {
+  return (
+    key.fabricVersion === fabricVersion &&
+    sameArray(key.vmHome, view.vmHome) &&
+    sameArray(key.vmDown, view.vmDown) &&
+    sameArray(key.hostDown, view.hostDown)
+  )
+}
+
+/** Time to copy `memoryMiB` at `rateGbps`: MiB × 2^20 × 8 bits / (rate × 10^9), seconds. */
+export function migrationDurationS(memoryMiB: number, rateGbps: number): number {
+  return (memoryMiB * 2 ** 20 * 8) / (rateGbps * 1e9)
+}
