@@ -168,8 +168,13 @@ export const METRICS = {
   slav: cloudsim('SLAV', 'SLA Violation: the product of SLATAH and PDM.', 'SLATAH × PDM'),
   overallSlaViolation: cloudsim(
     'Overall SLA violation',
-    'CPU requested but not allocated, over all CPU requested, across all instances (a CPU shortfall, not an availability figure). CloudSim has no interference; outside CloudSim-compatible mode, allocated CPU is net of co-location interference, so this figure includes the CPU lost to it.',
+    'CPU requested but not allocated, over all CPU requested, across all instances (a CPU shortfall, not an availability figure). CloudSim has no interference; outside CloudSim-compatible mode, allocated CPU is net of co-location interference, so this figure includes the CPU lost to it (the contention-only figure beside it leaves it out).',
     '(Σ requested − Σ allocated) / Σ requested, MIPS × s',
+  ),
+  overallSlaViolationContentionOnly: cloudsim(
+    'Overall SLA violation, contention only',
+    'CloudSim’s overall SLA violation with allocated CPU counted before co-location interference: the CPU requested but not allocated because co-resident instances or migrations took the host’s capacity. The same as the overall SLA violation when there is no interference (always in CloudSim-compatible runs).',
+    '(Σ requested − Σ (allocated + interference loss)) / Σ requested, MIPS × s',
   ),
   averageSlaViolation: cloudsim(
     'Average SLA violation',

@@ -36,6 +36,12 @@ export interface SimulationSummary {
   slav: number
   /** CloudSim's (requested - allocated) / requested CPU over all instances and time (fraction). */
   overallSlaViolation: number
+  /**
+   * The same formula with allocated CPU counted before co-location interference, so only CPU
+   * lost to contention and migrations (fraction; `METRICS.overallSlaViolationContentionOnly`).
+   * Equals `overallSlaViolation` in CloudSim-compatible runs (no interference).
+   */
+  overallSlaViolationContentionOnly: number
   /** CloudSim's mean of (requested - allocated) / requested over under-allocated intervals. */
   averageSlaViolation: number
   /** General model: up hosts switched off when empty; compat: CloudSim's active -> inactive count. */

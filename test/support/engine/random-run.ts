@@ -145,6 +145,7 @@ export function randomRun(design: Design, placement: RandomPlacement, seed = 0):
         slav: 0,
         memoryPressureGiBHours: 0,
         overallSlaViolation: 0,
+        overallSlaViolationContentionOnly: 0,
         averageSlaViolation: 0,
         hostShutdowns: 0,
         hostFailures: 0,

@@ -106,6 +106,7 @@ export const simulateCommand: CliCommand = {
     row('pdm', pct(s.pdm))
     row('slav', pct(s.slav))
     row('overallSlaViolation', pct(s.overallSlaViolation))
+    row('overallSlaViolationContentionOnly', pct(s.overallSlaViolationContentionOnly))
     row('averageSlaViolation', pct(s.averageSlaViolation))
     const tenantNames = new Map(loaded.design.tenants.map((t) => [t.id, t.name]))
     for (const t of result.tenants) {

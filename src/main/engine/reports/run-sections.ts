@@ -13,6 +13,7 @@ const CLOUDSIM_SLA: MetricId[] = [
   'pdm',
   'slav',
   'overallSlaViolation',
+  'overallSlaViolationContentionOnly',
   'averageSlaViolation',
 ]
 
@@ -242,6 +243,10 @@ export function runSections(
             [METRICS.pdm.label, pct(s.pdm, 4)],
             [METRICS.slav.label, pct(s.slav, 6)],
             [METRICS.overallSlaViolation.label, pct(s.overallSlaViolation, 2)],
+            [
+              METRICS.overallSlaViolationContentionOnly.label,
+              pct(s.overallSlaViolationContentionOnly, 2),
+            ],
             [METRICS.averageSlaViolation.label, pct(s.averageSlaViolation, 2)],
           ],
         },

@@ -48,12 +48,14 @@ export function buildResult(r: ResultInput): SimulationResult {
   let allocMi = 0
   let reqMi = 0
   let migLossMi = 0
+  let interferenceMi = 0
   let violSum = 0
   let violCount = 0
   for (let v = 0; v < s.vmCount; v++) {
     allocMi += m.vAllocMi[v] as number
     reqMi += m.vReqMi[v] as number
     migLossMi += m.vMigLossMi[v] as number
+    interferenceMi += m.vInterferenceMi[v] as number
     violSum += m.vViolSum[v] as number
     violCount += m.vViolCount[v] as number
   }
@@ -112,6 +114,8 @@ export function buildResult(r: ResultInput): SimulationResult {
       pdm,
       slav: slatah * pdm,
       overallSlaViolation: reqMi > 0 ? (reqMi - allocMi) / reqMi : 0,
+      overallSlaViolationContentionOnly:
+        reqMi > 0 ? Math.max(0, reqMi - allocMi - interferenceMi) / reqMi : 0,
       averageSlaViolation: violCount > 0 ? violSum / violCount : 0,
       hostShutdowns: s.compat ? m.hostShutdowns : r.counters.switchOffs,
       memoryPressureGiBHours: r.counters.memoryPressureMiBS / 1024 / 3600,
