@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { PLACEMENT_PRESETS } from './enums'
+import { instanceFailureEventSchema } from './nesting'
 
 export const failureEventSchema = z.strictObject({
   hostId: z.string().min(1),
@@ -48,6 +49,8 @@ export const simulationSettingsSchema = z
         /** `none`; `mtbf`: drawn from each host's MTBF/MTTR with the seed; `schedule`: as listed. */
         mode: z.enum(['none', 'mtbf', 'schedule']).default('none'),
         schedule: z.array(failureEventSchema).default([]),
+        /** Injected instance failures (issue 18), in `schedule` mode. Absent = none. */
+        instanceSchedule: z.array(instanceFailureEventSchema).optional(),
       })
       .default({ mode: 'none', schedule: [] }),
     /** Switch off hosts that are idle and empty. */

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
 import type { Problem } from '../../../shared/contract/result'
+import { checkNestingRules } from '../nesting/rules'
 import { parseDesign } from './parse'
 import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
@@ -132,7 +133,7 @@ function checkRules(design: Design, problems: Problem[]): void {
   const networkTenant = new Map(design.networks.map((n) => [n.id, n.tenantId]))
   design.workloads.forEach((w, i) => {
     const p = `workloads[${i}]`
-    if (w.kind === 'container' && w.count > 0 && !containerOs.has(w.guestOs)) {
+    if (w.kind === 'container' && w.count > 0 && !w.nesting && !containerOs.has(w.guestOs)) {
       err(
         `${p}.guestOs`,
         containerOs.size === 0
@@ -160,6 +161,7 @@ function checkRules(design: Design, problems: Problem[]): void {
         `refers to "${f.hostId}", which is not a host`,
       )
   })
+  checkNestingRules(design, err, warn)
 }
 
 /**
