@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import strata from './eslint/walls.js'
+import { WALLS } from './eslint/wall-table.js'
 
 export default tseslint.config(
   {
@@ -60,6 +62,18 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Use the seeded random source.' },
       ],
     },
+  },
+  {
+    // The walls of docs/DESIGN.md, on resolved import paths (eslint/wall-table.js).
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    plugins: { strata },
+    rules: { 'strata/walls': ['error', { walls: WALLS }] },
+  },
+  {
+    // No module named at run time: lint and typecheck must see every import.
+    files: ['src/**/*.ts', 'src/**/*.vue', 'test/**/*.ts', 'e2e/**/*.ts'],
+    plugins: { strata },
+    rules: { 'strata/no-computed-import': 'error' },
   },
   prettier,
 )

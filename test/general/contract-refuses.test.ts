@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { testServices } from '../../src/main/services/testing/test-services'
+import { testServices } from '../support/services/test-services'
 
 const provider = { role: 'provider' } as const
 const ZERO_CORE = 'test/fixtures/cases/simulation/zero-core-host.strata.json'

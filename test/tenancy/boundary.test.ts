@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CALLS, type CallName, type EventName, type SessionInfo } from '../../src/shared/contract'
 import type { Services } from '../../src/main/services'
-import { testServices } from '../../src/main/services/testing/test-services'
+import { testServices } from '../support/services/test-services'
 import { tenantEventGuard } from '../../src/main/services/handlers/tenancy-boundary'
 
 const SAMPLE = 'resources/samples/two-hall.strata.json'

@@ -7,7 +7,7 @@ import { CALLS, type EventName } from '../../src/shared/contract'
 import type { Design } from '../../src/shared/design/schema'
 import type { Services } from '../../src/main/services'
 import { simulate } from '../../src/main/engine'
-import { randomPlacement } from '../../src/main/engine/testing/random-run'
+import { randomPlacement } from '../support/engine/random-run'
 
 interface PlacedLike {
   placed: Array<{ instanceId: string; hostId: string }>

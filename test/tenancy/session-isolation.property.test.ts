@@ -13,8 +13,8 @@ import { CALLS, type CallName, type SessionInfo, type TenantView } from '../../s
 import { requestSchemas } from '../../src/shared/contract/schemas'
 import type { Design } from '../../src/shared/design/schema'
 import { startServices, type Services } from '../../src/main/services'
-import { arbitraryDesign } from '../../src/main/engine/testing/arbitrary-design'
-import { findForeign, foreignStrings } from '../../src/main/engine/testing/foreign-strings'
+import { arbitraryDesign } from '../support/engine/arbitrary-design'
+import { findForeign, foreignStrings } from '../support/engine/foreign-strings'
 import { placeAndRun } from './place-and-run'
 
 const RUNS = Number(process.env.STRATA_TENANCY_RUNS ?? 1000)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startServices, type Services } from './index'
-import { testServices } from './testing/test-services'
+import { testServices } from '../../../test/support/services/test-services'
 
 const services = (): Services => testServices()
 const provider = { role: 'provider' } as const

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { arbitraryDesign } from '../testing/arbitrary-design'
+import { arbitraryDesign } from '../../../../test/support/engine/arbitrary-design'
 import { Simulation } from './simulation'
 
 describe('rack series', () => {

@@ -6,9 +6,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../shared/design/schema'
-import { arbitraryDesign } from '../testing/arbitrary-design'
-import { foreignStrings } from '../testing/foreign-strings'
-import { randomPlacement, randomRun, type RandomPlacement } from '../testing/random-run'
+import { arbitraryDesign } from '../../../../test/support/engine/arbitrary-design'
+import { foreignStrings } from '../../../../test/support/engine/foreign-strings'
+import {
+  randomPlacement,
+  randomRun,
+  type RandomPlacement,
+} from '../../../../test/support/engine/random-run'
 import { createTenantGuard, projectTenantView } from './index'
 
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EvacuationPlan, Explanation, PlacementResult } from '../../../shared/contract'
 import type { Services } from '../index'
-import { testServices } from '../testing/test-services'
+import { testServices } from '../../../../test/support/services/test-services'
 
 const services = (): Services => testServices()
 const provider = { role: 'provider' } as const

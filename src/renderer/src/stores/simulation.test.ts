@@ -9,7 +9,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import { api, setTransport } from '../api'
 import { useDesignStore } from './design'
 import { useSimulationStore } from './simulation'
-import { startRealServices, type RealServices } from './testing/real-services'
+import {
+  startRealServices,
+  type RealServices,
+} from '../../../../test/support/renderer/real-services'
 
 let services: RealServices
 

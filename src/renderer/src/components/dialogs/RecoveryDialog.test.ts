@@ -8,8 +8,11 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { api, setTransport } from '../../api'
 import { useDesignStore } from '../../stores/design'
-import { startRealServices, type RealServices } from '../../stores/testing/real-services'
-import { leaveCrashedAutosave } from '../../stores/testing/crashed-run'
+import {
+  startRealServices,
+  type RealServices,
+} from '../../../../../test/support/renderer/real-services'
+import { leaveCrashedAutosave } from '../../../../../test/support/renderer/crashed-run'
 import RecoveryDialog from './RecoveryDialog.vue'
 import ConfirmDialog from './ConfirmDialog.vue'
 

@@ -5,7 +5,10 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { api, setTransport } from '../../api'
 import { useDesignStore } from '../../stores/design'
-import { startRealServices, type RealServices } from '../../stores/testing/real-services'
+import {
+  startRealServices,
+  type RealServices,
+} from '../../../../../test/support/renderer/real-services'
 import ElementInspector from './ElementInspector.vue'
 
 let services: RealServices

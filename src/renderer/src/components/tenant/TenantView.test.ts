@@ -6,59 +6,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { setTransport, type Transport } from '../../api'
-import type { EventName, Result, SessionInfo } from '../../../../shared/contract'
+import { setTransport } from '../../api'
 import TenantView from './TenantView.vue'
 import ViewSwitcher from './ViewSwitcher.vue'
 import { useDesignStore } from '../../stores/design'
+import {
+  PROVIDER,
+  startRealServices,
+  type RealServices,
+} from '../../../../../test/support/renderer/real-services'
 
-interface ServicesLike {
-  ctx: {
-    hub: {
-      subscribe(s: SessionInfo, sink: (e: EventName, p: unknown) => void): () => void
-    }
-  }
-  dispatch(session: SessionInfo, name: unknown, request: unknown): Promise<Result<unknown>>
-  dispose(): Promise<void>
-}
-
-// Loaded by path at run time so the renderer's typecheck does not follow into main's code.
-const SERVICES = '../../../../main/services/index.ts'
-const PATHS = '../../../../main/services/paths.ts'
-const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) as T
-const provider: SessionInfo = { role: 'provider' }
-
-let services: ServicesLike
-
-/** A transport bound to `session`, as main binds a window or a token. */
-function transportFor(session: SessionInfo): Transport {
-  return {
-    call: async (name, request) => wire(await services.dispatch(session, name, wire(request))),
-    on: (event, listener) =>
-      services.ctx.hub.subscribe(session, (e, payload) => {
-        if (e === event) listener(wire(payload))
-      }),
-  }
-}
+let real: RealServices
+const provider = PROVIDER
 
 beforeEach(async () => {
-  const proc = (
-    globalThis as unknown as { process: { env: Record<string, string | undefined>; cwd(): string } }
-  ).process
-  // Keep autosave and recovery files out of the user's data folder.
-  proc.env.STRATA_DATA_DIR ??= `${proc.cwd()}/test-results/component-data`
-  const { startServices } = (await import(/* @vite-ignore */ SERVICES)) as {
-    startServices(options: unknown): ServicesLike
-  }
-  const { defaultPaths } = (await import(/* @vite-ignore */ PATHS)) as {
-    defaultPaths(): unknown
-  }
-  services = startServices({ version: 'test', paths: defaultPaths(), shell: { kind: 'web' } })
-  await services.dispatch(provider, 'scheduler:place', {})
+  real = startRealServices()
+  await real.services.dispatch(provider, 'scheduler:place', {})
   setActivePinia(createPinia())
 })
 afterEach(async () => {
-  await services.dispose()
+  await real.dispose()
 })
 
 const chips = (wrapper: ReturnType<typeof mount>): string[] =>
@@ -66,7 +33,7 @@ const chips = (wrapper: ReturnType<typeof mount>): string[] =>
 
 describe('TenantView', () => {
   it('shows a tenant session its own instances only, and follows edits live', async () => {
-    setTransport(transportFor({ role: 'tenant', tenantId: 't-acme' }))
+    setTransport(real.transportFor({ role: 'tenant', tenantId: 't-acme' }))
     const wrapper = mount(TenantView)
     await vi.waitFor(() => expect(chips(wrapper).length).toBe(10))
     expect(chips(wrapper).every((id) => id.startsWith('w-acme-'))).toBe(true)
@@ -74,7 +41,7 @@ describe('TenantView', () => {
     for (const foreign of ['Globex', 'Initech', 'kvm-1', 'rack-1', 'R01'])
       expect(wrapper.text()).not.toContain(foreign)
 
-    await services.dispatch(provider, 'design:apply', {
+    await real.services.dispatch(provider, 'design:apply', {
       command: { type: 'update', id: 'w-acme-db', patch: { count: 5 } },
     })
     await vi.waitFor(() => expect(chips(wrapper).length).toBe(13))
@@ -82,7 +49,7 @@ describe('TenantView', () => {
   })
 
   it('lets the provider switch to any tenant’s view', async () => {
-    setTransport(transportFor(provider))
+    setTransport(real.transportFor(provider))
     // the provider's shell has the design open (the switcher lists its tenants)
     await useDesignStore().start()
     const wrapper = mount(ViewSwitcher, { attachTo: document.body })

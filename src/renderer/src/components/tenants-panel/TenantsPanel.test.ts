@@ -5,7 +5,10 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { api, setTransport } from '../../api'
 import { useDesignStore } from '../../stores/design'
-import { startRealServices, type RealServices } from '../../stores/testing/real-services'
+import {
+  startRealServices,
+  type RealServices,
+} from '../../../../../test/support/renderer/real-services'
 import TenantsPanel from './TenantsPanel.vue'
 
 let services: RealServices

@@ -5,7 +5,7 @@
  * hosts, when `showHostNames`); racks, zones, storage systems, switches, links), minus the
  * strings that are also its own.
  */
-import type { Design } from '../../../shared/design/schema'
+import type { Design } from '../../../src/shared/design/schema'
 
 export function foreignStrings(
   design: Design,

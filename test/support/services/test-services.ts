@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startServices, type Services } from '../index'
+import { startServices, type Services } from '../../../src/main/services'
 
 export function testServices(options: Partial<Parameters<typeof startServices>[0]> = {}): Services {
   return startServices({

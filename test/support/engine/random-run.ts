@@ -8,9 +8,9 @@ import type {
   InstanceRecord,
   SimulationRunDetail,
   TenantUsage,
-} from '../../../shared/contract/calls/simulation'
-import type { Design } from '../../../shared/design/schema'
-import { seededRandom } from '../random'
+} from '../../../src/shared/contract/calls/simulation'
+import type { Design } from '../../../src/shared/design/schema'
+import { seededRandom } from '../../../src/main/engine/random'
 
 export interface RandomPlacement {
   placed: Array<{ instanceId: string; workloadId: string; tenantId: string; hostId: string }>

@@ -14,9 +14,9 @@ import {
   CURRENT_SCHEMA_VERSION,
   VIRTUALIZATION_PRODUCTS,
   type VirtualizationProduct,
-} from '../../../shared/design/enums'
-import type { Design, DesignInput } from '../../../shared/design/schema'
-import { parseDesign } from '../model/parse'
+} from '../../../src/shared/design/enums'
+import type { Design, DesignInput } from '../../../src/shared/design/schema'
+import { parseDesign } from '../../../src/main/engine/model/parse'
 
 /** Names several elements (of different tenants) may share. */
 export const SHARED_NAMES = ['Shared Alpha', 'Shared Beta'] as const

@@ -3,8 +3,8 @@
  * by `*.test.ts` files, never by the engine.
  */
 import fc from 'fast-check'
-import type { Design, Host, Storage, Tenant, Workload } from '../../../shared/design/schema'
-import { emptyDesign } from '../model/defaults'
+import type { Design, Host, Storage, Tenant, Workload } from '../../../src/shared/design/schema'
+import { emptyDesign } from '../../../src/main/engine/model/defaults'
 
 const PRODUCT = {
   native: 'bare-metal',

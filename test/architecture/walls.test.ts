@@ -1,0 +1,284 @@
+/**
+ * The walls of docs/DESIGN.md hold: each planted violation below, linted through ESLint's Node
+ * API with the project's own eslint.config.js as if it were the named file, makes its wall's
+ * rule fire, and each clean control fires no wall. Paths are resolved, so a roundabout relative
+ * path does not dodge a wall and a folder merely named `main` does not trip one.
+ *
+ * To add a wall: add it to eslint/wall-table.js and a planted case here (a test checks, from
+ * the configuration ESLint computes, that every wall has one).
+ */
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * A violation: `source` written in `file` must trip `wall`, a row of eslint/wall-table.js
+ * (rule `strata/walls`); or, with `rule`, that ESLint rule (e.g. `strata/no-computed-import`,
+ * `no-restricted-imports`).
+ */
+interface Planted {
+  wall: string
+  rule?: string
+  file: string
+  source: string
+}
+
+const PLANTED: Planted[] = [
+  // engine: imports only src/shared and itself; no electron, no Node built-ins
+  {
+    wall: 'engine-pure',
+    file: 'src/main/engine/model/x.ts',
+    source: `import { readFileSync } from 'node:fs'`,
+  },
+  { wall: 'engine-pure', file: 'src/main/engine/model/x.ts', source: `const fs = require('fs')` },
+  {
+    wall: 'engine-pure',
+    file: 'src/main/engine/x.ts',
+    source: `import { ipcMain } from 'electron'`,
+  },
+  {
+    wall: 'engine-pure',
+    file: 'src/main/engine/simulation/x.ts',
+    source: `import { startServices } from '../../services'`,
+  },
+  {
+    wall: 'engine-pure',
+    file: 'src/main/engine/simulation/x.ts',
+    source: `import { x } from '../../../../test/support/engine/random-run'`,
+  },
+  // shared: imports only itself
+  {
+    wall: 'shared-pure',
+    file: 'src/shared/design/x.ts',
+    source: `import type { X } from '../../main/engine/model/parse'`,
+  },
+  { wall: 'shared-pure', file: 'src/shared/contract/x.ts', source: `import os from 'os'` },
+  // renderer never imports main (or preload), electron or Node built-ins
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { startServices } from '../../../main/services'`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import type { AppContext } from '../../../main/services/context'`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { y } from '../../../renderer/../main/engine'`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `export * from '../../../preload'`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `const m = await import('../../../main/engine')`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `type P = import('../../../main/services/paths').X`,
+  },
+  { wall: 'renderer-main', file: 'src/renderer/src/api/x.ts', source: `import path from 'path'` },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/api/x.ts',
+    source: `import { ipcRenderer } from 'electron'`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/components/PlantedPanel.vue',
+    source: `<script setup lang="ts">\nimport { readFileSync } from 'node:fs'\nreadFileSync('x')\n</script>\n<template><div /></template>\n`,
+  },
+  // the preload bundles electron and the zod-free contract calls, nothing else
+  {
+    wall: 'preload-bridge',
+    file: 'src/preload/x.ts',
+    source: `import { startServices } from '../main/services'`,
+  },
+  { wall: 'preload-bridge', file: 'src/preload/x.ts', source: `import { z } from 'zod'` },
+  {
+    wall: 'preload-bridge',
+    file: 'src/preload/x.ts',
+    source: `import { designSchemas } from '../shared/contract/schemas/design'`,
+  },
+  // Cytoscape only inside the canvas adapter
+  {
+    wall: 'cytoscape-canvas',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import cytoscape from 'cytoscape'`,
+  },
+  {
+    wall: 'cytoscape-canvas',
+    file: 'src/renderer/src/components/x.ts',
+    source: `import type { Core } from 'cytoscape'`,
+  },
+  {
+    wall: 'cytoscape-canvas',
+    file: 'src/renderer/src/components/x.ts',
+    source: `import eh from 'cytoscape-edgehandles'`,
+  },
+  // electron only in src/main/app, src/main/ipc and src/preload
+  {
+    wall: 'electron-shells',
+    file: 'src/main/services/x.ts',
+    source: `import { dialog } from 'electron'`,
+  },
+  {
+    wall: 'electron-shells',
+    file: 'src/main/web/x.ts',
+    source: `const { app } = require('electron')`,
+  },
+  {
+    wall: 'electron-shells',
+    file: 'src/main/cli/x.ts',
+    source: `import type { BrowserWindow } from 'electron'`,
+  },
+  // no test library or test helper in production code
+  {
+    wall: 'test-code',
+    file: 'src/main/engine/scheduler/random-design.test-util.ts',
+    source: `import fc from 'fast-check'`,
+  },
+  { wall: 'test-code', file: 'src/main/services/x.ts', source: `import { vi } from 'vitest'` },
+  {
+    wall: 'test-code',
+    file: 'src/main/services/x.ts',
+    source: `import { expect } from '@playwright/test'`,
+  },
+  {
+    wall: 'test-code',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { mount } from '@vue/test-utils'`,
+  },
+  {
+    wall: 'test-code',
+    file: 'src/main/services/x.ts',
+    source: `import { testServices } from '../../../test/support/services/test-services'`,
+  },
+  // a module named at run time hides from lint and typecheck (how helpers once hid renderer → main from the typecheck)
+  {
+    wall: 'computed-import',
+    rule: 'strata/no-computed-import',
+    file: 'src/renderer/src/stores/testing/x.ts',
+    source: `const SERVICES = '../../../../main/services/index.ts'\nexport const m = await import(SERVICES)`,
+  },
+  {
+    wall: 'computed-import',
+    rule: 'strata/no-computed-import',
+    file: 'test/support/x.ts',
+    source: 'const name = "x"\nexport const m = await import(`./${name}`)',
+  },
+]
+
+/** Code that crosses no wall: no wall rule (`WALL_RULES`) may fire. */
+const CLEAN: Array<{ why: string; file: string; source: string }> = [
+  {
+    why: 'the canvas adapter imports Cytoscape',
+    file: 'src/renderer/src/canvas/x.ts',
+    source: `import cytoscape from 'cytoscape'\nimport eh from 'cytoscape-edgehandles'`,
+  },
+  {
+    why: 'the Electron shell imports electron',
+    file: 'src/main/app/x.ts',
+    source: `import { app } from 'electron'`,
+  },
+  {
+    why: 'ipc imports electron',
+    file: 'src/main/ipc/x.ts',
+    source: `import { ipcMain } from 'electron'`,
+  },
+  {
+    why: 'the preload imports electron and the contract',
+    file: 'src/preload/x.ts',
+    source: `import { contextBridge } from 'electron'\nimport { CALLS } from '../shared/contract'`,
+  },
+  {
+    why: 'the engine imports shared, itself and zod',
+    file: 'src/main/engine/model/x.ts',
+    source: `import type { Design } from '../../../shared/design/schema'\nimport { seededRandom } from '../random'\nimport { z } from 'zod'`,
+  },
+  {
+    why: 'a store imports the contract and the api',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import type { Result } from '../../../shared/contract'\nimport { api } from '../api'`,
+  },
+  {
+    why: 'a renderer folder named main is not src/main',
+    file: 'src/renderer/src/x.ts',
+    source: `import './main'\nimport { y } from './main/y'`,
+  },
+  {
+    why: 'services use Node',
+    file: 'src/main/services/x.ts',
+    source: `import { readFileSync } from 'node:fs'\nimport { Worker } from 'worker_threads'`,
+  },
+  {
+    why: 'a test uses test libraries and helpers',
+    file: 'src/main/services/x.test.ts',
+    source: `import { it } from 'vitest'\nimport fc from 'fast-check'\nimport { testServices } from '../../../test/support/services/test-services'`,
+  },
+  {
+    why: 'a renderer test may reach real services through test/support',
+    file: 'src/renderer/src/components/x.test.ts',
+    source: `import { startRealServices } from '../../../../test/support/renderer/real-services'`,
+  },
+  {
+    why: 'test support may import main',
+    file: 'test/support/renderer/x.ts',
+    source: `import { startServices } from '../../../src/main/services'`,
+  },
+  {
+    why: 'a dynamic import with a literal path',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `export const m = await import('./design')`,
+  },
+]
+
+const eslint = new ESLint({ cwd: process.cwd() })
+
+/** The rules that hold walls: a clean control trips none of them. */
+const WALL_RULES = new Set([
+  'strata/walls',
+  'strata/no-computed-import',
+  'no-restricted-imports',
+  'no-restricted-globals',
+  'no-restricted-properties',
+])
+
+/** The wall rules' messages ESLint gives `source` as the file `file`. */
+async function wallMessages(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${source}\n`, { filePath: file })
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId !== null && WALL_RULES.has(m.ruleId))
+    .map((m) => `${m.ruleId}: ${m.message}`)
+}
+
+describe('the walls of docs/DESIGN.md', () => {
+  it.each(PLANTED)('$wall fires on $file: $source', async ({ wall, rule, file, source }) => {
+    const messages = await wallMessages(file, source)
+    const expected = rule ? `${rule}:` : `strata/walls: ${wall}:`
+    expect(
+      messages.some((m) => m.startsWith(expected)),
+      messages.join('\n'),
+    ).toBe(true)
+  })
+
+  it.each(CLEAN)('no wall fires when $why', async ({ file, source }) => {
+    expect(await wallMessages(file, source)).toEqual([])
+  })
+
+  it('plants a violation of every wall the configuration holds', async () => {
+    const config = (await eslint.calculateConfigForFile('src/main/x.ts')) as {
+      rules: Record<string, [unknown, { walls: Array<{ name: string }> }]>
+    }
+    const walls = config.rules['strata/walls']?.[1].walls ?? []
+    expect(walls.length).toBeGreaterThan(0)
+    const planted = new Set(PLANTED.filter((p) => !p.rule).map((p) => p.wall))
+    expect(walls.map((w) => w.name).filter((name) => !planted.has(name))).toEqual([])
+  })
+})
