@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { Design, Workload } from '../../../shared/design/schema'
 import { createScheduler } from '../scheduler'
 import { innerDemand, innerLayerOf, outerRoom } from './inner-layer'
-import { testDesign, testHost, testWorkload } from './nested-design.test-util'
+import { testDesign, testHost, testWorkload } from '../../../../test/support/engine/nested-design'
 import { workloadIdOf } from './stack'
 
 const pods = (id: string, tenant: string, runsIn: string, extra: Record<string, unknown> = {}) =>

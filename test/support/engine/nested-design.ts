@@ -1,6 +1,6 @@
 /** Small designs with node pools for the nesting tests (built through the real parser). */
-import type { Design } from '../../../shared/design/schema'
-import { parseDesign } from '../model/parse'
+import type { Design } from '../../../src/shared/design/schema'
+import { parseDesign } from '../../../src/main/engine/model/parse'
 
 /** A host in the shape the tests need (KVM unless told otherwise). */
 export function testHost(
