@@ -10,7 +10,8 @@
  *   AMD-V to its guests, so hardware-assisted VMs can run inside its VMs.
  * - `host.virtualization.hostedOs`: the hypervisor is type 2 and runs on a host OS whose own
  *   CPU and memory share the host loses.
- * - `simulation.failures.instanceSchedule`: an instance failure injected at a time.
+ * - `simulation.failures.instanceSchedule`: an instance failure injected at a time (applied
+ *   whatever the failure mode, except in CloudSim-compatible runs).
  */
 import { z } from 'zod'
 import { VIRTUALIZATION_PRODUCT_NAMES } from './enums'

@@ -49,7 +49,7 @@ export const simulationSettingsSchema = z
         /** `none`; `mtbf`: drawn from each host's MTBF/MTTR with the seed; `schedule`: as listed. */
         mode: z.enum(['none', 'mtbf', 'schedule']).default('none'),
         schedule: z.array(failureEventSchema).default([]),
-        /** Injected instance failures (issue 18), in `schedule` mode. Absent = none. */
+        /** Injected instance failures (issue 18), in any mode but CloudSim-compat. Absent = none. */
         instanceSchedule: z.array(instanceFailureEventSchema).optional(),
       })
       .default({ mode: 'none', schedule: [] }),

@@ -13,6 +13,7 @@ export type SimEventPayload =
   | { type: 'fail'; tS: number; host: number; repairS: number }
   | { type: 'repair'; tS: number; host: number }
   | { type: 'restart'; tS: number; vm: number; failure: number }
+  | { type: 'fail-instance'; tS: number; vm: number; repairS: number }
 
 /** The integer event-queue key (milliseconds) of a time in seconds. */
 export function toMs(tS: number): number {

@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import type { CallAccess } from '../session'
 import type { simulationRequests } from '../schemas/simulation'
+import type { LayerCost } from '../../layer-costs'
 
 export const simulationCalls = {
   'simulation:start': 'provider',
@@ -192,6 +193,11 @@ export interface InstanceRecord {
   allocatedCpuMi: number
   /** Part of the shortfall caused by co-location interference, million instructions. */
   interferenceLostMi: number
+  /**
+   * Nested instances (issue 18): the outer instance it runs in. Its CPU figures are 0 (its
+   * work is inside the outer instance's); its downtime follows the outer instance's.
+   */
+  outerInstanceId?: string
 }
 
 /** A host failure and what became of its instances. */
@@ -202,6 +208,8 @@ export interface FailureRecord {
   repairedAtS?: number
   /** Every instance that was on the host when it failed, with where and when it restarted. */
   instances: Array<{ instanceId: string; restartedOnHostId?: string; restartedAtS?: number }>
+  /** An injected instance failure (issue 18): the instance that failed; the host stayed up. */
+  instanceId?: string
 }
 
 /** One live migration. */
@@ -225,6 +233,8 @@ export interface SimulationResult {
   /** True when `migrations` holds only the first `migrationRecordLimit` records. */
   migrationsTruncated: boolean
   series: SimulationSeries
+  /** What each layer of virtualization costs (issue 18); absent when no workload is nested. */
+  layers?: LayerCost[]
 }
 
 /** State of a run as `simulation:get` / `simulation:list` report it. */
