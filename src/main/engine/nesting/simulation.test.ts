@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import { testDesign, testHost, testWorkload } from '../../../../test/support/engine/nested-design'
 import { createScheduler } from '../scheduler'
+import { layerSections } from '../reports/layer-sections'
 import { simulate } from '../simulation'
 
 const H = 3600
@@ -107,5 +108,22 @@ describe('a node pool in a run', () => {
     const b = run({ schedule: [{ hostId: 'VM_HOST', atS: 1000, repairS: 500 }] }, false)
     expect(a.tenants[0]?.bill).toEqual(b.tenants[0]?.bill)
     expect(a.summary.energyKWh).toBe(b.summary.energyKWh)
+  })
+})
+
+describe('the report of a run with a node pool', () => {
+  it('shows the per-layer overhead and the injected failure', () => {
+    const r = run({ instanceSchedule: [{ instanceId: 'vms#0', atS: 600, repairS: 100 }] })
+    const sections = layerSections(r, new Map([['vms', 'nodes']]))
+    expect(sections.map((s) => s.id)).toEqual(['layers', 'instance-failures'])
+    const table = sections[0]?.blocks.find((b) => b.kind === 'table')
+    expect(table?.kind === 'table' && table.table.rows).toEqual([
+      ['hypervisor (per-VM overhead and its own reserve)', 1, 200, 2140],
+      ['guest kernel / node agent reserve inside VMs', 1, 120, 840],
+      ['container runtime inside VMs', 2, 20, 40],
+    ])
+    const failures = sections[1]?.blocks[0]
+    expect(failures?.kind === 'table' && failures.table.rows[0]?.slice(0, 1)).toEqual(['nodes #1'])
+    expect(layerSections(run({}, false), new Map())).toEqual([])
   })
 })
