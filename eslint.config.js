@@ -64,8 +64,11 @@ export default tseslint.config(
     },
   },
   {
-    // The walls of docs/DESIGN.md, on resolved import paths (eslint/wall-table.js).
-    files: ['src/**/*.ts', 'src/**/*.vue'],
+    // The walls of docs/DESIGN.md, on resolved import paths (eslint/wall-table.js), among them
+    // the renderer's one-way layers: stores ↛ canvas/components, canvas ↛ stores/api,
+    // drawing/ pure, components ↛ api (they reach main only through a store's action). Scripts
+    // are held too: the engine-facade wall applies to them.
+    files: ['src/**/*.ts', 'src/**/*.vue', 'scripts/**/*.{ts,mts,js,mjs}'],
     plugins: { strata },
     rules: { 'strata/walls': ['error', { walls: WALLS }] },
   },
@@ -74,6 +77,19 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'src/**/*.vue', 'test/**/*.ts', 'e2e/**/*.ts'],
     plugins: { strata },
     rules: { 'strata/no-computed-import': 'error' },
+  },
+  // The facade's list is explicit: no `export *` in it, so its surface is what it names.
+  {
+    files: ['src/main/engine/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'The engine facade names every export; no `export *`.',
+        },
+      ],
+    },
   },
   prettier,
 )

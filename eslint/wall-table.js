@@ -77,4 +77,58 @@ export const WALLS = [
     message:
       'Production code never imports a test library or test helpers; helpers live in test/support.',
   },
+  {
+    name: 'engine-facade',
+    from: ['src', 'scripts'],
+    except: ['src/main/engine'],
+    forbidPaths: ['src/main/engine'],
+    allowPaths: ['src/main/engine', 'src/main/engine/index'],
+    message:
+      'Code outside the engine imports it only through its facade, src/main/engine/index.ts (named exports); export what you need there by name. Tests may reach internals.',
+  },
+  {
+    name: 'engine-domain',
+    from: ['src/main/engine'],
+    forbidPaths: ['src/shared/contract'],
+    message:
+      'The engine speaks the domain, not the wire: its types come from src/shared/domain and src/shared/design; the contract re-exports them.',
+  },
+  // Renderer layers point one way (docs/DESIGN.md, "The renderer"):
+  //   components → stores → api → main, and components → canvas (the only Cytoscape code);
+  //   stores and the canvas share only src/renderer/src/drawing (pure). Cytoscape's `cy` stays
+  //   private to the canvas adapter by TypeScript (`private`), not by lint.
+  {
+    name: 'stores-one-way',
+    from: ['src/renderer/src/stores'],
+    forbidPaths: ['src/renderer/src/canvas', 'src/renderer/src/components'],
+    message:
+      'Stores never import the canvas or components: what stores and the canvas share lives in src/renderer/src/drawing.',
+  },
+  {
+    name: 'drawing-pure',
+    from: ['src/renderer/src/drawing'],
+    forbidPaths: [
+      'src/renderer/src/canvas',
+      'src/renderer/src/components',
+      'src/renderer/src/stores',
+      'src/renderer/src/api',
+    ],
+    forbidPackages: ['vue', 'pinia'],
+    message: 'src/renderer/src/drawing is pure: no canvas, component, store, api, Vue or Pinia.',
+  },
+  {
+    name: 'canvas-adapter',
+    from: ['src/renderer/src/canvas'],
+    forbidPaths: ['src/renderer/src/components', 'src/renderer/src/stores', 'src/renderer/src/api'],
+    message:
+      'The canvas adapter imports no store, component or api: it gets designs and change sets and reports gestures as callbacks.',
+  },
+  {
+    name: 'components-through-stores',
+    from: ['src/renderer/src'],
+    except: ['src/renderer/src/stores', 'src/renderer/src/api'],
+    forbidPaths: ['src/renderer/src/api'],
+    message:
+      'Components reach main only through a store: call a store action, never the api module.',
+  },
 ]

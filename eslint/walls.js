@@ -30,6 +30,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
  * @property {string[]} [except] importer folders exempt from it
  * @property {boolean} [tests] whether test files (`*.test.ts`, `*.spec.ts`) are held too (default false)
  * @property {string[]} [forbidPaths] project folders (or files) that may not be imported
+ * @property {string[]} [allowPaths] exact project paths (a folder's index or a file, extension
+ *   optional) that stay importable although they lie under `forbidPaths` (a facade)
  * @property {string[]} [onlyPaths] if given, every project path imported must lie under one of these
  * @property {string[]} [forbidPackages] package names; a trailing `*` (`@vitest/*`, `cytoscape-*`) names a family
  * @property {boolean} [nodeBuiltins] forbid Node's built-in modules
@@ -94,7 +96,12 @@ function classify(spec, file, root, aliases) {
 /** Why `target` breaks `wall`, or undefined. */
 function breach(wall, target) {
   if (target.kind === 'path') {
-    if (wall.forbidPaths && under(target.path, wall.forbidPaths)) return target.path
+    if (
+      wall.forbidPaths &&
+      under(target.path, wall.forbidPaths) &&
+      !(wall.allowPaths ?? []).includes(target.path.replace(/\.[cm]?[jt]s$/, ''))
+    )
+      return target.path
     if (wall.onlyPaths && !under(target.path, wall.onlyPaths)) return target.path
   } else if (target.kind === 'builtin') {
     if (wall.nodeBuiltins) return `Node built-in ${target.name}`

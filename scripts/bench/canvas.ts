@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { syntheticDatacenter } from '../../src/main/engine/scheduler/synthetic-datacenter'
+import { syntheticDatacenter } from '../../src/main/engine'
 import { ApiClient } from '../../e2e/fixtures/api-client'
 import type { NodeFact, StrataTestHook } from '../../src/renderer/src/canvas/test-hook-types'
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import { syntheticDatacenter } from '../../src/main/engine/scheduler'
+import { syntheticDatacenter } from '../../src/main/engine'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const planetlab = resolve(root, 'test/fixtures/planetlab')

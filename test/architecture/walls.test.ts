@@ -160,6 +160,58 @@ const PLANTED: Planted[] = [
     file: 'src/main/services/x.ts',
     source: `import { testServices } from '../../../test/support/services/test-services'`,
   },
+  // renderer layers point one way: stores ↛ canvas/components, canvas ↛ stores/api,
+  // drawing/ pure, components reach main only through stores
+  {
+    wall: 'stores-one-way',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { TopologyCanvas } from '../canvas/topology-canvas'`,
+  },
+  {
+    wall: 'stores-one-way',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import type { NodeFact } from '../../../renderer/src/canvas/test-hook-types'`,
+  },
+  {
+    wall: 'stores-one-way',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { openDesign } from '../components/shell/design-files'`,
+  },
+  {
+    wall: 'drawing-pure',
+    file: 'src/renderer/src/drawing/x.ts',
+    source: `import { isContainer } from '../canvas/elements'`,
+  },
+  {
+    wall: 'drawing-pure',
+    file: 'src/renderer/src/drawing/x.ts',
+    source: `import { computed } from 'vue'`,
+  },
+  {
+    wall: 'canvas-adapter',
+    file: 'src/renderer/src/canvas/x.ts',
+    source: `import { useDesignStore } from '../stores/design'`,
+  },
+  {
+    wall: 'canvas-adapter',
+    file: 'src/renderer/src/canvas/x.ts',
+    source: `import { api } from '../api'`,
+  },
+  {
+    wall: 'components-through-stores',
+    file: 'src/renderer/src/components/shell/x.ts',
+    source: `import { api } from '../../api'`,
+  },
+  {
+    wall: 'components-through-stores',
+    file: 'src/renderer/src/components/dialogs/PlantedDialog.vue',
+    source: `<script setup lang="ts">\nimport { api } from '../../api/index'\nvoid api\n</script>\n<template><div /></template>\n`,
+  },
+  {
+    wall: 'components-through-stores',
+    file: 'src/renderer/src/App.vue',
+    source: `<script setup lang="ts">\nimport { api } from './api'\nvoid api\n</script>\n<template><div /></template>\n`,
+  },
   // a module named at run time hides from lint and typecheck (how helpers once hid renderer → main from the typecheck)
   {
     wall: 'computed-import',
@@ -172,6 +224,53 @@ const PLANTED: Planted[] = [
     rule: 'strata/no-computed-import',
     file: 'test/support/x.ts',
     source: 'const name = "x"\nexport const m = await import(`./${name}`)',
+  },
+  // the engine takes its types from the domain, never from the contract
+  {
+    wall: 'engine-domain',
+    file: 'src/main/engine/persistence/migrations/x.ts',
+    source: `import type { Problem } from '../../../../shared/contract/result'`,
+  },
+  {
+    wall: 'engine-domain',
+    file: 'src/main/engine/x.ts',
+    source: `import type { EditCommandInput } from '../../shared/contract/schemas/design'`,
+  },
+  // outside the engine, only its facade (src/main/engine/index.ts) is imported
+  {
+    wall: 'engine-facade',
+    file: 'src/main/services/x.ts',
+    source: `import { Simulation } from '../engine/simulation'`,
+  },
+  {
+    wall: 'engine-facade',
+    file: 'src/main/services/experiments/queue/x.ts',
+    source: `import { issuesToProblems } from '../../../engine/model/parse'`,
+  },
+  {
+    wall: 'engine-facade',
+    file: 'src/main/cli/commands/x.ts',
+    source: `export { importPlanetLab } from '../../engine/import/planetlab'`,
+  },
+  {
+    wall: 'engine-facade',
+    file: 'src/main/web/x.ts',
+    source: `import type { ChartRenderer } from '../../main/engine/reports/html.ts'`,
+  },
+  {
+    wall: 'engine-facade',
+    file: 'src/main/services/x.ts',
+    source: `const m = await import('../engine/persistence')`,
+  },
+  {
+    wall: 'engine-facade',
+    file: 'scripts/bench/lib/x.ts',
+    source: `import { pabfdCounters } from '../../../src/main/engine/simulation/pabfd'`,
+  },
+  {
+    wall: 'engine-facade',
+    file: 'scripts/x.ts',
+    source: `import { designJsonSchema } from '../src/main/engine/persistence/design-json-schema'`,
   },
 ]
 
@@ -236,6 +335,56 @@ const CLEAN: Array<{ why: string; file: string; source: string }> = [
     why: 'a dynamic import with a literal path',
     file: 'src/renderer/src/stores/x.ts',
     source: `export const m = await import('./design')`,
+  },
+  {
+    why: 'a service imports the engine through its facade',
+    file: 'src/main/services/x.ts',
+    source: `import { Simulation } from '../engine'\nimport { hasErrors } from '../engine/index'\nimport type { RunRecord } from '../engine/index.ts'`,
+  },
+  {
+    why: 'a script imports the engine through its facade',
+    file: 'scripts/bench/x.ts',
+    source: `import { simulate } from '../../src/main/engine'`,
+  },
+  {
+    why: 'the engine imports its own parts',
+    file: 'src/main/engine/reports/x.ts',
+    source: `import { parsePolicy } from '../simulation/policy'`,
+  },
+  {
+    why: 'a co-located test reaches engine internals',
+    file: 'src/main/services/x.test.ts',
+    source: `import { parsePolicy } from '../engine/simulation/policy'`,
+  },
+  {
+    why: 'a test under test/ reaches engine internals',
+    file: 'test/general/x.test.ts',
+    source: `import { parsePolicy } from '../../src/main/engine/simulation/policy'`,
+  },
+  {
+    why: 'the engine imports domain types',
+    file: 'src/main/engine/model/x.ts',
+    source: `import type { Problem } from '../../../shared/domain/problem'\nimport type { EditCommand } from '../../../shared/domain/design-edits'`,
+  },
+  {
+    why: 'a store calls the api and uses drawing/',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { api } from '../api'\nimport { tieredLayout } from '../drawing/tiered-layout'`,
+  },
+  {
+    why: 'a component uses a store and the canvas adapter',
+    file: 'src/renderer/src/components/canvas/x.ts',
+    source: `import { useFilesStore } from '../../stores/files'\nimport { TopologyCanvas } from '../../canvas/topology-canvas'\nimport { x } from '../canvas/y'`,
+  },
+  {
+    why: 'the canvas adapter uses drawing/',
+    file: 'src/renderer/src/canvas/x.ts',
+    source: `import type { HostOverlay } from '../drawing/host-overlay'`,
+  },
+  {
+    why: 'a component test sets up the api transport',
+    file: 'src/renderer/src/components/x.test.ts',
+    source: `import { setTransport } from '../api'`,
   },
 ]
 

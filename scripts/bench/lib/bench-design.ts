@@ -10,8 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { seededRandom } from '../../../src/main/engine/random'
-import { syntheticDatacenter } from '../../../src/main/engine/scheduler'
+import { seededRandom, syntheticDatacenter } from '../../../src/main/engine'
 import type { Design, Trace } from '../../../src/shared/design/schema'
 
 export type BenchDemand = 'legacy' | 'planetlab'

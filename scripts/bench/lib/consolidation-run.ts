@@ -8,8 +8,7 @@
  * STEPS bounds the number of processing instants (default: the whole 24 h).
  */
 import { performance } from 'node:perf_hooks'
-import { Simulation } from '../../../src/main/engine/simulation'
-import { pabfdCounters } from '../../../src/main/engine/simulation/pabfd'
+import { Simulation, pabfdCounters } from '../../../src/main/engine'
 import { benchDesign, type BenchDemand } from './bench-design'
 
 const [hostsArg, instancesArg, policy = 'thr-mmt-0.8', demandArg = 'planetlab', stepsArg] =

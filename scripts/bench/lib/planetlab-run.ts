@@ -3,8 +3,7 @@
  * prints a JSON line with the run's wall and CPU time and its summary.
  */
 import { performance } from 'node:perf_hooks'
-import { simulate } from '../../../src/main/engine/simulation'
-import { pabfdCounters } from '../../../src/main/engine/simulation/pabfd'
+import { pabfdCounters, simulate } from '../../../src/main/engine'
 import { planetLabDesign } from '../../../test/planetlab/reference-data'
 
 const [date = '20110303', policy = 'thr-mmt-0.8'] = process.argv.slice(2)

@@ -4,7 +4,7 @@
  * but still counted, so line numbers match what an editor shows.
  */
 import Papa from 'papaparse'
-import type { CsvRow } from '../engine/import/csv-traces'
+import type { CsvRow } from '../engine'
 
 /** The rows of `text`, or the first syntax problem with its line. */
 export function csvRows(

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Problem } from '../../shared/contract'
-import { DEFAULT_MAX_FILE_BYTES, decodeUtf8 } from '../engine/persistence'
+import { DEFAULT_MAX_FILE_BYTES, decodeUtf8 } from '../engine'
 import { writeFileAtomic } from '../services/files/atomic-write'
 import type { CliIo } from './command'
 

@@ -1,8 +1,7 @@
 /** Reading a design file for CLI commands, with located errors (the same reader the app uses). */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { checkDesignRules, hasErrors } from '../engine/model/validate'
-import { readStrataFile, type LastRun } from '../engine/persistence'
+import { checkDesignRules, hasErrors, readStrataFile, type LastRun } from '../engine'
 import type { Design } from '../../shared/design/schema'
 import type { Problem } from '../../shared/contract'
 

@@ -9,7 +9,7 @@
  */
 import { realpathSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { parseJsonText } from '../engine/persistence'
+import { parseJsonText } from '../engine'
 import { readTextFile } from './interop-files'
 
 type Json = unknown

@@ -3,8 +3,9 @@
  * the last save, validates (cached per design), and tells listeners what changed.
  */
 import type { Design } from '../../shared/design/schema'
-import type { DesignChanges, DesignState } from '../../shared/contract/calls/design'
-import { fail, ok, type Problem, type Result } from '../../shared/contract/result'
+import type { DesignChanges, DesignState } from '../../shared/domain/design-edits'
+import { fail, ok, type Result } from '../../shared/domain/result'
+import type { Problem } from '../../shared/domain/problem'
 import { applyCommand, commandLabel, type EditCommand } from './model/commands'
 import { emptyDesign } from './model/defaults'
 import { diffDesigns } from './model/diff'

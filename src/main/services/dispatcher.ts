@@ -8,7 +8,7 @@
  */
 import { CALLS, fail, type CallName, type Result, type SessionInfo } from '../../shared/contract'
 import { requestSchemas } from '../../shared/contract/schemas'
-import { issuesToProblems } from '../engine/model/parse'
+import { issuesToProblems } from '../engine'
 import type { AppContext } from './context'
 import type { Handler } from './handler-types'
 import { createHandlers, type AllHandlers } from './handlers'

@@ -3,8 +3,12 @@
  * Owned by the simulation area; read by the scheduler (placement preset and weights).
  */
 import { z } from 'zod'
+import { defaultSimulationSettings } from './defaults'
 import { PLACEMENT_PRESETS } from './enums'
 import { instanceFailureEventSchema } from './nesting'
+
+/** Each field's default, from the one set in `defaults.ts`. */
+const DEFAULT = defaultSimulationSettings()
 
 export const failureEventSchema = z.strictObject({
   hostId: z.string().min(1),
@@ -22,58 +26,48 @@ export const simulationSettingsSchema = z
       .int()
       .min(0)
       .max(2 ** 31 - 1)
-      .default(0),
+      .default(DEFAULT.seed),
     /** Simulated time span, seconds. */
     horizonS: z
       .number()
       .int()
       .positive()
       .max(10 * 365 * 86_400)
-      .default(86_400),
+      .default(DEFAULT.horizonS),
     /** Scheduling / sampling interval, seconds. */
-    stepS: z.number().int().positive().default(300),
+    stepS: z.number().int().positive().default(DEFAULT.stepS),
     /**
      * Consolidation policy: `npa`, `dvfs`, or `DETECTOR-SELECTOR-PARAM`
      * such as `thr-mmt-0.8`, `iqr-mmt-1.5`, `mad-mmt-2.5`, `lr-mmt-1.2`, `lrr-mmt-1.2`.
      */
-    policy: z.string().min(1).default('dvfs'),
+    policy: z.string().min(1).default(DEFAULT.policy),
     placement: z
       .strictObject({
-        preset: z.enum(PLACEMENT_PRESETS).default('spread'),
+        preset: z.enum(PLACEMENT_PRESETS).default(DEFAULT.placement.preset),
         /** Weigher name -> signed multiplier; replaces the preset's weights when given. */
         weights: z.record(z.string(), z.number()).optional(),
       })
-      .default({ preset: 'spread' }),
+      .default(() => defaultSimulationSettings().placement),
     failures: z
       .strictObject({
         /** `none`; `mtbf`: drawn from each host's MTBF/MTTR with the seed; `schedule`: as listed. */
-        mode: z.enum(['none', 'mtbf', 'schedule']).default('none'),
+        mode: z.enum(['none', 'mtbf', 'schedule']).default(DEFAULT.failures.mode),
         schedule: z.array(failureEventSchema).default([]),
         /** Injected instance failures (issue 18), in any mode but CloudSim-compat. Absent = none. */
         instanceSchedule: z.array(instanceFailureEventSchema).optional(),
       })
-      .default({ mode: 'none', schedule: [] }),
+      .default(() => defaultSimulationSettings().failures),
     /** Switch off hosts that are idle and empty. */
-    switchOffIdleHosts: z.boolean().default(true),
+    switchOffIdleHosts: z.boolean().default(DEFAULT.switchOffIdleHosts),
     /** Model co-location interference from the virtualization table. */
-    interference: z.boolean().default(true),
+    interference: z.boolean().default(DEFAULT.interference),
     /**
      * CloudSim 3.0.3 compatibility: reproduce its quirks exactly (instances whose demand
      * is zero for a whole interval finish; memory binds only at initial placement).
      */
-    cloudsimCompat: z.boolean().default(false),
+    cloudsimCompat: z.boolean().default(DEFAULT.cloudsimCompat),
   })
-  .default({
-    seed: 0,
-    horizonS: 86_400,
-    stepS: 300,
-    policy: 'dvfs',
-    placement: { preset: 'spread' },
-    failures: { mode: 'none', schedule: [] },
-    switchOffIdleHosts: true,
-    interference: true,
-    cloudsimCompat: false,
-  })
+  .default(defaultSimulationSettings)
 
 export type FailureEvent = z.infer<typeof failureEventSchema>
 export type SimulationSettings = z.infer<typeof simulationSettingsSchema>

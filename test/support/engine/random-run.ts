@@ -6,9 +6,10 @@
  */
 import type {
   InstanceRecord,
-  SimulationRunDetail,
+  SimulationResult,
   TenantUsage,
-} from '../../../src/shared/contract/calls/simulation'
+} from '../../../src/shared/domain/simulation-result'
+import type { TenantRunState } from '../../../src/shared/domain/tenant-view'
 import type { Design } from '../../../src/shared/design/schema'
 import { seededRandom } from '../../../src/main/engine/random'
 
@@ -34,12 +35,16 @@ export function randomPlacement(design: Design, seed = 0): RandomPlacement {
   return out
 }
 
+/** A finished run as `simulation:get` reports it (the same fields as the contract's run detail). */
+export interface RandomRunDetail extends TenantRunState {
+  runId: string
+  policy: string
+  seed: number
+  result: SimulationResult
+}
+
 /** A finished run with random figures for every tenant, instance and host. */
-export function randomRun(
-  design: Design,
-  placement: RandomPlacement,
-  seed = 0,
-): SimulationRunDetail {
+export function randomRun(design: Design, placement: RandomPlacement, seed = 0): RandomRunDetail {
   const random = seededRandom(seed ^ 0x5bd1e995)
   const hosts = design.hosts.map((h) => h.id)
   const horizonS = design.simulation.horizonS

@@ -3,7 +3,7 @@
  * another tool's format by the app's own exporters (`exportNetboxCsv`, `exportOpenDcTopology`).
  * What the format cannot carry is printed as warnings on stderr.
  */
-import { exportNetboxCsv, exportOpenDcTopology } from '../../engine/persistence'
+import { exportNetboxCsv, exportOpenDcTopology } from '../../engine'
 import { parseCliArgs, type CliCommand } from '../command'
 import { printTo, writeOut } from '../interop-files'
 import { printProblems, readDesignFile } from '../load-design-file'

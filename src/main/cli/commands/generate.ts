@@ -8,8 +8,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Design } from '../../../shared/design/schema'
-import { checkDesignRules, hasErrors, syntheticDatacenter } from '../../engine'
-import { serializeStrataFile } from '../../engine/persistence'
+import { checkDesignRules, hasErrors, serializeStrataFile, syntheticDatacenter } from '../../engine'
 import type { CliCommand, CliIo } from '../command'
 
 /** The size and seed of a generated design. Counts are whole numbers; units are in the names. */

@@ -10,7 +10,7 @@ import {
   parseJsonText,
   serializeStrataFile,
   type ImportResult,
-} from '../../engine/persistence'
+} from '../../engine'
 import type { CliIo } from '../command'
 import { printTo, readTextFile, writeOut } from '../interop-files'
 import { resolveOpenDcImports } from '../opendc-imports'

@@ -6,8 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
-import { importCsvTraces } from '../../engine/import/csv-traces'
-import { importPlanetLab } from '../../engine/import/planetlab'
+import { importCsvTraces, importPlanetLab } from '../../engine'
 import { parseCliArgs, type CliCommand, type CliIo } from '../command'
 import { csvRows } from '../csv-rows'
 import { printProblems, readDesignFile } from '../load-design-file'

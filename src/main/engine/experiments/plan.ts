@@ -4,7 +4,7 @@
  * repeated `repeat` times with seeds derived from the seeded generator. Every factor value and
  * every resolved design is checked; problems carry their JSON path in the spec.
  */
-import type { Problem } from '../../../shared/contract/result'
+import type { Problem } from '../../../shared/domain/problem'
 import type { Design } from '../../../shared/design/schema'
 import {
   DESIGN_FACTOR,

@@ -3,7 +3,7 @@
  * bill and SLA verdict, and the provider's energy cost and carbon (from the design's
  * optional `provider` economics). Small enough to store per run and to send over a queue.
  */
-import type { SimulationResult, SimulationSummary } from '../../../shared/contract/calls/simulation'
+import type { SimulationResult, SimulationSummary } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import type { FactorValue } from '../../../shared/experiment/spec'
 

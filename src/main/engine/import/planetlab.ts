@@ -5,6 +5,7 @@
  * in contiguous blocks, 300 s steps over 24 h, `cloudsimCompat: true`, and virtualization
  * overrides set to zero so that Strata adds no overhead of its own.
  */
+import { defaultSimulationSettings } from '../../../shared/design/defaults'
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
 import type { Design, DesignInput } from '../../../shared/design/schema'
 import { parseDesign } from '../model/parse'
@@ -167,15 +168,8 @@ export function importPlanetLab(
     tenants: [{ id: 'planetlab', name: 'PlanetLab', colour: '#1f77b4' }],
     workloads,
     traces: traceDocs,
-    simulation: {
-      seed: 0,
-      horizonS: 86_400,
-      stepS: 300,
-      policy: 'dvfs',
-      switchOffIdleHosts: true,
-      interference: false,
-      cloudsimCompat: true,
-    },
+    // the CloudSim scenario: the default day in 300 s steps, CloudSim's accounting, no interference
+    simulation: { ...defaultSimulationSettings(), interference: false, cloudsimCompat: true },
   }
   const parsed = parseDesign(input)
   if (!parsed.ok)

@@ -10,14 +10,13 @@ import {
 } from '../../../shared/design/enums'
 import { designMetaSchema, type Design } from '../../../shared/design/schema'
 import { simulationSettingsSchema } from '../../../shared/design/simulation-settings'
-import type { DesignChanges } from '../../../shared/contract/calls/design'
-import type { EditCommandInput } from '../../../shared/contract/schemas/design'
-import type { Problem } from '../../../shared/contract/result'
+import type { DesignChanges, EditCommand } from '../../../shared/domain/design-edits'
+import type { Problem } from '../../../shared/domain/problem'
 import { freshId, indexOf } from './index-of'
 import { issuesToProblems, parseEntity } from './parse'
 import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
-export type EditCommand = EditCommandInput
+export type { EditCommand }
 export type CommandResult =
   { ok: true; design: Design; changes: DesignChanges } | { ok: false; problems: Problem[] }
 

@@ -5,7 +5,7 @@ import {
   type EntityKind,
 } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
-import type { DesignChanges } from '../../../shared/contract/calls/design'
+import type { DesignChanges } from '../../../shared/domain/design-edits'
 
 export function diffDesigns(before: Design, after: Design): DesignChanges {
   const changes: DesignChanges = {

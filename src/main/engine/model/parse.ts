@@ -6,7 +6,7 @@ import {
   type EntityByKind,
 } from '../../../shared/design/schema'
 import type { EntityKind } from '../../../shared/design/enums'
-import { formatPath, type Problem } from '../../../shared/contract/result'
+import { formatPath, type Problem } from '../../../shared/domain/problem'
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
 import { migrateDocument } from '../persistence/migrations'
 

@@ -9,7 +9,7 @@ import {
   type EntityKind,
 } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
-import type { Problem } from '../../../shared/contract/result'
+import type { Problem } from '../../../shared/domain/problem'
 import { checkNestingRules } from '../nesting/rules'
 import { parseDesign } from './parse'
 import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'

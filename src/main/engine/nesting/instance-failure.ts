@@ -5,7 +5,7 @@
  * kind's start time. Its host stays up. The failure is recorded like a host failure, with
  * `instanceId` naming the instance. Inner instances go down with it (./nested-run.ts).
  */
-import type { FailureRecord } from '../../../shared/contract/calls/simulation'
+import type { FailureRecord } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import type { FailureLog } from '../simulation/failures'
 import { entryIndex, removeEntryAt } from '../simulation/host-cpu'

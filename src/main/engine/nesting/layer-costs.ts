@@ -4,9 +4,9 @@
  * per-instance memory; reserves (a type-2 host's OS, a hypervisor's own memory, a node's
  * reserve inside a VM) are charged once per machine that holds instances.
  */
-import type { PlacedInstance } from '../../../shared/contract/calls/scheduler'
+import type { PlacedInstance } from '../../../shared/domain/placement'
 import type { Design } from '../../../shared/design/schema'
-import { LAYER_NAMES, type LayerCost } from '../../../shared/layer-costs'
+import { LAYER_NAMES, type LayerCost } from '../../../shared/domain/layer-costs'
 import { memoryOverheadMiB, overheadsFor } from '../virtualization'
 import { innerDemand, innerLayerCosts, innerLayerOf, outerRoom } from './inner-layer'
 import { workloadIdOf } from './stack'

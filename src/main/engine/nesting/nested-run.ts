@@ -8,7 +8,7 @@
  * every instance, inner ones included:
  * `1 - sum(downtime) / sum(uptime + downtime)` (the general accounting of ../simulation).
  */
-import type { InstanceRecord, SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { InstanceRecord, SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design, Workload } from '../../../shared/design/schema'
 import { createScheduler } from '../scheduler'
 import { INNER_LAYER_DEFAULTS, innerLayerOf } from './inner-layer'

@@ -10,7 +10,7 @@
  *   hypervisor kind) and its product must be of that kind.
  * - `hostedOs` (type 2) on a type-1 product is an error; `instanceSchedule` names instances.
  */
-import type { Problem } from '../../../shared/contract/result'
+import type { Problem } from '../../../shared/domain/problem'
 import { VIRTUALIZATION_PRODUCTS } from '../../../shared/design/enums'
 import { PRODUCT_HYPERVISOR_TYPE } from '../../../shared/design/nesting-kinds'
 import type { Design, Workload } from '../../../shared/design/schema'

@@ -13,7 +13,7 @@ import type {
   PlacementResult,
   RejectionCount,
   UnplacedInstance,
-} from '../../../shared/contract/calls/scheduler'
+} from '../../../shared/domain/placement'
 import type { Design, Workload } from '../../../shared/design/schema'
 import type { Scheduler } from '../scheduler/scheduler'
 import type { SchedulerOptions } from '../scheduler/types'

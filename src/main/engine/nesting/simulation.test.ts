@@ -5,7 +5,7 @@
  * tenant is billed for its VMs; availability = 1 - downtime / (uptime + downtime)).
  */
 import { describe, expect, it } from 'vitest'
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import { testDesign, testHost, testWorkload } from '../../../../test/support/engine/nested-design'
 import { createScheduler } from '../scheduler'
 import { layerSections } from '../reports/layer-sections'

@@ -2,7 +2,7 @@
  * Explanations of nested placements in the pool's words: candidates are the outer instances
  * (VMs), and "rack" anti-affinity in a pool means the physical host under the VMs.
  */
-import type { Explanation, RejectionCount } from '../../../shared/contract/calls/scheduler'
+import type { Explanation, RejectionCount } from '../../../shared/domain/placement'
 import { AFFINITY_REASONS } from '../scheduler/filters/affinity'
 import { HOST_STATE_REASONS } from '../scheduler/filters/host-state'
 

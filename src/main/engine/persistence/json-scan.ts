@@ -3,7 +3,7 @@
  * path it is in, refuses nesting deeper than a limit and numbers too large for a double, and
  * notes duplicate keys. It builds nothing; `JSON.parse` builds the value once the scan passes.
  */
-import { formatPath } from '../../../shared/contract/result'
+import { formatPath } from '../../../shared/domain/problem'
 
 export interface JsonSyntaxError {
   message: string

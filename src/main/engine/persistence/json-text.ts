@@ -1,5 +1,5 @@
 /** Parsing JSON text from other tools with the same located errors as design files. */
-import type { Problem } from '../../../shared/contract/result'
+import type { Problem } from '../../../shared/domain/problem'
 import { DEFAULT_MAX_DEPTH } from './file-format'
 import { scanJson } from './json-scan'
 

@@ -1,6 +1,7 @@
 /** Opening a file's bytes into the open design session, all or nothing. */
-import { fail, ok, type Problem, type Result } from '../../../shared/contract/result'
-import type { DesignState } from '../../../shared/contract/calls/design'
+import { fail, ok, type Result } from '../../../shared/domain/result'
+import type { Problem } from '../../../shared/domain/problem'
+import type { DesignState } from '../../../shared/domain/design-edits'
 import type { DesignSession } from '../design-session'
 import type { LastRun } from './file-format'
 import { readStrataFile, type ReadOptions } from './read-file'

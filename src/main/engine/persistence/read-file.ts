@@ -6,7 +6,7 @@
  */
 import type { Design } from '../../../shared/design/schema'
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
-import type { Problem } from '../../../shared/contract/result'
+import type { Problem } from '../../../shared/domain/problem'
 import { checkIntegrity } from '../model/validate'
 import {
   DEFAULT_MAX_DEPTH,

@@ -3,8 +3,8 @@
  * with its own basis and its allocated, used and billed quantities, each bill in its own
  * currency (never summed across currencies), and one accumulated-cost chart per currency.
  */
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
-import type { TenantBillLine } from '../../../shared/contract/calls/tenancy'
+import type { SimulationResult } from '../../../shared/domain/simulation-result'
+import type { TenantBillLine } from '../../../shared/domain/tenant-view'
 import type { Design } from '../../../shared/design/schema'
 import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS } from '../../../shared/metrics-glossary'
 import type { ReportBlock, ReportSection } from './model'

@@ -5,7 +5,7 @@
  * power in W, CPU in MIPS, cost in the `currency` column's currency.
  */
 import { instanceLabel } from '../../../shared/design/instance-label'
-import type { HostSeries, SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { HostSeries, SimulationResult } from '../../../shared/domain/simulation-result'
 import type { ReportBlock } from './model'
 
 export function dataTables(r: SimulationResult, names: Map<string, string>): ReportBlock[] {

@@ -2,7 +2,7 @@
  * Report sections of nested virtualization (issue 18): what each layer costs (the result's
  * `layers`) and the injected instance failures. Both are absent when the run has neither.
  */
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import { instanceLabel } from '../../../shared/design/instance-label'
 import type { ReportSection } from './model'
 

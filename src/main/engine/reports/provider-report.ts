@@ -4,8 +4,8 @@
  * usage and bills. Parts without results say what is missing instead of being left out.
  */
 import { instanceLabel } from '../../../shared/design/instance-label'
-import type { PlacementResult } from '../../../shared/contract/calls/scheduler'
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { PlacementResult } from '../../../shared/domain/placement'
+import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { duration, num } from './format'
 import type { ReportBlock, ReportModel, ReportSection } from './model'

@@ -1,6 +1,6 @@
 /** The sections that need a simulation result: utilization, power, migrations, failures, SLA, tenants. */
 import { instanceLabel } from '../../../shared/design/instance-label'
-import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { dataTables } from './data-tables'
 import { duration, num, pct } from './format'

@@ -4,7 +4,7 @@
  * builder never receives them.
  */
 import { instanceLabel } from '../../../shared/design/instance-label'
-import type { TenantView } from '../../../shared/contract/calls/tenancy'
+import type { TenantView } from '../../../shared/domain/tenant-view'
 import { duration, esc, money, num, pct } from './format'
 import { billLineCells } from './bill-sections'
 import type { ReportModel, ReportSection } from './model'

@@ -4,11 +4,7 @@
  * rejects it, so the counts plus the feasible hosts add up to the host count. Feasible hosts
  * are scored with every weigher.
  */
-import type {
-  FilterName,
-  RejectionCount,
-  ScoredHost,
-} from '../../../shared/contract/calls/scheduler'
+import type { FilterName, RejectionCount, ScoredHost } from '../../../shared/domain/placement'
 import { FILTERS } from './filters'
 import type { Placer } from './placer'
 

@@ -12,9 +12,5 @@ export {
   DEFAULT_MEMORY_ALLOCATION_RATIO,
   hostCapacity,
 } from './capacity'
-export type {
-  EvacuationPlan,
-  Explanation,
-  PlacementResult,
-} from '../../../shared/contract/calls/scheduler'
+export type { EvacuationPlan, Explanation, PlacementResult } from '../../../shared/domain/placement'
 export { syntheticDatacenter, type SyntheticOptions } from './synthetic-datacenter'

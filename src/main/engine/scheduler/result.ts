@@ -4,7 +4,7 @@ import type {
   PlacedInstance,
   PlacementResult,
   UnplacedInstance,
-} from '../../../shared/contract/calls/scheduler'
+} from '../../../shared/domain/placement'
 import type { SchedulerState } from './state'
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000

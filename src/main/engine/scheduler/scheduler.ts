@@ -8,7 +8,7 @@ import type {
   Explanation,
   PlacementResult,
   UnplacedInstance,
-} from '../../../shared/contract/calls/scheduler'
+} from '../../../shared/domain/placement'
 import type { HostState } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
 import { createNestedScheduler, usesNesting } from '../nesting/scheduler'

@@ -4,6 +4,7 @@
  * tenants with VM and container workloads of 10..90 instances in six flavors. Sized so that everything fits
  * (about 10 instances per host). Same options = same design.
  */
+import { defaultSimulationSettings, standardHost } from '../../../shared/design/defaults'
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
 import type { Design, Host, Workload } from '../../../shared/design/schema'
 import { seededRandom } from './random'
@@ -19,7 +20,6 @@ export interface SyntheticOptions {
   racks?: number
 }
 
-const CURVE = [112, 148, 171, 193, 214, 236, 262, 291, 322, 352, 381]
 const HOSTS_PER_RACK = 40
 
 /** A flavor catalogue, as clouds offer: instances come in a few sizes. */
@@ -69,17 +69,7 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
     networks: [],
     workloads: [],
     traces: [],
-    simulation: {
-      seed: options.seed ?? 0,
-      horizonS: 86_400,
-      stepS: 300,
-      policy: 'dvfs',
-      placement: { preset: 'spread' },
-      failures: { mode: 'none', schedule: [] },
-      switchOffIdleHosts: true,
-      interference: true,
-      cloudsimCompat: false,
-    },
+    simulation: { ...defaultSimulationSettings(), seed: options.seed ?? 0 },
   }
   let link = 0
   const connect = (a: string, b: string, gbps: number): void => {
@@ -124,15 +114,7 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
       id,
       name: id,
       rackId,
-      sockets: 2,
-      coresPerSocket: 16,
-      mipsPerCore: 2600,
-      memoryMiB: 262_144,
-      diskGiB: 1920,
-      nicGbps: 25,
-      cpuExtensions: 'vt-x',
-      powerCurveW: CURVE,
-      state: 'up',
+      ...standardHost(),
       virtualization,
     })
     connect(id, `tor-${rackId.slice(5)}`, 25)

@@ -4,11 +4,7 @@
  * unless the tenant may see host names (`tenant.showHostNames`); no count of hosts appears
  * (the provider's totals and how many hosts other tenants hold are not the tenant's to know).
  */
-import type {
-  Explanation,
-  PlacementResult,
-  RejectionCount,
-} from '../../../shared/contract/calls/scheduler'
+import type { Explanation, PlacementResult, RejectionCount } from '../../../shared/domain/placement'
 import { sortRejections } from './explain'
 import { ISOLATION_REASONS } from './filters/isolation'
 

@@ -1,5 +1,5 @@
 /** Internal shapes of the scheduler: filters, weighers, options. DTOs live in the contract. */
-import type { FilterName, WeigherName } from '../../../shared/contract/calls/scheduler'
+import type { FilterName, WeigherName } from '../../../shared/domain/placement'
 import type { PlacementPreset } from '../../../shared/design/enums'
 import type { SchedulerState } from './state'
 

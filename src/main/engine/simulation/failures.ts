@@ -4,7 +4,7 @@
  * restarts elsewhere after its virtualization kind's start time (or waits for capacity and is
  * retried at every scheduling instant). Downtime runs from the failure to the restart.
  */
-import type { FailureRecord } from '../../../shared/contract/calls/simulation'
+import type { FailureRecord } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { entryIndex, removeEntryAt } from './host-cpu'
 import { vmStop, hostEntry, type Metrics } from './metrics'

@@ -9,7 +9,7 @@ import type {
   MigrationRecord,
   SimulationResult,
   TenantUsage,
-} from '../../../shared/contract/calls/simulation'
+} from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import type { RunCounters } from './datacenter'
 import type { FailureLog } from './failures'

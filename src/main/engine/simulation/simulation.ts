@@ -3,8 +3,8 @@
  * (`advance`), reports progress, and can be cancelled between slices; pausing is the caller
  * not calling `advance`. The same design, options and seed always give the same result.
  */
-import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
-import type { Problem } from '../../../shared/contract/result'
+import type { LiveDelta, SimulationResult } from '../../../shared/domain/simulation-result'
+import type { Problem } from '../../../shared/domain/problem'
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors } from '../model/validate'
 import { optimizeAllocation } from './consolidation'
@@ -27,7 +27,8 @@ import { finishNestedRun, prepareNestedRun, type NestedRun } from '../nesting/ne
 /** Options of a run; unset fields come from the design's simulation settings. */
 export interface SimulationOptions {
   runId?: string
-  policy?: string
+  /** A policy name (parsed here), or one already parsed by the caller (then not parsed again). */
+  policy?: string | PolicySpec
   seed?: number
   horizonS?: number
   /** Keep per-host time series (default true). */
@@ -52,6 +53,14 @@ export class InvalidDesignError extends Error {
     )
     this.name = 'InvalidDesignError'
   }
+}
+
+/** The policy of a run: `spec` as given, or parsed from a name; throws with the parser's message. */
+function resolvePolicy(spec: string | PolicySpec): PolicySpec {
+  if (typeof spec !== 'string') return spec
+  const parsed = parsePolicy(spec)
+  if (!parsed.ok) throw new Error(parsed.message)
+  return parsed.policy
 }
 
 /** A run in progress. */
@@ -86,9 +95,7 @@ export class Simulation {
     // with no cores, a dangling reference) never reaches the arithmetic (no NaN results).
     const problems = checkDesignRules(design)
     if (hasErrors(problems)) throw new InvalidDesignError(problems)
-    const parsed = parsePolicy(options.policy ?? design.simulation.policy)
-    if (!parsed.ok) throw new Error(parsed.message)
-    this.policy = parsed.policy
+    this.policy = resolvePolicy(options.policy ?? design.simulation.policy)
     this.seed = options.seed ?? design.simulation.seed
     const horizonS = options.horizonS ?? design.simulation.horizonS
     this.nested = prepareNestedRun(design, this.seed)

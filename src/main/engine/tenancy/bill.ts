@@ -2,8 +2,8 @@
  * The tenant's bill: taken from the latest simulation when there is one, else estimated from
  * its own allocation over the design's horizon. Only the tenant's own figures go in.
  */
-import type { TenantBillLine, TenantViewBill } from '../../../shared/contract/calls/tenancy'
-import type { TenantUsage } from '../../../shared/contract/calls/simulation'
+import type { TenantBillLine, TenantViewBill } from '../../../shared/domain/tenant-view'
+import type { TenantUsage } from '../../../shared/domain/simulation-result'
 import type { Tenant } from '../../../shared/design/schema'
 
 /** Seconds in a billing month (30 days), for storage GiB-months. */

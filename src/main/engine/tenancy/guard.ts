@@ -11,7 +11,7 @@
  * shorter ones only as a whole string.
  */
 import type { Design } from '../../../shared/design/schema'
-import { formatPath } from '../../../shared/contract/result'
+import { formatPath } from '../../../shared/domain/problem'
 import { createTokenMatcher, type TokenMatch, type TokenMatcher } from './token-matcher'
 
 export interface Leak {

@@ -5,10 +5,10 @@
  */
 import type {
   InstanceRecord,
-  SimulationRunInfo,
   SimulationSeries,
   TenantUsage,
-} from '../../../shared/contract/calls/simulation'
+} from '../../../shared/domain/simulation-result'
+import type { TenantRunState } from '../../../shared/domain/tenant-view'
 
 /** A placement of instances (`${workloadId}#${i}`) on hosts. */
 export interface TenancyPlacement {
@@ -18,7 +18,8 @@ export interface TenancyPlacement {
 
 /** The parts of a simulation run a tenant view reads. */
 export interface TenancySimulation {
-  info?: Pick<SimulationRunInfo, 'status' | 'progress' | 'virtualTimeS' | 'horizonS'>
+  /** The run's state (a `SimulationRunInfo` fits: it has these fields). */
+  info?: TenantRunState
   result?: {
     tenants: ReadonlyArray<TenantUsage>
     instances: ReadonlyArray<InstanceRecord>

@@ -8,7 +8,7 @@ import type {
   TenantInstance,
   TenantView,
   TenantVolume,
-} from '../../../shared/contract/calls/tenancy'
+} from '../../../shared/domain/tenant-view'
 import type { Design, Tenant } from '../../../shared/design/schema'
 import { estimateBill, simulatedBill, type AllocationTotals } from './bill'
 import { createTenantGuard, type TenantGuard } from './guard'

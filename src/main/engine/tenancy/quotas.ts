@@ -1,5 +1,5 @@
 /** The tenant's quotas beside what its own workloads ask for and what its placed instances hold. */
-import type { QuotaResource, TenantQuota } from '../../../shared/contract/calls/tenancy'
+import type { QuotaResource, TenantQuota } from '../../../shared/domain/tenant-view'
 import type { Tenant, Workload } from '../../../shared/design/schema'
 
 export interface PlacedTotals {

@@ -7,8 +7,8 @@ import type {
   TenantSla,
   TenantUsageFigures,
   TenantViewSeries,
-} from '../../../shared/contract/calls/tenancy'
-import type { SimulationSeries, TenantUsage } from '../../../shared/contract/calls/simulation'
+} from '../../../shared/domain/tenant-view'
+import type { SimulationSeries, TenantUsage } from '../../../shared/domain/simulation-result'
 import type { Tenant } from '../../../shared/design/schema'
 import type { TenancySimulation } from './inputs'
 

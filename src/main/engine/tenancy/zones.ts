@@ -4,7 +4,7 @@
  * the tenant's own placement). Host names appear only when the tenant may see them, and then
  * only for hosts its instances use.
  */
-import type { TenantZone } from '../../../shared/contract/calls/tenancy'
+import type { TenantZone } from '../../../shared/domain/tenant-view'
 import type { Design } from '../../../shared/design/schema'
 
 export interface ZoneMap {

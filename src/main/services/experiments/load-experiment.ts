@@ -12,9 +12,14 @@ import {
   experimentSpecSchema,
   type ExperimentSpec,
 } from '../../../shared/experiment/spec'
-import { BASE_DESIGN, planExperiment, type ExperimentPlan } from '../../engine/experiments'
-import { issuesToProblems } from '../../engine/model/parse'
-import { parseJsonText, readStrataFile } from '../../engine/persistence'
+import {
+  BASE_DESIGN,
+  issuesToProblems,
+  parseJsonText,
+  planExperiment,
+  readStrataFile,
+  type ExperimentPlan,
+} from '../../engine'
 
 export type LoadedExperiment =
   | { ok: true; specPath: string; spec: ExperimentSpec; plan: ExperimentPlan }

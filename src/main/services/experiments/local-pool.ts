@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
-import type { RunRecord } from '../../engine/experiments'
+import type { RunRecord } from '../../engine'
 import type { RunTask } from './execute-run'
 import { experimentWorkerFile } from './pool-entry'
 

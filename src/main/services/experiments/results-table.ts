@@ -6,7 +6,7 @@
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 import type { FactorValue } from '../../../shared/experiment/spec'
-import type { RunRecord } from '../../engine/experiments'
+import type { RunRecord } from '../../engine'
 
 /** A cell: numbers keep their unit in the column name; factor objects are JSON text. */
 export type Cell = string | number | boolean | null

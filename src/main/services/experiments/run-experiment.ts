@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import type { FactorValue } from '../../../shared/experiment/spec'
-import type { ExperimentPlan, RunRecord } from '../../engine/experiments'
+import type { ExperimentPlan, RunRecord } from '../../engine'
 import type { RunTask } from './execute-run'
 import type { RunListener } from './local-pool'
 import { ProgressTracker, type ExperimentProgress } from './progress'

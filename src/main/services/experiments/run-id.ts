@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Design } from '../../../shared/design/schema'
-import { canonicalJson } from '../../engine/persistence'
+import { canonicalJson } from '../../engine'
 
 /** Bump when what a run computes or records changes in a way that makes old results stale. */
 export const RUN_FORMAT = 1

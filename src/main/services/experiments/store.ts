@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RunRecord } from '../../engine/experiments'
+import type { RunRecord } from '../../engine'
 
 /** Writes `text` to `path` through a temporary file and a rename (never a torn file). */
 export function writeTextAtomic(path: string, text: string | Uint8Array): void {

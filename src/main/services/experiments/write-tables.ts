@@ -1,6 +1,6 @@
 /** Writes an experiment's tables into its output folder as CSV (csv-stringify) and JSON. */
 import { stringify } from 'csv-stringify/sync'
-import type { ExperimentPlan, RunRecord } from '../../engine/experiments'
+import type { ExperimentPlan, RunRecord } from '../../engine'
 import { combinationTable, runTable, type Table } from './results-table'
 import type { RunStore } from './store'
 import { tableParquet } from './table-parquet'

@@ -9,8 +9,12 @@
  */
 import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { DesignSession } from '../../engine'
-import { readStrataFile, serializeStrataFile, type ReadResult } from '../../engine/persistence'
+import {
+  readStrataFile,
+  serializeStrataFile,
+  type DesignSession,
+  type ReadResult,
+} from '../../engine'
 import type { RecoveryEntry } from '../../../shared/contract'
 import { writeFileAtomic } from './atomic-write'
 

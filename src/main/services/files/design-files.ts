@@ -8,16 +8,16 @@ import { realpath, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { fail, ok, type Result } from '../../../shared/contract'
 import type { DesignState } from '../../../shared/contract/calls/design'
-import type { DesignSession } from '../../engine'
 import {
   DEFAULT_MAX_FILE_BYTES,
   STRATA_FILE_SUFFIX,
   designFingerprint,
   openIntoSession,
   serializeStrataFile,
+  type DesignSession,
   type LastRun,
   type OpenedFile,
-} from '../../engine/persistence'
+} from '../../engine'
 import { writeFileAtomic, writeTargetOf, type AtomicWriteOptions } from './atomic-write'
 import { FileIoError, describeIoError } from './io-errors'
 import type { RecentFiles } from './recent-files'

@@ -1,7 +1,6 @@
 /** Handlers of the `app:` and `design:` calls. */
 import { fail, ok } from '../../../shared/contract'
-import { emptyDesign } from '../../engine'
-import { openIntoSession } from '../../engine/persistence'
+import { emptyDesign, openIntoSession } from '../../engine'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { listSamples, readSample } from '../samples'
@@ -49,15 +48,4 @@ export function designHandlers(ctx: AppContext): HandlerMap<DesignCall> {
       return opened.ok ? ok(opened.value.state) : opened
     },
   }
-}
-
-/** Pushes `design:changed` to provider sessions on every change (tenant views get their own events). */
-export function publishDesignChanges(ctx: AppContext): () => void {
-  return ctx.design.onChange((change) => {
-    ctx.hub.publish('design:changed', {
-      state: change.state,
-      changes: change.changes,
-      problems: ctx.design.problems,
-    })
-  })
 }

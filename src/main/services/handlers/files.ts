@@ -2,16 +2,16 @@
 import { fail, ok, type Result } from '../../../shared/contract'
 import type { EditCommandInput } from '../../../shared/contract/schemas/design'
 import type { Design } from '../../../shared/design/schema'
-import { freshId } from '../../engine'
 import {
   exportNetboxCsv,
   exportOpenDcTopology,
+  freshId,
   importNetboxCsv,
   importOpenDcTopology,
   parseJsonText,
   type ImportResult,
   type OpenedFile,
-} from '../../engine/persistence'
+} from '../../engine'
 import type { AppContext } from '../context'
 import { fileNameFor, filesServices } from '../files'
 import type { HandlerMap } from '../handler-types'

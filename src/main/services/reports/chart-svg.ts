@@ -4,8 +4,7 @@
  * `renderToSVGString()`. Animations are off so the SVG is the final picture.
  */
 import type * as EChartsModule from 'echarts'
-import type { ChartRenderer } from '../../engine/reports/html'
-import type { ReportChart } from '../../engine/reports'
+import type { ChartRenderer, ReportChart } from '../../engine'
 
 const PALETTE = [
   '#2563eb',

@@ -5,7 +5,7 @@
  * (`generatedAt`), never the clock, so the same report gives the same bytes.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate'
-import type { CsvFile } from '../../engine/reports'
+import type { CsvFile } from '../../engine'
 
 /** The earliest time a zip entry can carry (MS-DOS dates start in 1980). */
 const ZIP_EPOCH = '1980-01-01T00:00:00Z'

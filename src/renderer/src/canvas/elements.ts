@@ -6,13 +6,10 @@
  * thousands of hosts). Links are edges. Tenants, networks, workloads and traces are not drawn.
  */
 import type { ElementDefinition } from 'cytoscape'
-import { ENTITY_COLLECTIONS, type EntityKind } from '../../../shared/design/enums'
+import { ENTITY_COLLECTIONS } from '../../../shared/design/enums'
 import type { Design, Position } from '../../../shared/design/schema'
-import { tieredLayout } from './tiered-layout'
-
-/** Kinds drawn as nodes on the canvas. */
-export const NODE_KINDS = ['zone', 'rack', 'host', 'switch', 'storage'] as const
-export type NodeKind = (typeof NODE_KINDS)[number]
+import { NODE_KINDS, type NodeKind } from '../drawing/drawn-kinds'
+import { tieredLayout } from '../drawing/tiered-layout'
 /** Side of an empty rack or zone box, model px. */
 export const CONTAINER_MIN_PX = 60
 
@@ -21,9 +18,6 @@ export function isContainer(node: { data(key: string): unknown }): boolean {
   const kind = node.data('kind')
   return kind === 'rack' || kind === 'zone'
 }
-
-/** Kinds drawn on the canvas at all (nodes and edges). */
-export const CANVAS_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>([...NODE_KINDS, 'link'])
 
 type AnyEntity = { id: string } & Record<string, unknown>
 

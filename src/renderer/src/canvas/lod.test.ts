@@ -8,7 +8,7 @@ import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-da
 import { wheelZoomFactor } from './wheel'
 import { rackAggregates, utilizationColour } from './rack-aggregates'
 import { commonPrefix } from './rack-layer'
-import { rackGridColumns, rackSlots, tieredLayout } from './tiered-layout'
+import { rackGridColumns, rackSlots, tieredLayout } from '../drawing/tiered-layout'
 
 describe('wheelZoomFactor', () => {
   it('zooms 1.25× per mouse notch (100 px), so ten notches cover 1.25^10 ≈ 9.3×', () => {

@@ -3,18 +3,8 @@
  * simulation's current frame), utilization colouring, failed and switched-off hosts.
  */
 import type { Core } from 'cytoscape'
+import type { HostOverlay } from '../drawing/host-overlay'
 import { PIE_SLICES } from './style'
-
-export interface HostOverlay {
-  /** Instances on the host, per tenant, in tenant id order. */
-  instances?: ReadonlyArray<{ tenantId: string; colour: string; count: number }>
-  /** CPU utilization 0..1 at the shown time. */
-  utilization?: number
-  failed?: boolean
-  off?: boolean
-  /** `utilization` is the mean of the host's rack (the run kept no per-host series). */
-  rackMean?: boolean
-}
 
 const OVERLAY_FIELDS = ['utilization', 'instanceCount', 'instancesByTenant']
 

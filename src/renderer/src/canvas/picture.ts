@@ -5,7 +5,7 @@
  * within browser limits), so the two pictures always agree.
  */
 import type { TopologyCanvas } from './topology-canvas'
-import { drawCanvasSvg, type PictureOptions } from './svg-export'
+import type { PictureOptions } from './svg-export'
 
 export type PictureFormat = 'png' | 'svg'
 
@@ -58,7 +58,7 @@ export async function canvasPicture(
   container?: HTMLElement,
   options: Omit<PictureOptions, 'background' | 'textColour'> = {},
 ): Promise<Blob> {
-  const picture = drawCanvasSvg(canvas.cy, {
+  const picture = canvas.svgPicture({
     ...options,
     background: cssVar(container, '--canvas-bg', '#ffffff'),
     textColour: cssVar(container, '--text', '#1d2430'),

@@ -3,7 +3,7 @@
  * mean utilization and the tenants' shares of its instances, summed over the rack's hosts
  * from the same per-host overlay the hosts are painted with. Pure.
  */
-import type { HostOverlay } from './overlay'
+import type { HostOverlay } from '../drawing/host-overlay'
 
 /** Totals of one rack. */
 export interface RackAggregate {

@@ -11,7 +11,7 @@ import type { Core } from 'cytoscape'
 import type { CanvasColours } from './style'
 import type { RackAggregate } from './rack-aggregates'
 import { utilizationColour } from './rack-aggregates'
-import type { RackSlot } from './tiered-layout'
+import type { RackSlot } from '../drawing/tiered-layout'
 import type { LabelFact } from './test-hook-types'
 
 /** Cytoscape draws rack labels at this model size, hidden below RACK_LABEL_MIN_PX on screen. */

@@ -8,7 +8,7 @@ import { DesignSession } from '../../../main/engine'
 import type { Design } from '../../../shared/design/schema'
 import type { EditCommandInput } from '../../../shared/contract/schemas/design'
 import { TopologyCanvas } from './topology-canvas'
-import { tieredLayout } from './tiered-layout'
+import { tieredLayout } from '../drawing/tiered-layout'
 import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-datacenter'
 import { patchDesign } from '../stores/design'
 

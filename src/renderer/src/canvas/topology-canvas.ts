@@ -7,24 +7,20 @@ import cytoscape, { type Core, type NodeSingular, type Position } from 'cytoscap
 import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles'
 import type { DesignChanges, Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
-import {
-  autoPositions,
-  CANVAS_KINDS,
-  designElements,
-  edgeElement,
-  isContainer,
-  nodeElement,
-  type NodeKind,
-} from './elements'
-import { applyOverlay, type HostOverlay } from './overlay'
+import { CANVAS_KINDS, type NodeKind } from '../drawing/drawn-kinds'
+import type { HostOverlay } from '../drawing/host-overlay'
+import { rackSlots } from '../drawing/tiered-layout'
+import { autoPositions, designElements, edgeElement, isContainer, nodeElement } from './elements'
+import { applyOverlay } from './overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact, nodesInView } from './facts'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
 import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
 import { rackAggregates } from './rack-aggregates'
-import { rackSlots } from './tiered-layout'
 import { ContainerCarrier, fitContainers, members } from './containers'
 import { wheelZoomFactor } from './wheel'
+import { Minimap } from './minimap'
+import { drawCanvasSvg, type PictureOptions, type SvgPicture } from './svg-export'
 import { fitViewport, markUplinks, type FitInsets } from './viewport'
 import type { CanvasFacts, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
 import type { RackAggregate } from './rack-aggregates'
@@ -60,7 +56,9 @@ const LINKABLE = new Set(['host', 'switch', 'storage'])
 const LARGE = 1500
 
 export class TopologyCanvas {
-  readonly cy: Core
+  /** Cytoscape itself: private, so nothing outside this adapter folder can reach it. */
+  private readonly cy: Core
+  private minimap: Minimap | undefined
   private readonly eh: EdgeHandlesInstance | undefined
   private pendingMoves = new Map<string, CanvasMove>()
   private readonly drops: RackDropTracker
@@ -506,7 +504,30 @@ export class TopologyCanvas {
     return n.nonempty() && n.isNode() ? nodeFact(n, this.container) : undefined
   }
 
+  /** Shows the minimap (every node as a dot, the view as a frame; click to pan) on `canvas`. */
+  showMinimap(canvas: HTMLCanvasElement): void {
+    this.minimap?.destroy()
+    this.minimap = new Minimap(this.cy, canvas)
+  }
+
+  /** Number of nodes drawn (zones, racks, hosts, switches, storage). */
+  nodeCount(): number {
+    return this.cy.nodes().length
+  }
+
+  /** The current zoom level (1 = model px on screen px). */
+  zoomLevel(): number {
+    return this.cy.zoom()
+  }
+
+  /** The whole drawing as a standalone SVG (`svg-export.ts`), never the selection. */
+  svgPicture(options: PictureOptions = {}): SvgPicture {
+    return drawCanvasSvg(this.cy, options)
+  }
+
   destroy(): void {
+    this.minimap?.destroy()
+    this.minimap = undefined
     this.layer?.destroy()
     ;(this.container?.parentElement ?? this.container)?.removeEventListener('wheel', this.onWheel, {
       capture: true,

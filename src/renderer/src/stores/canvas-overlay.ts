@@ -4,7 +4,7 @@
  * migrations in flight at the shown time.
  */
 import { computed, type ComputedRef } from 'vue'
-import type { HostOverlay } from '../canvas/overlay'
+import type { HostOverlay } from '../drawing/host-overlay'
 import { useDesignStore } from './design'
 import { usePlacementStore } from './placement'
 import { useSimulationStore } from './simulation'

@@ -7,7 +7,7 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import type { Problem } from '../../../shared/contract'
-import { guidanceProblems } from '../components/problems/guidance'
+import { guidanceProblems } from './guidance'
 import { useDesignStore } from './design'
 import { usePlacementStore } from './placement'
 

@@ -1,7 +1,9 @@
 /**
  * What the palette can create: one template per palette item, producing a complete entity
- * for an `add` command (main validates it again).
+ * for an `add` command (main validates it again). Hosts are the standard host and ToR
+ * switches the standard access switch of `src/shared/design/defaults.ts`.
  */
+import { STANDARD_ACCESS_SWITCH, standardHost } from '../../../shared/design/defaults'
 import type { EntityKind, VirtualizationKind } from '../../../shared/design/enums'
 
 export interface PaletteItem {
@@ -24,7 +26,6 @@ export interface TemplateContext {
 }
 
 const TENANT_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b']
-const POWER_CURVE_W = [95, 128, 150, 170, 190, 210, 232, 256, 282, 308, 335]
 
 const PRODUCT_BY_KIND: Record<VirtualizationKind, string> = {
   native: 'bare-metal',
@@ -46,15 +47,7 @@ function host(kind: VirtualizationKind): PaletteItem {
       id,
       name: id,
       ...(c.rackId ? { rackId: c.rackId } : {}),
-      sockets: 2,
-      coresPerSocket: 16,
-      mipsPerCore: 2500,
-      memoryMiB: 262_144,
-      diskGiB: 1920,
-      nicGbps: 25,
-      cpuExtensions: 'vt-x',
-      powerCurveW: [...POWER_CURVE_W],
-      state: 'up',
+      ...standardHost(),
       virtualization: { kind, product, hostOs: 'linux' },
       position: c.position,
     }),
@@ -73,8 +66,7 @@ function switchOf(tier: 'access' | 'aggregation' | 'core'): PaletteItem {
       id,
       name: id,
       tier,
-      ports: tier === 'access' ? 48 : 32,
-      portGbps: tier === 'access' ? 25 : 100,
+      ...(tier === 'access' ? STANDARD_ACCESS_SWITCH : { ports: 32, portGbps: 100 }),
       ...(c.rackId && tier === 'access' ? { rackId: c.rackId } : {}),
       position: c.position,
     }),

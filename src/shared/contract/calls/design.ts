@@ -1,10 +1,12 @@
 /** The `app:` and `design:` calls: names, who may make them, request and response types. */
 import type { z } from 'zod'
-import type { EntityKind } from '../../design/enums'
 import type { Design } from '../../design/schema'
 import type { Problem } from '../result'
 import type { CallAccess, SessionInfo } from '../session'
 import type { designRequests } from '../schemas/design'
+import type { DesignChanges, DesignState } from '../../domain/design-edits'
+
+export type { DesignChanges, DesignState, EditCommand } from '../../domain/design-edits'
 
 export const designCalls = {
   'app:info': 'any',
@@ -20,20 +22,6 @@ export const designCalls = {
 
 export type DesignRequests = {
   [K in keyof typeof designRequests]: z.input<(typeof designRequests)[K]>
-}
-
-/** The editor's state of the open design. */
-export interface DesignState {
-  /** Increases with every change (edit, undo, redo, load). */
-  revision: number
-  dirty: boolean
-  canUndo: boolean
-  canRedo: boolean
-  /** Label of the edit that undo would revert, for menus. */
-  undoLabel?: string
-  redoLabel?: string
-  /** File the design was loaded from or last saved to, if any. */
-  filePath?: string
 }
 
 export interface DesignSnapshot extends DesignState {
@@ -59,18 +47,6 @@ export interface DesignResponses {
   'design:new': DesignState
   'design:open-sample': DesignState
   'design:load': DesignState
-}
-
-/** What one change did to the design, so views can patch themselves instead of reloading. */
-export interface DesignChanges {
-  /** Elements added or changed, with their kind. */
-  upserted: Array<{ kind: EntityKind; entity: { id: string } }>
-  /** Ids of elements removed. */
-  removed: string[]
-  metaChanged: boolean
-  simulationChanged: boolean
-  /** The whole design was replaced (load, new): refetch instead of patching. */
-  replaced: boolean
 }
 
 /** Commands chosen from the native application menu (Electron); the renderer carries them out. */

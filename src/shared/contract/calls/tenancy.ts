@@ -1,17 +1,31 @@
 /**
- * Tenant projections and tenant-bound sessions (issue 6).
- *
- * A `TenantView` is everything one tenant may see of the shared datacenter: its own
- * instances, networks, volumes, quotas, usage, bill, SLA figures and the scheduler's
- * explanations about its own instances. Physical placement appears only as abstract zones
- * (`zone-1`, `zone-2`, ...; a host's name only when the provider set the tenant's
- * `showHostNames`). Nothing in it names, counts or totals another tenant or the provider's
- * hardware: the engine builds it (`src/main/engine/tenancy`), main's boundary re-checks it.
+ * Tenant projections and tenant-bound sessions (issue 6): views, the provider's tenant list
+ * and tenant-bound web tokens. `TenantView` and its parts are domain types, defined in
+ * `src/shared/domain/tenant-view.ts` (the engine builds them) and re-exported here.
  */
 import type { z } from 'zod'
-import type { IsolationPolicy, OsFamily, WorkloadKind } from '../../design/enums'
 import type { CallAccess } from '../session'
 import type { tenancyRequests } from '../schemas/tenancy'
+import type { TenantView } from '../../domain/tenant-view'
+
+export type {
+  TenantViewTenant,
+  TenantZone,
+  TenantInstanceRun,
+  TenantInstance,
+  TenantNetwork,
+  TenantVolume,
+  QuotaResource,
+  TenantQuota,
+  TenantBillLine,
+  TenantViewBill,
+  TenantSla,
+  TenantUsageFigures,
+  TenantViewSeries,
+  TenantExplanation,
+  TenantRunState,
+  TenantView,
+} from '../../domain/tenant-view'
 
 export const tenancyCalls = {
   'tenancy:view': 'any',
@@ -24,195 +38,6 @@ export const tenancyCalls = {
 
 export type TenancyRequests = {
   [K in keyof typeof tenancyRequests]: z.input<(typeof tenancyRequests)[K]>
-}
-
-/** The tenant itself, as it may see its own record. */
-export interface TenantViewTenant {
-  id: string
-  name: string
-  /** `#rrggbb`. */
-  colour: string
-  isolation: IsolationPolicy
-  /** Whether zones carry the real host names (set by the provider per tenant). */
-  showHostNames: boolean
-}
-
-/**
- * An abstract placement zone: one physical host the tenant's instances use, under a
- * pseudonym numbered in the order of the tenant's own instances. Reveals nothing about the
- * host unless the tenant may see host names.
- */
-export interface TenantZone {
-  /** `zone-1`, `zone-2`, ... */
-  id: string
-  /** `Zone 1`, or the host's name when `showHostNames`. */
-  label: string
-  /** Present only when the tenant may see host names. */
-  hostName?: string
-  /** The tenant's own instances in this zone, in instance order. */
-  instanceIds: string[]
-}
-
-/** What one of the tenant's instances did in the latest simulation run. */
-export interface TenantInstanceRun {
-  status: 'running' | 'finished' | 'waiting' | 'unplaced'
-  migrations: number
-  downtimeS: number
-  availabilityPercent: number
-  requestedCpuMi: number
-  allocatedCpuMi: number
-  /** CPU the instance asked for but did not get (contention, migration, interference), million instructions. */
-  stealCpuMi: number
-}
-
-/** One of the tenant's instances: `${workloadId}#${i}`. */
-export interface TenantInstance {
-  id: string
-  workloadId: string
-  workloadName: string
-  kind: WorkloadKind
-  vcpus: number
-  mipsPerVcpu: number
-  memoryMiB: number
-  diskGiB: number
-  guestOs: OsFamily
-  networkId?: string
-  /** `placed` with a zone, `unplaced` (refused by the scheduler) or `unknown` (not placed yet). */
-  placement: 'placed' | 'unplaced' | 'unknown'
-  zoneId?: string
-  run?: TenantInstanceRun
-}
-
-/** One of the tenant's virtual networks. */
-export interface TenantNetwork {
-  id: string
-  name: string
-  kind: 'vlan' | 'vxlan'
-  segmentId: number
-  cidr: string
-  instanceIds: string[]
-}
-
-/** An instance's disk, on the storage class it asked for (never the storage system). */
-export interface TenantVolume {
-  /** `${instanceId}/disk`. */
-  id: string
-  instanceId: string
-  sizeGiB: number
-  /** The class the workload asked for; `default` when none. */
-  storageClass: string
-}
-
-export type QuotaResource = 'instances' | 'vcpus' | 'memoryMiB' | 'diskGiB'
-
-/** A quota and the tenant's own use of it. */
-export interface TenantQuota {
-  resource: QuotaResource
-  /** Absent when the tenant has no limit on it. */
-  limit?: number
-  /** What the tenant's workloads ask for in total. */
-  requested: number
-  /** What its placed instances hold; absent before any placement. */
-  placed?: number
-}
-
-/** One line of a tenant's bill (same shape as the simulation's bill lines). */
-export interface TenantBillLine {
-  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
-  /** The basis this line is billed on (storage: always `allocated`, as provisioned). */
-  basis: 'allocated' | 'used'
-  /** The billed quantity (`allocatedQuantity` or `usedQuantity`, as `basis` says). */
-  quantity: number
-  /** Capacity held (vCPU-hours, GiB-hours, GiB-months). */
-  allocatedQuantity: number
-  /** Capacity consumed, same unit. */
-  usedQuantity: number
-  /** Price per unit, in the bill's currency. */
-  rate: number
-  amount: number
-}
-
-/** The tenant's bill: from the latest simulation, or estimated from its allocation. */
-export interface TenantViewBill {
-  source: 'simulation' | 'estimate'
-  /** The billed period, seconds of virtual time. */
-  periodS: number
-  currency: string
-  basis: 'allocated' | 'used'
-  lines: TenantBillLine[]
-  total: number
-}
-
-/** SLA figures: the promise, and what the latest run delivered to this tenant. */
-export interface TenantSla {
-  promisedAvailabilityPercent: number
-  availabilityPercent?: number
-  violation?: boolean
-  downtimeS?: number
-  migrations?: number
-  requestedCpuMi?: number
-  /** CPU lost to co-located load (never who caused it), million instructions. */
-  stealCpuMi?: number
-  /** stealCpuMi / requestedCpuMi. */
-  lostCpuFraction?: number
-}
-
-/** Usage counters from the latest run. */
-export interface TenantUsageFigures {
-  vcpuHours: number
-  memoryGiBHours: number
-  storageGiBMonths: number
-}
-
-/** The tenant's own time series from the latest run, one value per sample. */
-export interface TenantViewSeries {
-  timesS: number[]
-  vcpus: number[]
-  allocatedMips: number[]
-  requestedMips: number[]
-  cumulativeCost: number[]
-}
-
-/** A scheduler decision about one of the tenant's instances, in tenant-safe words. */
-export interface TenantExplanation {
-  instanceId: string
-  outcome: 'placed' | 'unplaced'
-  zoneId?: string
-  /** One sentence; never names hosts (unless allowed), racks or other tenants. */
-  summary: string
-  /** Why hosts were not chosen, as reasons without counts of the provider's hosts. */
-  reasons: string[]
-}
-
-/** State of the simulation as far as this tenant's view is concerned. */
-export interface TenantRunState {
-  status: 'running' | 'paused' | 'done' | 'cancelled' | 'failed'
-  /** 0..1. */
-  progress: number
-  virtualTimeS: number
-  horizonS: number
-}
-
-/** Everything one tenant may see. */
-export interface TenantView {
-  tenant: TenantViewTenant
-  zones: TenantZone[]
-  /** The tenant's instances in order, at most `instanceLimit` of them. */
-  instances: TenantInstance[]
-  /** How many instances the tenant has in all (its own count). */
-  instanceCount: number
-  /** True when `instances` and `volumes` were cut at `instanceLimit`. */
-  instancesTruncated: boolean
-  instanceLimit: number
-  networks: TenantNetwork[]
-  volumes: TenantVolume[]
-  quotas: TenantQuota[]
-  usage?: TenantUsageFigures
-  bill: TenantViewBill
-  sla: TenantSla
-  series?: TenantViewSeries
-  explanations: TenantExplanation[]
-  run?: TenantRunState
 }
 
 /** A tenant as the provider's view switcher lists it. */

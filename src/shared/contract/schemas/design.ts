@@ -2,87 +2,88 @@
 import { z } from 'zod'
 import { ENTITY_KINDS } from '../../design/enums'
 import { positionSchema } from '../../design/schema'
+import type { EditCommand } from '../../domain/design-edits'
 
 const id = z.string().min(1).max(200)
 const empty = z.strictObject({})
 
 /**
- * An edit of the open design. Every user edit is one command (or one `batch`), so undo and
- * redo cover all of them. Entities are validated against their kind's schema in the engine.
+ * The wire schema of an edit command. The type is the domain's `EditCommand`
+ * (`src/shared/domain/design-edits.ts`); this schema is checked against it below, so the two
+ * cannot drift apart. Entities are validated against their kind's schema in the engine.
  */
-export const editCommandSchema: z.ZodType<EditCommandInput> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    z.strictObject({
-      type: z.literal('add'),
-      kind: z.enum(ENTITY_KINDS),
-      entity: z.record(z.string(), z.unknown()),
-    }),
-    z.strictObject({
-      type: z.literal('update'),
-      id,
-      /** Fields to set; `null` removes an optional field. */
-      patch: z.record(z.string(), z.unknown()),
-    }),
-    z.strictObject({
-      type: z.literal('remove'),
-      ids: z.array(id).min(1),
-    }),
-    z.strictObject({
-      type: z.literal('move'),
-      moves: z
-        .array(
-          z.strictObject({
-            id,
-            position: positionSchema,
-            /** Set a new parent rack (hosts, switches, storage); `null` takes it out of its rack. */
-            rackId: id.nullable().optional(),
-          }),
-        )
-        .min(1),
-    }),
-    z.strictObject({
-      type: z.literal('connect'),
-      sourceId: id,
-      targetId: id,
-      bandwidthGbps: z.number().positive().optional(),
-      latencyMs: z.number().nonnegative().optional(),
-      linkId: id.optional(),
-    }),
-    z.strictObject({
-      type: z.literal('set-meta'),
-      patch: z.record(z.string(), z.unknown()),
-    }),
-    z.strictObject({
-      type: z.literal('set-simulation'),
-      patch: z.record(z.string(), z.unknown()),
-    }),
-    z.strictObject({
-      type: z.literal('batch'),
-      label: z.string().max(200),
-      commands: z.array(editCommandSchema).min(1).max(100_000),
-    }),
-  ]),
+export const editCommandSchema: z.ZodType<EditCommand, EditCommand> = z.lazy(
+  () => editCommandVariants,
 )
 
-export type EditCommandInput =
-  | { type: 'add'; kind: (typeof ENTITY_KINDS)[number]; entity: Record<string, unknown> }
-  | { type: 'update'; id: string; patch: Record<string, unknown> }
-  | { type: 'remove'; ids: string[] }
-  | {
-      type: 'move'
-      moves: Array<{ id: string; position: { x: number; y: number }; rackId?: string | null }>
-    }
-  | {
-      type: 'connect'
-      sourceId: string
-      targetId: string
-      bandwidthGbps?: number
-      latencyMs?: number
-      linkId?: string
-    }
-  | { type: 'set-meta'; patch: Record<string, unknown> }
-  | { type: 'set-simulation'; patch: Record<string, unknown> }
-  | { type: 'batch'; label: string; commands: EditCommandInput[] }
+const editCommandVariants = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('add'),
+    kind: z.enum(ENTITY_KINDS),
+    entity: z.record(z.string(), z.unknown()),
+  }),
+  z.strictObject({
+    type: z.literal('update'),
+    id,
+    /** Fields to set; `null` removes an optional field. */
+    patch: z.record(z.string(), z.unknown()),
+  }),
+  z.strictObject({
+    type: z.literal('remove'),
+    ids: z.array(id).min(1),
+  }),
+  z.strictObject({
+    type: z.literal('move'),
+    moves: z
+      .array(
+        z.strictObject({
+          id,
+          position: positionSchema,
+          /** Set a new parent rack (hosts, switches, storage); `null` takes it out of its rack. */
+          rackId: id.nullable().optional(),
+        }),
+      )
+      .min(1),
+  }),
+  z.strictObject({
+    type: z.literal('connect'),
+    sourceId: id,
+    targetId: id,
+    bandwidthGbps: z.number().positive().optional(),
+    latencyMs: z.number().nonnegative().optional(),
+    linkId: id.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('set-meta'),
+    patch: z.record(z.string(), z.unknown()),
+  }),
+  z.strictObject({
+    type: z.literal('set-simulation'),
+    patch: z.record(z.string(), z.unknown()),
+  }),
+  z.strictObject({
+    type: z.literal('batch'),
+    label: z.string().max(200),
+    commands: z.array(editCommandSchema).min(1).max(100_000),
+  }),
+])
+
+/** True when A and B are the same type (not merely assignable one way). */
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+
+/**
+ * Compile-time check: what the schema accepts and produces is exactly the domain's
+ * `EditCommand`. A field added to one and not the other fails the typecheck here.
+ */
+const editCommandSchemaMatchesDomain: [
+  Equal<z.output<typeof editCommandVariants>, EditCommand>,
+  Equal<z.input<typeof editCommandVariants>, EditCommand>,
+] = [true, true]
+void editCommandSchemaMatchesDomain
+
+/** The domain's edit command, under the name the contract's callers used before it moved. */
+export type EditCommandInput = EditCommand
 
 export const designRequests = {
   'app:info': empty,

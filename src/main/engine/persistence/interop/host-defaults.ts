@@ -1,25 +1,19 @@
 /** Defaults for hosts and switches imported from formats that do not describe them fully. */
 import type { Host, Switch } from '../../../../shared/design/schema'
+import { STANDARD_ACCESS_SWITCH, standardHost } from '../../../../shared/design/defaults'
 import {
   VIRTUALIZATION_PRODUCTS,
   type VirtualizationProduct,
 } from '../../../../shared/design/enums'
 
-/** A common two-socket virtualization server (the sample's KVM hosts). */
-export const DEFAULT_HOST: Omit<Host, 'id' | 'name'> = {
-  sockets: 2,
-  coresPerSocket: 16,
-  mipsPerCore: 2600,
-  memoryMiB: 262_144,
-  diskGiB: 1920,
-  nicGbps: 25,
-  cpuExtensions: 'vt-x',
-  powerCurveW: [112, 148, 171, 193, 214, 236, 262, 291, 322, 352, 381],
-  state: 'up',
-  virtualization: { kind: 'hvm', product: 'kvm', hostOs: 'linux' },
-}
+/**
+ * The standard host (`src/shared/design/defaults.ts`: the sample's KVM server), for formats
+ * that do not describe a host's hardware.
+ */
+export const DEFAULT_HOST: Omit<Host, 'id' | 'name'> = standardHost()
 
-export const DEFAULT_SWITCH: Omit<Switch, 'id' | 'name' | 'tier'> = { ports: 48, portGbps: 25 }
+/** The standard access switch, for formats that do not give ports and speeds. */
+export const DEFAULT_SWITCH: Omit<Switch, 'id' | 'name' | 'tier'> = { ...STANDARD_ACCESS_SWITCH }
 
 /** The virtualization of a host running `product`, with the OS it implies. */
 export function virtualizationFor(product: VirtualizationProduct): Host['virtualization'] {

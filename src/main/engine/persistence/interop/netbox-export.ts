@@ -11,7 +11,7 @@
  * spreadsheet would run as a formula (`=1+1`) is kept and named in a warning rather than
  * changed (a `'` prefix would become part of the device's name in NetBox).
  */
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 import type { Design, Host, Storage, Switch } from '../../../../shared/design/schema'
 import { looksLikeFormula } from './netbox-columns'
 import { writeCsv } from './netbox-csv'

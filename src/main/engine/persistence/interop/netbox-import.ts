@@ -25,7 +25,7 @@
  * `manufacturer`, `device_type`, `tenant`, `serial`, `asset_tag`, `face` and other columns
  * are not part of a Strata design and are ignored.
  */
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 import {
   CPU_EXTENSIONS,
   VIRTUALIZATION_PRODUCTS,
@@ -235,7 +235,7 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
       powerCurveW:
         curve.length === 11 && curve.every((w) => Number.isFinite(w) && w >= 0)
           ? curve
-          : DEFAULT_HOST.powerCurveW,
+          : [...DEFAULT_HOST.powerCurveW],
       state: STATUS[status] ?? 'up',
       cpuExtensions: (CPU_EXTENSIONS as readonly string[]).includes(get('cf_cpu_extensions'))
         ? (get('cf_cpu_extensions') as Host['cpuExtensions'])

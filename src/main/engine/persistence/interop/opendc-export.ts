@@ -13,7 +13,7 @@
  * (`memory.memorySize`, `cpuPowerModel.modelType`, used by its experiment runner);
  * `schema: 'sdk'` writes those of its SDK model (`memory.size`, `cpuPowerModel.type`).
  */
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 import type { Design, Host } from '../../../../shared/design/schema'
 import { shapeOf } from './opendc-power'
 import type { ExportResult } from './types'

@@ -1,5 +1,5 @@
 /** Field readers for the OpenDC topology import: quantities, counts, power models, with paths. */
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 import {
   interpolationErrorW,
   OPENDC_MODEL_TYPES,

@@ -1,5 +1,5 @@
 /** Results of design imports and exports. */
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 import type { Design } from '../../../../shared/design/schema'
 
 export type ImportResult =

@@ -3,7 +3,7 @@
  * `CURRENT_SCHEMA_VERSION`. A document from a newer build is refused, never guessed at.
  */
 import { CURRENT_SCHEMA_VERSION } from '../../../../shared/design/enums'
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 import type { Migration, RawDocument } from './types'
 import { v0ToV1 } from './v0-to-v1'
 import { v1ToV2 } from './v1-to-v2'

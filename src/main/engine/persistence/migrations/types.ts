@@ -1,5 +1,5 @@
 /** The shape of one forward migration step. */
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 
 /** A raw JSON object as read from a file. */
 export type RawDocument = Record<string, unknown>

@@ -14,7 +14,7 @@
  * Everything else is as in v1.
  */
 import { VIRTUALIZATION_PRODUCTS } from '../../../../shared/design/enums'
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 import { isRecord, type Migration, type RawDocument } from './types'
 
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0

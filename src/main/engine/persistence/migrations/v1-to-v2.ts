@@ -8,7 +8,7 @@
  * renames or reshapes a v1 field as part of this step adds its conversion here, one function per
  * field, reporting what it cannot convert at the field's v1 path.
  */
-import type { Problem } from '../../../../shared/contract/result'
+import type { Problem } from '../../../../shared/domain/problem'
 import type { Migration, RawDocument } from './types'
 
 export const v1ToV2: Migration = {

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import { Job, Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
-import type { RunRecord } from '../../../engine/experiments'
+import type { RunRecord } from '../../../engine'
 import type { RunTask } from '../execute-run'
 import type { RunListener } from '../local-pool'
 import { digestOf } from '../run-id'

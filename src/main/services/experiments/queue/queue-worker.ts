@@ -9,7 +9,7 @@ import { Piscina } from 'piscina'
 import { UnrecoverableError, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import type { Design } from '../../../../shared/design/schema'
-import type { RunRecord } from '../../../engine/experiments'
+import type { RunRecord } from '../../../engine'
 import type { RunTask } from '../execute-run'
 import { experimentWorkerFile } from '../pool-entry'
 import {

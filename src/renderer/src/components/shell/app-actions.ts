@@ -2,10 +2,10 @@
  * The app's actions, shared by the in-page menu bar, keyboard shortcuts and the Electron
  * menu: one list, one place to change a label or a shortcut.
  */
-import { api } from '../../api'
 import type { Result } from '../../../../shared/contract'
 import { useDesignStore } from '../../stores/design'
 import { useEditorStore } from '../../stores/editor'
+import { useFilesStore } from '../../stores/files'
 import { useSelectionStore } from '../../stores/selection'
 import { useUiStore, type ThemeChoice } from '../../stores/ui'
 import {
@@ -16,7 +16,6 @@ import {
   openSample,
   saveDesign,
 } from './design-files'
-import { mayDiscard } from './discard-guard'
 
 export interface AppAction {
   id: string
@@ -54,7 +53,7 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       menu: 'File',
       shortcut: 'Ctrl+N',
       run: async () => {
-        if (await mayDiscard()) report(await api.call('design:new', {}))
+        report(await useFilesStore().newDesign())
       },
     },
     {

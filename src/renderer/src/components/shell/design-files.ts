@@ -1,17 +1,21 @@
 /**
- * File actions over the `files:` calls. In Electron main shows native dialogs; in the browser
- * "Open" uploads a local file's text and "Save" downloads what main returns.
+ * The browser's side of the file actions: picking a local file to upload and downloading
+ * what main returns. The calls themselves are the files store's (`stores/files.ts`); in
+ * Electron main shows native dialogs and nothing is picked or downloaded here.
  */
-import { api } from '../../api'
 import type { FileDownload, Result } from '../../../../shared/contract'
-import type { EXPORT_FORMATS, IMPORT_FORMATS } from '../../../../shared/contract/schemas/files'
-import { mayDiscard, withDiscardPrompt } from './discard-guard'
+import {
+  useFilesStore,
+  type ExportFormat,
+  type ImportFormat,
+  type PickedFile,
+  type ReportFormat,
+} from '../../stores/files'
 
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+export type { ExportFormat, ImportFormat, ReportFormat } from '../../stores/files'
 
 /** Lets the user pick a local file; resolves with its name and text (undefined: cancelled). */
-function pickFile(accept: string): Promise<{ name: string; text: string } | undefined> {
+function pickFile(accept: string): Promise<PickedFile | undefined> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
@@ -51,32 +55,24 @@ type Outcome = Result<unknown> | undefined
 
 /** Opens a design file (native dialog in Electron, upload in the browser); asks if dirty. */
 export async function openDesign(shell: 'electron' | 'web'): Promise<Outcome> {
-  if (shell === 'electron')
-    return withDiscardPrompt((discardChanges) => api.call('files:open', { discardChanges }))
+  if (shell === 'electron') return useFilesStore().open()
   const file = await pickFile('.json,.strata.json,application/json')
-  if (!file) return undefined
-  return withDiscardPrompt((discardChanges) =>
-    api.call('files:open', { contents: file.text, name: file.name, discardChanges }),
-  )
+  return file ? useFilesStore().open(file) : undefined
 }
 
 /** Opens the bundled sample design (asks first when the open design has unsaved changes). */
-export async function openSample(): Promise<Outcome> {
-  if (!(await mayDiscard())) return undefined
-  return api.call('design:open-sample', { name: 'two-hall' })
+export function openSample(): Promise<Outcome> {
+  return useFilesStore().openSample()
 }
 
 export async function saveDesign(asNew: boolean): Promise<Outcome> {
-  let r = asNew ? await api.call('files:save-as', {}) : await api.call('files:save', {})
-  // a design that never had a file is saved "as"
-  if (!r.ok && !asNew && (r.error.code === 'conflict' || r.error.code === 'not-found'))
-    r = await api.call('files:save-as', {})
+  const r = await useFilesStore().save(asNew)
   if (r.ok && r.value.download) download(r.value.download)
   return r
 }
 
 export async function exportDesign(format: ExportFormat): Promise<Outcome> {
-  const r = await api.call('files:export', { format })
+  const r = await useFilesStore().exportDesign(format)
   if (r.ok) download(r.value)
   return r
 }
@@ -84,17 +80,12 @@ export async function exportDesign(format: ExportFormat): Promise<Outcome> {
 /** Imports another tool's file as a new design; asks if the open one is dirty. */
 export async function importDesign(format: ImportFormat): Promise<Outcome> {
   const file = await pickFile(format === 'opendc' ? '.json' : '.csv,text/csv')
-  if (!file) return undefined
-  return withDiscardPrompt((discardChanges) =>
-    api.call('files:import', { format, contents: file.text, name: file.name, discardChanges }),
-  )
+  return file ? useFilesStore().importDesign(format, file) : undefined
 }
-
-export type ReportFormat = 'html' | 'pdf' | 'csv'
 
 /** Makes a report of the open design (main places and simulates as needed) and downloads it. */
 export async function exportReport(format: ReportFormat): Promise<Outcome> {
-  const r = await api.call('reports:export', { format })
+  const r = await useFilesStore().exportReport(format)
   if (!r.ok) return r
   const report = r.value
   // One file per report: HTML as text, PDF and the CSV zip as base64.

@@ -4,8 +4,8 @@
  * reaches over links. Pure; the Problems tab and the status bar show them with the design's
  * validation problems.
  */
-import type { PlacementResult, Problem } from '../../../../shared/contract'
-import type { Design } from '../../../../shared/design/schema'
+import type { PlacementResult, Problem } from '../../../shared/contract'
+import type { Design } from '../../../shared/design/schema'
 
 /** The guidance warnings of a design and its last placement (none when there is none). */
 export function guidanceProblems(

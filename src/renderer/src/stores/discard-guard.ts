@@ -3,9 +3,9 @@
  * `conflict` while the design is dirty unless `discardChanges: true`; this asks the user on
  * such a refusal and retries with their consent.
  */
-import type { Result } from '../../../../shared/contract'
-import { useConfirmStore, type Question } from '../../stores/confirm'
-import { useDesignStore } from '../../stores/design'
+import type { Result } from '../../../shared/contract'
+import { useConfirmStore, type Question } from './confirm'
+import { useDesignStore } from './design'
 
 export const DISCARD_QUESTION: Partial<Question> & { message: string } = {
   title: 'Unsaved changes',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import type { Design } from '../../../../shared/design/schema'
+import type { Design } from '../../../shared/design/schema'
 import { guidanceProblems } from './guidance'
 
 const sample = (): Design =>

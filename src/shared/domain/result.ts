@@ -1,0 +1,40 @@
+/**
+ * The result envelope: what the engine's fallible operations (design session, opening a
+ * file) and every contract call return, and the typed errors it may carry. A domain type;
+ * the contract (`src/shared/contract/result.ts`) re-exports it.
+ */
+import type { Problem } from './problem'
+
+export type { Problem } from './problem'
+
+/** Why a call failed. Stable strings: the renderer and tests branch on them. */
+export const ERROR_CODES = [
+  'bad-request', // the request does not match the call's schema
+  'unknown-call', // no such call in the contract
+  'unauthorized', // no valid session token (web host)
+  'forbidden', // the session may not make this call or see this data (tenant-bound sessions)
+  'not-found', // a named element, run or file does not exist
+  'invalid-design', // a design failed validation; see `problems`
+  'conflict', // the call does not fit the current state (e.g. nothing to undo)
+  'cancelled', // long work was cancelled
+  'unavailable', // the capability needs something missing here (e.g. the Electron runtime)
+  'io', // reading or writing a file failed
+  'internal', // a bug: main caught an unexpected exception
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface StrataError {
+  code: ErrorCode
+  message: string
+  /** For `invalid-design` and `bad-request`: every problem, each with its path. */
+  problems?: Problem[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: StrataError }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = <T = never>(
+  code: ErrorCode,
+  message: string,
+  problems?: Problem[],
+): Result<T> => ({ ok: false, error: problems ? { code, message, problems } : { code, message } })
