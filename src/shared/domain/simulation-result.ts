@@ -42,7 +42,7 @@ export interface SimulationSummary {
   hostFailures: number
   /** Instances that could not be placed at the start. */
   unplacedInstances: number
-  /** Mean availability over all instances, percent. */
+  /** Mean availability over all instances, percent (an unplaced instance counts as 0 %). */
   meanAvailabilityPercent: number
   /** Wall time of the run itself (not process start-up), milliseconds. */
   elapsedMs: number
@@ -56,6 +56,13 @@ export interface HostSeries {
   powerW: number[]
   /** Instances resident on the host (incl. incoming migrations). */
   instances: number[]
+  /**
+   * Memory the resident instances use (from memory traces; reserved memory when there is
+   * none), MiB; 0 while the host is down. Absent in results saved before it existed.
+   */
+  memoryInUseMiB?: number[]
+  /** Memory in use beyond the host's physical memory (`METRICS.memoryPressure`), MiB. */
+  memoryPressureMiB?: number[]
 }
 
 /** Per-rack time series, one value per sample. */
@@ -78,6 +85,13 @@ export interface TenantSeries {
   requestedMips: number[]
   /** Bill accumulated up to the sample, in the tenant's currency. */
   cumulativeCost: number[]
+  /** Memory the tenant's running instances use, MiB. Absent in results saved before it existed. */
+  memoryInUseMiB?: number[]
+  /**
+   * The tenant's share of its hosts' memory pressure, MiB: each host's pressure split among its
+   * instances in proportion to the memory each uses.
+   */
+  memoryPressureMiB?: number[]
 }
 
 export interface SimulationSeries {
@@ -124,6 +138,8 @@ export interface TenantBill {
 export interface TenantUsage {
   tenantId: string
   instances: number
+  /** Instances the scheduler could not place; each counts as down for the whole horizon. */
+  unplacedInstances: number
   /** vCPUs held by running instances × hours (allocated). */
   vcpuHours: number
   /** CPU received, in vCPU-hours (used). */
@@ -137,7 +153,10 @@ export interface TenantUsage {
   migrations: number
   /** Instance-seconds the tenant's instances were down (host failure until restart). */
   downtimeS: number
-  /** 100 x (1 - downtime / (uptime + downtime)) over placed instances (`METRICS.deliveredAvailability`). */
+  /**
+   * 100 x (1 - down / (up + down)), where down includes each unplaced instance's whole horizon
+   * (`METRICS.deliveredAvailability`).
+   */
   availabilityPercent: number
   /** The availability the provider promised (from the design). */
   slaAvailabilityPercent: number

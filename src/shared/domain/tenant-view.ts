@@ -132,6 +132,8 @@ export interface TenantSla {
   promisedAvailabilityPercent: number
   availabilityPercent?: number
   violation?: boolean
+  /** Own instances the scheduler could not place (counted as down for the whole horizon). */
+  unplacedInstances?: number
   downtimeS?: number
   migrations?: number
   requestedCpuMi?: number

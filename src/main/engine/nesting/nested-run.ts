@@ -119,7 +119,7 @@ export function finishNestedRun(
       cur = run.outerOf.get(cur) as string
     return cur
   }
-  const extra = new Map<string, { n: number; down: number; span: number }>()
+  const extra = new Map<string, { n: number; down: number }>()
   for (const w of design.workloads) {
     if (!w.nesting) continue
     for (let i = 0; i < w.count; i++) {
@@ -146,36 +146,40 @@ export function finishNestedRun(
         if (top.finalHostId !== undefined) rec.finalHostId = top.finalHostId
       }
       result.instances.push(rec)
-      const e = extra.get(w.tenantId) ?? { n: 0, down: 0, span: 0 }
+      const e = extra.get(w.tenantId) ?? { n: 0, down: 0 }
       e.n++
       e.down += downtimeS
-      e.span += span
       extra.set(w.tenantId, e)
     }
   }
   for (const t of result.tenants) {
     const e = extra.get(t.tenantId)
     if (!e) continue
-    let down = e.down
-    let span = e.span
-    for (const r of result.instances)
-      if (
-        r.tenantId === t.tenantId &&
-        r.status !== 'unplaced' &&
-        r.outerInstanceId === undefined &&
-        !byId.get(r.workloadId)?.nesting
-      ) {
-        down += r.downtimeS
-        span += spanS(r.instanceId)
+    // As the run's own rule: an unplaced instance is down for the whole horizon.
+    let down = 0
+    let span = 0
+    let unplaced = 0
+    for (const r of result.instances) {
+      if (r.tenantId !== t.tenantId) continue
+      if (r.status === 'unplaced') {
+        unplaced++
+        continue
       }
+      down += r.downtimeS
+      span += r.outerInstanceId === undefined ? spanS(r.instanceId) : spanS(topOf(r.instanceId))
+    }
     t.instances += e.n
+    t.unplacedInstances = unplaced
     t.downtimeS += e.down
-    t.availabilityPercent = span > 0 ? 100 * (1 - down / span) : 100
+    t.availabilityPercent =
+      span + unplaced * H > 0 ? 100 * (1 - (down + unplaced * H) / (span + unplaced * H)) : 100
     t.slaViolation = t.availabilityPercent < t.slaAvailabilityPercent
   }
-  const placed = result.instances.filter((r) => r.status !== 'unplaced')
+  result.summary.unplacedInstances = result.instances.filter((r) => r.status === 'unplaced').length
   result.summary.meanAvailabilityPercent =
-    placed.length > 0 ? placed.reduce((s, r) => s + r.availabilityPercent, 0) / placed.length : 100
+    result.instances.length > 0
+      ? result.instances.reduce((s, r) => s + r.availabilityPercent, 0) / result.instances.length
+      : 100
   const layers = layerCosts(
     design,
     result.instances

@@ -127,3 +127,31 @@ describe('the report of a run with a node pool', () => {
     expect(layerSections(run({}, false), new Map())).toEqual([])
   })
 })
+
+describe('an unplaced container', () => {
+  it('counts as down for the whole horizon in its tenant availability', () => {
+    // One 4-vCPU VM leaves 3880 m: three 1-vCPU containers fit (1010 m each), the fourth not.
+    const d = testDesign(
+      [testHost('h1')],
+      [
+        testWorkload('vms', 't1'),
+        testWorkload('web', 't1', {
+          kind: 'container',
+          count: 4,
+          vcpus: 1,
+          memoryMiB: 1000,
+          diskGiB: 1,
+          nesting: { runsIn: 'vms' },
+        }),
+      ],
+      { horizonS: H, stepS: 300, policy: 'dvfs' },
+    )
+    const r = simulate(d)
+    expect(byId(r, 'web#3')?.status).toBe('unplaced')
+    const t = r.tenants.find((x) => x.tenantId === 't1')
+    expect(t?.unplacedInstances).toBe(1)
+    // 4 instances up the whole hour, 1 down the whole hour: 1 - H / 5H = 80 %.
+    expect(t?.availabilityPercent).toBeCloseTo(80, 9)
+    expect(r.summary.meanAvailabilityPercent).toBeCloseTo((4 * 100 + 0) / 5, 9)
+  })
+})

@@ -165,6 +165,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
               METRICS.availabilitySlaMet.label,
               sla.violation === undefined ? '–' : sla.violation ? 'no' : 'yes',
             ],
+            [METRICS.unplacedInstances.label, num(sla.unplacedInstances)],
             [METRICS.downtime.label, duration(sla.downtimeS)],
             [METRICS.migrations.label, num(sla.migrations)],
             [METRICS.cpuLost.label, pct(sla.lostCpuFraction, 2)],

@@ -19,7 +19,7 @@ import { Placement } from './placement'
 import { parsePolicy, type PolicySpec } from './policy'
 import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
-import { createSeries, sampleSeries, type SeriesBuffer } from './series'
+import { accrueCost, createSeries, sampleSeries, type SeriesBuffer } from './series'
 import { buildState, type SimState } from './state'
 import { failInstance, plannedInstanceFailures } from '../nesting/instance-failure'
 import { finishNestedRun, prepareNestedRun, type NestedRun } from '../nesting/nested-run'
@@ -235,16 +235,23 @@ export class Simulation {
       case 'process':
         return this.processInstant(e.tS)
       case 'migrate':
-        return this.completeMigration(e)
+        this.completeMigration(e)
+        break
       case 'fail':
-        return this.failHost(e.host, e.tS, e.repairS)
+        this.failHost(e.host, e.tS, e.repairS)
+        break
       case 'repair':
-        return this.repair(e.host, e.tS)
+        this.repair(e.host, e.tS)
+        break
       case 'restart':
-        return this.restart(e.vm, e.tS)
+        this.restart(e.vm, e.tS)
+        break
       case 'fail-instance':
-        return this.failInstance(e.vm, e.tS, e.repairS)
+        this.failInstance(e.vm, e.tS, e.repairS)
+        break
     }
+    // The bill so far follows every change of state, not only the sampled instants.
+    accrueCost(this.series, this.state, this.metrics, e.tS)
   }
 
   private get isNpa(): boolean {

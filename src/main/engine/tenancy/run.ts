@@ -33,6 +33,7 @@ export function projectRun(
       promisedAvailabilityPercent: tenant.slaAvailabilityPercent,
       availabilityPercent: usage.availabilityPercent,
       violation: usage.slaViolation,
+      unplacedInstances: usage.unplacedInstances,
       downtimeS: usage.downtimeS,
       migrations: usage.migrations,
       requestedCpuMi: usage.requestedCpuMi,
