@@ -206,6 +206,13 @@ export const BILL_ITEMS = {
     allocated: 'disk provisioned for placed instances × months, down time included',
     used: 'disk provisioned for placed instances × months, down time included (storage is always billed as provisioned)',
   },
+  'provisioned-iops-months': {
+    label: 'Provisioned IOPS',
+    unit: 'IOPS-months (30 days)',
+    allocated:
+      'IOPS reserved at admission (workload iops) for placed instances × months, down time included',
+    used: 'IOPS reserved at admission for placed instances × months, down time included (provisioned IOPS are always billed as provisioned)',
+  },
 } as const
 
 /** What "allocated" and "used" mean on a bill. */

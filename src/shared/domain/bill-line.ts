@@ -13,8 +13,12 @@ export const BILLING_MONTH_S = 30 * 86_400
 /** Decimals kept in bill quantities and amounts. */
 export const BILL_DECIMALS = 6
 
-/** What a line bills: vCPU-hours, memory GiB-hours or storage GiB-months. */
-export type BillItem = 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+/**
+ * What a line bills: vCPU-hours, memory GiB-hours, storage GiB-months or provisioned
+ * IOPS-months (issue 17). The one list of bill items: result and view types use it.
+ */
+export type BillItem =
+  'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months' | 'provisioned-iops-months'
 
 /** Allocated (capacity held) or used (capacity consumed). */
 export type BillBasis = 'allocated' | 'used'

@@ -6,6 +6,8 @@
  * the contract (`src/shared/contract/calls/simulation.ts`) re-exports them.
  */
 import type { LayerCost } from './layer-costs'
+import type { StorageResult } from './storage-result'
+import type { BillItem } from './bill-line'
 
 /** Whole-run figures (the CLI's `--json` output is this object). */
 export interface SimulationSummary {
@@ -19,6 +21,11 @@ export interface SimulationSummary {
   /** Number of instances (VMs and containers) in the design. */
   vms: number
   energyKWh: number
+  /**
+   * `energyKWh` by consumer, present when more than the hosts draw power (storage systems,
+   * issue 17); the lines sum to `energyKWh`.
+   */
+  energyBreakdownKWh?: { hosts: number; storage?: number }
   /** Live migrations started. */
   migrations: number
   /** CloudSim's SLA violation time per active host (fraction; `METRICS.slatah`). */
@@ -97,6 +104,7 @@ export interface TenantSeries {
 export interface SimulationSeries {
   /** Sample instants, seconds of virtual time (one per scheduling step). */
   timesS: number[]
+  /** Power of every host, plus every storage system when the run models storage (issue 17), W. */
   totalPowerW: number[]
   activeHosts: number[]
   /** Hosts in the design order; empty when the run was asked for no per-host series. */
@@ -111,7 +119,7 @@ export interface SimulationSeries {
 
 /** One line of a tenant's bill. */
 export interface BillLine {
-  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+  item: BillItem
   /** The basis this line is billed on (storage is always billed as provisioned: `allocated`). */
   basis: 'allocated' | 'used'
   /** The billed quantity: `allocatedQuantity` or `usedQuantity`, as `basis` says. */
@@ -236,6 +244,8 @@ export interface SimulationResult {
   series: SimulationSeries
   /** What each layer of virtualization costs (issue 18); absent when no workload is nested. */
   layers?: LayerCost[]
+  /** Storage as a shared service (issue 17); absent when the design does not use it. */
+  storage?: StorageResult
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 import type { Design } from '../../../shared/design/schema'
 import type { Problem } from '../../../shared/domain/problem'
 import { checkNestingRules } from '../nesting/rules'
+import { checkStorageRules } from '../storage/storage-rules'
 import { parseDesign } from './parse'
 import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
@@ -152,6 +153,8 @@ function checkRules(design: Design, problems: Problem[]): void {
     if (w.traceId && w.demand)
       warn(`${p}.demand`, 'both a trace and a synthetic profile; the trace is used', w.id)
   })
+
+  checkStorageRules(design, err, warn)
 
   const hostIds = new Set(design.hosts.map((h) => h.id))
   design.simulation.failures.schedule.forEach((f, i) => {

@@ -18,6 +18,7 @@ import type { Metrics } from './metrics'
 import type { PolicySpec } from './policy'
 import type { SeriesBuffer } from './series'
 import type { SimState } from './state'
+import { provisionedIopsMonths } from '../storage'
 
 export interface MigrationLog {
   records: MigrationRecord[]
@@ -183,6 +184,7 @@ function tenantUsage(
   let memoryGiBHours = 0
   let usedMemoryGiBHours = 0
   let storageGiBMonths = 0
+  let iopsMonths = 0
   let migrations = 0
   let downtimeS = 0
   let req = 0
@@ -198,9 +200,12 @@ function tenantUsage(
     usedVcpuHours += (m.vAllocMi[v] as number) / (s.vmMips[v] as number) / 3600
     memoryGiBHours += ((s.vmMemMiB[v] as number) / 1024) * (resident / 3600)
     usedMemoryGiBHours += (m.vMemUsedMiBS[v] as number) / 1024 / 3600
-    if (rec.status !== 'unplaced')
+    if (rec.status !== 'unplaced') {
       storageGiBMonths +=
         ((s.vmDiskGiB[v] as number) * (resident + rec.downtimeS)) / BILLING_MONTH_S
+      const w = r.design.workloads[s.vmWorkload[v] as number]
+      iopsMonths += provisionedIopsMonths(w?.iops ?? 0, resident + rec.downtimeS)
+    }
     migrations += rec.migrations
     downtimeS += rec.downtimeS
     if (rec.status !== 'unplaced') placedUptimeS += resident
@@ -226,6 +231,11 @@ function tenantUsage(
     // Storage is billed as provisioned on either basis (a disk is held whether written or not).
     line('storage-gib-months', 'allocated', storageGiBMonths, storageGiBMonths, p.storageGiBMonth),
   ]
+  // Provisioned IOPS (issue 17), billed as provisioned, only for tenants priced for them.
+  if (p.provisionedIopsMonth !== undefined)
+    lines.push(
+      line('provisioned-iops-months', 'allocated', iopsMonths, iopsMonths, p.provisionedIopsMonth),
+    )
   const steal = Math.max(0, req - alloc)
   return {
     tenantId: t.id,

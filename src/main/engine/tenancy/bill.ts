@@ -16,6 +16,8 @@ export interface AllocationTotals {
   usedVcpus: number
   memoryMiB: number
   diskGiB: number
+  /** IOPS reserved at admission (`workload.iops`), for the provisioned-IOPS line (issue 17). */
+  iops?: number
 }
 
 /** A bill estimated from allocation over `periodS` seconds. */
@@ -40,6 +42,19 @@ export function estimateBill(
     line('memory-gib-hours', pricing.basis, memGiBHours, memGiBHours, pricing.memoryGiBHour),
     line('storage-gib-months', 'allocated', diskMonths, diskMonths, pricing.storageGiBMonth),
   ]
+  // Provisioned IOPS (issue 17), as the simulation bills them: only when the tenant is priced.
+  if (pricing.provisionedIopsMonth !== undefined) {
+    const iopsMonths = (totals.iops ?? 0) * (periodS / BILLING_MONTH_S)
+    lines.push(
+      line(
+        'provisioned-iops-months',
+        'allocated',
+        iopsMonths,
+        iopsMonths,
+        pricing.provisionedIopsMonth,
+      ),
+    )
+  }
   return {
     source: 'estimate',
     periodS,

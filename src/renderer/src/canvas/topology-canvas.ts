@@ -9,9 +9,11 @@ import type { DesignChanges, Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import { CANVAS_KINDS, type NodeKind } from '../drawing/drawn-kinds'
 import type { HostOverlay } from '../drawing/host-overlay'
+import type { StorageOverlay } from '../drawing/storage-overlay'
 import { rackSlots } from '../drawing/tiered-layout'
 import { autoPositions, designElements, edgeElement, isContainer, nodeElement } from './elements'
 import { applyOverlay } from './overlay'
+import { applyStorageOverlay } from './storage-overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact, nodesInView } from './facts'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
@@ -68,6 +70,7 @@ export class TopologyCanvas {
   private overlay: ReadonlyMap<string, HostOverlay> = new Map()
   /** Set when nodes were rebuilt, so the next overlay is applied to every host. */
   private overlayStale = false
+  private storageOverlay: ReadonlyMap<string, StorageOverlay> = new Map()
   /** Large designs show instances as a count and a tenant-coloured border, not pies. */
   private compact = false
   /** Positions of elements the design stores none for (undo of a first drag goes back here). */
@@ -326,6 +329,8 @@ export class TopologyCanvas {
     const hosts = new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id))
     if (hosts.size > 0 && this.overlay.size > 0)
       applyOverlay(cy, this.overlay, undefined, true, hosts)
+    if (this.storageOverlay.size > 0 && changes.upserted.some((u) => u.kind === 'storage'))
+      applyStorageOverlay(cy, this.storageOverlay)
     this.revision = revision
   }
 
@@ -342,6 +347,12 @@ export class TopologyCanvas {
       for (const id of errors) this.cy.getElementById(id).addClass('has-error')
       for (const id of warnings) this.cy.getElementById(id).addClass('has-warning')
     })
+  }
+
+  /** Storage systems coloured by load at the shown time (see storage-overlay.ts). */
+  setStorageOverlay(overlay: ReadonlyMap<string, StorageOverlay>): void {
+    this.storageOverlay = overlay
+    applyStorageOverlay(this.cy, overlay)
   }
 
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */
