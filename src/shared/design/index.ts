@@ -1,3 +1,5 @@
 export * from './enums'
 export type * from './schema'
 export type { FailureEvent, SimulationSettings } from './simulation-settings'
+export * from './nesting-kinds'
+export type { HostedOs, InnerLayer, InstanceFailureEvent, Nesting } from './nesting'

@@ -32,6 +32,7 @@ import {
   switchPowerSchema,
   workloadTrafficSchema,
 } from './network-traffic'
+import { hostedOsSchema, innerLayerSchema, nestingSchema } from './nesting'
 import { providerEconomicsSchema } from './provider-economics'
 import { simulationSettingsSchema } from './simulation-settings'
 import {
@@ -88,6 +89,10 @@ export const virtualizationSchema = z.strictObject({
   /** Kernel family of the host OS; the guests of OS-level virtualization must match it. */
   hostOs: z.enum(OS_FAMILIES).default('linux'),
   overrides: virtualizationOverridesSchema.optional(),
+  /** Nesting (issue 18): guests may run hardware-assisted VMs of their own. Absent = no. */
+  nestedHardwareVirtualization: z.boolean().optional(),
+  /** Type-2 hypervisor (issue 18): the host OS under it and its CPU and memory share. */
+  hostedOs: hostedOsSchema.optional(),
 })
 
 export const hostSchema = z.strictObject({
@@ -249,6 +254,10 @@ export const workloadSchema = z.strictObject({
   /** Demand over time: a trace from `traces` or a synthetic profile; none = constant 100 %. */
   traceId: id.optional(),
   demand: syntheticDemandSchema.optional(),
+  /** Nesting (issue 18): runs inside the instances of another workload (see ./nesting.ts). */
+  nesting: nestingSchema.optional(),
+  /** Nesting (issue 18): what this workload's instances offer to instances inside them. */
+  innerLayer: innerLayerSchema.optional(),
   /** I/O each instance issues over time (issue 17; absent: none). */
   storageDemand: storageDemandSchema.optional(),
   /** Network demand over time (issue 17; `network-traffic.ts`). */

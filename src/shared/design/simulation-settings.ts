@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { defaultSimulationSettings } from './defaults'
 import { PLACEMENT_PRESETS } from './enums'
+import { instanceFailureEventSchema } from './nesting'
 
 /** Each field's default, from the one set in `defaults.ts`. */
 const DEFAULT = defaultSimulationSettings()
@@ -52,6 +53,8 @@ export const simulationSettingsSchema = z
         /** `none`; `mtbf`: drawn from each host's MTBF/MTTR with the seed; `schedule`: as listed. */
         mode: z.enum(['none', 'mtbf', 'schedule']).default(DEFAULT.failures.mode),
         schedule: z.array(failureEventSchema).default([]),
+        /** Injected instance failures (issue 18), in any mode but CloudSim-compat. Absent = none. */
+        instanceSchedule: z.array(instanceFailureEventSchema).optional(),
       })
       .default(() => defaultSimulationSettings().failures),
     /** Switch off hosts that are idle and empty. */

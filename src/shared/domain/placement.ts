@@ -49,6 +49,8 @@ export interface Explanation {
   placed: boolean
   /** Where it runs (placed only). Hidden (`host 1`...) in tenant views without host names. */
   hostId?: string
+  /** Nested instances (issue 18): the outer instance (VM) it runs in; `hostId` is the host under it. */
+  outerInstanceId?: string
   /** Absent in a tenant's view. */
   hostCount?: number
   /** Absent in a tenant's view. */
@@ -67,6 +69,8 @@ export interface PlacedInstance {
   workloadId: string
   tenantId: string
   hostId: string
+  /** Nested instances (issue 18): the outer instance (VM) it runs in; `hostId` is the host under it. */
+  outerInstanceId?: string
   /** Storage system holding its disk, when the workload asks for a storage class. */
   storageId?: string
 }

@@ -5,6 +5,7 @@
  * are 0..1. Domain types: the CLI prints them with `--json`, reports and tenancy read them;
  * the contract (`src/shared/contract/calls/simulation.ts`) re-exports them.
  */
+import type { LayerCost } from './layer-costs'
 import type { StorageResult } from './storage-result'
 import type { BillItem } from './bill-line'
 import type { NetworkResult } from './network-result'
@@ -208,6 +209,11 @@ export interface InstanceRecord {
   allocatedCpuMi: number
   /** Part of the shortfall caused by co-location interference, million instructions. */
   interferenceLostMi: number
+  /**
+   * Nested instances (issue 18): the outer instance it runs in. Its CPU figures are 0 (its
+   * work is inside the outer instance's); its downtime follows the outer instance's.
+   */
+  outerInstanceId?: string
 }
 
 /** A host failure and what became of its instances. */
@@ -218,6 +224,8 @@ export interface FailureRecord {
   repairedAtS?: number
   /** Every instance that was on the host when it failed, with where and when it restarted. */
   instances: Array<{ instanceId: string; restartedOnHostId?: string; restartedAtS?: number }>
+  /** An injected instance failure (issue 18): the instance that failed; the host stayed up. */
+  instanceId?: string
 }
 
 /** One live migration. */
@@ -241,6 +249,8 @@ export interface SimulationResult {
   /** True when `migrations` holds only the first `migrationRecordLimit` records. */
   migrationsTruncated: boolean
   series: SimulationSeries
+  /** What each layer of virtualization costs (issue 18); absent when no workload is nested. */
+  layers?: LayerCost[]
   /** Storage as a shared service (issue 17); absent when the design does not use it. */
   storage?: StorageResult
   /** Traffic over the fabric (issue 17); absent when no workload declares traffic. */

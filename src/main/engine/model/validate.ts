@@ -10,6 +10,7 @@ import {
 } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
 import type { Problem } from '../../../shared/domain/problem'
+import { checkNestingRules } from '../nesting/rules'
 import { checkStorageRules } from '../storage/storage-rules'
 import { checkNetworkRules } from './network-rules'
 import { parseDesign } from './parse'
@@ -134,7 +135,7 @@ function checkRules(design: Design, problems: Problem[]): void {
   const networkTenant = new Map(design.networks.map((n) => [n.id, n.tenantId]))
   design.workloads.forEach((w, i) => {
     const p = `workloads[${i}]`
-    if (w.kind === 'container' && w.count > 0 && !containerOs.has(w.guestOs)) {
+    if (w.kind === 'container' && w.count > 0 && !w.nesting && !containerOs.has(w.guestOs)) {
       err(
         `${p}.guestOs`,
         containerOs.size === 0
@@ -165,6 +166,7 @@ function checkRules(design: Design, problems: Problem[]): void {
       )
   })
   checkNetworkRules(design, problems)
+  checkNestingRules(design, err, warn)
 }
 
 /**

@@ -7,6 +7,7 @@ import { duration, num, pct } from './format'
 import type { ReportSection } from './model'
 import { METRICS, metricHeader, type MetricId } from '../../../shared/metrics-glossary'
 import { billSections } from './bill-sections'
+import { layerSections } from './layer-sections'
 
 const CLOUDSIM_SLA: MetricId[] = [
   'slatah',
@@ -175,13 +176,15 @@ export function runSections(
               'instances hit',
               'restarted',
             ],
-            rows: r.failures.map((f) => [
-              names.get(f.hostId) ?? f.hostId,
-              f.atS,
-              f.repairedAtS ?? '',
-              f.instances.length,
-              f.instances.filter((i) => i.restartedOnHostId).length,
-            ]),
+            rows: r.failures
+              .filter((f) => f.instanceId === undefined)
+              .map((f) => [
+                names.get(f.hostId) ?? f.hostId,
+                f.atS,
+                f.repairedAtS ?? '',
+                f.instances.length,
+                f.instances.filter((i) => i.restartedOnHostId).length,
+              ]),
             displayLimit: TABLE_LIMIT,
           },
         },
@@ -252,6 +255,7 @@ export function runSections(
         },
       ],
     },
+    ...layerSections(r, names),
     ...billSections(d, r, names),
     {
       id: 'data',

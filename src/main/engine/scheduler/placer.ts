@@ -240,6 +240,7 @@ export class Placer {
       wl.kind,
       wl.guestOs,
       wl.paravirtAware,
+      wl.innerLayer?.kind ?? '',
       wl.storageClass ?? '',
       wl.vcpus,
       wl.mipsPerVcpu,
@@ -298,7 +299,7 @@ export class Placer {
   /** Hosts that pass the design-only filters for `w`'s guest shape, in id order. */
   private candidates(w: number): Candidates {
     const wl = this.st.workloads[w] as Workload
-    const key = `${wl.kind}|${wl.guestOs}|${wl.paravirtAware}|${wl.storageClass ?? ''}`
+    const key = `${wl.kind}|${wl.guestOs}|${wl.paravirtAware}|${wl.innerLayer?.kind ?? ''}|${wl.storageClass ?? ''}`
     let c = this.staticCache.get(key)
     if (c) return c
     const st = this.st

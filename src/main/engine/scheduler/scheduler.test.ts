@@ -119,7 +119,8 @@ describe('the pipeline', () => {
 describe('scheduler on the two-hall sample', () => {
   it('places what fits and explains each refusal with counts over all 13 hosts', () => {
     const r = createScheduler(sample(), { preset: 'spread' }).placeAll()
-    expect(r.placed.length + r.unplaced.length).toBe(35)
+    // 35 instances on hosts + Globex's 8 job containers in its HPC VMs (issue 18)
+    expect(r.placed.length + r.unplaced.length).toBe(43)
     expect(r.placed.length).toBeGreaterThan(25)
     for (const u of r.unplaced) {
       expect(u.reasons.reduce((n, x) => n + x.count, 0)).toBe(13)

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/domain/placement'
 import type { HostState } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
+import { createNestedScheduler, usesNesting } from '../nesting/scheduler'
 import { drfWalk, stableOrder } from './batch-order'
 import { CANDIDATES_SHOWN, evaluateHosts, reasonLines, scored, summarize } from './explain'
 import { tenantSafeExplanation } from './tenant-safe'
@@ -64,8 +65,19 @@ function isShortage(e: Explanation): boolean {
   )
 }
 
-/** Creates a scheduler for `design` (weights: options, else the design's, else the preset's). */
+/**
+ * Creates a scheduler for `design` (weights: options, else the design's, else the preset's).
+ * A design with nested workloads (issue 18) gets the nested scheduler (`../nesting`), which
+ * places top-level instances with this one and inner instances onto their outer instances.
+ */
 export function createScheduler(design: Design, options: SchedulerOptions = {}): Scheduler {
+  return usesNesting(design)
+    ? createNestedScheduler(design, options, createFlatScheduler)
+    : createFlatScheduler(design, options)
+}
+
+/** The scheduler of instances that run directly on hosts. */
+export function createFlatScheduler(design: Design, options: SchedulerOptions = {}): Scheduler {
   const placement = design.simulation.placement
   const preset = options.preset ?? placement.preset
   const weights = options.weights

@@ -13,6 +13,7 @@ export type SimEventPayload =
   | { type: 'fail'; tS: number; host: number; repairS: number }
   | { type: 'repair'; tS: number; host: number }
   | { type: 'restart'; tS: number; vm: number; failure: number }
+  | { type: 'fail-instance'; tS: number; vm: number; repairS: number }
   | { type: 'storage-fail'; tS: number; system: number; repairS: number }
   | { type: 'storage-repair'; tS: number; system: number }
 

@@ -22,6 +22,8 @@ import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
 import { accrueCost, createSeries, sampleSeries, type SeriesBuffer } from './series'
 import { buildState, type SimState } from './state'
+import { failInstance, plannedInstanceFailures } from '../nesting/instance-failure'
+import { finishNestedRun, prepareNestedRun, type NestedRun } from '../nesting/nested-run'
 import { usesStorageModel } from '../storage'
 import { StorageLink } from './storage-link'
 
@@ -78,6 +80,10 @@ export class Simulation {
   private readonly series: SeriesBuffer
   private readonly startedMs: number
   private readonly placement: Placement
+  /** Nesting and injected instance failures (issue 18); undefined when the design has none. */
+  private readonly nested?: NestedRun
+  /** The design simulated: without nested workloads, which ride along with their outer ones. */
+  private readonly simDesign: Design
   /** The storage model (issue 17), when the design uses it (never in CloudSim-compat mode). */
   private readonly storage?: StorageLink
   /** The flow model of the fabric (issue 17); only when traffic is declared, never in compat. */
@@ -99,7 +105,9 @@ export class Simulation {
     this.policy = resolvePolicy(options.policy ?? design.simulation.policy)
     this.seed = options.seed ?? design.simulation.seed
     const horizonS = options.horizonS ?? design.simulation.horizonS
-    this.state = buildState(design, this.policy, this.seed)
+    this.nested = prepareNestedRun(design, this.seed)
+    const simDesign = (this.simDesign = this.nested?.simDesign ?? design)
+    this.state = buildState(simDesign, this.policy, this.seed)
     this.state.horizonS = horizonS
     this.random = createRandom(this.seed)
     this.metrics = createMetrics(this.state.hostCount, this.state.vmCount)
@@ -119,9 +127,9 @@ export class Simulation {
       perVm: new Int32Array(this.state.vmCount),
       truncated: false,
     }
-    this.series = createSeries(design, this.state, options.hostSeries ?? true)
+    this.series = createSeries(simDesign, this.state, options.hostSeries ?? true)
     this.startedMs = options.nowMs?.() ?? 0
-    this.placement = new Placement(this.state, design, this.seed)
+    this.placement = new Placement(this.state, simDesign, this.seed)
     this.unplaced = this.placement.placeAll()
     if (hasNetworkTraffic(design))
       this.network = new NetworkRun(design, this.seed, this.random.split('network'))
@@ -131,9 +139,11 @@ export class Simulation {
     this.queue.push(toMs(first), { type: 'process', tS: first })
     for (const [host, atS, repairS] of plannedFailures(design, this.random.split('failures')))
       this.queue.push(toMs(atS), { type: 'fail', tS: atS, host, repairS })
+    for (const [vm, atS, repairS] of plannedInstanceFailures(simDesign, this.state))
+      this.queue.push(toMs(atS), { type: 'fail-instance', tS: atS, vm, repairS })
     if (usesStorageModel(design)) {
-      this.storage = new StorageLink(design, this.state, this.placement.storageOf(), this.seed)
-      for (const [system, atS, repairS] of StorageLink.failures(design, this.random))
+      this.storage = new StorageLink(simDesign, this.state, this.placement.storageOf(), this.seed)
+      for (const [system, atS, repairS] of StorageLink.failures(simDesign, this.random))
         this.queue.push(toMs(atS), { type: 'storage-fail', tS: atS, system, repairS })
     }
   }
@@ -251,6 +261,9 @@ export class Simulation {
         break
       case 'restart':
         this.restart(e.vm, e.tS)
+        break
+      case 'fail-instance':
+        this.failInstance(e.vm, e.tS, e.repairS)
         break
       case 'storage-fail':
         this.failStorage(e.system, e.tS, e.repairS)
@@ -386,6 +399,18 @@ export class Simulation {
     this.queue.push(toMs(back), { type: 'repair', tS: back, host: h })
   }
 
+  /** An injected instance failure: it stops, and restarts after repair + its host's start time. */
+  private failInstance(v: number, tS: number, repairS: number): void {
+    const s = this.state
+    if (tS > this.counters.lastProcessS) processAll(s, this.metrics, this.counters, tS, this.isNpa)
+    const h = failInstance(s, this.metrics, this.failures, v, tS)
+    if (h < 0) return
+    updateHostAt(s, this.metrics, this.counters, h, tS)
+    const at = tS + repairS + (s.hostStartTimeS[h] as number)
+    const failure = this.failures.records.length - 1
+    this.queue.push(toMs(at), { type: 'restart', tS: at, vm: v, failure })
+  }
+
   private repair(h: number, tS: number): void {
     if (tS > this.counters.lastProcessS)
       processAll(this.state, this.metrics, this.counters, tS, this.isNpa)
@@ -395,7 +420,7 @@ export class Simulation {
     if (!s.compat) settleHostPower(s, this.counters, h, tS)
     const id = this.state.hostIds[h]
     const open = this.failures.records.findLast(
-      (r) => r.hostId === id && r.repairedAtS === undefined,
+      (r) => r.hostId === id && r.repairedAtS === undefined && r.instanceId === undefined,
     )
     if (open) open.repairedAtS = tS
     // General mode: instances waiting for capacity restart at the repair instant (CloudSim-compat
@@ -448,7 +473,7 @@ export class Simulation {
     const elapsedMs = (this.options.nowMs?.() ?? 0) - this.startedMs
     this.result = buildResult({
       runId: this.options.runId ?? 'run',
-      design: this.design,
+      design: this.simDesign,
       state: s,
       policy: this.policy,
       seed: this.seed,
@@ -461,6 +486,16 @@ export class Simulation {
       elapsedMs,
       endS,
     })
+    if (this.nested) {
+      const index = new Map(s.vmIds.map((id, v) => [id, v]))
+      const spanS = (id: string): number => {
+        const v = index.get(id) ?? -1
+        return v < 0
+          ? 0
+          : (this.metrics.vResidentS[v] as number) + (this.failures.downtimeS[v] as number)
+      }
+      finishNestedRun(this.design, this.nested, this.result, spanS)
+    }
     this.storage?.attach(this.result, endS, this.metrics, this.failures)
     if (this.network) attachNetwork(this.result, this.network.finish(endS), this.design)
     this.status = 'done'

@@ -8,6 +8,10 @@
  * - `pv`: only VM guests whose kernel is paravirtualization-aware.
  * - `os`: only containers whose `guestOs` equals the host kernel (`virtualization.hostOs`).
  * VMs are refused by `os` hosts; containers are refused by every hypervisor host (hvm, bt, pv).
+ * Nesting (issue 18): a VM group that runs a hardware-assisted hypervisor inside
+ * (`innerLayer.kind` `hvm`) needs a host whose hvm hypervisor exposes VT-x/AMD-V to guests
+ * (`nestedHardwareVirtualization`); and an outer instance acting as a host (marked with
+ * `markGuestHost`) without it refuses hardware-assisted VMs for that reason.
  */
 import type { Host, Workload } from '../../../shared/design/schema'
 
@@ -23,14 +27,28 @@ export const GUEST_REASONS = {
   vmOnContainerHost: 'container-only host (VMs need a hypervisor)',
   noHardwareAssist: 'no VT-x/AMD-V for hardware-assisted virtualization',
   notParavirtAware: 'need a paravirtualization-aware guest',
+  noNestedVirtualization: 'no nested hardware virtualization (VT-x/AMD-V for guests)',
 } as const
+
+const guestHosts = new WeakSet<object>()
+
+/** Marks a host object as an outer instance acting as a host for nested instances. */
+export function markGuestHost(host: object): void {
+  guestHosts.add(host)
+}
 
 /** Whether `host` can run an instance of `workload`, and if not, why. */
 export function acceptsGuest(
   host: Pick<Host, 'cpuExtensions' | 'virtualization'>,
-  workload: Pick<Workload, 'kind' | 'guestOs' | 'paravirtAware'>,
+  workload: Pick<Workload, 'kind' | 'guestOs' | 'paravirtAware'> &
+    Pick<Partial<Workload>, 'innerLayer'>,
 ): GuestCheck {
   const v = host.virtualization
+  if (
+    workload.innerLayer?.kind === 'hvm' &&
+    !(v.kind === 'hvm' && v.nestedHardwareVirtualization === true && host.cpuExtensions !== 'none')
+  )
+    return { ok: false, reason: GUEST_REASONS.noNestedVirtualization }
   switch (v.kind) {
     case 'os':
       if (workload.kind !== 'container')
@@ -43,7 +61,12 @@ export function acceptsGuest(
     case 'hvm':
       if (workload.kind !== 'vm') return { ok: false, reason: GUEST_REASONS.containerOnHypervisor }
       if (host.cpuExtensions === 'none')
-        return { ok: false, reason: GUEST_REASONS.noHardwareAssist }
+        return {
+          ok: false,
+          reason: guestHosts.has(host)
+            ? GUEST_REASONS.noNestedVirtualization
+            : GUEST_REASONS.noHardwareAssist,
+        }
       return OK
     case 'pv':
       if (workload.kind !== 'vm') return { ok: false, reason: GUEST_REASONS.containerOnHypervisor }

@@ -4,6 +4,7 @@ export {
   effectiveVcpuMilli,
   memoryOverheadMiB,
   overheadsFor,
+  HOSTED,
   type EffectiveOverheads,
 } from './overheads'
-export { GUEST_REASONS, acceptsGuest, type GuestCheck } from './accepts'
+export { GUEST_REASONS, acceptsGuest, markGuestHost, type GuestCheck } from './accepts'
