@@ -89,11 +89,11 @@ test('a long run charts and colours live: power points and energy while it is he
   await expect(sim.status).toContainText('paused')
   await designer.screenshot(testInfo, 'simulation-live')
 
-  // one step further (runs to the next progress report, then holds again): the series grows;
-  // cancelled, the panel switches to the (partial) result
+  // one step further (simulation:step: one scheduling step in main, then held again): the
+  // series grows by one sample; cancelled, the panel switches to the (partial) result
   const held = await sim.points('power')
   await sim.step()
-  await expect.poll(() => sim.points('power')).toBeGreaterThan(held)
+  await expect.poll(() => sim.points('power')).toBe(held + 1)
   await expect(sim.status).toContainText('paused')
   await sim.cancel()
   await expect(sim.status).toContainText('cancelled')

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CALLS, type CallName, type EventName, type SessionInfo } from '../../src/shared/contract'
 import type { Services } from '../../src/main/services'
 import { testServices } from '../support/services/test-services'
-import { tenantEventGuard } from '../../src/main/services/handlers/tenancy-boundary'
+import { tenantEventGuard } from '../../src/main/services/tenancy/boundary'
 
 const SAMPLE = 'resources/samples/two-hall.strata.json'
 const acme: SessionInfo = { role: 'tenant', tenantId: 't-acme' }
@@ -108,14 +108,17 @@ describe('tenant-bound sessions', () => {
         if (view) views.push(view)
       })
       for (let step = 1; step <= 10; step++)
-        services.ctx.hub.publish('simulation:progress', {
-          runId: 'run-1',
-          status: 'running',
-          policy: 'dvfs',
-          seed: 0,
-          progress: step / 10,
-          virtualTimeS: step * 360,
-          horizonS: 3600,
+        services.ctx.tenancy.runChanged({
+          kind: 'progress',
+          info: {
+            runId: 'run-1',
+            status: 'running',
+            policy: 'dvfs',
+            seed: 0,
+            progress: step / 10,
+            virtualTimeS: step * 360,
+            horizonS: 3600,
+          },
         })
       expect(views.map((v) => v.run?.progress)).toEqual([0.1])
       await vi.advanceTimersByTimeAsync(300)

@@ -1,7 +1,8 @@
 /**
  * Drives a started app through what makes tenant views change: a design edit, a placement
  * (the real `scheduler:place` handler, or a seeded stand-in while it is missing) and a short
- * real simulation run (the engine's `simulate`, announced as progress and finished events).
+ * real simulation run (the engine's `simulate`, told to tenancy as the context's runs tell it,
+ * and published as the runs publish it).
  */
 import { CALLS, type EventName } from '../../src/shared/contract'
 import type { Design } from '../../src/shared/design/schema'
@@ -52,19 +53,17 @@ export async function placeAndRun(
     seed: result.summary.seed,
     horizonS,
   }
-  publish('simulation:progress', {
+  const progress = {
     ...info,
-    status: 'running',
+    status: 'running' as const,
     progress: 0.5,
     virtualTimeS: horizonS / 2,
-  })
-  publish('simulation:finished', {
-    ...info,
-    status: 'done',
-    progress: 1,
-    virtualTimeS: horizonS,
-    result,
-  })
+  }
+  services.ctx.tenancy.runChanged({ kind: 'progress', info: progress })
+  publish('simulation:progress', progress)
+  const finished = { ...info, status: 'done' as const, progress: 1, virtualTimeS: horizonS, result }
+  services.ctx.tenancy.runChanged({ kind: 'finished', detail: finished })
+  publish('simulation:finished', finished)
   const tenantOf = new Map(design.workloads.map((w) => [w.id, w.tenantId]))
   return {
     ownHosts: (tenantId) =>

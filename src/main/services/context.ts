@@ -1,10 +1,18 @@
 /**
- * What every handler can reach: the open design, the event hub, where files live, and the
- * capabilities only a shell provides (native dialogs and windows in Electron). Plain Node,
- * no electron: the Electron shell passes its capabilities in as `shell`.
+ * What every handler can reach: the app's owned state (the open design, its current
+ * placement, the simulation runs, the tenant views kept from them), the event hub, where
+ * files live, and the capabilities only a shell provides (native dialogs and windows in
+ * Electron). Plain Node, no electron: the Electron shell passes its capabilities in as `shell`.
+ *
+ * State flows by typed callbacks, never over the hub: the design session, the placement and
+ * the runs tell their listeners (tenancy) first, then publish their events to sessions.
  */
 import { DesignSession } from '../engine'
 import { EventHub } from './event-hub'
+import { CurrentPlacement } from './placement/current-placement'
+import { SimulationRuns } from './simulation/runs'
+import { tenantEventGuard } from './tenancy/boundary'
+import { TenancyViews } from './tenancy/tenancy-views'
 import type { SessionInfo } from '../../shared/contract'
 
 /** Capabilities that differ between the Electron app and the web host. */
@@ -58,7 +66,15 @@ export interface AppPaths {
 
 export interface AppContext {
   version: string
+  /** The open design, its undo history and problems. */
   design: DesignSession
+  /** The scheduler's placement of the open design (`scheduler:` calls). */
+  placement: CurrentPlacement
+  /** Simulation runs of this app session, in worker threads (`simulation:` calls). */
+  runs: SimulationRuns
+  /** Tenant views, fed by the design, the placement and the runs (`tenancy:` calls). */
+  tenancy: TenancyViews
+  /** Pushed events to sessions (provider sessions, tenant-bound ones). */
   hub: EventHub
   paths: AppPaths
   shell: ShellCapabilities
@@ -68,18 +84,45 @@ export interface AppContext {
   disposers: Array<() => void | Promise<void>>
 }
 
+/**
+ * Builds the context and wires its state: design changes go to provider sessions as
+ * `design:changed`; tenancy listens to the design, the placement and the runs; the hub checks
+ * every tenant-bound event at the tenancy boundary. `disposers` stop the runs and listeners.
+ */
 export function createAppContext(options: {
   version: string
   paths: AppPaths
   shell: ShellCapabilities
   design?: DesignSession
 }): AppContext {
+  const design = options.design ?? new DesignSession()
+  const hub = new EventHub()
+  // Before tenancy subscribes, so `design:changed` goes out before `tenancy:changed`.
+  const stopDesignEvents = publishDesignChanges(design, hub)
+  const placement = new CurrentPlacement(design, hub)
+  const runs = new SimulationRuns(hub)
+  const tenancy = new TenancyViews({ design, placement, runs, hub })
+  hub.allowForTenant = tenantEventGuard({ design, tenancy })
   return {
     version: options.version,
-    design: options.design ?? new DesignSession(),
-    hub: new EventHub(),
+    design,
+    placement,
+    runs,
+    tenancy,
+    hub,
     paths: options.paths,
     shell: options.shell,
-    disposers: [],
+    disposers: [stopDesignEvents, () => runs.dispose(), () => tenancy.dispose()],
   }
+}
+
+/** Pushes `design:changed` to provider sessions on every change (tenant views get their own events). */
+function publishDesignChanges(design: DesignSession, hub: EventHub): () => void {
+  return design.onChange((change) => {
+    hub.publish('design:changed', {
+      state: change.state,
+      changes: change.changes,
+      problems: design.problems,
+    })
+  })
 }

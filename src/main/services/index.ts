@@ -5,8 +5,6 @@
 import { DesignSession } from '../engine'
 import { createAppContext, type AppContext, type AppPaths, type ShellCapabilities } from './context'
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './dispatcher'
-import { publishDesignChanges } from './handlers/design'
-import { tenantEventGuard } from './handlers/tenancy-boundary'
 import { DEFAULT_SAMPLE, readSample } from './samples'
 
 export interface Services {
@@ -26,8 +24,6 @@ export function startServices(options: {
   dispatcher?: DispatcherOptions
 }): Services {
   const ctx = createAppContext({ ...options, design: new DesignSession() })
-  ctx.disposers.push(publishDesignChanges(ctx))
-  ctx.hub.allowForTenant = tenantEventGuard(ctx)
   const raw = options.document ?? readSample(options.paths.samplesDir, DEFAULT_SAMPLE)
   if (raw !== undefined) {
     const loaded = ctx.design.load(raw, { filePath: options.documentPath })

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { performance } from 'node:perf_hooks'
-import { Simulation, parsePolicy } from '../../engine'
+import type { PolicySpec } from '../../engine'
+import { openSimulation, resolvePolicy, SimulationDriver } from '../../services/simulation/driver'
 import { parseCliArgs, type CliCommand } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glossary'
@@ -36,13 +36,15 @@ export const simulateCommand: CliCommand = {
       io.err(`usage: ${this.usage}`)
       return 2
     }
-    const policy = values.policy
-    if (policy !== undefined) {
-      const parsed = parsePolicy(policy)
+    // Parsed once, before the design is read: a bad name fails fast, and the run takes the spec.
+    let policy: PolicySpec | undefined
+    if (values.policy !== undefined) {
+      const parsed = resolvePolicy(values.policy)
       if (!parsed.ok) {
         io.err(`strata simulate: ${parsed.message}`)
         return 2
       }
+      policy = parsed.policy
     }
     const seedFlag = values.seed
     let seed: number | undefined
@@ -58,14 +60,12 @@ export const simulateCommand: CliCommand = {
     const loaded = openRunnableDesign(file, io.cwd, 'simulate it', io.err)
     if (!loaded.ok) return loaded.exitCode
     const resultFile = values.result
-    const sim = new Simulation(loaded.design, {
+    const sim = openSimulation(loaded.design, {
       ...(policy !== undefined ? { policy } : {}),
       ...(seed !== undefined ? { seed } : {}),
       hostSeries: resultFile !== undefined || values.parquet !== undefined,
-      nowMs: () => performance.now(),
     })
-    sim.advance()
-    const result = sim.getResult()
+    const result = new SimulationDriver(sim).complete()
     if (resultFile !== undefined) writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
     if (values.parquet !== undefined) {
       try {

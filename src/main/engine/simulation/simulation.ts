@@ -25,7 +25,8 @@ import { buildState, type SimState } from './state'
 /** Options of a run; unset fields come from the design's simulation settings. */
 export interface SimulationOptions {
   runId?: string
-  policy?: string
+  /** A policy name (parsed here), or one already parsed by the caller (then not parsed again). */
+  policy?: string | PolicySpec
   seed?: number
   horizonS?: number
   /** Keep per-host time series (default true). */
@@ -50,6 +51,14 @@ export class InvalidDesignError extends Error {
     )
     this.name = 'InvalidDesignError'
   }
+}
+
+/** The policy of a run: `spec` as given, or parsed from a name; throws with the parser's message. */
+function resolvePolicy(spec: string | PolicySpec): PolicySpec {
+  if (typeof spec !== 'string') return spec
+  const parsed = parsePolicy(spec)
+  if (!parsed.ok) throw new Error(parsed.message)
+  return parsed.policy
 }
 
 /** A run in progress. */
@@ -80,9 +89,7 @@ export class Simulation {
     // with no cores, a dangling reference) never reaches the arithmetic (no NaN results).
     const problems = checkDesignRules(design)
     if (hasErrors(problems)) throw new InvalidDesignError(problems)
-    const parsed = parsePolicy(options.policy ?? design.simulation.policy)
-    if (!parsed.ok) throw new Error(parsed.message)
-    this.policy = parsed.policy
+    this.policy = resolvePolicy(options.policy ?? design.simulation.policy)
     this.seed = options.seed ?? design.simulation.seed
     const horizonS = options.horizonS ?? design.simulation.horizonS
     this.state = buildState(design, this.policy, this.seed)

@@ -2,10 +2,10 @@
  * Runs one experiment run to its record: the same engine as `strata simulate`, without
  * per-host series. Called in pool worker threads and by queue workers.
  */
-import { performance } from 'node:perf_hooks'
 import type { Design } from '../../../shared/design/schema'
 import type { FactorValue } from '../../../shared/experiment/spec'
-import { Simulation, runRecord, type RunRecord } from '../../engine'
+import { runRecord, type RunRecord } from '../../engine'
+import { openSimulation, SimulationDriver } from '../simulation/driver'
 
 /** What a worker needs to run one run (structured-clonable, JSON-safe). */
 export interface RunTask {
@@ -21,11 +21,6 @@ export interface RunTask {
 
 /** Simulates `task.design` to the end and returns its record; throws on an engine error. */
 export function executeRun(task: RunTask): RunRecord {
-  const sim = new Simulation(task.design, {
-    runId: task.id,
-    hostSeries: false,
-    nowMs: () => performance.now(),
-  })
-  sim.advance()
-  return runRecord(task, task.design, sim.getResult())
+  const sim = openSimulation(task.design, { runId: task.id, hostSeries: false })
+  return runRecord(task, task.design, new SimulationDriver(sim).complete())
 }

@@ -49,14 +49,3 @@ export function designHandlers(ctx: AppContext): HandlerMap<DesignCall> {
     },
   }
 }
-
-/** Pushes `design:changed` to provider sessions on every change (tenant views get their own events). */
-export function publishDesignChanges(ctx: AppContext): () => void {
-  return ctx.design.onChange((change) => {
-    ctx.hub.publish('design:changed', {
-      state: change.state,
-      changes: change.changes,
-      problems: ctx.design.problems,
-    })
-  })
-}

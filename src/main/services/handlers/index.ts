@@ -11,7 +11,7 @@ import { reportsHandlers } from './reports'
 import { schedulerHandlers } from './scheduler'
 import { simulationHandlers } from './simulation'
 import { tenancyHandlers } from './tenancy'
-import { guardTenantResults } from './tenancy-boundary'
+import { guardTenantResults } from '../tenancy/boundary'
 
 export type AllHandlers = HandlerMap<CallName>
 

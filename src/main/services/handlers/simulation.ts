@@ -1,22 +1,20 @@
-/** Handlers of the `simulation:` calls: runs of the open design in a worker thread. */
+/** Handlers of the `simulation:` calls, over the context's simulation runs (worker threads). */
 import { fail, ok } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
-import { MAX_ACTIVE_RUNS, SimulationRuns } from '../simulation/runs'
+import { MAX_ACTIVE_RUNS } from '../simulation/runs'
 
 type SimulationCall =
   | 'simulation:start'
   | 'simulation:pause'
   | 'simulation:resume'
+  | 'simulation:step'
   | 'simulation:cancel'
   | 'simulation:get'
   | 'simulation:list'
 
-export function simulationHandlers(
-  ctx: AppContext,
-  runs: SimulationRuns = new SimulationRuns(ctx.hub),
-): HandlerMap<SimulationCall> {
-  ctx.disposers.push(() => runs.dispose())
+export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> {
+  const { runs } = ctx
   const guard = <T>(code: 'bad-request' | 'not-found', f: () => T) => {
     try {
       return ok(f())
@@ -50,6 +48,10 @@ export function simulationHandlers(
     },
     'simulation:pause': (req) => guard('not-found', () => runs.pause(req.runId)),
     'simulation:resume': (req) => guard('not-found', () => runs.resume(req.runId)),
+    'simulation:step': (req) => {
+      const found = guard('not-found', () => runs.get(req.runId))
+      return found.ok ? guard('bad-request', () => runs.step(req.runId)) : found
+    },
     'simulation:cancel': (req) => guard('not-found', () => runs.cancel(req.runId)),
     'simulation:get': (req) => guard('not-found', () => runs.get(req.runId)),
     'simulation:list': () => ok(runs.list()),

@@ -7,7 +7,6 @@
 import { fail, ok, type TenantListItem } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
-import { tenancyTracker } from './tenancy-tracker'
 
 type TenancyCall =
   | 'tenancy:view'
@@ -20,7 +19,7 @@ type TenancyCall =
 const FORBIDDEN_OTHER = 'a tenant view can only show its own tenant'
 
 export function tenancyHandlers(ctx: AppContext): HandlerMap<TenancyCall> {
-  const tracker = tenancyTracker(ctx)
+  const views = ctx.tenancy
   const exists = (tenantId: string): boolean =>
     ctx.design.design.tenants.some((t) => t.id === tenantId)
   const mint = (tenantId: string) => ctx.tokens?.mint({ role: 'tenant', tenantId })
@@ -31,7 +30,7 @@ export function tenancyHandlers(ctx: AppContext): HandlerMap<TenancyCall> {
       if (session.role === 'tenant') {
         if (req.tenantId !== undefined && req.tenantId !== session.tenantId)
           return fail('forbidden', FORBIDDEN_OTHER)
-        const { view, leaked } = tracker.view(session.tenantId)
+        const { view, leaked } = views.view(session.tenantId)
         if (leaked)
           return fail('internal', 'your view was withheld: it would show data outside your tenant')
         return view ? ok(view) : fail('not-found', 'your tenant is not in the open design')
@@ -40,7 +39,7 @@ export function tenancyHandlers(ctx: AppContext): HandlerMap<TenancyCall> {
         return fail('bad-request', 'tenancy:view needs a tenantId in the provider view', [
           { severity: 'error', path: 'request.tenantId', message: 'required' },
         ])
-      const { view } = tracker.view(req.tenantId)
+      const { view } = views.view(req.tenantId)
       return view ? ok(view) : fail('not-found', `no tenant "${req.tenantId}" in the design`)
     },
     'tenancy:list': () => {

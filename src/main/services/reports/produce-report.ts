@@ -8,7 +8,6 @@ import type { PlacementResult } from '../../../shared/contract/calls/scheduler'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import {
-  Simulation,
   buildProviderReport,
   buildTenantReport,
   createScheduler,
@@ -20,6 +19,7 @@ import {
   type CsvFile,
   type ReportModel,
 } from '../../engine'
+import { openSimulation, SimulationDriver } from '../simulation/driver'
 import { loadChartRenderer } from './chart-svg'
 import { htmlToPdfWithChromium } from './pdf'
 
@@ -71,16 +71,17 @@ async function runSimulation(
   design: Design,
   options: ProduceReportOptions,
 ): Promise<SimulationResult> {
-  const sim = new Simulation(design, { nowMs: () => performance.now() })
-  while (!sim.advance(1000)) {
-    options.onProgress?.({ stage: 'simulation', fraction: 0.1 + 0.65 * sim.progress })
-    await yieldToEvents()
-    if (options.signal?.aborted) {
-      sim.cancel()
-      throw new ReportCancelled()
-    }
-  }
-  return sim.getResult()
+  const driver = new SimulationDriver(openSimulation(design))
+  const result = await driver.runToEnd({
+    eventsPerSlice: 1000,
+    between: async (sim) => {
+      options.onProgress?.({ stage: 'simulation', fraction: 0.1 + 0.65 * sim.progress })
+      await yieldToEvents()
+    },
+    stop: () => options.signal?.aborted === true,
+  })
+  if (!result) throw new ReportCancelled()
+  return result
 }
 
 /** Produces the asked-for outputs. Throws `ReportCancelled` or `ReportTenantNotFound`. */

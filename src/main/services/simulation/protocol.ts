@@ -1,19 +1,27 @@
 /** Messages between the simulation run manager and its worker thread. */
 import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
+import type { PolicySpec } from '../../engine'
 
 export interface StartMessage {
   type: 'start'
   runId: string
   design: Design
-  policy?: string
+  /** Parsed once by the run manager; the worker does not parse it again. */
+  policy?: PolicySpec
   seed?: number
   horizonS?: number
   hostSeries?: boolean
 }
 
 /** To the worker. */
-export type ToWorker = StartMessage | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' }
+export type ToWorker =
+  | StartMessage
+  | { type: 'pause' }
+  | { type: 'resume' }
+  /** One scheduling step of a paused run, then held again. */
+  | { type: 'step' }
+  | { type: 'cancel' }
 
 /** From the worker. */
 export type FromWorker =

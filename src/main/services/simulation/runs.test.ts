@@ -9,7 +9,7 @@ import type { SimulationRunDetail } from '../../../shared/contract/calls/simulat
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { checkIntegrity } from '../../engine'
-import { simulate } from '../../engine/simulation'
+import { simulate } from '../../engine'
 import { EventHub } from '../event-hub'
 import { SimulationRuns } from './runs'
 

@@ -1,7 +1,8 @@
 /**
- * Simulation runs started from the app: each in a worker thread (so the window never
- * freezes), or in slices on this thread when no worker entry is available (tests, odd
- * layouts). Progress and results are published on the event hub for provider sessions.
+ * Simulation runs started from the app, owned by the services' context: each in a worker
+ * thread (so the window never freezes), or in slices on this thread when no worker entry is
+ * available (tests, odd layouts). Progress and results go to typed listeners (tenancy) and
+ * then on the event hub to provider sessions.
  */
 import { Worker } from 'node:worker_threads'
 import type {
@@ -11,10 +12,10 @@ import type {
   SimulationRunStatus,
 } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
-import { parsePolicy } from '../../engine'
 import type { EventHub } from '../event-hub'
+import { resolvePolicy } from './driver'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
-import { runInSlices, type SliceRunner } from './slices'
+import { control, runInSlices, type SliceRunner } from './slices'
 import { simulationWorkerEntry } from './worker-path'
 
 /**
@@ -38,6 +39,13 @@ interface Run {
   stop: () => void
 }
 
+/** A run's news: each progress report, and its end (with the result when there is one). */
+export type RunEvent =
+  { kind: 'progress'; info: SimulationRunInfo } | { kind: 'finished'; detail: SimulationRunDetail }
+
+/** Told every `RunEvent` of every run, before the event goes out on the hub. */
+export type RunListener = (event: RunEvent) => void
+
 const isActive = (r: Run): boolean => r.info.status === 'running' || r.info.status === 'paused'
 
 export interface StartOptions {
@@ -55,6 +63,7 @@ export const MAX_KEPT_RUNS = 20
 /** Keeps the runs of the app session (newest last): all active ones, the latest finished. */
 export class SimulationRuns {
   private readonly runs = new Map<string, Run>()
+  private readonly listeners = new Set<RunListener>()
   private counter = 0
 
   constructor(
@@ -64,8 +73,8 @@ export class SimulationRuns {
 
   /** Starts a run of `design`; throws with a clear message on a bad policy. */
   start(design: Design, options: StartOptions = {}): SimulationRunInfo {
-    const policy = options.policy ?? design.simulation.policy
-    const parsed = parsePolicy(policy)
+    // Parsed once here; the worker gets the parsed policy.
+    const parsed = resolvePolicy(options.policy ?? design.simulation.policy)
     if (!parsed.ok) throw new Error(parsed.message)
     if (this.activeCount() >= MAX_ACTIVE_RUNS)
       throw new Error(
@@ -86,7 +95,14 @@ export class SimulationRuns {
     const hostSeries =
       options.hostSeries ??
       keepsHostSeries(design.hosts.length, info.horizonS, design.simulation.stepS)
-    const start: StartMessage = { type: 'start', runId, design, ...options, hostSeries }
+    const start: StartMessage = {
+      type: 'start',
+      runId,
+      design,
+      ...options,
+      policy: parsed.policy,
+      hostSeries,
+    }
     const run: Run = { info, send: () => {}, stop: () => {} }
     this.runs.set(runId, run)
     const onMessage = (m: FromWorker): void => this.onMessage(run, m)
@@ -101,9 +117,7 @@ export class SimulationRuns {
     } else {
       const runner: SliceRunner = runInSlices(start, onMessage)
       run.send = (m) => {
-        if (m.type === 'pause') runner.pause()
-        else if (m.type === 'resume') runner.resume()
-        else if (m.type === 'cancel') runner.cancel()
+        if (m.type !== 'start') control(runner, m)
       }
     }
     return { ...info }
@@ -129,6 +143,7 @@ export class SimulationRuns {
       run.info.progress = m.progress
       run.info.virtualTimeS = m.virtualTimeS
       run.info.status = m.paused ? 'paused' : 'running'
+      this.tell({ kind: 'progress', info: { ...run.info } })
       // The live delta rides on this event only; the kept run info stays small.
       this.hub.publish('simulation:progress', { ...run.info, live: m.live })
       return
@@ -143,7 +158,18 @@ export class SimulationRuns {
       run.info.error = m.message
     }
     run.stop()
+    this.tell({ kind: 'finished', detail: this.detail(run) })
     this.hub.publish('simulation:finished', this.detail(run))
+  }
+
+  /** Calls `listener` with every run's progress and end; returns the unsubscribe. */
+  onRunEvent(listener: RunListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private tell(event: RunEvent): void {
+    for (const listener of [...this.listeners]) listener(event)
   }
 
   private detail(run: Run): SimulationRunDetail {
@@ -172,6 +198,18 @@ export class SimulationRuns {
 
   resume(runId: string): SimulationRunInfo {
     return this.control(runId, { type: 'resume' }, 'running')
+  }
+
+  /**
+   * Advances a paused run by one scheduling step (one series sample) and holds it again; its
+   * `simulation:progress` event follows. Throws for an unknown run or one not paused.
+   */
+  step(runId: string): SimulationRunInfo {
+    const run = this.find(runId)
+    if (run.info.status !== 'paused')
+      throw new Error(`simulation run "${runId}" is ${run.info.status}: only a paused run steps`)
+    run.send({ type: 'step' })
+    return { ...run.info }
   }
 
   cancel(runId: string): SimulationRunInfo {

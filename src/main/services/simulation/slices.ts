@@ -1,18 +1,28 @@
 /**
- * Drives a `Simulation` in slices so the thread it runs on stays responsive: one slice of
- * events, then a yield (where pause / resume / cancel messages are handled), progress
- * reported at most every `progressEveryMs`.
+ * Runs a `start` message's simulation through the driver, in slices, so the thread it runs on
+ * stays responsive: one slice of events, then a yield (where pause / resume / step / cancel
+ * messages are handled), progress reported at most every `progressEveryMs`.
  */
 import { performance } from 'node:perf_hooks'
-import { Simulation } from '../../engine'
-import type { FromWorker, StartMessage } from './protocol'
+import type { Simulation } from '../../engine'
+import { openSimulation, SimulationDriver } from './driver'
+import type { FromWorker, StartMessage, ToWorker } from './protocol'
 
-const EVENTS_PER_SLICE = 64
-
+/** Answers the control messages of one run. */
 export interface SliceRunner {
   pause(): void
   resume(): void
+  /** A paused run only: one scheduling step (one series sample), then held again. */
+  step(): void
   cancel(): void
+}
+
+/** Hands a control message to `runner`. */
+export function control(runner: SliceRunner, message: Exclude<ToWorker, { type: 'start' }>): void {
+  if (message.type === 'pause') runner.pause()
+  else if (message.type === 'resume') runner.resume()
+  else if (message.type === 'step') runner.step()
+  else runner.cancel()
 }
 
 /** Runs `start` in slices, sending progress and the result to `send`. */
@@ -23,18 +33,18 @@ export function runInSlices(
 ): SliceRunner {
   let sim: Simulation
   try {
-    sim = new Simulation(start.design, {
+    sim = openSimulation(start.design, {
       runId: start.runId,
       ...(start.policy !== undefined ? { policy: start.policy } : {}),
       ...(start.seed !== undefined ? { seed: start.seed } : {}),
       ...(start.horizonS !== undefined ? { horizonS: start.horizonS } : {}),
       hostSeries: start.hostSeries ?? true,
-      nowMs: () => performance.now(),
     })
   } catch (error) {
     send({ type: 'error', message: (error as Error).message })
-    return { pause() {}, resume() {}, cancel() {} }
+    return { pause() {}, resume() {}, step() {}, cancel() {} }
   }
+  const driver = new SimulationDriver(sim)
   let paused = false
   let finished = false
   let lastReport = 0
@@ -51,27 +61,29 @@ export function runInSlices(
       live,
     })
   }
-  const step = (): void => {
-    if (finished || paused) return
+  /** Runs `advance`; on the end sends the result, on an engine error the message. */
+  const guarded = (advance: () => boolean): boolean => {
     try {
-      const done = sim.advance(EVENTS_PER_SLICE)
-      const now = performance.now()
-      if (done) {
-        finished = true
-        send({ type: 'done', cancelled: false, result: sim.getResult() })
-        return
-      }
-      if (now - lastReport >= progressEveryMs) {
-        lastReport = now
-        report()
-      }
-      setImmediate(step)
+      if (!advance()) return false
+      finished = true
+      send({ type: 'done', cancelled: false, result: sim.getResult() })
     } catch (error) {
       finished = true
       send({ type: 'error', message: (error as Error).message })
     }
+    return true
   }
-  setImmediate(step)
+  const slice = (): void => {
+    if (finished || paused) return
+    if (guarded(() => driver.slice())) return
+    const now = performance.now()
+    if (now - lastReport >= progressEveryMs) {
+      lastReport = now
+      report()
+    }
+    setImmediate(slice)
+  }
+  setImmediate(slice)
   return {
     pause() {
       if (finished || paused) return
@@ -82,7 +94,11 @@ export function runInSlices(
       if (finished || !paused) return
       paused = false
       report()
-      setImmediate(step)
+      setImmediate(slice)
+    },
+    step() {
+      if (finished || !paused) return
+      if (!guarded(() => driver.step())) report()
     },
     cancel() {
       if (finished) return

@@ -45,9 +45,6 @@ export const useSimulationStore = defineStore('simulation', () => {
   const live = shallowRef<LiveSeries | undefined>()
   let liveBuffer: LiveSeries | undefined
   let publishTimer: ReturnType<typeof setTimeout> | undefined
-  let stepping = false
-  /** Virtual time when the current step began, seconds. */
-  let stepFromS = 0
   const unsubscribers: Array<() => void> = []
   const design = useDesignStore()
 
@@ -150,11 +147,6 @@ export const useSimulationStore = defineStore('simulation', () => {
         const { live: _delta, ...rest } = info
         run.value = rest
         if (!result.value) takeLive(info)
-        // the report that answers resume itself holds no new time: step past it
-        if (stepping && info.status === 'running' && info.virtualTimeS > stepFromS) {
-          stepping = false
-          void pause()
-        }
       }),
       api.on('simulation:finished', (detail) => {
         if (run.value && detail.runId !== run.value.runId) return
@@ -205,12 +197,11 @@ export const useSimulationStore = defineStore('simulation', () => {
     if (info) run.value = info
   }
 
-  /** Runs until the next progress report, then pauses again. */
+  /** Advances a paused run by one scheduling step in main; its progress event follows. */
   async function step(): Promise<void> {
     if (run.value?.status !== 'paused') return
-    stepping = true
-    stepFromS = run.value.virtualTimeS
-    await resume()
+    const info = settle(await api.call('simulation:step', { runId: run.value.runId }))
+    if (info) run.value = info
   }
 
   async function cancel(): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Discrete-event simulation runs (issue 4): start, pause, resume, cancel, read; progress and
+ * Discrete-event simulation runs (issue 4): start, pause, resume, step, cancel, read; progress and
  * results pushed as events. The result types are domain types, defined in
  * `src/shared/domain/simulation-result.ts` and re-exported here; the run's lifecycle
  * (`SimulationRunInfo`) is the contract's own.
@@ -29,6 +29,7 @@ export const simulationCalls = {
   'simulation:start': 'provider',
   'simulation:pause': 'provider',
   'simulation:resume': 'provider',
+  'simulation:step': 'provider',
   'simulation:cancel': 'provider',
   'simulation:get': 'provider',
   'simulation:list': 'provider',
@@ -66,6 +67,8 @@ export interface SimulationResponses {
   'simulation:start': SimulationRunInfo
   'simulation:pause': SimulationRunInfo
   'simulation:resume': SimulationRunInfo
+  /** The run as it was asked (still paused); its `simulation:progress` event follows the step. */
+  'simulation:step': SimulationRunInfo
   'simulation:cancel': SimulationRunInfo
   'simulation:get': SimulationRunDetail
   'simulation:list': SimulationRunInfo[]

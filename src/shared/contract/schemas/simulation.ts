@@ -1,4 +1,4 @@
-/** Request schemas of the `simulation:` calls (main only at run time). Discrete-event simulation runs (issue 4): start, pause, resume, cancel, read; progress and results pushed as events. */
+/** Request schemas of the `simulation:` calls (main only at run time). Discrete-event simulation runs (issue 4): start, pause, resume, step, cancel, read; progress and results pushed as events. */
 import { z } from 'zod'
 
 const runId = z.strictObject({ runId: z.string().min(1).max(100) })
@@ -19,6 +19,8 @@ export const simulationRequests = {
   }),
   'simulation:pause': runId,
   'simulation:resume': runId,
+  /** Advances a paused run by one scheduling step (one series sample), then holds it again. */
+  'simulation:step': runId,
   'simulation:cancel': runId,
   /** Reads one run; without `runId`, the latest. */
   'simulation:get': z.strictObject({ runId: z.string().min(1).max(100).optional() }),

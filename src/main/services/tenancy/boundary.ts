@@ -1,13 +1,13 @@
 /**
- * `guardTenantResults` wraps every call handler so a tenant session's answer is withheld
- * (`internal`, naming nothing) if it would carry another tenant's or the provider's strings,
- * whichever domain produced it.
+ * The tenancy boundary at the two ways out of main: `guardTenantResults` wraps every call
+ * handler so a tenant session's answer is withheld (`internal`, naming nothing) if it would
+ * carry another tenant's or the provider's strings, whichever domain produced it;
+ * `tenantEventGuard` does the same for pushed events.
  */
 import type { Result } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import type { CallContext } from '../handler-types'
-import { checkTenantPayload, guardTenantResult, requestStrings } from './tenancy-check'
-import { tenancyTracker } from './tenancy-tracker'
+import { checkTenantPayload, guardTenantResult, requestStrings } from './check'
 
 type AnyHandler = (request: never, call: CallContext) => unknown
 
@@ -17,7 +17,6 @@ type AnyHandler = (request: never, call: CallContext) => unknown
  * strings. Defence in depth behind each domain's own tenant projection.
  */
 export function guardTenantResults<M extends object>(ctx: AppContext, handlers: M): M {
-  const tracker = tenancyTracker(ctx)
   const out: Record<string, AnyHandler> = {}
   for (const [name, handler] of Object.entries(handlers) as Array<[string, AnyHandler]>) {
     out[name] = async (request, call) => {
@@ -25,7 +24,7 @@ export function guardTenantResults<M extends object>(ctx: AppContext, handlers: 
       if (call.session.role !== 'tenant') return result
       const tenantId = call.session.tenantId
       const echoed = requestStrings(request)
-      const own = tracker.ownHosts(tenantId)
+      const own = ctx.tenancy.ownHosts(tenantId)
       return guardTenantResult(ctx.design.design, tenantId, result, own, echoed)
     }
   }
@@ -33,18 +32,18 @@ export function guardTenantResults<M extends object>(ctx: AppContext, handlers: 
 }
 
 /**
- * For the event hub: whether a tenant-projected event payload may go to `tenantId` (no
- * foreign or provider-only strings in it). Meant to be consulted by `EventHub.publish`
- * before it hands a `forTenant` projection to a tenant session.
+ * For the event hub (`EventHub.allowForTenant`, installed with the context): whether a
+ * tenant-projected event payload may go to `tenantId` (no foreign or provider-only strings).
  */
-export function tenantEventGuard(ctx: AppContext): (tenantId: string, payload: unknown) => boolean {
-  const tracker = tenancyTracker(ctx)
+export function tenantEventGuard(
+  ctx: Pick<AppContext, 'design' | 'tenancy'>,
+): (tenantId: string, payload: unknown) => boolean {
   return (tenantId, payload) => {
     const leaks = checkTenantPayload(
       ctx.design.design,
       tenantId,
       payload,
-      tracker.ownHosts(tenantId),
+      ctx.tenancy.ownHosts(tenantId),
     )
     if (leaks.length > 0)
       console.error(`tenancy: event withheld, ${leaks.length} leak(s), first at ${leaks[0]?.path}`)

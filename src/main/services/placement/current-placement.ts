@@ -1,0 +1,115 @@
+/**
+ * The current placement of the open design: the scheduler's last run (with the scheduler
+ * itself, for explanations and evacuations). Owned by the services' context beside the
+ * design session; `scheduler:` handlers read and drive it, tenancy listens to it. A design
+ * change makes the next `current()` re-run placement on the new design.
+ */
+import {
+  fail,
+  ok,
+  type EvacuationPlan,
+  type PlacementResult,
+  type Problem,
+  type Result,
+} from '../../../shared/contract'
+import type { Design } from '../../../shared/design/schema'
+import {
+  createScheduler,
+  hasErrors,
+  tenantSafeResult,
+  type DesignSession,
+  type Scheduler,
+  type SchedulerOptions,
+} from '../../engine'
+import type { EventHub } from '../event-hub'
+
+/** One placement run: the design it placed, its scheduler and its (latest) result. */
+export interface PlacementRun {
+  design: Design
+  scheduler: Scheduler
+  result: PlacementResult
+}
+
+/** Told every new placement result (a `place`, or an evacuation that moved instances). */
+export type PlacementListener = (result: PlacementResult) => void
+
+/** The open design's placement; publishes `scheduler:placed` (tenant-safe per tenant). */
+export class CurrentPlacement {
+  private last: PlacementRun | undefined
+  private readonly listeners = new Set<PlacementListener>()
+
+  constructor(
+    private readonly session: DesignSession,
+    private readonly hub: EventHub,
+  ) {}
+
+  /** Places the open design afresh, keeps and announces the result. Fails on design errors. */
+  place(options: SchedulerOptions = {}): Result<PlacementResult> {
+    const done = this.run(options)
+    if (!done.ok) return done
+    this.announce(done.value.result)
+    return ok(done.value.result)
+  }
+
+  /** The run for the open design: the last one if the design has not changed, else a new one. */
+  current(): Result<PlacementRun> {
+    return this.last && this.last.design === this.session.design ? ok(this.last) : this.run({})
+  }
+
+  /** The last result if it is of the open design, else `null`. */
+  lastResult(): PlacementResult | null {
+    return this.last && this.last.design === this.session.design ? this.last.result : null
+  }
+
+  /**
+   * Moves the instances off `hostId` (or only plans it with `dryRun`); a real evacuation
+   * becomes the current result and is announced. `not-found` for an unknown host.
+   */
+  evacuate(hostId: string, dryRun: boolean): Result<EvacuationPlan> {
+    const now = this.current()
+    if (!now.ok) return now
+    if (!this.session.design.hosts.some((h) => h.id === hostId))
+      return fail('not-found', `no host "${hostId}" in the design`)
+    const plan = now.value.scheduler.evacuate(hostId, { dryRun })
+    if (!dryRun) {
+      now.value.result = now.value.scheduler.result()
+      this.announce(now.value.result)
+    }
+    return ok(plan)
+  }
+
+  /** Calls `listener` with every new result; returns the unsubscribe. */
+  onPlaced(listener: PlacementListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private run(options: SchedulerOptions): Result<PlacementRun> {
+    const design = this.session.design
+    if (hasErrors(this.session.problems)) {
+      const problems: Problem[] = this.session.problems.filter((p) => p.severity === 'error')
+      return fail(
+        'invalid-design',
+        `the design has ${problems.length} error(s); fix them before placing`,
+        problems,
+      )
+    }
+    try {
+      const scheduler = createScheduler(design, options)
+      this.last = { design, scheduler, result: scheduler.placeAll() }
+      return ok(this.last)
+    } catch (error) {
+      return fail('bad-request', error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  /** Listeners first (tenancy pushes its views), then the event to sessions, as one change. */
+  private announce(result: PlacementResult): void {
+    for (const listener of [...this.listeners]) listener(result)
+    const tenants = this.session.design.tenants
+    this.hub.publish('scheduler:placed', result, (tenantId) => {
+      const tenant = tenants.find((t) => t.id === tenantId)
+      return tenant ? tenantSafeResult(result, tenantId, tenant.showHostNames) : undefined
+    })
+  }
+}

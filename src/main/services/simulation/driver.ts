@@ -1,0 +1,88 @@
+/**
+ * The one driver of a `Simulation`: it opens a run (the policy parsed once, here) and advances
+ * it in slices of events, a step (one series sample) at a time, or to the end with a pause
+ * between slices. The app's run worker (`slices.ts`), report production and the CLI all drive
+ * runs through it, so they advance a run the same way.
+ */
+import { performance } from 'node:perf_hooks'
+import type { SimulationResult } from '../../../shared/contract'
+import type { Design } from '../../../shared/design/schema'
+import { parsePolicy, Simulation, type PolicySpec, type SimulationOptions } from '../../engine'
+
+/** Events per slice when none is given: small enough for a responsive thread. */
+export const EVENTS_PER_SLICE = 64
+
+/** A run's options: as the engine's, the policy a name or an already parsed spec. */
+export type RunOptions = Omit<SimulationOptions, 'nowMs'>
+
+/**
+ * Parses a policy name once for a whole run (a spec passes as it is). `{ ok: false, message }`
+ * names what is wrong and what is accepted (the engine parser's words).
+ */
+export function resolvePolicy(
+  policy: string | PolicySpec,
+): { ok: true; policy: PolicySpec } | { ok: false; message: string } {
+  return typeof policy === 'string' ? parsePolicy(policy) : { ok: true, policy }
+}
+
+/** Opens a run of `design` with the wall clock for `elapsedMs`. Throws as `new Simulation` does. */
+export function openSimulation(design: Design, options: RunOptions = {}): Simulation {
+  return new Simulation(design, { ...options, nowMs: () => performance.now() })
+}
+
+/** What `runToEnd` may do between slices. */
+export interface RunToEndOptions {
+  /** Events per slice (default `EVENTS_PER_SLICE`). */
+  eventsPerSlice?: number
+  /** Called after each unfinished slice (progress); may wait (to let other work run). */
+  between?: (sim: Simulation) => void | Promise<void>
+  /** Asked after each `between`: true stops the run (the simulation is cancelled). */
+  stop?: () => boolean
+}
+
+/** Advances `sim` by slices of events; knows how to take one step and how to run to the end. */
+export class SimulationDriver {
+  constructor(
+    readonly sim: Simulation,
+    readonly eventsPerSlice = EVENTS_PER_SLICE,
+  ) {}
+
+  /** Runs one slice of events; true when the run has finished. */
+  slice(): boolean {
+    return this.sim.advance(this.eventsPerSlice)
+  }
+
+  /**
+   * Runs to the next series sample (one scheduling step of virtual time): events one at a
+   * time until the series has grown; true when the run has finished instead.
+   */
+  step(): boolean {
+    const from = this.sim.seriesLength
+    for (;;) {
+      if (this.sim.advance(1)) return true
+      if (this.sim.seriesLength > from) return false
+    }
+  }
+
+  /** Runs slice after slice to the end on this thread (nothing to yield to) and returns the result. */
+  complete(): SimulationResult {
+    while (!this.slice());
+    return this.sim.getResult()
+  }
+
+  /**
+   * Runs slice after slice to the end and returns the result, or `undefined` if `stop` ended
+   * it first (the simulation is then cancelled; its partial result stays on `sim`).
+   */
+  async runToEnd(options: RunToEndOptions = {}): Promise<SimulationResult | undefined> {
+    const size = options.eventsPerSlice ?? this.eventsPerSlice
+    while (!this.sim.advance(size)) {
+      if (options.between) await options.between(this.sim)
+      if (options.stop?.()) {
+        this.sim.cancel()
+        return undefined
+      }
+    }
+    return this.sim.getResult()
+  }
+}
