@@ -40,7 +40,8 @@ export function collectFacts(
 ): CanvasFacts {
   return {
     nodes: cy.nodes().map((n) => nodeFact(n, container)),
-    edges: cy.edges().map((e) => ({
+    // bundles stand for links while zoomed out; facts list the design's links
+    edges: cy.edges('[kind != "bundle"]').map((e) => ({
       id: e.id(),
       kind: String(e.data('kind')),
       source: e.source().id(),

@@ -12,6 +12,7 @@ import { rackSlots } from '../drawing/tiered-layout'
 import { autoPositions, designElements } from './elements'
 import { applyDesignChanges } from './apply-changes'
 import { LazyHosts } from './lazy-hosts'
+import { drawBundles, showBundles } from './bundles'
 import { HostsOnDemand } from './hosts-on-demand'
 import { applyOverlay } from './overlay'
 import { canvasStyle, coloursFromCss } from './style'
@@ -39,6 +40,7 @@ function registerExtensions(): void {
 export type { CanvasCallbacks, CanvasMove } from './gestures'
 
 const LINKABLE = new Set(['host', 'switch', 'storage'])
+const linkable = (n: NodeSingular): boolean => LINKABLE.has(String(n.data('kind')))
 /** Above this many elements, the canvas trades detail for speed while panning and zooming. */
 const LARGE = 1500
 
@@ -97,9 +99,7 @@ export class TopologyCanvas {
       this.eh = (this.cy as unknown as { edgehandles(o: object): EdgeHandlesInstance }).edgehandles(
         {
           canConnect: (s: NodeSingular, t: NodeSingular) =>
-            !s.same(t) &&
-            LINKABLE.has(String(s.data('kind'))) &&
-            LINKABLE.has(String(t.data('kind'))),
+            !s.same(t) && linkable(s) && linkable(t),
           snap: false,
           hoverDelay: 50,
         },
@@ -121,13 +121,14 @@ export class TopologyCanvas {
     const lod = this.cy.zoom() < RACK_LABEL_ZOOM ? 'racks' : 'hosts'
     if (lod === this.lod) return
     this.lod = lod
-    this.cy.batch(() => this.cy.edges('.uplink').toggleClass('bundled', lod === 'racks'))
+    showBundles(this.cy, lod === 'racks')
     this.callbacks.onDetail?.(lod)
   }
 
-  /** Marks links that leave a rack (drawn bundled per rack when zoomed out). */
+  /** Marks links that leave a rack and redraws the per-rack bundles shown when zoomed out. */
   private markUplinks(): void {
     markUplinks(this.cy, this.lod === 'racks')
+    if (this.design) drawBundles(this.cy, this.design, this.lod === 'racks')
   }
 
   /** Tells the level-of-detail layer the halls, rows and names of the racks. */
@@ -206,7 +207,9 @@ export class TopologyCanvas {
   applyChanges(changes: DesignChanges, design: Design, revision: number): void {
     if (applyDesignChanges(this.cy, changes, this.hosts, this.auto)) this.overlayStale = true
     this.design = design
-    if (changes.upserted.some((u) => u.kind === 'link') || changes.removed.length > 0)
+    // links, or a member moved to another rack: uplink marks and bundles change
+    const linked = (k: string): boolean => k === 'link' || k === 'host' || k === 'switch'
+    if (changes.upserted.some((u) => linked(u.kind)) || changes.removed.length > 0)
       this.markUplinks()
     const structural = (k: string): boolean => k === 'rack' || k === 'zone' || k === 'host'
     if (changes.upserted.some((u) => structural(u.kind)) || changes.removed.length > 0)
