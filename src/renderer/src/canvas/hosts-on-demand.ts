@@ -1,6 +1,6 @@
 /**
  * Creates the hosts of the racks in view (large designs, `lazy-hosts.ts`): once the view
- * stops moving and the zoom shows single hosts, the racks whose boxes touch the view get their
+ * stops moving, the racks wide enough on screen to show hosts whose boxes touch the view get their
  * hosts and links, with the overlay (utilization, instances), problem marks and uplink marks
  * the rest of the canvas has; racks long out of view are released past the budget.
  */
@@ -9,6 +9,7 @@ import type { HostOverlay } from '../drawing/host-overlay'
 import type { LazyHosts } from './lazy-hosts'
 import { applyOverlay } from './overlay'
 import { markUplinks } from './viewport'
+import { GLYPH_RACK_PX } from './rack-layer'
 
 /** What the canvas currently shows, read when hosts are created. */
 export interface CanvasState {
@@ -40,15 +41,20 @@ export class HostsOnDemand {
     }, SETTLE_MS)
   }
 
-  /** Creates the hosts of the racks in view when zoomed in far enough to tell them apart. */
+  /**
+   * Creates the hosts of the racks in view that are wide enough on screen to show them (a
+   * narrower rack shows its glyph instead: `GLYPH_RACK_PX`).
+   */
   inView(): void {
-    if (this.state.detail() !== 'hosts' || !this.store.anyPending()) return
+    if (!this.store.anyPending()) return
     const e = this.cy.extent()
+    const zoom = this.cy.zoom()
     const inView = new Set<string>()
     this.cy.nodes('.rack').forEach((r) => {
       const p = r.position()
       const w = Number(r.data('w')) / 2
       const h = Number(r.data('h')) / 2
+      if (2 * w * zoom < GLYPH_RACK_PX) return
       if (p.x + w >= e.x1 && p.x - w <= e.x2 && p.y + h >= e.y1 && p.y - h <= e.y2)
         inView.add(r.id())
     })
