@@ -38,8 +38,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/engine/**/*.ts', 'src/shared/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    files: ['src/{main/engine,shared}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+    ignores: ['**/*.{test,spec}.*'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -68,13 +68,16 @@ export default tseslint.config(
     // the renderer's one-way layers: stores ↛ canvas/components, canvas ↛ stores/api,
     // drawing/ pure, components ↛ api (they reach main only through a store's action). Scripts
     // are held too: the engine-facade wall applies to them.
-    files: ['src/**/*.ts', 'src/**/*.vue', 'scripts/**/*.{ts,mts,js,mjs}'],
+    files: [
+      'src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,vue}',
+      'scripts/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
+    ],
     plugins: { strata },
     rules: { 'strata/walls': ['error', { walls: WALLS }] },
   },
   {
     // No module named at run time: lint and typecheck must see every import.
-    files: ['src/**/*.ts', 'src/**/*.vue', 'test/**/*.ts', 'e2e/**/*.ts'],
+    files: ['{src,test,e2e}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', 'src/**/*.vue'],
     plugins: { strata },
     rules: { 'strata/no-computed-import': 'error' },
   },

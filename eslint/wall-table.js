@@ -63,6 +63,7 @@ export const WALLS = [
     name: 'test-code',
     from: ['src'],
     forbidPaths: ['test', 'e2e'],
+    forbidTestFiles: true,
     forbidPackages: [
       'vitest',
       '@vitest/*',
@@ -75,7 +76,7 @@ export const WALLS = [
       'jsdom',
     ],
     message:
-      'Production code never imports a test library or test helpers; helpers live in test/support.',
+      'Production code never imports a test library, test helpers or a test file; helpers live in test/support.',
   },
   {
     name: 'engine-facade',
@@ -122,6 +123,13 @@ export const WALLS = [
     forbidPaths: ['src/renderer/src/components', 'src/renderer/src/stores', 'src/renderer/src/api'],
     message:
       'The canvas adapter imports no store, component or api: it gets designs and change sets and reports gestures as callbacks.',
+  },
+  {
+    name: 'stores-keep-api',
+    from: ['src/renderer/src/stores'],
+    forbidReexportPaths: ['src/renderer/src/api'],
+    message:
+      'A store calls the api but never passes it on (`export … from` the api, `export { api }`): components would reach main through it.',
   },
   {
     name: 'components-through-stores',

@@ -12,7 +12,7 @@
  * `strata/no-computed-import` refuses `import(expression)`: a module named at run time is
  * one that neither this rule nor the typecheck can follow.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,10 +35,14 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
  * @property {string[]} [onlyPaths] if given, every project path imported must lie under one of these
  * @property {string[]} [forbidPackages] package names; a trailing `*` (`@vitest/*`, `cytoscape-*`) names a family
  * @property {boolean} [nodeBuiltins] forbid Node's built-in modules
+ * @property {string[]} [forbidReexportPaths] project folders whose bindings these files may import
+ *   but not pass on (`export … from`, `export { imported }`): a chain through an allowed module
+ * @property {boolean} [forbidTestFiles] forbid importing test files (`*.test.ts`, `*.spec.ts`), which
+ *   the walls exempt
  * @property {string} message why the wall stands
  */
 
-const TEST_FILE = /\.(test|spec)\.[cm]?[jt]s$/
+const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/
 
 /** `dir` + `/`, the form every prefix is compared in. */
 const folder = (p) => (p.endsWith('/') ? p : `${p}/`)
@@ -72,30 +76,81 @@ function readAliases(root) {
   }
 }
 
+/** The project's package name (a self-reference `name/…` is a path inside it). */
+function ownName(root) {
+  try {
+    return JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).name
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * `abs` as a project-relative posix path, through symlinks: the longest prefix of it that
+ * exists is replaced by its real path, so a link `src/renderer/src/lib -> ../../main` does not
+ * hide src/main behind a renderer path.
+ */
+function real(root, abs) {
+  let head = resolve(root, abs)
+  const tail = []
+  for (;;) {
+    try {
+      head = realpathSync(head)
+      break
+    } catch {
+      const parent = dirname(head)
+      if (parent === head) break
+      tail.unshift(head.slice(parent.length + 1))
+      head = parent
+    }
+  }
+  const realRoot = (() => {
+    try {
+      return realpathSync(root)
+    } catch {
+      return root
+    }
+  })()
+  return toPosix(relative(realRoot, resolve(head, ...tail)))
+}
+
 /**
  * What a specifier written in `file` names: `{kind: 'path', path}` (project-relative, posix;
  * outside the project it starts with `../`), `{kind: 'builtin', name}` or
  * `{kind: 'package', name}`.
  */
-function classify(spec, file, root, aliases) {
+function classify(rawSpec, file, root, aliases) {
+  // `?raw`, `?worker`, `?url` and `#hash` name the same file to Vite; `file:` URLs name a path.
+  let spec = rawSpec.startsWith('file:') ? fileURLToPath(rawSpec) : rawSpec
+  if (spec.startsWith('.') || isAbsolute(spec)) spec = spec.replace(/[?#].*$/, '')
+  const self = ownName(root)
+  if (self && (spec === self || spec.startsWith(`${self}/`))) {
+    // a package self-reference (`strata/src/main/...`) is a path inside the project
+    return { kind: 'path', path: real(root, spec.slice(self.length + 1) || '.') }
+  }
   for (const [alias, target] of aliases) {
     if (alias && spec.startsWith(alias)) {
       return {
         kind: 'path',
-        path: toPosix(relative(root, resolve(root, target + spec.slice(alias.length)))),
+        path: real(root, resolve(root, target + spec.slice(alias.length).replace(/[?#].*$/, ''))),
       }
     }
   }
   if (spec.startsWith('.') || isAbsolute(spec)) {
-    return { kind: 'path', path: toPosix(relative(root, resolve(dirname(file), spec))) }
+    return { kind: 'path', path: real(root, resolve(dirname(file), spec)) }
   }
   if (isBuiltin(spec)) return { kind: 'builtin', name: spec }
   return { kind: 'package', name: packageName(spec) }
 }
 
+/** A test file by name, with or without its extension (`./bridge.test`). */
+const TEST_TARGET = /\.(test|spec)(\.[cm]?[jt]sx?)?$/
+
 /** Why `target` breaks `wall`, or undefined. */
 function breach(wall, target) {
   if (target.kind === 'path') {
+    // a test file is exempt from the walls, so production importing one would carry anything in
+    if (wall.forbidTestFiles && TEST_TARGET.test(target.path)) return `test file ${target.path}`
     if (
       wall.forbidPaths &&
       under(target.path, wall.forbidPaths) &&
@@ -111,8 +166,40 @@ function breach(wall, target) {
   return undefined
 }
 
-/** Calls `visit(node, specifier)` for every module a file names with a literal string. */
-function moduleVisitors(visit) {
+/** A glob's fixed folder (`../main/**\/*.ts` → `../main/*`): what it can match lies under it. */
+const globBase = (glob) => {
+  const g = glob.replace(/^!/, '')
+  const cut = g.search(/[*?{[]/)
+  return cut < 0 ? g : `${g.slice(0, g.lastIndexOf('/', cut) + 1)}*`
+}
+
+/** `import.meta.url` */
+const isImportMetaUrl = (n) =>
+  n?.type === 'MemberExpression' &&
+  n.object.type === 'MetaProperty' &&
+  n.object.meta.name === 'import' &&
+  n.property.type === 'Identifier' &&
+  n.property.name === 'url'
+
+/** Why re-exporting from `target` breaks `wall` (its `forbidReexportPaths`), or undefined. */
+function reexportBreach(wall, target) {
+  if (
+    target.kind === 'path' &&
+    wall.forbidReexportPaths &&
+    under(target.path, wall.forbidReexportPaths)
+  )
+    return `(to re-export) ${target.path}`
+  return undefined
+}
+
+/**
+ * Calls `visit(node, specifier)` for every module a file names with a literal string: import and
+ * export declarations, `import()` (expression and type), `import x = require()`, `require()` in
+ * every spelling (`module.require`, `require.resolve`, a `createRequire(...)` function),
+ * `import.meta.glob`, `new URL('…', import.meta.url)` (Vite's worker and asset form),
+ * `declare module '…'`, `/// <reference path|types>` and a Vue SFC's `<script src>`.
+ */
+function moduleVisitors(context, visit) {
   const literal = (node) => {
     if (node && node.type === 'Literal' && typeof node.value === 'string') return node.value
     if (node && node.type === 'TemplateLiteral' && node.expressions.length === 0)
@@ -123,19 +210,102 @@ function moduleVisitors(visit) {
     const spec = literal(source)
     if (spec !== undefined) visit(node, spec)
   }
+  /** Names bound to a require function (`const r = createRequire(import.meta.url)`). */
+  const requires = new Set(['require'])
+  const isCreateRequire = (n) =>
+    n?.type === 'CallExpression' &&
+    ((n.callee.type === 'Identifier' && n.callee.name === 'createRequire') ||
+      (n.callee.type === 'MemberExpression' &&
+        n.callee.property.type === 'Identifier' &&
+        n.callee.property.name === 'createRequire'))
+  const isRequire = (callee) =>
+    (callee.type === 'Identifier' && requires.has(callee.name)) ||
+    isCreateRequire(callee) ||
+    (callee.type === 'MemberExpression' &&
+      callee.property.type === 'Identifier' &&
+      // module.require / globalThis.require / require.resolve / createRequire(u).resolve
+      (callee.property.name === 'require' ||
+        (callee.property.name === 'resolve' &&
+          ((callee.object.type === 'Identifier' && requires.has(callee.object.name)) ||
+            isCreateRequire(callee.object)))))
+  const isImportMetaGlob = (callee) =>
+    callee.type === 'MemberExpression' &&
+    callee.object.type === 'MetaProperty' &&
+    callee.object.meta.name === 'import' &&
+    callee.property.type === 'Identifier' &&
+    /^glob/.test(callee.property.name)
+  /** Local names bound by an import declaration, to the specifier they came from. */
+  const imported = new Map()
+  const reexport = (node, name) => {
+    const spec = imported.get(name)
+    if (spec !== undefined) visit(node, spec, true)
+  }
   return {
-    ImportDeclaration: (node) => check(node, node.source),
-    ExportNamedDeclaration: (node) => node.source && check(node, node.source),
-    ExportAllDeclaration: (node) => check(node, node.source),
+    Program: (node) => {
+      const code = context.sourceCode
+      for (const c of code.getAllComments()) {
+        const ref = /^\/\s*<reference\s+(path|types)\s*=\s*["']([^"']+)["']/.exec(c.value)
+        if (c.type !== 'Line' || !ref) continue
+        // `types="node"` brings Node's globals in: it counts as a Node built-in
+        if (ref[1] === 'types') visit(node, ref[2] === 'node' ? 'node:types' : ref[2])
+        else visit(node, /^[./]/.test(ref[2]) ? ref[2] : `./${ref[2]}`)
+      }
+      if (context.filename.endsWith('.vue')) {
+        for (const m of code.text.matchAll(/<script\b[^>]*?\ssrc\s*=\s*["']([^"']+)["']/g)) {
+          visit(node, m[1].startsWith('.') || m[1].startsWith('/') ? m[1] : `./${m[1]}`)
+        }
+      }
+    },
+    ImportDeclaration: (node) => {
+      check(node, node.source)
+      const spec = literal(node.source)
+      if (spec !== undefined) for (const s of node.specifiers) imported.set(s.local.name, spec)
+    },
+    ExportNamedDeclaration: (node) => {
+      if (node.source) {
+        const spec = literal(node.source)
+        if (spec !== undefined) {
+          visit(node, spec)
+          visit(node, spec, true)
+        }
+      } else {
+        for (const s of node.specifiers)
+          if (s.local.type === 'Identifier') reexport(s, s.local.name)
+      }
+    },
+    ExportAllDeclaration: (node) => {
+      const spec = literal(node.source)
+      if (spec !== undefined) {
+        visit(node, spec)
+        visit(node, spec, true)
+      }
+    },
+    ExportDefaultDeclaration: (node) =>
+      node.declaration.type === 'Identifier' && reexport(node, node.declaration.name),
     ImportExpression: (node) => check(node, node.source),
     TSImportEqualsDeclaration: (node) =>
       node.moduleReference.type === 'TSExternalModuleReference' &&
       check(node, node.moduleReference.expression),
     TSImportType: (node) => check(node, node.source ?? node.argument?.literal ?? node.argument),
-    CallExpression: (node) =>
+    TSModuleDeclaration: (node) => node.id.type === 'Literal' && check(node, node.id),
+    VariableDeclarator: (node) =>
+      node.id.type === 'Identifier' && isCreateRequire(node.init) && requires.add(node.id.name),
+    CallExpression: (node) => {
+      if (isImportMetaGlob(node.callee)) {
+        const first = node.arguments[0]
+        const globs = first?.type === 'ArrayExpression' ? first.elements : [first]
+        for (const g of globs) {
+          const spec = literal(g)
+          if (spec !== undefined && !spec.startsWith('!')) visit(node, globBase(spec))
+        }
+      } else if (isRequire(node.callee) && node.arguments.length >= 1) {
+        check(node, node.arguments[0])
+      }
+    },
+    NewExpression: (node) =>
       node.callee.type === 'Identifier' &&
-      node.callee.name === 'require' &&
-      node.arguments.length === 1 &&
+      node.callee.name === 'URL' &&
+      isImportMetaUrl(node.arguments[1]) &&
       check(node, node.arguments[0]),
   }
 }
@@ -167,10 +337,10 @@ const walls = {
     )
     if (held.length === 0) return {}
     const aliases = readAliases(root)
-    return moduleVisitors((node, spec) => {
+    return moduleVisitors(context, (node, spec, reexported = false) => {
       const target = classify(spec, file, root, aliases)
       for (const wall of held) {
-        const what = breach(wall, target)
+        const what = reexported ? reexportBreach(wall, target) : breach(wall, target)
         if (what)
           context.report({
             node,
@@ -197,9 +367,19 @@ const noComputedImport = {
     return {
       ImportExpression(node) {
         const s = node.source
+        const isLiteral = (n) =>
+          (n?.type === 'Literal' && typeof n.value === 'string') ||
+          (n?.type === 'TemplateLiteral' && n.expressions.length === 0)
+        // `new URL('./x.ts', import.meta.url)` (or its `.href`) names a literal path too; the
+        // walls rule judges it
+        const url = s.type === 'MemberExpression' && s.property.name === 'href' ? s.object : s
         const literal =
-          (s.type === 'Literal' && typeof s.value === 'string') ||
-          (s.type === 'TemplateLiteral' && s.expressions.length === 0)
+          isLiteral(s) ||
+          (url.type === 'NewExpression' &&
+            url.callee.type === 'Identifier' &&
+            url.callee.name === 'URL' &&
+            isLiteral(url.arguments[0]) &&
+            isImportMetaUrl(url.arguments[1]))
         if (!literal) context.report({ node, messageId: 'computed' })
       },
     }

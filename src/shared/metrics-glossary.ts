@@ -78,16 +78,18 @@ export const METRICS = {
     label: 'Delivered availability',
     unit: '%',
     definition:
-      'Share of time the tenant’s placed instances were running, counted from their first placement to the horizon.',
+      'Share of time the tenant’s instances were running, counted from their first placement to the horizon; an instance the scheduler could not place counts as down for the whole horizon, so an incomplete placement lowers it.',
     formula:
-      '100 × (1 − downtime / (uptime + downtime)), summed over the tenant’s placed instances',
+      '100 × (1 − down / (up + down)), summed over the tenant’s instances; down = downtime + unplaced instances × horizon',
     source: 'strata',
   },
   meanAvailability: {
     label: 'Mean delivered availability',
     unit: '%',
-    definition: 'Delivered availability averaged over all placed instances.',
-    formula: 'mean over placed instances of 100 × (1 − downtime / (uptime + downtime))',
+    definition:
+      'Delivered availability averaged over all instances; an unplaced instance counts as 0 %.',
+    formula:
+      'mean over instances of 100 × (1 − downtime / (uptime + downtime)); 0 for an unplaced instance',
     source: 'strata',
   },
   availabilitySlaMet: {
@@ -95,6 +97,31 @@ export const METRICS = {
     unit: '',
     definition: 'Whether the delivered availability reached the promised availability.',
     formula: 'delivered availability ≥ promised availability',
+    source: 'strata',
+  },
+  unplacedInstances: {
+    label: 'Unplaced instances',
+    unit: '',
+    definition:
+      'Instances the scheduler could not place; each counts as down for the whole horizon in the delivered availability.',
+    formula: 'count',
+    source: 'strata',
+  },
+  memoryInUse: {
+    label: 'Memory in use',
+    unit: 'MiB',
+    definition:
+      'Memory the running instances use, from their memory traces (reserved memory when an instance has none), sampled at each step per host and per tenant.',
+    formula: 'Σ_instances memory trace × reserved memory',
+    source: 'strata',
+  },
+  memoryPressure: {
+    label: 'Memory pressure',
+    unit: 'MiB',
+    definition:
+      'Memory in use beyond a host’s physical memory (possible only where memory is overcommitted); a tenant’s share is its part of each host’s pressure in proportion to the memory it uses there. Over the run: GiB-hours.',
+    formula:
+      'host: max(0, memory in use − physical memory); tenant: Σ_hosts pressure × own memory in use / memory in use',
     source: 'strata',
   },
   downtime: {
@@ -178,6 +205,13 @@ export const BILL_ITEMS = {
     unit: 'GiB-months (30 days)',
     allocated: 'disk provisioned for placed instances × months, down time included',
     used: 'disk provisioned for placed instances × months, down time included (storage is always billed as provisioned)',
+  },
+  'provisioned-iops-months': {
+    label: 'Provisioned IOPS',
+    unit: 'IOPS-months (30 days)',
+    allocated:
+      'IOPS reserved at admission (workload iops) for placed instances × months, down time included',
+    used: 'IOPS reserved at admission for placed instances × months, down time included (provisioned IOPS are always billed as provisioned)',
   },
 } as const
 

@@ -7,6 +7,10 @@
  * To add a wall: add it to eslint/wall-table.js and a planted case here (a test checks, from
  * the configuration ESLint computes, that every wall has one).
  */
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
@@ -272,6 +276,146 @@ const PLANTED: Planted[] = [
     file: 'scripts/x.ts',
     source: `import { designJsonSchema } from '../src/main/engine/persistence/design-json-schema'`,
   },
+  // dodges a wall must not allow (review of issue 13): every script extension under src is linted
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.js',
+    source: `export * from '../../../main/engine'`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.tsx',
+    source: `export * from '../../../main/engine'`,
+  },
+  { wall: 'engine-pure', file: 'src/main/engine/x.mjs', source: `import fs from 'node:fs'` },
+  // Vite's `?raw`/`?worker` queries, `#hash` and `file:` URLs name the same file
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import m from '../../../main?raw'`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import m from '../../../main#x'`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { x } from '${pathToFileURL(process.cwd()).href}/src/main/engine/index.ts'`,
+  },
+  // a package self-reference is a path inside the project
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { x } from 'strata/src/main/engine'`,
+  },
+  // Vite's module globs and worker URLs
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `export const m = import.meta.glob('../../../main/engine/**/*.ts')`,
+  },
+  {
+    wall: 'engine-facade',
+    file: 'src/main/services/x.ts',
+    source: `export const m = import.meta.glob(['../engine/simulation/*.ts'], { eager: true })`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `export const w = new Worker(new URL('../../../main/services/simulation/worker.ts', import.meta.url))`,
+  },
+  // require in every spelling
+  {
+    wall: 'electron-shells',
+    file: 'src/main/services/x.ts',
+    source: `import { createRequire } from 'node:module'\nexport const e = createRequire(import.meta.url)('electron')`,
+  },
+  {
+    wall: 'electron-shells',
+    file: 'src/main/services/x.ts',
+    source: `import { createRequire } from 'node:module'\nconst r = createRequire(import.meta.url)\nexport const e = r('electron')`,
+  },
+  {
+    wall: 'electron-shells',
+    file: 'src/main/services/x.ts',
+    source: `export const e = module.require('electron')`,
+  },
+  {
+    wall: 'electron-shells',
+    file: 'src/main/web/x.ts',
+    source: `export const e = globalThis.require('electron')`,
+  },
+  {
+    wall: 'engine-pure',
+    file: 'src/main/engine/x.ts',
+    source: `export const p = require.resolve('node:fs')`,
+  },
+  // a Vue SFC's external script
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/components/PlantedSrc.vue',
+    source: `<script src="../../../main/engine/index.ts"></script>\n<template><div /></template>\n`,
+  },
+  // triple-slash references and module declarations reach a module's types
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `/// <reference path="../../../main/engine/index.ts" />\nexport {}`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `/// <reference types="electron" />\nexport {}`,
+  },
+  {
+    wall: 'engine-pure',
+    file: 'src/main/engine/x.ts',
+    source: `/// <reference types="node" />\nexport {}`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `declare module 'electron' {\n  interface Planted {\n    a: 1\n  }\n}\nexport {}`,
+  },
+  {
+    wall: 'renderer-main',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `declare module '../../../main/engine' {\n  interface Planted {\n    a: 1\n  }\n}\nexport {}`,
+  },
+  // a test file is exempt from the walls, so production may not import one
+  {
+    wall: 'test-code',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `export { m } from './bridge.test'`,
+  },
+  {
+    wall: 'test-code',
+    file: 'src/main/services/x.ts',
+    source: `import { m } from './bridge.spec.ts'`,
+  },
+  // a store may call the api but not pass it on to components
+  {
+    wall: 'stores-keep-api',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `export { api } from '../api'`,
+  },
+  {
+    wall: 'stores-keep-api',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `export * from '../api'`,
+  },
+  {
+    wall: 'stores-keep-api',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { api as strata } from '../api'\nexport { strata }`,
+  },
+  {
+    wall: 'stores-keep-api',
+    file: 'src/renderer/src/stores/x.ts',
+    source: `import { api } from '../api/index'\nexport default api`,
+  },
 ]
 
 /** Code that crosses no wall: no wall rule (`WALL_RULES`) may fire. */
@@ -382,6 +526,21 @@ const CLEAN: Array<{ why: string; file: string; source: string }> = [
     source: `import type { HostOverlay } from '../drawing/host-overlay'`,
   },
   {
+    why: 'a worker is loaded by a literal URL beside its loader',
+    file: 'src/main/services/experiments/x.mjs',
+    source: `const mod = await import(new URL('./pool-worker.ts', import.meta.url).href)\nexport default mod.default`,
+  },
+  {
+    why: 'the shell finds its own folder',
+    file: 'src/main/app/x.ts',
+    source: `export const here = new URL('.', import.meta.url)`,
+  },
+  {
+    why: 'a services file resolves a package through createRequire',
+    file: 'src/main/services/x.ts',
+    source: `import { createRequire } from 'node:module'\nexport const p = createRequire(import.meta.url).resolve('tsx/esm/api')`,
+  },
+  {
     why: 'a component test sets up the api transport',
     file: 'src/renderer/src/components/x.test.ts',
     source: `import { setTransport } from '../api'`,
@@ -419,6 +578,24 @@ describe('the walls of docs/DESIGN.md', () => {
 
   it.each(CLEAN)('no wall fires when $why', async ({ file, source }) => {
     expect(await wallMessages(file, source)).toEqual([])
+  })
+
+  it('follows a symlink to the folder it names', async () => {
+    // a link outside the project pointing at src/main: the import lands in src/main
+    const dir = mkdtempSync(join(tmpdir(), 'strata-wall-'))
+    try {
+      symlinkSync(resolve('src/main'), join(dir, 'lib'), 'dir')
+      const messages = await wallMessages(
+        'src/renderer/src/stores/x.ts',
+        `import { x } from '${join(dir, 'lib', 'engine')}'`,
+      )
+      expect(
+        messages.some((m) => m.startsWith('strata/walls: renderer-main:')),
+        messages.join('\n'),
+      ).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('plants a violation of every wall the configuration holds', async () => {

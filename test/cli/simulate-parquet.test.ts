@@ -94,6 +94,8 @@ describe('strata simulate --parquet', () => {
         utilization: 0.25,
         power_w: 125,
         instances: 1,
+        memory_in_use_mib: 512, // no memory trace: all of its 512 MiB in use
+        memory_pressure_mib: 0,
       })),
     )
   })

@@ -9,8 +9,8 @@
  * Tests may reach internals. To expose something new, add it here by name.
  *
  * Parts (each folder has a README): model/ (the design document, commands, validation),
- * virtualization/, scheduler/, simulation/, tenancy/, persistence/, reports/, experiments/,
- * import/. The types the engine returns (results, explanations, views, design changes) are
+ * virtualization/, scheduler/, simulation/, storage/ (storage as a shared service, reached by
+ * the simulation), tenancy/, persistence/, reports/, experiments/, import/. The types the engine returns (results, explanations, views, design changes) are
  * domain types in `src/shared/domain`.
  */
 

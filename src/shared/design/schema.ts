@@ -28,6 +28,12 @@ import {
 } from './enums'
 import { providerEconomicsSchema } from './provider-economics'
 import { simulationSettingsSchema } from './simulation-settings'
+import {
+  provisionedIopsPriceField,
+  storageDemandSchema,
+  storageSystemModelFields,
+  tenantStorageQosSchema,
+} from './storage-demand'
 
 const id = z.string().min(1, 'must not be empty').max(200)
 const name = z.string().max(200)
@@ -136,6 +142,7 @@ export const storageSchema = z.strictObject({
   hostId: id.optional(),
   rackId: id.optional(),
   position: positionSchema.optional(),
+  ...storageSystemModelFields,
 })
 
 export const tenantSchema = z.strictObject({
@@ -159,6 +166,7 @@ export const tenantSchema = z.strictObject({
       vcpuHour: nonNegative.default(0),
       memoryGiBHour: nonNegative.default(0),
       storageGiBMonth: nonNegative.default(0),
+      ...provisionedIopsPriceField,
     })
     .default({
       basis: 'allocated',
@@ -171,6 +179,8 @@ export const tenantSchema = z.strictObject({
   slaAvailabilityPercent: z.number().min(0).max(100).default(99.9),
   /** Whether this tenant's view may name the physical hosts its instances run on. */
   showHostNames: z.boolean().default(false),
+  /** Storage QoS on each system the tenant uses (issue 17; absent: none). */
+  storageQos: tenantStorageQosSchema.optional(),
 })
 
 export const networkSchema = z.strictObject({
@@ -222,6 +232,8 @@ export const workloadSchema = z.strictObject({
   /** Demand over time: a trace from `traces` or a synthetic profile; none = constant 100 %. */
   traceId: id.optional(),
   demand: syntheticDemandSchema.optional(),
+  /** I/O each instance issues over time (issue 17; absent: none). */
+  storageDemand: storageDemandSchema.optional(),
 })
 
 /** A CPU demand trace: percentages of the instance's capacity at fixed steps. */

@@ -5,6 +5,8 @@
  * are 0..1. Domain types: the CLI prints them with `--json`, reports and tenancy read them;
  * the contract (`src/shared/contract/calls/simulation.ts`) re-exports them.
  */
+import type { StorageResult } from './storage-result'
+import type { BillItem } from './bill-line'
 
 /** Whole-run figures (the CLI's `--json` output is this object). */
 export interface SimulationSummary {
@@ -18,6 +20,11 @@ export interface SimulationSummary {
   /** Number of instances (VMs and containers) in the design. */
   vms: number
   energyKWh: number
+  /**
+   * `energyKWh` by consumer, present when more than the hosts draw power (storage systems,
+   * issue 17); the lines sum to `energyKWh`.
+   */
+  energyBreakdownKWh?: { hosts: number; storage?: number }
   /** Live migrations started. */
   migrations: number
   /** CloudSim's SLA violation time per active host (fraction; `METRICS.slatah`). */
@@ -41,7 +48,7 @@ export interface SimulationSummary {
   hostFailures: number
   /** Instances that could not be placed at the start. */
   unplacedInstances: number
-  /** Mean availability over all instances, percent. */
+  /** Mean availability over all instances, percent (an unplaced instance counts as 0 %). */
   meanAvailabilityPercent: number
   /** Wall time of the run itself (not process start-up), milliseconds. */
   elapsedMs: number
@@ -55,6 +62,13 @@ export interface HostSeries {
   powerW: number[]
   /** Instances resident on the host (incl. incoming migrations). */
   instances: number[]
+  /**
+   * Memory the resident instances use (from memory traces; reserved memory when there is
+   * none), MiB; 0 while the host is down. Absent in results saved before it existed.
+   */
+  memoryInUseMiB?: number[]
+  /** Memory in use beyond the host's physical memory (`METRICS.memoryPressure`), MiB. */
+  memoryPressureMiB?: number[]
 }
 
 /** Per-rack time series, one value per sample. */
@@ -77,11 +91,19 @@ export interface TenantSeries {
   requestedMips: number[]
   /** Bill accumulated up to the sample, in the tenant's currency. */
   cumulativeCost: number[]
+  /** Memory the tenant's running instances use, MiB. Absent in results saved before it existed. */
+  memoryInUseMiB?: number[]
+  /**
+   * The tenant's share of its hosts' memory pressure, MiB: each host's pressure split among its
+   * instances in proportion to the memory each uses.
+   */
+  memoryPressureMiB?: number[]
 }
 
 export interface SimulationSeries {
   /** Sample instants, seconds of virtual time (one per scheduling step). */
   timesS: number[]
+  /** Power of every host, plus every storage system when the run models storage (issue 17), W. */
   totalPowerW: number[]
   activeHosts: number[]
   /** Hosts in the design order; empty when the run was asked for no per-host series. */
@@ -96,7 +118,7 @@ export interface SimulationSeries {
 
 /** One line of a tenant's bill. */
 export interface BillLine {
-  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+  item: BillItem
   /** The basis this line is billed on (storage is always billed as provisioned: `allocated`). */
   basis: 'allocated' | 'used'
   /** The billed quantity: `allocatedQuantity` or `usedQuantity`, as `basis` says. */
@@ -123,6 +145,8 @@ export interface TenantBill {
 export interface TenantUsage {
   tenantId: string
   instances: number
+  /** Instances the scheduler could not place; each counts as down for the whole horizon. */
+  unplacedInstances: number
   /** vCPUs held by running instances × hours (allocated). */
   vcpuHours: number
   /** CPU received, in vCPU-hours (used). */
@@ -136,7 +160,10 @@ export interface TenantUsage {
   migrations: number
   /** Instance-seconds the tenant's instances were down (host failure until restart). */
   downtimeS: number
-  /** 100 x (1 - downtime / (uptime + downtime)) over placed instances (`METRICS.deliveredAvailability`). */
+  /**
+   * 100 x (1 - down / (up + down)), where down includes each unplaced instance's whole horizon
+   * (`METRICS.deliveredAvailability`).
+   */
   availabilityPercent: number
   /** The availability the provider promised (from the design). */
   slaAvailabilityPercent: number
@@ -207,6 +234,8 @@ export interface SimulationResult {
   /** True when `migrations` holds only the first `migrationRecordLimit` records. */
   migrationsTruncated: boolean
   series: SimulationSeries
+  /** Storage as a shared service (issue 17); absent when the design does not use it. */
+  storage?: StorageResult
 }
 
 /**

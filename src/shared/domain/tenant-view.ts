@@ -9,6 +9,7 @@
  * re-exports them.
  */
 import type { IsolationPolicy, OsFamily, WorkloadKind } from '../design/enums'
+import type { BillItem } from './bill-line'
 
 /** The tenant itself, as it may see its own record. */
 export interface TenantViewTenant {
@@ -102,7 +103,7 @@ export interface TenantQuota {
 
 /** One line of a tenant's bill (same shape as the simulation's bill lines). */
 export interface TenantBillLine {
-  item: 'vcpu-hours' | 'memory-gib-hours' | 'storage-gib-months'
+  item: BillItem
   /** The basis this line is billed on (storage: always `allocated`, as provisioned). */
   basis: 'allocated' | 'used'
   /** The billed quantity (`allocatedQuantity` or `usedQuantity`, as `basis` says). */
@@ -132,6 +133,8 @@ export interface TenantSla {
   promisedAvailabilityPercent: number
   availabilityPercent?: number
   violation?: boolean
+  /** Own instances the scheduler could not place (counted as down for the whole horizon). */
+  unplacedInstances?: number
   downtimeS?: number
   migrations?: number
   requestedCpuMi?: number
@@ -146,6 +149,22 @@ export interface TenantUsageFigures {
   vcpuHours: number
   memoryGiBHours: number
   storageGiBMonths: number
+}
+
+/**
+ * The tenant's own storage I/O in the latest run (issue 17), all systems together: never a
+ * storage system's name or another tenant's figure.
+ */
+export interface TenantStorageFigures {
+  meanDemandedIops: number
+  meanServedIops: number
+  meanNotServedIops: number
+  meanServedMBps: number
+  meanNotServedMBps: number
+  /** Mean response time of its served operations, ms. */
+  meanLatencyMs: number
+  /** IOPS its placed instances reserve at admission. */
+  provisionedIops: number
 }
 
 /** The tenant's own time series from the latest run, one value per sample. */
@@ -195,6 +214,8 @@ export interface TenantView {
   bill: TenantViewBill
   sla: TenantSla
   series?: TenantViewSeries
+  /** Its storage I/O in the latest run (absent when the run did not model storage). */
+  storage?: TenantStorageFigures
   explanations: TenantExplanation[]
   run?: TenantRunState
 }

@@ -87,6 +87,8 @@ export function randomRun(design: Design, placement: RandomPlacement, seed = 0):
     return {
       tenantId: t.id,
       instances: instances.filter((i) => i.tenantId === t.id).length,
+      unplacedInstances: instances.filter((i) => i.tenantId === t.id && i.status === 'unplaced')
+        .length,
       vcpuHours: random() * 100,
       usedVcpuHours: random() * 50,
       memoryGiBHours: random() * 100,

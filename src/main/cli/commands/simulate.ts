@@ -110,8 +110,12 @@ export const simulateCommand: CliCommand = {
     const tenantNames = new Map(loaded.design.tenants.map((t) => [t.id, t.name]))
     for (const t of result.tenants) {
       const met = t.slaViolation ? 'no' : 'yes'
+      const unplaced =
+        t.unplacedInstances > 0
+          ? `, ${t.unplacedInstances} of ${t.instances} instances unplaced, counted as down`
+          : ''
       io.out(
-        `  tenant ${tenantNames.get(t.tenantId) ?? t.tenantId}: ${METRICS.deliveredAvailability.label.toLowerCase()} ${t.availabilityPercent.toFixed(4)} % of ${t.slaAvailabilityPercent} % promised (${METRICS.availabilitySlaMet.label.toLowerCase()}: ${met}); bill ${t.bill.total.toFixed(2)} ${t.bill.currency} on ${t.bill.basis} capacity`,
+        `  tenant ${tenantNames.get(t.tenantId) ?? t.tenantId}: ${METRICS.deliveredAvailability.label.toLowerCase()} ${t.availabilityPercent.toFixed(4)} % of ${t.slaAvailabilityPercent} % promised (${METRICS.availabilitySlaMet.label.toLowerCase()}: ${met}${unplaced}); bill ${t.bill.total.toFixed(2)} ${t.bill.currency} on ${t.bill.basis} capacity`,
       )
       for (const l of t.bill.lines)
         io.out(

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
 import type { Problem } from '../../../shared/domain/problem'
+import { checkStorageRules } from '../storage/storage-rules'
 import { parseDesign } from './parse'
 import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
@@ -151,6 +152,8 @@ function checkRules(design: Design, problems: Problem[]): void {
     if (w.traceId && w.demand)
       warn(`${p}.demand`, 'both a trace and a synthetic profile; the trace is used', w.id)
   })
+
+  checkStorageRules(design, err, warn)
 
   const hostIds = new Set(design.hosts.map((h) => h.id))
   design.simulation.failures.schedule.forEach((f, i) => {

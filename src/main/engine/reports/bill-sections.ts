@@ -6,7 +6,7 @@
 import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { TenantBillLine } from '../../../shared/domain/tenant-view'
 import type { Design } from '../../../shared/design/schema'
-import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS } from '../../../shared/metrics-glossary'
+import { BILL_ITEMS, BILLING_BASIS_DEFINITIONS, METRICS } from '../../../shared/metrics-glossary'
 import type { ReportBlock, ReportSection } from './model'
 
 const fixed = (x: number, digits: number): number => Number(x.toFixed(digits))
@@ -158,6 +158,44 @@ export function billSections(
             })),
           },
         },
+        {
+          kind: 'chart',
+          chart: {
+            id: 'tenant-memory',
+            dataTableId: 'series-tenants',
+            title: `${METRICS.memoryInUse.label} per tenant`,
+            yUnit: METRICS.memoryInUse.unit,
+            timesS: r.series.timesS,
+            kind: 'area',
+            stacked: true,
+            series: r.series.tenants.map((x) => ({
+              name: name(x.tenantId),
+              values: x.memoryInUseMiB ?? [],
+              colour: colour.get(x.tenantId),
+            })),
+          },
+        },
+        ...(r.series.tenants.some((x) => x.memoryPressureMiB?.some((p) => p > 0))
+          ? [
+              {
+                kind: 'chart' as const,
+                chart: {
+                  id: 'tenant-memory-pressure',
+                  dataTableId: 'series-tenants',
+                  title: `${METRICS.memoryPressure.label} per tenant`,
+                  yUnit: METRICS.memoryPressure.unit,
+                  timesS: r.series.timesS,
+                  kind: 'area' as const,
+                  stacked: true,
+                  series: r.series.tenants.map((x) => ({
+                    name: name(x.tenantId),
+                    values: x.memoryPressureMiB ?? [],
+                    colour: colour.get(x.tenantId),
+                  })),
+                },
+              },
+            ]
+          : []),
       ],
     },
   ]

@@ -2,7 +2,7 @@
  * CSV-only tables with every time series and instance record of a run, in full. They are the
  * one copy of the run's series in the export: the report's charts point at them
  * (`dataTableId`) instead of writing their own. Units: time in s, utilization in percent,
- * power in W, CPU in MIPS, cost in the `currency` column's currency.
+ * power in W, CPU in MIPS, memory in MiB, cost in the `currency` column's currency.
  */
 import { instanceLabel } from '../../../shared/design/instance-label'
 import type { HostSeries, SimulationResult } from '../../../shared/domain/simulation-result'
@@ -43,6 +43,18 @@ export function dataTables(r: SimulationResult, names: Map<string, string>): Rep
     ),
     perHost('series-host-power', 'Power per host (W)', 'W', (h) => h.powerW),
     perHost('series-host-instances', 'Instances per host', '', (h) => h.instances),
+    perHost(
+      'series-host-memory-in-use',
+      'Memory in use per host (MiB)',
+      'MiB',
+      (h) => h.memoryInUseMiB ?? [],
+    ),
+    perHost(
+      'series-host-memory-pressure',
+      'Memory pressure per host (MiB)',
+      'MiB',
+      (h) => h.memoryPressureMiB ?? [],
+    ),
     {
       kind: 'table',
       table: {
@@ -57,6 +69,8 @@ export function dataTables(r: SimulationResult, names: Map<string, string>): Rep
           'allocated_mips',
           'cumulative_cost',
           'currency',
+          'memory_in_use_mib',
+          'memory_pressure_mib',
         ],
         rows: r.series.tenants.flatMap((x) =>
           t.map((tS, i) => [
@@ -67,6 +81,8 @@ export function dataTables(r: SimulationResult, names: Map<string, string>): Rep
             x.allocatedMips[i] ?? '',
             x.cumulativeCost[i] ?? '',
             currency.get(x.tenantId) ?? '',
+            x.memoryInUseMiB?.[i] ?? '',
+            x.memoryPressureMiB?.[i] ?? '',
           ]),
         ),
       },

@@ -7,6 +7,7 @@ import { instanceLabel } from '../../../shared/design/instance-label'
 import type { TenantView } from '../../../shared/domain/tenant-view'
 import { duration, esc, money, num, pct } from './format'
 import { billLineCells } from './bill-sections'
+import { tenantStorageSections } from './storage-sections'
 import type { ReportModel, ReportSection } from './model'
 import { BILLING_BASIS_DEFINITIONS, METRICS } from '../../../shared/metrics-glossary'
 
@@ -165,6 +166,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
               METRICS.availabilitySlaMet.label,
               sla.violation === undefined ? '–' : sla.violation ? 'no' : 'yes',
             ],
+            [METRICS.unplacedInstances.label, num(sla.unplacedInstances)],
             [METRICS.downtime.label, duration(sla.downtimeS)],
             [METRICS.migrations.label, num(sla.migrations)],
             [METRICS.cpuLost.label, pct(sla.lostCpuFraction, 2)],
@@ -257,5 +259,6 @@ export function buildTenantReport(view: TenantView): ReportModel {
       ],
     })
   }
+  sections.push(...tenantStorageSections(view.storage))
   return { title: t.name, subtitle: 'Tenant report', audience: 'tenant', sections }
 }

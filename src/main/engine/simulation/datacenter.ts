@@ -101,6 +101,7 @@ export function updateHost(s: SimState, m: Metrics, c: RunCounters, h: number, t
   s.hostUtilMips[h] = util
   // Memory pressure: what the instances use beyond the host's physical memory (possible only
   // when memory is overcommitted), held like power until the next update.
+  s.hostMemInUseMiB[h] = memUsed
   s.hostMemPressureMiB[h] = Math.max(0, memUsed - (s.hostPhysMemMiB[h] as number))
   hostEntry(m, h, tS, util, requested)
   if (!s.compat) settleHostPower(s, c, h, tS)

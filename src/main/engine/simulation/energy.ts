@@ -52,5 +52,8 @@ export function settleHostPower(s: SimState, counter: PowerCounters, h: number, 
   const now = hostPowerNowW(s, h)
   if (before > 0 && now === 0 && s.hostDown[h] === 0) counter.switchOffs++
   s.hostPowerW[h] = now
-  if (s.hostDown[h] === 1) s.hostMemPressureMiB[h] = 0
+  if (s.hostDown[h] === 1) {
+    s.hostMemPressureMiB[h] = 0
+    s.hostMemInUseMiB[h] = 0
+  }
 }

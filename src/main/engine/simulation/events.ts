@@ -13,6 +13,8 @@ export type SimEventPayload =
   | { type: 'fail'; tS: number; host: number; repairS: number }
   | { type: 'repair'; tS: number; host: number }
   | { type: 'restart'; tS: number; vm: number; failure: number }
+  | { type: 'storage-fail'; tS: number; system: number; repairS: number }
+  | { type: 'storage-repair'; tS: number; system: number }
 
 /** The integer event-queue key (milliseconds) of a time in seconds. */
 export function toMs(tS: number): number {

@@ -98,6 +98,14 @@ export class Placement {
     return h
   }
 
+  /** Instance id → storage system id holding its volume, as the scheduler placed it. */
+  storageOf(): Map<string, string> {
+    const out = new Map<string, string>()
+    for (const p of this.scheduler?.result().placed ?? [])
+      if (p.storageId !== undefined) out.set(p.instanceId, p.storageId)
+    return out
+  }
+
   /** Tells the scheduler a host went down or came back. */
   hostState(h: number, up: boolean): void {
     this.scheduler?.setHostState(this.s.hostIds[h] as string, up ? 'up' : 'down')

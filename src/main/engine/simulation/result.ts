@@ -11,12 +11,14 @@ import type {
   TenantUsage,
 } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
+import { BILLING_MONTH_S, billLine as line, billTotal } from '../../../shared/domain/bill-line'
 import type { RunCounters } from './datacenter'
 import type { FailureLog } from './failures'
 import type { Metrics } from './metrics'
 import type { PolicySpec } from './policy'
 import type { SeriesBuffer } from './series'
 import type { SimState } from './state'
+import { provisionedIopsMonths } from '../storage'
 
 export interface MigrationLog {
   records: MigrationRecord[]
@@ -41,13 +43,6 @@ export interface ResultInput {
   endS: number
 }
 
-const MONTH_S = 30 * 86_400
-
-function round(x: number, digits = 6): number {
-  const f = 10 ** digits
-  return Math.round(x * f) / f
-}
-
 export function buildResult(r: ResultInput): SimulationResult {
   const { state: s, metrics: m, design } = r
   let allocMi = 0
@@ -67,7 +62,6 @@ export function buildResult(r: ResultInput): SimulationResult {
   const horizon = s.horizonS
   const instances: InstanceRecord[] = []
   let availabilitySum = 0
-  let placedCount = 0
   for (let v = 0; v < s.vmCount; v++) {
     const w = design.workloads[s.vmWorkload[v] as number]
     const downtimeS = r.failures.downtimeS[v] as number
@@ -75,10 +69,8 @@ export function buildResult(r: ResultInput): SimulationResult {
     const availabilityPercent = placed
       ? availability(s.compat, downtimeS, m.vResidentS[v] as number, horizon)
       : 0
-    if (placed) {
-      availabilitySum += availabilityPercent
-      placedCount++
-    }
+    // An unplaced instance counts as down over the whole horizon (0 %): see `deliveredAvailability`.
+    availabilitySum += availabilityPercent
     const home = s.vmHome[v] as number
     const status: InstanceRecord['status'] = !placed
       ? 'unplaced'
@@ -125,7 +117,7 @@ export function buildResult(r: ResultInput): SimulationResult {
       memoryPressureGiBHours: r.counters.memoryPressureMiBS / 1024 / 3600,
       hostFailures: r.failures.records.length,
       unplacedInstances: r.unplaced,
-      meanAvailabilityPercent: placedCount > 0 ? availabilitySum / placedCount : 100,
+      meanAvailabilityPercent: s.vmCount > 0 ? availabilitySum / s.vmCount : 100,
       elapsedMs: r.elapsedMs,
     },
     tenants,
@@ -143,6 +135,8 @@ export function buildResult(r: ResultInput): SimulationResult {
             utilization: b.hostUtil[h] as number[],
             powerW: b.hostPowerW[h] as number[],
             instances: b.hostInstances[h] as number[],
+            memoryInUseMiB: b.hostMemInUseMiB[h] as number[],
+            memoryPressureMiB: b.hostMemPressureMiB[h] as number[],
           }))
         : [],
       racks: b.rackIds.map((rackId, r) => ({
@@ -156,6 +150,8 @@ export function buildResult(r: ResultInput): SimulationResult {
         allocatedMips: b.tenantAlloc[ti] as number[],
         requestedMips: b.tenantReq[ti] as number[],
         cumulativeCost: b.tenantCost[ti] as number[],
+        memoryInUseMiB: b.tenantMemInUseMiB[ti] as number[],
+        memoryPressureMiB: b.tenantMemPressureMiB[ti] as number[],
       })),
     },
   }
@@ -188,6 +184,7 @@ function tenantUsage(
   let memoryGiBHours = 0
   let usedMemoryGiBHours = 0
   let storageGiBMonths = 0
+  let iopsMonths = 0
   let migrations = 0
   let downtimeS = 0
   let req = 0
@@ -203,8 +200,12 @@ function tenantUsage(
     usedVcpuHours += (m.vAllocMi[v] as number) / (s.vmMips[v] as number) / 3600
     memoryGiBHours += ((s.vmMemMiB[v] as number) / 1024) * (resident / 3600)
     usedMemoryGiBHours += (m.vMemUsedMiBS[v] as number) / 1024 / 3600
-    if (rec.status !== 'unplaced')
-      storageGiBMonths += ((s.vmDiskGiB[v] as number) * (resident + rec.downtimeS)) / MONTH_S
+    if (rec.status !== 'unplaced') {
+      storageGiBMonths +=
+        ((s.vmDiskGiB[v] as number) * (resident + rec.downtimeS)) / BILLING_MONTH_S
+      const w = r.design.workloads[s.vmWorkload[v] as number]
+      iopsMonths += provisionedIopsMonths(w?.iops ?? 0, resident + rec.downtimeS)
+    }
     migrations += rec.migrations
     downtimeS += rec.downtimeS
     if (rec.status !== 'unplaced') placedUptimeS += resident
@@ -213,41 +214,33 @@ function tenantUsage(
     interference += m.vInterferenceMi[v] as number
   }
   const placed = instances.filter((x, v) => s.vmTenant[v] === ti && x.status !== 'unplaced').length
+  const unplacedInstances = count - placed
+  // Instances the scheduler could not place count as down for the whole horizon, so a tenant
+  // with part of its instances unplaced never reads "met" on the placed part alone.
+  const unplacedS = unplacedInstances * s.horizonS
   const availabilityPercent =
-    placed === 0
+    count === 0
       ? 100
       : s.compat
-        ? 100 * (1 - downtimeS / (placed * s.horizonS))
-        : availability(false, downtimeS, placedUptimeS, s.horizonS)
+        ? 100 * (1 - (downtimeS + unplacedS) / (count * s.horizonS))
+        : availability(false, downtimeS + unplacedS, placedUptimeS, s.horizonS)
   const p = t.pricing
-  const line = (
-    item: BillLine['item'],
-    basis: BillLine['basis'],
-    allocated: number,
-    used: number,
-    rate: number,
-  ): BillLine => {
-    const quantity = basis === 'used' ? used : allocated
-    return {
-      item,
-      basis,
-      quantity: round(quantity),
-      allocatedQuantity: round(allocated),
-      usedQuantity: round(used),
-      rate,
-      amount: round(quantity * rate, 4),
-    }
-  }
   const lines: BillLine[] = [
     line('vcpu-hours', p.basis, vcpuHours, usedVcpuHours, p.vcpuHour),
     line('memory-gib-hours', p.basis, memoryGiBHours, usedMemoryGiBHours, p.memoryGiBHour),
     // Storage is billed as provisioned on either basis (a disk is held whether written or not).
     line('storage-gib-months', 'allocated', storageGiBMonths, storageGiBMonths, p.storageGiBMonth),
   ]
+  // Provisioned IOPS (issue 17), billed as provisioned, only for tenants priced for them.
+  if (p.provisionedIopsMonth !== undefined)
+    lines.push(
+      line('provisioned-iops-months', 'allocated', iopsMonths, iopsMonths, p.provisionedIopsMonth),
+    )
   const steal = Math.max(0, req - alloc)
   return {
     tenantId: t.id,
     instances: count,
+    unplacedInstances,
     vcpuHours,
     usedVcpuHours,
     memoryGiBHours,
@@ -266,10 +259,7 @@ function tenantUsage(
       currency: p.currency,
       basis: p.basis,
       lines,
-      total: round(
-        lines.reduce((sum, l) => sum + l.amount, 0),
-        4,
-      ),
+      total: billTotal(lines),
     },
   }
 }

@@ -2,8 +2,11 @@
  * Time series sampled at every scheduling instant: total power, active hosts, per-host
  * utilization / power / instance count (optional: large designs can skip them), per-rack mean
  * utilization and hosts up (always: what large designs show instead), and per-tenant vCPUs,
- * CPU asked for and received, and the bill accumulated so far.
+ * CPU asked for and received, and the bill accumulated so far. Memory in use and memory
+ * pressure are sampled per host (with the per-host series) and per tenant: a host's pressure
+ * is shared among its instances in proportion to the memory each uses.
  */
+import { BILLING_MONTH_S } from '../../../shared/domain/bill-line'
 import type { Design } from '../../../shared/design/schema'
 import { hostUtil } from './host-cpu'
 import type { Metrics } from './metrics'
@@ -19,6 +22,9 @@ export interface SeriesBuffer {
   hostUtil: number[][]
   hostPowerW: number[][]
   hostInstances: number[][]
+  /** Per host: memory in use by resident instances, MiB, and the part beyond physical memory. */
+  hostMemInUseMiB: number[][]
+  hostMemPressureMiB: number[][]
   /** Rack ids in design order, and each host's index into them (-1: in no rack). */
   rackIds: string[]
   hostRack: Int32Array
@@ -29,15 +35,16 @@ export interface SeriesBuffer {
   tenantAlloc: number[][]
   tenantReq: number[][]
   tenantCost: number[][]
+  /** Per tenant: memory its running instances use, MiB, and its share of hosts' pressure, MiB. */
+  tenantMemInUseMiB: number[][]
+  tenantMemPressureMiB: number[][]
   /** Running bill per tenant and the time it was last charged. */
   cost: Float64Array
-  /** Per tenant: the bill's rate (currency per second) of the state at the last sample. */
+  /** Per tenant: the bill's rate (currency per second) of the state at the last charge. */
   ratePerS: Float64Array
   lastS: number
   rates: Array<{ used: boolean; vcpuS: number; memGiBS: number; diskGiBS: number }>
 }
-
-const MONTH_S = 30 * 86_400
 
 export function createSeries(design: Design, s: SimState, hostSeries: boolean): SeriesBuffer {
   const H = hostSeries ? s.hostCount : 0
@@ -63,10 +70,14 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
     hostUtil: arrays(H),
     hostPowerW: arrays(H),
     hostInstances: arrays(H),
+    hostMemInUseMiB: arrays(H),
+    hostMemPressureMiB: arrays(H),
     tenantVcpus: arrays(T),
     tenantAlloc: arrays(T),
     tenantReq: arrays(T),
     tenantCost: arrays(T),
+    tenantMemInUseMiB: arrays(T),
+    tenantMemPressureMiB: arrays(T),
     cost: new Float64Array(T),
     ratePerS: new Float64Array(T),
     lastS: 0,
@@ -74,7 +85,7 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
       used: t.pricing.basis === 'used',
       vcpuS: t.pricing.vcpuHour / 3600,
       memGiBS: t.pricing.memoryGiBHour / 3600,
-      diskGiBS: t.pricing.storageGiBMonth / MONTH_S,
+      diskGiBS: t.pricing.storageGiBMonth / BILLING_MONTH_S,
     })),
   }
 }
@@ -117,6 +128,8 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
       ;(b.hostUtil[h] as number[]).push(u)
       ;(b.hostPowerW[h] as number[]).push(p)
       ;(b.hostInstances[h] as number[]).push((s.entries[h] as HostEntries).vm.length)
+      ;(b.hostMemInUseMiB[h] as number[]).push(down ? 0 : (s.hostMemInUseMiB[h] as number))
+      ;(b.hostMemPressureMiB[h] as number[]).push(down ? 0 : (s.hostMemPressureMiB[h] as number))
     }
   }
   for (let r = 0; r < R; r++) {
@@ -129,35 +142,82 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
   b.activeHosts.push(active)
   const T = b.rates.length
   const vcpus = new Float64Array(T)
-  const usedVcpus = new Float64Array(T)
   const alloc = new Float64Array(T)
   const req = new Float64Array(T)
-  const memGiB = new Float64Array(T)
-  const diskGiB = new Float64Array(T)
   for (let v = 0; v < s.vmCount; v++) {
     const t = s.vmTenant[v] as number
     if (t < 0 || (s.vmHome[v] as number) < 0) continue
-    const a = m.vpAlloc[v] as number
     vcpus[t] = (vcpus[t] as number) + (s.vmPes[v] as number)
-    usedVcpus[t] = (usedVcpus[t] as number) + a / (s.vmMips[v] as number)
-    alloc[t] = (alloc[t] as number) + a
+    alloc[t] = (alloc[t] as number) + (m.vpAlloc[v] as number)
     req[t] = (req[t] as number) + (m.vpReq[v] as number)
-    memGiB[t] = (memGiB[t] as number) + (s.vmMemMiB[v] as number) / 1024
-    diskGiB[t] = (diskGiB[t] as number) + (s.vmDiskGiB[v] as number)
   }
-  // The bill so far charges each interval at the rate held since its start (left-charged, like
-  // the usage totals), then takes the rate of the state now for the next interval.
-  const dt = tS - b.lastS
-  b.lastS = tS
+  accrueCost(b, s, m, tS)
   for (let t = 0; t < T; t++) {
-    const r = b.rates[t] as SeriesBuffer['rates'][number]
-    b.cost[t] = (b.cost[t] as number) + dt * (b.ratePerS[t] as number)
-    const cpu = r.used ? (usedVcpus[t] as number) : (vcpus[t] as number)
-    b.ratePerS[t] =
-      cpu * r.vcpuS + (memGiB[t] as number) * r.memGiBS + (diskGiB[t] as number) * r.diskGiBS
     ;(b.tenantVcpus[t] as number[]).push(vcpus[t] as number)
     ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
     ;(b.tenantReq[t] as number[]).push(req[t] as number)
     ;(b.tenantCost[t] as number[]).push(b.cost[t] as number)
+  }
+  sampleTenantMemory(b, s, m)
+}
+
+/**
+ * Charges each tenant's bill up to `tS` at the rate held since the last charge, then takes the
+ * rate of the state now. Call it after every change of state (each processing instant, failure,
+ * repair, restart and migration), so the series is charged exactly as the bill is
+ * (`result.ts`): vCPUs of resident instances (used basis: CPU received), memory reserved by
+ * resident instances (used basis: memory in use), and storage of placed instances while
+ * resident or down (as provisioned), each over the time it was held.
+ */
+export function accrueCost(b: SeriesBuffer, s: SimState, m: Metrics, tS: number): void {
+  const T = b.rates.length
+  const dt = tS - b.lastS
+  if (dt > 0) {
+    for (let t = 0; t < T; t++) b.cost[t] = (b.cost[t] as number) + dt * (b.ratePerS[t] as number)
+    b.lastS = tS
+  }
+  b.ratePerS.fill(0)
+  for (let v = 0; v < s.vmCount; v++) {
+    const t = s.vmTenant[v] as number
+    if (t < 0) continue
+    const r = b.rates[t] as SeriesBuffer['rates'][number]
+    const resident = (s.vmHome[v] as number) >= 0
+    let rate = 0
+    if (resident) {
+      const vcpus = r.used
+        ? (m.vpAlloc[v] as number) / (s.vmMips[v] as number)
+        : (s.vmPes[v] as number)
+      const memMiB = r.used ? (m.vpMemMiB[v] as number) : (s.vmMemMiB[v] as number)
+      rate += vcpus * r.vcpuS + (memMiB / 1024) * r.memGiBS
+    }
+    if (resident || s.vmDown[v] === 1) rate += (s.vmDiskGiB[v] as number) * r.diskGiBS
+    b.ratePerS[t] = (b.ratePerS[t] as number) + rate
+  }
+}
+
+/** Appends each tenant's memory in use and its share of its hosts' memory pressure, MiB. */
+function sampleTenantMemory(b: SeriesBuffer, s: SimState, m: Metrics): void {
+  const T = b.rates.length
+  const inUse = new Float64Array(T)
+  const pressure = new Float64Array(T)
+  for (let h = 0; h < s.hostCount; h++) {
+    if (s.hostDown[h] === 1) continue
+    const e = s.entries[h] as HostEntries
+    const hostInUse = s.hostMemInUseMiB[h] as number
+    const hostPressure = s.hostMemPressureMiB[h] as number
+    for (let i = 0; i < e.vm.length; i++) {
+      if (e.migIn[i] === 1) continue
+      const v = e.vm[i] as number
+      const t = s.vmTenant[v] as number
+      if (t < 0) continue
+      const mem = m.vpMemMiB[v] as number
+      inUse[t] = (inUse[t] as number) + mem
+      if (hostPressure > 0 && hostInUse > 0)
+        pressure[t] = (pressure[t] as number) + (hostPressure * mem) / hostInUse
+    }
+  }
+  for (let t = 0; t < T; t++) {
+    ;(b.tenantMemInUseMiB[t] as number[]).push(inUse[t] as number)
+    ;(b.tenantMemPressureMiB[t] as number[]).push(pressure[t] as number)
   }
 }

@@ -19,8 +19,10 @@ import { Placement } from './placement'
 import { parsePolicy, type PolicySpec } from './policy'
 import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
-import { createSeries, sampleSeries, type SeriesBuffer } from './series'
+import { accrueCost, createSeries, sampleSeries, type SeriesBuffer } from './series'
 import { buildState, type SimState } from './state'
+import { usesStorageModel } from '../storage'
+import { StorageLink } from './storage-link'
 
 /** Options of a run; unset fields come from the design's simulation settings. */
 export interface SimulationOptions {
@@ -75,6 +77,8 @@ export class Simulation {
   private readonly series: SeriesBuffer
   private readonly startedMs: number
   private readonly placement: Placement
+  /** The storage model (issue 17), when the design uses it (never in CloudSim-compat mode). */
+  private readonly storage?: StorageLink
   private unplaced = 0
   private nowS = 0
   private lastEventMs = 0
@@ -122,6 +126,11 @@ export class Simulation {
     this.queue.push(toMs(first), { type: 'process', tS: first })
     for (const [host, atS, repairS] of plannedFailures(design, this.random.split('failures')))
       this.queue.push(toMs(atS), { type: 'fail', tS: atS, host, repairS })
+    if (usesStorageModel(design)) {
+      this.storage = new StorageLink(design, this.state, this.placement.storageOf(), this.seed)
+      for (const [system, atS, repairS] of StorageLink.failures(design, this.random))
+        this.queue.push(toMs(atS), { type: 'storage-fail', tS: atS, system, repairS })
+    }
   }
 
   /** Virtual time reached, seconds. */
@@ -151,7 +160,7 @@ export class Simulation {
       tenantCost: b.tenantCost.map((xs) => xs.slice(fromIndex)),
       hostUtilizationNow: b.hostSeries && last >= 0 ? b.hostUtil.map((xs) => xs[last] ?? 0) : [],
       failedHostIds,
-      energyKWh: this.counters.energyJ / 3.6e6,
+      energyKWh: (this.counters.energyJ + (this.storage?.energyJ ?? 0)) / 3.6e6,
       migrations: this.counters.migrations,
     }
   }
@@ -202,7 +211,9 @@ export class Simulation {
     if (s.compat || this.counters.lastProcessS >= endS) return
     this.nowS = endS
     processAll(s, this.metrics, this.counters, endS, this.isNpa)
+    this.storage?.update(endS, true)
     sampleSeries(this.series, s, this.metrics, endS)
+    this.storage?.addPowerToSample(this.series.totalPowerW)
     this.options.onProgress?.(1, endS)
   }
 
@@ -225,14 +236,26 @@ export class Simulation {
       case 'process':
         return this.processInstant(e.tS)
       case 'migrate':
-        return this.completeMigration(e)
+        this.completeMigration(e)
+        break
       case 'fail':
-        return this.failHost(e.host, e.tS, e.repairS)
+        this.failHost(e.host, e.tS, e.repairS)
+        break
       case 'repair':
-        return this.repair(e.host, e.tS)
+        this.repair(e.host, e.tS)
+        break
       case 'restart':
-        return this.restart(e.vm, e.tS)
+        this.restart(e.vm, e.tS)
+        break
+      case 'storage-fail':
+        this.failStorage(e.system, e.tS, e.repairS)
+        break
+      case 'storage-repair':
+        this.repairStorage(e.system, e.tS)
+        break
     }
+    // The bill so far follows every change of state, not only the sampled instants.
+    accrueCost(this.series, this.state, this.metrics, e.tS)
   }
 
   private get isNpa(): boolean {
@@ -250,7 +273,9 @@ export class Simulation {
       const decided = optimizeAllocation(s, this.policy, this.random, tS)
       for (const m of decided) this.startMigration(m.vm, m.host, tS, m.reason)
     }
+    this.storage?.update(tS, true)
     sampleSeries(this.series, s, this.metrics, tS)
+    this.storage?.addPowerToSample(this.series.totalPowerW)
     this.options.onProgress?.(Math.min(1, tS / s.horizonS), tS)
     if (resident > 0 || !s.compat) {
       const next = tS + s.stepS
@@ -338,6 +363,7 @@ export class Simulation {
         failure: this.failures.records.length - 1,
       })
     }
+    this.storage?.update(tS, false)
     const back = tS + repairS
     this.queue.push(toMs(back), { type: 'repair', tS: back, host: h })
   }
@@ -360,9 +386,27 @@ export class Simulation {
       for (const v of this.failures.waiting.splice(0)) this.restart(v, tS)
   }
 
+  /** A storage system fails: instances that held their only copy there go down (issue 17). */
+  private failStorage(system: number, tS: number, repairS: number): void {
+    const link = this.storage as StorageLink
+    if (tS > this.counters.lastProcessS)
+      processAll(this.state, this.metrics, this.counters, tS, this.isNpa)
+    for (const h of link.fail(system, tS, this.metrics, this.failures))
+      updateHostAt(this.state, this.metrics, this.counters, h, tS)
+    const back = tS + repairS
+    this.queue.push(toMs(back), { type: 'storage-repair', tS: back, system })
+  }
+
+  /** A storage system is repaired: the instances waiting for it restart after their start time. */
+  private repairStorage(system: number, tS: number): void {
+    for (const [vm, atS] of (this.storage as StorageLink).repair(system, tS))
+      this.queue.push(toMs(atS), { type: 'restart', tS: atS, vm, failure: -1 })
+  }
+
   private restart(v: number, tS: number): void {
     const s = this.state
     if (s.vmDown[v] === 0) return
+    if (this.storage?.blocks(v)) return
     const h = this.placement.start(v)
     if (h < 0) {
       this.failures.waiting.push(v)
@@ -370,6 +414,7 @@ export class Simulation {
     }
     restarted(s, this.failures, v, h, tS)
     updateHostAt(s, this.metrics, this.counters, h, tS)
+    this.storage?.update(tS, false)
   }
 
   private finish(): void {
@@ -398,6 +443,7 @@ export class Simulation {
       elapsedMs,
       endS,
     })
+    this.storage?.attach(this.result, endS, this.metrics, this.failures)
     this.status = 'done'
   }
 }

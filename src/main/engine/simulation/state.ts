@@ -58,8 +58,13 @@ export interface SimState {
   /** General mode: the power each host holds (W) and since when (s); see `energy.ts`. */
   hostPowerW: Float64Array
   hostPowerSinceS: Float64Array
-  /** Physical memory (MiB) and the memory in use beyond it now (MiB, general mode). */
+  /**
+   * Physical memory (MiB), the memory the resident instances use now (MiB, from memory traces;
+   * reserved memory when there is none) and the part of it beyond physical memory (MiB, general
+   * mode).
+   */
   hostPhysMemMiB: Float64Array
+  hostMemInUseMiB: Float64Array
   hostMemPressureMiB: Float64Array
   entries: HostEntries[]
   /** Bumped whenever a host's entries change (invalidates cached per-host sums). */
@@ -198,6 +203,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     hostPowerW: new Float64Array(H),
     hostPowerSinceS: new Float64Array(H),
     hostPhysMemMiB: Float64Array.from(design.hosts, (h) => h.memoryMiB),
+    hostMemInUseMiB: new Float64Array(H),
     hostMemPressureMiB: new Float64Array(H),
     entries,
     hostVersion: new Uint32Array(H),

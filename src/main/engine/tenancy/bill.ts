@@ -2,12 +2,12 @@
  * The tenant's bill: taken from the latest simulation when there is one, else estimated from
  * its own allocation over the design's horizon. Only the tenant's own figures go in.
  */
-import type { TenantBillLine, TenantViewBill } from '../../../shared/domain/tenant-view'
+import type { TenantViewBill } from '../../../shared/domain/tenant-view'
 import type { TenantUsage } from '../../../shared/domain/simulation-result'
 import type { Tenant } from '../../../shared/design/schema'
+import { BILLING_MONTH_S, billLine as line, billTotal } from '../../../shared/domain/bill-line'
 
-/** Seconds in a billing month (30 days), for storage GiB-months. */
-export const BILLING_MONTH_S = 30 * 86_400
+export { BILLING_MONTH_S }
 
 /** What the tenant holds while it runs, for the estimate. */
 export interface AllocationTotals {
@@ -16,27 +16,8 @@ export interface AllocationTotals {
   usedVcpus: number
   memoryMiB: number
   diskGiB: number
-}
-
-const round = (value: number): number => Math.round(value * 1e6) / 1e6
-
-function line(
-  item: TenantBillLine['item'],
-  basis: TenantBillLine['basis'],
-  allocated: number,
-  used: number,
-  rate: number,
-): TenantBillLine {
-  const quantity = basis === 'used' ? used : allocated
-  return {
-    item,
-    basis,
-    quantity: round(quantity),
-    allocatedQuantity: round(allocated),
-    usedQuantity: round(used),
-    rate,
-    amount: round(quantity * rate),
-  }
+  /** IOPS reserved at admission (`workload.iops`), for the provisioned-IOPS line (issue 17). */
+  iops?: number
 }
 
 /** A bill estimated from allocation over `periodS` seconds. */
@@ -61,13 +42,26 @@ export function estimateBill(
     line('memory-gib-hours', pricing.basis, memGiBHours, memGiBHours, pricing.memoryGiBHour),
     line('storage-gib-months', 'allocated', diskMonths, diskMonths, pricing.storageGiBMonth),
   ]
+  // Provisioned IOPS (issue 17), as the simulation bills them: only when the tenant is priced.
+  if (pricing.provisionedIopsMonth !== undefined) {
+    const iopsMonths = (totals.iops ?? 0) * (periodS / BILLING_MONTH_S)
+    lines.push(
+      line(
+        'provisioned-iops-months',
+        'allocated',
+        iopsMonths,
+        iopsMonths,
+        pricing.provisionedIopsMonth,
+      ),
+    )
+  }
   return {
     source: 'estimate',
     periodS,
     currency: pricing.currency,
     basis: pricing.basis,
     lines,
-    total: round(lines.reduce((sum, l) => sum + l.amount, 0)),
+    total: billTotal(lines),
   }
 }
 

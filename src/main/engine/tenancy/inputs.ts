@@ -8,6 +8,7 @@ import type {
   SimulationSeries,
   TenantUsage,
 } from '../../../shared/domain/simulation-result'
+import type { StorageTenantResult } from '../../../shared/domain/storage-result'
 import type { TenantRunState } from '../../../shared/domain/tenant-view'
 
 /** A placement of instances (`${workloadId}#${i}`) on hosts. */
@@ -24,6 +25,8 @@ export interface TenancySimulation {
     tenants: ReadonlyArray<TenantUsage>
     instances: ReadonlyArray<InstanceRecord>
     series: Pick<SimulationSeries, 'timesS' | 'tenants'>
+    /** Storage per tenant (issue 17); the projection reads the tenant's own entry only. */
+    storage?: { tenants: ReadonlyArray<StorageTenantResult> }
   }
 }
 

@@ -119,6 +119,7 @@ export function projectTenantView(
       placedTotals.usedVcpus += w.vcpus * ((w.demand?.meanPercent ?? 100) / 100)
       placedTotals.memoryMiB += w.memoryMiB
       placedTotals.diskGiB += w.diskGiB
+      placedTotals.iops = (placedTotals.iops ?? 0) + w.iops
     }
     if (instances.length >= limit) return
     const instance: TenantInstance = {
@@ -172,7 +173,13 @@ export function projectTenantView(
     }))
 
   const usage = result?.tenants.find((t) => t.tenantId === tenantId)
-  const run = projectRun(tenant, usage, options.simulation, result?.series)
+  const run = projectRun(
+    tenant,
+    usage,
+    options.simulation,
+    result?.series,
+    result?.storage?.tenants.find((t) => t.tenantId === tenantId),
+  )
   const periodS = options.simulation?.info?.horizonS ?? design.simulation.horizonS
   const view: TenantView = {
     tenant: tenantRecord(tenant),
@@ -195,5 +202,6 @@ export function projectTenantView(
   if (run.usage) view.usage = run.usage
   if (run.series) view.series = run.series
   if (run.state) view.run = run.state
+  if (run.storage) view.storage = run.storage
   return { ok: true, view }
 }

@@ -5,10 +5,12 @@
 import type {
   TenantRunState,
   TenantSla,
+  TenantStorageFigures,
   TenantUsageFigures,
   TenantViewSeries,
 } from '../../../shared/domain/tenant-view'
 import type { SimulationSeries, TenantUsage } from '../../../shared/domain/simulation-result'
+import type { StorageTenantResult } from '../../../shared/domain/storage-result'
 import type { Tenant } from '../../../shared/design/schema'
 import type { TenancySimulation } from './inputs'
 
@@ -17,6 +19,7 @@ export interface RunProjection {
   usage?: TenantUsageFigures
   series?: TenantViewSeries
   state?: TenantRunState
+  storage?: TenantStorageFigures
 }
 
 export function projectRun(
@@ -24,6 +27,7 @@ export function projectRun(
   usage: TenantUsage | undefined,
   simulation: TenancySimulation | undefined,
   series: Pick<SimulationSeries, 'timesS' | 'tenants'> | undefined,
+  storage?: StorageTenantResult,
 ): RunProjection {
   const out: RunProjection = {
     sla: { promisedAvailabilityPercent: tenant.slaAvailabilityPercent },
@@ -33,6 +37,7 @@ export function projectRun(
       promisedAvailabilityPercent: tenant.slaAvailabilityPercent,
       availabilityPercent: usage.availabilityPercent,
       violation: usage.slaViolation,
+      unplacedInstances: usage.unplacedInstances,
       downtimeS: usage.downtimeS,
       migrations: usage.migrations,
       requestedCpuMi: usage.requestedCpuMi,
@@ -55,6 +60,16 @@ export function projectRun(
       cumulativeCost: [...own.cumulativeCost],
     }
   }
+  if (storage && storage.tenantId === tenant.id)
+    out.storage = {
+      meanDemandedIops: storage.meanDemandedIops,
+      meanServedIops: storage.meanServedIops,
+      meanNotServedIops: storage.meanNotServedIops,
+      meanServedMBps: storage.meanServedMBps,
+      meanNotServedMBps: storage.meanNotServedMBps,
+      meanLatencyMs: storage.meanLatencyMs,
+      provisionedIops: storage.provisionedIops,
+    }
   const info = simulation?.info
   if (info) {
     out.state = {

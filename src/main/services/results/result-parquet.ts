@@ -5,13 +5,14 @@
  * unit, written with hyparquet-writer (Snappy-compressed, one file per table):
  * - `series.parquet`: `time_s`, `total_power_w`, `active_hosts` — the datacenter per step;
  * - `tenant-series.parquet`: `time_s`, `tenant_id`, `vcpus`, `allocated_mips`,
- *   `requested_mips`, `cumulative_cost` — each tenant per step (cost in its bill currency);
+ *   `requested_mips`, `cumulative_cost`, `memory_in_use_mib`, `memory_pressure_mib` — each
+ *   tenant per step (cost in its bill currency);
  * - `tenants.parquet`: one row per tenant: `tenant_id`, `instances`, `vcpu_hours`,
  *   `memory_gib_hours`, `storage_gib_months`, `migrations`, `downtime_s`,
  *   `availability_percent`, `sla_availability_percent`, `sla_violation`, `requested_cpu_mi`,
  *   `steal_cpu_mi`, `lost_cpu_fraction`, `bill_total`, `currency`;
  * - `host-series.parquet` (when the run kept per-host series): `time_s`, `host_id`,
- *   `utilization` (0..1), `power_w`, `instances`.
+ *   `utilization` (0..1), `power_w`, `instances`, `memory_in_use_mib`, `memory_pressure_mib`.
  */
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
@@ -45,6 +46,16 @@ export function resultTables(result: SimulationResult): Record<string, Column[]>
       { name: 'allocated_mips', type: 'DOUBLE', data: s.tenants.flatMap((t) => t.allocatedMips) },
       { name: 'requested_mips', type: 'DOUBLE', data: s.tenants.flatMap((t) => t.requestedMips) },
       { name: 'cumulative_cost', type: 'DOUBLE', data: s.tenants.flatMap((t) => t.cumulativeCost) },
+      {
+        name: 'memory_in_use_mib',
+        type: 'DOUBLE',
+        data: s.tenants.flatMap((t) => padded(t.memoryInUseMiB, n)),
+      },
+      {
+        name: 'memory_pressure_mib',
+        type: 'DOUBLE',
+        data: s.tenants.flatMap((t) => padded(t.memoryPressureMiB, n)),
+      },
     ],
     tenants: tenantColumns(result),
   }
@@ -59,8 +70,23 @@ export function resultTables(result: SimulationResult): Record<string, Column[]>
       { name: 'utilization', type: 'DOUBLE', data: s.hosts.flatMap((h) => h.utilization) },
       { name: 'power_w', type: 'DOUBLE', data: s.hosts.flatMap((h) => h.powerW) },
       { name: 'instances', type: 'INT32', data: s.hosts.flatMap((h) => h.instances) },
+      {
+        name: 'memory_in_use_mib',
+        type: 'DOUBLE',
+        data: s.hosts.flatMap((h) => padded(h.memoryInUseMiB, n)),
+      },
+      {
+        name: 'memory_pressure_mib',
+        type: 'DOUBLE',
+        data: s.hosts.flatMap((h) => padded(h.memoryPressureMiB, n)),
+      },
     ]
   return tables
+}
+
+/** A series of `n` samples, or `n` nulls when the result predates it. */
+function padded(values: readonly number[] | undefined, n: number): Array<number | null> {
+  return values ? [...values] : Array<null>(n).fill(null)
 }
 
 function tenantColumns(result: SimulationResult): Column[] {
@@ -73,6 +99,7 @@ function tenantColumns(result: SimulationResult): Column[] {
   return [
     col('tenant_id', 'STRING', (u) => u.tenantId),
     col('instances', 'INT32', (u) => u.instances),
+    col('unplaced_instances', 'INT32', (u) => u.unplacedInstances),
     col('vcpu_hours', 'DOUBLE', (u) => u.vcpuHours),
     col('memory_gib_hours', 'DOUBLE', (u) => u.memoryGiBHours),
     col('storage_gib_months', 'DOUBLE', (u) => u.storageGiBMonths),

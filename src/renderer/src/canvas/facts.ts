@@ -26,6 +26,8 @@ export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): N
   fact.labelShown = fact.label !== '' && fact.labelPx >= minPx && n.visible()
   const utilization = n.data('utilization') as number | undefined
   if (utilization !== undefined) fact.utilization = utilization
+  const load = n.data('storageLoad') as number | undefined
+  if (load !== undefined) fact.storageLoad = load
   const box = n.data('container') as string | undefined
   if (box) fact.parent = box
   const byTenant = n.data('instancesByTenant') as Record<string, number> | undefined

@@ -128,6 +128,18 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
     { selector: 'node.switch[tier = "core"]', style: { width: 44, height: 44 } },
     { selector: 'node.storage', style: { shape: 'barrel', 'background-color': c.storage } },
     {
+      selector: 'node.storage[storageLoad >= 0]',
+      style: { 'background-color': 'mapData(storageLoad, 0, 1, #2ca02c, #d62728)' },
+    },
+    {
+      selector: 'node.storage.storage-saturated',
+      style: { 'border-width': 5, 'border-color': 'data(saturatedColour)' },
+    },
+    {
+      selector: 'node.storage.storage-failed',
+      style: { 'background-color': '#000', 'border-width': 3, 'border-color': c.error },
+    },
+    {
       selector: 'edge',
       style: {
         width: 2,

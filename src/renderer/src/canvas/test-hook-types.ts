@@ -18,6 +18,8 @@ export interface NodeFact {
   label: string
   /** Utilization 0..1 the canvas colours a host by (simulation time cursor). */
   utilization?: number
+  /** Load 0..1 the canvas colours a storage system by (simulation time cursor). */
+  storageLoad?: number
   /** Instances the canvas shows on a host, by tenant id. */
   instancesByTenant?: Record<string, number>
   /** The label's font size on screen (model size × zoom), px. */

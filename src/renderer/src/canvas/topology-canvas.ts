@@ -8,6 +8,7 @@ import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles'
 import type { DesignChanges, Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import type { HostOverlay } from '../drawing/host-overlay'
+import type { StorageOverlay } from '../drawing/storage-overlay'
 import { rackSlots } from '../drawing/tiered-layout'
 import { autoPositions, designElements } from './elements'
 import { applyDesignChanges } from './apply-changes'
@@ -15,6 +16,7 @@ import { LazyHosts } from './lazy-hosts'
 import { drawBundles, showBundles } from './bundles'
 import { HostsOnDemand } from './hosts-on-demand'
 import { applyOverlay } from './overlay'
+import { applyStorageOverlay } from './storage-overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact, nodesInView, rackTotalsFacts } from './facts'
 import { drawMigrations, markProblems } from './marks'
@@ -55,6 +57,7 @@ export class TopologyCanvas {
   private overlay: ReadonlyMap<string, HostOverlay> = new Map()
   /** Set when nodes were rebuilt, so the next overlay is applied to every host. */
   private overlayStale = false
+  private storageOverlay: ReadonlyMap<string, StorageOverlay> = new Map()
   /** Large designs show instances as a count and a tenant-coloured border, not pies. */
   private compact = false
   /** Positions of elements the design stores none for (undo of a first drag goes back here). */
@@ -218,12 +221,20 @@ export class TopologyCanvas {
     const hosts = new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id))
     if (hosts.size > 0 && this.overlay.size > 0)
       applyOverlay(this.cy, this.overlay, undefined, true, hosts)
+    if (this.storageOverlay.size > 0 && changes.upserted.some((u) => u.kind === 'storage'))
+      applyStorageOverlay(this.cy, this.storageOverlay)
     this.revision = revision
   }
 
   /** Marks elements with problems (a border) and tells how many each has. */
   setProblems(problems: readonly Problem[]): void {
     this.onDemand.problems = markProblems(this.cy, problems)
+  }
+
+  /** Storage systems coloured by load at the shown time (see storage-overlay.ts). */
+  setStorageOverlay(overlay: ReadonlyMap<string, StorageOverlay>): void {
+    this.storageOverlay = overlay
+    applyStorageOverlay(this.cy, overlay)
   }
 
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */

@@ -5,6 +5,7 @@
  */
 import { computed, type ComputedRef } from 'vue'
 import type { HostOverlay } from '../drawing/host-overlay'
+import type { StorageOverlay } from '../drawing/storage-overlay'
 import { useDesignStore } from './design'
 import { usePlacementStore } from './placement'
 import { useSimulationStore } from './simulation'
@@ -12,6 +13,8 @@ import { useSimulationStore } from './simulation'
 export interface CanvasOverlay {
   hosts: ComputedRef<ReadonlyMap<string, HostOverlay>>
   migrations: ComputedRef<ReadonlyArray<{ id: string; from: string; to: string }>>
+  /** Storage systems' load at the shown time (issue 17); empty without a storage model. */
+  storage: ComputedRef<ReadonlyMap<string, StorageOverlay>>
 }
 
 export function useCanvasOverlay(): CanvasOverlay {
@@ -53,5 +56,24 @@ export function useCanvasOverlay(): CanvasOverlay {
   })
 
   const migrations = computed(() => simulation.frame?.migrations ?? [])
-  return { hosts, migrations }
+  const storage = computed(() => {
+    const out = new Map<string, StorageOverlay>()
+    const names = new Map((tenants.value ?? []).map((t) => [t.id, t.name]))
+    for (const [id, f] of simulation.frame?.storage ?? []) {
+      const { saturatedBy, ...rest } = f
+      out.set(id, {
+        ...rest,
+        ...(saturatedBy
+          ? {
+              saturatedBy: {
+                name: names.get(saturatedBy) ?? saturatedBy,
+                colour: colours.value.get(saturatedBy) ?? '#000000',
+              },
+            }
+          : {}),
+      })
+    }
+    return out
+  })
+  return { hosts, migrations, storage }
 }

@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/contract'
 import { useDesignStore } from './design'
 import { applyLiveDelta, emptyLive, snapshotLive, type LiveSeries } from './simulation-live'
+import { storageFrameAt, type StorageFrame } from './storage-frame'
 
 /** Least time between two publications of the live series, milliseconds. */
 const LIVE_PUBLISH_MS = 250
@@ -33,6 +34,8 @@ export interface SimulationFrame {
   timeS: number
   hosts: Map<string, HostFrame>
   migrations: Array<{ id: string; from: string; to: string }>
+  /** Storage systems at this sample (runs with the storage model, issue 17). */
+  storage?: Map<string, StorageFrame>
 }
 
 export const useSimulationStore = defineStore('simulation', () => {
@@ -100,7 +103,8 @@ export const useSimulationStore = defineStore('simulation', () => {
     const migrations = r.migrations
       .filter((m) => m.startS <= timeS && m.endS > timeS - stepS)
       .map((m, k) => ({ id: `${m.instanceId}@${k}`, from: m.fromHostId, to: m.toHostId }))
-    return { timeS, hosts, migrations }
+    const storage = storageFrameAt(r, i, timeS)
+    return { timeS, hosts, migrations, ...(storage ? { storage } : {}) }
   })
 
   function publishLive(): void {

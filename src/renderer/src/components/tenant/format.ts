@@ -42,5 +42,6 @@ const BILL_LABELS: Record<string, string> = {
   'vcpu-hours': 'vCPU-hours',
   'memory-gib-hours': 'Memory GiB-hours',
   'storage-gib-months': 'Storage GiB-months',
+  'provisioned-iops-months': 'Provisioned IOPS-months',
 }
 export const billLabel = (item: string): string => BILL_LABELS[item] ?? item
