@@ -6,6 +6,7 @@
  */
 import type { Core, NodeSingular, Position } from 'cytoscape'
 import { CONTAINER_MIN_PX, isContainer } from './elements'
+import type { GhostPoint } from './lazy-hosts'
 
 /** Room around a rack's members: half a node, padding, and two label lines below. */
 const RACK_PAD = { left: 33, right: 33, top: 31, bottom: 55 }
@@ -39,9 +40,19 @@ function place(node: NodeSingular, b: Box | undefined): void {
   if (p.x !== x || p.y !== y) node.position({ x, y })
 }
 
-/** Sizes and places every rack and zone box from its members' current positions. */
-export function fitContainers(cy: Core): void {
+/**
+ * Sizes and places every rack and zone box from its members' current positions (and the
+ * `ghosts`: members not on the canvas, `lazy-hosts.ts`).
+ */
+export function fitContainers(cy: Core, ghosts: readonly GhostPoint[] = []): void {
   const racks = new Map<string, Box>()
+  for (const { rackId, position: p } of ghosts)
+    grow(racks, rackId, {
+      x1: p.x - RACK_PAD.left,
+      y1: p.y - RACK_PAD.top,
+      x2: p.x + RACK_PAD.right,
+      y2: p.y + RACK_PAD.bottom,
+    })
   cy.nodes().forEach((n) => {
     const kind = n.data('kind')
     const rack = n.data('container') as string | undefined

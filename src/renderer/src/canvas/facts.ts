@@ -1,6 +1,7 @@
 /** Canvas facts for the test hook: what is drawn where, read from Cytoscape. */
 import type { Core, NodeSingular } from 'cytoscape'
-import type { CanvasFacts, NodeFact } from './test-hook-types'
+import type { CanvasFacts, NodeFact, RackTotalsFact } from './test-hook-types'
+import type { RackAggregate } from './rack-aggregates'
 
 export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): NodeFact {
   const p = n.position()
@@ -41,7 +42,8 @@ export function collectFacts(
 ): CanvasFacts {
   return {
     nodes: cy.nodes().map((n) => nodeFact(n, container)),
-    edges: cy.edges().map((e) => ({
+    // bundles stand for links while zoomed out; facts list the design's links
+    edges: cy.edges('[kind != "bundle"]').map((e) => ({
       id: e.id(),
       kind: String(e.data('kind')),
       source: e.source().id(),
@@ -68,4 +70,22 @@ export function nodesInView(cy: Core, container: HTMLElement | undefined): NodeF
       return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2
     })
     .map((n) => nodeFact(n as NodeSingular, container))
+}
+
+/** What each rack's glyph shows, for the test hook. */
+export function rackTotalsFacts(
+  totals: ReadonlyMap<string, RackAggregate>,
+): Record<string, RackTotalsFact> {
+  const out: Record<string, RackTotalsFact> = {}
+  for (const [id, a] of totals) {
+    const { hosts, up, failed, instances, utilization } = a
+    out[id] = {
+      hosts,
+      up,
+      failed,
+      instances,
+      ...(utilization !== undefined ? { utilization } : {}),
+    }
+  }
+  return out
 }

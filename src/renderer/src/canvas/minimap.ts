@@ -14,6 +14,8 @@ export class Minimap {
   constructor(
     private readonly cy: Core,
     private readonly canvas: HTMLCanvasElement,
+    /** Members not on the canvas (hosts of racks never zoomed into), drawn as dots too. */
+    private readonly ghosts: () => ReadonlyArray<{ position: { x: number; y: number } }> = () => [],
   ) {
     // not on 'position': a drag fires it every frame for every moved node
     cy.on('viewport add remove dragfree resize', this.redraw)
@@ -39,6 +41,7 @@ export class Minimap {
     this.cy.nodes().forEach((n) => {
       if (!isContainer(n)) points.push(n.position())
     })
+    for (const g of this.ghosts()) points.push(g.position)
     if (points.length === 0) return
     const b = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }
     for (const p of points) {

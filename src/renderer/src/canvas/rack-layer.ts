@@ -40,6 +40,17 @@ export class RackLayer {
     this.schedule()
   }
 
+  /** A layer on a new canvas over Cytoscape's, inside `container`. */
+  static over(cy: Core, container: HTMLElement, colours: CanvasColours): RackLayer {
+    const canvas = document.createElement('canvas')
+    canvas.className = 'rack-layer'
+    canvas.setAttribute('aria-hidden', 'true')
+    canvas.style.cssText =
+      'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;z-index:5'
+    container.appendChild(canvas)
+    return new RackLayer(cy, canvas, colours)
+  }
+
   constructor(
     private readonly cy: Core,
     private readonly canvas: HTMLCanvasElement,

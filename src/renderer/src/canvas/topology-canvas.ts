@@ -7,20 +7,25 @@ import cytoscape, { type Core, type NodeSingular, type Position } from 'cytoscap
 import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles'
 import type { DesignChanges, Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
-import { CANVAS_KINDS, type NodeKind } from '../drawing/drawn-kinds'
 import type { HostOverlay } from '../drawing/host-overlay'
 import type { StorageOverlay } from '../drawing/storage-overlay'
 import { rackSlots } from '../drawing/tiered-layout'
-import { autoPositions, designElements, edgeElement, isContainer, nodeElement } from './elements'
+import { autoPositions, designElements } from './elements'
+import { applyDesignChanges } from './apply-changes'
+import { LazyHosts } from './lazy-hosts'
+import { drawBundles, showBundles } from './bundles'
+import { HostsOnDemand } from './hosts-on-demand'
 import { applyOverlay } from './overlay'
 import { applyStorageOverlay } from './storage-overlay'
 import { canvasStyle, coloursFromCss } from './style'
-import { collectFacts, nodeFact, nodesInView } from './facts'
+import { collectFacts, nodeFact, nodesInView, rackTotalsFacts } from './facts'
+import { drawMigrations, markProblems } from './marks'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
 import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
 import { rackAggregates } from './rack-aggregates'
-import { ContainerCarrier, fitContainers, members } from './containers'
-import { wheelZoomFactor } from './wheel'
+import { ContainerCarrier, fitContainers } from './containers'
+import { bindGestures, roundPos, type CanvasCallbacks } from './gestures'
+import { wheelZoomListener } from './wheel'
 import { Minimap } from './minimap'
 import { drawCanvasSvg, type PictureOptions, type SvgPicture } from './svg-export'
 import { fitViewport, markUplinks, type FitInsets } from './viewport'
@@ -34,26 +39,10 @@ function registerExtensions(): void {
   registered = true
 }
 
-/** A position change the user made by dragging, with the rack the node was dropped into. */
-export interface CanvasMove {
-  id: string
-  position: { x: number; y: number }
-  rackId?: string | null
-}
-
-export interface CanvasCallbacks {
-  onSelect?(ids: string[]): void
-  onMove?(moves: CanvasMove[]): void
-  onConnect?(sourceId: string, targetId: string): void
-  onContextMenu?(target: { id?: string; kind?: string }, client: { x: number; y: number }): void
-  onTapNode?(id: string, kind: string): void
-  /** The view switched between totals per rack (zoomed out) and single hosts. */
-  onDetail?(detail: 'racks' | 'hosts'): void
-  /** How many hosts are coloured by their rack's mean (the run kept no per-host series). */
-  onRackMeans?(hosts: number): void
-}
+export type { CanvasCallbacks, CanvasMove } from './gestures'
 
 const LINKABLE = new Set(['host', 'switch', 'storage'])
+const linkable = (n: NodeSingular): boolean => LINKABLE.has(String(n.data('kind')))
 /** Above this many elements, the canvas trades detail for speed while panning and zooming. */
 const LARGE = 1500
 
@@ -62,9 +51,7 @@ export class TopologyCanvas {
   private readonly cy: Core
   private minimap: Minimap | undefined
   private readonly eh: EdgeHandlesInstance | undefined
-  private pendingMoves = new Map<string, CanvasMove>()
   private readonly drops: RackDropTracker
-  private flushScheduled = false
   private silentSelect = false
   revision = -1
   private overlay: ReadonlyMap<string, HostOverlay> = new Map()
@@ -80,6 +67,10 @@ export class TopologyCanvas {
   private lod: 'racks' | 'hosts' = 'hosts'
   private totals: ReadonlyMap<string, RackAggregate> = new Map()
   private readonly carrier: ContainerCarrier
+  private onWheel: ((event: WheelEvent) => void) | undefined
+  /** Hosts of racks not zoomed into yet, off the canvas (large designs only). */
+  private readonly hosts: LazyHosts
+  private readonly onDemand: HostsOnDemand
   /** Extra room fit keeps free at the view's edges (e.g. under the minimap). */
   insets: FitInsets = { top: 0, right: 0, bottom: 0, left: 0 }
 
@@ -102,14 +93,8 @@ export class TopologyCanvas {
       ...(options.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
     if (!headless && container) {
-      const layerCanvas = document.createElement('canvas')
-      layerCanvas.className = 'rack-layer'
-      layerCanvas.setAttribute('aria-hidden', 'true')
-      layerCanvas.style.cssText =
-        'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;z-index:5'
-      container.appendChild(layerCanvas)
-      this.layer = new RackLayer(this.cy, layerCanvas, colours)
-      // our own wheel step (Cytoscape's is ~1 % per notch on a mouse); runs before Cytoscape's
+      this.layer = RackLayer.over(this.cy, container, colours)
+      this.onWheel = wheelZoomListener(this.cy, container)
       const wheelTarget = container.parentElement ?? container
       wheelTarget.addEventListener('wheel', this.onWheel, { capture: true, passive: false })
     }
@@ -117,27 +102,21 @@ export class TopologyCanvas {
       this.eh = (this.cy as unknown as { edgehandles(o: object): EdgeHandlesInstance }).edgehandles(
         {
           canConnect: (s: NodeSingular, t: NodeSingular) =>
-            !s.same(t) &&
-            LINKABLE.has(String(s.data('kind'))) &&
-            LINKABLE.has(String(t.data('kind'))),
+            !s.same(t) && linkable(s) && linkable(t),
           snap: false,
           hoverDelay: 50,
         },
       )
     }
+    this.hosts = new LazyHosts(this.cy)
+    this.onDemand = new HostsOnDemand(this.cy, this.hosts, {
+      detail: () => this.lod,
+      overlay: () => this.overlay,
+      compact: () => this.compact,
+    })
     this.drops = new RackDropTracker(this.cy)
     this.carrier = new ContainerCarrier(this.cy)
     this.bindEvents()
-  }
-
-  private readonly onWheel = (event: WheelEvent): void => {
-    if (!this.cy.userZoomingEnabled()) return
-    event.preventDefault()
-    event.stopPropagation()
-    const rect = this.container?.getBoundingClientRect()
-    const at = { x: event.clientX - (rect?.left ?? 0), y: event.clientY - (rect?.top ?? 0) }
-    const factor = wheelZoomFactor(event.deltaY, event.deltaMode)
-    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: at })
   }
 
   /** Switches links between tiers to per-rack bundles when zoomed out (and back). */
@@ -145,13 +124,14 @@ export class TopologyCanvas {
     const lod = this.cy.zoom() < RACK_LABEL_ZOOM ? 'racks' : 'hosts'
     if (lod === this.lod) return
     this.lod = lod
-    this.cy.batch(() => this.cy.edges('.uplink').toggleClass('bundled', lod === 'racks'))
+    showBundles(this.cy, lod === 'racks')
     this.callbacks.onDetail?.(lod)
   }
 
-  /** Marks links that leave a rack (drawn bundled per rack when zoomed out). */
+  /** Marks links that leave a rack and redraws the per-rack bundles shown when zoomed out. */
   private markUplinks(): void {
     markUplinks(this.cy, this.lod === 'racks')
+    if (this.design) drawBundles(this.cy, this.design, this.lod === 'racks')
   }
 
   /** Tells the level-of-detail layer the halls, rows and names of the racks. */
@@ -179,68 +159,18 @@ export class TopologyCanvas {
   private bindEvents(): void {
     const cy = this.cy
     cy.on('zoom', () => this.updateDetail())
+    cy.on('viewport', () => this.onDemand.schedule())
     cy.on('select unselect', () => {
       if (this.silentSelect) return
       queueMicrotask(() => this.callbacks.onSelect?.(this.selection()))
     })
-    cy.on('grab', 'node', (event) => {
-      const node = event.target as NodeSingular
-      this.drops.grab(node)
-      this.carrier.grab(node)
+    bindGestures(cy, {
+      container: this.container,
+      callbacks: this.callbacks,
+      drops: this.drops,
+      carrier: this.carrier,
+      ghosts: () => this.hosts.ghosts(),
     })
-    cy.on('drag', 'node', (event) => this.carrier.drag(event.target as NodeSingular))
-    cy.on('dragfree', 'node', (event) => {
-      this.queueMove(event.target as NodeSingular)
-      this.carrier.release()
-      fitContainers(cy)
-    })
-    cy.on('ehcomplete', (_event, ...extra: unknown[]) => {
-      const [source, target, added] = extra as [NodeSingular, NodeSingular, cytoscape.EdgeSingular]
-      added.remove()
-      this.callbacks.onConnect?.(source.id(), target.id())
-    })
-    cy.on('cxttap', (event) => {
-      const target = event.target as Core | NodeSingular
-      const rect = this.container?.getBoundingClientRect()
-      const rp = event.renderedPosition ?? { x: 0, y: 0 }
-      const client = { x: (rect?.left ?? 0) + rp.x, y: (rect?.top ?? 0) + rp.y }
-      if (target === cy) this.callbacks.onContextMenu?.({}, client)
-      else {
-        const el = target as NodeSingular
-        if (!el.selected()) {
-          cy.elements().unselect()
-          el.select()
-        }
-        this.callbacks.onContextMenu?.({ id: el.id(), kind: String(el.data('kind')) }, client)
-      }
-    })
-    cy.on('tap', 'node', (event) => {
-      const n = event.target as NodeSingular
-      this.callbacks.onTapNode?.(n.id(), String(n.data('kind')))
-    })
-  }
-
-  /** Collects the nodes released by one drag gesture, then reports them in one move. */
-  private queueMove(node: NodeSingular): void {
-    const nodes = isContainer(node) ? [node, ...members(this.cy, node)] : [node]
-    nodes.forEach((n) => {
-      const kind = String(n.data('kind'))
-      const move: CanvasMove = { id: n.id(), position: roundPos(n.position()) }
-      if (n.same(node) && (kind === 'host' || kind === 'switch' || kind === 'storage')) {
-        // into another rack, or out of its own onto the empty canvas
-        const rackId = this.drops.target(n)
-        if (rackId !== undefined) move.rackId = rackId
-      }
-      this.pendingMoves.set(n.id(), move)
-    })
-    if (this.flushScheduled) return
-    this.flushScheduled = true
-    setTimeout(() => {
-      this.flushScheduled = false
-      const moves = [...this.pendingMoves.values()]
-      this.pendingMoves.clear()
-      if (moves.length > 0) this.callbacks.onMove?.(moves)
-    }, 0)
   }
 
   /** The rack whose box contains a model position (ignoring `self` and its own parent). */
@@ -254,14 +184,15 @@ export class TopologyCanvas {
     this.overlayStale = true
     this.design = design
     this.auto = autoPositions(design)
+    const lazy = LazyHosts.wanted(design.hosts.length)
     this.cy.batch(() => {
       this.cy.elements().remove()
-      this.cy.add(designElements(design, this.auto))
+      this.cy.add(this.hosts.split(designElements(design, this.auto), lazy))
     })
-    fitContainers(this.cy)
+    fitContainers(this.cy, this.hosts.ghosts())
     this.markUplinks()
     this.updateStructure()
-    const large = this.cy.elements().length > LARGE
+    const large = lazy || this.cy.elements().length > LARGE
     if (large !== this.compact) this.overlayStale = true
     this.compact = large
     // the canvas renderer reads these flags on every frame: cheap pans and zooms when large
@@ -277,50 +208,11 @@ export class TopologyCanvas {
 
   /** Patches the canvas from one change: adds, updates (data, position, parent), removes. */
   applyChanges(changes: DesignChanges, design: Design, revision: number): void {
-    const cy = this.cy
-    cy.batch(() => {
-      for (const id of changes.removed) {
-        cy.getElementById(id).remove()
-      }
-      const upserts = changes.upserted.filter((u) => CANVAS_KINDS.has(u.kind))
-      // containers first so children find their parent
-      const order = ['zone', 'rack', 'host', 'switch', 'storage', 'link']
-      upserts.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
-      for (const { kind, entity } of upserts) {
-        const raw = entity as { id: string } & Record<string, unknown>
-        if (kind === 'link') {
-          cy.getElementById(raw.id).remove()
-          if (cy.getElementById(String(raw.sourceId)).nonempty())
-            if (cy.getElementById(String(raw.targetId)).nonempty()) cy.add(edgeElement(raw))
-          continue
-        }
-        const def = nodeElement(kind as NodeKind, raw, cy.nodes().length, this.auto)
-        const container = def.data.container as string | undefined
-        if (container && cy.getElementById(container).empty()) delete def.data.container
-        const el = cy.getElementById(raw.id)
-        if (el.empty()) {
-          cy.add(def)
-          this.overlayStale = true
-          continue
-        }
-        // into another rack or out of any: only the data says where a node is drawn
-        if (def.data.container === undefined && el.data('container') !== undefined)
-          el.removeData('container')
-        const box = isContainer(el)
-        if (box) {
-          // a box keeps its size; fitContainers sizes it from its members below
-          delete def.data.w
-          delete def.data.h
-        }
-        el.data(def.data)
-        // no stored position (undo of the first drag of a laid-out node): back to the layout's
-        if ((!box || raw.position) && (raw.position || this.auto?.has(raw.id)))
-          el.position(def.position as Position)
-      }
-      fitContainers(cy)
-    })
+    if (applyDesignChanges(this.cy, changes, this.hosts, this.auto)) this.overlayStale = true
     this.design = design
-    if (changes.upserted.some((u) => u.kind === 'link') || changes.removed.length > 0)
+    // links, or a member moved to another rack: uplink marks and bundles change
+    const linked = (k: string): boolean => k === 'link' || k === 'host' || k === 'switch'
+    if (changes.upserted.some((u) => linked(u.kind)) || changes.removed.length > 0)
       this.markUplinks()
     const structural = (k: string): boolean => k === 'rack' || k === 'zone' || k === 'host'
     if (changes.upserted.some((u) => structural(u.kind)) || changes.removed.length > 0)
@@ -328,25 +220,15 @@ export class TopologyCanvas {
     // an update rewrote the hosts' labels: put their instance counts back
     const hosts = new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id))
     if (hosts.size > 0 && this.overlay.size > 0)
-      applyOverlay(cy, this.overlay, undefined, true, hosts)
+      applyOverlay(this.cy, this.overlay, undefined, true, hosts)
     if (this.storageOverlay.size > 0 && changes.upserted.some((u) => u.kind === 'storage'))
-      applyStorageOverlay(cy, this.storageOverlay)
+      applyStorageOverlay(this.cy, this.storageOverlay)
     this.revision = revision
   }
 
   /** Marks elements with problems (a border) and tells how many each has. */
   setProblems(problems: readonly Problem[]): void {
-    const errors = new Set<string>()
-    const warnings = new Set<string>()
-    for (const p of problems) {
-      if (!p.elementId) continue
-      ;(p.severity === 'error' ? errors : warnings).add(p.elementId)
-    }
-    this.cy.batch(() => {
-      this.cy.elements('.has-error, .has-warning').removeClass('has-error has-warning')
-      for (const id of errors) this.cy.getElementById(id).addClass('has-error')
-      for (const id of warnings) this.cy.getElementById(id).addClass('has-warning')
-    })
+    this.onDemand.problems = markProblems(this.cy, problems)
   }
 
   /** Storage systems coloured by load at the shown time (see storage-overlay.ts). */
@@ -368,20 +250,9 @@ export class TopologyCanvas {
     performance.measure('canvas:overlay', 'canvas:overlay:start')
   }
 
-  /** Draws the migrations in flight as dashed arrows between hosts. */
+  /** Draws the migrations in flight as dashed arrows between hosts (on the canvas). */
   setMigrations(migrations: ReadonlyArray<{ id: string; from: string; to: string }>): void {
-    this.cy.batch(() => {
-      this.cy.edges('.migration').remove()
-      for (const m of migrations.slice(0, 200)) {
-        if (this.cy.getElementById(m.from).empty() || this.cy.getElementById(m.to).empty()) continue
-        this.cy.add({
-          group: 'edges',
-          data: { id: `migration:${m.id}`, source: m.from, target: m.to, kind: 'migration' },
-          classes: 'migration',
-          selectable: false,
-        })
-      }
-    })
+    drawMigrations(this.cy, migrations)
   }
 
   selection(): string[] {
@@ -397,6 +268,7 @@ export class TopologyCanvas {
     const want = new Set(ids)
     const have = this.selection()
     if (have.length === want.size && have.every((id) => want.has(id))) return
+    this.onDemand.create(ids.map((id) => this.hosts.rackOf(id)))
     this.silentSelect = true
     this.cy.batch(() => {
       this.cy.$(':selected').unselect()
@@ -423,7 +295,7 @@ export class TopologyCanvas {
    * every element with its label (seconds at thousands of nodes).
    */
   fit(padding = 40): void {
-    const viewport = fitViewport(this.cy, this.insets, padding)
+    const viewport = fitViewport(this.cy, this.insets, padding, this.hosts.ghosts())
     if (viewport) this.cy.viewport(viewport)
     this.updateDetail()
   }
@@ -471,14 +343,13 @@ export class TopologyCanvas {
   /** Sets the zoom and centres on an element (or the current centre). */
   view(zoom: number, centreId?: string): void {
     this.cy.zoom(zoom)
-    const el = centreId ? this.cy.getElementById(centreId) : undefined
-    if (el?.nonempty()) this.cy.center(el)
+    if (centreId) this.focus(centreId)
+    else this.onDemand.inView()
   }
 
-  /** Centres the view on an element (problems list, search). */
+  /** Centres the view on an element (problems list, search), creating its rack's hosts. */
   focus(id: string): void {
-    const el = this.cy.getElementById(id)
-    if (el.nonempty()) this.cy.center(el)
+    this.onDemand.focus(id)
   }
 
   resize(): void {
@@ -496,18 +367,7 @@ export class TopologyCanvas {
 
   /** What each rack's glyph shows. */
   rackTotals(): Record<string, RackTotalsFact> {
-    const out: Record<string, RackTotalsFact> = {}
-    for (const [id, a] of this.totals) {
-      const { hosts, up, failed, instances, utilization } = a
-      out[id] = {
-        hosts,
-        up,
-        failed,
-        instances,
-        ...(utilization !== undefined ? { utilization } : {}),
-      }
-    }
-    return out
+    return rackTotalsFacts(this.totals)
   }
 
   node(id: string): NodeFact | undefined {
@@ -518,7 +378,7 @@ export class TopologyCanvas {
   /** Shows the minimap (every node as a dot, the view as a frame; click to pan) on `canvas`. */
   showMinimap(canvas: HTMLCanvasElement): void {
     this.minimap?.destroy()
-    this.minimap = new Minimap(this.cy, canvas)
+    this.minimap = new Minimap(this.cy, canvas, () => this.hosts.ghosts())
   }
 
   /** Number of nodes drawn (zones, racks, hosts, switches, storage). */
@@ -533,21 +393,19 @@ export class TopologyCanvas {
 
   /** The whole drawing as a standalone SVG (`svg-export.ts`), never the selection. */
   svgPicture(options: PictureOptions = {}): SvgPicture {
+    // every host, also of racks never zoomed into
+    this.onDemand.create(this.hosts.pendingRacks())
     return drawCanvasSvg(this.cy, options)
   }
 
   destroy(): void {
+    this.onDemand.destroy()
     this.minimap?.destroy()
     this.minimap = undefined
     this.layer?.destroy()
-    ;(this.container?.parentElement ?? this.container)?.removeEventListener('wheel', this.onWheel, {
-      capture: true,
-    })
+    const wheelTarget = this.container?.parentElement ?? this.container
+    if (this.onWheel) wheelTarget?.removeEventListener('wheel', this.onWheel, { capture: true })
     this.eh?.destroy()
     this.cy.destroy()
   }
-}
-
-function roundPos(p: Position): { x: number; y: number } {
-  return { x: Math.round(p.x), y: Math.round(p.y) }
 }

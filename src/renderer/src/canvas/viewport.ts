@@ -27,19 +27,22 @@ export function fitViewport(
   cy: Core,
   insets: FitInsets,
   padding: number,
+  ghosts: ReadonlyArray<{ position: { x: number; y: number } }> = [],
 ): { zoom: number; pan: { x: number; y: number } } | undefined {
   let x1 = Infinity
   let y1 = Infinity
   let x2 = -Infinity
   let y2 = -Infinity
-  cy.nodes().forEach((n) => {
-    if (isContainer(n)) return
-    const p = n.position()
+  const grow = (p: { x: number; y: number }): void => {
     x1 = Math.min(x1, p.x)
     y1 = Math.min(y1, p.y)
     x2 = Math.max(x2, p.x)
     y2 = Math.max(y2, p.y)
+  }
+  cy.nodes().forEach((n) => {
+    if (!isContainer(n)) grow(n.position())
   })
+  for (const g of ghosts) grow(g.position)
   if (!Number.isFinite(x1)) return undefined
   // half a node and a rack's padding either side; two label lines below, a rack label above
   x1 -= 40
@@ -70,9 +73,9 @@ export function fitViewport(
  * Marks links between nodes in different boxes (`uplink`: drawn under the rack boxes) and,
  * while zoomed out (`bundled`), hides them: the racks' glyphs stand for them.
  */
-export function markUplinks(cy: Core, bundled: boolean): void {
+export function markUplinks(cy: Core, bundled: boolean, edges = cy.edges('.link')): void {
   cy.batch(() => {
-    cy.edges('.link').forEach((e) => {
+    edges.forEach((e) => {
       const a = e.source().data('container') as string | undefined
       const b = e.target().data('container') as string | undefined
       const up = a !== b && (a !== undefined || b !== undefined)

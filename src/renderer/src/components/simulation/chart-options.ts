@@ -42,12 +42,32 @@ function every<T>(
   return { step, items }
 }
 
+/**
+ * Rows of the utilization heatmap: one per host, or, when the run kept no per-host series (hosts
+ * × samples over the budget), one per rack with its hosts' mean, said in the title.
+ */
+export function heatmapRows(r: SimulationResult): {
+  rows: Array<{ id: string; utilization: readonly number[] }>
+  unit: 'host' | 'rack'
+} {
+  if (r.series.hosts.length === 0 && r.series.racks && r.series.racks.length > 0)
+    return {
+      rows: r.series.racks.map((x) => ({ id: x.rackId, utilization: x.utilization })),
+      unit: 'rack',
+    }
+  return {
+    rows: r.series.hosts.map((h) => ({ id: h.hostId, utilization: h.utilization })),
+    unit: 'host',
+  }
+}
+
 export function heatmapOption(
   r: SimulationResult,
-  hostName: (hostId: string) => string,
+  name: (id: string) => string,
   ctx: ChartContext,
 ): EChartsOption {
-  const hosts = every(r.series.hosts, MAX_HOSTS)
+  const { rows, unit } = heatmapRows(r)
+  const hosts = every(rows, MAX_HOSTS)
   const samples = every(r.series.timesS, MAX_SAMPLES)
   const data: Array<[number, number, number]> = []
   hosts.items.forEach(({ item: h }, y) =>
@@ -55,12 +75,16 @@ export function heatmapOption(
       data.push([x, y, Math.round((h.utilization[index] ?? 0) * 100)]),
     ),
   )
-  const names = hosts.items.map((h) => hostName(h.item.hostId))
+  const names = hosts.items.map((h) => name(h.item.id))
   const times = samples.items.map((s) => s.item)
-  const shown = hosts.step > 1 ? ` (every ${hosts.step}th of ${r.series.hosts.length} hosts)` : ''
+  const shown = hosts.step > 1 ? ` (every ${hosts.step}th of ${rows.length} ${unit}s)` : ''
+  const title =
+    unit === 'rack'
+      ? `Rack utilization, mean of its hosts (%)${shown}: no per-host series kept`
+      : `Host utilization (%)${shown}`
   const p = palette(ctx.theme)
   return {
-    ...base(ctx.theme, `Host utilization (%)${shown}`),
+    ...base(ctx.theme, title),
     tooltip: tooltip(ctx.theme, {
       formatter: (q: { value?: [number, number, number] }) => {
         const [x, y, v] = q.value ?? [0, 0, 0]
@@ -70,7 +94,7 @@ export function heatmapOption(
     grid: { left: 80, right: 16, top: 48, bottom: 78 },
     xAxis: timeAxis(ctx.theme, times),
     yAxis: {
-      ...axis(ctx.theme, { name: 'Host', categories: names }),
+      ...axis(ctx.theme, { name: unit === 'rack' ? 'Rack' : 'Host', categories: names }),
       axisLabel: { color: p.muted, interval: 0, fontSize: names.length > 20 ? 9 : 11 },
     },
     visualMap: {

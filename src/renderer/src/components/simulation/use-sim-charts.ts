@@ -9,7 +9,13 @@ import { useDesignStore } from '../../stores/design'
 import { useSimulationStore } from '../../stores/simulation'
 import { useUiStore } from '../../stores/ui'
 import { useNames } from '../../labels/use-names'
-import { heatmapOption, hostsOption, powerOption, type ChartContext } from './chart-options'
+import {
+  heatmapOption,
+  heatmapRows,
+  hostsOption,
+  powerOption,
+  type ChartContext,
+} from './chart-options'
 import { costOptions, slaOption, tenantCpuOption, type TenantLook } from './tenant-chart-options'
 
 export interface ShownChart {
@@ -44,7 +50,7 @@ export function useSimCharts(): ComputedRef<ShownChart[]> {
         {
           name: 'heatmap',
           option: heatmapOption(r, names.of, ctx),
-          points: n * r.series.hosts.length,
+          points: n * heatmapRows(r).rows.length,
         },
         { name: 'power', option: powerOption(r, ctx), points: n },
         { name: 'hosts', option: hostsOption(r, ctx), points: n },
