@@ -24,10 +24,21 @@ interface RawDesign {
   simulation: { failures: Record<string, unknown> }
 }
 
+/** The v1 sample written as version 2 by hand: v2 renamed `bandwidthMbps` (issue 17). */
+function asVersion2(text: string): RawDesign {
+  const d = JSON.parse(text) as RawDesign
+  d.schemaVersion = 2
+  for (const w of d.workloads)
+    if ('bandwidthMbps' in w) {
+      w.reservedBandwidthMbps = w.bandwidthMbps
+      delete w.bandwidthMbps
+    }
+  return d
+}
+
 /** The v1 sample with a node pool added: the first tenant's containers in its first VM group. */
 function withNodePool(extra: (d: RawDesign) => void = () => {}): RawDesign {
-  const d = JSON.parse(v1Text) as RawDesign
-  d.schemaVersion = 2
+  const d = asVersion2(v1Text)
   const vm = d.workloads.find((w) => w.kind === 'vm' && (w.guestOs ?? 'linux') === 'linux')
   if (!vm) throw new Error('the sample has no Linux VM group')
   vm.innerLayer = { kind: 'os', product: 'docker' }
@@ -64,10 +75,8 @@ describe('schema version 2: nesting fields', () => {
       expect(h.virtualization.nestedHardwareVirtualization).toBeUndefined()
     }
     expect(r.design.simulation.failures.instanceSchedule).toBeUndefined()
-    // The same document declared as version 2 reads to the same design.
-    const asV2 = readStrataFile(
-      Buffer.from(JSON.stringify({ ...JSON.parse(v1Text), schemaVersion: 2 }), 'utf8'),
-    )
+    // The same document written as version 2 reads to the same design.
+    const asV2 = readStrataFile(Buffer.from(JSON.stringify(asVersion2(v1Text)), 'utf8'))
     expect(asV2.ok && asV2.design).toEqual(r.design)
   })
 

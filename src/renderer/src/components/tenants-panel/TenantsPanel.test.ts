@@ -102,7 +102,8 @@ describe('TenantsPanel', () => {
       expect(wrapper.find('[data-testid="placement-summary"]').exists()).toBe(true),
     )
     const summary = wrapper.get('[data-testid="placement-summary"]').text()
-    expect(summary).toMatch(/\d+ of 37 instances placed/)
+    const total = (useDesignStore().design?.workloads ?? []).reduce((n, w) => n + w.count, 0)
+    expect(summary).toMatch(new RegExp(`\\d+ of ${total} instances placed`))
     expect(summary).toContain('pack')
     const unplaced = wrapper.get('[data-instance="w-huge#0"]')
     await unplaced.trigger('click')
