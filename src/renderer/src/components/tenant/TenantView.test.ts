@@ -70,7 +70,11 @@ describe('TenantView', () => {
     const ids = [...document.querySelectorAll('[data-instance-id]')].map((e) =>
       e.getAttribute('data-instance-id'),
     )
-    expect(ids.length).toBe(5)
+    // exactly Globex's instances: the sum of its workloads' counts in the open design
+    const globexInstances = (useDesignStore().design?.workloads ?? [])
+      .filter((w) => w.tenantId === 't-globex')
+      .reduce((n, w) => n + w.count, 0)
+    expect(ids.length).toBe(globexInstances)
     expect(ids.every((id) => id?.startsWith('w-globex-'))).toBe(true)
     wrapper.unmount()
   })
