@@ -7,7 +7,7 @@
  */
 import type { LayerCost } from './layer-costs'
 import type { StorageResult } from './storage-result'
-import type { BillItem } from './bill-line'
+import type { BillLineValues } from './bill-line'
 import type { NetworkResult } from './network-result'
 
 /** Whole-run figures (the CLI's `--json` output is this object). */
@@ -124,21 +124,11 @@ export interface SimulationSeries {
   tenants: TenantSeries[]
 }
 
-/** One line of a tenant's bill. */
-export interface BillLine {
-  item: BillItem
-  /** The basis this line is billed on (storage is always billed as provisioned: `allocated`). */
-  basis: 'allocated' | 'used'
-  /** The billed quantity: `allocatedQuantity` or `usedQuantity`, as `basis` says. */
-  quantity: number
-  /** Capacity held over the run (vCPU-hours, GiB-hours, GiB-months). */
-  allocatedQuantity: number
-  /** Capacity consumed over the run, same unit (vCPU: CPU received; memory: from memory traces). */
-  usedQuantity: number
-  /** Price per unit, in the bill's currency. */
-  rate: number
-  amount: number
-}
+/**
+ * One line of a tenant's bill: its item, basis, allocated, used and billed quantities, rate and
+ * amount (`bill-line.ts`, the one shape of every bill line, simulated or estimated).
+ */
+export type BillLine = BillLineValues
 
 export interface TenantBill {
   /** ISO 4217 code of every amount of this bill; bills in other currencies are never summed. */

@@ -9,7 +9,7 @@
  * re-exports them.
  */
 import type { IsolationPolicy, OsFamily, WorkloadKind } from '../design/enums'
-import type { BillItem } from './bill-line'
+import type { BillLineValues } from './bill-line'
 
 /** The tenant itself, as it may see its own record. */
 export interface TenantViewTenant {
@@ -101,21 +101,8 @@ export interface TenantQuota {
   placed?: number
 }
 
-/** One line of a tenant's bill (same shape as the simulation's bill lines). */
-export interface TenantBillLine {
-  item: BillItem
-  /** The basis this line is billed on (storage: always `allocated`, as provisioned). */
-  basis: 'allocated' | 'used'
-  /** The billed quantity (`allocatedQuantity` or `usedQuantity`, as `basis` says). */
-  quantity: number
-  /** Capacity held (vCPU-hours, GiB-hours, GiB-months). */
-  allocatedQuantity: number
-  /** Capacity consumed, same unit. */
-  usedQuantity: number
-  /** Price per unit, in the bill's currency. */
-  rate: number
-  amount: number
-}
+/** One line of a tenant's bill: the same shape as the simulation's bill lines (`bill-line.ts`). */
+export type TenantBillLine = BillLineValues
 
 /** The tenant's bill: from the latest simulation, or estimated from its allocation. */
 export interface TenantViewBill {
