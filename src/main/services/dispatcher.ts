@@ -10,13 +10,19 @@ import { CALLS, fail, type CallName, type Result, type SessionInfo } from '../..
 import { requestSchemas } from '../../shared/contract/schemas'
 import { issuesToProblems } from '../engine'
 import type { AppContext } from './context'
+import { defaultCaller } from './event-hub'
 import type { Handler } from './handler-types'
 import { createHandlers, type AllHandlers } from './handlers'
 
+/**
+ * `caller`: the key of the connection's owner (a web token's id, a window); defaults to one
+ * key per session (`defaultCaller`). Bound by the shell, never taken from the request.
+ */
 export type Dispatch = (
   session: SessionInfo,
   name: unknown,
   request: unknown,
+  caller?: string,
 ) => Promise<Result<unknown>>
 
 /** Deepest nesting of objects and arrays a request may have (a design is about 8 deep). */
@@ -54,6 +60,7 @@ export function createDispatcher(
     session: SessionInfo,
     name: unknown,
     request: unknown,
+    caller: string,
   ): Promise<Result<unknown>> => {
     if (!isCallName(name))
       return fail(
@@ -75,11 +82,11 @@ export function createDispatcher(
     }
     options.onHandle?.(name, session)
     const handler = handlers[name] as unknown as Handler<typeof name>
-    return await handler(parsed.data as never, { session })
+    return await handler(parsed.data as never, { session, caller })
   }
-  return async (session, name, request) => {
+  return async (session, name, request, caller = defaultCaller(session)) => {
     try {
-      return await dispatch(session, name, request)
+      return await dispatch(session, name, request, caller)
     } catch (error) {
       const call = isCallName(name) ? name : 'the call'
       if (session.role !== 'provider') return fail('internal', `${call} failed (internal error)`)

@@ -9,6 +9,11 @@ export type ParsedReq<K extends CallName> = z.output<(typeof requestSchemas)[K]>
 export interface CallContext {
   /** Bound in main from the window or token, never taken from the request. */
   session: SessionInfo
+  /**
+   * Who made the call, finer than the session: one key per connection owner (a web token,
+   * an Electron window; see `defaultCaller`). Work a call starts (a report job) belongs to it.
+   */
+  caller: string
 }
 
 export type Handler<K extends CallName> = (
