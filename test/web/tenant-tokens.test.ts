@@ -1,8 +1,8 @@
 /**
  * Tenant tokens through the real contract (issue 11): the provider lists and revokes them;
  * revoking closes the tenant's open sockets (a socket still closing is served nothing) and
- * refuses the token from then on; tenants can
- * neither list nor revoke; the provider's own token is not revocable this way.
+ * refuses the token from then on; tenants can neither list nor revoke; the provider's own
+ * token is not revocable this way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
