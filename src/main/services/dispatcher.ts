@@ -31,6 +31,11 @@ export const MAX_REQUEST_DEPTH = 64
 export interface DispatcherOptions {
   /** Told of each call that passed every check and reached its handler (fuzz statistics). */
   onHandle?: (name: CallName, session: SessionInfo) => void
+  /**
+   * Told of each call answered `internal` (a handler or schema threw), with the exception,
+   * whatever the session (a tenant's answer names only the call): each one is a bug to fix.
+   */
+  onInternal?: (name: unknown, session: SessionInfo, error: unknown) => void
 }
 
 function isCallName(name: unknown): name is CallName {
@@ -88,6 +93,11 @@ export function createDispatcher(
     try {
       return await dispatch(session, name, request, caller)
     } catch (error) {
+      try {
+        options.onInternal?.(name, session, error)
+      } catch {
+        /* a diagnostic hook never turns an answer into a crash */
+      }
       const call = isCallName(name) ? name : 'the call'
       if (session.role !== 'provider') return fail('internal', `${call} failed (internal error)`)
       let message = 'unknown error'

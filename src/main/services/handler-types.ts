@@ -14,6 +14,13 @@ export interface CallContext {
    * an Electron window; see `defaultCaller`). Work a call starts (a report job) belongs to it.
    */
   caller: string
+  /**
+   * For a tenant session's answer that describes a placement of its own making (a report
+   * places and simulates afresh) rather than tenancy's current one: the hosts the tenant's
+   * own instances use in it. The boundary guard then judges the answer by these hosts (they
+   * may show when the tenant's `showHostNames` is set) instead of tenancy's. Set by the guard.
+   */
+  answerHosts?: (hostIds: Iterable<string>) => void
 }
 
 export type Handler<K extends CallName> = (

@@ -63,6 +63,8 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
             placement: out.placement as unknown as Record<string, unknown>,
             simulation: out.simulation as unknown as Record<string, unknown>,
           })
+        // The report shows where the tenant's instances run in its own placement.
+        if (out.ownHostIds) call.answerHosts?.(out.ownHostIds)
         // A tenant's file is named from its own report (its tenant's name) only.
         const stem = fileNameFor(tenantId ? `${out.model.title} report` : design.meta.name, '')
         const notes =
