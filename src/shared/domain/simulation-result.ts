@@ -19,7 +19,11 @@ export interface SimulationSummary {
   stepS: number
   /** Number of hosts in the design. */
   hosts: number
-  /** Number of instances (VMs and containers) in the design. */
+  /**
+   * Number of instances placed directly on hosts (VMs and containers), as CloudSim counts VMs;
+   * instances inside VMs (`nesting.runsIn`) ride with their VM and are not counted here (see
+   * `countInstances` in `shared/design/instance-count.ts` for the design's total).
+   */
   vms: number
   energyKWh: number
   /**
