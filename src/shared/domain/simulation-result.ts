@@ -160,7 +160,10 @@ export interface TenantUsage {
   storageGiBMonths: number
   /** Live migrations of this tenant's instances. */
   migrations: number
-  /** Instance-seconds the tenant's instances were down (host failure until restart). */
+  /**
+   * Instance-seconds the tenant's instances were down: host failure until restart, and the
+   * whole horizon of each unplaced instance (`METRICS.downtime`).
+   */
   downtimeS: number
   /**
    * 100 x (1 - down / (up + down)), where down includes each unplaced instance's whole horizon
@@ -197,6 +200,7 @@ export interface InstanceRecord {
    */
   status: 'running' | 'finished' | 'waiting' | 'unplaced'
   migrations: number
+  /** Seconds down (failure until restart); the whole horizon when `unplaced`. */
   downtimeS: number
   availabilityPercent: number
   requestedCpuMi: number
