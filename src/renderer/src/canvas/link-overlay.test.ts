@@ -42,7 +42,7 @@ describe('linkFrameAt', () => {
     expect(linkFrameAt({ network }, 400)?.get('a')).toEqual({ utilization: 0.5, failed: false })
     expect(linkFrameAt({ network }, 500)?.get('a')).toEqual({ utilization: 1, failed: true })
     expect(linkFrameAt({ network }, 600)?.get('a')).toEqual({ utilization: 0.2, failed: false })
-    expect(linkFrameAt({})).toBeUndefined()
+    expect(linkFrameAt({}, 0)).toBeUndefined()
   })
 })
 
