@@ -10,6 +10,7 @@ import type { Design } from '../../../shared/design/schema'
 import { duration, num } from './format'
 import type { ReportBlock, ReportModel, ReportSection } from './model'
 import { runSections } from './run-sections'
+import { providerNetworkSections } from './network-sections'
 import { providerStorageSections } from './storage-sections'
 import { topologySvg } from './topology-svg'
 
@@ -187,6 +188,7 @@ export function buildProviderReport(input: ProviderReportInput): ReportModel {
       },
       placementSection(input.placement, names),
       ...runSections(d, input.simulation, names),
+      ...providerNetworkSections(d, input.simulation, names),
       ...providerStorageSections(input.simulation, names),
     ],
   }

@@ -167,6 +167,23 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
       },
     },
     { selector: 'edge.bundle.shown', style: { display: 'element' } },
+    // links by utilization at the shown time (issue 17; link-overlay.ts): green to red, thicker
+    // when busier; a bundle keeps its width and takes the colour of its busiest link
+    {
+      selector: 'edge.link[linkLoad >= 0]',
+      style: {
+        'line-color': 'mapData(linkLoad, 0, 1, #2ca02c, #d62728)',
+        width: 'mapData(linkLoad, 0, 1, 2, 7)',
+      },
+    },
+    {
+      selector: 'edge.bundle[linkLoad >= 0]',
+      style: { 'line-color': 'mapData(linkLoad, 0, 1, #2ca02c, #d62728)', opacity: 1 },
+    },
+    {
+      selector: 'edge.link.link-failed',
+      style: { 'line-color': c.error, 'line-style': 'dashed', width: 3 },
+    },
     {
       selector: 'edge.migration',
       style: {

@@ -61,6 +61,8 @@ export interface EdgeFact {
   source: string
   target: string
   classes: string[]
+  /** A link's utilization at the shown time of a run with traffic, 0..1 (issue 17). */
+  linkLoad?: number
 }
 
 export interface CanvasFacts {

@@ -17,6 +17,8 @@ import { drawBundles, showBundles } from './bundles'
 import { HostsOnDemand } from './hosts-on-demand'
 import { applyOverlay } from './overlay'
 import { applyStorageOverlay } from './storage-overlay'
+import { LinkOverlayPainter } from './link-overlay'
+import type { LinkOverlay } from '../drawing/link-overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact, nodesInView, rackTotalsFacts } from './facts'
 import { drawMigrations, markProblems } from './marks'
@@ -58,6 +60,7 @@ export class TopologyCanvas {
   /** Set when nodes were rebuilt, so the next overlay is applied to every host. */
   private overlayStale = false
   private storageOverlay: ReadonlyMap<string, StorageOverlay> = new Map()
+  private linkPainter?: LinkOverlayPainter
   /** Large designs show instances as a count and a tenant-coloured border, not pies. */
   private compact = false
   /** Positions of elements the design stores none for (undo of a first drag goes back here). */
@@ -235,6 +238,11 @@ export class TopologyCanvas {
   setStorageOverlay(overlay: ReadonlyMap<string, StorageOverlay>): void {
     this.storageOverlay = overlay
     applyStorageOverlay(this.cy, overlay)
+  }
+
+  /** Links and rack bundles coloured by utilization at the shown time (see link-overlay.ts). */
+  setLinkOverlay(overlay: LinkOverlay): void {
+    ;(this.linkPainter ??= new LinkOverlayPainter(this.cy)).set(overlay)
   }
 
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */

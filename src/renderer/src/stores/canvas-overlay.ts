@@ -6,6 +6,12 @@
 import { computed, type ComputedRef } from 'vue'
 import type { HostOverlay } from '../drawing/host-overlay'
 import type { StorageOverlay } from '../drawing/storage-overlay'
+import {
+  bundleOfLink,
+  EMPTY_LINK_OVERLAY,
+  linkOverlayOf,
+  type LinkOverlay,
+} from '../drawing/link-overlay'
 import { useDesignStore } from './design'
 import { usePlacementStore } from './placement'
 import { useSimulationStore } from './simulation'
@@ -15,6 +21,8 @@ export interface CanvasOverlay {
   migrations: ComputedRef<ReadonlyArray<{ id: string; from: string; to: string }>>
   /** Storage systems' load at the shown time (issue 17); empty without a storage model. */
   storage: ComputedRef<ReadonlyMap<string, StorageOverlay>>
+  /** Links' (and rack bundles') utilization at the shown time (issue 17); empty without traffic. */
+  links: ComputedRef<LinkOverlay>
 }
 
 export function useCanvasOverlay(): CanvasOverlay {
@@ -75,5 +83,14 @@ export function useCanvasOverlay(): CanvasOverlay {
     }
     return out
   })
-  return { hosts, migrations, storage }
+  // which bundle each link is drawn in (links and rack membership can change with any edit)
+  const bundles = computed(() =>
+    design.design ? bundleOfLink(design.design) : new Map<string, string>(),
+  )
+  const links = computed(() => {
+    const frame = simulation.frame?.links
+    if (!frame || !design.design) return EMPTY_LINK_OVERLAY
+    return linkOverlayOf(design.design, frame, bundles.value)
+  })
+  return { hosts, migrations, storage, links }
 }
