@@ -189,8 +189,11 @@ export function costStateChanged(b: SeriesBuffer): void {
   b.rateStale = true
 }
 
-/** Each tenant's bill rate (currency per second) of the current state. */
-function takeRate(b: SeriesBuffer, s: SimState, m: Metrics): void {
+/**
+ * Each tenant's bill rate (currency per second) of the current state. Exported for the test
+ * that takes it eagerly after every event (`cost-series.test.ts`), the plain path.
+ */
+export function takeRate(b: SeriesBuffer, s: SimState, m: Metrics): void {
   b.rateStale = false
   b.ratePerS.fill(0)
   for (let v = 0; v < s.vmCount; v++) {
