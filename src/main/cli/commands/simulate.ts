@@ -10,6 +10,7 @@ import { parseCliArgs, type CliCommand } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glossary'
 import { writeResultParquet } from '../write-result-parquet'
+import { instanceCountText } from '../../../shared/design/instance-count'
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
@@ -92,7 +93,7 @@ export const simulateCommand: CliCommand = {
     const row = (id: MetricId, value: string): void =>
       io.out(`  ${METRICS[id].label.padEnd(36)} ${value}`)
     io.out(
-      `${loaded.design.meta.name}: ${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${s.vms} instances`,
+      `${loaded.design.meta.name}: ${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${instanceCountText(loaded.design)}`,
     )
     row('energy', `${s.energyKWh.toFixed(5)} kWh`)
     row('migrations', String(s.migrations))
