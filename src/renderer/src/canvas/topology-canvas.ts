@@ -16,6 +16,7 @@ import { LazyHosts } from './lazy-hosts'
 import { drawBundles, showBundles } from './bundles'
 import { HostsOnDemand } from './hosts-on-demand'
 import { applyOverlay } from './overlay'
+import { OverlaySlices } from './overlay-slices'
 import { applyStorageOverlay } from './storage-overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact, nodesInView, rackTotalsFacts } from './facts'
@@ -30,7 +31,7 @@ import { Minimap } from './minimap'
 import { drawCanvasSvg, type PictureOptions, type SvgPicture } from './svg-export'
 import { fitViewport, markUplinks, type FitInsets } from './viewport'
 import type { CanvasFacts, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
-import type { RackAggregate } from './rack-aggregates'
+import type { RackAggregate, RackMember } from './rack-aggregates'
 
 let registered = false
 function registerExtensions(): void {
@@ -66,11 +67,13 @@ export class TopologyCanvas {
   private readonly layer: RackLayer | undefined
   private lod: 'racks' | 'hosts' = 'hosts'
   private totals: ReadonlyMap<string, RackAggregate> = new Map()
+  private members: { hosts: Design['hosts']; list: RackMember[] } | undefined
   private readonly carrier: ContainerCarrier
   private onWheel: ((event: WheelEvent) => void) | undefined
   /** Hosts of racks not zoomed into yet, off the canvas (large designs only). */
   private readonly hosts: LazyHosts
   private readonly onDemand: HostsOnDemand
+  private readonly slices: OverlaySlices
   /** Extra room fit keeps free at the view's edges (e.g. under the minimap). */
   insets: FitInsets = { top: 0, right: 0, bottom: 0, left: 0 }
 
@@ -112,8 +115,10 @@ export class TopologyCanvas {
     this.onDemand = new HostsOnDemand(this.cy, this.hosts, {
       detail: () => this.lod,
       overlay: () => this.overlay,
+      storage: () => this.storageOverlay,
       compact: () => this.compact,
     })
+    this.slices = new OverlaySlices(this.cy, !headless)
     this.drops = new RackDropTracker(this.cy)
     this.carrier = new ContainerCarrier(this.cy)
     this.bindEvents()
@@ -149,10 +154,15 @@ export class TopologyCanvas {
   private updateAggregates(): void {
     const d = this.design
     if (!this.layer || !d) return
-    const members = d.hosts
-      .filter((h) => h.rackId)
-      .map((h) => ({ id: h.id, rackId: h.rackId as string, down: h.state !== 'up' }))
-    this.totals = rackAggregates(members, this.overlay)
+    // the racked hosts change with the design's hosts only, not with every overlay
+    if (this.members?.hosts !== d.hosts)
+      this.members = {
+        hosts: d.hosts,
+        list: d.hosts
+          .filter((h) => h.rackId)
+          .map((h) => ({ id: h.id, rackId: h.rackId as string, down: h.state !== 'up' })),
+      }
+    this.totals = rackAggregates(this.members.list, this.overlay)
     this.layer.setAggregates(this.totals)
   }
 
@@ -220,7 +230,7 @@ export class TopologyCanvas {
     // an update rewrote the hosts' labels: put their instance counts back
     const hosts = new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id))
     if (hosts.size > 0 && this.overlay.size > 0)
-      applyOverlay(this.cy, this.overlay, undefined, true, hosts)
+      applyOverlay(this.cy, this.overlay, { force: true, only: hosts, compact: this.compact })
     if (this.storageOverlay.size > 0 && changes.upserted.some((u) => u.kind === 'storage'))
       applyStorageOverlay(this.cy, this.storageOverlay)
     this.revision = revision
@@ -240,7 +250,7 @@ export class TopologyCanvas {
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */
   setOverlay(overlay: ReadonlyMap<string, HostOverlay>): void {
     performance.mark('canvas:overlay:start')
-    applyOverlay(this.cy, overlay, this.overlay, this.overlayStale, undefined, this.compact)
+    this.slices.paint(overlay, this.overlayStale, this.compact)
     this.overlay = overlay
     this.overlayStale = false
     this.updateAggregates()
@@ -399,6 +409,7 @@ export class TopologyCanvas {
   }
 
   destroy(): void {
+    this.slices.cancel()
     this.onDemand.destroy()
     this.minimap?.destroy()
     this.minimap = undefined
