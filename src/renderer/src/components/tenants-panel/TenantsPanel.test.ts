@@ -1,27 +1,13 @@
 // @vitest-environment happy-dom
 /** The tenants panel against the real engine and scheduler. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { api, setTransport } from '../../api'
+import { api } from '../../api'
 import { useDesignStore } from '../../stores/design'
-import {
-  startRealServices,
-  type RealServices,
-} from '../../../../../test/support/renderer/real-services'
+import { useRealServicesPerTest } from '../../../../../test/support/renderer/component-services'
 import TenantsPanel from './TenantsPanel.vue'
 
-let services: RealServices
-
-beforeEach(async () => {
-  services = await startRealServices()
-  setTransport(services.transport)
-  setActivePinia(createPinia())
-  await useDesignStore().start()
-})
-afterEach(async () => {
-  await services.dispose()
-})
+useRealServicesPerTest()
 
 async function design() {
   const r = await api.call('design:get', {})
