@@ -15,15 +15,12 @@ import { applyDesignChanges } from './apply-changes'
 import { LazyHosts } from './lazy-hosts'
 import { drawBundles, showBundles } from './bundles'
 import { HostsOnDemand } from './hosts-on-demand'
-import { applyOverlay } from './overlay'
-import { OverlaySlices } from './overlay-slices'
-import { applyStorageOverlay } from './storage-overlay'
+import { CanvasPaint } from './canvas-paint'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact, nodesInView, rackTotalsFacts } from './facts'
 import { drawMigrations, markProblems } from './marks'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
 import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
-import { rackAggregates } from './rack-aggregates'
 import { ContainerCarrier, fitContainers } from './containers'
 import { bindGestures, roundPos, type CanvasCallbacks } from './gestures'
 import { wheelZoomListener } from './wheel'
@@ -31,7 +28,6 @@ import { Minimap } from './minimap'
 import { drawCanvasSvg, type PictureOptions, type SvgPicture } from './svg-export'
 import { fitViewport, markUplinks, type FitInsets } from './viewport'
 import type { CanvasFacts, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
-import type { RackAggregate, RackMember } from './rack-aggregates'
 
 let registered = false
 function registerExtensions(): void {
@@ -55,25 +51,18 @@ export class TopologyCanvas {
   private readonly drops: RackDropTracker
   private silentSelect = false
   revision = -1
-  private overlay: ReadonlyMap<string, HostOverlay> = new Map()
-  /** Set when nodes were rebuilt, so the next overlay is applied to every host. */
-  private overlayStale = false
-  private storageOverlay: ReadonlyMap<string, StorageOverlay> = new Map()
-  /** Large designs show instances as a count and a tenant-coloured border, not pies. */
-  private compact = false
+  /** Host and storage overlays, rack totals (`canvas-paint.ts`). */
+  private readonly paint: CanvasPaint
   /** Positions of elements the design stores none for (undo of a first drag goes back here). */
   private auto: ReadonlyMap<string, Position> | undefined
   private design: Design | undefined
   private readonly layer: RackLayer | undefined
   private lod: 'racks' | 'hosts' = 'hosts'
-  private totals: ReadonlyMap<string, RackAggregate> = new Map()
-  private members: { hosts: Design['hosts']; list: RackMember[] } | undefined
   private readonly carrier: ContainerCarrier
   private onWheel: ((event: WheelEvent) => void) | undefined
   /** Hosts of racks not zoomed into yet, off the canvas (large designs only). */
   private readonly hosts: LazyHosts
   private readonly onDemand: HostsOnDemand
-  private readonly slices: OverlaySlices
   /** Extra room fit keeps free at the view's edges (e.g. under the minimap). */
   insets: FitInsets = { top: 0, right: 0, bottom: 0, left: 0 }
 
@@ -112,13 +101,13 @@ export class TopologyCanvas {
       )
     }
     this.hosts = new LazyHosts(this.cy)
+    const paint = (this.paint = new CanvasPaint(this.cy, this.layer, !headless))
     this.onDemand = new HostsOnDemand(this.cy, this.hosts, {
       detail: () => this.lod,
-      overlay: () => this.overlay,
-      storage: () => this.storageOverlay,
-      compact: () => this.compact,
+      overlay: () => paint.overlay,
+      storage: () => paint.storage,
+      compact: () => paint.compact,
     })
-    this.slices = new OverlaySlices(this.cy, !headless)
     this.drops = new RackDropTracker(this.cy)
     this.carrier = new ContainerCarrier(this.cy)
     this.bindEvents()
@@ -148,22 +137,7 @@ export class TopologyCanvas {
       new Map(d.zones.map((z) => [z.id, z.name || z.id])),
       new Map(d.racks.map((r) => [r.id, r.name || r.id])),
     )
-    this.updateAggregates()
-  }
-
-  private updateAggregates(): void {
-    const d = this.design
-    if (!this.layer || !d) return
-    // the racked hosts change with the design's hosts only, not with every overlay
-    if (this.members?.hosts !== d.hosts)
-      this.members = {
-        hosts: d.hosts,
-        list: d.hosts
-          .filter((h) => h.rackId)
-          .map((h) => ({ id: h.id, rackId: h.rackId as string, down: h.state !== 'up' })),
-      }
-    this.totals = rackAggregates(this.members.list, this.overlay)
-    this.layer.setAggregates(this.totals)
+    this.paint.updateAggregates(d)
   }
 
   private bindEvents(): void {
@@ -191,7 +165,7 @@ export class TopologyCanvas {
   /** Replaces everything on the canvas by a design. */
   load(design: Design, revision: number): void {
     performance.mark('canvas:load:start')
-    this.overlayStale = true
+    this.paint.stale = true
     this.design = design
     this.auto = autoPositions(design)
     const lazy = LazyHosts.wanted(design.hosts.length)
@@ -203,8 +177,8 @@ export class TopologyCanvas {
     this.markUplinks()
     this.updateStructure()
     const large = lazy || this.cy.elements().length > LARGE
-    if (large !== this.compact) this.overlayStale = true
-    this.compact = large
+    if (large !== this.paint.compact) this.paint.stale = true
+    this.paint.compact = large
     // the canvas renderer reads these flags on every frame: cheap pans and zooms when large
     const r = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer()
     if (r) {
@@ -218,7 +192,7 @@ export class TopologyCanvas {
 
   /** Patches the canvas from one change: adds, updates (data, position, parent), removes. */
   applyChanges(changes: DesignChanges, design: Design, revision: number): void {
-    if (applyDesignChanges(this.cy, changes, this.hosts, this.auto)) this.overlayStale = true
+    if (applyDesignChanges(this.cy, changes, this.hosts, this.auto)) this.paint.stale = true
     this.design = design
     // links, or a member moved to another rack: uplink marks and bundles change
     const linked = (k: string): boolean => k === 'link' || k === 'host' || k === 'switch'
@@ -228,11 +202,10 @@ export class TopologyCanvas {
     if (changes.upserted.some((u) => structural(u.kind)) || changes.removed.length > 0)
       this.updateStructure()
     // an update rewrote the hosts' labels: put their instance counts back
-    const hosts = new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id))
-    if (hosts.size > 0 && this.overlay.size > 0)
-      applyOverlay(this.cy, this.overlay, { force: true, only: hosts, compact: this.compact })
-    if (this.storageOverlay.size > 0 && changes.upserted.some((u) => u.kind === 'storage'))
-      applyStorageOverlay(this.cy, this.storageOverlay)
+    this.paint.repaint(
+      new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id)),
+    )
+    if (changes.upserted.some((u) => u.kind === 'storage')) this.paint.repaintStorage()
     this.revision = revision
   }
 
@@ -243,19 +216,13 @@ export class TopologyCanvas {
 
   /** Storage systems coloured by load at the shown time (see storage-overlay.ts). */
   setStorageOverlay(overlay: ReadonlyMap<string, StorageOverlay>): void {
-    this.storageOverlay = overlay
-    applyStorageOverlay(this.cy, overlay)
+    this.paint.setStorage(overlay)
   }
 
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */
   setOverlay(overlay: ReadonlyMap<string, HostOverlay>): void {
     performance.mark('canvas:overlay:start')
-    this.slices.paint(overlay, this.overlayStale, this.compact)
-    this.overlay = overlay
-    this.overlayStale = false
-    this.updateAggregates()
-    let rackMeans = 0
-    for (const o of overlay.values()) if (o.rackMean) rackMeans++
+    const rackMeans = this.paint.setOverlay(overlay, this.design)
     this.callbacks.onRackMeans?.(rackMeans)
     performance.measure('canvas:overlay', 'canvas:overlay:start')
   }
@@ -377,7 +344,7 @@ export class TopologyCanvas {
 
   /** What each rack's glyph shows. */
   rackTotals(): Record<string, RackTotalsFact> {
-    return rackTotalsFacts(this.totals)
+    return rackTotalsFacts(this.paint.totals)
   }
 
   node(id: string): NodeFact | undefined {
@@ -409,7 +376,7 @@ export class TopologyCanvas {
   }
 
   destroy(): void {
-    this.slices.cancel()
+    this.paint.destroy()
     this.onDemand.destroy()
     this.minimap?.destroy()
     this.minimap = undefined
