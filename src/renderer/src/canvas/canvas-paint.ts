@@ -13,6 +13,7 @@ import { OverlaySlices } from './overlay-slices'
 import { applyStorageOverlay } from './storage-overlay'
 import { rackAggregates, type RackAggregate, type RackMember } from './rack-aggregates'
 import type { RackLayer } from './rack-layer'
+import { drawMigrations, type MigrationMark } from './marks'
 
 export class CanvasPaint {
   overlay: ReadonlyMap<string, HostOverlay> = new Map()
@@ -25,11 +26,17 @@ export class CanvasPaint {
   totals: ReadonlyMap<string, RackAggregate> = new Map()
   private members: { hosts: Design['hosts']; list: RackMember[] } | undefined
   private readonly slices: OverlaySlices
+  private migrations: readonly MigrationMark[] = []
 
+  /**
+   * `standIn(id)`: the node on the canvas that stands for a member not on it (its rack),
+   * for migration arrows.
+   */
   constructor(
     private readonly cy: Core,
     private readonly layer: RackLayer | undefined,
     sliced: boolean,
+    private readonly standIn: (id: string) => string | undefined = () => undefined,
   ) {
     this.slices = new OverlaySlices(cy, sliced)
   }
@@ -63,6 +70,17 @@ export class CanvasPaint {
   /** Colours storage again (storage systems were updated or created). */
   repaintStorage(): void {
     if (this.storage.size > 0) applyStorageOverlay(this.cy, this.storage)
+  }
+
+  /** Draws migrations in flight as arrows, between racks where hosts are not on the canvas. */
+  setMigrations(migrations: readonly MigrationMark[]): void {
+    this.migrations = migrations
+    drawMigrations(this.cy, migrations, this.standIn)
+  }
+
+  /** Draws the migrations again after hosts came onto or left the canvas. */
+  membersChanged(): void {
+    if (this.migrations.length > 0) drawMigrations(this.cy, this.migrations, this.standIn)
   }
 
   /** Sums the overlay per rack for the level-of-detail layer's glyphs. */

@@ -19,6 +19,8 @@ export interface CanvasState {
   overlay(): ReadonlyMap<string, HostOverlay>
   storage(): ReadonlyMap<string, StorageOverlay>
   compact(): boolean
+  /** Members came onto or left the canvas (migration arrows move to or from their racks). */
+  membersChanged(): void
 }
 
 /** Quiet time after the last pan or zoom before hosts are created, ms. */
@@ -62,7 +64,7 @@ export class HostsOnDemand {
         inView.add(r.id())
     })
     this.create([...inView])
-    this.store.release(inView)
+    if (this.store.release(inView)) this.state.membersChanged()
   }
 
   /** Puts the members of `rackIds` on the canvas with their overlay, problems and link marks. */
@@ -92,6 +94,7 @@ export class HostsOnDemand {
       })
     const storage = this.state.storage()
     if (storage.size > 0) applyStorageOverlay(cy, storage)
+    this.state.membersChanged()
   }
 
   /** Centres the view on `id`, also a host whose rack is not created yet, and creates it. */

@@ -108,6 +108,25 @@ export class LazyHosts {
       : this.pending.get(rack)?.nodes.find((n) => n.data.id === id)?.position
   }
 
+  /** The pending members of `rackIds` and where they are drawn once created. */
+  held(rackIds: Iterable<string>): Array<{ id: string; position: Position }> {
+    const out: Array<{ id: string; position: Position }> = []
+    for (const rackId of rackIds)
+      for (const n of this.pending.get(rackId)?.nodes ?? [])
+        if (n.position) out.push({ id: String(n.data.id), position: { ...n.position } })
+    return out
+  }
+
+  /** Moves a pending member (its rack's box, fit and the minimap follow). */
+  moveHeld(id: string, position: Position): void {
+    const node = this.pending
+      .get(this.where.get(id) ?? '')
+      ?.nodes.find((n) => String(n.data.id) === id)
+    if (!node) return
+    node.position = { ...position }
+    this.ghostCache = undefined
+  }
+
   /** Positions of pending hosts (their racks are drawn around them). */
   ghosts(): GhostPoint[] {
     if (!this.ghostCache) {
@@ -196,11 +215,13 @@ export class LazyHosts {
   /**
    * Takes the members of created racks not in `keep` off the canvas again (their current
    * data, position and classes kept), oldest first, until at most `budget` hosts remain.
+   * Returns whether any rack was released.
    */
-  release(keep: ReadonlySet<string>, budget = CREATED_HOSTS_BUDGET): void {
+  release(keep: ReadonlySet<string>, budget = CREATED_HOSTS_BUDGET): boolean {
     let count = this.cy.nodes('.host').length
-    if (count <= budget) return
+    if (count <= budget) return false
     const cy = this.cy
+    let released = false
     for (const rackId of [...this.created]) {
       if (count <= budget) break
       if (keep.has(rackId)) continue
@@ -218,6 +239,8 @@ export class LazyHosts {
       for (const el of defs(links)) this.keep(rackId, el)
       cy.remove(members.union(links))
       count -= members.filter('.host').length
+      released = true
     }
+    return released
   }
 }

@@ -179,6 +179,11 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'z-index': 5,
       },
     },
+    // between racks whose hosts are not on the canvas: one arrow per pair, wider for more
+    {
+      selector: 'edge.migration.grouped',
+      style: { width: 'mapData(count, 1, 20, 3, 9)', label: 'data(count)', 'font-size': 11 },
+    },
     {
       selector: '.has-warning',
       style: { 'border-width': 3, 'border-color': c.warning, 'border-style': 'dashed' },

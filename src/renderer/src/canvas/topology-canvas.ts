@@ -18,7 +18,7 @@ import { HostsOnDemand } from './hosts-on-demand'
 import { CanvasPaint } from './canvas-paint'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact, nodesInView, rackTotalsFacts } from './facts'
-import { drawMigrations, markProblems } from './marks'
+import { markProblems, type MigrationMark } from './marks'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
 import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
 import { ContainerCarrier, fitContainers } from './containers'
@@ -101,15 +101,19 @@ export class TopologyCanvas {
       )
     }
     this.hosts = new LazyHosts(this.cy)
-    const paint = (this.paint = new CanvasPaint(this.cy, this.layer, !headless))
+    const hosts = this.hosts
+    const paint = (this.paint = new CanvasPaint(this.cy, this.layer, !headless, (id) =>
+      hosts.rackOf(id),
+    ))
     this.onDemand = new HostsOnDemand(this.cy, this.hosts, {
       detail: () => this.lod,
       overlay: () => paint.overlay,
       storage: () => paint.storage,
       compact: () => paint.compact,
+      membersChanged: () => paint.membersChanged(),
     })
     this.drops = new RackDropTracker(this.cy)
-    this.carrier = new ContainerCarrier(this.cy)
+    this.carrier = new ContainerCarrier(this.cy, this.hosts)
     this.bindEvents()
   }
 
@@ -228,8 +232,8 @@ export class TopologyCanvas {
   }
 
   /** Draws the migrations in flight as dashed arrows between hosts (on the canvas). */
-  setMigrations(migrations: ReadonlyArray<{ id: string; from: string; to: string }>): void {
-    drawMigrations(this.cy, migrations)
+  setMigrations(migrations: readonly MigrationMark[]): void {
+    this.paint.setMigrations(migrations)
   }
 
   selection(): string[] {
