@@ -42,8 +42,7 @@ export function collectFacts(
 ): CanvasFacts {
   return {
     nodes: cy.nodes().map((n) => nodeFact(n, container)),
-    // bundles stand for links while zoomed out; facts list the design's links
-    edges: cy.edges('[kind != "bundle"]').map((e) => ({
+    edges: cy.edges().map((e) => ({
       id: e.id(),
       kind: String(e.data('kind')),
       source: e.source().id(),

@@ -154,19 +154,6 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
     { selector: 'edge.uplink', style: { 'z-index': 1 } },
     // links leaving a rack, while zoomed out: drawn as per-rack bundles by the LOD layer
     { selector: 'edge.bundled', style: { display: 'none' } },
-    // one edge per rack and neighbour in place of the hidden links, as wide as the bundle
-    {
-      selector: 'edge.bundle',
-      style: {
-        display: 'none',
-        width: 'mapData(links, 1, 64, 2, 12)',
-        'line-color': c.link,
-        opacity: 0.8,
-        events: 'no',
-        'z-index': 1,
-      },
-    },
-    { selector: 'edge.bundle.shown', style: { display: 'element' } },
     {
       selector: 'edge.migration',
       style: {

@@ -13,7 +13,7 @@ import { rackSlots } from '../drawing/tiered-layout'
 import { autoPositions, designElements } from './elements'
 import { applyDesignChanges } from './apply-changes'
 import { LazyHosts } from './lazy-hosts'
-import { drawBundles, showBundles } from './bundles'
+import { rackBundles, showBundles } from './bundles'
 import { HostsOnDemand } from './hosts-on-demand'
 import { CanvasPaint } from './canvas-paint'
 import { canvasStyle, coloursFromCss } from './style'
@@ -129,7 +129,7 @@ export class TopologyCanvas {
   /** Marks links that leave a rack and redraws the per-rack bundles shown when zoomed out. */
   private markUplinks(): void {
     markUplinks(this.cy, this.lod === 'racks')
-    if (this.design) drawBundles(this.cy, this.design, this.lod === 'racks')
+    if (this.design) this.layer?.setBundles(rackBundles(this.design))
   }
 
   /** Tells the level-of-detail layer the halls, rows and names of the racks. */
@@ -314,6 +314,11 @@ export class TopologyCanvas {
   /** Labels the level-of-detail layer drew in its last frame (test hook). */
   labels(): LabelFact[] {
     return this.layer?.labels() ?? []
+  }
+
+  /** Link bundles the level-of-detail layer drew in its last frame (test hook). */
+  bundlesDrawn(): number {
+    return this.layer?.bundlesDrawn() ?? 0
   }
 
   /** 'racks' when zoomed out so far that racks show totals, else 'hosts'. */
