@@ -162,6 +162,28 @@ describe('network in a simulation (closed forms, H = 3600 s)', () => {
     expect(r.network?.switchEnergyKWh).toBeCloseTo(((tor + agg + core) * 3600) / 3.6e6, 5)
   })
 
+  it('switch energy joins the run energy as its own line: P × t in energyKWh and in the power series', () => {
+    const traffic = { eastWest: [], egressGbps: 8, ingressGbps: 0 }
+    const powered = run({ traffic, power: { idleW: 100, loadW: 50 } })
+    const unpowered = run({ traffic })
+    // The same constant load as above: P = Σ idle + load × mean utilization, for 3,600 s.
+    const switchesW =
+      100 + 50 * ((0.25 + 0.25 + 0 + 0.125) / 4) + (100 + 50 * 0.125) + (100 + 50 * 0.125)
+    const switchesKWh = (switchesW * 3600) / 3.6e6
+    const b = powered.summary.energyBreakdownKWh
+    expect(b?.switches).toBeCloseTo(switchesKWh, 9)
+    expect(b?.hosts).toBeCloseTo(unpowered.summary.energyKWh, 12)
+    expect(powered.summary.energyKWh).toBeCloseTo(unpowered.summary.energyKWh + switchesKWh, 9)
+    expect(powered.summary.energyKWh).toBeCloseTo((b?.hosts ?? 0) + (b?.switches ?? 0), 12)
+    // Every sample of the total power carries the switches' constant draw.
+    const extra = powered.series.totalPowerW.map(
+      (w, i) => w - (unpowered.series.totalPowerW[i] ?? 0),
+    )
+    for (const w of extra) expect(w).toBeCloseTo(switchesW, 9)
+    // Without switch power the breakdown stays absent (hosts only).
+    expect(unpowered.summary.energyBreakdownKWh).toBeUndefined()
+  })
+
   it('no workload declares traffic: no network section', () => {
     const design = treeDesign({
       racks: 1,

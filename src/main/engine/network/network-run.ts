@@ -125,6 +125,16 @@ export class NetworkRun {
     return rates
   }
 
+  /** Power every switch draws in the state of the latest instant, W (0 without switch power). */
+  get switchPowerW(): number {
+    return this.accounts.switchPowerW
+  }
+
+  /** Switch energy charged up to the latest instant, joules. */
+  get switchEnergyJ(): number {
+    return this.accounts.switchEnergyJ
+  }
+
   /** Charges the last interval up to `endS` and returns the `network` result section. */
   finish(endS: number): NetworkResult {
     this.accounts.charge(endS)

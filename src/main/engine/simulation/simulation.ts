@@ -14,6 +14,7 @@ import { settleHostPower } from './energy'
 import { EventQueue } from './event-queue'
 import { toMs, type SimEventPayload } from './events'
 import { createFailureLog, failHost, plannedFailures, restarted, type FailureLog } from './failures'
+import { addEnergyLine } from './energy-lines'
 import { createOn, entryIndex, removeEntryAt } from './host-cpu'
 import { createMetrics, finishMetrics, type Metrics } from './metrics'
 import { Placement } from './placement'
@@ -175,7 +176,11 @@ export class Simulation {
       tenantCost: b.tenantCost.map((xs) => xs.slice(fromIndex)),
       hostUtilizationNow: b.hostSeries && last >= 0 ? b.hostUtil.map((xs) => xs[last] ?? 0) : [],
       failedHostIds,
-      energyKWh: (this.counters.energyJ + (this.storage?.energyJ ?? 0)) / 3.6e6,
+      energyKWh:
+        (this.counters.energyJ +
+          (this.storage?.energyJ ?? 0) +
+          (this.network?.switchEnergyJ ?? 0)) /
+        3.6e6,
       migrations: this.counters.migrations,
     }
   }
@@ -228,7 +233,7 @@ export class Simulation {
     processAll(s, this.metrics, this.counters, endS, this.isNpa)
     this.storage?.update(endS, true)
     sampleSeries(this.series, s, this.metrics, endS)
-    this.storage?.addPowerToSample(this.series.totalPowerW)
+    this.addPowerToSample()
     this.options.onProgress?.(1, endS)
   }
 
@@ -301,12 +306,21 @@ export class Simulation {
     decided.forEach((m, i) => this.startMigration(m.vm, m.host, tS, m.reason, ratesGbps?.[i]))
     this.storage?.update(tS, true)
     sampleSeries(this.series, s, this.metrics, tS)
-    this.storage?.addPowerToSample(this.series.totalPowerW)
+    this.addPowerToSample()
     this.options.onProgress?.(Math.min(1, tS / s.horizonS), tS)
     if (resident > 0 || !s.compat) {
       const next = tS + s.stepS
       this.queue.push(toMs(next), { type: 'process', tS: next })
     }
+  }
+
+  /** Adds the storage systems' and switches' power now to the sample just taken (issue 17). */
+  private addPowerToSample(): void {
+    this.storage?.addPowerToSample(this.series.totalPowerW)
+    const last = this.series.totalPowerW.length - 1
+    if (this.network && last >= 0)
+      this.series.totalPowerW[last] =
+        (this.series.totalPowerW[last] as number) + this.network.switchPowerW
   }
 
   private startMigration(
@@ -497,7 +511,12 @@ export class Simulation {
       finishNestedRun(this.design, this.nested, this.result, spanS)
     }
     this.storage?.attach(this.result, endS, this.metrics, this.failures)
-    if (this.network) attachNetwork(this.result, this.network.finish(endS), this.design)
+    if (this.network) {
+      const network = this.network.finish(endS)
+      attachNetwork(this.result, network, this.design)
+      if (this.design.switches.some((w) => w.power !== undefined))
+        addEnergyLine(this.result, 'switches', network.switchEnergyKWh)
+    }
     this.status = 'done'
   }
 }
