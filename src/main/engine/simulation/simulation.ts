@@ -28,6 +28,8 @@ import { finishNestedRun, prepareNestedRun, type NestedRun } from '../nesting/ne
 import { usesStorageModel } from '../storage'
 import { StorageLink } from './storage-link'
 
+type MigrateEvent = Extract<SimEventPayload, { type: 'migrate' }>
+
 /** Options of a run; unset fields come from the design's simulation settings. */
 export interface SimulationOptions {
   runId?: string
@@ -89,6 +91,8 @@ export class Simulation {
   private readonly storage?: StorageLink
   /** The flow model of the fabric (issue 17); only when traffic is declared, never in compat. */
   private readonly network?: NetworkRun
+  /** Each migrating instance's pending completion (to move it when the flow model re-times). */
+  private readonly pendingMigrations = new Map<number, MigrateEvent>()
   private unplaced = 0
   private nowS = 0
   private lastEventMs = 0
@@ -294,16 +298,18 @@ export class Simulation {
     }
     const decided =
       this.policy.kind === 'migration' ? optimizeAllocation(s, this.policy, this.random, tS) : []
-    const ratesGbps = this.network?.advance(
+    const rates = this.network?.advance(
       tS,
       s,
       decided.map((m) => ({
+        vm: m.vm,
         fromHost: s.vmHome[m.vm] as number,
         toHost: m.host,
         memoryMiB: s.vmMemMiB[m.vm] as number,
       })),
     )
-    decided.forEach((m, i) => this.startMigration(m.vm, m.host, tS, m.reason, ratesGbps?.[i]))
+    for (const t of rates?.retimed ?? []) this.retimeMigration(t.vm, t.endS)
+    decided.forEach((m, i) => this.startMigration(m.vm, m.host, tS, m.reason, rates?.startGbps[i]))
     this.storage?.update(tS, true)
     sampleSeries(this.series, s, this.metrics, tS)
     this.addPowerToSample()
@@ -355,7 +361,7 @@ export class Simulation {
         reason,
       })
     } else this.migrations.truncated = true
-    this.queue.push(toMs(end), {
+    const event: MigrateEvent = {
       type: 'migrate',
       tS: end,
       vm: v,
@@ -363,11 +369,31 @@ export class Simulation {
       from: s.vmHome[v] as number,
       token: this.failures.migToken[v] as number,
       record,
-    })
+    }
+    this.pendingMigrations.set(v, event)
+    this.queue.push(toMs(end), event)
   }
 
-  private completeMigration(e: Extract<SimEventPayload, { type: 'migrate' }>): void {
+  /**
+   * The flow model re-shared the fabric and instance `v`'s running migration now ends at
+   * `endS`: its completion moves there (the old event is voided by a new token) and so does
+   * its record's end.
+   */
+  private retimeMigration(v: number, endS: number): void {
+    const old = this.pendingMigrations.get(v)
+    if (!old || old.token !== this.failures.migToken[v]) return
+    const token = (this.failures.migToken[v] as number) + 1
+    this.failures.migToken[v] = token
+    const event: MigrateEvent = { ...old, tS: endS, token }
+    this.pendingMigrations.set(v, event)
+    this.queue.push(toMs(endS), event)
+    const record = this.migrations.records[old.record]
+    if (record) record.endS = endS
+  }
+
+  private completeMigration(e: MigrateEvent): void {
     if (e.token !== this.failures.migToken[e.vm]) return
+    this.pendingMigrations.delete(e.vm)
     const s = this.state
     if (e.tS > this.counters.lastProcessS)
       processAll(s, this.metrics, this.counters, e.tS, this.isNpa)
