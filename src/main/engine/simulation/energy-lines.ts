@@ -5,6 +5,8 @@
  * reports, the experiments' economics and exports) counts all of them.
  */
 import type { EnergyBreakdownKWh, SimulationResult } from '../../../shared/domain/simulation-result'
+import type { NetworkRun } from '../network'
+import type { StorageLink } from './storage-link'
 
 /**
  * Adds `kWh` as the `line` of `result.summary.energyBreakdownKWh` (the first added line also
@@ -19,4 +21,18 @@ export function addEnergyLine(
   const breakdown = s.energyBreakdownKWh ?? { hosts: s.energyKWh }
   s.energyBreakdownKWh = { ...breakdown, [line]: kWh }
   s.energyKWh += kWh
+}
+
+/**
+ * Adds the storage systems' and switches' power now to the last point of the total-power
+ * series (called right after a sample, so the series is what `energyKWh` integrates), W.
+ */
+export function addPowerToSample(
+  totalPowerW: number[],
+  storage: StorageLink | undefined,
+  network: NetworkRun | undefined,
+): void {
+  storage?.addPowerToSample(totalPowerW)
+  const last = totalPowerW.length - 1
+  if (network && last >= 0) totalPowerW[last] = (totalPowerW[last] as number) + network.switchPowerW
 }
