@@ -4,9 +4,9 @@
  * not calling `advance`. The same design, options and seed always give the same result.
  */
 import type { LiveDelta, SimulationResult } from '../../../shared/domain/simulation-result'
-import type { Problem } from '../../../shared/domain/problem'
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors } from '../model/validate'
+import { InvalidDesignError, resolvePolicy } from './run-checks'
 import { attachNetwork, hasNetworkTraffic, NetworkRun } from '../network'
 import { optimizeAllocation } from './consolidation'
 import { processAll, type RunCounters } from './datacenter'
@@ -25,16 +25,24 @@ import { addEnergyLine, addPowerToSample } from './energy-lines'
 import { completeMigration, retimeMigration, startMigration } from './migration-handling'
 import { createMetrics, finishMetrics, type Metrics } from './metrics'
 import { Placement } from './placement'
-import { parsePolicy, type PolicySpec } from './policy'
+import type { PolicySpec } from './policy'
 import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
-import { accrueCost, createSeries, sampleSeries, type SeriesBuffer } from './series'
 import type { RunLoop } from './run-loop'
+import {
+  chargeCost,
+  costStateChanged,
+  createSeries,
+  sampleSeries,
+  type SeriesBuffer,
+} from './series'
 import { buildState, type SimState } from './state'
 import { plannedInstanceFailures } from '../nesting/instance-failure'
 import { finishNestedRun, prepareNestedRun, type NestedRun } from '../nesting/nested-run'
 import { usesStorageModel } from '../storage'
 import { StorageLink } from './storage-link'
+
+export { InvalidDesignError } from './run-checks'
 
 /** Options of a run; unset fields come from the design's simulation settings. */
 export interface SimulationOptions {
@@ -54,26 +62,6 @@ export interface SimulationOptions {
 }
 
 export type SimulationStatus = 'running' | 'paused' | 'done' | 'cancelled'
-
-/** Thrown by `new Simulation` for a design with rule errors (each with its JSON path). */
-export class InvalidDesignError extends Error {
-  constructor(readonly problems: Problem[]) {
-    const errors = problems.filter((p) => p.severity === 'error')
-    super(
-      `the design has ${errors.length} error(s): ` +
-        errors.map((p) => `${p.path || '(document)'}: ${p.message}`).join('; '),
-    )
-    this.name = 'InvalidDesignError'
-  }
-}
-
-/** The policy of a run: `spec` as given, or parsed from a name; throws with the parser's message. */
-function resolvePolicy(spec: string | PolicySpec): PolicySpec {
-  if (typeof spec !== 'string') return spec
-  const parsed = parsePolicy(spec)
-  if (!parsed.ok) throw new Error(parsed.message)
-  return parsed.policy
-}
 
 /** A run in progress. */
 export class Simulation {
@@ -252,6 +240,7 @@ export class Simulation {
     const endS = s.horizonS
     if (s.compat || this.counters.lastProcessS >= endS) return
     this.nowS = endS
+    chargeCost(this.series, s, this.metrics, endS)
     processAll(s, this.metrics, this.counters, endS, this.isNpa)
     this.storage?.update(endS, true)
     sampleSeries(this.series, s, this.metrics, endS)
@@ -274,6 +263,8 @@ export class Simulation {
   }
 
   private handle(e: SimEventPayload): void {
+    // The bill so far follows every change of state, not only the sampled instants.
+    chargeCost(this.series, this.state, this.metrics, e.tS)
     switch (e.type) {
       case 'process':
         return this.processInstant(e.tS)
@@ -299,8 +290,7 @@ export class Simulation {
         repairStorage(this.loop, e.system, e.tS)
         break
     }
-    // The bill so far follows every change of state, not only the sampled instants.
-    accrueCost(this.series, this.state, this.metrics, e.tS)
+    costStateChanged(this.series)
   }
 
   private get isNpa(): boolean {
