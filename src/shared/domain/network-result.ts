@@ -44,7 +44,10 @@ export interface NetworkResult {
   /** Every link then every external uplink, in design order. */
   links: NetworkLinkUsage[]
   tenants: NetworkTenantUsage[]
-  /** Energy of the switches that declare power, kWh (P = idle + load × utilization, held). */
+  /**
+   * Energy of the switches that declare power, kWh (P = idle + load × utilization, held); also
+   * the `switches` line of `summary.energyBreakdownKWh`, inside `summary.energyKWh`.
+   */
   switchEnergyKWh: number
   /** Traffic of live migrations, GB. */
   migrationGB: number

@@ -67,6 +67,18 @@ export class NetworkAccounts {
     })
   }
 
+  /** Switch energy charged so far, joules. */
+  get switchEnergyJ(): number {
+    return this.switchJ
+  }
+
+  /** Power of every switch in the state recorded last, W. */
+  get switchPowerW(): number {
+    let w = 0
+    for (const x of this.switchW) w += x
+    return w
+  }
+
   /** Charges the state recorded last over [last instant, tS]. */
   charge(tS: number): void {
     if (this.lastS < 0 || tS <= this.lastS) return
@@ -176,7 +188,7 @@ export class NetworkAccounts {
           workloads,
         }
       }),
-      switchEnergyKWh: round(this.switchJ / 3.6e6),
+      switchEnergyKWh: this.switchJ / 3.6e6,
       migrationGB: round(this.migrationGB),
       fabricFailures: failures,
     }
