@@ -12,6 +12,7 @@ import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { TenantVirtualNetwork } from '../../../shared/domain/tenant-view'
 import { virtualBottlenecks, virtualEndName } from '../../../shared/domain/virtual-network-text'
 import { duration, num, pct } from './format'
+import { linkUsers } from './link-users'
 import type { ReportSection } from './model'
 
 /** Lines drawn in the utilization chart; tables show this many rows in HTML (CSV: all). */
@@ -81,6 +82,13 @@ export function providerNetworkSections(
   const sentGB = net.tenants.reduce((s, t) => s + t.gbSent, 0)
   const lostGB = net.tenants.reduce((s, t) => s + t.demandNotServedGB, 0)
   const saturated = links.filter((x) => x.saturatedS > 0)
+  const users = linkUsers(d, r)
+  const usedBy = (id: string): string => {
+    if (!users) return 'not computed (too many routes)'
+    const tenants = [...(users.tenants.get(id) ?? [])].map(name).sort()
+    if (users.migrations.has(id)) tenants.push('live migrations')
+    return tenants.join(', ')
+  }
   return [
     {
       id: 'network',
@@ -88,7 +96,7 @@ export function providerNetworkSections(
       blocks: [
         {
           kind: 'text',
-          text: 'Flows follow shortest paths through the switches, split evenly over equal-cost paths; each link’s capacity (per direction) is shared by max-min fairness. A link’s utilization is its busier direction’s; it counts as saturated at 99.9 % or more.',
+          text: 'Flows follow shortest paths through the switches, split evenly over equal-cost paths; each link’s capacity (per direction) is shared by max-min fairness. A link’s utilization is its busier direction’s; it counts as saturated at 99.9 % or more. “Routed over it” names the tenants whose declared traffic takes the link between the hosts where their instances ended the run (and live migrations that crossed it); the run keeps each link’s total load, not each tenant’s share of it.',
         },
         {
           kind: 'facts',
@@ -119,6 +127,7 @@ export function providerNetworkSections(
               { label: 'saturated', csv: 'saturated_s', format: 'duration' },
               'peak utilization %',
               'mean utilization %',
+              'routed over it',
             ],
             rows: links.map(({ l, saturatedS: s }) => [
               linkName.get(l.id) ?? l.id,
@@ -127,6 +136,7 @@ export function providerNetworkSections(
               s,
               l.peakUtilization * 100,
               l.meanUtilization * 100,
+              usedBy(l.id),
             ]),
             displayLimit: MAX_LINES,
           },
