@@ -47,6 +47,22 @@ export function migrationNetworkS(r: SimulationResult): number {
   return r.migrations.reduce((s, m) => s + Math.max(0, m.endS - m.startS), 0)
 }
 
+/**
+ * Links grouped by identical utilization series, in order of first appearance: equal-cost
+ * paths share load evenly, so parallel links often carry exactly the same; one line (and one
+ * CSV column) names them all instead of drawing the same numbers twice.
+ */
+function sameSeriesOnce(links: readonly NetworkLinkUsage[]): NetworkLinkUsage[][] {
+  const groups = new Map<string, NetworkLinkUsage[]>()
+  for (const l of links) {
+    const key = l.utilizationSeries.join(',')
+    const group = groups.get(key)
+    if (group) group.push(l)
+    else groups.set(key, [l])
+  }
+  return [...groups.values()]
+}
+
 /** `host-1 ↔ tor-1`: a link by its end points' names; an uplink by its own name. */
 function linkNames(d: Design, names: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>()
@@ -168,9 +184,9 @@ export function providerNetworkSections(
             yUnit: '%',
             timesS: net.timesS,
             kind: 'line',
-            series: links.slice(0, MAX_LINES).map(({ l }) => ({
-              name: linkName.get(l.id) ?? l.id,
-              values: l.utilizationSeries.map((u) => u * 100),
+            series: sameSeriesOnce(links.slice(0, MAX_LINES).map(({ l }) => l)).map((g) => ({
+              name: g.map((l) => linkName.get(l.id) ?? l.id).join(', '),
+              values: (g[0] as NetworkLinkUsage).utilizationSeries.map((u) => u * 100),
             })),
           },
         },
