@@ -1,8 +1,8 @@
 /**
  * Links by utilization (issue 17): a link's time value is the latest processing instant at or
  * before the shown time; a bundle shows the highest utilization of its links and has the very
- * id the canvas draws it with; the painter marks links and bundles, and paints edges added
- * later (hosts on demand, bundles redrawn).
+ * key the level-of-detail layer draws it with; the painter marks links, and paints links added
+ * later (hosts on demand).
  */
 import cytoscape from 'cytoscape'
 import { describe, expect, it } from 'vitest'
@@ -10,7 +10,7 @@ import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-da
 import { bundleOfLink, linkOverlayOf, type LinkPaint } from '../drawing/link-overlay'
 import { instantAt, linkFrameAt } from '../stores/network-frame'
 import type { NetworkResult } from '../../../shared/domain/network-result'
-import { bundleElements } from './bundles'
+import { bundleKey, loadColour, rackBundles } from './bundles'
 import { LinkOverlayPainter } from './link-overlay'
 
 describe('linkFrameAt', () => {
@@ -50,7 +50,7 @@ describe('link overlay', () => {
   const design = syntheticDatacenter({ hosts: 120, instances: 10, tenants: 2, seed: 0 })
 
   it('gives each crossing link the id of the bundle the canvas draws, and a bundle its max', () => {
-    const drawn = new Set(bundleElements(design, true).map((e) => e.data.id))
+    const drawn = new Set(rackBundles(design).map(bundleKey))
     const of = bundleOfLink(design)
     expect(of.size).toBeGreaterThan(0)
     for (const id of of.values()) expect(drawn.has(id)).toBe(true)
@@ -67,13 +67,21 @@ describe('link overlay', () => {
     expect(overlay.bundles).toEqual(expected)
   })
 
-  it('paints links and bundles, and edges added later', () => {
+  it('colours a bundle green to red as the stylesheet colours a link', () => {
+    expect(loadColour(0)).toBe('rgb(44, 160, 44)') // #2ca02c
+    expect(loadColour(1)).toBe('rgb(214, 39, 40)') // #d62728
+    expect(loadColour(0.5)).toBe(
+      `rgb(${Math.round((44 + 214) / 2)}, ${Math.round((160 + 39) / 2)}, ${Math.round((44 + 40) / 2)})`,
+    )
+    expect(loadColour(7)).toBe(loadColour(1))
+  })
+
+  it('paints links, and links added later', () => {
     const cy = cytoscape({ headless: true })
     cy.add([
       { group: 'nodes', data: { id: 'x' } },
       { group: 'nodes', data: { id: 'y' } },
       { group: 'edges', data: { id: 'l1', source: 'x', target: 'y' }, classes: 'link' },
-      { group: 'edges', data: { id: 'bundle:x:y', source: 'x', target: 'y' }, classes: 'bundle' },
     ])
     const painter = new LinkOverlayPainter(cy)
     painter.set({
@@ -84,7 +92,6 @@ describe('link overlay', () => {
       bundles: new Map([['bundle:x:y', 0.9]]),
     })
     expect(cy.$id('l1').data('linkLoad')).toBe(0.4)
-    expect(cy.$id('bundle:x:y').data('linkLoad')).toBe(0.9)
     cy.add({ group: 'edges', data: { id: 'l2', source: 'x', target: 'y' }, classes: 'link' })
     expect(cy.$id('l2').data('linkLoad')).toBe(0.9)
     expect(cy.$id('l2').hasClass('link-failed')).toBe(true)

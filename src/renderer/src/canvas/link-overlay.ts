@@ -1,9 +1,9 @@
 /**
- * Links coloured and thickened by utilization at the shown time (issue 17), and rack bundles
- * (zoomed out) coloured by the busiest of their links. Edges carry `linkLoad` (0..1) for the
- * stylesheet's `mapData` rules and the class `link-failed` while failed. Links and bundles
- * created later (hosts on demand, bundles redrawn after an edit) are painted as they are
- * added, so the adapter only hands over each new overlay.
+ * Links coloured and thickened by utilization at the shown time (issue 17). Edges carry
+ * `linkLoad` (0..1) for the stylesheet's `mapData` rules and the class `link-failed` while
+ * failed. Links created later (hosts on demand) are painted as they are added, so the adapter
+ * only hands over each new overlay. Rack bundles (zoomed out) are drawn by the level-of-detail
+ * layer, which colours each by its busiest link (`RackLayer.setBundleLoads`).
  */
 import type { Core, EdgeSingular, EventObject } from 'cytoscape'
 import { EMPTY_LINK_OVERLAY, type LinkOverlay } from '../drawing/link-overlay'
@@ -19,21 +19,19 @@ export class LinkOverlayPainter {
     cy.on('add', 'edge', this.onAdd)
   }
 
-  /** Paints every link and bundle with `overlay` (an empty one clears them). */
+  /** Paints every link with `overlay` (an empty one clears them). */
   set(overlay: LinkOverlay): void {
     const clearing = overlay.links.size === 0
     if (clearing && this.overlay.links.size === 0) return
     this.overlay = overlay
     this.cy.batch(() => {
-      this.cy.edges('.link, .bundle').forEach((e) => this.paint(e))
+      this.cy.edges('.link').forEach((e) => this.paint(e))
     })
   }
 
   private paint(e: EdgeSingular): void {
     const id = e.id()
-    const load = e.hasClass('bundle')
-      ? this.overlay.bundles.get(id)
-      : this.overlay.links.get(id)?.utilization
+    const load = this.overlay.links.get(id)?.utilization
     const failed = this.overlay.links.get(id)?.failed === true
     if (load === undefined) {
       if (e.data('linkLoad') !== undefined) e.removeData('linkLoad')

@@ -154,31 +154,14 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
     { selector: 'edge.uplink', style: { 'z-index': 1 } },
     // links leaving a rack, while zoomed out: drawn as per-rack bundles by the LOD layer
     { selector: 'edge.bundled', style: { display: 'none' } },
-    // one edge per rack and neighbour in place of the hidden links, as wide as the bundle
-    {
-      selector: 'edge.bundle',
-      style: {
-        display: 'none',
-        width: 'mapData(links, 1, 64, 2, 12)',
-        'line-color': c.link,
-        opacity: 0.8,
-        events: 'no',
-        'z-index': 1,
-      },
-    },
-    { selector: 'edge.bundle.shown', style: { display: 'element' } },
     // links by utilization at the shown time (issue 17; link-overlay.ts): green to red, thicker
-    // when busier; a bundle keeps its width and takes the colour of its busiest link
+    // when busier
     {
       selector: 'edge.link[linkLoad >= 0]',
       style: {
         'line-color': 'mapData(linkLoad, 0, 1, #2ca02c, #d62728)',
         width: 'mapData(linkLoad, 0, 1, 2, 7)',
       },
-    },
-    {
-      selector: 'edge.bundle[linkLoad >= 0]',
-      style: { 'line-color': 'mapData(linkLoad, 0, 1, #2ca02c, #d62728)', opacity: 1 },
     },
     {
       selector: 'edge.link.link-failed',
@@ -195,6 +178,11 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         width: 3,
         'z-index': 5,
       },
+    },
+    // between racks whose hosts are not on the canvas: one arrow per pair, wider for more
+    {
+      selector: 'edge.migration.grouped',
+      style: { width: 'mapData(count, 1, 20, 3, 9)', label: 'data(count)', 'font-size': 11 },
     },
     {
       selector: '.has-warning',

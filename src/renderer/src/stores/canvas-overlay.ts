@@ -33,8 +33,18 @@ export function useCanvasOverlay(): CanvasOverlay {
   // the tenants array keeps its identity across edits that do not touch tenants, so this
   // (and the overlay) recompute only when tenants change, not on every move
   const tenants = computed(() => design.design?.tenants)
-  const colours = computed(() => new Map((tenants.value ?? []).map((t) => [t.id, t.colour])))
-  const hosts = computed(() => {
+  // a design fetched again (a settings change) has new tenant objects with the same colours:
+  // the same map is kept, so the 10,000-host overlay is not rebuilt for nothing
+  const colours = computed<ReadonlyMap<string, string>>((previous) => {
+    const next = new Map((tenants.value ?? []).map((t) => [t.id, t.colour]))
+    const same =
+      previous !== undefined &&
+      previous.size === next.size &&
+      [...next].every(([id, c]) => previous.get(id) === c)
+    return same ? previous : next
+  })
+  /** Instances per host and tenant from the last placement (recomputed on placement only). */
+  const placed = computed(() => {
     const out = new Map<string, HostOverlay>()
     for (const [hostId, perTenant] of placement.byHost) {
       out.set(hostId, {
@@ -47,18 +57,21 @@ export function useCanvasOverlay(): CanvasOverlay {
           })),
       })
     }
+    return out
+  })
+  const hosts = computed(() => {
     const frame = simulation.frame
-    if (frame) {
-      for (const [hostId, h] of frame.hosts) {
-        const o = out.get(hostId) ?? {}
-        out.set(hostId, {
-          ...o,
-          utilization: h.utilization,
-          failed: h.failed,
-          off: h.off,
-          ...(h.rackMean ? { rackMean: true } : {}),
-        })
-      }
+    if (!frame) return placed.value
+    const out = new Map(placed.value)
+    for (const [hostId, h] of frame.hosts) {
+      const o = out.get(hostId) ?? {}
+      out.set(hostId, {
+        ...o,
+        utilization: h.utilization,
+        failed: h.failed,
+        off: h.off,
+        ...(h.rackMean ? { rackMean: true } : {}),
+      })
     }
     return out
   })
