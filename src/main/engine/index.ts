@@ -147,6 +147,7 @@ export { designJsonSchema } from './persistence/design-json-schema'
 export {
   buildProviderReport,
   buildTenantReport,
+  fabricSections,
   formatCsvForPeople,
   renderReportHtml,
   reportCharts,
@@ -161,6 +162,7 @@ export {
   type ProviderReportInput,
   type ReportChart,
   type ReportModel,
+  type ReportSection,
   type ReportTable,
 } from './reports'
 
