@@ -160,12 +160,28 @@ function placementSection(
   }
 }
 
-/** Builds the provider's full report. */
-export function buildProviderReport(input: ProviderReportInput): ReportModel {
-  const d = input.design
+/** Display names of a design's hosts, tenants, switches, storage, racks and workloads, by id. */
+export function displayNames(d: Design): Map<string, string> {
   const names = new Map<string, string>()
   for (const list of [d.hosts, d.tenants, d.switches, d.storage, d.racks, d.workloads] as const)
     for (const x of list) names.set(x.id, x.name || x.id)
+  return names
+}
+
+/**
+ * The sections of a run's fabric and storage (network, storage) as the provider's report
+ * builds them: none when the run modelled neither (CloudSim-compatible runs, designs without
+ * traffic or storage demand). For other readers of the same figures (the CLI's text).
+ */
+export function fabricSections(d: Design, r: SimulationResult | undefined): ReportSection[] {
+  const names = displayNames(d)
+  return [...providerNetworkSections(d, r, names), ...providerStorageSections(r, names)]
+}
+
+/** Builds the provider's full report. */
+export function buildProviderReport(input: ProviderReportInput): ReportModel {
+  const d = input.design
+  const names = displayNames(d)
   return {
     title: d.meta.name,
     subtitle: 'Datacenter report',
