@@ -11,7 +11,7 @@
  * The typed structure and its max-min solver are kept until a flow is added or dropped, so an
  * instant whose flows are those of the previous one (only demands changed) reuses them.
  */
-import type { Fabric } from './fabric'
+import { OUTSIDE, type Fabric } from './fabric'
 import { MaxMinSolver } from './max-min-solver'
 
 /** Logical flows and their sub-flows, with the allocation once `allocate` ran. */
@@ -20,6 +20,8 @@ export class FlowTable {
   /** Per flow: tenant index, workload index (-1 for migrations), demand, sub-flow range. */
   tenant: number[] = []
   workload: number[] = []
+  /** Per flow: 1 when it comes in from outside the datacenter (ingress), else 0. */
+  inbound: number[] = []
   demandGbps: number[] = []
   firstSub: number[] = [0]
   /** Per flow after `allocate`: rate received, Gbps (0 when unreachable). */
@@ -59,6 +61,7 @@ export class FlowTable {
     }
     this.tenant.push(tenant)
     this.workload.push(workload)
+    this.inbound.push(src === OUTSIDE ? 1 : 0)
     this.demandGbps.push(demandGbps)
     this.firstSub.push(this.subDemand.length)
     this.solved = undefined
@@ -73,6 +76,7 @@ export class FlowTable {
     this.count = count
     this.tenant.length = count
     this.workload.length = count
+    this.inbound.length = count
     this.demandGbps.length = count
     this.firstSub.length = count + 1
     this.subDemand.length = subs

@@ -175,6 +175,18 @@ describe('network in a simulation (closed forms, H = 3600 s)', () => {
     expect(r.network?.links.find((l) => l.id === 'up')?.peakUtilization).toBe(1)
   })
 
+  it('ingress is delivered to the tenant but not billed as sent: two 8 Gbps in-flows share a 10 Gbps uplink', () => {
+    const r = run({ traffic: { eastWest: [], egressGbps: 0, ingressGbps: 8 } })
+    const t = r.network?.tenants[0]
+    expect(t?.gbSent).toBe(0)
+    expect(t?.gbReceived).toBeCloseTo((10 * 3600) / 8, 6)
+    expect(t?.demandNotServedGB).toBeCloseTo((6 * 3600) / 8, 6)
+    expect(t?.notServedFraction).toBeCloseTo(6 / 16, 6)
+    const line = r.tenants[0]?.bill.lines.find((l) => l.item === 'network-gb')
+    expect(line?.quantity).toBe(0)
+    expect(line?.amount).toBe(0)
+  })
+
   it("a failed link cuts its host off; the lost traffic counts against the sender's tenant", () => {
     const probe = run({
       traffic: { eastWest: [{ peerWorkloadId: 'b', sendGbps: 8 }], egressGbps: 0, ingressGbps: 0 },

@@ -103,6 +103,7 @@ describe('network sections on a simulated fabric (H = 3600 s)', () => {
     expect(talkers?.rows[0]?.[4]).toBeCloseTo((5 / 15) * 100, 6)
     const f = facts(model, 'network')
     expect(f.get('Traffic delivered')).toBe('4,500.0 GB')
+    expect(f.get('of which in from outside (ingress)')).toBe('0.0 GB')
     expect(f.get('Traffic not carried')).toBe('2,250.0 GB (33.3 %)')
     expect(f.get('Saturated links')).toBe('2 of 3')
   })
@@ -118,7 +119,8 @@ describe('network sections on a simulated fabric (H = 3600 s)', () => {
     const model = buildTenantReport(projected.view)
     expect(table(model, 'virtual-links')?.rows).toEqual([['web', 'db', 15]])
     const f = facts(model, 'network')
-    expect(f.get('Traffic delivered')).toBe('4,500.00 GB')
+    expect(f.get('Traffic sent (billed)')).toBe('4,500.00 GB')
+    expect(f.get('Traffic received from the internet')).toBe('0.00 GB')
     expect(f.get('Traffic not carried')).toBe('2,250.00 GB (33.3 %)')
   })
 

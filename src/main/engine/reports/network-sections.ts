@@ -95,7 +95,8 @@ export function providerNetworkSections(
   const talkers = net.tenants
     .flatMap((t) => t.workloads.map((w) => ({ tenantId: t.tenantId, ...w })))
     .sort((a, b) => b.gbSent - a.gbSent || (a.workloadId < b.workloadId ? -1 : 1))
-  const sentGB = net.tenants.reduce((s, t) => s + t.gbSent, 0)
+  const sentGB = net.tenants.reduce((s, t) => s + t.gbSent + t.gbReceived, 0)
+  const ingressGB = net.tenants.reduce((s, t) => s + t.gbReceived, 0)
   const lostGB = net.tenants.reduce((s, t) => s + t.demandNotServedGB, 0)
   const saturated = links.filter((x) => x.saturatedS > 0)
   const users = linkUsers(d, r)
@@ -118,6 +119,7 @@ export function providerNetworkSections(
           kind: 'facts',
           items: [
             ['Traffic delivered', `${num(sentGB, 1)} GB`],
+            ['of which in from outside (ingress)', `${num(ingressGB, 1)} GB`],
             [
               'Traffic not carried',
               `${num(lostGB, 1)} GB${sentGB + lostGB > 0 ? ` (${pct(lostGB / (sentGB + lostGB))})` : ''}`,
@@ -210,7 +212,8 @@ export function tenantNetworkSections(vn: TenantVirtualNetwork | undefined): Rep
           kind: 'facts',
           items: t
             ? [
-                ['Traffic delivered', `${num(t.gbSent, 2)} GB`],
+                ['Traffic sent (billed)', `${num(t.gbSent, 2)} GB`],
+                ['Traffic received from the internet', `${num(t.gbReceived, 2)} GB`],
                 [
                   'Traffic not carried',
                   `${num(t.demandNotServedGB, 2)} GB (${pct(t.notServedFraction)})`,
