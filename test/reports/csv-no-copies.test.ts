@@ -59,12 +59,21 @@ function proportional(a: number[], b: number[]): boolean {
   )
 }
 
+/**
+ * Two links' utilization series are measurements of two physical links, not one figure
+ * written twice: equal-cost paths carry equal shares of a flow (the ECMP fluid model), so two
+ * uplinks of one switch can carry the same load at every instant.
+ */
+const PER_LINK_SERIES = 'network-utilization-series.csv:'
+
 function copies(files: Array<{ fileName: string; contents: string }>): string[] {
   const columns = files.flatMap((f) => numericColumns(f.fileName, f.contents))
   const found: string[] = []
+  const links = (x: number, y: number): boolean =>
+    columns[x]!.where.startsWith(PER_LINK_SERIES) && columns[y]!.where.startsWith(PER_LINK_SERIES)
   for (let x = 0; x < columns.length; x++)
     for (let y = x + 1; y < columns.length; y++)
-      if (proportional(columns[x]!.values, columns[y]!.values))
+      if (!links(x, y) && proportional(columns[x]!.values, columns[y]!.values))
         found.push(`${columns[x]!.where} = k * ${columns[y]!.where}`)
   return found
 }
