@@ -88,6 +88,8 @@ export function validRequests(dir: string): Record<string, unknown[]> {
     'simulation:list': [{}],
     'tenancy:view': [{ tenantId: 't-acme' }, { tenantId: 't-globex' }, {}],
     'tenancy:list': [{}],
+    'stack:host': [{ hostId: 'kvm-1' }, { hostId: 'no-such-host' }],
+    'stack:tenant': [{ tenantId: 't-globex' }, { tenantId: 't-acme' }, {}],
     'tenancy:mint-token': [{ tenantId: 't-initech' }],
     'tenancy:open-window': [{ tenantId: 't-acme' }],
     'tenancy:tokens': [{}],
