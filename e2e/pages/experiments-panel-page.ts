@@ -57,10 +57,28 @@ export class ExperimentsPanelPage {
 
   /** What the Pareto chart draws, from the chart test hook. */
   async paretoFact(): Promise<ChartFact | undefined> {
-    return this.page.evaluate(() =>
-      (globalThis as unknown as ChartWindow).__strataCharts
-        ?.charts()
-        .find((c) => c.name === 'pareto'),
+    return this.chartFact('pareto')
+  }
+
+  /** What chart `name` draws, from the chart test hook. */
+  async chartFact(name: string): Promise<ChartFact | undefined> {
+    return this.page.evaluate(
+      (n) =>
+        (globalThis as unknown as ChartWindow).__strataCharts?.charts().find((c) => c.name === n),
+      name,
+    )
+  }
+
+  get boxes(): Locator {
+    return this.root.locator('[data-testid="experiment-boxes"]')
+  }
+
+  /** The five numbers (min, Q1, median, Q3, max) of level `index` of `factor`'s box plot. */
+  async boxValues(factor: string, index: number): Promise<number[]> {
+    const row = this.root.locator(`[data-testid="box-numbers:${factor}"] tbody tr`).nth(index)
+    const cells = row.locator('td[data-stat]')
+    return (await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')))).map(
+      Number,
     )
   }
 }

@@ -59,6 +59,26 @@ test('two factors run, compare in a table and a Pareto chart, and one run opens'
   )
   await designer.screenshot(testInfo, 'experiments-2-compared')
 
+  // box plots: per factor, a box per level over the 4 runs with that level
+  for (const factor of results.factorNames)
+    await expect
+      .poll(async () =>
+        (await ex.chartFact(`box:${factor}`))?.series.map((s) => [s.type, s.points]),
+      )
+      .toEqual([['boxplot', 2]])
+  const thr = results.runs
+    .filter((r) => r.factors['simulation.policy'] === 'thr-mmt-0.8')
+    .map((r) => r.summary.energyKWh)
+    .sort((a, b) => a - b)
+  expect(thr).toHaveLength(4)
+  // R-7 median of 4 values: the mean of the middle two
+  const median = (thr[1]! + thr[2]!) / 2
+  const box = await ex.boxValues('simulation.policy', 0)
+  expect(box[2]).toBeCloseTo(median, 9)
+  expect([box[0], box[4]]).toEqual([thr[0], thr[3]])
+  await ex.boxes.scrollIntoViewIfNeeded()
+  await designer.screenshot(testInfo, 'experiments-2b-boxes')
+
   // open one run: its summary and tenants
   await ex.openRun(3)
   const run = results.runs[3]!
