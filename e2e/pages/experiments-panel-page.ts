@@ -55,6 +55,11 @@ export class ExperimentsPanelPage {
     await list.locator('[data-testid="experiment-open-run"]').nth(n).click()
   }
 
+  /** Opens the run shown in the detail in the app ("Open on canvas"). */
+  async openInApp(): Promise<void> {
+    await this.runDetail.locator('[data-testid="experiment-open-in-app"]').click()
+  }
+
   /** What the Pareto chart draws, from the chart test hook. */
   async paretoFact(): Promise<ChartFact | undefined> {
     return this.chartFact('pareto')

@@ -6,6 +6,7 @@
 import { test, expect } from '../fixtures/app'
 import { DesignerPage } from '../pages/designer-page'
 import { ExperimentsPanelPage } from '../pages/experiments-panel-page'
+import { SimulationPanelPage } from '../pages/simulation-panel-page'
 import type { ExperimentInfo, ExperimentResults } from '../../src/shared/contract'
 
 /** Non-dominated points (minimise both), by the definition. */
@@ -15,7 +16,7 @@ function front(points: Array<{ x: number; y: number; label: string }>): string[]
     .map((p) => p.label)
 }
 
-test('two factors run, compare in a table and a Pareto chart, and one run opens', async ({
+test('two factors run, compare in a table, Pareto chart and box plots, and one run opens in the app', async ({
   page,
   app,
 }, testInfo) => {
@@ -93,4 +94,40 @@ test('two factors run, compare in a table and a Pareto chart, and one run opens'
   )
   await ex.runDetail.scrollIntoViewIfNeeded()
   await designer.screenshot(testInfo, 'experiments-3-run-open')
+
+  // open it in the app: an unsaved edit is never discarded without asking
+  await app.api.must('design:apply', {
+    command: { type: 'set-meta', patch: { name: 'My edited design' } },
+  })
+  await expect(designer.docTitle()).toContainText('My edited design (unsaved)')
+  await ex.openInApp()
+  await expect(designer.confirmDialog()).toBeVisible()
+  await designer.answerConfirm(false)
+  await expect(designer.docTitle()).toContainText('My edited design (unsaved)')
+  expect((await app.api.must('design:get', {})).design.meta.name).toBe('My edited design')
+  await ex.openInApp()
+  await designer.answerConfirm(true)
+  // the run's resolved design is the open design: new, unsaved, named after the run
+  await expect(designer.docTitle()).toContainText(`run 4 (${run.factors['simulation.policy']}`)
+  await expect(designer.docTitle()).toContainText('(unsaved)')
+  const opened = (await app.api.must('design:get', {})).design
+  expect(opened.simulation.seed).toBe(run.seed)
+  for (const rack of opened.racks)
+    expect(rack.cpuAllocationRatio).toBe(run.factors['racks[*].cpuAllocationRatio'])
+  // the canvas shows that design's hosts; the Simulation panel its result at the slider
+  await expect
+    .poll(
+      async () =>
+        (await designer.nodeIds()).filter((id) => opened.hosts.some((h) => h.id === id)).length,
+    )
+    .toBe(opened.hosts.length)
+  const sim = new SimulationPanelPage(page)
+  await expect(sim.root).toBeVisible()
+  await expect(sim.timeSlider).toBeVisible({ timeout: 60_000 })
+  // same design and seed: the app's simulation gives the run's figures
+  const runs = await app.api.must('simulation:list', {})
+  const last = await app.api.must('simulation:get', { runId: runs.at(-1)!.runId })
+  expect(last.result?.summary.energyKWh).toBe(run.summary.energyKWh)
+  expect(last.result?.summary.migrations).toBe(run.summary.migrations)
+  await designer.screenshot(testInfo, 'experiments-4-run-in-app')
 })

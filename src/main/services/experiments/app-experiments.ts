@@ -11,6 +11,8 @@ import type {
   ExperimentResults,
   ExperimentRunDetail,
 } from '../../../shared/contract'
+import type { Design } from '../../../shared/design/schema'
+import type { FactorValue } from '../../../shared/experiment/spec'
 import type { ExperimentPlan, RunRecord } from '../../engine'
 import type { EventHub } from '../event-hub'
 import { runOnLocalPool } from './local-pool'
@@ -26,6 +28,10 @@ interface Job {
   failures: RunFailure[]
   finished: Promise<void>
 }
+
+/** A factor value as a label (`dvfs`, `4`, `{"a":1}`). */
+const factorLabel = (v: FactorValue | undefined): string =>
+  v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v)
 
 /** Thrown for an unknown experiment or run id. */
 export class ExperimentNotFound extends Error {}
@@ -172,10 +178,32 @@ export class AppExperiments {
     })
   }
 
-  run(experimentId: string, runId: string): ExperimentRunDetail {
-    const record = [...this.job(experimentId).records.values()].find((r) => r.id === runId)
+  private record(experimentId: string, runId: string): { job: Job; record: RunRecord } {
+    const job = this.job(experimentId)
+    const record = [...job.records.values()].find((r) => r.id === runId)
     if (!record) throw new ExperimentNotFound(`experiment ${experimentId} has no run ${runId}`)
-    return runDetail(record)
+    return { job, record }
+  }
+
+  run(experimentId: string, runId: string): ExperimentRunDetail {
+    return runDetail(this.record(experimentId, runId).record)
+  }
+
+  /**
+   * Run `runId`'s resolved design (the base design with its factors and seed applied), a copy
+   * named after the run: `Two-hall · run 4 (dvfs · 4)`.
+   */
+  runDesign(experimentId: string, runId: string): { design: Design; index: number } {
+    const { job, record } = this.record(experimentId, runId)
+    const planned = job.plan.runs[record.index]
+    if (!planned) throw new ExperimentNotFound(`experiment ${experimentId} has no run ${runId}`)
+    const design = structuredClone(planned.design)
+    const levels = job.plan.factorNames.map((f) => factorLabel(planned.factors[f])).join(' · ')
+    design.meta = {
+      ...design.meta,
+      name: `${design.meta.name} · run ${record.index + 1}${levels ? ` (${levels})` : ''}`,
+    }
+    return { design, index: record.index }
   }
 
   /** Cancels every running experiment and waits for the pools to stop. */

@@ -16,6 +16,7 @@ type ExperimentsCall =
   | 'experiments:list'
   | 'experiments:results'
   | 'experiments:run'
+  | 'experiments:open-run'
 
 export function experimentsHandlers(
   ctx: AppContext,
@@ -74,6 +75,24 @@ export function experimentsHandlers(
     'experiments:list': () => ok(experiments.list()),
     'experiments:results': (req) => found(() => experiments.results(req.experimentId)),
     'experiments:run': (req) => found(() => experiments.run(req.experimentId, req.runId)),
+    'experiments:open-run': (req) => {
+      const run = found(() => experiments.runDesign(req.experimentId, req.runId))
+      if (!run.ok) return run
+      // Never silently: unsaved work is replaced only with the user's consent.
+      if (ctx.design.state.dirty && !req.discardChanges)
+        return fail(
+          'conflict',
+          'the open design has unsaved changes; save it first, or confirm discarding them',
+        )
+      // A new design: unsaved, with no file, so a save never overwrites the base design's file.
+      ctx.design.replace(run.value.design, undefined, { unsaved: true })
+      return ok({
+        state: ctx.design.state,
+        designName: run.value.design.meta.name,
+        runId: req.runId,
+        index: run.value.index,
+      })
+    },
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Experiments (issue 16): the factors being defined on the open design, the experiment that
  * runs or last ran (its progress from `experiments:progress`), its comparison
- * (`experiments:results`, reloaded as runs end) and the one run opened (`experiments:run`).
+ * (`experiments:results`, reloaded as runs end), the one run opened (`experiments:run`) and
+ * the run opened in the app as the design (`experiments:open-run`).
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
@@ -13,7 +14,10 @@ import type {
   ExperimentRunDetail,
   Problem,
 } from '../../../shared/contract'
+import { withDiscardPrompt } from './discard-guard'
+import { useDesignStore } from './design'
 import { varyFromDrafts, type FactorDraft } from './experiment-factors'
+import { useSimulationStore } from './simulation'
 
 /** Least time between two reloads of the comparison while runs end, milliseconds. */
 const RESULTS_RELOAD_MS = 1000
@@ -25,6 +29,8 @@ export const useExperimentsStore = defineStore('experiments', () => {
   const progress = ref<ExperimentProgressEvent | undefined>()
   const results = shallowRef<ExperimentResults | undefined>()
   const openRun = ref<ExperimentRunDetail | undefined>()
+  /** The run opened in the app (`experiments:open-run`) and the design revision it became. */
+  const inApp = ref<{ runId: string; revision: number; designName: string } | undefined>()
   /** The last problem ('' when none), with its located details. */
   const error = ref('')
   const problems = ref<Problem[]>([])
@@ -106,6 +112,38 @@ export const useExperimentsStore = defineStore('experiments', () => {
     openRun.value = undefined
   }
 
+  /** Whether run `runId` is the open design, unedited since it was opened. */
+  function isInApp(runId: string): boolean {
+    const d = useDesignStore()
+    return inApp.value?.runId === runId && d.state.revision === inApp.value.revision
+  }
+
+  /**
+   * Opens run `runId` in the app: its resolved design becomes the open design (new, unsaved,
+   * no file; asks first when the open design has unsaved changes) and is simulated, so the
+   * canvas and the Simulation panel show its result. Resolves false when nothing was opened.
+   */
+  async function openInApp(runId: string): Promise<boolean> {
+    const id = current.value?.experimentId
+    if (!id) return false
+    if (isInApp(runId)) return true
+    const r = await withDiscardPrompt((discardChanges) =>
+      api.call('experiments:open-run', { experimentId: id, runId, discardChanges }),
+    )
+    if (!r) return false
+    if (!r.ok) {
+      error.value = r.error.message
+      return false
+    }
+    error.value = ''
+    inApp.value = { runId, revision: r.value.state.revision, designName: r.value.designName }
+    const design = useDesignStore()
+    await design.refresh()
+    // the same engine, design and seed as the run: the result is the run's
+    await useSimulationStore().runSimulation({})
+    return true
+  }
+
   return {
     factors,
     repeat,
@@ -113,6 +151,7 @@ export const useExperimentsStore = defineStore('experiments', () => {
     progress,
     results,
     openRun,
+    inApp,
     error,
     problems,
     addFactor,
@@ -122,5 +161,7 @@ export const useExperimentsStore = defineStore('experiments', () => {
     loadResults,
     open,
     closeRun,
+    isInApp,
+    openInApp,
   }
 })
