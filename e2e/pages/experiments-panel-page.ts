@@ -55,6 +55,18 @@ export class ExperimentsPanelPage {
     await list.locator('[data-testid="experiment-open-run"]').nth(n).click()
   }
 
+  get comparison(): Locator {
+    return this.root.locator('[data-testid="experiment-comparison"]')
+  }
+
+  /** Ticks runs `ns` (from 0, plan order) in the run list and compares them. */
+  async compareRuns(ns: number[]): Promise<void> {
+    const list = this.root.locator('[data-testid="experiment-runs"]')
+    if ((await list.getAttribute('open')) === null) await list.locator('summary').click()
+    for (const n of ns) await list.locator('[data-testid="experiment-compare-run"]').nth(n).check()
+    await list.locator('[data-testid="experiment-compare"]').click()
+  }
+
   /** Opens the run shown in the detail in the app ("Open on canvas"). */
   async openInApp(): Promise<void> {
     await this.runDetail.locator('[data-testid="experiment-open-in-app"]').click()

@@ -80,6 +80,26 @@ test('two factors run, compare in a table, Pareto chart and box plots, and one r
   await ex.boxes.scrollIntoViewIfNeeded()
   await designer.screenshot(testInfo, 'experiments-2b-boxes')
 
+  // two runs side by side: a summary column each, their series on the same axes
+  await ex.compareRuns([0, 6])
+  await expect(ex.comparison.locator('thead th.run-head')).toHaveCount(2)
+  const [a, b] = [results.runs[0]!, results.runs[6]!]
+  await expect(ex.comparison.locator('thead')).toContainText(`#1 ${a.factors['simulation.policy']}`)
+  await expect(ex.comparison.locator('thead')).toContainText(`#7 ${b.factors['simulation.policy']}`)
+  for (const key of ['power', 'hosts', 'sla'])
+    await expect
+      .poll(async () => (await ex.chartFact(`compare:${key}`))?.series.map((s) => s.name))
+      .toEqual([expect.stringContaining('#1 '), expect.stringContaining('#7 ')])
+  // both runs span the design's horizon, a sample per step
+  const { horizonS, stepS } = (await app.api.must('design:get', {})).design.simulation
+  const samples = Number(
+    await ex.root.locator('[data-chart="compare:power"]').getAttribute('data-points'),
+  )
+  expect(samples % 2).toBe(0)
+  expect(samples / 2).toBe(horizonS / stepS + 1) // a sample every step from 0 to the horizon
+  await ex.comparison.scrollIntoViewIfNeeded()
+  await designer.screenshot(testInfo, 'experiments-2c-side-by-side')
+
   // open one run: its summary and tenants
   await ex.openRun(3)
   const run = results.runs[3]!

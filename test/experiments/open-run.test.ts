@@ -26,7 +26,7 @@ async function must<T>(p: Promise<Result<unknown>>): Promise<T> {
   return r.value as T
 }
 
-describe('experiments:open-run', () => {
+describe('experiments:open-run and experiments:series', () => {
   it('opens a run as a new unsaved design, never over unsaved edits without consent', async () => {
     const document = JSON.parse(readFileSync(join(FIXTURES, 'two-hall.strata.json'), 'utf8'))
     const s = testServices({ document })
@@ -54,6 +54,34 @@ describe('experiments:open-run', () => {
     )
     const run = results.runs[1]!
     expect(run.factors['simulation.policy']).toBe('thr-mmt-0.8')
+
+    // runs side by side: each run's series, simulated again on the pool
+    const series = await must<
+      Array<{
+        runId: string
+        timesS: number[]
+        activeHosts: number[]
+        slaViolationPercent: number[]
+      }>
+    >(
+      s.dispatch(provider, 'experiments:series', {
+        experimentId: info.experimentId,
+        runIds: [results.runs[1]!.runId, results.runs[0]!.runId],
+      }),
+    )
+    expect(series.map((x) => x.runId)).toEqual([results.runs[1]!.runId, results.runs[0]!.runId])
+    const horizonS = s.ctx.design.design.simulation.horizonS
+    const hosts = s.ctx.design.design.hosts.length
+    for (const x of series) {
+      expect(x.timesS.at(-1)).toBe(horizonS)
+      expect(Math.max(...x.activeHosts)).toBeLessThanOrEqual(hosts)
+      for (const v of x.slaViolationPercent) expect(v >= 0 && v <= 100).toBe(true)
+    }
+    const one = await s.dispatch(provider, 'experiments:series', {
+      experimentId: info.experimentId,
+      runIds: [run.runId],
+    })
+    expect(one.ok ? 'ok' : one.error.code).toBe('bad-request')
 
     // an unsaved edit: the call is refused and the edit is still there
     await must(

@@ -162,7 +162,9 @@ export {
   planExperiment,
   runEconomics,
   runRecord,
+  runSeries,
   type ExperimentPlan,
   type PlannedRun,
   type RunRecord,
+  type RunSeries,
 } from './experiments'

@@ -10,12 +10,13 @@ import type {
   ExperimentProgressEvent,
   ExperimentResults,
   ExperimentRunDetail,
+  ExperimentRunSeries,
 } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import type { FactorValue } from '../../../shared/experiment/spec'
 import type { ExperimentPlan, RunRecord } from '../../engine'
 import type { EventHub } from '../event-hub'
-import { runOnLocalPool } from './local-pool'
+import { runOnLocalPool, seriesOnLocalPool } from './local-pool'
 import type { ExperimentProgress } from './progress'
 import { runExperiment, type RunFailure } from './run-experiment'
 import { experimentResults, runDetail } from './results-view'
@@ -36,8 +37,12 @@ const factorLabel = (v: FactorValue | undefined): string =>
 /** Thrown for an unknown experiment or run id. */
 export class ExperimentNotFound extends Error {}
 
+/** Thrown when a comparison is asked for while another is being computed. */
+export class ExperimentBusy extends Error {}
+
 export class AppExperiments {
   private readonly jobs = new Map<string, Job>()
+  private comparing = false
 
   constructor(
     private readonly options: {
@@ -204,6 +209,39 @@ export class AppExperiments {
       name: `${design.meta.name} · run ${record.index + 1}${levels ? ` (${levels})` : ''}`,
     }
     return { design, index: record.index }
+  }
+
+  /**
+   * The series of runs `runIds` (2-4), each simulated again on a pool thread: the same design
+   * and seed as the run, so the same result. One comparison at a time (`ExperimentBusy`).
+   */
+  async series(experimentId: string, runIds: readonly string[]): Promise<ExperimentRunSeries[]> {
+    const tasks = runIds.map((runId) => {
+      const { job, record } = this.record(experimentId, runId)
+      const planned = job.plan.runs[record.index]
+      if (!planned) throw new ExperimentNotFound(`experiment ${experimentId} has no run ${runId}`)
+      return {
+        id: record.id,
+        index: record.index,
+        designName: planned.designName,
+        factors: planned.factors,
+        repetition: planned.repetition,
+        seed: planned.seed,
+        design: planned.design,
+      }
+    })
+    if (this.comparing) throw new ExperimentBusy('runs are already being compared; wait for them')
+    this.comparing = true
+    try {
+      const series = await seriesOnLocalPool(tasks)
+      return series.map((s, i) => ({
+        runId: (tasks[i] as { id: string }).id,
+        index: (tasks[i] as { index: number }).index,
+        ...s,
+      }))
+    } finally {
+      this.comparing = false
+    }
   }
 
   /** Cancels every running experiment and waits for the pools to stop. */

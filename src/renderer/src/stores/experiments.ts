@@ -12,12 +12,16 @@ import type {
   ExperimentProgressEvent,
   ExperimentResults,
   ExperimentRunDetail,
+  ExperimentRunSeries,
   Problem,
 } from '../../../shared/contract'
 import { withDiscardPrompt } from './discard-guard'
 import { useDesignStore } from './design'
 import { varyFromDrafts, type FactorDraft } from './experiment-factors'
 import { useSimulationStore } from './simulation'
+
+/** Most runs compared side by side. */
+export const MAX_COMPARED_RUNS = 4
 
 /** Least time between two reloads of the comparison while runs end, milliseconds. */
 const RESULTS_RELOAD_MS = 1000
@@ -31,6 +35,10 @@ export const useExperimentsStore = defineStore('experiments', () => {
   const openRun = ref<ExperimentRunDetail | undefined>()
   /** The run opened in the app (`experiments:open-run`) and the design revision it became. */
   const inApp = ref<{ runId: string; revision: number; designName: string } | undefined>()
+  /** Runs chosen to compare side by side (2..MAX_COMPARED_RUNS), and their series once loaded. */
+  const compareIds = ref<string[]>([])
+  const comparison = shallowRef<ExperimentRunSeries[] | undefined>()
+  const comparing = ref(false)
   /** The last problem ('' when none), with its located details. */
   const error = ref('')
   const problems = ref<Problem[]>([])
@@ -82,6 +90,8 @@ export const useExperimentsStore = defineStore('experiments', () => {
     progress.value = r.value.progress
     results.value = undefined
     openRun.value = undefined
+    compareIds.value = []
+    comparison.value = undefined
   }
 
   async function cancel(): Promise<void> {
@@ -110,6 +120,36 @@ export const useExperimentsStore = defineStore('experiments', () => {
 
   function closeRun(): void {
     openRun.value = undefined
+  }
+
+  /** Adds run `runId` to the runs to compare, or takes it out (at most MAX_COMPARED_RUNS). */
+  function toggleCompare(runId: string): void {
+    const at = compareIds.value.indexOf(runId)
+    if (at >= 0) compareIds.value.splice(at, 1)
+    else if (compareIds.value.length < MAX_COMPARED_RUNS) compareIds.value.push(runId)
+  }
+
+  /** Loads the series of the chosen runs (each simulated again in main's pool). */
+  async function compare(): Promise<void> {
+    const id = current.value?.experimentId
+    if (!id || compareIds.value.length < 2) return
+    comparing.value = true
+    try {
+      const r = await api.call('experiments:series', {
+        experimentId: id,
+        runIds: [...compareIds.value],
+      })
+      if (r.ok) {
+        comparison.value = r.value
+        error.value = ''
+      } else error.value = r.error.message
+    } finally {
+      comparing.value = false
+    }
+  }
+
+  function closeComparison(): void {
+    comparison.value = undefined
   }
 
   /** Whether run `runId` is the open design, unedited since it was opened. */
@@ -152,6 +192,9 @@ export const useExperimentsStore = defineStore('experiments', () => {
     results,
     openRun,
     inApp,
+    compareIds,
+    comparison,
+    comparing,
     error,
     problems,
     addFactor,
@@ -163,5 +206,8 @@ export const useExperimentsStore = defineStore('experiments', () => {
     closeRun,
     isInApp,
     openInApp,
+    toggleCompare,
+    compare,
+    closeComparison,
   }
 })

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { SimulationSummary } from '../../domain/simulation-result'
 import type { CallAccess } from '../session'
 import type { DesignState } from '../../domain/design-edits'
+import type { RunSeries } from '../../domain/run-series'
 import type { experimentsRequests } from '../schemas/experiments'
 
 export const experimentsCalls = {
@@ -12,6 +13,7 @@ export const experimentsCalls = {
   'experiments:results': 'provider',
   'experiments:run': 'provider',
   'experiments:open-run': 'provider',
+  'experiments:series': 'provider',
 } as const satisfies Record<keyof typeof experimentsRequests, CallAccess>
 
 export type ExperimentsRequests = {
@@ -133,6 +135,12 @@ export interface ExperimentRunDetail extends ExperimentRunRow {
   }>
 }
 
+/** One run's datacenter-wide series (`experiments:series`), one value per sample. */
+export interface ExperimentRunSeries extends RunSeries {
+  runId: string
+  index: number
+}
+
 /** A run opened in the app (`experiments:open-run`): the design state and what was opened. */
 export interface ExperimentOpenedRun {
   /** The open design's state: a new design, unsaved (dirty) and without a file. */
@@ -151,6 +159,7 @@ export interface ExperimentsResponses {
   'experiments:results': ExperimentResults
   'experiments:run': ExperimentRunDetail
   'experiments:open-run': ExperimentOpenedRun
+  'experiments:series': ExperimentRunSeries[]
 }
 
 /** Events this domain pushes, with their payloads. */
