@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/main'
 import { parseDesign } from '../../src/main/engine/model/parse'
 import { buildProviderReport } from '../../src/main/engine/reports/provider-report'
 import { reportCharts, reportTables } from '../../src/main/engine/reports/model'
 import { simulate } from '../../src/main/engine/simulation'
 import { METRICS } from '../../src/shared/metrics-glossary'
 import type { Design, DesignInput } from '../../src/shared/design/schema'
+import { strataIn } from '../support/strata-cli'
 import { design, host, tenant, vm } from './closed-form-designs'
 
 function parse(input: DesignInput): Design {
@@ -184,14 +184,8 @@ describe('one SLA vocabulary', () => {
 
     const file = join(dir, 'two.strata.json')
     writeFileSync(file, JSON.stringify(d))
-    const out: string[] = []
-    const code = await runCli(['simulate', file], {
-      out: (l) => out.push(l),
-      err: () => {},
-      cwd: dir,
-    })
+    const { code, out: text } = await strataIn(dir, 'simulate', file)
     expect(code).toBe(0)
-    const text = out.join('\n')
     for (const id of [
       'slatah',
       'pdm',

@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/main/cli/main'
 import { parseDesign } from '../../src/main/engine/model/parse'
 import { buildProviderReport } from '../../src/main/engine/reports/provider-report'
 import { reportTables } from '../../src/main/engine/reports/model'
@@ -17,6 +16,7 @@ import { simulate } from '../../src/main/engine/simulation'
 import { projectTenantView } from '../../src/main/engine/tenancy'
 import { METRICS } from '../../src/shared/metrics-glossary'
 import type { Design } from '../../src/shared/design/schema'
+import { strataIn } from '../support/strata-cli'
 import { design, host, tenant, vm } from './closed-form-designs'
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-i10-unplaced-'))
@@ -77,6 +77,10 @@ describe('unplaced instances count as down for the whole horizon', () => {
     expect(none?.unplacedInstances).toBe(1)
     expect(none?.availabilityPercent).toBe(0)
     expect(none?.slaViolation).toBe(true)
+    // Downtime tells the same story as availability: 6 × H and 1 × H instance-seconds.
+    expect(part?.downtimeS).toBe(6 * H)
+    expect(none?.downtimeS).toBe(H)
+    for (const x of r.instances.filter((i) => i.status === 'unplaced')) expect(x.downtimeS).toBe(H)
     expect(r.summary.meanAvailabilityPercent).toBeCloseTo(MEAN_PERCENT, 9)
     // Billed for what ran: 4 vCPUs × 2 h.
     expect(part?.vcpuHours).toBeCloseTo(8, 9)
@@ -112,14 +116,8 @@ describe('unplaced instances count as down for the whole horizon', () => {
   it('in strata simulate', async () => {
     const file = join(dir, 'partly.strata.json')
     writeFileSync(file, JSON.stringify(d))
-    const out: string[] = []
-    const code = await runCli(['simulate', file], {
-      out: (l) => out.push(l),
-      err: () => {},
-      cwd: dir,
-    })
+    const { code, out: text } = await strataIn(dir, 'simulate', file)
     expect(code).toBe(0)
-    const text = out.join('\n')
     expect(text).toContain(
       `tenant part: delivered availability ${PART_PERCENT.toFixed(4)} % of 99 % promised (availability sla met: no, 6 of 10 instances unplaced, counted as down)`,
     )

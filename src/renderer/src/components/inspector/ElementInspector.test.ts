@@ -1,27 +1,13 @@
 // @vitest-environment happy-dom
 /** The inspector against the real engine: units, inline validation, edits, bulk edit, undo. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { api, setTransport } from '../../api'
+import { api } from '../../api'
 import { useDesignStore } from '../../stores/design'
-import {
-  startRealServices,
-  type RealServices,
-} from '../../../../../test/support/renderer/real-services'
+import { useRealServicesPerTest } from '../../../../../test/support/renderer/component-services'
 import ElementInspector from './ElementInspector.vue'
 
-let services: RealServices
-
-beforeEach(async () => {
-  services = await startRealServices()
-  setTransport(services.transport)
-  setActivePinia(createPinia())
-  await useDesignStore().start()
-})
-afterEach(async () => {
-  await services.dispose()
-})
+useRealServicesPerTest()
 
 async function host(id: string) {
   const r = await api.call('design:get', {})

@@ -4,28 +4,13 @@
  * while the user is typing in another field (another checkbox's save, undo, another window)
  * leaves the typed text alone, and Run's flush then saves it.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { setTransport } from '../../api'
 import { useDesignStore } from '../../stores/design'
-import {
-  startRealServices,
-  type RealServices,
-} from '../../../../../test/support/renderer/real-services'
+import { useRealServicesPerTest } from '../../../../../test/support/renderer/component-services'
 import SimulationSettings from './SimulationSettings.vue'
 
-let services: RealServices
-
-beforeEach(async () => {
-  services = await startRealServices()
-  setTransport(services.transport)
-  setActivePinia(createPinia())
-  await useDesignStore().start()
-})
-afterEach(async () => {
-  await services.dispose()
-})
+useRealServicesPerTest()
 
 describe('SimulationSettings', () => {
   it('keeps a typed horizon when another setting changes, and flush saves it', async () => {
