@@ -22,6 +22,7 @@ test('two factors run, compare in a table, Pareto chart and box plots, and one r
 }, testInfo) => {
   const designer = new DesignerPage(page)
   const ex = new ExperimentsPanelPage(page)
+  await page.setViewportSize({ width: 1600, height: 1000 })
   await designer.open(app)
   await ex.show()
   await ex.setFactor(0, 'simulation.policy', 'thr-mmt-0.8, dvfs')
@@ -53,7 +54,7 @@ test('two factors run, compare in a table, Pareto chart and box plots, and one r
     .poll(async () => (await ex.paretoFact())?.series.map((s) => [s.name, s.points]))
     .toEqual([
       ['Runs', 8],
-      ['Pareto front', expected.length],
+      ['Pareto front (means)', expected.length],
     ])
   expect((await ex.pareto.getAttribute('data-front'))?.split(' | ').sort()).toEqual(
     [...expected].sort(),
@@ -150,4 +151,18 @@ test('two factors run, compare in a table, Pareto chart and box plots, and one r
   expect(last.result?.summary.energyKWh).toBe(run.summary.energyKWh)
   expect(last.result?.summary.migrations).toBe(run.summary.migrations)
   await designer.screenshot(testInfo, 'experiments-4-run-in-app')
+
+  // a narrow window (600 px): the panel's tables fit without scrolling sideways
+  await page.setViewportSize({ width: 600, height: 900 })
+  await ex.show()
+  await ex.table.scrollIntoViewIfNeeded()
+  await designer.screenshot(testInfo, 'experiments-5-narrow-table')
+  await ex.boxes.scrollIntoViewIfNeeded()
+  await designer.screenshot(testInfo, 'experiments-6-narrow-boxes')
+  await ex.comparison.scrollIntoViewIfNeeded()
+  await designer.screenshot(testInfo, 'experiments-7-narrow-side-by-side')
+  for (const table of [ex.table, ex.comparison.locator('table')])
+    expect(
+      await table.evaluate((t) => t.scrollWidth - (t.parentElement as HTMLElement).clientWidth),
+    ).toBeLessThanOrEqual(0)
 })

@@ -15,7 +15,8 @@ export function boxPlotOption(
   const fmt = (v: number): string => formatValue(v, metric.unit)
   const labels = boxes.levels.map((l) => l.label)
   const option: EChartsOption = {
-    ...base(theme, `${metric.name} by ${boxes.factor}`),
+    // the factor's last path step keeps the title short; the axis names the whole path
+    ...base(theme, `${metric.name} by ${boxes.factor.split('.').at(-1) ?? boxes.factor}`),
     grid: { left: 56, right: 16, top: 40, bottom: 44, containLabel: false },
     xAxis: {
       ...axis(theme, { name: boxes.factor, categories: labels }),
