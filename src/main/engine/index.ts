@@ -63,6 +63,7 @@ export {
   SELECTORS,
   Simulation,
   parsePolicy,
+  resolvePolicy,
   simulate,
   type PolicySpec,
   type SimulationOptions,

@@ -17,7 +17,7 @@ import { createFailureLog, failHost, plannedFailures, restarted, type FailureLog
 import { createOn, entryIndex, removeEntryAt } from './host-cpu'
 import { createMetrics, finishMetrics, type Metrics } from './metrics'
 import { Placement } from './placement'
-import { parsePolicy, type PolicySpec } from './policy'
+import { resolvePolicy, type PolicySpec } from './policy'
 import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
 import {
@@ -64,12 +64,11 @@ export class InvalidDesignError extends Error {
   }
 }
 
-/** The policy of a run: `spec` as given, or parsed from a name; throws with the parser's message. */
-function resolvePolicy(spec: string | PolicySpec): PolicySpec {
-  if (typeof spec !== 'string') return spec
-  const parsed = parsePolicy(spec)
-  if (!parsed.ok) throw new Error(parsed.message)
-  return parsed.policy
+/** The policy of a run (`resolvePolicy`); throws with the parser's message. */
+function runPolicy(spec: string | PolicySpec): PolicySpec {
+  const resolved = resolvePolicy(spec)
+  if (!resolved.ok) throw new Error(resolved.message)
+  return resolved.policy
 }
 
 /** A run in progress. */
@@ -108,7 +107,7 @@ export class Simulation {
     // with no cores, a dangling reference) never reaches the arithmetic (no NaN results).
     const problems = checkDesignRules(design)
     if (hasErrors(problems)) throw new InvalidDesignError(problems)
-    this.policy = resolvePolicy(options.policy ?? design.simulation.policy)
+    this.policy = runPolicy(options.policy ?? design.simulation.policy)
     this.seed = options.seed ?? design.simulation.seed
     const horizonS = options.horizonS ?? design.simulation.horizonS
     this.nested = prepareNestedRun(design, this.seed)
