@@ -55,12 +55,47 @@ export class ExperimentsPanelPage {
     await list.locator('[data-testid="experiment-open-run"]').nth(n).click()
   }
 
+  get comparison(): Locator {
+    return this.root.locator('[data-testid="experiment-comparison"]')
+  }
+
+  /** Ticks runs `ns` (from 0, plan order) in the run list and compares them. */
+  async compareRuns(ns: number[]): Promise<void> {
+    const list = this.root.locator('[data-testid="experiment-runs"]')
+    if ((await list.getAttribute('open')) === null) await list.locator('summary').click()
+    for (const n of ns) await list.locator('[data-testid="experiment-compare-run"]').nth(n).check()
+    await list.locator('[data-testid="experiment-compare"]').click()
+  }
+
+  /** Opens the run shown in the detail in the app ("Open on canvas"). */
+  async openInApp(): Promise<void> {
+    await this.runDetail.locator('[data-testid="experiment-open-in-app"]').click()
+  }
+
   /** What the Pareto chart draws, from the chart test hook. */
   async paretoFact(): Promise<ChartFact | undefined> {
-    return this.page.evaluate(() =>
-      (globalThis as unknown as ChartWindow).__strataCharts
-        ?.charts()
-        .find((c) => c.name === 'pareto'),
+    return this.chartFact('pareto')
+  }
+
+  /** What chart `name` draws, from the chart test hook. */
+  async chartFact(name: string): Promise<ChartFact | undefined> {
+    return this.page.evaluate(
+      (n) =>
+        (globalThis as unknown as ChartWindow).__strataCharts?.charts().find((c) => c.name === n),
+      name,
+    )
+  }
+
+  get boxes(): Locator {
+    return this.root.locator('[data-testid="experiment-boxes"]')
+  }
+
+  /** The five numbers (min, Q1, median, Q3, max) of level `index` of `factor`'s box plot. */
+  async boxValues(factor: string, index: number): Promise<number[]> {
+    const row = this.root.locator(`[data-testid="box-numbers:${factor}"] tbody tr`).nth(index)
+    const cells = row.locator('td[data-stat]')
+    return (await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')))).map(
+      Number,
     )
   }
 }

@@ -123,6 +123,8 @@ export function validRequests(dir: string): Record<string, unknown[]> {
     'experiments:list': [{}],
     'experiments:results': [{ experimentId: 'x' }],
     'experiments:run': [{ experimentId: 'x', runId: 'y' }],
+    'experiments:series': [{ experimentId: 'x', runIds: ['a', 'b'] }],
+    'experiments:open-run': [{ experimentId: 'x', runId: 'y', discardChanges: true }],
   }
 }
 

@@ -63,6 +63,7 @@ export {
   SELECTORS,
   Simulation,
   parsePolicy,
+  resolvePolicy,
   simulate,
   type PolicySpec,
   type SimulationOptions,
@@ -174,7 +175,9 @@ export {
   planExperiment,
   runEconomics,
   runRecord,
+  runSeries,
   type ExperimentPlan,
   type PlannedRun,
   type RunRecord,
+  type RunSeries,
 } from './experiments'

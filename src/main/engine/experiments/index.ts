@@ -15,3 +15,4 @@ export {
   type RunRecord,
   type RunTenant,
 } from './run-record'
+export { runSeries, type RunSeries } from './run-series'

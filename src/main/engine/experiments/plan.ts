@@ -13,7 +13,7 @@ import {
   type FactorValue,
 } from '../../../shared/experiment/spec'
 import { checkIntegrity } from '../model/validate'
-import { parsePolicy } from '../simulation/policy'
+import { resolvePolicy } from '../simulation/policy'
 import { applyDesignPath, parseDesignPath, type PathStep } from './design-path'
 import { deriveSeed } from './seeds'
 
@@ -73,7 +73,7 @@ function resolve(
     const before = base as unknown as Record<string, unknown>
     for (const key of Object.keys(parts))
       if ((raw as Record<string, unknown>)[key] === before[key]) parts[key] = before[key]
-    const policy = parsePolicy(design.simulation.policy)
+    const policy = resolvePolicy(design.simulation.policy)
     if (!policy.ok) messages.push(`simulation.policy: ${policy.message}`)
   }
   return messages.length === 0 && design ? { design, messages } : { messages }

@@ -6,7 +6,7 @@ export {
   type SimulationOptions,
   type SimulationStatus,
 } from './simulation'
-export { parsePolicy, DETECTORS, SELECTORS, type PolicySpec } from './policy'
+export { parsePolicy, resolvePolicy, DETECTORS, SELECTORS, type PolicySpec } from './policy'
 export { createRandom, type Random } from './random'
 export { importPlanetLab, parseTraceText, type TraceText } from '../import/planetlab'
 export { importCsvTraces, type CsvImport } from '../import/csv-traces'

@@ -46,3 +46,12 @@ export function parsePolicy(name: string): PolicyParse {
     },
   }
 }
+
+/**
+ * The one way a policy is read, wherever it comes from (a design's `simulation.policy`, a
+ * run's option, the CLI's `--policy`, an experiment factor): a name is parsed by
+ * `parsePolicy`, an already parsed spec passes as it is.
+ */
+export function resolvePolicy(policy: string | PolicySpec): PolicyParse {
+  return typeof policy === 'string' ? parsePolicy(policy) : { ok: true, policy }
+}

@@ -1,6 +1,6 @@
 /** What a run checks before it starts: the design's rules and the policy's name. */
 import type { Problem } from '../../../shared/domain/problem'
-import { parsePolicy, type PolicySpec } from './policy'
+import { resolvePolicy, type PolicySpec } from './policy'
 
 /** Thrown by `new Simulation` for a design with rule errors (each with its JSON path). */
 export class InvalidDesignError extends Error {
@@ -14,10 +14,9 @@ export class InvalidDesignError extends Error {
   }
 }
 
-/** The policy of a run: `spec` as given, or parsed from a name; throws with the parser's message. */
-export function resolvePolicy(spec: string | PolicySpec): PolicySpec {
-  if (typeof spec !== 'string') return spec
-  const parsed = parsePolicy(spec)
-  if (!parsed.ok) throw new Error(parsed.message)
-  return parsed.policy
+/** The policy of a run (read by `resolvePolicy`); throws with the parser's message. */
+export function runPolicy(spec: string | PolicySpec): PolicySpec {
+  const resolved = resolvePolicy(spec)
+  if (!resolved.ok) throw new Error(resolved.message)
+  return resolved.policy
 }

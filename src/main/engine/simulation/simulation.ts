@@ -6,7 +6,7 @@
 import type { LiveDelta, SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors } from '../model/validate'
-import { InvalidDesignError, resolvePolicy } from './run-checks'
+import { InvalidDesignError, runPolicy } from './run-checks'
 import { attachNetwork, hasNetworkTraffic, NetworkRun } from '../network'
 import { optimizeAllocation } from './consolidation'
 import { processAll, type RunCounters } from './datacenter'
@@ -101,7 +101,7 @@ export class Simulation {
     // with no cores, a dangling reference) never reaches the arithmetic (no NaN results).
     const problems = checkDesignRules(design)
     if (hasErrors(problems)) throw new InvalidDesignError(problems)
-    this.policy = resolvePolicy(options.policy ?? design.simulation.policy)
+    this.policy = runPolicy(options.policy ?? design.simulation.policy)
     this.seed = options.seed ?? design.simulation.seed
     const horizonS = options.horizonS ?? design.simulation.horizonS
     this.nested = prepareNestedRun(design, this.seed)

@@ -10,10 +10,13 @@ import type {
   ExperimentProgressEvent,
   ExperimentResults,
   ExperimentRunDetail,
+  ExperimentRunSeries,
 } from '../../../shared/contract'
+import type { Design } from '../../../shared/design/schema'
+import type { FactorValue } from '../../../shared/experiment/spec'
 import type { ExperimentPlan, RunRecord } from '../../engine'
 import type { EventHub } from '../event-hub'
-import { runOnLocalPool } from './local-pool'
+import { runOnLocalPool, seriesOnLocalPool } from './local-pool'
 import type { ExperimentProgress } from './progress'
 import { runExperiment, type RunFailure } from './run-experiment'
 import { experimentResults, runDetail } from './results-view'
@@ -27,11 +30,19 @@ interface Job {
   finished: Promise<void>
 }
 
+/** A factor value as a label (`dvfs`, `4`, `{"a":1}`). */
+const factorLabel = (v: FactorValue | undefined): string =>
+  v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v)
+
 /** Thrown for an unknown experiment or run id. */
 export class ExperimentNotFound extends Error {}
 
+/** Thrown when a comparison is asked for while another is being computed. */
+export class ExperimentBusy extends Error {}
+
 export class AppExperiments {
   private readonly jobs = new Map<string, Job>()
+  private comparing = false
 
   constructor(
     private readonly options: {
@@ -172,10 +183,65 @@ export class AppExperiments {
     })
   }
 
-  run(experimentId: string, runId: string): ExperimentRunDetail {
-    const record = [...this.job(experimentId).records.values()].find((r) => r.id === runId)
+  private record(experimentId: string, runId: string): { job: Job; record: RunRecord } {
+    const job = this.job(experimentId)
+    const record = [...job.records.values()].find((r) => r.id === runId)
     if (!record) throw new ExperimentNotFound(`experiment ${experimentId} has no run ${runId}`)
-    return runDetail(record)
+    return { job, record }
+  }
+
+  run(experimentId: string, runId: string): ExperimentRunDetail {
+    return runDetail(this.record(experimentId, runId).record)
+  }
+
+  /**
+   * Run `runId`'s resolved design (the base design with its factors and seed applied), a copy
+   * named after the run: `Two-hall · run 4 (dvfs · 4)`.
+   */
+  runDesign(experimentId: string, runId: string): { design: Design; index: number } {
+    const { job, record } = this.record(experimentId, runId)
+    const planned = job.plan.runs[record.index]
+    if (!planned) throw new ExperimentNotFound(`experiment ${experimentId} has no run ${runId}`)
+    const design = structuredClone(planned.design)
+    const levels = job.plan.factorNames.map((f) => factorLabel(planned.factors[f])).join(' · ')
+    design.meta = {
+      ...design.meta,
+      name: `${design.meta.name} · run ${record.index + 1}${levels ? ` (${levels})` : ''}`,
+    }
+    return { design, index: record.index }
+  }
+
+  /**
+   * The series of runs `runIds` (2-4), each simulated again on a pool thread: the same design
+   * and seed as the run, so the same result. One comparison at a time (`ExperimentBusy`).
+   */
+  async series(experimentId: string, runIds: readonly string[]): Promise<ExperimentRunSeries[]> {
+    const tasks = runIds.map((runId) => {
+      const { job, record } = this.record(experimentId, runId)
+      const planned = job.plan.runs[record.index]
+      if (!planned) throw new ExperimentNotFound(`experiment ${experimentId} has no run ${runId}`)
+      return {
+        id: record.id,
+        index: record.index,
+        designName: planned.designName,
+        factors: planned.factors,
+        repetition: planned.repetition,
+        seed: planned.seed,
+        design: planned.design,
+      }
+    })
+    if (this.comparing) throw new ExperimentBusy('runs are already being compared; wait for them')
+    this.comparing = true
+    try {
+      const series = await seriesOnLocalPool(tasks)
+      return series.map((s, i) => ({
+        runId: (tasks[i] as { id: string }).id,
+        index: (tasks[i] as { index: number }).index,
+        ...s,
+      }))
+    } finally {
+      this.comparing = false
+    }
   }
 
   /** Cancels every running experiment and waits for the pools to stop. */

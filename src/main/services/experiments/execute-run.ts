@@ -4,7 +4,7 @@
  */
 import type { Design } from '../../../shared/design/schema'
 import type { FactorValue } from '../../../shared/experiment/spec'
-import { runRecord, type RunRecord } from '../../engine'
+import { runRecord, runSeries, type RunRecord, type RunSeries } from '../../engine'
 import { openSimulation, SimulationDriver } from '../simulation/driver'
 
 /** What a worker needs to run one run (structured-clonable, JSON-safe). */
@@ -23,4 +23,13 @@ export interface RunTask {
 export function executeRun(task: RunTask): RunRecord {
   const sim = openSimulation(task.design, { runId: task.id, hostSeries: false })
   return runRecord(task, task.design, new SimulationDriver(sim).complete())
+}
+
+/**
+ * Simulates `task.design` again to the end (same design and seed: the same result as the
+ * run) and returns its datacenter-wide series, for runs compared side by side.
+ */
+export function executeRunSeries(task: RunTask): RunSeries {
+  const sim = openSimulation(task.design, { runId: task.id, hostSeries: false })
+  return runSeries(new SimulationDriver(sim).complete())
 }

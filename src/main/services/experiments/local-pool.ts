@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
-import type { RunRecord } from '../../engine'
+import type { RunRecord, RunSeries } from '../../engine'
 import type { RunTask } from './execute-run'
 import { experimentWorkerFile } from './pool-entry'
 
@@ -73,4 +73,23 @@ export async function runOnLocalPool(
     if (!options.pool) await pool.destroy()
   }
   return { cancelled: signal?.aborted ?? false }
+}
+
+/**
+ * The series of each task (2-4 runs compared side by side), each simulated again in its own
+ * pool thread (at most `workers`, default every core); in the order of `tasks`.
+ */
+export async function seriesOnLocalPool(
+  tasks: readonly RunTask[],
+  workers: number = defaultWorkers(),
+): Promise<RunSeries[]> {
+  if (tasks.length === 0) return []
+  const pool = createRunPool(Math.max(1, Math.min(workers, tasks.length)))
+  try {
+    return (await Promise.all(
+      tasks.map((task) => pool.run(task, { name: 'series' })),
+    )) as RunSeries[]
+  } finally {
+    await pool.destroy()
+  }
 }

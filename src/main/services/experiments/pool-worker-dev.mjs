@@ -4,3 +4,4 @@ import { register } from 'tsx/esm/api'
 register()
 const mod = await import(new URL('./pool-worker.ts', import.meta.url).href)
 export default mod.default
+export const series = mod.series

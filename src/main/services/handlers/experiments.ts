@@ -6,7 +6,7 @@ import { fail, ok, type Problem } from '../../../shared/contract'
 import { experimentSpecSchema } from '../../../shared/experiment/spec'
 import { BASE_DESIGN, issuesToProblems, planExperiment } from '../../engine'
 import type { AppContext } from '../context'
-import { AppExperiments, ExperimentNotFound } from '../experiments/app-experiments'
+import { AppExperiments, ExperimentBusy, ExperimentNotFound } from '../experiments/app-experiments'
 import { loadExperiment } from '../experiments/load-experiment'
 import type { HandlerMap } from '../handler-types'
 
@@ -16,6 +16,8 @@ type ExperimentsCall =
   | 'experiments:list'
   | 'experiments:results'
   | 'experiments:run'
+  | 'experiments:open-run'
+  | 'experiments:series'
 
 export function experimentsHandlers(
   ctx: AppContext,
@@ -74,6 +76,33 @@ export function experimentsHandlers(
     'experiments:list': () => ok(experiments.list()),
     'experiments:results': (req) => found(() => experiments.results(req.experimentId)),
     'experiments:run': (req) => found(() => experiments.run(req.experimentId, req.runId)),
+    'experiments:series': async (req) => {
+      try {
+        return ok(await experiments.series(req.experimentId, req.runIds))
+      } catch (error) {
+        if (error instanceof ExperimentNotFound) return fail('not-found', error.message)
+        if (error instanceof ExperimentBusy) return fail('unavailable', error.message)
+        throw error
+      }
+    },
+    'experiments:open-run': (req) => {
+      const run = found(() => experiments.runDesign(req.experimentId, req.runId))
+      if (!run.ok) return run
+      // Never silently: unsaved work is replaced only with the user's consent.
+      if (ctx.design.state.dirty && !req.discardChanges)
+        return fail(
+          'conflict',
+          'the open design has unsaved changes; save it first, or confirm discarding them',
+        )
+      // A new design: unsaved, with no file, so a save never overwrites the base design's file.
+      ctx.design.replace(run.value.design, undefined, { unsaved: true })
+      return ok({
+        state: ctx.design.state,
+        designName: run.value.design.meta.name,
+        runId: req.runId,
+        index: run.value.index,
+      })
+    },
   }
 }
 

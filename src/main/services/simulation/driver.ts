@@ -7,23 +7,13 @@
 import { performance } from 'node:perf_hooks'
 import type { SimulationResult } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
-import { parsePolicy, Simulation, type PolicySpec, type SimulationOptions } from '../../engine'
+import { Simulation, type SimulationOptions } from '../../engine'
 
 /** Events per slice when none is given: small enough for a responsive thread. */
 export const EVENTS_PER_SLICE = 64
 
 /** A run's options: as the engine's, the policy a name or an already parsed spec. */
 export type RunOptions = Omit<SimulationOptions, 'nowMs'>
-
-/**
- * Parses a policy name once for a whole run (a spec passes as it is). `{ ok: false, message }`
- * names what is wrong and what is accepted (the engine parser's words).
- */
-export function resolvePolicy(
-  policy: string | PolicySpec,
-): { ok: true; policy: PolicySpec } | { ok: false; message: string } {
-  return typeof policy === 'string' ? parsePolicy(policy) : { ok: true, policy }
-}
 
 /** Opens a run of `design` with the wall clock for `elapsedMs`. Throws as `new Simulation` does. */
 export function openSimulation(design: Design, options: RunOptions = {}): Simulation {

@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import type { EventHub } from '../event-hub'
-import { resolvePolicy } from './driver'
+import { resolvePolicy } from '../../engine'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
 import { control, runInSlices, type SliceRunner } from './slices'
 import { simulationWorkerEntry } from './worker-path'

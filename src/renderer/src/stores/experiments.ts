@@ -1,7 +1,8 @@
 /**
  * Experiments (issue 16): the factors being defined on the open design, the experiment that
  * runs or last ran (its progress from `experiments:progress`), its comparison
- * (`experiments:results`, reloaded as runs end) and the one run opened (`experiments:run`).
+ * (`experiments:results`, reloaded as runs end), the one run opened (`experiments:run`) and
+ * the run opened in the app as the design (`experiments:open-run`).
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
@@ -11,9 +12,16 @@ import type {
   ExperimentProgressEvent,
   ExperimentResults,
   ExperimentRunDetail,
+  ExperimentRunSeries,
   Problem,
 } from '../../../shared/contract'
+import { withDiscardPrompt } from './discard-guard'
+import { useDesignStore } from './design'
 import { varyFromDrafts, type FactorDraft } from './experiment-factors'
+import { useSimulationStore } from './simulation'
+
+/** Most runs compared side by side. */
+export const MAX_COMPARED_RUNS = 4
 
 /** Least time between two reloads of the comparison while runs end, milliseconds. */
 const RESULTS_RELOAD_MS = 1000
@@ -25,6 +33,12 @@ export const useExperimentsStore = defineStore('experiments', () => {
   const progress = ref<ExperimentProgressEvent | undefined>()
   const results = shallowRef<ExperimentResults | undefined>()
   const openRun = ref<ExperimentRunDetail | undefined>()
+  /** The run opened in the app (`experiments:open-run`) and the design revision it became. */
+  const inApp = ref<{ runId: string; revision: number; designName: string } | undefined>()
+  /** Runs chosen to compare side by side (2..MAX_COMPARED_RUNS), and their series once loaded. */
+  const compareIds = ref<string[]>([])
+  const comparison = shallowRef<ExperimentRunSeries[] | undefined>()
+  const comparing = ref(false)
   /** The last problem ('' when none), with its located details. */
   const error = ref('')
   const problems = ref<Problem[]>([])
@@ -76,6 +90,8 @@ export const useExperimentsStore = defineStore('experiments', () => {
     progress.value = r.value.progress
     results.value = undefined
     openRun.value = undefined
+    compareIds.value = []
+    comparison.value = undefined
   }
 
   async function cancel(): Promise<void> {
@@ -106,6 +122,68 @@ export const useExperimentsStore = defineStore('experiments', () => {
     openRun.value = undefined
   }
 
+  /** Adds run `runId` to the runs to compare, or takes it out (at most MAX_COMPARED_RUNS). */
+  function toggleCompare(runId: string): void {
+    const at = compareIds.value.indexOf(runId)
+    if (at >= 0) compareIds.value.splice(at, 1)
+    else if (compareIds.value.length < MAX_COMPARED_RUNS) compareIds.value.push(runId)
+  }
+
+  /** Loads the series of the chosen runs (each simulated again in main's pool). */
+  async function compare(): Promise<void> {
+    const id = current.value?.experimentId
+    if (!id || compareIds.value.length < 2) return
+    comparing.value = true
+    try {
+      const r = await api.call('experiments:series', {
+        experimentId: id,
+        runIds: [...compareIds.value],
+      })
+      if (r.ok) {
+        comparison.value = r.value
+        error.value = ''
+      } else error.value = r.error.message
+    } finally {
+      comparing.value = false
+    }
+  }
+
+  function closeComparison(): void {
+    comparison.value = undefined
+  }
+
+  /** Whether run `runId` is the open design, unedited since it was opened. */
+  function isInApp(runId: string): boolean {
+    const d = useDesignStore()
+    return inApp.value?.runId === runId && d.state.revision === inApp.value.revision
+  }
+
+  /**
+   * Opens run `runId` in the app: its resolved design becomes the open design (new, unsaved,
+   * no file; asks first when the open design has unsaved changes) and is simulated, so the
+   * canvas and the Simulation panel show its result. Resolves false when nothing was opened.
+   */
+  async function openInApp(runId: string): Promise<boolean> {
+    const id = current.value?.experimentId
+    if (!id) return false
+    if (isInApp(runId)) return true
+    const r = await withDiscardPrompt((discardChanges) =>
+      api.call('experiments:open-run', { experimentId: id, runId, discardChanges }),
+    )
+    if (!r) return false
+    if (!r.ok) {
+      error.value = r.error.message
+      return false
+    }
+    error.value = ''
+    inApp.value = { runId, revision: r.value.state.revision, designName: r.value.designName }
+    const design = useDesignStore()
+    await design.refresh()
+    // the same engine, design and seed as the run: the result is the run's
+    await useSimulationStore().runSimulation({})
+    return true
+  }
+
   return {
     factors,
     repeat,
@@ -113,6 +191,10 @@ export const useExperimentsStore = defineStore('experiments', () => {
     progress,
     results,
     openRun,
+    inApp,
+    compareIds,
+    comparison,
+    comparing,
     error,
     problems,
     addFactor,
@@ -122,5 +204,10 @@ export const useExperimentsStore = defineStore('experiments', () => {
     loadResults,
     open,
     closeRun,
+    isInApp,
+    openInApp,
+    toggleCompare,
+    compare,
+    closeComparison,
   }
 })

@@ -2,6 +2,8 @@
 import type { z } from 'zod'
 import type { SimulationSummary } from '../../domain/simulation-result'
 import type { CallAccess } from '../session'
+import type { DesignState } from '../../domain/design-edits'
+import type { RunSeries } from '../../domain/run-series'
 import type { experimentsRequests } from '../schemas/experiments'
 
 export const experimentsCalls = {
@@ -10,6 +12,8 @@ export const experimentsCalls = {
   'experiments:list': 'provider',
   'experiments:results': 'provider',
   'experiments:run': 'provider',
+  'experiments:open-run': 'provider',
+  'experiments:series': 'provider',
 } as const satisfies Record<keyof typeof experimentsRequests, CallAccess>
 
 export type ExperimentsRequests = {
@@ -131,6 +135,22 @@ export interface ExperimentRunDetail extends ExperimentRunRow {
   }>
 }
 
+/** One run's datacenter-wide series (`experiments:series`), one value per sample. */
+export interface ExperimentRunSeries extends RunSeries {
+  runId: string
+  index: number
+}
+
+/** A run opened in the app (`experiments:open-run`): the design state and what was opened. */
+export interface ExperimentOpenedRun {
+  /** The open design's state: a new design, unsaved (dirty) and without a file. */
+  state: DesignState
+  /** The name the opened design was given (`Two-hall · run 4 (dvfs · 4)`). */
+  designName: string
+  runId: string
+  index: number
+}
+
 export interface ExperimentsResponses {
   'experiments:start': ExperimentInfo
   /** `cancelled: false` when the experiment had already ended. */
@@ -138,6 +158,8 @@ export interface ExperimentsResponses {
   'experiments:list': ExperimentInfo[]
   'experiments:results': ExperimentResults
   'experiments:run': ExperimentRunDetail
+  'experiments:open-run': ExperimentOpenedRun
+  'experiments:series': ExperimentRunSeries[]
 }
 
 /** Events this domain pushes, with their payloads. */

@@ -32,4 +32,22 @@ export const experimentsRequests = {
   'experiments:results': z.strictObject({ experimentId }),
   /** One run of an experiment in full. */
   'experiments:run': z.strictObject({ experimentId, runId: z.string().min(1).max(100) }),
+  /**
+   * Open one run's resolved design in the app as a new unsaved design (no file; named after the
+   * run), replacing the open design. Refused with `conflict` while the open design has unsaved
+   * changes, unless `discardChanges: true` (the user agreed to discard them).
+   */
+  /**
+   * The time series of 2-4 runs to compare side by side (each run simulated again: the same
+   * design and seed give the same result). One such request at a time (`unavailable`).
+   */
+  'experiments:series': z.strictObject({
+    experimentId,
+    runIds: z.array(z.string().min(1).max(100)).min(2).max(4),
+  }),
+  'experiments:open-run': z.strictObject({
+    experimentId,
+    runId: z.string().min(1).max(100),
+    discardChanges: z.boolean().default(false),
+  }),
 } as const

@@ -65,7 +65,8 @@ export function paretoOption(
   const p = palette(theme)
   const fmt = (unit: string) => (v: number) => formatValue(v, unit)
   const option: EChartsOption = {
-    ...base(theme, 'Energy vs SLA violation (Pareto front of the means)'),
+    // short enough for the narrow panel; the legend names the front
+    ...base(theme, 'Energy vs SLA violation'),
     grid: { left: 56, right: 16, top: 56, bottom: 64 },
     xAxis: {
       ...axis(theme, { name: axes.x.name }),
@@ -92,7 +93,7 @@ export function paretoOption(
       },
       {
         type: 'line',
-        name: 'Pareto front',
+        name: 'Pareto front (means)',
         symbol: 'diamond',
         symbolSize: 12,
         lineStyle: { type: 'dashed', color: p.marker },
