@@ -109,7 +109,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
   }
   const file = positionals[0] as string
-  const loaded = loadExperiment(file, io.cwd)
+  const loaded = await loadExperiment(file, io.cwd)
   if (!loaded.ok) {
     io.err(loaded.message)
     printProblems({ out: io.err }, file, loaded.problems)

@@ -3,7 +3,6 @@
  * problem with its path), its designs (files relative to the spec, or embedded; read like
  * design files, problems prefixed with where the spec names them), then the plan.
  */
-import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Problem } from '../../../shared/contract/result'
 import type { Design } from '../../../shared/design/schema'
@@ -20,6 +19,7 @@ import {
   readStrataFile,
   type ExperimentPlan,
 } from '../../engine'
+import { readUserFile } from '../files/safe-read'
 
 export type LoadedExperiment =
   | { ok: true; specPath: string; spec: ExperimentSpec; plan: ExperimentPlan }
@@ -32,26 +32,19 @@ function prefixed(prefix: string, problems: readonly Problem[]): Problem[] {
   }))
 }
 
-function loadDesign(
+async function loadDesign(
   ref: string | Record<string, unknown>,
   where: string,
   specDir: string,
   problems: Problem[],
-): Design | undefined {
+): Promise<Design | undefined> {
   if (typeof ref === 'string') {
-    const path = resolve(specDir, ref)
-    let bytes: Uint8Array
-    try {
-      bytes = readFileSync(path)
-    } catch (error) {
-      problems.push({
-        severity: 'error',
-        path: where,
-        message: `cannot read ${path}: ${(error as Error).message}`,
-      })
+    const file = await readUserFile(resolve(specDir, ref))
+    if (!file.ok) {
+      problems.push({ severity: 'error', path: where, message: file.message })
       return undefined
     }
-    const read = readStrataFile(bytes, { source: ref })
+    const read = readStrataFile(file.bytes, { source: ref })
     if (read.ok) return read.design
     problems.push(
       ...read.problems.map((p) => ({
@@ -68,8 +61,11 @@ function loadDesign(
   return undefined
 }
 
-/** Reads and plans `file` (relative to `cwd`). Never throws. */
-export function loadExperiment(file: string, cwd: string): LoadedExperiment {
+/**
+ * Reads and plans `file` (relative to `cwd`); the spec and its design files are read as
+ * regular files only, size-capped (`readUserFile`). Never throws.
+ */
+export async function loadExperiment(file: string, cwd: string): Promise<LoadedExperiment> {
   const specPath = resolve(cwd, file)
   const fail = (message: string, problems: Problem[] = []): LoadedExperiment => ({
     ok: false,
@@ -77,13 +73,9 @@ export function loadExperiment(file: string, cwd: string): LoadedExperiment {
     message,
     problems,
   })
-  let text: string
-  try {
-    text = readFileSync(specPath, 'utf8')
-  } catch (error) {
-    return fail(`cannot read ${specPath}: ${(error as Error).message}`)
-  }
-  const json = parseJsonText(text, file)
+  const read = await readUserFile(specPath)
+  if (!read.ok) return fail(read.message)
+  const json = parseJsonText(read.bytes.toString('utf8'), file)
   if (!json.ok) return fail(json.message, json.problems)
   const parsed = experimentSpecSchema.safeParse(json.value)
   if (!parsed.success)
@@ -94,11 +86,11 @@ export function loadExperiment(file: string, cwd: string): LoadedExperiment {
   const bases: Array<{ name: string; design: Design }> = []
   if (spec.designs) {
     for (const [name, ref] of Object.entries(spec.designs)) {
-      const design = loadDesign(ref, `designs.${name}`, specDir, problems)
+      const design = await loadDesign(ref, `designs.${name}`, specDir, problems)
       if (design) bases.push({ name, design })
     }
   } else if (spec.design !== undefined) {
-    const design = loadDesign(spec.design, 'design', specDir, problems)
+    const design = await loadDesign(spec.design, 'design', specDir, problems)
     if (design) bases.push({ name: BASE_DESIGN, design })
   }
   if (problems.length > 0) return fail(`${file}: its design could not be read`, problems)

@@ -35,11 +35,11 @@ export function experimentsHandlers(
     }
   }
   return {
-    'experiments:start': (req) => {
+    'experiments:start': async (req) => {
       if (experiments.busy())
         return fail('unavailable', 'an experiment is already running; cancel it or wait for it')
       if (req.specPath !== undefined) {
-        const loaded = loadExperiment(req.specPath, ctx.paths.dataDir)
+        const loaded = await loadExperiment(req.specPath, ctx.paths.dataDir)
         if (!loaded.ok) return fail('bad-request', loaded.message, loaded.problems)
         return ok(experiments.start(loaded.plan, req.workers))
       }

@@ -5,7 +5,6 @@
  * plot per metric over the repetitions, the factor effects (mean per factor level) and the
  * runs. Reads `results.json` of a folder `strata experiment run` wrote.
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ExperimentRunRow } from '../../../shared/contract'
 import {
@@ -16,6 +15,7 @@ import {
   type ReportTable,
   type RunRecord,
 } from '../../engine'
+import { readUserFileSync } from '../files/safe-read'
 import { combinationRows, metricValue, runRow } from '../experiments/results-view'
 import { combinationTable, runTable } from '../experiments/results-table'
 import { loadChartRenderer } from './chart-svg'
@@ -32,19 +32,12 @@ export interface ExperimentResultsFile {
 /** Reads `<dir>/results.json`; throws an Error naming the file and what is wrong. */
 export function readExperimentResults(dir: string): ExperimentResultsFile {
   const file = join(dir, 'results.json')
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new Error(
-      `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ` +
-        'give the output folder of `strata experiment run`',
-      { cause: error },
-    )
-  }
+  const read = readUserFileSync(file)
+  if (!read.ok)
+    throw new Error(`${read.message}; give the output folder of \`strata experiment run\``)
   let json: unknown
   try {
-    json = JSON.parse(text)
+    json = JSON.parse(read.bytes.toString('utf8'))
   } catch (error) {
     throw new Error(`${file} is not JSON: ${(error as Error).message}`, { cause: error })
   }
