@@ -16,7 +16,10 @@ const design = join(FIXTURES, 'two-hall.strata.json')
 
 describe('experiment spec validation', () => {
   it('names a JSON syntax error by line and column', async () => {
-    const loaded = await loadExperiment(specFile(null, '{\n  "schemaVersion": 1,\n  "name": }'), '/')
+    const loaded = await loadExperiment(
+      specFile(null, '{\n  "schemaVersion": 1,\n  "name": }'),
+      '/',
+    )
     expect(loaded.ok).toBe(false)
     if (!loaded.ok) expect(loaded.message).toContain('line 3, column')
   })

@@ -160,9 +160,13 @@ export {
   MAX_SEED,
   deriveSeed,
   planExperiment,
+  planExperimentSteps,
   runEconomics,
   runRecord,
   type ExperimentPlan,
+  type PlanOutline,
+  type PlanResult,
+  type PlanStep,
   type PlannedRun,
   type RunRecord,
 } from './experiments'

@@ -11,7 +11,8 @@ import type {
   ExperimentResults,
   ExperimentRunDetail,
 } from '../../../shared/contract'
-import type { ExperimentPlan, RunRecord } from '../../engine'
+import { performance } from 'node:perf_hooks'
+import type { ExperimentPlan, PlanOutline, PlanStep, RunRecord } from '../../engine'
 import type { EventHub } from '../event-hub'
 import { runOnLocalPool } from './local-pool'
 import type { ExperimentProgress } from './progress'
@@ -20,7 +21,7 @@ import { experimentResults, runDetail } from './results-view'
 
 interface Job {
   info: ExperimentInfo
-  plan: ExperimentPlan
+  outline: PlanOutline
   abort: AbortController
   records: Map<string, RunRecord>
   failures: RunFailure[]
@@ -48,35 +49,45 @@ export class AppExperiments {
     return [...this.jobs.values()].some((j) => j.info.progress.status === 'running')
   }
 
-  /** Starts `plan` on a pool of `workers` threads (default every core). */
-  start(plan: ExperimentPlan, workers?: number): ExperimentInfo {
+  /**
+   * Starts an experiment whose plan is still being made: answers at once with `outline`;
+   * `finish` makes the plan (in slices, reporting each step; it throws an Error whose
+   * message says why the plan failed), then the runs go to a pool of `workers` threads
+   * (default every core). Progress carries `planning` until the runs start.
+   */
+  start(
+    outline: PlanOutline,
+    finish: (onStep: (step: PlanStep) => void) => Promise<ExperimentPlan>,
+    workers?: number,
+  ): ExperimentInfo {
     const experimentId = randomUUID()
     const outDir = join(this.options.dataDir, 'experiments', experimentId)
     const abort = new AbortController()
     const initial: ExperimentProgressEvent = {
       experimentId,
       status: 'running',
-      total: plan.runs.length,
+      total: outline.runs,
       done: 0,
       failed: 0,
       running: 0,
       skipped: 0,
       elapsedMs: 0,
       etaMs: null,
+      planning: { phase: 'build', done: 0, total: outline.combinations },
     }
     const info: ExperimentInfo = {
       experimentId,
-      name: plan.name,
-      factorNames: plan.factorNames,
-      combinations: plan.combinations,
-      repeat: plan.repeat,
-      runs: plan.runs.length,
+      name: outline.name,
+      factorNames: outline.factorNames,
+      combinations: outline.combinations,
+      repeat: outline.repeat,
+      runs: outline.runs,
       startedAt: new Date().toISOString(),
       progress: initial,
     }
     const job: Job = {
       info,
-      plan,
+      outline,
       abort,
       records: new Map(),
       failures: [],
@@ -86,50 +97,81 @@ export class AppExperiments {
     const minGapMs = 1000 / (this.options.progressPerSecond ?? 8)
     let lastSentMs = -Infinity
     const publish = (p: ExperimentProgress, force = false): void => {
-      job.info.progress = { ...job.info.progress, ...p }
+      const { planning, ...rest } = job.info.progress
+      job.info.progress = { ...rest, ...p }
       const now = p.elapsedMs
-      if (!force && now - lastSentMs < minGapMs && p.done + p.failed < p.total - p.skipped) return
+      // The first figures after planning always go out: they say the runs have started.
+      if (
+        !force &&
+        !planning &&
+        now - lastSentMs < minGapMs &&
+        p.done + p.failed < p.total - p.skipped
+      )
+        return
       lastSentMs = now
       this.options.hub.publish('experiments:progress', { ...job.info.progress })
     }
-    job.finished = runExperiment(plan, {
-      outDir,
-      strataVersion: this.options.strataVersion,
-      execute: (tasks, listener) =>
-        runOnLocalPool(tasks, {
-          ...listener,
-          ...(workers !== undefined ? { workers } : {}),
-          signal: abort.signal,
-          onRecord: (record) => {
-            job.records.set(record.id, record)
-            listener.onRecord(record)
-          },
+    const t0 = performance.now()
+    const planning = (phase: 'check' | 'build' | 'ids', done: number, total: number): void => {
+      const now = performance.now() - t0
+      job.info.progress = { ...job.info.progress, elapsedMs: now, planning: { phase, done, total } }
+      if (now - lastSentMs < minGapMs && done < total) return
+      lastSentMs = now
+      this.options.hub.publish('experiments:progress', { ...job.info.progress })
+    }
+    const planned = finish((step) => planning(step.phase, step.done, step.total)).then((plan) => {
+      if (abort.signal.aborted) throw new Error('cancelled while planning')
+      return plan
+    })
+    job.finished = planned
+      .then((plan) =>
+        runExperiment(plan, {
+          outDir,
+          strataVersion: this.options.strataVersion,
+          onPlanning: (p) => planning('ids', p.done, p.total),
+          execute: (tasks, listener) =>
+            runOnLocalPool(tasks, {
+              ...listener,
+              ...(workers !== undefined ? { workers } : {}),
+              signal: abort.signal,
+              onRecord: (record) => {
+                job.records.set(record.id, record)
+                listener.onRecord(record)
+              },
+            }),
+          onProgress: (p) => publish(p),
         }),
-      onProgress: (p) => publish(p),
-    }).then(
-      (outcome) => {
-        job.records = new Map(outcome.records.map((r) => [`${r.index}`, r]))
-        job.failures = outcome.failures
-        job.info.progress = {
-          ...job.info.progress,
-          status: outcome.cancelled ? 'cancelled' : 'done',
-          running: 0,
-          elapsedMs: outcome.elapsedMs,
-          etaMs: outcome.cancelled ? null : 0,
-        }
-        this.options.hub.publish('experiments:progress', { ...job.info.progress })
-      },
-      (error: unknown) => {
-        job.info.progress = {
-          ...job.info.progress,
-          status: 'failed',
-          running: 0,
-          etaMs: null,
-          message: (error as Error).message,
-        }
-        this.options.hub.publish('experiments:progress', { ...job.info.progress })
-      },
-    )
+      )
+      .then(
+        (outcome) => {
+          job.records = new Map(outcome.records.map((r) => [`${r.index}`, r]))
+          job.failures = outcome.failures
+          job.info.progress = {
+            ...job.info.progress,
+            status: outcome.cancelled ? 'cancelled' : 'done',
+            running: 0,
+            elapsedMs: outcome.elapsedMs,
+            etaMs: outcome.cancelled ? null : 0,
+          }
+          this.options.hub.publish('experiments:progress', { ...job.info.progress })
+        },
+        (error: unknown) => {
+          const { planning: _planning, ...progress } = job.info.progress
+          if (abort.signal.aborted) {
+            job.info.progress = { ...progress, status: 'cancelled', running: 0, etaMs: null }
+            this.options.hub.publish('experiments:progress', { ...job.info.progress })
+            return
+          }
+          job.info.progress = {
+            ...progress,
+            status: 'failed',
+            running: 0,
+            etaMs: null,
+            message: (error as Error).message,
+          }
+          this.options.hub.publish('experiments:progress', { ...job.info.progress })
+        },
+      )
     return structuredClone(info)
   }
 
@@ -161,8 +203,8 @@ export class AppExperiments {
     const job = this.job(experimentId)
     return experimentResults({
       experimentId,
-      name: job.plan.name,
-      factorNames: job.plan.factorNames,
+      name: job.outline.name,
+      factorNames: job.outline.factorNames,
       records: [...job.records.values()],
       failures: job.failures.map((f) => ({
         index: f.index,

@@ -15,11 +15,12 @@ import {
   BASE_DESIGN,
   issuesToProblems,
   parseJsonText,
-  planExperiment,
   readStrataFile,
   type ExperimentPlan,
+  type PlanStep,
 } from '../../engine'
 import { readUserFile } from '../files/safe-read'
+import { planInSlices } from './plan-in-slices'
 
 export type LoadedExperiment =
   | { ok: true; specPath: string; spec: ExperimentSpec; plan: ExperimentPlan }
@@ -61,13 +62,23 @@ async function loadDesign(
   return undefined
 }
 
+/** A spec read with its base designs, not yet planned. */
+export type ReadExperiment =
+  | {
+      ok: true
+      specPath: string
+      spec: ExperimentSpec
+      bases: Array<{ name: string; design: Design }>
+    }
+  | { ok: false; specPath: string; message: string; problems: Problem[] }
+
 /**
- * Reads and plans `file` (relative to `cwd`); the spec and its design files are read as
- * regular files only, size-capped (`readUserFile`). Never throws.
+ * Reads `file` (relative to `cwd`) and its base designs; the spec and its design files are
+ * read as regular files only, size-capped (`readUserFile`). Never throws.
  */
-export async function loadExperiment(file: string, cwd: string): Promise<LoadedExperiment> {
+export async function readExperiment(file: string, cwd: string): Promise<ReadExperiment> {
   const specPath = resolve(cwd, file)
-  const fail = (message: string, problems: Problem[] = []): LoadedExperiment => ({
+  const fail = (message: string, problems: Problem[] = []): ReadExperiment => ({
     ok: false,
     specPath,
     message,
@@ -94,9 +105,29 @@ export async function loadExperiment(file: string, cwd: string): Promise<LoadedE
     if (design) bases.push({ name: BASE_DESIGN, design })
   }
   if (problems.length > 0) return fail(`${file}: its design could not be read`, problems)
-  const planned = planExperiment(spec, bases)
-  if (!planned.ok) return fail(`${file} is not a valid experiment`, planned.problems)
-  return { ok: true, specPath, spec, plan: planned.plan }
+  return { ok: true, specPath, spec, bases }
+}
+
+/**
+ * Reads and plans `file` (relative to `cwd`): `readExperiment`, then the plan made in slices
+ * that yield to the event loop, each step reported to `onStep`. Never throws.
+ */
+export async function loadExperiment(
+  file: string,
+  cwd: string,
+  onStep?: (step: PlanStep) => void,
+): Promise<LoadedExperiment> {
+  const read = await readExperiment(file, cwd)
+  if (!read.ok) return read
+  const planned = await planInSlices(read.spec, read.bases, onStep)
+  if (!planned.ok)
+    return {
+      ok: false,
+      specPath: read.specPath,
+      message: `${file} is not a valid experiment`,
+      problems: planned.problems,
+    }
+  return { ok: true, specPath: read.specPath, spec: read.spec, plan: planned.plan }
 }
 
 /** The default output folder: beside the spec, named after it with `.results`. */

@@ -9,7 +9,9 @@ export const experimentsRequests = {
    * (`specPath`, a `*.strata-experiment.json`), or from the open design with `vary` (design
    * path -> values; runs are the Cartesian product) and `repeat` seeds per combination.
    * One experiment runs at a time (`unavailable` otherwise); a bad spec is `bad-request`
-   * with every problem located (`vary["simulation.policy"][1]`).
+   * with every problem located (`vary["simulation.policy"][1]`). Answers once every factor
+   * value is checked; the combinations and run ids are made after it without holding the
+   * host, reported as `planning` in `experiments:progress`.
    */
   'experiments:start': z
     .strictObject({
