@@ -40,6 +40,11 @@ export class CanvasScalePage {
     })
   }
 
+  /** Link bundles drawn in the last frame (zoomed out). */
+  bundles(): Promise<number> {
+    return this.page.evaluate(() => (globalThis as unknown as HookWindow).__strataTest.bundles())
+  }
+
   labels(): Promise<LabelFact[]> {
     return this.page.evaluate(() => (globalThis as unknown as HookWindow).__strataTest.labels())
   }

@@ -43,6 +43,17 @@ test('10,000 hosts: readable at fit, hosts named in a rack, every rack and host 
     expect(l.x + l.width).toBeLessThanOrEqual(box.width)
     expect(l.y + l.height).toBeLessThanOrEqual(box.height)
   }
+  // every rack's links to the switch tier above, one bundle per rack and switch, counted from
+  // the design's links (the top-of-rack switch is in its rack)
+  const rackOf = new Map(
+    [...design.hosts, ...design.switches].map((e) => [e.id, e.rackId ?? undefined]),
+  )
+  const pairs = new Set<string>()
+  for (const l of design.links) {
+    const [a, b] = [rackOf.get(l.sourceId), rackOf.get(l.targetId)]
+    if (a !== b) pairs.add([a ?? l.sourceId, b ?? l.targetId].sort().join('|'))
+  }
+  await expect.poll(() => canvas.bundles()).toBe(pairs.size)
   await designer.screenshot(testInfo, 'canvas-scale-10k-fit')
 
   // into one rack: its hosts in view, each with its name drawn at >= 10 px

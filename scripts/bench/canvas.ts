@@ -12,6 +12,8 @@
  *   heap after a forced GC. Above 2,000 hosts only the racks zoomed into have host nodes.
  * Figures are printed, never asserted. `STRATA_BENCH_CANVAS_HOSTS=2000,5000` picks sizes;
  * `STRATA_BENCH_CANVAS_WEBGL=1` opens the app with `&webgl=1` (Cytoscape's WebGL renderer).
+ * `STRATA_BENCH_CANVAS_PROFILE=<dir>` writes a CPU profile of the load, click, placement and
+ * run phases to `<dir>/<hosts>-<phase>.cpuprofile` and prints their hottest functions.
  * Needs the built app (`npm run build`) and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
  */
 import { spawn } from 'node:child_process'
@@ -22,12 +24,14 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { syntheticDatacenter } from '../../src/main/engine'
 import { ApiClient } from '../../e2e/fixtures/api-client'
 import type { NodeFact, StrataTestHook } from '../../src/renderer/src/canvas/test-hook-types'
+import { profilePhase } from './lib/cpu-profile'
 
 const SIZES = (process.env.STRATA_BENCH_CANVAS_HOSTS ?? '2000,5000,10000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0)
 const WEBGL = process.env.STRATA_BENCH_CANVAS_WEBGL === '1'
+const PROFILE = process.env.STRATA_BENCH_CANVAS_PROFILE || undefined
 const DRAGS = 5
 const VIEWPORT = { width: 1600, height: 1000 }
 
@@ -99,14 +103,25 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
     const u = new URL(server.url)
     return ApiClient.connect(u.origin, u.searchParams.get('token') ?? '')
   })()
+  const cdp = await page.context().newCDPSession(page)
+  const profile = async (name: string, action: () => Promise<void>): Promise<void> => {
+    const hot = await profilePhase(cdp, PROFILE, `${hosts}-${name}`, action)
+    if (!PROFILE) return
+    console.log(`--- ${hosts} hosts, ${name}: self ms`)
+    for (const f of hot.self) console.log(`${String(f.selfMs).padStart(7)}  ${f.name}`)
+    console.log(`--- ${hosts} hosts, ${name}: total ms`)
+    for (const f of hot.total) console.log(`${String(f.totalMs).padStart(7)}  ${f.name}`)
+  }
   try {
     await page.addInitScript(OBSERVE_LONG_TASKS)
-    await page.goto(`${server.url}&test=1${WEBGL ? '&webgl=1' : ''}`)
-    await page.waitForFunction(
-      () => (globalThis as unknown as HookWindow).__strataTest?.firstRenderMs() !== undefined,
-      undefined,
-      { timeout: 300_000, polling: 50 },
-    )
+    await profile('load', async () => {
+      await page.goto(`${server.url}&test=1${WEBGL ? '&webgl=1' : ''}`)
+      await page.waitForFunction(
+        () => (globalThis as unknown as HookWindow).__strataTest?.firstRenderMs() !== undefined,
+        undefined,
+        { timeout: 300_000, polling: 50 },
+      )
+    })
     const firstFrameMs = (await hook<number | undefined>(page, 'h.firstRenderMs()')) ?? NaN
     await page.waitForTimeout(1000)
     const load = await longest(page, 0)
@@ -167,12 +182,15 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       requestAnimationFrame(check)
     })`) as Promise<number>
     await page.waitForTimeout(50)
-    if (at) await page.mouse.click(at.x, at.y)
-    const clickToInspectorMs = await Promise.race([
-      waitInspector,
-      page.waitForTimeout(20_000).then(() => NaN),
-    ])
-    await page.waitForTimeout(300)
+    let clickToInspectorMs = NaN
+    await profile('click', async () => {
+      if (at) await page.mouse.click(at.x, at.y)
+      clickToInspectorMs = await Promise.race([
+        waitInspector,
+        page.waitForTimeout(20_000).then(() => NaN),
+      ])
+      await page.waitForTimeout(300)
+    })
     const click = await longest(page, clickFrom)
 
     // drag hosts with the real mouse: move -> frame latency
@@ -202,32 +220,39 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
 
     // placement of every instance: request -> first host painted with its instances
     const placeFrom = await now(page)
-    const placed = await api.must('scheduler:place', { preset: 'spread' })
-    // every instance counted in the racks' glyphs (hosts of racks not zoomed into are not
-    // on the canvas: the glyphs are what shows their placement)
-    await page.waitForFunction(
-      (count) =>
-        Object.values((globalThis as unknown as HookWindow).__strataTest.rackTotals()).reduce(
-          (n, t) => n + t.instances,
-          0,
-        ) >= count,
-      placed.placed.length,
-      { timeout: 300_000, polling: 'raf' },
-    )
-    const placementPaintMs = (await now(page)) - placeFrom
-    await page.waitForTimeout(500)
+    let placedCount = 0
+    let placementPaintMs = NaN
+    await profile('placement', async () => {
+      const placed = await api.must('scheduler:place', { preset: 'spread' })
+      placedCount = placed.placed.length
+      // every instance counted in the racks' glyphs (hosts of racks not zoomed into are not
+      // on the canvas: the glyphs are what shows their placement)
+      await page.waitForFunction(
+        (count) =>
+          Object.values((globalThis as unknown as HookWindow).__strataTest.rackTotals()).reduce(
+            (n, t) => n + t.instances,
+            0,
+          ) >= count,
+        placedCount,
+        { timeout: 300_000, polling: 'raf' },
+      )
+      placementPaintMs = (await now(page)) - placeFrom
+      await page.waitForTimeout(500)
+    })
     const placement = await longest(page, placeFrom)
 
     // a one-hour run from the Simulation tab, until done and painted
     await page.locator('[data-tab="simulation"]').click()
     const runFrom = await now(page)
-    await page.locator('#sim-horizon').fill('1')
-    await page.locator('[data-testid="sim-run"]').click()
-    await page
-      .locator('[data-testid="sim-status"]')
-      .filter({ hasText: /^done/ })
-      .waitFor({ timeout: 600_000 })
-    await page.waitForTimeout(1500)
+    await profile('run', async () => {
+      await page.locator('#sim-horizon').fill('1')
+      await page.locator('[data-testid="sim-run"]').click()
+      await page
+        .locator('[data-testid="sim-status"]')
+        .filter({ hasText: /^done/ })
+        .waitFor({ timeout: 600_000 })
+      await page.waitForTimeout(1500)
+    })
     const runLongest = await longest(page, runFrom)
     const coloured = await hook<number>(
       page,
@@ -238,12 +263,11 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       'Object.values(h.rackTotals()).filter((t) => t.utilization !== undefined).length',
     )
 
-    const cdp = await page.context().newCDPSession(page)
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
     return {
       hosts,
-      instances: placed.placed.length,
+      instances: placedCount,
       canvasNodes,
       webgl: WEBGL,
       firstFrameMs: round(firstFrameMs),

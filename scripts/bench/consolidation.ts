@@ -94,4 +94,7 @@ export async function run(): Promise<void> {
   console.log(
     '(wall s = set-up (state, scheduler placement) + the 24 h, projected when steps are capped; cpu s = the process; one process per run)',
   )
+  console.log(
+    '(examined/search: hosts whose suitability the PABFD index checked per placement; a plain scan checks every host not excluded, up to the host count; visited/search: hosts whose power increase it computed from the filed load)',
+  )
 }

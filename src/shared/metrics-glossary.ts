@@ -128,7 +128,7 @@ export const METRICS = {
     label: 'Downtime',
     unit: 's',
     definition:
-      'Instance-seconds spent down: from a host failure until the restart (or the horizon).',
+      'Instance-seconds spent down: from a host failure until the restart (or the horizon); an instance the scheduler could not place is down for the whole horizon.',
     formula: 'Σ_instances (restart − failure)',
     source: 'strata',
   },

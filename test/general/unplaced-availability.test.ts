@@ -77,6 +77,10 @@ describe('unplaced instances count as down for the whole horizon', () => {
     expect(none?.unplacedInstances).toBe(1)
     expect(none?.availabilityPercent).toBe(0)
     expect(none?.slaViolation).toBe(true)
+    // Downtime tells the same story as availability: 6 × H and 1 × H instance-seconds.
+    expect(part?.downtimeS).toBe(6 * H)
+    expect(none?.downtimeS).toBe(H)
+    for (const x of r.instances.filter((i) => i.status === 'unplaced')) expect(x.downtimeS).toBe(H)
     expect(r.summary.meanAvailabilityPercent).toBeCloseTo(MEAN_PERCENT, 9)
     // Billed for what ran: 4 vCPUs × 2 h.
     expect(part?.vcpuHours).toBeCloseTo(8, 9)

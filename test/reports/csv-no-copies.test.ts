@@ -59,12 +59,25 @@ function proportional(a: number[], b: number[]): boolean {
   )
 }
 
+/**
+ * Two columns of one per-entity series file (`*-series.csv`, a column per link or host) in the
+ * same unit are two entities of one quantity: equal series there are data (two uplinks of a
+ * rack carry the same load when equal-cost paths split it evenly), not a number said twice.
+ */
+function sameQuantityOfTwoEntities(a: string, b: string): boolean {
+  const [fileA = '', colA = ''] = a.split(/:(.*)/s)
+  const [fileB = '', colB = ''] = b.split(/:(.*)/s)
+  const unit = (c: string) => /\(([^)]*)\)$/.exec(c)?.[1]
+  return fileA === fileB && fileA.endsWith('-series.csv') && unit(colA) === unit(colB)
+}
+
 function copies(files: Array<{ fileName: string; contents: string }>): string[] {
   const columns = files.flatMap((f) => numericColumns(f.fileName, f.contents))
   const found: string[] = []
   for (let x = 0; x < columns.length; x++)
     for (let y = x + 1; y < columns.length; y++)
-      if (proportional(columns[x]!.values, columns[y]!.values))
+      if (sameQuantityOfTwoEntities(columns[x]!.where, columns[y]!.where)) continue
+      else if (proportional(columns[x]!.values, columns[y]!.values))
         found.push(`${columns[x]!.where} = k * ${columns[y]!.where}`)
   return found
 }

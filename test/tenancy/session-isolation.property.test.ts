@@ -115,11 +115,15 @@ async function probeAll(
   for (const name of calls)
     for (const probe of probesFor(name, probes(design, tenantId))) {
       const { asked } = probe
-      answers.push(
+      const answer =
         asked === undefined
           ? await services.dispatch(session, name, probe.request)
-          : await askForeign(services, session, name, { ...probe, asked }),
-      )
+          : await askForeign(services, session, name, { ...probe, asked })
+      // A withheld answer (`internal`) passes the leak check, but it is a bug: the tenant's
+      // own question has an answer from its projection.
+      const text = typeof answer === 'string' ? answer : JSON.stringify(answer)
+      expect(text, `${name} ${JSON.stringify(probe.request)}`).not.toContain('"internal"')
+      answers.push(answer)
     }
   return answers
 }
@@ -132,6 +136,20 @@ function expectNothingForeign(
 ): void {
   const leaks = findForeign(JSON.stringify(received), foreignStrings(design, tenantId, ownHosts))
   expect(leaks, `${tenantId} received ${leaks.join(', ')}`).toEqual([])
+}
+
+/** Hosts of `tenantId`'s instances in the provider's current placement (`scheduler:last`). */
+async function lastPlacementHosts(services: Services, tenantId: string): Promise<string[]> {
+  const last = await services.dispatch({ role: 'provider' }, 'scheduler:last', {})
+  const placed = last.ok ? ((last.value as PlacedLike | null)?.placed ?? []) : []
+  const tenantOf = new Map(services.ctx.design.design.workloads.map((w) => [w.id, w.tenantId]))
+  return placed
+    .filter((p) => tenantOf.get(p.instanceId.slice(0, p.instanceId.lastIndexOf('#'))) === tenantId)
+    .map((p) => p.hostId)
+}
+
+interface PlacedLike {
+  placed: Array<{ instanceId: string; hostId: string }>
 }
 
 function start(design: Design): Services {
@@ -153,6 +171,16 @@ describe('tenant-bound sessions over random designs', () => {
             )
           }
           const { ownHosts } = await placeAndRun(services, design, seed)
+          // Half the time the provider edits the design after placing: a tenant's explanation
+          // then comes from a placement made on the spot (and must still be answered).
+          if (seed % 2 === 1)
+            expect(
+              (
+                await services.dispatch({ role: 'provider' }, 'design:apply', {
+                  command: { type: 'set-meta', patch: { description: `edited ${seed}` } },
+                })
+              ).ok,
+            ).toBe(true)
           const current = services.ctx.design.design
           const fast = anyCalls.filter((n) => !SLOW.has(n))
           for (const t of design.tenants) {
@@ -174,7 +202,12 @@ describe('tenant-bound sessions over random designs', () => {
               (b) => (b as { event?: string }).event === 'tenancy:changed',
             )
             expect(pushed.length, 'live tenancy:changed pushes').toBeGreaterThan(0)
-            expectNothingForeign(current, t.id, ownHosts(t.id), bucket)
+            // The tenant may see the hosts of its instances in either placement it was shown.
+            const shown = new Set([
+              ...ownHosts(t.id),
+              ...(await lastPlacementHosts(services, t.id)),
+            ])
+            expectNothingForeign(current, t.id, shown, bucket)
           }
         } finally {
           await services.dispose()

@@ -1,11 +1,15 @@
 /**
  * Fuzzing the web host through real WebSockets (issue 11): 10,000 seeded messages (about half
  * well-formed, a third mutated, the rest wrong names and garbage) from provider and tenant
- * sessions at once, against a host in its own process. Goals: the process never exits (an
- * uncaught exception or unhandled rejection would end it), every message that is answered
- * is answered with a typed result, and resident memory grows by less than 100 MiB. Prints
- * how many messages reached each call's handler.
+ * sessions at once, against a host in its own process. Goals: the process never exits, no
+ * promise rejection goes unhandled, every message is answered with a typed result and none
+ * `internal` (a handler throwing on client input, or the tenancy guard withholding an answer
+ * it should project: each one a bug), and resident memory grows by less than 100 MiB
+ * (reported). Prints the answers per call, outcome and message kind, and how many messages
+ * reached each call's handler. Nothing outside the host's own temp folder is touched: the
+ * machine's /dev/null and /dev/zero are checked to still be devices afterwards.
  */
+import { statSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import { nextMessage, seeded } from './fuzz-corpus'
@@ -70,6 +74,9 @@ describe('web host fuzz', () => {
       host.tenantToken,
       host.tenantToken,
     ]
+    const devices = ['/dev/null', '/dev/zero']
+    const areDevices = () => devices.map((d) => statSync(d).isCharacterDevice())
+    expect(areDevices()).toEqual([true, true])
     // Warm up (first calls load modules), then take the memory baseline.
     const warm = await wsConnect(api(host.providerToken))
     await wsCall(warm, 0, 'reports:export', { format: 'csv' })
@@ -82,6 +89,14 @@ describe('web host fuzz', () => {
     const outcomes = { ok: 0, typedErrors: 0, untyped: 0, closed: 0 }
     const byCode: Record<string, number> = {}
     const byKind: Record<string, number> = {}
+    /** Answers per call, then per outcome (`ok` or the error code), then per message kind. */
+    const answers: Record<string, Record<string, Record<string, number>>> = {}
+    const internalAnswers: Array<{ call: string; kind: string; text: string; message: string }> = []
+    const count = (call: string, outcome: string, kind: string) => {
+      const perCall = (answers[call || '(garbage)'] ??= {})
+      const perOutcome = (perCall[outcome] ??= {})
+      perOutcome[kind] = (perOutcome[kind] ?? 0) + 1
+    }
     const timeByCall: Record<string, number> = {}
     async function client(token: string): Promise<void> {
       let ws = await wsConnect(api(token))
@@ -96,6 +111,7 @@ describe('web host fuzz', () => {
         timeByCall[message.call] = (timeByCall[message.call] ?? 0) + ms
         if (answer === 'closed') {
           outcomes.closed++
+          count(message.call, 'closed', message.kind)
           ws = await wsConnect(api(token))
           ws.on('error', () => undefined)
           continue
@@ -105,7 +121,19 @@ describe('web host fuzz', () => {
         else if (result?.ok === false && CODES.has(result.error?.code ?? '')) {
           outcomes.typedErrors++
           byCode[result.error!.code] = (byCode[result.error!.code] ?? 0) + 1
+          if (result.error!.code === 'internal')
+            internalAnswers.push({
+              call: message.call,
+              kind: message.kind,
+              text: message.text.slice(0, 400),
+              message: result.error!.message.slice(0, 300),
+            })
         } else outcomes.untyped++
+        count(
+          message.call,
+          result?.ok === true ? 'ok' : (result?.error?.code ?? 'untyped'),
+          message.kind,
+        )
       }
       ws.close()
     }
@@ -151,6 +179,15 @@ describe('web host fuzz', () => {
           heapBeforeMiB: Math.round(before.heapUsedBytes / 2 ** 20),
           heapAfterMiB: Math.round(after.heapUsedBytes / 2 ** 20),
           hostStats: after.stats,
+          // One line per call: outcome -> {message kind: count}.
+          answersByCall: Object.fromEntries(
+            Object.entries(answers)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([c, byOutcome]) => [c, JSON.stringify(byOutcome)]),
+          ),
+          unhandledRejections: after.unhandledRejections,
+          internalAnswers: internalAnswers.slice(0, 20),
+          internalsInHost: after.internals.slice(0, 20),
           timeByCall,
         },
         null,
@@ -158,7 +195,11 @@ describe('web host fuzz', () => {
       ),
     )
     expect(host.exited()).toBeUndefined()
+    expect(after.unhandledRejections).toBe(0)
     expect(after.stats.caught).toBe(0)
+    expect(internalAnswers, 'answers `internal` (each a bug)').toEqual([])
+    expect(after.internals).toEqual([])
+    expect(areDevices()).toEqual([true, true])
     expect(outcomes.untyped).toBe(0)
     expect(sent).toBeGreaterThanOrEqual(MESSAGES)
     // Most messages are well-formed enough to reach a handler.

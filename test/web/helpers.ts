@@ -23,6 +23,10 @@ export interface ChildHost {
   stats: () => Promise<{
     stats: Record<string, number>
     handled: Record<string, number>
+    /** Calls answered `internal`, with the exception's text. */
+    internals: Array<{ call: string; role: string; error: string }>
+    /** Promise rejections nothing handled (counted, not fatal, in the host child). */
+    unhandledRejections: number
     rssBytes: number
     heapUsedBytes: number
   }>

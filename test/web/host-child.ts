@@ -2,7 +2,8 @@
  * A web host in its own process, for hostile-client tests: if anything a client sends ended
  * the process (an uncaught exception, an unhandled rejection), the parent sees it exit. It
  * prints one JSON line `{origin, providerToken, tenantToken}` when listening, and answers
- * `stats` on stdin with `{stats, handled, rssBytes}` (calls that reached each handler).
+ * `stats` on stdin with `{stats, handled, internals, unhandledRejections, rssBytes,
+ * heapUsedBytes}` (calls that reached each handler, calls answered `internal`).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
@@ -30,7 +31,17 @@ for (const [command, args] of [
   }
 }
 
+// An unhandled rejection would end the process (Node's default); it is counted instead, so
+// that the fuzz can report (and assert) how many there were, and the process goes on serving.
+let unhandledRejections = 0
+process.on('unhandledRejection', (reason) => {
+  unhandledRejections++
+  console.error(`unhandled rejection: ${String(reason).slice(0, 300)}`)
+})
+
 const handled: Record<string, number> = {}
+/** Calls answered `internal`, with the exception's text (each one a bug; the fuzz shows them). */
+const internals: Array<{ call: string; role: string; error: string }> = []
 const services = startServices({
   version: 'test',
   paths: { dataDir: join(root, 'data'), samplesDir: 'resources/samples' },
@@ -39,6 +50,11 @@ const services = startServices({
     onHandle: (name, session) => {
       const key = `${session.role}:${name}`
       handled[key] = (handled[key] ?? 0) + 1
+    },
+    onInternal: (name, session, error) => {
+      if (internals.length >= 200) return
+      const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)
+      internals.push({ call: String(name), role: session.role, error: text.slice(0, 1500) })
     },
   },
 })
@@ -63,7 +79,14 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     ;(globalThis as { gc?: () => void }).gc?.()
     const { rss: rssBytes, heapUsed: heapUsedBytes } = process.memoryUsage()
     process.stdout.write(
-      JSON.stringify({ stats: host.stats, handled, rssBytes, heapUsedBytes }) + '\n',
+      JSON.stringify({
+        stats: host.stats,
+        handled,
+        internals,
+        unhandledRejections,
+        rssBytes,
+        heapUsedBytes,
+      }) + '\n',
     )
   }
 })

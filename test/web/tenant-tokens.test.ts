@@ -1,11 +1,20 @@
 /**
  * Tenant tokens through the real contract (issue 11): the provider lists and revokes them;
- * revoking closes the tenant's open sockets and refuses the token from then on; tenants can
- * neither list nor revoke; the provider's own token is not revocable this way.
+ * revoking closes the tenant's open sockets (a socket still closing is served nothing) and
+ * refuses the token from then on; tenants can neither list nor revoke; the provider's own
+ * token is not revocable this way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
-import { startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
+import {
+  closeCodeOf,
+  frame,
+  rawWebSocket,
+  startChildHost,
+  wsCall,
+  wsConnect,
+  type ChildHost,
+} from './helpers'
 
 let host: ChildHost
 let provider: WebSocket
@@ -106,5 +115,42 @@ describe('tenant tokens', () => {
     const extra = await wsConnect(api(token))
     expect(await closeCode(extra)).toBe(1013)
     for (const ws of open) ws.close()
+  })
+
+  it('a revoked socket that ignores the close frame is served nothing until it is cut', async () => {
+    const listed = async (id: number) =>
+      ((await wsCall(provider, id, 'tenancy:tokens', {})).value as Listed[]).map((t) => t.id)
+    const known = new Set(await listed(39))
+    const token = await mintTenant(40)
+    const id = (await listed(41)).find((t) => !known.has(t))
+    const socket = await rawWebSocket(host.port, token)
+    const received: Buffer[] = []
+    const closeFrame = new Promise<void>((resolve) =>
+      socket.on('data', (c: Buffer) => {
+        received.push(c)
+        if (closeCodeOf(Buffer.concat(received)) !== undefined) resolve()
+      }),
+    )
+    const cut = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+    socket.on('error', () => undefined)
+    const handledBefore = (await host.stats()).handled['tenant:tenancy:view'] ?? 0
+
+    expect(await wsCall(provider, 42, 'tenancy:revoke-token', { id })).toMatchObject({
+      ok: true,
+      value: { revoked: true },
+    })
+    await closeFrame
+    expect(closeCodeOf(Buffer.concat(received))).toBe(1008)
+    // The client does not answer the close frame and keeps calling (the server is CLOSING).
+    const calls = Array.from({ length: 5 }, (_, i) =>
+      frame(0x1, Buffer.from(JSON.stringify({ id: i, name: 'tenancy:view', request: {} }))),
+    )
+    const bytesBefore = Buffer.concat(received).length
+    for (const f of calls) socket.write(f)
+    await cut
+    // None of them reached a handler, and nothing more came back.
+    expect((await host.stats()).handled['tenant:tenancy:view'] ?? 0).toBe(handledBefore)
+    expect(Buffer.concat(received).length).toBe(bytesBefore)
+    expect(await wsCall(provider, 43, 'app:info', {})).toMatchObject({ ok: true })
   })
 })

@@ -122,4 +122,13 @@ describe('DesignSession', () => {
     }
     expect(session.design).toBe(before)
   })
+
+  it('says in its message which field of which edit was refused', () => {
+    const { session } = open()
+    const r = session.apply({ type: 'update', id: 'w-globex-jobs', patch: { count: 1e9 } })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe('bad-request')
+    expect(r.error.message).toMatch(/^command\.patch\.count: /)
+  })
 })

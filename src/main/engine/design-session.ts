@@ -83,8 +83,7 @@ export class DesignSession {
 
   apply(command: EditCommand): Result<DesignState> {
     const result = applyCommand(this.current, command)
-    if (!result.ok)
-      return fail('bad-request', result.problems[0]?.message ?? 'edit refused', result.problems)
+    if (!result.ok) return fail('bad-request', refusal(result.problems), result.problems)
     this.undoStack.push({ design: this.current, label: commandLabel(command) })
     if (this.undoStack.length > this.maxUndo) this.undoStack.shift()
     this.redoStack.length = 0
@@ -158,4 +157,16 @@ export class DesignSession {
     const change: DesignChange = { state: this.state, changes, design: this.current }
     for (const listener of this.listeners) listener(change)
   }
+}
+
+/**
+ * One line naming where an edit was refused and why: `command.patch.count: Too big: …`, and how
+ * many more problems the details hold.
+ */
+function refusal(problems: readonly Problem[]): string {
+  const first = problems[0]
+  if (!first) return 'edit refused'
+  const where = first.path ? `${first.path}: ` : ''
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''
+  return `${where}${first.message}${more}`
 }

@@ -137,6 +137,7 @@ export { designJsonSchema } from './persistence/design-json-schema'
 export {
   buildProviderReport,
   buildTenantReport,
+  fabricSections,
   formatCsvForPeople,
   renderReportHtml,
   reportCharts,
@@ -151,6 +152,7 @@ export {
   type ProviderReportInput,
   type ReportChart,
   type ReportModel,
+  type ReportSection,
   type ReportTable,
 } from './reports'
 

@@ -10,13 +10,19 @@ import { CALLS, fail, type CallName, type Result, type SessionInfo } from '../..
 import { requestSchemas } from '../../shared/contract/schemas'
 import { issuesToProblems } from '../engine'
 import type { AppContext } from './context'
+import { defaultCaller } from './event-hub'
 import type { Handler } from './handler-types'
 import { createHandlers, type AllHandlers } from './handlers'
 
+/**
+ * `caller`: the key of the connection's owner (a web token's id, a window); defaults to one
+ * key per session (`defaultCaller`). Bound by the shell, never taken from the request.
+ */
 export type Dispatch = (
   session: SessionInfo,
   name: unknown,
   request: unknown,
+  caller?: string,
 ) => Promise<Result<unknown>>
 
 /** Deepest nesting of objects and arrays a request may have (a design is about 8 deep). */
@@ -25,6 +31,11 @@ export const MAX_REQUEST_DEPTH = 64
 export interface DispatcherOptions {
   /** Told of each call that passed every check and reached its handler (fuzz statistics). */
   onHandle?: (name: CallName, session: SessionInfo) => void
+  /**
+   * Told of each call answered `internal` (a handler or schema threw), with the exception,
+   * whatever the session (a tenant's answer names only the call): each one is a bug to fix.
+   */
+  onInternal?: (name: unknown, session: SessionInfo, error: unknown) => void
 }
 
 function isCallName(name: unknown): name is CallName {
@@ -54,6 +65,7 @@ export function createDispatcher(
     session: SessionInfo,
     name: unknown,
     request: unknown,
+    caller: string,
   ): Promise<Result<unknown>> => {
     if (!isCallName(name))
       return fail(
@@ -75,12 +87,17 @@ export function createDispatcher(
     }
     options.onHandle?.(name, session)
     const handler = handlers[name] as unknown as Handler<typeof name>
-    return await handler(parsed.data as never, { session })
+    return await handler(parsed.data as never, { session, caller })
   }
-  return async (session, name, request) => {
+  return async (session, name, request, caller = defaultCaller(session)) => {
     try {
-      return await dispatch(session, name, request)
+      return await dispatch(session, name, request, caller)
     } catch (error) {
+      try {
+        options.onInternal?.(name, session, error)
+      } catch {
+        /* a diagnostic hook never turns an answer into a crash */
+      }
       const call = isCallName(name) ? name : 'the call'
       if (session.role !== 'provider') return fail('internal', `${call} failed (internal error)`)
       let message = 'unknown error'

@@ -30,4 +30,20 @@ describe('EventHub', () => {
     hub.publish('design:changed', payload)
     expect(got).toEqual([])
   })
+
+  it("delivers a caller's own events to that caller's outlets only, tenants through the guard", () => {
+    const hub = new EventHub()
+    const got: string[] = []
+    hub.subscribe({ role: 'provider' }, () => got.push('provider'), 'tok-p')
+    hub.subscribe({ role: 'tenant', tenantId: 'a' }, () => got.push('a1'), 'tok-a1')
+    hub.subscribe({ role: 'tenant', tenantId: 'a' }, () => got.push('a1 tab 2'), 'tok-a1')
+    hub.subscribe({ role: 'tenant', tenantId: 'a' }, () => got.push('a2'), 'tok-a2')
+    const progress = { jobId: 'report-x', stage: 'report', fraction: 0.5 } as const
+    hub.publishToCaller('tok-a1', 'reports:progress', progress)
+    expect(got).toEqual(['a1', 'a1 tab 2'])
+    hub.allowForTenant = () => false
+    hub.publishToCaller('tok-a2', 'reports:progress', progress)
+    hub.publishToCaller('tok-p', 'reports:progress', progress)
+    expect(got).toEqual(['a1', 'a1 tab 2', 'provider'])
+  })
 })

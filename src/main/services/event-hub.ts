@@ -1,7 +1,8 @@
 /**
  * Pushed events, filtered per session. A provider session receives every event as published.
  * A tenant session receives an event only through the publisher's `forTenant` projection:
- * no projection, no delivery (the safe default).
+ * no projection, no delivery (the safe default). Events about one caller's own work (a
+ * report job's progress) go to that caller's outlets only (`publishToCaller`).
  */
 import type { EventName, EventPayloads, SessionInfo } from '../../shared/contract'
 
@@ -13,7 +14,17 @@ export type EventSink = (event: EventName, payload: unknown) => void
 
 interface Subscriber {
   session: SessionInfo
+  caller: string
   sink: EventSink
+}
+
+/**
+ * The caller key of a session when its shell gives none: one per provider and one per tenant.
+ * A shell with several connections per session (the web host: one per token; Electron: one
+ * per window) passes its own key, so that one connection's work is not another's.
+ */
+export function defaultCaller(session: SessionInfo): string {
+  return session.role === 'provider' ? 'provider' : `tenant:${session.tenantId}`
 }
 
 /** One outlet failing (a closed socket, a payload it cannot send) never stops the others. */
@@ -34,9 +45,12 @@ export class EventHub {
    */
   allowForTenant: (tenantId: string, payload: unknown) => boolean = () => true
 
-  /** Registers a session's outlet (a window, a WebSocket); returns the unsubscribe. */
-  subscribe(session: SessionInfo, sink: EventSink): () => void {
-    const subscriber = { session, sink }
+  /**
+   * Registers a session's outlet (a window, a WebSocket); returns the unsubscribe. `caller`
+   * names the connection's owner, as the dispatcher is told it (see `defaultCaller`).
+   */
+  subscribe(session: SessionInfo, sink: EventSink, caller = defaultCaller(session)): () => void {
+    const subscriber = { session, caller, sink }
     this.subscribers.add(subscriber)
     return () => this.subscribers.delete(subscriber)
   }
@@ -60,6 +74,18 @@ export class EventHub {
       }
       const projected = perTenant.get(session.tenantId)
       if (projected !== undefined) deliver(sink, event, projected)
+    }
+  }
+
+  /**
+   * Delivers `payload` to the outlets of `caller` only (its own work's events), whatever their
+   * role; a tenant's outlet still gets it only if the boundary guard allows it.
+   */
+  publishToCaller<E extends EventName>(caller: string, event: E, payload: EventPayloads[E]): void {
+    for (const { session, caller: owner, sink } of [...this.subscribers]) {
+      if (owner !== caller) continue
+      if (session.role === 'tenant' && !this.allowForTenant(session.tenantId, payload)) continue
+      deliver(sink, event, payload)
     }
   }
 

@@ -170,8 +170,8 @@ export async function startWebHost(
     }
     // The token must be in the request itself: the cookie never opens the API.
     const token = target.searchParams.get('token')
-    const session = tokens.resolve(token)
-    if (!session || token === null) {
+    const identity = tokens.identify(token)
+    if (!identity || token === null) {
       stats.tokensRefused++
       return refuseUpgrade(socket, { status: 401, reason: 'a valid token is needed' })
     }
@@ -185,7 +185,9 @@ export async function startWebHost(
             setTimeout(() => ws.terminate(), 1000).unref()
           },
         })
-        serveSocket(ws, session, services, stats, release)
+        // The token's id is the caller: its sockets (tabs of one link) share their jobs; another
+        // link, even of the same tenant, does not see them.
+        serveSocket(ws, identity, services, stats, release)
       } catch {
         stats.caught++
         ws.terminate()

@@ -65,20 +65,26 @@ function sendJson(ws: WebSocket, message: unknown, stats: WebHostStats): void {
   }
 }
 
-/** Binds `ws` to `session`; returns nothing, cleans up on close. */
+/**
+ * Binds `ws` to the session of the token whose public id is `identity.id` (the caller key of
+ * every call it makes and of the events about its own work); cleans up on close.
+ */
 export function serveSocket(
   ws: WebSocket,
-  session: SessionInfo,
+  identity: { id: string; session: SessionInfo },
   services: Services,
   stats: WebHostStats,
   release: () => void,
 ): void {
+  const { session, id: caller } = identity
   let inFlight = 0
   ws.on('error', () => {
     stats.socketErrors++
   })
-  const unsubscribe = services.ctx.hub.subscribe(session, (event, payload) =>
-    sendJson(ws, { type: WIRE.event, event, payload }, stats),
+  const unsubscribe = services.ctx.hub.subscribe(
+    session,
+    (event, payload) => sendJson(ws, { type: WIRE.event, event, payload }, stats),
+    caller,
   )
   ws.on('close', () => {
     unsubscribe()
@@ -120,7 +126,7 @@ export function serveSocket(
       }
       inFlight++
       services
-        .dispatch(session, name, request)
+        .dispatch(session, name, request, caller)
         .catch(() => {
           stats.caught++
           return fail('internal', 'the call failed (internal error)')

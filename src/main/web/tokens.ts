@@ -78,6 +78,15 @@ export class SessionTokens {
     return this.find(presented)?.session
   }
 
+  /**
+   * A presented token's public handle and session; `undefined` for a missing or unknown one.
+   * The handle is the caller key of its connections (the owner of the work they start).
+   */
+  identify(presented: string | null | undefined): { id: string; session: SessionInfo } | undefined {
+    const entry = this.find(presented)
+    return entry && { id: entry.id, session: entry.session }
+  }
+
   /** The cookie value that lets a browser holding `token` load the static files. */
   assetKeyFor(token: string): string | undefined {
     return this.find(token)?.assetKey.toString()

@@ -19,7 +19,11 @@ export interface SimulationSummary {
   stepS: number
   /** Number of hosts in the design. */
   hosts: number
-  /** Number of instances (VMs and containers) in the design. */
+  /**
+   * Number of instances placed directly on hosts (VMs and containers), as CloudSim counts VMs;
+   * instances inside VMs (`nesting.runsIn`) ride with their VM and are not counted here (see
+   * `countInstances` in `shared/design/instance-count.ts` for the design's total).
+   */
   vms: number
   energyKWh: number
   /**
@@ -156,7 +160,10 @@ export interface TenantUsage {
   storageGiBMonths: number
   /** Live migrations of this tenant's instances. */
   migrations: number
-  /** Instance-seconds the tenant's instances were down (host failure until restart). */
+  /**
+   * Instance-seconds the tenant's instances were down: host failure until restart, and the
+   * whole horizon of each unplaced instance (`METRICS.downtime`).
+   */
   downtimeS: number
   /**
    * 100 x (1 - down / (up + down)), where down includes each unplaced instance's whole horizon
@@ -193,6 +200,7 @@ export interface InstanceRecord {
    */
   status: 'running' | 'finished' | 'waiting' | 'unplaced'
   migrations: number
+  /** Seconds down (failure until restart); the whole horizon when `unplaced`. */
   downtimeS: number
   availabilityPercent: number
   requestedCpuMi: number

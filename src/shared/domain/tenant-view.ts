@@ -154,6 +154,59 @@ export interface TenantStorageFigures {
   provisionedIops: number
 }
 
+/** One of the tenant's workloads as a node of its virtual network. */
+export interface TenantVirtualNode {
+  workloadId: string
+  workloadName: string
+  /** The tenant network it is attached to, if any. */
+  networkId?: string
+  /** How many instances the workload declares. */
+  instanceCount: number
+}
+
+/**
+ * A virtual link: traffic one of the tenant's workloads declares, east-west to a peer
+ * workload of the same tenant, or north-south to (`egress`) or from (`ingress`) the internet.
+ */
+export interface TenantVirtualLink {
+  kind: 'east-west' | 'egress' | 'ingress'
+  /** The declaring workload (the sender; for `ingress` the receiver). */
+  workloadId: string
+  /** The peer workload of an east-west link. */
+  peerWorkloadId?: string
+  /**
+   * What the workload asks for at 100 % of its traffic profile, Gbps: the per-instance rate
+   * (`sendGbps`, `egressGbps` or `ingressGbps`) × its instance count.
+   */
+  declaredGbps: number
+}
+
+/** What the latest run carried for one of the tenant's workloads (all its virtual links). */
+export interface TenantWorkloadTraffic {
+  workloadId: string
+  /** Delivered, GB (10^9 bytes). */
+  gbSent: number
+  /** Asked for but not carried (congestion, no running peer, no path), GB. */
+  demandNotServedGB: number
+  /** demandNotServedGB / (gbSent + demandNotServedGB), 0..1 (0 when it asked for nothing). */
+  notServedFraction: number
+}
+
+/** The tenant's virtual network: an overlay of its own workloads and their traffic. */
+export interface TenantVirtualNetwork {
+  /** Its workloads that send or receive traffic, in workload-id order. */
+  nodes: TenantVirtualNode[]
+  links: TenantVirtualLink[]
+  /** The latest run's figures; absent before a run that modelled the network. */
+  traffic?: {
+    gbSent: number
+    demandNotServedGB: number
+    notServedFraction: number
+    /** Largest `gbSent` first. */
+    workloads: TenantWorkloadTraffic[]
+  }
+}
+
 /** The tenant's own time series from the latest run, one value per sample. */
 export interface TenantViewSeries {
   timesS: number[]
@@ -203,6 +256,12 @@ export interface TenantView {
   series?: TenantViewSeries
   /** Its storage I/O in the latest run (absent when the run did not model storage). */
   storage?: TenantStorageFigures
+  /**
+   * Its virtual network as an overlay (issue 17): its workloads, the traffic they declare
+   * between each other and to the internet, and what the latest run carried. Absent when none
+   * of its workloads declares traffic. Never a physical link, switch or another tenant.
+   */
+  virtualNetwork?: TenantVirtualNetwork
   explanations: TenantExplanation[]
   run?: TenantRunState
 }

@@ -4,12 +4,13 @@
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { PolicySpec } from '../../engine'
+import { fabricSections, type PolicySpec } from '../../engine'
 import { openSimulation, resolvePolicy, SimulationDriver } from '../../services/simulation/driver'
 import { parseCliArgs, type CliCommand } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glossary'
 import { writeResultParquet } from '../write-result-parquet'
+import { instanceCountText } from '../../../shared/design/instance-count'
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
@@ -92,7 +93,7 @@ export const simulateCommand: CliCommand = {
     const row = (id: MetricId, value: string): void =>
       io.out(`  ${METRICS[id].label.padEnd(36)} ${value}`)
     io.out(
-      `${loaded.design.meta.name}: ${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${s.vms} instances`,
+      `${loaded.design.meta.name}: ${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${instanceCountText(loaded.design)}`,
     )
     row('energy', `${s.energyKWh.toFixed(5)} kWh`)
     row('migrations', String(s.migrations))
@@ -122,6 +123,13 @@ export const simulateCommand: CliCommand = {
         io.out(
           `    ${`${BILL_ITEMS[l.item].label} (billed on ${l.basis})`.padEnd(30)} allocated ${l.allocatedQuantity} · used ${l.usedQuantity} · billed ${l.quantity} ${BILL_ITEMS[l.item].unit} × ${l.rate} = ${l.amount.toFixed(2)} ${t.bill.currency}`,
         )
+    }
+    // the network and storage as the report's facts say them (present only when modelled)
+    for (const section of fabricSections(loaded.design, result)) {
+      io.out(`  ${section.title}:`)
+      for (const block of section.blocks)
+        if (block.kind === 'facts')
+          for (const [label, value] of block.items) io.out(`    ${label.padEnd(34)} ${value}`)
     }
     io.out(`  simulated in ${s.elapsedMs.toFixed(0)} ms`)
     return 0

@@ -126,7 +126,8 @@ export function finishNestedRun(
       const id = `${w.id}#${i}`
       const top = records.get(topOf(id))
       const placed = run.outerOf.has(id) && top !== undefined && top.status !== 'unplaced'
-      const downtimeS = placed ? totalS(innerDown(id)) : 0
+      // unplaced: down over the whole horizon, as the run's own instances
+      const downtimeS = placed ? totalS(innerDown(id)) : H
       const span = placed ? spanS(top.instanceId) : 0
       const rec: InstanceRecord = {
         instanceId: id,

@@ -36,6 +36,30 @@ export function nestingDepth(w: Workload, byId: ReadonlyMap<string, Workload>): 
   return depth
 }
 
+/**
+ * The `runsIn` cycle reached from `w`, as workload ids in chain order starting where the chain
+ * first comes back (`['a', 'b']` for a → b → a), or `undefined` when the chain ends. `w` is in
+ * the cycle exactly when the cycle includes `w.id`; otherwise it only leads into it.
+ */
+export function nestingCycle(
+  w: Workload,
+  byId: ReadonlyMap<string, Workload>,
+): string[] | undefined {
+  const chain: string[] = [w.id]
+  const at = new Map<string, number>([[w.id, 0]])
+  let cur = w
+  while (cur.nesting) {
+    const outer = byId.get(cur.nesting.runsIn)
+    if (!outer) return undefined
+    const first = at.get(outer.id)
+    if (first !== undefined) return chain.slice(first)
+    at.set(outer.id, chain.length)
+    chain.push(outer.id)
+    cur = outer
+  }
+  return undefined
+}
+
 /** Appends the nesting rules' problems. */
 export function checkNestingRules(design: Design, err: Report, warn: Report): void {
   const byId = new Map(design.workloads.map((w) => [w.id, w]))
@@ -91,7 +115,12 @@ export function checkNestingRules(design: Design, err: Report, warn: Report): vo
         w.id,
       )
     const depth = nestingDepth(w, byId)
-    if (depth < 0) err(at, 'the chain of runsIn comes back to this workload (a cycle)', w.id)
+    const cycle = depth < 0 ? (nestingCycle(w, byId) ?? []) : []
+    const loop = [...cycle, cycle[0]].map((id) => `"${id}"`).join(' → ')
+    if (depth < 0 && cycle.includes(w.id))
+      err(at, `part of a runsIn cycle: ${loop}; an instance cannot run inside itself`, w.id)
+    else if (depth < 0)
+      err(at, `runs inside "${outer.id}", which leads into a runsIn cycle: ${loop}`, w.id)
     else if (depth > MAX_NESTING_DEPTH + 1)
       err(at, `nested ${depth - 1} levels deep; at most ${MAX_NESTING_DEPTH} are allowed`, w.id)
     else if (depth > 3)

@@ -115,4 +115,26 @@ describe('schema version 2: nesting fields', () => {
     expect(errors.find((p) => p.elementId === 'stranger')?.message).toMatch(/another tenant/)
     expect(errors.find((p) => p.elementId === 'in-pod')?.message).toMatch(/only inside VMs/)
   })
+
+  it('blames a cycle on its members, and a workload that only leads into it as such', () => {
+    // hpc → legacy → hpc is the cycle; jobs runs in hpc and only leads into it.
+    const d = withNodePool((d) => {
+      const pods = d.workloads.at(-1) as RawWorkload
+      const outer = { ...pods, kind: 'vm' as const, guestOs: pods.guestOs }
+      d.workloads.push({ ...outer, id: 'hpc', nesting: { runsIn: 'legacy' } })
+      d.workloads.push({ ...outer, id: 'legacy', nesting: { runsIn: 'hpc' } })
+      d.workloads.push({ ...pods, id: 'jobs', nesting: { runsIn: 'hpc' } })
+    })
+    const byId = new Map(
+      validateDesign(d)
+        .filter((p) => p.severity === 'error' && /cycle/.test(p.message))
+        .map((p) => [p.elementId, p.message]),
+    )
+    expect([...byId.keys()].sort()).toEqual(['hpc', 'jobs', 'legacy'])
+    expect(byId.get('hpc')).toMatch(/^part of a runsIn cycle: "hpc" → "legacy" → "hpc"/)
+    expect(byId.get('legacy')).toMatch(/^part of a runsIn cycle: "legacy" → "hpc" → "legacy"/)
+    expect(byId.get('jobs')).toBe(
+      'runs inside "hpc", which leads into a runsIn cycle: "hpc" → "legacy" → "hpc"',
+    )
+  })
 })

@@ -4,6 +4,7 @@
  * notes duplicate keys. It builds nothing; `JSON.parse` builds the value once the scan passes.
  */
 import { formatPath } from '../../../shared/domain/problem'
+import { passesFast } from './json-scan-fast'
 
 export interface JsonSyntaxError {
   message: string
@@ -202,8 +203,19 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - lineStart + 1 }
 }
 
-/** Scans `text` as JSON; see the module doc. */
+/**
+ * Scans `text` as JSON; see the module doc. A document that passes cleanly is read by the fast
+ * path (`json-scan-fast.ts`); any other goes through the general scanner, which locates what
+ * is wrong: the result is the same either way.
+ */
 export function scanJson(text: string, options: ScanOptions): ScanResult {
+  if (options.stopAt === undefined && passesFast(text, options.maxDepth))
+    return { duplicateKeys: [] }
+  return scanJsonGeneral(text, options)
+}
+
+/** The general path of `scanJson`: tracks the JSON path, reports the first error and every duplicate key. */
+export function scanJsonGeneral(text: string, options: ScanOptions): ScanResult {
   const scanner = new Scanner(text, options)
   try {
     scanner.document()

@@ -51,8 +51,78 @@ function locate(bytes: Uint8Array, offset: number): { line: number; column: numb
   return { line, column: offset - lineStart + 1 }
 }
 
+/** Code point of the valid sequence of `len` bytes at `i`. */
+function codePoint(bytes: Uint8Array, i: number, len: number): number {
+  const b0 = bytes[i] as number
+  if (len === 1) return b0
+  if (len === 2) return ((b0 & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f)
+  if (len === 3)
+    return (
+      ((b0 & 0x0f) << 12) |
+      (((bytes[i + 1] as number) & 0x3f) << 6) |
+      ((bytes[i + 2] as number) & 0x3f)
+    )
+  return (
+    ((b0 & 0x07) << 18) |
+    (((bytes[i + 1] as number) & 0x3f) << 12) |
+    (((bytes[i + 2] as number) & 0x3f) << 6) |
+    ((bytes[i + 3] as number) & 0x3f)
+  )
+}
+
+const CHUNK = 8192
+/** ASCII run length per `String.fromCharCode` call (longer runs are slower in V8). */
+const RUN = 1024
+
+/**
+ * The fast path: runs of ASCII go to `String.fromCharCode` straight from the byte array, other
+ * sequences one by one; undefined at the first invalid sequence (the general path then
+ * decodes the whole input and locates the error).
+ */
+function decodeValid(bytes: Uint8Array, start: number): string | undefined {
+  const parts: string[] = []
+  const units: number[] = []
+  const flush = (): void => {
+    if (units.length === 0) return
+    parts.push(String.fromCharCode(...units))
+    units.length = 0
+  }
+  let i = start
+  while (i < bytes.length) {
+    let j = i
+    while (j < bytes.length && j - i < RUN && (bytes[j] as number) < 0x80) j++
+    if (j > i) {
+      flush()
+      parts.push(String.fromCharCode.apply(null, bytes.subarray(i, j) as unknown as number[]))
+      i = j
+      continue
+    }
+    const len = sequenceLength(bytes, i)
+    if (len === 0) return undefined
+    let cp = codePoint(bytes, i, len)
+    if (cp >= 0x10000) {
+      cp -= 0x10000
+      units.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff))
+    } else units.push(cp)
+    if (units.length >= CHUNK) flush()
+    i += len
+  }
+  flush()
+  return parts.join('')
+}
+
 /** Decodes UTF-8 bytes strictly (first error reported); a leading byte-order mark is dropped. */
 export function decodeUtf8(bytes: Uint8Array): Utf8Result {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  const text = decodeValid(bytes, start)
+  return text === undefined ? decodeUtf8General(bytes) : { text }
+}
+
+/**
+ * The general path of `decodeUtf8`, byte by byte: the same text for valid input, and for
+ * invalid input U+FFFD for each bad byte and the first error located.
+ */
+export function decodeUtf8General(bytes: Uint8Array): Utf8Result {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   const parts: string[] = []
   let units: number[] = []
@@ -76,21 +146,7 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Result {
       i++
       continue
     }
-    const b0 = bytes[i] as number
-    let cp: number
-    if (len === 1) cp = b0
-    else if (len === 2) cp = ((b0 & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f)
-    else if (len === 3)
-      cp =
-        ((b0 & 0x0f) << 12) |
-        (((bytes[i + 1] as number) & 0x3f) << 6) |
-        ((bytes[i + 2] as number) & 0x3f)
-    else
-      cp =
-        ((b0 & 0x07) << 18) |
-        (((bytes[i + 1] as number) & 0x3f) << 12) |
-        (((bytes[i + 2] as number) & 0x3f) << 6) |
-        ((bytes[i + 3] as number) & 0x3f)
+    let cp = codePoint(bytes, i, len)
     if (cp >= 0x10000) {
       cp -= 0x10000
       units.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff))

@@ -10,6 +10,11 @@ export type {
   ReportSection,
   ReportTable,
 } from './model'
-export { buildProviderReport, type ProviderReportInput } from './provider-report'
+export {
+  buildProviderReport,
+  displayNames,
+  fabricSections,
+  type ProviderReportInput,
+} from './provider-report'
 export { buildTenantReport, zonesSvg } from './tenant-report'
 export { topologySvg } from './topology-svg'

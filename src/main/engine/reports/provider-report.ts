@@ -10,6 +10,7 @@ import type { Design } from '../../../shared/design/schema'
 import { duration, num } from './format'
 import type { ReportBlock, ReportModel, ReportSection } from './model'
 import { runSections } from './run-sections'
+import { providerNetworkSections } from './network-sections'
 import { providerStorageSections } from './storage-sections'
 import { topologySvg } from './topology-svg'
 
@@ -159,12 +160,28 @@ function placementSection(
   }
 }
 
-/** Builds the provider's full report. */
-export function buildProviderReport(input: ProviderReportInput): ReportModel {
-  const d = input.design
+/** Display names of a design's hosts, tenants, switches, storage, racks and workloads, by id. */
+export function displayNames(d: Design): Map<string, string> {
   const names = new Map<string, string>()
   for (const list of [d.hosts, d.tenants, d.switches, d.storage, d.racks, d.workloads] as const)
     for (const x of list) names.set(x.id, x.name || x.id)
+  return names
+}
+
+/**
+ * The sections of a run's fabric and storage (network, storage) as the provider's report
+ * builds them: none when the run modelled neither (CloudSim-compatible runs, designs without
+ * traffic or storage demand). For other readers of the same figures (the CLI's text).
+ */
+export function fabricSections(d: Design, r: SimulationResult | undefined): ReportSection[] {
+  const names = displayNames(d)
+  return [...providerNetworkSections(d, r, names), ...providerStorageSections(r, names)]
+}
+
+/** Builds the provider's full report. */
+export function buildProviderReport(input: ProviderReportInput): ReportModel {
+  const d = input.design
+  const names = displayNames(d)
   return {
     title: d.meta.name,
     subtitle: 'Datacenter report',
@@ -187,6 +204,7 @@ export function buildProviderReport(input: ProviderReportInput): ReportModel {
       },
       placementSection(input.placement, names),
       ...runSections(d, input.simulation, names),
+      ...providerNetworkSections(d, input.simulation, names),
       ...providerStorageSections(input.simulation, names),
     ],
   }

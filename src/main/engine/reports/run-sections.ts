@@ -1,4 +1,5 @@
 /** The sections that need a simulation result: utilization, power, migrations, failures, SLA, tenants. */
+import { instanceCountText } from '../../../shared/design/instance-count'
 import { instanceLabel } from '../../../shared/design/instance-label'
 import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
@@ -56,7 +57,7 @@ export function runSections(
           items: [
             [
               'Run',
-              `${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${s.vms} instances, ${duration(s.horizonS)} simulated`,
+              `${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${instanceCountText(d)}, ${duration(s.horizonS)} simulated`,
             ],
             [METRICS.hostShutdowns.label, num(s.hostShutdowns)],
             ['Unplaced at start', num(s.unplacedInstances)],

@@ -7,6 +7,7 @@ import { instanceLabel } from '../../../shared/design/instance-label'
 import type { TenantView } from '../../../shared/domain/tenant-view'
 import { duration, esc, money, num, pct } from './format'
 import { billLineCells } from './bill-sections'
+import { tenantNetworkSections } from './network-sections'
 import { tenantStorageSections } from './storage-sections'
 import type { ReportModel, ReportSection } from './model'
 import { BILLING_BASIS_DEFINITIONS, METRICS } from '../../../shared/metrics-glossary'
@@ -259,6 +260,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
       ],
     })
   }
+  sections.push(...tenantNetworkSections(view.virtualNetwork))
   sections.push(...tenantStorageSections(view.storage))
   return { title: t.name, subtitle: 'Tenant report', audience: 'tenant', sections }
 }

@@ -34,10 +34,15 @@ export class GroupSummaries {
   readonly blockLo: Float64Array
   readonly blockHi: Float64Array
 
+  /**
+   * `bounds`: keep the offset and load-range summaries (general mode's pruning reads them;
+   * CloudSim-compatible searches do not, so compat mode skips their upkeep).
+   */
   constructor(
     groups: number,
     hostCount: number,
     private readonly host: FiledHosts,
+    private readonly bounds = true,
   ) {
     this.words = Math.ceil(hostCount / 32)
     this.blocks = Math.ceil(this.words / 32)
@@ -67,6 +72,7 @@ export class GroupSummaries {
 
   /** Recomputes the summaries of word `w` of group `g` and of its block. */
   refresh(g: number, w: number): void {
+    if (!this.bounds) return this.refreshRoom(g, w)
     const { cpuRoom, memRoom, offset, load } = this.host
     let word = this.bits[g * this.words + w] as number
     let cpu = -1
@@ -114,6 +120,35 @@ export class GroupSummaries {
     this.blockOff[bi] = off
     this.blockLo[bi] = lo
     this.blockHi[bi] = hi
+  }
+
+  /** `refresh` without the offset and load-range summaries. */
+  private refreshRoom(g: number, w: number): void {
+    const { cpuRoom, memRoom } = this.host
+    let word = this.bits[g * this.words + w] as number
+    let cpu = -1
+    let mem = -1
+    while (word !== 0) {
+      const lowBit = word & -word
+      const h = (w << 5) + 31 - Math.clz32(lowBit)
+      word = (word ^ lowBit) >>> 0
+      if ((cpuRoom[h] as number) > cpu) cpu = cpuRoom[h] as number
+      if ((memRoom[h] as number) > mem) mem = memRoom[h] as number
+    }
+    const wi = g * this.words + w
+    this.wordCpu[wi] = cpu
+    this.wordMem[wi] = mem
+    const b = w >>> 5
+    const end = Math.min(this.words, (b + 1) << 5)
+    cpu = -1
+    mem = -1
+    for (let k = g * this.words + (b << 5); k < g * this.words + end; k++) {
+      if ((this.wordCpu[k] as number) > cpu) cpu = this.wordCpu[k] as number
+      if ((this.wordMem[k] as number) > mem) mem = this.wordMem[k] as number
+    }
+    const bi = g * this.blocks + b
+    this.blockCpu[bi] = cpu
+    this.blockMem[bi] = mem
   }
 
   /** The member of group `g` with the least `key` (the first in design order on ties; -1: none). */

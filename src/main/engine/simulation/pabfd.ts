@@ -102,13 +102,18 @@ export class PabfdIndex {
     this.load = new Float64Array(s.hostCount)
     const mips = curveTables(s).classMips
     const curveClass = this.curveClass
-    this.sum = new GroupSummaries(G, s.hostCount, {
-      cpuRoom: this.cpuRoom,
-      memRoom: this.memRoom,
-      offset: this.offset,
-      load: this.load,
-      groupMips: (g) => mips[curveClass[(g / BANDS) | 0] as number] as number,
-    })
+    this.sum = new GroupSummaries(
+      G,
+      s.hostCount,
+      {
+        cpuRoom: this.cpuRoom,
+        memRoom: this.memRoom,
+        offset: this.offset,
+        load: this.load,
+        groupMips: (g) => mips[curveClass[(g / BANDS) | 0] as number] as number,
+      },
+      !s.compat,
+    )
     this.tierCount = new Int32Array(K * TIERS)
     this.tierOffset = new Float64Array(K * TIERS)
     this.group = new Int32Array(s.hostCount)

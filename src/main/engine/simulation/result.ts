@@ -66,12 +66,13 @@ export function buildResult(r: ResultInput): SimulationResult {
   let availabilitySum = 0
   for (let v = 0; v < s.vmCount; v++) {
     const w = design.workloads[s.vmWorkload[v] as number]
-    const downtimeS = r.failures.downtimeS[v] as number
     const placed = (s.vmInitialHost[v] as number) >= 0
+    // An unplaced instance counts as down over the whole horizon (0 %, and `horizon` seconds
+    // of downtime, so that downtime and availability tell one story): see `deliveredAvailability`.
+    const downtimeS = placed ? (r.failures.downtimeS[v] as number) : horizon
     const availabilityPercent = placed
       ? availability(s.compat, downtimeS, m.vResidentS[v] as number, horizon)
       : 0
-    // An unplaced instance counts as down over the whole horizon (0 %): see `deliveredAvailability`.
     availabilitySum += availabilityPercent
     const home = s.vmHome[v] as number
     const status: InstanceRecord['status'] = !placed
@@ -219,15 +220,14 @@ function tenantUsage(
   }
   const placed = instances.filter((x, v) => s.vmTenant[v] === ti && x.status !== 'unplaced').length
   const unplacedInstances = count - placed
-  // Instances the scheduler could not place count as down for the whole horizon, so a tenant
-  // with part of its instances unplaced never reads "met" on the placed part alone.
-  const unplacedS = unplacedInstances * s.horizonS
+  // `downtimeS` holds the whole horizon of each instance the scheduler could not place, so a
+  // tenant with part of its instances unplaced never reads "met" on the placed part alone.
   const availabilityPercent =
     count === 0
       ? 100
       : s.compat
-        ? 100 * (1 - (downtimeS + unplacedS) / (count * s.horizonS))
-        : availability(false, downtimeS + unplacedS, placedUptimeS, s.horizonS)
+        ? 100 * (1 - downtimeS / (count * s.horizonS))
+        : availability(false, downtimeS, placedUptimeS, s.horizonS)
   const p = t.pricing
   const lines: BillLine[] = [
     line('vcpu-hours', p.basis, vcpuHours, usedVcpuHours, p.vcpuHour),

@@ -42,6 +42,8 @@ export interface SeriesBuffer {
   cost: Float64Array
   /** Per tenant: the bill's rate (currency per second) of the state at the last charge. */
   ratePerS: Float64Array
+  /** Whether the state changed since `ratePerS` was taken (the next charge takes it afresh). */
+  rateStale: boolean
   lastS: number
   rates: Array<{ used: boolean; vcpuS: number; memGiBS: number; diskGiBS: number }>
 }
@@ -80,6 +82,7 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
     tenantMemPressureMiB: arrays(T),
     cost: new Float64Array(T),
     ratePerS: new Float64Array(T),
+    rateStale: false,
     lastS: 0,
     rates: design.tenants.map((t) => ({
       used: t.pricing.basis === 'used',
@@ -151,7 +154,9 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
     alloc[t] = (alloc[t] as number) + (m.vpAlloc[v] as number)
     req[t] = (req[t] as number) + (m.vpReq[v] as number)
   }
-  accrueCost(b, s, m, tS)
+  // A sampled instant charges the rate of the state as sampled until the next change.
+  chargeCost(b, s, m, tS)
+  takeRate(b, s, m)
   for (let t = 0; t < T; t++) {
     ;(b.tenantVcpus[t] as number[]).push(vcpus[t] as number)
     ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
@@ -162,20 +167,34 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
 }
 
 /**
- * Charges each tenant's bill up to `tS` at the rate held since the last charge, then takes the
- * rate of the state now. Call it after every change of state (each processing instant, failure,
- * repair, restart and migration), so the series is charged exactly as the bill is
- * (`result.ts`): vCPUs of resident instances (used basis: CPU received), memory reserved by
- * resident instances (used basis: memory in use), and storage of placed instances while
- * resident or down (as provisioned), each over the time it was held.
+ * Charges each tenant's bill up to `tS` at the rate of the state after the last change, so the
+ * series is charged exactly as the bill is (`result.ts`): vCPUs of resident instances (used
+ * basis: CPU received), memory reserved by resident instances (used basis: memory in use), and
+ * storage of placed instances while resident or down (as provisioned), each over the time it
+ * was held. Call it BEFORE changing state at `tS` (each event, the closing instant), and
+ * `costStateChanged` after; the rate (a pass over every instance) is then taken only when
+ * time moves on, not after every one of thousands of migrations at the same instants.
  */
-export function accrueCost(b: SeriesBuffer, s: SimState, m: Metrics, tS: number): void {
+export function chargeCost(b: SeriesBuffer, s: SimState, m: Metrics, tS: number): void {
   const T = b.rates.length
   const dt = tS - b.lastS
-  if (dt > 0) {
-    for (let t = 0; t < T; t++) b.cost[t] = (b.cost[t] as number) + dt * (b.ratePerS[t] as number)
-    b.lastS = tS
-  }
+  if (!(dt > 0)) return
+  if (b.rateStale) takeRate(b, s, m)
+  for (let t = 0; t < T; t++) b.cost[t] = (b.cost[t] as number) + dt * (b.ratePerS[t] as number)
+  b.lastS = tS
+}
+
+/** The state changed: the next charge takes the rate afresh (from the state then, unchanged since). */
+export function costStateChanged(b: SeriesBuffer): void {
+  b.rateStale = true
+}
+
+/**
+ * Each tenant's bill rate (currency per second) of the current state. Exported for the test
+ * that takes it eagerly after every event (`cost-series.test.ts`), the plain path.
+ */
+export function takeRate(b: SeriesBuffer, s: SimState, m: Metrics): void {
+  b.rateStale = false
   b.ratePerS.fill(0)
   for (let v = 0; v < s.vmCount; v++) {
     const t = s.vmTenant[v] as number

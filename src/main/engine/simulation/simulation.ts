@@ -20,7 +20,13 @@ import { Placement } from './placement'
 import { parsePolicy, type PolicySpec } from './policy'
 import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
-import { accrueCost, createSeries, sampleSeries, type SeriesBuffer } from './series'
+import {
+  chargeCost,
+  costStateChanged,
+  createSeries,
+  sampleSeries,
+  type SeriesBuffer,
+} from './series'
 import { buildState, type SimState } from './state'
 import { failInstance, plannedInstanceFailures } from '../nesting/instance-failure'
 import { finishNestedRun, prepareNestedRun, type NestedRun } from '../nesting/nested-run'
@@ -225,6 +231,7 @@ export class Simulation {
     const endS = s.horizonS
     if (s.compat || this.counters.lastProcessS >= endS) return
     this.nowS = endS
+    chargeCost(this.series, s, this.metrics, endS)
     processAll(s, this.metrics, this.counters, endS, this.isNpa)
     this.storage?.update(endS, true)
     sampleSeries(this.series, s, this.metrics, endS)
@@ -247,6 +254,8 @@ export class Simulation {
   }
 
   private handle(e: SimEventPayload): void {
+    // The bill so far follows every change of state, not only the sampled instants.
+    chargeCost(this.series, this.state, this.metrics, e.tS)
     switch (e.type) {
       case 'process':
         return this.processInstant(e.tS)
@@ -272,8 +281,7 @@ export class Simulation {
         this.repairStorage(e.system, e.tS)
         break
     }
-    // The bill so far follows every change of state, not only the sampled instants.
-    accrueCost(this.series, this.state, this.metrics, e.tS)
+    costStateChanged(this.series)
   }
 
   private get isNpa(): boolean {

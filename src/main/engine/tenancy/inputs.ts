@@ -9,6 +9,7 @@ import type {
   TenantUsage,
 } from '../../../shared/domain/simulation-result'
 import type { StorageTenantResult } from '../../../shared/domain/storage-result'
+import type { NetworkTenantUsage } from '../../../shared/domain/network-result'
 import type { TenantRunState } from '../../../shared/domain/tenant-view'
 
 /** A placement of instances (`${workloadId}#${i}`) on hosts. */
@@ -27,6 +28,8 @@ export interface TenancySimulation {
     series: Pick<SimulationSeries, 'timesS' | 'tenants'>
     /** Storage per tenant (issue 17); the projection reads the tenant's own entry only. */
     storage?: { tenants: ReadonlyArray<StorageTenantResult> }
+    /** Traffic per tenant (issue 17); the projection reads the tenant's own entry only. */
+    network?: { tenants: ReadonlyArray<NetworkTenantUsage> }
   }
 }
 

@@ -17,6 +17,7 @@ import type { ProjectionOptions } from './inputs'
 import { projectQuotas } from './quotas'
 import { projectRun } from './run'
 import { buildZones } from './zones'
+import { projectVirtualNetwork } from './virtual-network'
 
 /** Default cap on listed instances: views stay small enough to draw and to push live. */
 export const DEFAULT_INSTANCE_LIMIT = 2000
@@ -203,5 +204,10 @@ export function projectTenantView(
   if (run.series) view.series = run.series
   if (run.state) view.run = run.state
   if (run.storage) view.storage = run.storage
+  const virtualNetwork = projectVirtualNetwork(
+    workloads,
+    result?.network?.tenants.find((t) => t.tenantId === tenantId),
+  )
+  if (virtualNetwork) view.virtualNetwork = virtualNetwork
   return { ok: true, view }
 }

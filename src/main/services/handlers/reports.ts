@@ -31,7 +31,7 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
       )
         return fail('forbidden', 'a tenant view can only export its own report')
       const tenantId = session.role === 'tenant' ? session.tenantId : req.tenantId
-      const started = jobs.start(session)
+      const started = jobs.start({ session, caller: call.caller })
       if (!started.ok) return fail('unavailable', started.message)
       const { jobId } = started
       const design = ctx.design.design
@@ -52,10 +52,9 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
           generatedAt,
           generator: `Strata ${ctx.version}`,
           onProgress: (p) => {
-            const payload = { jobId, ...p }
-            ctx.hub.publish('reports:progress', payload, (t) =>
-              t === tenantId && session.role === 'tenant' ? payload : undefined,
-            )
+            // To the caller that started the job only: not to another link of its tenant,
+            // nor to the provider for a tenant's job (nor the reverse).
+            ctx.hub.publishToCaller(call.caller, 'reports:progress', { jobId, ...p })
           },
         })
         // Results computed for the open design travel with it on the next save.
@@ -64,6 +63,8 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
             placement: out.placement as unknown as Record<string, unknown>,
             simulation: out.simulation as unknown as Record<string, unknown>,
           })
+        // The report shows where the tenant's instances run in its own placement.
+        if (out.ownHostIds) call.answerHosts?.(out.ownHostIds)
         // A tenant's file is named from its own report (its tenant's name) only.
         const stem = fileNameFor(tenantId ? `${out.model.title} report` : design.meta.name, '')
         const notes =
@@ -104,6 +105,6 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
         jobs.finish(jobId)
       }
     },
-    'reports:cancel': (req, call) => ok({ cancelled: jobs.cancel(req.jobId, call.session) }),
+    'reports:cancel': (req, call) => ok({ cancelled: jobs.cancel(req.jobId, call.caller) }),
   }
 }

@@ -30,7 +30,10 @@ export interface PlacementRun {
   result: PlacementResult
 }
 
-/** Told every new placement result (a `place`, or an evacuation that moved instances). */
+/**
+ * Told every new placement result (a `place`, an evacuation that moved instances, or a
+ * placement made on demand for a changed design).
+ */
 export type PlacementListener = (result: PlacementResult) => void
 
 /** The open design's placement; publishes `scheduler:placed` (tenant-safe per tenant). */
@@ -51,9 +54,18 @@ export class CurrentPlacement {
     return ok(done.value.result)
   }
 
-  /** The run for the open design: the last one if the design has not changed, else a new one. */
+  /**
+   * The run for the open design: the last one if the design has not changed, else a new one.
+   * A new one is the current placement from then on, so listeners are told of it (not
+   * sessions: nobody asked to place). Otherwise tenancy would still judge a tenant's own
+   * hosts by the old placement (or none) while the scheduler explains with the new one, and
+   * the boundary guard would withhold the tenant's explanation of its own instance.
+   */
   current(): Result<PlacementRun> {
-    return this.last && this.last.design === this.session.design ? ok(this.last) : this.run({})
+    if (this.last && this.last.design === this.session.design) return ok(this.last)
+    const done = this.run({})
+    if (done.ok) this.tell(done.value.result)
+    return done
   }
 
   /** The last result if it is of the open design, else `null`. */
@@ -103,9 +115,13 @@ export class CurrentPlacement {
     }
   }
 
+  private tell(result: PlacementResult): void {
+    for (const listener of [...this.listeners]) listener(result)
+  }
+
   /** Listeners first (tenancy pushes its views), then the event to sessions, as one change. */
   private announce(result: PlacementResult): void {
-    for (const listener of [...this.listeners]) listener(result)
+    this.tell(result)
     const tenants = this.session.design.tenants
     this.hub.publish('scheduler:placed', result, (tenantId) => {
       const tenant = tenants.find((t) => t.id === tenantId)

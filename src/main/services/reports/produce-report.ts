@@ -60,6 +60,11 @@ export interface ReportOutputs {
   simulation?: SimulationResult
   /** Why placement or simulation did not run, when they did not. */
   notes: string[]
+  /**
+   * A tenant report: the hosts its own instances use in the placement (else the run) it was
+   * built on, the way the tenant projection places them; for the boundary guard.
+   */
+  ownHostIds?: string[]
   html?: string
   pdf?: Uint8Array
   csv?: CsvFile[]
@@ -82,6 +87,27 @@ async function runSimulation(
   })
   if (!result) throw new ReportCancelled()
   return result
+}
+
+/** Hosts of `tenantId`'s own instances: in the placement if any, else the run's last hosts. */
+function ownHostsIn(
+  design: Design,
+  tenantId: string,
+  placement: PlacementResult | undefined,
+  simulation: SimulationResult | undefined,
+): string[] {
+  const own = new Set(design.workloads.filter((w) => w.tenantId === tenantId).map((w) => w.id))
+  const isOwn = (instanceId: string): boolean =>
+    own.has(instanceId.slice(0, instanceId.lastIndexOf('#')))
+  const hosts = new Set<string>()
+  if (placement) {
+    for (const p of placement.placed) if (isOwn(p.instanceId)) hosts.add(p.hostId)
+  } else
+    for (const r of simulation?.instances ?? []) {
+      const hostId = r.finalHostId ?? r.initialHostId
+      if (hostId !== undefined && isOwn(r.instanceId)) hosts.add(hostId)
+    }
+  return [...hosts]
 }
 
 /** Produces the asked-for outputs. Throws `ReportCancelled` or `ReportTenantNotFound`. */
@@ -112,6 +138,7 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   await check()
   progress('report', 0.8)
   let model: ReportModel
+  let ownHostIds: string[] | undefined
   if (options.tenantId !== undefined) {
     const projected = projectTenantView(design, options.tenantId, {
       placement,
@@ -120,8 +147,10 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
     if (!projected.ok)
       throw new ReportTenantNotFound(`no tenant "${options.tenantId}" in this design`)
     model = buildTenantReport(projected.view)
+    ownHostIds = ownHostsIn(design, options.tenantId, placement, simulation)
   } else model = buildProviderReport({ design, placement, simulation, notes })
   const out: ReportOutputs = { model, notes }
+  if (ownHostIds) out.ownHostIds = ownHostIds
   if (options.tenantId === undefined) {
     out.placement = placement
     out.simulation = simulation

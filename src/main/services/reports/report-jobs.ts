@@ -1,39 +1,43 @@
 /**
  * Report jobs in progress: ids made by the server (random, unguessable), each owned by the
- * session that started it, and a small cap on how many a tenant session may run at once
- * (a PDF export starts a browser process). A caller can neither name a job nor collide with
- * another session's.
+ * caller that started it (a web token, an Electron window: see `CallContext.caller`), and a
+ * small cap on how many one tenant caller may run at once (a PDF export starts a browser
+ * process). A caller can neither name a job, nor see, cancel or crowd out another caller's,
+ * even one of the same tenant.
  */
 import { randomBytes } from 'node:crypto'
 import type { SessionInfo } from '../../../shared/contract'
 
-/** Reports one tenant may have running at once. */
-export const MAX_REPORTS_PER_TENANT = 2
-/** Reports all tenant sessions together may have running at once. */
+/** Reports one tenant caller (one link) may have running at once. */
+export const MAX_REPORTS_PER_TENANT_CALLER = 2
+/** Reports all tenant callers together may have running at once. */
 export const MAX_TENANT_REPORTS = 4
+
+/** Who started a job: the session (for the caps by role) and the caller key (the owner). */
+export interface JobOwner {
+  session: SessionInfo
+  caller: string
+}
 
 interface Job {
   controller: AbortController
-  owner: SessionInfo
+  owner: JobOwner
 }
-
-const sameSession = (a: SessionInfo, b: SessionInfo): boolean =>
-  a.role === b.role && (a.role === 'provider' || (b.role === 'tenant' && a.tenantId === b.tenantId))
 
 export class ReportJobs {
   private readonly jobs = new Map<string, Job>()
 
   /**
-   * Starts a job for `owner`: its id and abort signal, or why not (`busy`: the tenant cap).
+   * Starts a job for `owner`: its id and abort signal, or why not (the tenant caps).
    * Call `finish(id)` when it ends, however it ends.
    */
   start(
-    owner: SessionInfo,
+    owner: JobOwner,
   ): { ok: true; jobId: string; signal: AbortSignal } | { ok: false; message: string } {
-    if (owner.role === 'tenant') {
-      const tenantJobs = [...this.jobs.values()].filter((j) => j.owner.role === 'tenant')
-      const own = tenantJobs.filter((j) => sameSession(j.owner, owner)).length
-      if (own >= MAX_REPORTS_PER_TENANT)
+    if (owner.session.role === 'tenant') {
+      const tenantJobs = [...this.jobs.values()].filter((j) => j.owner.session.role === 'tenant')
+      const own = tenantJobs.filter((j) => j.owner.caller === owner.caller).length
+      if (own >= MAX_REPORTS_PER_TENANT_CALLER)
         return {
           ok: false,
           message: `you already have ${own} reports in progress; wait for one to finish`,
@@ -51,10 +55,10 @@ export class ReportJobs {
     this.jobs.delete(jobId)
   }
 
-  /** Cancels a job of `caller`'s own session; `false` for unknown or foreign ids alike. */
-  cancel(jobId: string, caller: SessionInfo): boolean {
+  /** Cancels a job of `caller`'s own; `false` for unknown and foreign ids alike. */
+  cancel(jobId: string, caller: string): boolean {
     const job = this.jobs.get(jobId)
-    if (!job || !sameSession(job.owner, caller)) return false
+    if (!job || job.owner.caller !== caller) return false
     job.controller.abort()
     return true
   }

@@ -14,17 +14,22 @@ type AnyHandler = (request: never, call: CallContext) => unknown
 /**
  * Wraps every handler: provider sessions pass through; a tenant session's answer is checked
  * against the open design and withheld if it would carry another tenant's or the provider's
- * strings. Defence in depth behind each domain's own tenant projection.
+ * strings. Defence in depth behind each domain's own tenant projection. The tenant's own hosts
+ * are tenancy's (the current placement), or those the handler declares through
+ * `CallContext.answerHosts` for an answer built on a placement of its own.
  */
 export function guardTenantResults<M extends object>(ctx: AppContext, handlers: M): M {
   const out: Record<string, AnyHandler> = {}
   for (const [name, handler] of Object.entries(handlers) as Array<[string, AnyHandler]>) {
     out[name] = async (request, call) => {
-      const result = (await handler(request, call)) as Result<unknown>
+      // The hosts of the placement the answer describes, when the handler made its own.
+      let declared: string[] | undefined
+      const answerHosts = (ids: Iterable<string>): void => void (declared = [...ids])
+      const result = (await handler(request, { ...call, answerHosts })) as Result<unknown>
       if (call.session.role !== 'tenant') return result
       const tenantId = call.session.tenantId
       const echoed = requestStrings(request)
-      const own = ctx.tenancy.ownHosts(tenantId)
+      const own = declared ?? ctx.tenancy.ownHosts(tenantId)
       return guardTenantResult(ctx.design.design, tenantId, result, own, echoed)
     }
   }

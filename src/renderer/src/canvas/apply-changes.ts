@@ -46,8 +46,8 @@ export function applyDesignChanges(
       const container = def.data.container as string | undefined
       if (container && cy.getElementById(container).empty()) delete def.data.container
       const el = cy.getElementById(raw.id)
-      // into a rack whose hosts are not on the canvas: kept with them
-      if (kind === 'host' && lazy.keepNode(def)) {
+      // into a rack whose members are not on the canvas: kept with them
+      if (lazy.keepNode(def)) {
         el.connectedEdges('.link').forEach((e) => {
           lazy.keepEdge({ group: 'edges', data: { ...e.data() }, classes: 'link' })
         })

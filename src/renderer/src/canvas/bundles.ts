@@ -1,10 +1,10 @@
 /**
  * Link bundles (issue 19): zoomed out, the links leaving a rack are hidden (or, on large
- * designs, not on the canvas at all), so each rack draws ONE edge per neighbour it has links
+ * designs, not on the canvas at all), so each rack draws ONE line per neighbour it has links
  * to (a switch, a storage system or another rack) in their place, as wide as the bundle is
- * large. Pure: computed from the design.
+ * large, on the level-of-detail layer (`rack-layer.ts`). Computed from the design.
  */
-import type { Core, ElementDefinition } from 'cytoscape'
+import type { Core } from 'cytoscape'
 import type { Design } from '../../../shared/design/schema'
 
 /** One bundle: the links between a rack and one neighbour. */
@@ -40,43 +40,71 @@ export function rackBundles(design: Design): RackBundle[] {
   return [...bundles.values()]
 }
 
-/** The bundles as Cytoscape edges (class `bundle`; shown zoomed out, with class `shown`). */
-export function bundleElements(design: Design, shown: boolean): ElementDefinition[] {
-  const ids = new Set([
-    ...design.racks.map((r) => r.id),
-    ...design.switches.map((s) => s.id),
-    ...design.storage.map((s) => s.id),
-  ])
-  return rackBundles(design)
-    .filter((b) => ids.has(b.source) && ids.has(b.target))
-    .map((b) => ({
-      group: 'edges',
-      data: {
-        id: `bundle:${b.source}:${b.target}`,
-        kind: 'bundle',
-        source: b.source,
-        target: b.target,
-        links: b.links,
-        bandwidthGbps: b.bandwidthGbps,
-      },
-      classes: shown ? 'bundle shown' : 'bundle',
-      selectable: false,
-    }))
+/** How a bundle is drawn: as wide as `mapData(links, 1, 64, 2, 12)` model px. */
+export function bundleWidth(links: number): number {
+  const t = Math.max(0, Math.min(1, (links - 1) / 63))
+  return 2 + 10 * t
 }
 
-/** Replaces the bundles on the canvas by the design's. */
-export function drawBundles(cy: Core, design: Design, zoomedOut: boolean): void {
-  const bundles = bundleElements(design, zoomedOut)
-  cy.batch(() => {
-    cy.edges('.bundle').remove()
-    cy.add(bundles)
-  })
+/**
+ * Draws the bundles on a 2D context in screen px (`at(id)`: a node's centre on screen, or
+ * undefined when it is not on the canvas), never over the boxes in `under` (rack boxes and
+ * the bundles' other ends, in screen px): as if drawn beneath them, so no bundle covers a
+ * rack's label, glyph or hosts. Drawing them here instead of as Cytoscape edges keeps
+ * hundreds of edges out of the first frame's style pass.
+ */
+export function drawBundleLines(
+  ctx: CanvasRenderingContext2D,
+  bundles: readonly RackBundle[],
+  at: (id: string) => { x: number; y: number } | undefined,
+  under: ReadonlyArray<{ x1: number; y1: number; x2: number; y2: number }>,
+  style: {
+    colour: string
+    zoom: number
+    width: number
+    height: number
+    /** A bundle's utilization at the shown time, 0..1 (its busiest link), if known. */
+    loadOf?: (b: RackBundle) => number | undefined
+  },
+): void {
+  if (bundles.length === 0) return
+  ctx.save()
+  ctx.beginPath()
+  ctx.rect(0, 0, style.width, style.height)
+  for (const b of under) ctx.rect(b.x1, b.y1, b.x2 - b.x1, b.y2 - b.y1)
+  ctx.clip('evenodd')
+  ctx.strokeStyle = style.colour
+  ctx.globalAlpha = 0.8
+  for (const b of bundles) {
+    const a = at(b.source)
+    const z = at(b.target)
+    if (!a || !z) continue
+    ctx.lineWidth = Math.max(0.5, bundleWidth(b.links) * style.zoom)
+    const load = style.loadOf?.(b)
+    ctx.strokeStyle = load === undefined ? style.colour : loadColour(load)
+    ctx.beginPath()
+    ctx.moveTo(a.x, a.y)
+    ctx.lineTo(z.x, z.y)
+    ctx.stroke()
+  }
+  ctx.restore()
 }
 
-/** Zoomed out: links leaving racks hidden, bundles shown; zoomed in the other way round. */
+/** The bundle's key in a link overlay (`bundle:<rack>:<neighbour>`, see drawing/link-overlay.ts). */
+export function bundleKey(b: Pick<RackBundle, 'source' | 'target'>): string {
+  return `bundle:${b.source}:${b.target}`
+}
+
+/** Green (0) to red (1), as the stylesheet's `mapData(linkLoad, 0, 1, #2ca02c, #d62728)`. */
+export function loadColour(load: number): string {
+  const t = Math.max(0, Math.min(1, load))
+  const mix = (a: number, b: number): number => Math.round(a + (b - a) * t)
+  return `rgb(${mix(0x2c, 0xd6)}, ${mix(0xa0, 0x27)}, ${mix(0x2c, 0x28)})`
+}
+
+/** Zoomed out: links leaving racks hidden (the layer draws bundles); zoomed in, shown. */
 export function showBundles(cy: Core, zoomedOut: boolean): void {
   cy.batch(() => {
     cy.edges('.uplink').toggleClass('bundled', zoomedOut)
-    cy.edges('.bundle').toggleClass('shown', zoomedOut)
   })
 }

@@ -97,23 +97,63 @@ export function members(cy: Core, container: NodeSingular): NodeSingular[] {
   return out
 }
 
-/** Moves a dragged rack's (zone's) members along with it, as a compound parent would. */
+/** Members of racks that are not on the canvas (`lazy-hosts.ts`), moved with their rack. */
+export interface HeldMembers {
+  held(rackIds: Iterable<string>): Array<{ id: string; position: Position }>
+  moveHeld(id: string, position: Position): void
+}
+
+/**
+ * Moves a dragged rack's (zone's) members along with it, as a compound parent would; members
+ * not on the canvas (a zoomed-out rack's hosts) are moved once, when the box is dropped.
+ */
 export class ContainerCarrier {
   private carried:
-    | { id: string; from: Position; members: Array<{ node: NodeSingular; from: Position }> }
+    | {
+        id: string
+        from: Position
+        members: Array<{ node: NodeSingular; from: Position }>
+        held: Array<{ id: string; position: Position }>
+      }
     | undefined
 
-  constructor(private readonly cy: Core) {}
+  constructor(
+    private readonly cy: Core,
+    private readonly store?: HeldMembers,
+  ) {}
 
   /** Call on `grab`: remembers where a grabbed box and its members started. */
   grab(node: NodeSingular): void {
-    this.carried = isContainer(node)
-      ? {
-          id: node.id(),
-          from: { ...node.position() },
-          members: members(this.cy, node).map((m) => ({ node: m, from: { ...m.position() } })),
-        }
-      : undefined
+    if (!isContainer(node)) {
+      this.carried = undefined
+      return
+    }
+    const inside = members(this.cy, node)
+    const racks = [node, ...inside].filter((n) => n.data('kind') === 'rack').map((n) => n.id())
+    this.carried = {
+      id: node.id(),
+      from: { ...node.position() },
+      members: inside.map((m) => ({ node: m, from: { ...m.position() } })),
+      held: this.store?.held(racks) ?? [],
+    }
+  }
+
+  /**
+   * Call on `dragfree`, before the boxes are fitted: moves the members not on the canvas by
+   * the box's offset and returns their new (whole px) positions, to be reported as moves.
+   */
+  dropHeld(node: NodeSingular): Array<{ id: string; position: Position }> {
+    const c = this.carried
+    if (!c || c.id !== node.id() || !this.store) return []
+    const p = node.position()
+    const dx = p.x - c.from.x
+    const dy = p.y - c.from.y
+    if (dx === 0 && dy === 0) return []
+    return c.held.map(({ id, position }) => {
+      const at = { x: Math.round(position.x + dx), y: Math.round(position.y + dy) }
+      this.store?.moveHeld(id, at)
+      return { id, position: at }
+    })
   }
 
   /** Call on `drag`: moves the members by the box's offset from its start. */

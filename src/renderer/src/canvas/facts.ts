@@ -1,6 +1,6 @@
 /** Canvas facts for the test hook: what is drawn where, read from Cytoscape. */
 import type { Core, NodeSingular } from 'cytoscape'
-import type { CanvasFacts, NodeFact, RackTotalsFact } from './test-hook-types'
+import type { CanvasFacts, EdgeFact, NodeFact, RackTotalsFact } from './test-hook-types'
 import type { RackAggregate } from './rack-aggregates'
 
 export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): NodeFact {
@@ -43,13 +43,18 @@ export function collectFacts(
   return {
     nodes: cy.nodes().map((n) => nodeFact(n, container)),
     // bundles stand for links while zoomed out; facts list the design's links
-    edges: cy.edges('[kind != "bundle"]').map((e) => ({
-      id: e.id(),
-      kind: String(e.data('kind')),
-      source: e.source().id(),
-      target: e.target().id(),
-      classes: e.classes(),
-    })),
+    edges: cy.edges('[kind != "bundle"]').map((e) => {
+      const fact: EdgeFact = {
+        id: e.id(),
+        kind: String(e.data('kind')),
+        source: e.source().id(),
+        target: e.target().id(),
+        classes: e.classes(),
+      }
+      const load = e.data('linkLoad') as number | undefined
+      if (load !== undefined) fact.linkLoad = load
+      return fact
+    }),
     selection: cy
       .$(':selected')
       .map((e) => e.id())

@@ -43,7 +43,8 @@ export function bindGestures(cy: Core, g: GestureContext): void {
   const pendingMoves = new Map<string, CanvasMove>()
   let flushScheduled = false
   /** Collects the nodes released by one drag gesture, then reports them in one move. */
-  const queueMove = (node: NodeSingular): void => {
+  const queueMove = (node: NodeSingular, held: readonly CanvasMove[] = []): void => {
+    for (const m of held) pendingMoves.set(m.id, m)
     const nodes = isContainer(node) ? [node, ...members(cy, node)] : [node]
     nodes.forEach((n) => {
       const kind = String(n.data('kind'))
@@ -71,7 +72,8 @@ export function bindGestures(cy: Core, g: GestureContext): void {
   })
   cy.on('drag', 'node', (event) => g.carrier.drag(event.target as NodeSingular))
   cy.on('dragfree', 'node', (event) => {
-    queueMove(event.target as NodeSingular)
+    const node = event.target as NodeSingular
+    queueMove(node, g.carrier.dropHeld(node))
     g.carrier.release()
     fitContainers(cy, g.ghosts())
   })

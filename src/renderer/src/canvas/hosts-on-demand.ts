@@ -6,8 +6,10 @@
  */
 import type { Core } from 'cytoscape'
 import type { HostOverlay } from '../drawing/host-overlay'
+import type { StorageOverlay } from '../drawing/storage-overlay'
 import type { LazyHosts } from './lazy-hosts'
 import { applyOverlay } from './overlay'
+import { applyStorageOverlay } from './storage-overlay'
 import { markUplinks } from './viewport'
 import { GLYPH_RACK_PX } from './rack-layer'
 
@@ -15,7 +17,10 @@ import { GLYPH_RACK_PX } from './rack-layer'
 export interface CanvasState {
   detail(): 'racks' | 'hosts'
   overlay(): ReadonlyMap<string, HostOverlay>
+  storage(): ReadonlyMap<string, StorageOverlay>
   compact(): boolean
+  /** Members came onto or left the canvas (migration arrows move to or from their racks). */
+  membersChanged(): void
 }
 
 /** Quiet time after the last pan or zoom before hosts are created, ms. */
@@ -59,30 +64,37 @@ export class HostsOnDemand {
         inView.add(r.id())
     })
     this.create([...inView])
-    this.store.release(inView)
+    if (this.store.release(inView)) this.state.membersChanged()
   }
 
-  /** Puts the hosts of `rackIds` on the canvas with their overlay, problems and link marks. */
+  /** Puts the members of `rackIds` on the canvas with their overlay, problems and link marks. */
   create(rackIds: ReadonlyArray<string | undefined>): void {
     const ids = rackIds.filter((r): r is string => r !== undefined)
     if (ids.length === 0) return
     const cy = this.cy
-    let made: { hosts: string[]; edges: string[] } = { hosts: [], edges: [] }
+    let made: { nodes: string[]; edges: string[] } = { nodes: [], edges: [] }
     cy.batch(() => {
       made = this.store.create(ids)
       const { errors, warnings } = this.problems
-      for (const id of [...made.hosts, ...made.edges]) {
+      for (const id of [...made.nodes, ...made.edges]) {
         if (errors.has(id)) cy.getElementById(id).addClass('has-error')
         if (warnings.has(id)) cy.getElementById(id).addClass('has-warning')
       }
     })
-    if (made.hosts.length === 0 && made.edges.length === 0) return
+    if (made.nodes.length === 0 && made.edges.length === 0) return
     const added = new Set(made.edges)
     const edges = cy.edges('.link').filter((e) => added.has(e.id()))
     markUplinks(cy, this.state.detail() === 'racks', edges)
     const overlay = this.state.overlay()
     if (overlay.size > 0)
-      applyOverlay(cy, overlay, undefined, true, new Set(made.hosts), this.state.compact())
+      applyOverlay(cy, overlay, {
+        force: true,
+        only: new Set(made.nodes),
+        compact: this.state.compact(),
+      })
+    const storage = this.state.storage()
+    if (storage.size > 0) applyStorageOverlay(cy, storage)
+    this.state.membersChanged()
   }
 
   /** Centres the view on `id`, also a host whose rack is not created yet, and creates it. */

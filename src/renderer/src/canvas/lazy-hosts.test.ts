@@ -34,18 +34,22 @@ describe('LazyHosts', () => {
     ...design.links.map((l) => l.id),
   ]
 
-  it('keeps every racked host and its links off the canvas until its rack is created', () => {
+  it('keeps every racked host, switch and storage and their links off the canvas until its rack is created', () => {
     const cy = cytoscape({ headless: true })
     const lazy = new LazyHosts(cy)
     cy.add(lazy.split(designElements(design), LazyHosts.wanted(design.hosts.length)))
     expect(cy.nodes('.host').length).toBe(0)
-    expect(lazy.ghosts().length).toBe(design.hosts.filter((h) => h.rackId).length)
+    const racked = [...design.hosts, ...design.switches, ...design.storage].filter((m) => m.rackId)
+    expect(racked.some((m) => design.switches.includes(m as never))).toBe(true)
+    expect(lazy.ghosts().length).toBe(racked.length)
     accounted(cy, lazy, ids)
 
     const racks = design.racks.slice(0, 3).map((r) => r.id)
     const made = lazy.create(racks)
-    const members = design.hosts.filter((h) => racks.includes(h.rackId ?? '')).map((h) => h.id)
-    expect(made.hosts.sort()).toEqual(members.sort())
+    const members = [...design.hosts, ...design.switches, ...design.storage]
+      .filter((h) => racks.includes(h.rackId ?? ''))
+      .map((h) => h.id)
+    expect(made.nodes.sort()).toEqual(members.sort())
     // each created host has every link of the design it is an end of
     const want = design.links.filter(
       (l) => members.includes(l.sourceId) || members.includes(l.targetId),
@@ -71,8 +75,9 @@ describe('TopologyCanvas at scale', () => {
     if (!loaded.ok) throw new Error(loaded.error.message)
     const canvas = new TopologyCanvas(undefined, {})
     canvas.load(session.design, session.state.revision)
-    const nodes = design.zones.length + design.racks.length + design.switches.length
-    expect(canvas.nodeCount()).toBe(nodes + design.storage.length)
+    // zones, racks and what is outside racks (the switch tiers above the racks)
+    const unracked = [...design.switches, ...design.storage].filter((m) => !m.rackId)
+    expect(canvas.nodeCount()).toBe(design.zones.length + design.racks.length + unracked.length)
 
     const host = design.hosts[700]
     if (!host?.rackId) throw new Error('the synthetic design racks its hosts')

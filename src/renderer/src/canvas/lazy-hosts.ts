@@ -1,16 +1,24 @@
 /**
- * Hosts on demand (issue 19): in a design with more than LAZY_HOSTS hosts, a rack's hosts and
- * their links are Cytoscape elements only while the rack has been zoomed into. Until then the
- * rack is its box and its glyph (drawn by the level-of-detail layer), so the first frame styles
- * and measures a few hundred elements, not tens of thousands. Created racks are released again
- * (oldest out of view first) when more than CREATED_HOSTS_BUDGET hosts are on the canvas.
+ * Hosts on demand (issue 19): in a design with more than LAZY_HOSTS hosts, a rack's members
+ * (hosts, and its switches and storage: a top-of-rack switch and its uplinks are as many
+ * elements again) and their links are Cytoscape elements only while the rack has been zoomed
+ * into. Until then the rack is its box and its glyph (drawn by the level-of-detail layer), so
+ * the first frame styles and measures a few hundred elements, not tens of thousands. Created
+ * racks are released again (oldest out of view first) when more than CREATED_HOSTS_BUDGET
+ * hosts are on the canvas.
  */
 import type { Core, ElementDefinition, Position } from 'cytoscape'
 
 /** Designs with more hosts than this create hosts per rack, on demand. */
 export const LAZY_HOSTS = 2000
-/** Hosts kept on the canvas before racks out of view are released. */
-export const CREATED_HOSTS_BUDGET = 2500
+/**
+ * Hosts kept on the canvas before racks out of view are released: every host on the canvas
+ * is restyled when an overlay (placement, simulation frame) changes, and hit-tested on click.
+ */
+export const CREATED_HOSTS_BUDGET = 1200
+
+/** Kinds of nodes a rack holds back with its hosts. */
+const MEMBER_KINDS = new Set(['host', 'switch', 'storage'])
 
 type Pending = { nodes: ElementDefinition[]; edges: ElementDefinition[] }
 
@@ -38,7 +46,7 @@ export class LazyHosts {
   }
 
   /**
-   * Keeps every host in a rack (and its links) for later; returns the elements to add now.
+   * Keeps every member of a rack (and its links) for later; returns the elements to add now.
    * With `lazy` false, clears the store and returns `elements` unchanged.
    */
   split(elements: ElementDefinition[], lazy: boolean): ElementDefinition[] {
@@ -49,9 +57,13 @@ export class LazyHosts {
     this.lazy = lazy
     if (!lazy) return elements
     const now: ElementDefinition[] = []
+    const racks = new Set(
+      elements.filter((el) => el.data.kind === 'rack').map((el) => String(el.data.id)),
+    )
     for (const el of elements) {
       const rack = el.data.container as string | undefined
-      if (el.group === 'nodes' && el.data.kind === 'host' && rack) this.keep(rack, el)
+      if (el.group === 'nodes' && MEMBER_KINDS.has(String(el.data.kind)) && rack && racks.has(rack))
+        this.keep(rack, el)
       else if (el.group !== 'edges') now.push(el)
     }
     for (const el of elements) if (el.group === 'edges') this.addEdge(el, now)
@@ -88,12 +100,31 @@ export class LazyHosts {
     return this.where.get(id)
   }
 
-  /** Where pending host `id` is drawn once created. */
+  /** Where pending member `id` is drawn once created. */
   position(id: string): Position | undefined {
     const rack = this.where.get(id)
     return rack === undefined
       ? undefined
       : this.pending.get(rack)?.nodes.find((n) => n.data.id === id)?.position
+  }
+
+  /** The pending members of `rackIds` and where they are drawn once created. */
+  held(rackIds: Iterable<string>): Array<{ id: string; position: Position }> {
+    const out: Array<{ id: string; position: Position }> = []
+    for (const rackId of rackIds)
+      for (const n of this.pending.get(rackId)?.nodes ?? [])
+        if (n.position) out.push({ id: String(n.data.id), position: { ...n.position } })
+    return out
+  }
+
+  /** Moves a pending member (its rack's box, fit and the minimap follow). */
+  moveHeld(id: string, position: Position): void {
+    const node = this.pending
+      .get(this.where.get(id) ?? '')
+      ?.nodes.find((n) => String(n.data.id) === id)
+    if (!node) return
+    node.position = { ...position }
+    this.ghostCache = undefined
   }
 
   /** Positions of pending hosts (their racks are drawn around them). */
@@ -119,10 +150,14 @@ export class LazyHosts {
     this.ghostCache = undefined
   }
 
-  /** Keeps a node for a rack still pending; false when the rack is on the canvas (add it). */
+  /**
+   * Keeps a member (host, switch, storage) for a rack still pending; false when the rack is on
+   * the canvas (add it).
+   */
   keepNode(el: ElementDefinition): boolean {
     const rack = el.data.container as string | undefined
-    if (!this.lazy || !rack || this.created.has(rack)) return false
+    if (!this.lazy || !rack || this.created.has(rack) || !MEMBER_KINDS.has(String(el.data.kind)))
+      return false
     this.keep(rack, el)
     return true
   }
@@ -136,11 +171,11 @@ export class LazyHosts {
   }
 
   /**
-   * Puts the hosts and links of `rackIds` on the canvas (in the caller's batch); returns the
-   * ids of the hosts and links added.
+   * Puts the members and links of `rackIds` on the canvas (in the caller's batch); returns
+   * the ids of the members (`nodes`) and links added.
    */
-  create(rackIds: Iterable<string>): { hosts: string[]; edges: string[] } {
-    const hosts: string[] = []
+  create(rackIds: Iterable<string>): { nodes: string[]; edges: string[] } {
+    const nodes: string[] = []
     const edges: ElementDefinition[] = []
     for (const rackId of rackIds) {
       const p = this.pending.get(rackId)
@@ -151,7 +186,7 @@ export class LazyHosts {
       this.ghostCache = undefined
       for (const n of p.nodes) {
         this.where.delete(String(n.data.id))
-        hosts.push(String(n.data.id))
+        nodes.push(String(n.data.id))
       }
       if (p.nodes.length > 0) this.cy.add(p.nodes)
       for (const e of p.edges) this.where.delete(String(e.data.id))
@@ -159,7 +194,7 @@ export class LazyHosts {
     }
     const added: string[] = []
     for (const e of edges) if (this.addEdge(e)) added.push(String(e.data.id))
-    return { hosts, edges: added }
+    return { nodes, edges: added }
   }
 
   /** Racks whose hosts are on the canvas. */
@@ -178,28 +213,34 @@ export class LazyHosts {
   }
 
   /**
-   * Takes the hosts of created racks not in `keep` off the canvas again (their current data,
-   * position and classes kept), oldest first, until at most `budget` hosts remain.
+   * Takes the members of created racks not in `keep` off the canvas again (their current
+   * data, position and classes kept), oldest first, until at most `budget` hosts remain.
+   * Returns whether any rack was released.
    */
-  release(keep: ReadonlySet<string>, budget = CREATED_HOSTS_BUDGET): void {
+  release(keep: ReadonlySet<string>, budget = CREATED_HOSTS_BUDGET): boolean {
     let count = this.cy.nodes('.host').length
-    if (count <= budget) return
+    if (count <= budget) return false
     const cy = this.cy
+    let released = false
     for (const rackId of [...this.created]) {
       if (count <= budget) break
       if (keep.has(rackId)) continue
-      const hosts = cy.nodes('.host').filter((n) => n.data('container') === rackId)
-      const links = hosts.connectedEdges('.link')
-      const defs = (c: typeof hosts | typeof links): ElementDefinition[] =>
+      const members = cy
+        .nodes()
+        .filter((n) => n.data('container') === rackId && MEMBER_KINDS.has(String(n.data('kind'))))
+      const links = members.connectedEdges('.link')
+      const defs = (c: typeof members | typeof links): ElementDefinition[] =>
         c.map((e) => {
           const j = e.json() as ElementDefinition
           return { group: j.group, data: j.data, position: j.position, classes: j.classes }
         })
       this.created.delete(rackId)
-      for (const el of defs(hosts)) this.keep(rackId, el)
+      for (const el of defs(members)) this.keep(rackId, el)
       for (const el of defs(links)) this.keep(rackId, el)
-      cy.remove(hosts.union(links))
-      count -= hosts.length
+      cy.remove(members.union(links))
+      count -= members.filter('.host').length
+      released = true
     }
+    return released
   }
 }

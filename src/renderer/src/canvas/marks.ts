@@ -27,21 +27,59 @@ export function markProblems(cy: Core, problems: readonly Problem[]): ProblemIds
 /** Most migrations drawn at once (more are a blur of arrows). */
 const MIGRATIONS_DRAWN = 200
 
-/** Draws the migrations in flight as dashed arrows between hosts on the canvas. */
+/** A migration in flight: an instance moving from host `from` to host `to`. */
+export interface MigrationMark {
+  id: string
+  from: string
+  to: string
+}
+
+/**
+ * Draws the migrations in flight as dashed arrows between hosts on the canvas. A host not on
+ * the canvas (its rack shows totals, `lazy-hosts.ts`) is stood for by `standIn(id)` (its
+ * rack): migrations between the same two stand-ins are one arrow carrying their `count`;
+ * one inside a single rack not zoomed into draws nothing.
+ */
 export function drawMigrations(
   cy: Core,
-  migrations: ReadonlyArray<{ id: string; from: string; to: string }>,
+  migrations: readonly MigrationMark[],
+  standIn: (id: string) => string | undefined = () => undefined,
 ): void {
+  const end = (id: string): string | undefined =>
+    cy.getElementById(id).nonempty() ? id : standIn(id)
   cy.batch(() => {
     cy.edges('.migration').remove()
-    for (const m of migrations.slice(0, MIGRATIONS_DRAWN)) {
-      if (cy.getElementById(m.from).empty() || cy.getElementById(m.to).empty()) continue
+    const grouped = new Map<string, { source: string; target: string; count: number }>()
+    let drawn = 0
+    for (const m of migrations) {
+      if (drawn >= MIGRATIONS_DRAWN) break
+      const source = end(m.from)
+      const target = end(m.to)
+      if (source === undefined || target === undefined || source === target) continue
+      if (source === m.from && target === m.to) {
+        cy.add({
+          group: 'edges',
+          data: { id: `migration:${m.id}`, source, target, kind: 'migration', count: 1 },
+          classes: 'migration',
+          selectable: false,
+        })
+        drawn++
+        continue
+      }
+      const key = `${source}\u0000${target}`
+      const g = grouped.get(key)
+      if (g) g.count++
+      else {
+        grouped.set(key, { source, target, count: 1 })
+        drawn++
+      }
+    }
+    for (const { source, target, count } of grouped.values())
       cy.add({
         group: 'edges',
-        data: { id: `migration:${m.id}`, source: m.from, target: m.to, kind: 'migration' },
-        classes: 'migration',
+        data: { id: `migration:${source}->${target}`, source, target, kind: 'migration', count },
+        classes: 'migration grouped',
         selectable: false,
       })
-    }
   })
 }

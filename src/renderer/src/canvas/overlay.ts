@@ -2,7 +2,7 @@
  * Per-host overlay on the canvas: instance pies coloured by tenant (from placement or the
  * simulation's current frame), utilization colouring, failed and switched-off hosts.
  */
-import type { Core } from 'cytoscape'
+import type { Core, NodeCollection } from 'cytoscape'
 import type { HostOverlay } from '../drawing/host-overlay'
 import { PIE_SLICES } from './style'
 
@@ -23,23 +23,42 @@ function same(a: HostOverlay | undefined, b: HostOverlay | undefined): boolean {
   )
 }
 
+/** How `applyOverlay` paints. */
+export interface OverlayOptions {
+  /** Repaint even hosts that already show their overlay (nodes were rebuilt). */
+  force?: boolean
+  /** Only these hosts (default: every host on the canvas). */
+  only?: ReadonlySet<string> | NodeCollection
+  /** Instances as a count and a tenant-coloured border (large designs), not pies. */
+  compact?: boolean
+}
+
+/** The overlay a host node was last painted with (node scratch, dropped with the node). */
+const PAINTED = 'strataOverlay'
+
 /**
  * Applies an overlay in one batch; hosts missing from the map are cleared. Only hosts whose
- * overlay differs from `previous` are touched (a restyle of thousands of nodes is costly).
+ * overlay differs from the one they were last painted with are touched (a restyle of
+ * thousands of nodes is costly).
  */
 export function applyOverlay(
   cy: Core,
   overlay: ReadonlyMap<string, HostOverlay>,
-  previous: ReadonlyMap<string, HostOverlay> = new Map(),
-  force = false,
-  only?: ReadonlySet<string>,
-  compact = false,
+  options: OverlayOptions = {},
 ): void {
+  const { force = false, only, compact = false } = options
   cy.batch(() => {
-    const nodes = only ? cy.nodes('.host').filter((n) => only.has(n.id())) : cy.nodes('.host')
+    const nodes =
+      only === undefined
+        ? cy.nodes('.host')
+        : only instanceof Set
+          ? cy.nodes('.host').filter((n) => only.has(n.id()))
+          : (only as NodeCollection).filter('.host')
     nodes.forEach((node) => {
       const o = overlay.get(node.id())
-      if (!force && same(o, previous.get(node.id()))) return
+      const painted = node.scratch(PAINTED) as HostOverlay | undefined
+      if (!force && same(o, painted)) return
+      node.scratch(PAINTED, o)
       if (!o) {
         if (
           node.hasClass('placed') ||

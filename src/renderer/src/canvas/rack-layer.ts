@@ -5,6 +5,8 @@
  * small to show) hall and rack labels in screen pixels and per-rack glyphs (hosts up,
  * instances, mean utilization, tenants' shares, failures) on racks too small on screen for
  * their hosts to be told apart. Drawn above the links, so no link ever covers these labels.
+ * Zoomed out it also draws the links' per-rack bundles (`bundles.ts`), clipped so that they
+ * pass beneath the rack boxes.
  * Redraws at most once per animation frame.
  */
 import type { Core } from 'cytoscape'
@@ -13,6 +15,7 @@ import type { RackAggregate } from './rack-aggregates'
 import { utilizationColour } from './rack-aggregates'
 import type { RackSlot } from '../drawing/tiered-layout'
 import type { LabelFact } from './test-hook-types'
+import { bundleKey, drawBundleLines, type RackBundle } from './bundles'
 
 /** Cytoscape draws rack labels at this model size, hidden below RACK_LABEL_MIN_PX on screen. */
 export const RACK_LABEL_MODEL_PX = 12
@@ -33,7 +36,11 @@ export class RackLayer {
   /** What every rack name starts with ("rack-"): dropped when a label would not fit. */
   private rackPrefix = ''
   private aggregates: ReadonlyMap<string, RackAggregate> = new Map()
+  private bundles: readonly RackBundle[] = []
+  /** Utilization of each bundle at the shown time, by `bundleKey` (empty: plain colour). */
+  private bundleLoads: ReadonlyMap<string, number> = new Map()
   private drawn: LabelFact[] = []
+  private drawnBundles = 0
   private readonly redraw = (): void => this.schedule()
   private readonly invalidate = (): void => {
     this.boxes = undefined
@@ -77,6 +84,24 @@ export class RackLayer {
   setAggregates(aggregates: ReadonlyMap<string, RackAggregate>): void {
     this.aggregates = aggregates
     this.schedule()
+  }
+
+  /** The bundles drawn while zoomed out. */
+  setBundles(bundles: readonly RackBundle[]): void {
+    this.bundles = bundles
+    this.schedule()
+  }
+
+  /** Colours the bundles by utilization (by `bundleKey`; an empty map: the link colour). */
+  setBundleLoads(loads: ReadonlyMap<string, number>): void {
+    if (loads.size === 0 && this.bundleLoads.size === 0) return
+    this.bundleLoads = loads
+    this.schedule()
+  }
+
+  /** How many bundles the last frame drew (test hook). */
+  bundlesDrawn(): number {
+    return this.drawnBundles
   }
 
   setColours(colours: CanvasColours): void {
@@ -137,6 +162,7 @@ export class RackLayer {
     })
     const visible = (b: Box): boolean => b.x2 >= 0 && b.x1 <= w && b.y2 >= 0 && b.y1 <= h
     const boxes = this.rackBoxes()
+    this.drawnBundles = zoom < RACK_LABEL_ZOOM ? this.drawBundles(ctx, boxes, screen, w, h) : 0
     const rows = new Map<string, Box>()
     const halls = new Map<string, Box>()
     const grow = (map: Map<string, Box>, key: string, b: Box): void => {
@@ -180,6 +206,43 @@ export class RackLayer {
       const y = Math.max(s.y1 - 30, 10)
       this.label(ctx, 'hall', hallId, name, Math.max(4, s.x1), y, 13, 'left', true)
     }
+  }
+
+  /** Bundles beneath the rack boxes and their other ends; returns how many were drawn. */
+  private drawBundles(
+    ctx: CanvasRenderingContext2D,
+    boxes: ReadonlyMap<string, Box>,
+    screen: (b: Box) => Box,
+    width: number,
+    height: number,
+  ): number {
+    const zoom = this.cy.zoom()
+    const pan = this.cy.pan()
+    const under: Box[] = [...boxes.values()].map(screen)
+    const centres = new Map<string, { x: number; y: number }>()
+    for (const b of this.bundles)
+      for (const id of [b.source, b.target]) {
+        if (centres.has(id)) continue
+        const n = this.cy.getElementById(id)
+        if (n.empty()) continue
+        const p = n.position()
+        const c = { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y }
+        centres.set(id, c)
+        // a switch or storage end: the line stops at its edge (half a node)
+        if (!boxes.has(id)) {
+          const r = (Number(n.width()) / 2) * zoom
+          under.push({ x1: c.x - r, y1: c.y - r, x2: c.x + r, y2: c.y + r })
+        }
+      }
+    const colour = this.colours.link
+    drawBundleLines(ctx, this.bundles, (id) => centres.get(id), under, {
+      colour,
+      zoom,
+      width,
+      height,
+      loadOf: (b) => this.bundleLoads.get(bundleKey(b)),
+    })
+    return this.bundles.filter((b) => centres.has(b.source) && centres.has(b.target)).length
   }
 
   private drawRack(ctx: CanvasRenderingContext2D, id: string, s: Box, zoom: number): void {

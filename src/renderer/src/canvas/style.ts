@@ -154,19 +154,19 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
     { selector: 'edge.uplink', style: { 'z-index': 1 } },
     // links leaving a rack, while zoomed out: drawn as per-rack bundles by the LOD layer
     { selector: 'edge.bundled', style: { display: 'none' } },
-    // one edge per rack and neighbour in place of the hidden links, as wide as the bundle
+    // links by utilization at the shown time (issue 17; link-overlay.ts): green to red, thicker
+    // when busier
     {
-      selector: 'edge.bundle',
+      selector: 'edge.link[linkLoad >= 0]',
       style: {
-        display: 'none',
-        width: 'mapData(links, 1, 64, 2, 12)',
-        'line-color': c.link,
-        opacity: 0.8,
-        events: 'no',
-        'z-index': 1,
+        'line-color': 'mapData(linkLoad, 0, 1, #2ca02c, #d62728)',
+        width: 'mapData(linkLoad, 0, 1, 2, 7)',
       },
     },
-    { selector: 'edge.bundle.shown', style: { display: 'element' } },
+    {
+      selector: 'edge.link.link-failed',
+      style: { 'line-color': c.error, 'line-style': 'dashed', width: 3 },
+    },
     {
       selector: 'edge.migration',
       style: {
@@ -178,6 +178,11 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         width: 3,
         'z-index': 5,
       },
+    },
+    // between racks whose hosts are not on the canvas: one arrow per pair, wider for more
+    {
+      selector: 'edge.migration.grouped',
+      style: { width: 'mapData(count, 1, 20, 3, 9)', label: 'data(count)', 'font-size': 11 },
     },
     {
       selector: '.has-warning',

@@ -61,6 +61,8 @@ export interface EdgeFact {
   source: string
   target: string
   classes: string[]
+  /** A link's utilization at the shown time of a run with traffic, 0..1 (issue 17). */
+  linkLoad?: number
 }
 
 export interface CanvasFacts {
@@ -86,6 +88,8 @@ export interface StrataTestHook {
   zoom(): number
   /** Hall, row and rack labels drawn over the canvas in the last frame. */
   labels(): LabelFact[]
+  /** Link bundles (one per rack and neighbour) drawn in the last frame; 0 zoomed in. */
+  bundles(): number
   /** What the view shows: 'racks' (totals per rack) when zoomed out, else 'hosts'. */
   detail(): 'racks' | 'hosts'
   /** Fits the whole design in the view (as the toolbar's Fit). */

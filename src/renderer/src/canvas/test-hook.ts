@@ -36,6 +36,7 @@ export function installTestHook(getCanvas: () => TopologyCanvas | undefined): ()
     nodeCount: () => getCanvas()?.nodeCount() ?? 0,
     zoom: () => getCanvas()?.zoomLevel() ?? 1,
     labels: () => getCanvas()?.labels() ?? [],
+    bundles: () => getCanvas()?.bundlesDrawn() ?? 0,
     detail: () => getCanvas()?.detail() ?? 'hosts',
     fit: () => getCanvas()?.fit(),
     nodesInView: () => getCanvas()?.nodesInView() ?? [],

@@ -13,16 +13,16 @@ import { rackSlots } from '../drawing/tiered-layout'
 import { autoPositions, designElements } from './elements'
 import { applyDesignChanges } from './apply-changes'
 import { LazyHosts } from './lazy-hosts'
-import { drawBundles, showBundles } from './bundles'
+import { rackBundles, showBundles } from './bundles'
 import { HostsOnDemand } from './hosts-on-demand'
-import { applyOverlay } from './overlay'
-import { applyStorageOverlay } from './storage-overlay'
+import { CanvasPaint } from './canvas-paint'
+import { LinkOverlayPainter } from './link-overlay'
+import type { LinkOverlay } from '../drawing/link-overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact, nodesInView, rackTotalsFacts } from './facts'
-import { drawMigrations, markProblems } from './marks'
+import { markProblems, type MigrationMark } from './marks'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
 import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
-import { rackAggregates } from './rack-aggregates'
 import { ContainerCarrier, fitContainers } from './containers'
 import { bindGestures, roundPos, type CanvasCallbacks } from './gestures'
 import { wheelZoomListener } from './wheel'
@@ -30,7 +30,6 @@ import { Minimap } from './minimap'
 import { drawCanvasSvg, type PictureOptions, type SvgPicture } from './svg-export'
 import { fitViewport, markUplinks, type FitInsets } from './viewport'
 import type { CanvasFacts, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
-import type { RackAggregate } from './rack-aggregates'
 
 let registered = false
 function registerExtensions(): void {
@@ -54,18 +53,14 @@ export class TopologyCanvas {
   private readonly drops: RackDropTracker
   private silentSelect = false
   revision = -1
-  private overlay: ReadonlyMap<string, HostOverlay> = new Map()
-  /** Set when nodes were rebuilt, so the next overlay is applied to every host. */
-  private overlayStale = false
-  private storageOverlay: ReadonlyMap<string, StorageOverlay> = new Map()
-  /** Large designs show instances as a count and a tenant-coloured border, not pies. */
-  private compact = false
+  /** Host and storage overlays, rack totals (`canvas-paint.ts`). */
+  private readonly paint: CanvasPaint
+  private linkPainter?: LinkOverlayPainter
   /** Positions of elements the design stores none for (undo of a first drag goes back here). */
   private auto: ReadonlyMap<string, Position> | undefined
   private design: Design | undefined
   private readonly layer: RackLayer | undefined
   private lod: 'racks' | 'hosts' = 'hosts'
-  private totals: ReadonlyMap<string, RackAggregate> = new Map()
   private readonly carrier: ContainerCarrier
   private onWheel: ((event: WheelEvent) => void) | undefined
   /** Hosts of racks not zoomed into yet, off the canvas (large designs only). */
@@ -109,13 +104,19 @@ export class TopologyCanvas {
       )
     }
     this.hosts = new LazyHosts(this.cy)
+    const hosts = this.hosts
+    const paint = (this.paint = new CanvasPaint(this.cy, this.layer, !headless, (id) =>
+      hosts.rackOf(id),
+    ))
     this.onDemand = new HostsOnDemand(this.cy, this.hosts, {
       detail: () => this.lod,
-      overlay: () => this.overlay,
-      compact: () => this.compact,
+      overlay: () => paint.overlay,
+      storage: () => paint.storage,
+      compact: () => paint.compact,
+      membersChanged: () => paint.membersChanged(),
     })
     this.drops = new RackDropTracker(this.cy)
-    this.carrier = new ContainerCarrier(this.cy)
+    this.carrier = new ContainerCarrier(this.cy, this.hosts)
     this.bindEvents()
   }
 
@@ -131,7 +132,7 @@ export class TopologyCanvas {
   /** Marks links that leave a rack and redraws the per-rack bundles shown when zoomed out. */
   private markUplinks(): void {
     markUplinks(this.cy, this.lod === 'racks')
-    if (this.design) drawBundles(this.cy, this.design, this.lod === 'racks')
+    if (this.design) this.layer?.setBundles(rackBundles(this.design))
   }
 
   /** Tells the level-of-detail layer the halls, rows and names of the racks. */
@@ -143,17 +144,7 @@ export class TopologyCanvas {
       new Map(d.zones.map((z) => [z.id, z.name || z.id])),
       new Map(d.racks.map((r) => [r.id, r.name || r.id])),
     )
-    this.updateAggregates()
-  }
-
-  private updateAggregates(): void {
-    const d = this.design
-    if (!this.layer || !d) return
-    const members = d.hosts
-      .filter((h) => h.rackId)
-      .map((h) => ({ id: h.id, rackId: h.rackId as string, down: h.state !== 'up' }))
-    this.totals = rackAggregates(members, this.overlay)
-    this.layer.setAggregates(this.totals)
+    this.paint.updateAggregates(d)
   }
 
   private bindEvents(): void {
@@ -181,7 +172,7 @@ export class TopologyCanvas {
   /** Replaces everything on the canvas by a design. */
   load(design: Design, revision: number): void {
     performance.mark('canvas:load:start')
-    this.overlayStale = true
+    this.paint.stale = true
     this.design = design
     this.auto = autoPositions(design)
     const lazy = LazyHosts.wanted(design.hosts.length)
@@ -193,8 +184,8 @@ export class TopologyCanvas {
     this.markUplinks()
     this.updateStructure()
     const large = lazy || this.cy.elements().length > LARGE
-    if (large !== this.compact) this.overlayStale = true
-    this.compact = large
+    if (large !== this.paint.compact) this.paint.stale = true
+    this.paint.compact = large
     // the canvas renderer reads these flags on every frame: cheap pans and zooms when large
     const r = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer()
     if (r) {
@@ -208,7 +199,7 @@ export class TopologyCanvas {
 
   /** Patches the canvas from one change: adds, updates (data, position, parent), removes. */
   applyChanges(changes: DesignChanges, design: Design, revision: number): void {
-    if (applyDesignChanges(this.cy, changes, this.hosts, this.auto)) this.overlayStale = true
+    if (applyDesignChanges(this.cy, changes, this.hosts, this.auto)) this.paint.stale = true
     this.design = design
     // links, or a member moved to another rack: uplink marks and bundles change
     const linked = (k: string): boolean => k === 'link' || k === 'host' || k === 'switch'
@@ -218,11 +209,10 @@ export class TopologyCanvas {
     if (changes.upserted.some((u) => structural(u.kind)) || changes.removed.length > 0)
       this.updateStructure()
     // an update rewrote the hosts' labels: put their instance counts back
-    const hosts = new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id))
-    if (hosts.size > 0 && this.overlay.size > 0)
-      applyOverlay(this.cy, this.overlay, undefined, true, hosts)
-    if (this.storageOverlay.size > 0 && changes.upserted.some((u) => u.kind === 'storage'))
-      applyStorageOverlay(this.cy, this.storageOverlay)
+    this.paint.repaint(
+      new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id)),
+    )
+    if (changes.upserted.some((u) => u.kind === 'storage')) this.paint.repaintStorage()
     this.revision = revision
   }
 
@@ -233,26 +223,26 @@ export class TopologyCanvas {
 
   /** Storage systems coloured by load at the shown time (see storage-overlay.ts). */
   setStorageOverlay(overlay: ReadonlyMap<string, StorageOverlay>): void {
-    this.storageOverlay = overlay
-    applyStorageOverlay(this.cy, overlay)
+    this.paint.setStorage(overlay)
+  }
+
+  /** Links and rack bundles coloured by utilization at the shown time (see link-overlay.ts). */
+  setLinkOverlay(overlay: LinkOverlay): void {
+    ;(this.linkPainter ??= new LinkOverlayPainter(this.cy)).set(overlay)
+    this.layer?.setBundleLoads(overlay.bundles)
   }
 
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */
   setOverlay(overlay: ReadonlyMap<string, HostOverlay>): void {
     performance.mark('canvas:overlay:start')
-    applyOverlay(this.cy, overlay, this.overlay, this.overlayStale, undefined, this.compact)
-    this.overlay = overlay
-    this.overlayStale = false
-    this.updateAggregates()
-    let rackMeans = 0
-    for (const o of overlay.values()) if (o.rackMean) rackMeans++
+    const rackMeans = this.paint.setOverlay(overlay, this.design)
     this.callbacks.onRackMeans?.(rackMeans)
     performance.measure('canvas:overlay', 'canvas:overlay:start')
   }
 
   /** Draws the migrations in flight as dashed arrows between hosts (on the canvas). */
-  setMigrations(migrations: ReadonlyArray<{ id: string; from: string; to: string }>): void {
-    drawMigrations(this.cy, migrations)
+  setMigrations(migrations: readonly MigrationMark[]): void {
+    this.paint.setMigrations(migrations)
   }
 
   selection(): string[] {
@@ -335,6 +325,11 @@ export class TopologyCanvas {
     return this.layer?.labels() ?? []
   }
 
+  /** Link bundles the level-of-detail layer drew in its last frame (test hook). */
+  bundlesDrawn(): number {
+    return this.layer?.bundlesDrawn() ?? 0
+  }
+
   /** 'racks' when zoomed out so far that racks show totals, else 'hosts'. */
   detail(): 'racks' | 'hosts' {
     return this.lod
@@ -367,7 +362,7 @@ export class TopologyCanvas {
 
   /** What each rack's glyph shows. */
   rackTotals(): Record<string, RackTotalsFact> {
-    return rackTotalsFacts(this.totals)
+    return rackTotalsFacts(this.paint.totals)
   }
 
   node(id: string): NodeFact | undefined {
@@ -399,6 +394,7 @@ export class TopologyCanvas {
   }
 
   destroy(): void {
+    this.paint.destroy()
     this.onDemand.destroy()
     this.minimap?.destroy()
     this.minimap = undefined

@@ -6,6 +6,12 @@
 import { computed, type ComputedRef } from 'vue'
 import type { HostOverlay } from '../drawing/host-overlay'
 import type { StorageOverlay } from '../drawing/storage-overlay'
+import {
+  bundleOfLink,
+  EMPTY_LINK_OVERLAY,
+  linkOverlayOf,
+  type LinkOverlay,
+} from '../drawing/link-overlay'
 import { useDesignStore } from './design'
 import { usePlacementStore } from './placement'
 import { useSimulationStore } from './simulation'
@@ -15,6 +21,8 @@ export interface CanvasOverlay {
   migrations: ComputedRef<ReadonlyArray<{ id: string; from: string; to: string }>>
   /** Storage systems' load at the shown time (issue 17); empty without a storage model. */
   storage: ComputedRef<ReadonlyMap<string, StorageOverlay>>
+  /** Links' (and rack bundles') utilization at the shown time (issue 17); empty without traffic. */
+  links: ComputedRef<LinkOverlay>
 }
 
 export function useCanvasOverlay(): CanvasOverlay {
@@ -25,8 +33,18 @@ export function useCanvasOverlay(): CanvasOverlay {
   // the tenants array keeps its identity across edits that do not touch tenants, so this
   // (and the overlay) recompute only when tenants change, not on every move
   const tenants = computed(() => design.design?.tenants)
-  const colours = computed(() => new Map((tenants.value ?? []).map((t) => [t.id, t.colour])))
-  const hosts = computed(() => {
+  // a design fetched again (a settings change) has new tenant objects with the same colours:
+  // the same map is kept, so the 10,000-host overlay is not rebuilt for nothing
+  const colours = computed<ReadonlyMap<string, string>>((previous) => {
+    const next = new Map((tenants.value ?? []).map((t) => [t.id, t.colour]))
+    const same =
+      previous !== undefined &&
+      previous.size === next.size &&
+      [...next].every(([id, c]) => previous.get(id) === c)
+    return same ? previous : next
+  })
+  /** Instances per host and tenant from the last placement (recomputed on placement only). */
+  const placed = computed(() => {
     const out = new Map<string, HostOverlay>()
     for (const [hostId, perTenant] of placement.byHost) {
       out.set(hostId, {
@@ -39,18 +57,21 @@ export function useCanvasOverlay(): CanvasOverlay {
           })),
       })
     }
+    return out
+  })
+  const hosts = computed(() => {
     const frame = simulation.frame
-    if (frame) {
-      for (const [hostId, h] of frame.hosts) {
-        const o = out.get(hostId) ?? {}
-        out.set(hostId, {
-          ...o,
-          utilization: h.utilization,
-          failed: h.failed,
-          off: h.off,
-          ...(h.rackMean ? { rackMean: true } : {}),
-        })
-      }
+    if (!frame) return placed.value
+    const out = new Map(placed.value)
+    for (const [hostId, h] of frame.hosts) {
+      const o = out.get(hostId) ?? {}
+      out.set(hostId, {
+        ...o,
+        utilization: h.utilization,
+        failed: h.failed,
+        off: h.off,
+        ...(h.rackMean ? { rackMean: true } : {}),
+      })
     }
     return out
   })
@@ -75,5 +96,14 @@ export function useCanvasOverlay(): CanvasOverlay {
     }
     return out
   })
-  return { hosts, migrations, storage }
+  // which bundle each link is drawn in (links and rack membership can change with any edit)
+  const bundles = computed(() =>
+    design.design ? bundleOfLink(design.design) : new Map<string, string>(),
+  )
+  const links = computed(() => {
+    const frame = simulation.frame?.links
+    if (!frame || !design.design) return EMPTY_LINK_OVERLAY
+    return linkOverlayOf(design.design, frame, bundles.value)
+  })
+  return { hosts, migrations, storage, links }
 }

@@ -12,13 +12,21 @@ export function guidanceProblems(
   design: Design | undefined,
   placement: Pick<PlacementResult, 'unplaced'> | undefined,
 ): Problem[] {
+  return [...unplacedWarnings(design, placement), ...linkWarnings(design)]
+}
+
+const warner = (out: Problem[]) => (path: string, message: string, elementId: string) => {
+  out.push({ severity: 'warning', path, message, elementId })
+}
+
+/** Instances the last placement could not place, one warning per workload group. */
+export function unplacedWarnings(
+  design: Design | undefined,
+  placement: Pick<PlacementResult, 'unplaced'> | undefined,
+): Problem[] {
   if (!design) return []
   const out: Problem[] = []
-  const warn = (path: string, message: string, elementId: string): void => {
-    out.push({ severity: 'warning', path, message, elementId })
-  }
-
-  // unplaced instances, one line per workload group
+  const warn = warner(out)
   const unplaced = new Map<string, { n: number; summary: string }>()
   for (const u of placement?.unplaced ?? []) {
     const e = unplaced.get(u.workloadId)
@@ -34,11 +42,23 @@ export function guidanceProblems(
         : `${e.n} of its ${w.count} instances could not be placed`
     warn(`workloads[${i}]`, `${what}: ${e.summary}`, w.id)
   })
+  return out
+}
 
+/**
+ * Hosts linked to nothing and storage no host reaches over links: depends on the design
+ * only, so a placement does not walk the links again (O(links) at 10,000 hosts).
+ */
+export function linkWarnings(design: Design | undefined): Problem[] {
+  if (!design) return []
+  const out: Problem[] = []
+  const warn = warner(out)
   // links as an undirected graph
   const next = new Map<string, string[]>()
   const edge = (a: string, b: string): void => {
-    next.set(a, [...(next.get(a) ?? []), b])
+    const list = next.get(a)
+    if (list) list.push(b)
+    else next.set(a, [b])
   }
   for (const l of design.links) {
     edge(l.sourceId, l.targetId)

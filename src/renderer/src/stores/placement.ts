@@ -3,10 +3,11 @@
  * explanations asked for. The result is held shallowly (it can list 20,000 instances).
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { ref, shallowRef, watch } from 'vue'
 import { api } from '../api'
 import type { Explanation, PlacementResult, StrataError } from '../../../shared/contract'
 import type { PlacementPreset } from '../../../shared/design/enums'
+import { forEachSliced } from './yielding'
 
 export const usePlacementStore = defineStore('placement', () => {
   const result = shallowRef<PlacementResult | undefined>()
@@ -15,15 +16,21 @@ export const usePlacementStore = defineStore('placement', () => {
   const explanation = shallowRef<Explanation | undefined>()
   let unsubscribe: (() => void) | undefined
 
-  /** Instances on each host, counted per tenant. */
-  const byHost = computed(() => {
+  /**
+   * Instances on each host, counted per tenant. Counted in slices that give the page back
+   * (100,000 instances would be one long task), so it follows `result` a few tasks later.
+   */
+  const byHost = shallowRef<ReadonlyMap<string, ReadonlyMap<string, number>>>(new Map())
+  let counting = 0
+  watch(result, async (r) => {
+    const job = ++counting
     const map = new Map<string, Map<string, number>>()
-    for (const p of result.value?.placed ?? []) {
+    const count = (p: { hostId: string; tenantId: string }): void => {
       let perTenant = map.get(p.hostId)
       if (!perTenant) map.set(p.hostId, (perTenant = new Map()))
       perTenant.set(p.tenantId, (perTenant.get(p.tenantId) ?? 0) + 1)
     }
-    return map
+    if (await forEachSliced(r?.placed ?? [], count, () => job === counting)) byHost.value = map
   })
 
   async function start(): Promise<void> {

@@ -7,17 +7,17 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import type { Problem } from '../../../shared/contract'
-import { guidanceProblems } from './guidance'
+import { linkWarnings, unplacedWarnings } from './guidance'
 import { useDesignStore } from './design'
 import { usePlacementStore } from './placement'
 
 export const useProblemsStore = defineStore('problems', () => {
   const design = useDesignStore()
   const placement = usePlacementStore()
-  const all = computed<Problem[]>(() => [
-    ...design.problems,
-    ...guidanceProblems(design.design, placement.result),
-  ])
+  // apart, so a placement does not walk the design's links again, nor an edit the placement
+  const unplaced = computed(() => unplacedWarnings(design.design, placement.result))
+  const links = computed(() => linkWarnings(design.design))
+  const all = computed<Problem[]>(() => [...design.problems, ...unplaced.value, ...links.value])
   const errors = computed(() => all.value.filter((p) => p.severity === 'error').length)
   const warnings = computed(() => all.value.length - errors.value)
   return { all, errors, warnings }

@@ -17,6 +17,7 @@ import type {
 import { useDesignStore } from './design'
 import { applyLiveDelta, emptyLive, snapshotLive, type LiveSeries } from './simulation-live'
 import { storageFrameAt, type StorageFrame } from './storage-frame'
+import { linkFrameAt, type LinkFrame } from './network-frame'
 
 /** Least time between two publications of the live series, milliseconds. */
 const LIVE_PUBLISH_MS = 250
@@ -36,6 +37,8 @@ export interface SimulationFrame {
   migrations: Array<{ id: string; from: string; to: string }>
   /** Storage systems at this sample (runs with the storage model, issue 17). */
   storage?: Map<string, StorageFrame>
+  /** Links and external uplinks at this time (runs with traffic, issue 17). */
+  links?: Map<string, LinkFrame>
 }
 
 export const useSimulationStore = defineStore('simulation', () => {
@@ -104,7 +107,14 @@ export const useSimulationStore = defineStore('simulation', () => {
       .filter((m) => m.startS <= timeS && m.endS > timeS - stepS)
       .map((m, k) => ({ id: `${m.instanceId}@${k}`, from: m.fromHostId, to: m.toHostId }))
     const storage = storageFrameAt(r, i, timeS)
-    return { timeS, hosts, migrations, ...(storage ? { storage } : {}) }
+    const links = linkFrameAt(r, timeS)
+    return {
+      timeS,
+      hosts,
+      migrations,
+      ...(storage ? { storage } : {}),
+      ...(links ? { links } : {}),
+    }
   })
 
   function publishLive(): void {

@@ -24,6 +24,10 @@ export type {
   TenantViewSeries,
   TenantExplanation,
   TenantRunState,
+  TenantVirtualLink,
+  TenantVirtualNetwork,
+  TenantVirtualNode,
+  TenantWorkloadTraffic,
   TenantView,
 } from '../../domain/tenant-view'
 

@@ -8,6 +8,10 @@ export interface LegendColours {
   /** Host colour at 0 % and 100 % CPU utilization (a linear blend between). */
   utilizationLow: string
   utilizationHigh: string
+  /** Link colour at 0 % and 100 % utilization (issue 17). */
+  linkLow: string
+  linkHigh: string
+  linkFailed: string
   off: string
   failed: string
   failedBorder: string
@@ -32,9 +36,14 @@ export function legendColours(theme: 'light' | 'dark'): LegendColours {
   }
   const gradient = style('node.host[utilization >= 0]', 'background-color', '')
   const ends = /mapData\([^,]+,[^,]+,[^,]+,\s*([^,\s]+)\s*,\s*([^)\s]+)\s*\)/.exec(gradient)
+  const linkGradient = style('edge.link[linkLoad >= 0]', 'line-color', '')
+  const linkEnds = /mapData\([^,]+,[^,]+,[^,]+,\s*([^,\s]+)\s*,\s*([^)\s]+)\s*\)/.exec(linkGradient)
   return {
     utilizationLow: ends?.[1] ?? '#2ca02c',
     utilizationHigh: ends?.[2] ?? '#d62728',
+    linkLow: linkEnds?.[1] ?? '#2ca02c',
+    linkHigh: linkEnds?.[2] ?? '#d62728',
+    linkFailed: style('edge.link.link-failed', 'line-color', palette.error),
     off: style('node.host.off', 'background-color', '#7f7f7f'),
     failed: style('node.host.failed', 'background-color', '#000000'),
     failedBorder: style('node.host.failed', 'border-color', palette.error),

@@ -82,6 +82,13 @@ describe('TenantsPanel', () => {
     })
     const wrapper = mount(TenantsPanel)
     await flushPromises()
+    // before any placement, a tenant's line says so instead of "0/12 placed"
+    const acmeCount = (useDesignStore().design?.workloads ?? [])
+      .filter((w) => w.tenantId === 't-acme')
+      .reduce((n, w) => n + w.count, 0)
+    expect(wrapper.get('[data-tenant="t-acme"]').text()).toContain(
+      `${acmeCount} instances, not placed yet`,
+    )
     await wrapper.get('[data-testid="placement-preset"]').setValue('pack')
     await wrapper.get('[data-testid="run-placement"]').trigger('click')
     await vi.waitFor(() =>
@@ -90,6 +97,9 @@ describe('TenantsPanel', () => {
     const summary = wrapper.get('[data-testid="placement-summary"]').text()
     const total = (useDesignStore().design?.workloads ?? []).reduce((n, w) => n + w.count, 0)
     expect(summary).toMatch(new RegExp(`\\d+ of ${total} instances placed`))
+    expect(wrapper.get('[data-tenant="t-acme"]').text()).toMatch(
+      new RegExp(`\\d+/${acmeCount} placed`),
+    )
     expect(summary).toContain('pack')
     const unplaced = wrapper.get('[data-instance="w-huge#0"]')
     await unplaced.trigger('click')
