@@ -20,6 +20,35 @@ export const MAX_EXPERIMENT_RUNS = 100_000
 /** The factor name of the alternative designs. */
 export const DESIGN_FACTOR = 'design'
 
+/** Keys that name an object's prototype machinery: never a factor, design path or name. */
+export const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype']
+
+/**
+ * `z.record(key, value)` that first looks at the raw object's own keys: zod's record drops a
+ * `__proto__` key without a word (JSON.parse makes it an own key), so an experiment would run
+ * something other than what was written. A prototype key is refused at its own path.
+ */
+export function ownKeysRecord<K extends z.core.$ZodRecordKey, V extends z.ZodType>(
+  key: K,
+  value: V,
+) {
+  return z.preprocess(
+    (raw, ctx) => {
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw))
+        for (const k of Object.keys(raw))
+          if (PROTOTYPE_KEYS.includes(k))
+            ctx.addIssue({
+              code: 'custom',
+              path: [k],
+              input: raw,
+              message: `"${k}" cannot be a key here: it names JavaScript's prototype machinery, not a design field or name`,
+            })
+      return raw
+    },
+    z.record(key, value),
+  )
+}
+
 const designRef = z.union([
   z.string().min(1, 'must name a design file'),
   z.record(z.string(), z.unknown()),
@@ -35,17 +64,15 @@ export const experimentSpecSchema = z
     /** The base design: a path relative to the spec file, or the design object itself. */
     design: designRef.optional(),
     /** Alternative designs by name (letters, digits, `.`, `_`, `-`); the `design` factor. */
-    designs: z
-      .record(
-        z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'names use letters, digits, . _ -'),
-        designRef,
-      )
-      .optional(),
+    designs: ownKeysRecord(
+      z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'names use letters, digits, . _ -'),
+      designRef,
+    ).optional(),
     /** Design path -> values to try; runs are the Cartesian product in the order written. */
-    vary: z.record(z.string().min(1), z.array(factorValue).min(1).max(10_000)).optional(),
+    vary: ownKeysRecord(z.string().min(1), z.array(factorValue).min(1).max(10_000)).optional(),
     /** Explicit combinations (design path -> value, plus `design` with `designs`). */
     combinations: z
-      .array(z.record(z.string().min(1), factorValue))
+      .array(ownKeysRecord(z.string().min(1), factorValue))
       .min(1)
       .max(100_000)
       .optional(),

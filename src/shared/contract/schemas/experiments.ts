@@ -1,5 +1,6 @@
 /** Request schemas of the `experiments:` calls (main only at run time). Experiments (issue 16). */
 import { z } from 'zod'
+import { ownKeysRecord } from '../../experiment/spec'
 
 const experimentId = z.string().min(1).max(100)
 
@@ -17,7 +18,10 @@ export const experimentsRequests = {
     .strictObject({
       specPath: z.string().min(1).max(4096).optional(),
       name: z.string().min(1).max(200).optional(),
-      vary: z.record(z.string().min(1).max(500), z.array(z.json()).min(1).max(1000)).optional(),
+      vary: ownKeysRecord(
+        z.string().min(1).max(500),
+        z.array(z.json()).min(1).max(1000),
+      ).optional(),
       repeat: z.number().int().min(1).max(1000).default(1),
       /** Worker threads; default every core. */
       workers: z.number().int().min(1).max(256).optional(),
