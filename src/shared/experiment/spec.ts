@@ -17,6 +17,16 @@ export const EXPERIMENT_SUFFIX = '.strata-experiment.json'
 /** Upper bound on the runs one spec may expand to (combinations x repetitions). */
 export const MAX_EXPERIMENT_RUNS = 100_000
 
+/** Most repetitions (seeds) per combination, in a spec file and in the app alike. */
+export const MAX_REPEAT = 1000
+
+/** The one repetitions rule, with its message in words. */
+export const repeatSchema = z
+  .number({ error: 'repetitions must be a whole number from 1 to ' + MAX_REPEAT })
+  .int(`repetitions must be a whole number from 1 to ${MAX_REPEAT}`)
+  .min(1, `repetitions must be a whole number from 1 to ${MAX_REPEAT}`)
+  .max(MAX_REPEAT, `repetitions must be a whole number from 1 to ${MAX_REPEAT}`)
+
 /** The factor name of the alternative designs. */
 export const DESIGN_FACTOR = 'design'
 
@@ -77,7 +87,7 @@ export const experimentSpecSchema = z
       .max(100_000)
       .optional(),
     /** Runs per combination; repetition 0 keeps the design's seed, the others derive one. */
-    repeat: z.number().int().min(1).max(10_000).default(1),
+    repeat: repeatSchema.default(1),
   })
   .superRefine((spec, ctx) => {
     if ((spec.design === undefined) === (spec.designs === undefined))

@@ -1,6 +1,6 @@
 /** Request schemas of the `experiments:` calls (main only at run time). Experiments (issue 16). */
 import { z } from 'zod'
-import { ownKeysRecord } from '../../experiment/spec'
+import { ownKeysRecord, repeatSchema } from '../../experiment/spec'
 
 const experimentId = z.string().min(1).max(100)
 
@@ -22,7 +22,7 @@ export const experimentsRequests = {
         z.string().min(1).max(500),
         z.array(z.json()).min(1).max(1000),
       ).optional(),
-      repeat: z.number().int().min(1).max(1000).default(1),
+      repeat: repeatSchema.default(1),
       /** Worker threads; default every core. */
       workers: z.number().int().min(1).max(256).optional(),
     })
