@@ -17,6 +17,14 @@ export const EXPERIMENT_SUFFIX = '.strata-experiment.json'
 /** Upper bound on the runs one spec may expand to (combinations x repetitions). */
 export const MAX_EXPERIMENT_RUNS = 100_000
 
+/** Longest design path a spec or the app may name (characters). */
+export const MAX_PATH_CHARS = 500
+
+const pathKey = z
+  .string()
+  .min(1)
+  .max(MAX_PATH_CHARS, { error: `a design path has at most ${MAX_PATH_CHARS} characters` })
+
 /** Most repetitions (seeds) per combination, in a spec file and in the app alike. */
 export const MAX_REPEAT = 1000
 
@@ -59,6 +67,8 @@ export function ownKeysRecord<K extends z.core.$ZodRecordKey, V extends z.ZodTyp
   )
 }
 
+export { pathKey as designPathKey }
+
 const designRef = z.union([
   z.string().min(1, 'must name a design file'),
   z.record(z.string(), z.unknown()),
@@ -79,13 +89,9 @@ export const experimentSpecSchema = z
       designRef,
     ).optional(),
     /** Design path -> values to try; runs are the Cartesian product in the order written. */
-    vary: ownKeysRecord(z.string().min(1), z.array(factorValue).min(1).max(10_000)).optional(),
+    vary: ownKeysRecord(pathKey, z.array(factorValue).min(1).max(10_000)).optional(),
     /** Explicit combinations (design path -> value, plus `design` with `designs`). */
-    combinations: z
-      .array(ownKeysRecord(z.string().min(1), factorValue))
-      .min(1)
-      .max(100_000)
-      .optional(),
+    combinations: z.array(ownKeysRecord(pathKey, factorValue)).min(1).max(100_000).optional(),
     /** Runs per combination; repetition 0 keeps the design's seed, the others derive one. */
     repeat: repeatSchema.default(1),
   })

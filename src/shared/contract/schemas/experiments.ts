@@ -1,6 +1,6 @@
 /** Request schemas of the `experiments:` calls (main only at run time). Experiments (issue 16). */
 import { z } from 'zod'
-import { ownKeysRecord, repeatSchema } from '../../experiment/spec'
+import { designPathKey, ownKeysRecord, repeatSchema } from '../../experiment/spec'
 
 const experimentId = z.string().min(1).max(100)
 
