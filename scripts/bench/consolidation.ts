@@ -58,6 +58,7 @@ export async function run(): Promise<void> {
         String(instances),
         policy,
         demand,
+        ...(steps ? [steps] : []),
       ],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     )

@@ -21,7 +21,7 @@ describe('strata simulate prints the network and storage it modelled', () => {
     const r = JSON.parse(readFileSync(out, 'utf8')) as SimulationResult
     expect(r.network).toBeDefined()
     expect(r.storage).toBeDefined()
-    const sentGB = (r.network?.tenants ?? []).reduce((s, t) => s + t.gbSent, 0)
+    const deliveredGB = (r.network?.tenants ?? []).reduce((s, t) => s + t.gbSent + t.gbReceived, 0)
     const line = (label: string) =>
       run.out.split('\n').find((l) => l.trimStart().startsWith(label)) ?? ''
     const figure = (label: string) =>
@@ -32,7 +32,7 @@ describe('strata simulate prints the network and storage it modelled', () => {
       )
     expect(run.out).toMatch(/^ {2}Network:$/m)
     expect(run.out).toMatch(/^ {2}Storage:$/m)
-    expect(figure('Traffic delivered')).toBeCloseTo(sentGB, 1)
+    expect(figure('Traffic delivered')).toBeCloseTo(deliveredGB, 1)
     expect(figure('Switch energy')).toBeCloseTo(r.network?.switchEnergyKWh ?? NaN, 3)
     expect(figure('Storage energy')).toBeCloseTo(r.storage?.energyKWh ?? NaN, 3)
   })

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/main/cli/main'
+import type { SimulationResult } from '../../src/shared/domain/simulation-result'
 
 const DESIGN = join(__dirname, '../fixtures/parquet/one-vm-one-hour.strata.json')
 
@@ -37,6 +38,7 @@ describe('strata simulate --parquet', () => {
     expect(err).toEqual([])
     expect(code).toBe(0)
     expect(readdirSync(join(dir, 'pq')).sort()).toEqual([
+      'energy.parquet',
       'host-series.parquet',
       'series.parquet',
       'tenant-series.parquet',
@@ -98,6 +100,55 @@ describe('strata simulate --parquet', () => {
         memory_pressure_mib: 0,
       })),
     )
+  })
+
+  it('adds energy by consumer, the network and the storage tables when the run models them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strata-parquet-'))
+    const sample = join(__dirname, '../../resources/samples/two-hall.strata.json')
+    const code = await runCli(
+      ['simulate', sample, '--parquet', join(dir, 'pq'), '--result', join(dir, 'r.json')],
+      { out: () => {}, err: () => {}, cwd: process.cwd() },
+    )
+    expect(code).toBe(0)
+    const r = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as SimulationResult
+    const files = readdirSync(join(dir, 'pq'))
+    for (const f of ['links', 'link-series', 'network-tenants', 'network-workloads'])
+      expect(files).toContain(`${f}.parquet`)
+    for (const f of ['storage-systems', 'storage-series', 'storage-tenants'])
+      expect(files).toContain(`${f}.parquet`)
+    // Energy: one row per line of the breakdown (hosts, storage, switches), then the total.
+    const energy = await read(join(dir, 'pq/energy.parquet'))
+    const b = r.summary.energyBreakdownKWh
+    expect(energy.rows).toEqual([
+      { consumer: 'hosts', energy_kwh: b?.hosts },
+      { consumer: 'storage', energy_kwh: b?.storage },
+      { consumer: 'switches', energy_kwh: b?.switches },
+      { consumer: 'total', energy_kwh: r.summary.energyKWh },
+    ])
+    // Link series: one row per link and network instant, as in the result JSON.
+    const net = r.network!
+    const links = await read(join(dir, 'pq/link-series.parquet'))
+    expect(links.rows).toHaveLength(net.links.length * net.timesS.length)
+    const l = net.links[0]!
+    expect(links.rows.slice(0, net.timesS.length)).toEqual(
+      net.timesS.map((t, k) => ({ time_s: t, link_id: l.id, utilization: l.utilizationSeries[k] })),
+    )
+    const tenants = await read(join(dir, 'pq/network-tenants.parquet'))
+    expect(tenants.rows.map((x) => [x.tenant_id, x.gb_sent])).toEqual(
+      net.tenants.map((t) => [t.tenantId, t.gbSent]),
+    )
+    const systems = await read(join(dir, 'pq/storage-systems.parquet'))
+    expect(systems.rows.map((x) => [x.storage_id, x.energy_kwh, x.saturated_s])).toEqual(
+      r.storage!.systems.map((x) => [x.storageId, x.energyKWh, x.saturatedS]),
+    )
+    const storageSeries = await read(join(dir, 'pq/storage-series.parquet'))
+    const first = r.storage!.systems[0]!
+    expect(storageSeries.rows[0]).toMatchObject({
+      time_s: r.series.timesS[0],
+      storage_id: first.storageId,
+      iops_utilization: first.series.iopsUtilization[0],
+      latency_ms: first.series.latencyMs[0],
+    })
   })
 
   it('refuses an unwritable folder with exit 1', async () => {

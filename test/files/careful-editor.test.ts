@@ -3,7 +3,8 @@
  * real files: concurrent edits end in a conflict, symlinks are written through, read-only
  * files are refused, FIFOs and devices are not read, backups keep three generations,
  * leftovers of interrupted saves are removed at start, and an autosave whose PID was reused
- * is still offered for recovery. Disk-full runs on a small tmpfs when the machine allows one.
+ * is still offered for recovery. Disk-full and a read-only file system run on small tmpfs
+ * mounts when the machine allows them.
  */
 import { execFileSync } from 'node:child_process'
 import {
@@ -274,19 +275,26 @@ describe('start-up and recovery', () => {
   })
 })
 
-// Disk full, for real: a 256 KiB tmpfs (needs root and mount; otherwise skipped, and said so).
-const tmpfs = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined
+// Disk full and a read-only file system, for real: small tmpfs mounts (they need root and
+// mount; otherwise these cases are skipped, and the reason is printed).
+function mountTmpfs(): string | undefined {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) {
+    console.warn('careful-editor: not root on Linux, so no tmpfs: the disk cases are skipped')
+    return undefined
+  }
   const dir = tempDir('strata-tmpfs-')
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'ignore' })
     return dir
-  } catch {
+  } catch (error) {
+    console.warn(`careful-editor: cannot mount a tmpfs (${String(error)}): disk cases skipped`)
     return undefined
   }
-})()
+}
+const tmpfs = mountTmpfs()
+const readOnlyFs = mountTmpfs()
 afterAll(() => {
-  if (tmpfs) execFileSync('umount', [tmpfs])
+  for (const dir of [tmpfs, readOnlyFs]) if (dir) execFileSync('umount', [dir])
 })
 
 describe('disk full', () => {
@@ -310,4 +318,29 @@ describe('disk full', () => {
     expect(app.ctx.design.state.dirty).toBe(true)
     expect(app.ctx.design.design.meta.name).toBe('unsaved on a full disk')
   })
+})
+
+describe('read-only file system', () => {
+  it.skipIf(!readOnlyFs)(
+    'a save onto a file system remounted read-only fails clearly and loses nothing',
+    async () => {
+      const dir = readOnlyFs as string
+      const file = join(dir, 'ro.strata.json')
+      writeFileSync(file, SAMPLE_TEXT)
+      const app = await openedApp(file)
+      execFileSync('mount', ['-o', 'remount,ro', dir])
+      try {
+        await app.call('design:apply', rename('unsaved on a read-only disk'))
+        const r = await app.call('files:save')
+        expect(!r.ok && r.error.code).toBe('io')
+        expect(!r.ok && r.error.message).toMatch(/read-only/)
+        expect(readFileSync(file, 'utf8')).toBe(SAMPLE_TEXT)
+        expect(readdirSync(dir)).toEqual(['ro.strata.json'])
+        expect(app.ctx.design.state.dirty).toBe(true)
+        expect(app.ctx.design.design.meta.name).toBe('unsaved on a read-only disk')
+      } finally {
+        execFileSync('mount', ['-o', 'remount,rw', dir])
+      }
+    },
+  )
 })

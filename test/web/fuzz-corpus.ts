@@ -82,6 +82,7 @@ export function validRequests(dir: string): Record<string, unknown[]> {
     'simulation:start': [{ horizonS: 3600 }, { horizonS: 600, hostSeries: false, seed: 1 }],
     'simulation:pause': [{ runId: 'run-1' }],
     'simulation:resume': [{ runId: 'run-1' }],
+    'simulation:step': [{ runId: 'run-1' }, { runId: 'run-2' }],
     'simulation:cancel': [{ runId: 'run-1' }, { runId: 'run-2' }],
     'simulation:get': [{}, { runId: 'run-1' }],
     'simulation:list': [{}],

@@ -12,7 +12,8 @@
 import { statSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
-import { nextMessage, seeded } from './fuzz-corpus'
+import { CALL_NAMES } from '../../src/shared/contract'
+import { nextMessage, seeded, validRequests } from './fuzz-corpus'
 import { startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
 
 const MESSAGES = Number(process.env.STRATA_FUZZ_MESSAGES) || 10_000
@@ -67,6 +68,11 @@ function exchange(ws: WebSocket, text: string): Promise<Answer | 'closed'> {
 }
 
 describe('web host fuzz', () => {
+  it('has well-formed requests for every call of the contract (a new call is fuzzed too)', () => {
+    const corpus = validRequests('/nowhere')
+    expect(CALL_NAMES.filter((name) => (corpus[name] ?? []).length === 0)).toEqual([])
+  })
+
   it(`survives ${MESSAGES} random and mutated contract messages from provider and tenant sessions`, async () => {
     const api = (token: string) => `${host.origin.replace('http', 'ws')}/api?token=${token}`
     const tokens = [
@@ -211,5 +217,5 @@ describe('web host fuzz', () => {
     const ws = await wsConnect(api(host.providerToken))
     expect(await wsCall(ws, 'last', 'app:info', {})).toMatchObject({ ok: true })
     ws.close()
-  })
+  }, 600_000) // 10,000 messages take about a minute alone, several on a machine shared by 8
 })

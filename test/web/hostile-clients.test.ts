@@ -197,6 +197,28 @@ describe('messages that used to end the process', () => {
     await stillServing()
   })
 
+  it.each([
+    ['provider', () => host.providerToken, 100_000],
+    ['tenant', () => host.tenantToken, 30_000], // under the tenant's 64 KiB message limit
+  ])(
+    'a %s message of JSON text nested %i deep is refused before parsing',
+    async (_who, token, depth) => {
+      const ws = await wsConnect(api(token()))
+      const answer = nextAnswer(ws)
+      ws.send(
+        `{"id":7,"name":"design:apply","request":{"command":${'['.repeat(depth)}${']'.repeat(depth)}}}`,
+      )
+      const { id, result } = await answer
+      expect(id).toBeNull()
+      expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+      expect(result.error?.message).toMatch(/nested more than 64/)
+      // The same socket still works.
+      expect(await wsCall(ws, 8, 'app:info', {})).toMatchObject({ ok: true })
+      ws.close()
+      await stillServing()
+    },
+  )
+
   it('a message over the size limit closes that socket only', async () => {
     const ws = await wsConnect(api(host.providerToken))
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
@@ -275,6 +297,48 @@ describe('tenant sessions', () => {
       value: { session: { role: 'tenant', tenantId: 't-globex' } },
     })
     expect(tenant.readyState).toBe(tenant.OPEN)
+    tenant.close()
+    await stillServing()
+  })
+
+  it("a tenant's attempts at other tenants and at the server's jobs are refused, naming nothing", async () => {
+    // The tenant is t-globex; t-acme and t-initech are others, w-acme-web is another's workload.
+    const tenant = await wsConnect(api(host.tenantToken))
+    const attempts: Array<[string, unknown, string[]]> = [
+      ['tenancy:view', { tenantId: 't-acme' }, ['forbidden']],
+      ['scheduler:explain', { instanceId: 'w-acme-web#0' }, ['not-found']],
+      ['reports:export', { format: 'csv', tenantId: 't-initech' }, ['forbidden']],
+      ['reports:export', { format: 'csv', jobId: 'report-1' }, ['bad-request']],
+      ['tenancy:mint-token', { tenantId: 't-globex' }, ['forbidden']],
+      ['tenancy:tokens', {}, ['forbidden']],
+      ['design:get', {}, ['forbidden']],
+      ['files:open', { path: '/etc/passwd', discardChanges: true }, ['forbidden']],
+      ['simulation:list', {}, ['forbidden']],
+    ]
+    let lastId = 100
+    const id = () => ++lastId
+    for (const [name, request, codes] of attempts) {
+      const answer = await wsCall(tenant, id(), name, request)
+      expect(answer.ok, name).toBe(false)
+      expect(codes, `${name} ${JSON.stringify(answer.error)}`).toContain(answer.error?.code)
+      // Nothing of another tenant beyond what the tenant typed itself.
+      const text = JSON.stringify(answer).replace(JSON.stringify(request).slice(1, -1), '')
+      for (const foreign of ['Acme', 'Initech', 'w-acme-db', 't-initech-'])
+        expect(text, name).not.toContain(foreign)
+    }
+    // Guessed job ids cancel nothing.
+    for (const jobId of ['report-1', 'report-x', 'report-AAAAAAAAAAAAAAAA'])
+      expect(await wsCall(tenant, id(), 'reports:cancel', { jobId })).toMatchObject({
+        ok: true,
+        value: { cancelled: false },
+      })
+    // And the tenant's own questions are answered from its projection.
+    expect(await wsCall(tenant, id(), 'tenancy:view', {})).toMatchObject({ ok: true })
+    expect(
+      await wsCall(tenant, id(), 'scheduler:explain', { instanceId: 'w-globex-hpc#0' }),
+    ).toMatchObject({
+      ok: true,
+    })
     tenant.close()
     await stillServing()
   })

@@ -83,6 +83,16 @@ export {
   type FlowSet,
 } from './network'
 
+// Nesting: the stack of abstractions under a host's instances (issue 18).
+export {
+  STACK_MACHINE_LIMIT,
+  boundaryOf,
+  hostBoundary,
+  hostStackColumn,
+  hostStackView,
+  type StackViewOptions,
+} from './nesting/stack-view'
+
 // Tenancy: per-tenant projections and the boundary guard.
 export {
   BILLING_MONTH_S,

@@ -23,6 +23,8 @@ import type {
   ExperimentsResponses,
 } from './calls/experiments'
 import type { TenancyEvents, TenancyRequests, TenancyResponses } from './calls/tenancy'
+import { stackCalls, stackEventNames } from './calls/stack'
+import type { StackEvents, StackRequests, StackResponses } from './calls/stack'
 
 export * from './result'
 export * from './session'
@@ -33,6 +35,7 @@ export type * from './calls/tenancy'
 export type * from './calls/files'
 export type * from './calls/reports'
 export type * from './calls/experiments'
+export type * from './calls/stack'
 
 /** Every call and who may make it. */
 export const CALLS = {
@@ -43,6 +46,7 @@ export const CALLS = {
   ...filesCalls,
   ...reportsCalls,
   ...experimentsCalls,
+  ...stackCalls,
 } as const satisfies Record<string, CallAccess>
 
 export type CallName = keyof typeof CALLS
@@ -54,14 +58,16 @@ export type CallRequests = DesignRequests &
   TenancyRequests &
   FilesRequests &
   ReportsRequests &
-  ExperimentsRequests
+  ExperimentsRequests &
+  StackRequests
 export type CallResponses = DesignResponses &
   SchedulerResponses &
   SimulationResponses &
   TenancyResponses &
   FilesResponses &
   ReportsResponses &
-  ExperimentsResponses
+  ExperimentsResponses &
+  StackResponses
 
 export type Req<K extends CallName> = K extends keyof CallRequests ? CallRequests[K] : never
 export type Res<K extends CallName> = K extends keyof CallResponses ? CallResponses[K] : never
@@ -72,7 +78,8 @@ export type EventPayloads = DesignEvents &
   TenancyEvents &
   FilesEvents &
   ReportsEvents &
-  ExperimentsEvents
+  ExperimentsEvents &
+  StackEvents
 export type EventName = keyof EventPayloads
 export const EVENT_NAMES: readonly EventName[] = [
   ...designEventNames,
@@ -82,6 +89,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   ...filesEventNames,
   ...reportsEventNames,
   ...experimentsEventNames,
+  ...stackEventNames,
 ]
 
 /** The API the renderer gets, from the preload (Electron) or the web host client. */

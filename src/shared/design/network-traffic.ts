@@ -8,6 +8,7 @@
  *   rack uplink at admission (placement), which no flow consumes.
  * - `fabric.externalUplinks`: the links to the outside, attached to core switches, each with its
  *   own capacity; north-south traffic crosses one of them.
+ * - `fabric.migrationRateCapMiBps`: the hypervisor's cap on a live migration's copy rate.
  * - `fabric.failureSchedule`: switch, link and uplink failures at given times (used when the
  *   simulation's failure mode is `schedule`; with `mtbf`, each switch's and link's
  *   `mtbfHours`/`mttrHours` draw them).
@@ -78,6 +79,12 @@ export const fabricFailureSchema = z.strictObject({
 export const fabricSchema = z.strictObject({
   externalUplinks: z.array(externalUplinkSchema).max(10_000).default([]),
   failureSchedule: z.array(fabricFailureSchema).max(100_000).default([]),
+  /**
+   * Most a live migration's copy may take, MiB/s (absent: no cap, the max-min share alone).
+   * A migration's rate is min(max-min share, cap); QEMU's default limit is 128 MiB/s
+   * (NESTED_NETWORK_STORAGE.md §12d, §15b).
+   */
+  migrationRateCapMiBps: z.number().positive().max(1_000_000).optional(),
 })
 
 /**

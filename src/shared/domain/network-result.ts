@@ -21,7 +21,7 @@ export interface NetworkLinkUsage {
 /** One workload's traffic over the run (top talkers). */
 export interface NetworkWorkloadUsage {
   workloadId: string
-  /** Traffic its instances sent and had delivered, GB (10^9 bytes). */
+  /** Traffic its instances sent and had delivered (east-west and egress), GB (10^9 bytes). */
   gbSent: number
   /** Traffic it asked to send but the fabric did not carry (congestion, no path), GB. */
   demandNotServedGB: number
@@ -30,9 +30,12 @@ export interface NetworkWorkloadUsage {
 /** One tenant's traffic over the run. */
 export interface NetworkTenantUsage {
   tenantId: string
+  /** Traffic its instances sent and had delivered (east-west and egress), GB; what is billed. */
   gbSent: number
+  /** Traffic from outside the datacenter (ingress) delivered to its instances, GB; not billed. */
+  gbReceived: number
   demandNotServedGB: number
-  /** demandNotServed / demand (0 when it asked for nothing). */
+  /** demandNotServed / demand, over sent and received traffic (0 when it asked for nothing). */
   notServedFraction: number
   /** Its workloads with traffic, largest `gbSent` first. */
   workloads: NetworkWorkloadUsage[]
@@ -44,7 +47,10 @@ export interface NetworkResult {
   /** Every link then every external uplink, in design order. */
   links: NetworkLinkUsage[]
   tenants: NetworkTenantUsage[]
-  /** Energy of the switches that declare power, kWh (P = idle + load × utilization, held). */
+  /**
+   * Energy of the switches that declare power, kWh (P = idle + load × utilization, held); also
+   * the `switches` line of `summary.energyBreakdownKWh`, inside `summary.energyKWh`.
+   */
   switchEnergyKWh: number
   /** Traffic of live migrations, GB. */
   migrationGB: number

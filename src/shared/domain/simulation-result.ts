@@ -10,6 +10,16 @@ import type { StorageResult } from './storage-result'
 import type { BillLineValues } from './bill-line'
 import type { NetworkResult } from './network-result'
 
+/** A run's energy by consumer, kWh; a line is absent when the run does not model it. */
+export interface EnergyBreakdownKWh {
+  /** Every host (IT load as the power curves give it). */
+  hosts: number
+  /** Every storage system (`result.storage.energyKWh`). */
+  storage?: number
+  /** Every switch with a power model (`result.network.switchEnergyKWh`). */
+  switches?: number
+}
+
 /** Whole-run figures (the CLI's `--json` output is this object). */
 export interface SimulationSummary {
   /** Consolidation policy that ran, e.g. `dvfs`, `thr-mmt-0.8`. */
@@ -28,9 +38,9 @@ export interface SimulationSummary {
   energyKWh: number
   /**
    * `energyKWh` by consumer, present when more than the hosts draw power (storage systems,
-   * issue 17); the lines sum to `energyKWh`.
+   * switches; issue 17); the lines sum to `energyKWh`.
    */
-  energyBreakdownKWh?: { hosts: number; storage?: number }
+  energyBreakdownKWh?: EnergyBreakdownKWh
   /** Live migrations started. */
   migrations: number
   /** CloudSim's SLA violation time per active host (fraction; `METRICS.slatah`). */
@@ -115,7 +125,10 @@ export interface TenantSeries {
 export interface SimulationSeries {
   /** Sample instants, seconds of virtual time (one per scheduling step). */
   timesS: number[]
-  /** Power of every host, plus every storage system when the run models storage (issue 17), W. */
+  /**
+   * Power of every host, plus every storage system and switch when the run models storage or
+   * network traffic (issue 17), W.
+   */
   totalPowerW: number[]
   activeHosts: number[]
   /** Hosts in the design order; empty when the run was asked for no per-host series. */

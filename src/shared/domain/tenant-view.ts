@@ -199,7 +199,10 @@ export interface TenantVirtualNetwork {
   links: TenantVirtualLink[]
   /** The latest run's figures; absent before a run that modelled the network. */
   traffic?: {
+    /** Sent by its instances and delivered (east-west and to the internet), GB; billed. */
     gbSent: number
+    /** Received from the internet and delivered to its instances, GB; not billed. */
+    gbReceived: number
     demandNotServedGB: number
     notServedFraction: number
     /** Largest `gbSent` first. */

@@ -11,9 +11,7 @@ import { defaultOutDir, loadExperiment } from '../../services/experiments/load-e
 import { defaultWorkers, runOnLocalPool } from '../../services/experiments/local-pool'
 import { runExperiment, type ExperimentOutcome } from '../../services/experiments/run-experiment'
 import { appVersion } from '../../services/paths'
-import { queueExecutor } from '../../services/experiments/queue/coordinator'
 import { localRuntime } from '../../services/experiments/queue/protocol'
-import { redisOptions } from '../../services/experiments/queue/redis'
 import { progressView } from './experiment-progress'
 import { resultsTableText } from './experiment-table'
 import { resolve } from 'node:path'
@@ -102,6 +100,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
         throw new Error(
           '--workers is for local runs; with --queue, start `strata worker --concurrency N`',
         )
+      // The queue's modules (bullmq, ioredis) load only here: every other command starts without them.
+      const { redisOptions } = await import('../../services/experiments/queue/redis')
       redisOptions(values.queue)
     } catch (error) {
       io.err(`strata experiment run: ${(error as Error).message}`)
@@ -124,14 +124,18 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const onSignal = (): void => abort.abort()
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
+  const queue =
+    values.queue !== undefined
+      ? await import('../../services/experiments/queue/coordinator')
+      : undefined
   let outcome: ExperimentOutcome
   try {
     outcome = await runExperiment(loaded.plan, {
       outDir,
       strataVersion: appVersion(),
       execute:
-        values.queue !== undefined
-          ? queueExecutor({
+        values.queue !== undefined && queue
+          ? queue.queueExecutor({
               url: values.queue,
               runtime: localRuntime(appVersion()),
               signal: abort.signal,

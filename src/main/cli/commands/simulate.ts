@@ -96,6 +96,13 @@ export const simulateCommand: CliCommand = {
       `${loaded.design.meta.name}: ${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${instanceCountText(loaded.design)}`,
     )
     row('energy', `${s.energyKWh.toFixed(5)} kWh`)
+    const breakdown = s.energyBreakdownKWh
+    if (breakdown)
+      io.out(
+        `  ${'  of which'.padEnd(36)} ${Object.entries(breakdown)
+          .map(([line, kWh]) => `${line} ${(kWh ?? 0).toFixed(5)} kWh`)
+          .join(' · ')}`,
+      )
     row('migrations', String(s.migrations))
     row('hostShutdowns', String(s.hostShutdowns))
     row('hostFailures', String(s.hostFailures))

@@ -5,8 +5,6 @@
  */
 import { parseArgs } from 'node:util'
 import { localRuntime } from '../../services/experiments/queue/protocol'
-import { startQueueWorker } from '../../services/experiments/queue/queue-worker'
-import { safeUrl } from '../../services/experiments/queue/redis'
 import { appVersion } from '../../services/paths'
 import type { CliCommand } from '../command'
 
@@ -50,6 +48,9 @@ export const workerCommand: CliCommand = {
       return 2
     }
     const runtime = localRuntime(appVersion())
+    // The queue's modules (bullmq, ioredis) load only here: every other command starts without them.
+    const { startQueueWorker } = await import('../../services/experiments/queue/queue-worker')
+    const { safeUrl } = await import('../../services/experiments/queue/redis')
     let handle
     try {
       handle = await startQueueWorker({ url: queue, runtime, concurrency, lockMs, log: io.err })

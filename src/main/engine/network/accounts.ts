@@ -10,7 +10,8 @@ import type { FlowTable } from './flows'
 
 function round(x: number, digits = 6): number {
   const f = 10 ** digits
-  return Math.round(x * f) / f
+  // + 0 turns -0 (a difference that rounds away, e.g. demand − sent − received) into 0
+  return Math.round(x * f) / f + 0
 }
 
 export class NetworkAccounts {
@@ -18,7 +19,11 @@ export class NetworkAccounts {
   private readonly T: number
   private readonly W: number
   private readonly E: number
+  /** Per tenant and workload: rate sent (east-west and egress) and received from outside. */
   private readonly tenantRate: Float64Array
+  private readonly tenantInRate: Float64Array
+  private readonly workloadInRate: Float64Array
+  private readonly tenantInGB: Float64Array
   private readonly tenantDemand: Float64Array
   private readonly workloadRate: Float64Array
   private readonly workloadDemand: Float64Array
@@ -46,6 +51,9 @@ export class NetworkAccounts {
     this.W = design.workloads.length
     this.E = fabric.elementIds.length
     this.tenantRate = new Float64Array(this.T)
+    this.tenantInRate = new Float64Array(this.T)
+    this.workloadInRate = new Float64Array(this.W)
+    this.tenantInGB = new Float64Array(this.T)
     this.tenantDemand = new Float64Array(this.T)
     this.workloadRate = new Float64Array(this.W)
     this.workloadDemand = new Float64Array(this.W)
@@ -67,22 +75,37 @@ export class NetworkAccounts {
     })
   }
 
+  /** Switch energy charged so far, joules. */
+  get switchEnergyJ(): number {
+    return this.switchJ
+  }
+
+  /** Power of every switch in the state recorded last, W. */
+  get switchPowerW(): number {
+    let w = 0
+    for (const x of this.switchW) w += x
+    return w
+  }
+
   /** Charges the state recorded last over [last instant, tS]. */
   charge(tS: number): void {
     if (this.lastS < 0 || tS <= this.lastS) return
     const dt = tS - this.lastS
     const gb = dt / 8
     for (let t = 0; t < this.T; t++) {
-      this.tenantGB[t] = (this.tenantGB[t] as number) + (this.tenantRate[t] as number) * gb
+      const sent = this.tenantRate[t] as number
+      const received = this.tenantInRate[t] as number
+      this.tenantGB[t] = (this.tenantGB[t] as number) + sent * gb
+      this.tenantInGB[t] = (this.tenantInGB[t] as number) + received * gb
       this.tenantLostGB[t] =
-        (this.tenantLostGB[t] as number) +
-        ((this.tenantDemand[t] as number) - (this.tenantRate[t] as number)) * gb
+        (this.tenantLostGB[t] as number) + ((this.tenantDemand[t] as number) - sent - received) * gb
     }
     for (let w = 0; w < this.W; w++) {
-      this.workloadGB[w] = (this.workloadGB[w] as number) + (this.workloadRate[w] as number) * gb
+      const sent = this.workloadRate[w] as number
+      this.workloadGB[w] = (this.workloadGB[w] as number) + sent * gb
       this.workloadLostGB[w] =
         (this.workloadLostGB[w] as number) +
-        ((this.workloadDemand[w] as number) - (this.workloadRate[w] as number)) * gb
+        ((this.workloadDemand[w] as number) - sent - (this.workloadInRate[w] as number)) * gb
     }
     this.migrationGB += this.migrationRate * gb
     for (let e = 0; e < this.E; e++)
@@ -94,8 +117,10 @@ export class NetworkAccounts {
   /** Records the state at instant `tS` (after the flows were allocated). */
   record(tS: number, flows: FlowTable, fabric: Fabric): void {
     this.tenantRate.fill(0)
+    this.tenantInRate.fill(0)
     this.tenantDemand.fill(0)
     this.workloadRate.fill(0)
+    this.workloadInRate.fill(0)
     this.workloadDemand.fill(0)
     this.migrationRate = 0
     for (let f = 0; f < flows.count; f++) {
@@ -107,10 +132,14 @@ export class NetworkAccounts {
         continue
       }
       const demand = flows.demandGbps[f] as number
-      this.workloadRate[w] = (this.workloadRate[w] as number) + rate
+      // traffic in from outside is delivered to the tenant, not sent by it (never billed as sent)
+      const inbound = flows.inbound[f] === 1
+      const wRate = inbound ? this.workloadInRate : this.workloadRate
+      wRate[w] = (wRate[w] as number) + rate
       this.workloadDemand[w] = (this.workloadDemand[w] as number) + demand
       if (t >= 0) {
-        this.tenantRate[t] = (this.tenantRate[t] as number) + rate
+        const tRate = inbound ? this.tenantInRate : this.tenantRate
+        tRate[t] = (tRate[t] as number) + rate
         this.tenantDemand[t] = (this.tenantDemand[t] as number) + demand
       }
     }
@@ -158,7 +187,10 @@ export class NetworkAccounts {
         utilizationSeries: this.series[e] as number[],
       })),
       tenants: this.design.tenants.map((t, i) => {
-        const demand = (this.tenantGB[i] as number) + (this.tenantLostGB[i] as number)
+        const demand =
+          (this.tenantGB[i] as number) +
+          (this.tenantInGB[i] as number) +
+          (this.tenantLostGB[i] as number)
         const workloads = this.design.workloads
           .map((w, k) => ({ w, k }))
           .filter(({ w }) => w.tenantId === t.id && w.traffic !== undefined)
@@ -171,12 +203,13 @@ export class NetworkAccounts {
         return {
           tenantId: t.id,
           gbSent: round(this.tenantGB[i] as number),
+          gbReceived: round(this.tenantInGB[i] as number),
           demandNotServedGB: round(this.tenantLostGB[i] as number),
           notServedFraction: demand > 0 ? round((this.tenantLostGB[i] as number) / demand) : 0,
           workloads,
         }
       }),
-      switchEnergyKWh: round(this.switchJ / 3.6e6),
+      switchEnergyKWh: this.switchJ / 3.6e6,
       migrationGB: round(this.migrationGB),
       fabricFailures: failures,
     }

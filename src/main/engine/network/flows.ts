@@ -7,9 +7,12 @@
  * weight n: weighted max-min gives it exactly n times what each of them would get. A flow
  * split over k paths becomes k sub-flows of demand and weight divided by k (ECMP hashes
  * about 1/k of the instance flows onto each path).
+ *
+ * The typed structure and its max-min solver are kept until a flow is added or dropped, so an
+ * instant whose flows are those of the previous one (only demands changed) reuses them.
  */
-import type { Fabric } from './fabric'
-import { allocateMaxMin, type FlowSet } from './max-min'
+import { OUTSIDE, type Fabric } from './fabric'
+import { MaxMinSolver } from './max-min-solver'
 
 /** Logical flows and their sub-flows, with the allocation once `allocate` ran. */
 export class FlowTable {
@@ -17,6 +20,8 @@ export class FlowTable {
   /** Per flow: tenant index, workload index (-1 for migrations), demand, sub-flow range. */
   tenant: number[] = []
   workload: number[] = []
+  /** Per flow: 1 when it comes in from outside the datacenter (ingress), else 0. */
+  inbound: number[] = []
   demandGbps: number[] = []
   firstSub: number[] = [0]
   /** Per flow after `allocate`: rate received, Gbps (0 when unreachable). */
@@ -27,6 +32,8 @@ export class FlowTable {
   private readonly linkIndex: number[] = []
   private readonly subDemand: number[] = []
   private readonly subWeight: number[] = []
+  /** The solver of the current structure and its sub-flow demands (dropped on add/truncate). */
+  private solved?: { solver: MaxMinSolver; demand: Float64Array }
 
   constructor(private readonly fabric: Fabric) {}
 
@@ -54,18 +61,22 @@ export class FlowTable {
     }
     this.tenant.push(tenant)
     this.workload.push(workload)
+    this.inbound.push(src === OUTSIDE ? 1 : 0)
     this.demandGbps.push(demandGbps)
     this.firstSub.push(this.subDemand.length)
+    this.solved = undefined
     return this.count++
   }
 
   /** Drops every flow from number `count` on (the table keeps its first `count` flows). */
   truncate(count: number): void {
     if (count >= this.count) return
+    this.solved = undefined
     const subs = this.firstSub[count] as number
     this.count = count
     this.tenant.length = count
     this.workload.length = count
+    this.inbound.length = count
     this.demandGbps.length = count
     this.firstSub.length = count + 1
     this.subDemand.length = subs
@@ -79,7 +90,11 @@ export class FlowTable {
     this.demandGbps[f] = demandGbps
     const first = this.firstSub[f] as number
     const k = (this.firstSub[f + 1] as number) - first
-    for (let s = first; s < first + k; s++) this.subDemand[s] = demandGbps / k
+    const demand = this.solved?.demand
+    for (let s = first; s < first + k; s++) {
+      this.subDemand[s] = demandGbps / k
+      if (demand) demand[s] = demandGbps / k
+    }
   }
 
   get subflowCount(): number {
@@ -88,16 +103,22 @@ export class FlowTable {
 
   /** Shares the fabric's capacities among the flows (max-min) and sums sub-flow rates. */
   allocate(): void {
-    const set: FlowSet = {
-      flowCount: this.subDemand.length,
-      linkStart: Int32Array.from(this.linkStart),
-      linkIndex: Int32Array.from(this.linkIndex),
-      demandGbps: Float64Array.from(this.subDemand),
-      weight: Float64Array.from(this.subWeight),
-    }
-    const a = allocateMaxMin(set, this.fabric.capacityGbps)
+    if (!this.solved)
+      this.solved = {
+        solver: new MaxMinSolver(
+          {
+            flowCount: this.subDemand.length,
+            linkStart: Int32Array.from(this.linkStart),
+            linkIndex: Int32Array.from(this.linkIndex),
+            weight: Float64Array.from(this.subWeight),
+          },
+          this.fabric.capacityGbps.length,
+        ),
+        demand: Float64Array.from(this.subDemand),
+      }
+    const a = this.solved.solver.solve(this.solved.demand, this.fabric.capacityGbps)
     this.loadGbps = a.loadGbps
-    this.rateGbps = new Float64Array(this.count)
+    if (this.rateGbps.length !== this.count) this.rateGbps = new Float64Array(this.count)
     for (let f = 0; f < this.count; f++) {
       let r = 0
       for (let s = this.firstSub[f] as number; s < (this.firstSub[f + 1] as number); s++)

@@ -5,7 +5,9 @@ export {
   hasNetworkTraffic,
   migrationDurationS,
   NetworkRun,
+  type MigrationRates,
   type MigrationStart,
+  type MigrationTiming,
   type PlacementView,
 } from './network-run'
 export { attachNetwork } from './bill'

@@ -15,6 +15,12 @@ export class IndexedMinHeap {
     this.key = new Float64Array(capacity)
   }
 
+  /** Empties the heap (as if new), in time proportional to its size. */
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.pos[this.heap[i] as number] = -1
+    this.size = 0
+  }
+
   get length(): number {
     return this.size
   }

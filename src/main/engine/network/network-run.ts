@@ -7,11 +7,15 @@
  * general model). Fabric failures take effect at the first processing instant at or after
  * their time, and their repairs likewise.
  *
- * Migrations: a live migration is a flow between its source and target hosts with no demand
- * cap (pre-copy rounds and hypervisor caps off). It gets its max-min share at its start instant,
- * competing with tenants' traffic, and keeps that rate: duration = memory × 8 / rate. At later
- * instants it takes part as a flow demanding that rate. With no path between the hosts the
- * caller keeps its own duration rule.
+ * Migrations: a live migration is a flow between its source and target hosts (pre-copy rounds
+ * off) whose demand is the design's per-migration cap (`fabric.migrationRateCapMiBps`; QEMU's
+ * default is 128 MiB/s, NESTED_NETWORK_STORAGE.md §12d and §15b: rate = min(max-min share,
+ * cap)) or unlimited without one. It competes with tenants' traffic under the same max-min
+ * rule and is re-shared at every processing instant while it runs: the bits still to copy
+ * (memory × 2^20 × 8 less what it sent at its earlier rates) over its new rate give its new end
+ * (`MigrationTiming`), so a migration speeds up when competing traffic ends and slows down when
+ * traffic grows. Between instants its rate holds (like every flow). A migration whose path is
+ * cut keeps its last rate and end; with no path at its start the caller keeps its own rule.
  */
 import type { NetworkResult } from '../../../shared/domain/network-result'
 import type { Design } from '../../../shared/design/schema'
@@ -33,24 +37,50 @@ export interface PlacementView {
   vmDown: Uint8Array
   /** Per host: 1 while down. */
   hostDown: Uint8Array
+  /** Per instance: 1 while it migrates (a migration that ended or was called off is dropped). */
+  vmInMig: Uint8Array
 }
 
 /** A live migration starting now. */
 export interface MigrationStart {
+  /** The instance migrating (its index; one migration per instance at a time). */
+  vm: number
   fromHost: number
   toHost: number
   memoryMiB: number
+}
+
+/** A running migration's rate and end as re-shared at an instant. */
+export interface MigrationTiming {
+  vm: number
+  rateGbps: number
+  endS: number
+}
+
+/** What one instant decided for migrations. */
+export interface MigrationRates {
+  /** Per starting migration (same order): its rate, Gbps (0: no path, the caller's rule holds). */
+  startGbps: number[]
+  /** Running migrations (started at earlier instants) whose end moved. */
+  retimed: MigrationTiming[]
 }
 
 /** An endpoint no route reaches (a peer workload with no running instance). */
 const NOWHERE = -3
 
 interface ActiveMigration {
+  vm: number
   from: number
   to: number
+  /** Bits still to copy at `lastS`. */
+  bitsLeft: number
   rateGbps: number
+  lastS: number
   endS: number
 }
+
+/** Bits below which a migration counts as copied (rounding of rate × time). */
+const DONE_BITS = 1
 
 /** Whether a design's run models network traffic (some workload declares it; not CloudSim). */
 export function hasNetworkTraffic(design: Design): boolean {
@@ -69,6 +99,10 @@ export class NetworkRun {
   private migrations: ActiveMigration[] = []
   /** Tenant flows at 100 % of their profiles, kept while placement and fabric stay the same. */
   private plan?: { flows: FlowTable; count: number; baseGbps: Float64Array; key: PlanKey }
+  /** Per workload: its traffic level at the current instant (NaN until computed). */
+  private readonly levels: Float64Array
+  /** A migration's demand: the design's cap, Gbps (`Infinity` without one). */
+  private readonly migrationCapGbps: number
   /** Flows and sub-flows (one per equal-cost path) of the latest instant, for benchmarks. */
   flowCount = 0
   subflowCount = 0
@@ -88,41 +122,104 @@ export class NetworkRun {
       if (w.traffic) this.traffic.push(i)
       return (w.traffic?.eastWest ?? []).map((p) => workloadIndex.get(p.peerWorkloadId) ?? -1)
     })
+    this.levels = new Float64Array(design.workloads.length)
+    const cap = design.fabric?.migrationRateCapMiBps
+    this.migrationCapGbps = cap === undefined ? Infinity : (cap * 2 ** 20 * 8) / 1e9
     this.timeline = new FabricTimeline(design, random)
     this.accounts = new NetworkAccounts(design, this.fabric)
   }
 
   /**
    * One processing instant at `tS`: charges the interval since the previous one, applies
-   * fabric failures and repairs due, shares the fabric among this instant's flows and the
-   * migrations starting now, and returns each starting migration's rate in Gbps (0: no path).
+   * fabric failures and repairs due, shares the fabric among this instant's flows, the
+   * running migrations and the migrations starting now, and returns the starting migrations'
+   * rates and the running ones' new ends.
    */
-  advance(tS: number, view: PlacementView, starting: readonly MigrationStart[] = []): number[] {
+  advance(
+    tS: number,
+    view: PlacementView,
+    starting: readonly MigrationStart[] = [],
+  ): MigrationRates {
     this.accounts.charge(tS)
     for (const [id, down] of this.timeline.changesUpTo(tS)) this.fabric.setDown(id, down)
-    this.migrations = this.migrations.filter((m) => m.endS > tS)
+    const running = this.runningMigrations(tS, view, starting)
     const flows = this.tenantFlows(tS, view)
-    for (const m of this.migrations)
-      flows.add(-1, -1, this.endpointOf(m.from), this.endpointOf(m.to), m.rateGbps, 1)
     const first = flows.count
+    for (const m of running)
+      flows.add(-1, -1, this.endpointOf(m.from), this.endpointOf(m.to), this.migrationCapGbps, 1)
     for (const m of starting)
-      flows.add(-1, -1, this.endpointOf(m.fromHost), this.endpointOf(m.toHost), Infinity, 1)
+      flows.add(
+        -1,
+        -1,
+        this.endpointOf(m.fromHost),
+        this.endpointOf(m.toHost),
+        this.migrationCapGbps,
+        1,
+      )
     flows.allocate()
     this.flowCount = flows.count
     this.subflowCount = flows.subflowCount
-    const rates = starting.map((m, i) => {
+    const retimed: MigrationTiming[] = []
+    running.forEach((m, i) => {
       const rate = flows.rateGbps[first + i] as number
-      if (rate > 0)
+      if (!(rate > 0)) return
+      const endS = tS + m.bitsLeft / (rate * 1e9)
+      m.rateGbps = rate
+      if (endS === m.endS) return
+      m.endS = endS
+      retimed.push({ vm: m.vm, rateGbps: rate, endS })
+    })
+    this.migrations = running
+    const startGbps = starting.map((m, i) => {
+      const rate = flows.rateGbps[first + running.length + i] as number
+      if (rate > 0) {
+        const bits = m.memoryMiB * 2 ** 20 * 8
         this.migrations.push({
+          vm: m.vm,
           from: m.fromHost,
           to: m.toHost,
+          bitsLeft: bits,
           rateGbps: rate,
-          endS: tS + migrationDurationS(m.memoryMiB, rate),
+          lastS: tS,
+          endS: tS + bits / (rate * 1e9),
         })
+      }
       return rate
     })
     this.accounts.record(tS, flows, this.fabric)
-    return rates
+    return { startGbps, retimed }
+  }
+
+  /**
+   * The migrations still copying at `tS`: each is charged the bits its rate sent since the
+   * previous instant; those copied, ended or called off (no longer migrating in `view`) and
+   * those replaced by a new start of the same instance are dropped.
+   */
+  private runningMigrations(
+    tS: number,
+    view: PlacementView,
+    starting: readonly MigrationStart[],
+  ): ActiveMigration[] {
+    const restarting = new Set(starting.map((m) => m.vm))
+    const out: ActiveMigration[] = []
+    for (const m of this.migrations) {
+      m.bitsLeft -= m.rateGbps * 1e9 * (tS - m.lastS)
+      m.lastS = tS
+      if (view.vmInMig[m.vm] !== 1 || restarting.has(m.vm)) continue
+      if (m.bitsLeft <= DONE_BITS || m.endS <= tS) continue
+      out.push(m)
+    }
+    return out
+  }
+
+  /** Power every switch draws in the state of the latest instant, W (0 without switch power). */
+  get switchPowerW(): number {
+    return this.accounts.switchPowerW
+  }
+
+  /** Switch energy charged up to the latest instant, joules. */
+  get switchEnergyJ(): number {
+    return this.accounts.switchEnergyJ
   }
 
   /** Charges the last interval up to `endS` and returns the `network` result section. */
@@ -153,14 +250,13 @@ export class NetworkRun {
     const { flows, count, baseGbps } = this.plan
     flows.truncate(count)
     const stepS = this.design.simulation.stepS
-    const levels = new Map<number, number>()
+    const levels = this.levels.fill(Number.NaN)
     for (let f = 0; f < count; f++) {
       const w = flows.workload[f] as number
-      let level = levels.get(w)
-      if (level === undefined) {
+      let level = levels[w] as number
+      if (level !== level) {
         const spec = this.design.workloads[w]?.traffic
-        level = spec ? trafficLevel(spec, w, tS, stepS, this.seed) : 0
-        levels.set(w, level)
+        level = levels[w] = spec ? trafficLevel(spec, w, tS, stepS, this.seed) : 0
       }
       flows.setDemand(f, (baseGbps[f] as number) * level)
     }

@@ -12,6 +12,7 @@ import { treeDesign } from '../network/tree-design.test-util'
 import { simulate } from '../simulation'
 import { projectTenantView } from '../tenancy'
 import { reportTables, type ReportModel } from './model'
+import { linkUsers } from './link-users'
 import { migrationNetworkS, saturatedS } from './network-sections'
 import { buildProviderReport } from './provider-report'
 import { buildTenantReport } from './tenant-report'
@@ -92,6 +93,8 @@ describe('network sections on a simulated fabric (H = 3600 s)', () => {
     expect(rows.map((r) => r[3])).toEqual([3600, 3600])
     expect(rows.map((r) => r[4])).toEqual([100, 100])
     expect(rows.every((r) => String(r[0]).includes('↔ tor0'))).toBe(true)
+    expect(rows.map((r) => r[6])).toEqual(['One', 'One'])
+    expect(links?.rows[2]?.[6]).toBe('') // no one declares north-south traffic
     expect(links?.rows[2]?.[3]).toBe(0) // the uplink carries nothing
     const talkers = table(model, 'network-top-talkers')
     expect(talkers?.rows[0]?.slice(0, 2)).toEqual(['One', 'web'])
@@ -100,6 +103,7 @@ describe('network sections on a simulated fabric (H = 3600 s)', () => {
     expect(talkers?.rows[0]?.[4]).toBeCloseTo((5 / 15) * 100, 6)
     const f = facts(model, 'network')
     expect(f.get('Traffic delivered')).toBe('4,500.0 GB')
+    expect(f.get('of which in from outside (ingress)')).toBe('0.0 GB')
     expect(f.get('Traffic not carried')).toBe('2,250.0 GB (33.3 %)')
     expect(f.get('Saturated links')).toBe('2 of 3')
   })
@@ -115,7 +119,8 @@ describe('network sections on a simulated fabric (H = 3600 s)', () => {
     const model = buildTenantReport(projected.view)
     expect(table(model, 'virtual-links')?.rows).toEqual([['web', 'db', 15]])
     const f = facts(model, 'network')
-    expect(f.get('Traffic delivered')).toBe('4,500.00 GB')
+    expect(f.get('Traffic sent (billed)')).toBe('4,500.00 GB')
+    expect(f.get('Traffic received from the internet')).toBe('0.00 GB')
     expect(f.get('Traffic not carried')).toBe('2,250.00 GB (33.3 %)')
   })
 
@@ -123,5 +128,49 @@ describe('network sections on a simulated fabric (H = 3600 s)', () => {
     const quiet = { ...design, workloads: design.workloads.map(({ traffic: _t, ...w }) => w) }
     const model = buildProviderReport({ design: quiet, simulation: simulate(quiet) })
     expect(model.sections.some((s) => s.id === 'network')).toBe(false)
+  })
+})
+
+describe('linkUsers', () => {
+  it('names the tenants routed over each link and the links migrations crossed', () => {
+    // two racks of one host under one aggregation and one core switch with the uplink `up`
+    const tenant = (id: string) => ({ id, name: id, colour: '#1f77b4', pricing: { vcpuHour: 0 } })
+    const wl = (id: string, tenantId: string, traffic?: WorkloadInput['traffic']) => ({
+      ...workload(id, id, traffic),
+      tenantId,
+    })
+    const design = treeDesign({
+      racks: 2,
+      hostsPerRack: 1,
+      aggregations: 1,
+      extra: {
+        tenants: [tenant('t1'), tenant('t2')],
+        workloads: [
+          wl('a', 't1', { eastWest: [{ peerWorkloadId: 'b', sendGbps: 1 }] }),
+          wl('b', 't1'),
+          wl('c', 't2', { eastWest: [], egressGbps: 1 }),
+        ],
+      },
+    })
+    const on = (workloadId: string, hostId: string) =>
+      ({ instanceId: `${workloadId}#0`, workloadId, finalHostId: hostId }) as never
+    const users = linkUsers(design, {
+      instances: [on('a', 'h0-0'), on('b', 'h1-0'), on('c', 'h0-0')],
+      migrations: [{ fromHostId: 'h1-0', toHostId: 'h0-0' } as never],
+    })
+    const of = (id: string) => [...(users?.tenants.get(id) ?? [])].sort()
+    // a → b: h0-0, tor0, agg0, tor1, h1-0; c → outside: h0-0, tor0, agg0, core0, up
+    expect(of('l-h0-0')).toEqual(['t1', 't2'])
+    expect(of('l-tor0-agg0')).toEqual(['t1', 't2'])
+    expect(of('l-tor1-agg0')).toEqual(['t1'])
+    expect(of('l-h1-0')).toEqual(['t1'])
+    expect(of('l-agg0-core0')).toEqual(['t2'])
+    expect(of('up')).toEqual(['t2'])
+    expect([...(users?.migrations ?? [])].sort()).toEqual(
+      ['l-h0-0', 'l-h1-0', 'l-tor0-agg0', 'l-tor1-agg0'].sort(),
+    )
+    expect(
+      linkUsers(design, { instances: [on('a', 'h0-0'), on('b', 'h1-0')], migrations: [] }, 0),
+    ).toBeUndefined()
   })
 })

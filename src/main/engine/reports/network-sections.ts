@@ -12,6 +12,7 @@ import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { TenantVirtualNetwork } from '../../../shared/domain/tenant-view'
 import { virtualBottlenecks, virtualEndName } from '../../../shared/domain/virtual-network-text'
 import { duration, num, pct } from './format'
+import { linkUsers } from './link-users'
 import type { ReportSection } from './model'
 
 /** Lines drawn in the utilization chart; tables show this many rows in HTML (CSV: all). */
@@ -46,6 +47,22 @@ export function migrationNetworkS(r: SimulationResult): number {
   return r.migrations.reduce((s, m) => s + Math.max(0, m.endS - m.startS), 0)
 }
 
+/**
+ * Links grouped by identical utilization series, in order of first appearance: equal-cost
+ * paths share load evenly, so parallel links often carry exactly the same; one line (and one
+ * CSV column) names them all instead of drawing the same numbers twice.
+ */
+function sameSeriesOnce(links: readonly NetworkLinkUsage[]): NetworkLinkUsage[][] {
+  const groups = new Map<string, NetworkLinkUsage[]>()
+  for (const l of links) {
+    const key = l.utilizationSeries.join(',')
+    const group = groups.get(key)
+    if (group) group.push(l)
+    else groups.set(key, [l])
+  }
+  return [...groups.values()]
+}
+
 /** `host-1 ↔ tor-1`: a link by its end points' names; an uplink by its own name. */
 function linkNames(d: Design, names: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>()
@@ -78,9 +95,17 @@ export function providerNetworkSections(
   const talkers = net.tenants
     .flatMap((t) => t.workloads.map((w) => ({ tenantId: t.tenantId, ...w })))
     .sort((a, b) => b.gbSent - a.gbSent || (a.workloadId < b.workloadId ? -1 : 1))
-  const sentGB = net.tenants.reduce((s, t) => s + t.gbSent, 0)
+  const sentGB = net.tenants.reduce((s, t) => s + t.gbSent + t.gbReceived, 0)
+  const ingressGB = net.tenants.reduce((s, t) => s + t.gbReceived, 0)
   const lostGB = net.tenants.reduce((s, t) => s + t.demandNotServedGB, 0)
   const saturated = links.filter((x) => x.saturatedS > 0)
+  const users = linkUsers(d, r)
+  const usedBy = (id: string): string => {
+    if (!users) return 'not computed (too many routes)'
+    const tenants = [...(users.tenants.get(id) ?? [])].map(name).sort()
+    if (users.migrations.has(id)) tenants.push('live migrations')
+    return tenants.join(', ')
+  }
   return [
     {
       id: 'network',
@@ -88,12 +113,13 @@ export function providerNetworkSections(
       blocks: [
         {
           kind: 'text',
-          text: 'Flows follow shortest paths through the switches, split evenly over equal-cost paths; each link’s capacity (per direction) is shared by max-min fairness. A link’s utilization is its busier direction’s; it counts as saturated at 99.9 % or more.',
+          text: 'Flows follow shortest paths through the switches, split evenly over equal-cost paths; each link’s capacity (per direction) is shared by max-min fairness. A link’s utilization is its busier direction’s; it counts as saturated at 99.9 % or more. “Routed over it” names the tenants whose declared traffic takes the link between the hosts where their instances ended the run (and live migrations that crossed it); the run keeps each link’s total load, not each tenant’s share of it.',
         },
         {
           kind: 'facts',
           items: [
             ['Traffic delivered', `${num(sentGB, 1)} GB`],
+            ['of which in from outside (ingress)', `${num(ingressGB, 1)} GB`],
             [
               'Traffic not carried',
               `${num(lostGB, 1)} GB${sentGB + lostGB > 0 ? ` (${pct(lostGB / (sentGB + lostGB))})` : ''}`,
@@ -119,6 +145,7 @@ export function providerNetworkSections(
               { label: 'saturated', csv: 'saturated_s', format: 'duration' },
               'peak utilization %',
               'mean utilization %',
+              'routed over it',
             ],
             rows: links.map(({ l, saturatedS: s }) => [
               linkName.get(l.id) ?? l.id,
@@ -127,6 +154,7 @@ export function providerNetworkSections(
               s,
               l.peakUtilization * 100,
               l.meanUtilization * 100,
+              usedBy(l.id),
             ]),
             displayLimit: MAX_LINES,
           },
@@ -158,9 +186,9 @@ export function providerNetworkSections(
             yUnit: '%',
             timesS: net.timesS,
             kind: 'line',
-            series: links.slice(0, MAX_LINES).map(({ l }) => ({
-              name: linkName.get(l.id) ?? l.id,
-              values: l.utilizationSeries.map((u) => u * 100),
+            series: sameSeriesOnce(links.slice(0, MAX_LINES).map(({ l }) => l)).map((g) => ({
+              name: g.map((l) => linkName.get(l.id) ?? l.id).join(', '),
+              values: (g[0] as NetworkLinkUsage).utilizationSeries.map((u) => u * 100),
             })),
           },
         },
@@ -184,7 +212,8 @@ export function tenantNetworkSections(vn: TenantVirtualNetwork | undefined): Rep
           kind: 'facts',
           items: t
             ? [
-                ['Traffic delivered', `${num(t.gbSent, 2)} GB`],
+                ['Traffic sent (billed)', `${num(t.gbSent, 2)} GB`],
+                ['Traffic received from the internet', `${num(t.gbReceived, 2)} GB`],
                 [
                   'Traffic not carried',
                   `${num(t.demandNotServedGB, 2)} GB (${pct(t.notServedFraction)})`,

@@ -4,22 +4,31 @@
  * not calling `advance`. The same design, options and seed always give the same result.
  */
 import type { LiveDelta, SimulationResult } from '../../../shared/domain/simulation-result'
-import type { Problem } from '../../../shared/domain/problem'
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors } from '../model/validate'
-import { attachNetwork, hasNetworkTraffic, migrationDurationS, NetworkRun } from '../network'
+import { InvalidDesignError, resolvePolicy } from './run-checks'
+import { attachNetwork, hasNetworkTraffic, NetworkRun } from '../network'
 import { optimizeAllocation } from './consolidation'
-import { processAll, updateHost, type RunCounters } from './datacenter'
-import { settleHostPower } from './energy'
+import { processAll, type RunCounters } from './datacenter'
 import { EventQueue } from './event-queue'
 import { toMs, type SimEventPayload } from './events'
-import { createFailureLog, failHost, plannedFailures, restarted, type FailureLog } from './failures'
-import { createOn, entryIndex, removeEntryAt } from './host-cpu'
+import {
+  failHost,
+  failInstance,
+  failStorage,
+  repairHost,
+  repairStorage,
+  restart,
+} from './failure-handling'
+import { createFailureLog, plannedFailures, type FailureLog } from './failures'
+import { addEnergyLine, addPowerToSample } from './energy-lines'
+import { completeMigration, retimeMigration, startMigration } from './migration-handling'
 import { createMetrics, finishMetrics, type Metrics } from './metrics'
 import { Placement } from './placement'
-import { parsePolicy, type PolicySpec } from './policy'
+import type { PolicySpec } from './policy'
 import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
+import type { RunLoop } from './run-loop'
 import {
   chargeCost,
   costStateChanged,
@@ -28,10 +37,12 @@ import {
   type SeriesBuffer,
 } from './series'
 import { buildState, type SimState } from './state'
-import { failInstance, plannedInstanceFailures } from '../nesting/instance-failure'
+import { plannedInstanceFailures } from '../nesting/instance-failure'
 import { finishNestedRun, prepareNestedRun, type NestedRun } from '../nesting/nested-run'
 import { usesStorageModel } from '../storage'
 import { StorageLink } from './storage-link'
+
+export { InvalidDesignError } from './run-checks'
 
 /** Options of a run; unset fields come from the design's simulation settings. */
 export interface SimulationOptions {
@@ -51,26 +62,6 @@ export interface SimulationOptions {
 }
 
 export type SimulationStatus = 'running' | 'paused' | 'done' | 'cancelled'
-
-/** Thrown by `new Simulation` for a design with rule errors (each with its JSON path). */
-export class InvalidDesignError extends Error {
-  constructor(readonly problems: Problem[]) {
-    const errors = problems.filter((p) => p.severity === 'error')
-    super(
-      `the design has ${errors.length} error(s): ` +
-        errors.map((p) => `${p.path || '(document)'}: ${p.message}`).join('; '),
-    )
-    this.name = 'InvalidDesignError'
-  }
-}
-
-/** The policy of a run: `spec` as given, or parsed from a name; throws with the parser's message. */
-function resolvePolicy(spec: string | PolicySpec): PolicySpec {
-  if (typeof spec !== 'string') return spec
-  const parsed = parsePolicy(spec)
-  if (!parsed.ok) throw new Error(parsed.message)
-  return parsed.policy
-}
 
 /** A run in progress. */
 export class Simulation {
@@ -94,6 +85,8 @@ export class Simulation {
   private readonly storage?: StorageLink
   /** The flow model of the fabric (issue 17); only when traffic is declared, never in compat. */
   private readonly network?: NetworkRun
+  /** What the event handlers (`failure-handling.ts`, `migration-handling.ts`) share. */
+  private readonly loop: RunLoop
   private unplaced = 0
   private nowS = 0
   private lastEventMs = 0
@@ -152,6 +145,18 @@ export class Simulation {
       for (const [system, atS, repairS] of StorageLink.failures(simDesign, this.random))
         this.queue.push(toMs(atS), { type: 'storage-fail', tS: atS, system, repairS })
     }
+    this.loop = {
+      state: this.state,
+      metrics: this.metrics,
+      counters: this.counters,
+      queue: this.queue,
+      failures: this.failures,
+      migrations: this.migrations,
+      placement: this.placement,
+      storage: this.storage,
+      isNpa: this.isNpa,
+      pendingMigrations: new Map(),
+    }
   }
 
   /** Virtual time reached, seconds. */
@@ -181,7 +186,11 @@ export class Simulation {
       tenantCost: b.tenantCost.map((xs) => xs.slice(fromIndex)),
       hostUtilizationNow: b.hostSeries && last >= 0 ? b.hostUtil.map((xs) => xs[last] ?? 0) : [],
       failedHostIds,
-      energyKWh: (this.counters.energyJ + (this.storage?.energyJ ?? 0)) / 3.6e6,
+      energyKWh:
+        (this.counters.energyJ +
+          (this.storage?.energyJ ?? 0) +
+          (this.network?.switchEnergyJ ?? 0)) /
+        3.6e6,
       migrations: this.counters.migrations,
     }
   }
@@ -235,7 +244,7 @@ export class Simulation {
     processAll(s, this.metrics, this.counters, endS, this.isNpa)
     this.storage?.update(endS, true)
     sampleSeries(this.series, s, this.metrics, endS)
-    this.storage?.addPowerToSample(this.series.totalPowerW)
+    addPowerToSample(this.series.totalPowerW, this.storage, this.network)
     this.options.onProgress?.(1, endS)
   }
 
@@ -260,25 +269,25 @@ export class Simulation {
       case 'process':
         return this.processInstant(e.tS)
       case 'migrate':
-        this.completeMigration(e)
+        completeMigration(this.loop, e)
         break
       case 'fail':
-        this.failHost(e.host, e.tS, e.repairS)
+        failHost(this.loop, e.host, e.tS, e.repairS)
         break
       case 'repair':
-        this.repair(e.host, e.tS)
+        repairHost(this.loop, e.host, e.tS)
         break
       case 'restart':
-        this.restart(e.vm, e.tS)
+        restart(this.loop, e.vm, e.tS)
         break
       case 'fail-instance':
-        this.failInstance(e.vm, e.tS, e.repairS)
+        failInstance(this.loop, e.vm, e.tS, e.repairS)
         break
       case 'storage-fail':
-        this.failStorage(e.system, e.tS, e.repairS)
+        failStorage(this.loop, e.system, e.tS, e.repairS)
         break
       case 'storage-repair':
-        this.repairStorage(e.system, e.tS)
+        repairStorage(this.loop, e.system, e.tS)
         break
     }
     costStateChanged(this.series)
@@ -293,179 +302,32 @@ export class Simulation {
     const resident = processAll(s, this.metrics, this.counters, tS, this.isNpa)
     if (this.failures.waiting.length > 0) {
       const waiting = this.failures.waiting.splice(0)
-      for (const v of waiting) this.restart(v, tS)
+      for (const v of waiting) restart(this.loop, v, tS)
     }
     const decided =
       this.policy.kind === 'migration' ? optimizeAllocation(s, this.policy, this.random, tS) : []
-    const ratesGbps = this.network?.advance(
+    const rates = this.network?.advance(
       tS,
       s,
       decided.map((m) => ({
+        vm: m.vm,
         fromHost: s.vmHome[m.vm] as number,
         toHost: m.host,
         memoryMiB: s.vmMemMiB[m.vm] as number,
       })),
     )
-    decided.forEach((m, i) => this.startMigration(m.vm, m.host, tS, m.reason, ratesGbps?.[i]))
+    for (const t of rates?.retimed ?? []) retimeMigration(this.loop, t.vm, t.endS)
+    decided.forEach((m, i) =>
+      startMigration(this.loop, m.vm, m.host, tS, m.reason, rates?.startGbps[i]),
+    )
     this.storage?.update(tS, true)
     sampleSeries(this.series, s, this.metrics, tS)
-    this.storage?.addPowerToSample(this.series.totalPowerW)
+    addPowerToSample(this.series.totalPowerW, this.storage, this.network)
     this.options.onProgress?.(Math.min(1, tS / s.horizonS), tS)
     if (resident > 0 || !s.compat) {
       const next = tS + s.stepS
       this.queue.push(toMs(next), { type: 'process', tS: next })
     }
-  }
-
-  private startMigration(
-    v: number,
-    target: number,
-    tS: number,
-    reason: 'overload' | 'underload',
-    /** The rate the flow model gives the migration on its path (absent: no flow model). */
-    rateGbps?: number,
-  ): void {
-    const s = this.state
-    s.vmInMig[v] = 1
-    createOn(s, target, v, true)
-    updateHostAt(s, this.metrics, this.counters, target, tS)
-    updateHostAt(s, this.metrics, this.counters, s.vmHome[v] as number, tS)
-    this.counters.migrations++
-    this.migrations.perVm[v] = (this.migrations.perVm[v] as number) + 1
-    const bandwidth = ((s.hostNicGbps[target] as number) * 1_000_000) / (2 * 8000)
-    const end =
-      rateGbps !== undefined && rateGbps > 0
-        ? tS + migrationDurationS(s.vmMemMiB[v] as number, rateGbps)
-        : tS + (s.vmMemMiB[v] as number) / bandwidth
-    let record = -1
-    if (this.migrations.records.length < this.migrations.limit) {
-      record = this.migrations.records.length
-      this.migrations.records.push({
-        instanceId: s.vmIds[v] as string,
-        fromHostId: s.hostIds[s.vmHome[v] as number] ?? '',
-        toHostId: s.hostIds[target] as string,
-        startS: tS,
-        endS: end,
-        reason,
-      })
-    } else this.migrations.truncated = true
-    this.queue.push(toMs(end), {
-      type: 'migrate',
-      tS: end,
-      vm: v,
-      host: target,
-      from: s.vmHome[v] as number,
-      token: this.failures.migToken[v] as number,
-      record,
-    })
-  }
-
-  private completeMigration(e: Extract<SimEventPayload, { type: 'migrate' }>): void {
-    if (e.token !== this.failures.migToken[e.vm]) return
-    const s = this.state
-    if (e.tS > this.counters.lastProcessS)
-      processAll(s, this.metrics, this.counters, e.tS, this.isNpa)
-    const home = s.vmHome[e.vm] as number
-    if (home >= 0) {
-      const i = entryIndex(s, home, e.vm)
-      if (i >= 0) removeEntryAt(s, home, i)
-    }
-    s.vmHome[e.vm] = -1
-    const k = entryIndex(s, e.host, e.vm, true)
-    if (k >= 0) removeEntryAt(s, e.host, k)
-    s.vmInMig[e.vm] = 0
-    createOn(s, e.host, e.vm)
-    s.vmHome[e.vm] = e.host
-    s.vmRemoved[e.vm] = 0
-    if (!this.moreMigrationsAt(e.tS)) processAll(s, this.metrics, this.counters, e.tS, this.isNpa)
-  }
-
-  private moreMigrationsAt(tS: number): boolean {
-    const next = this.queue.peek()
-    return next !== undefined && next.payload.type === 'migrate' && next.timeMs === toMs(tS)
-  }
-
-  private failHost(h: number, tS: number, repairS: number): void {
-    const s = this.state
-    if (s.hostDown[h] === 1) return
-    if (tS > this.counters.lastProcessS) processAll(s, this.metrics, this.counters, tS, this.isNpa)
-    const down = failHost(s, this.metrics, this.failures, h, tS)
-    if (!s.compat) settleHostPower(s, this.counters, h, tS)
-    this.placement.hostState(h, false)
-    const startS = s.hostStartTimeS[h] as number
-    for (const v of down) {
-      const at = tS + startS
-      this.queue.push(toMs(at), {
-        type: 'restart',
-        tS: at,
-        vm: v,
-        failure: this.failures.records.length - 1,
-      })
-    }
-    this.storage?.update(tS, false)
-    const back = tS + repairS
-    this.queue.push(toMs(back), { type: 'repair', tS: back, host: h })
-  }
-
-  /** An injected instance failure: it stops, and restarts after repair + its host's start time. */
-  private failInstance(v: number, tS: number, repairS: number): void {
-    const s = this.state
-    if (tS > this.counters.lastProcessS) processAll(s, this.metrics, this.counters, tS, this.isNpa)
-    const h = failInstance(s, this.metrics, this.failures, v, tS)
-    if (h < 0) return
-    updateHostAt(s, this.metrics, this.counters, h, tS)
-    const at = tS + repairS + (s.hostStartTimeS[h] as number)
-    const failure = this.failures.records.length - 1
-    this.queue.push(toMs(at), { type: 'restart', tS: at, vm: v, failure })
-  }
-
-  private repair(h: number, tS: number): void {
-    if (tS > this.counters.lastProcessS)
-      processAll(this.state, this.metrics, this.counters, tS, this.isNpa)
-    const s = this.state
-    s.hostDown[h] = 0
-    this.placement.hostState(h, true)
-    if (!s.compat) settleHostPower(s, this.counters, h, tS)
-    const id = this.state.hostIds[h]
-    const open = this.failures.records.findLast(
-      (r) => r.hostId === id && r.repairedAtS === undefined && r.instanceId === undefined,
-    )
-    if (open) open.repairedAtS = tS
-    // General mode: instances waiting for capacity restart at the repair instant (CloudSim-compat
-    // keeps retrying them at processing instants only).
-    if (!s.compat && this.failures.waiting.length > 0)
-      for (const v of this.failures.waiting.splice(0)) this.restart(v, tS)
-  }
-
-  /** A storage system fails: instances that held their only copy there go down (issue 17). */
-  private failStorage(system: number, tS: number, repairS: number): void {
-    const link = this.storage as StorageLink
-    if (tS > this.counters.lastProcessS)
-      processAll(this.state, this.metrics, this.counters, tS, this.isNpa)
-    for (const h of link.fail(system, tS, this.metrics, this.failures))
-      updateHostAt(this.state, this.metrics, this.counters, h, tS)
-    const back = tS + repairS
-    this.queue.push(toMs(back), { type: 'storage-repair', tS: back, system })
-  }
-
-  /** A storage system is repaired: the instances waiting for it restart after their start time. */
-  private repairStorage(system: number, tS: number): void {
-    for (const [vm, atS] of (this.storage as StorageLink).repair(system, tS))
-      this.queue.push(toMs(atS), { type: 'restart', tS: atS, vm, failure: -1 })
-  }
-
-  private restart(v: number, tS: number): void {
-    const s = this.state
-    if (s.vmDown[v] === 0) return
-    if (this.storage?.blocks(v)) return
-    const h = this.placement.start(v)
-    if (h < 0) {
-      this.failures.waiting.push(v)
-      return
-    }
-    restarted(s, this.failures, v, h, tS)
-    updateHostAt(s, this.metrics, this.counters, h, tS)
-    this.storage?.update(tS, false)
   }
 
   private finish(): void {
@@ -505,14 +367,14 @@ export class Simulation {
       finishNestedRun(this.design, this.nested, this.result, spanS)
     }
     this.storage?.attach(this.result, endS, this.metrics, this.failures)
-    if (this.network) attachNetwork(this.result, this.network.finish(endS), this.design)
+    if (this.network) {
+      const network = this.network.finish(endS)
+      attachNetwork(this.result, network, this.design)
+      if (this.design.switches.some((w) => w.power !== undefined))
+        addEnergyLine(this.result, 'switches', network.switchEnergyKWh)
+    }
     this.status = 'done'
   }
-}
-
-function updateHostAt(s: SimState, m: Metrics, c: RunCounters, h: number, tS: number): void {
-  if (h < 0 || s.hostDown[h] === 1) return
-  updateHost(s, m, c, h, tS)
 }
 
 /** Runs `design` to the end in one go and returns its result. */

@@ -17,6 +17,7 @@ import {
   type InstanceView,
 } from '../storage'
 import { demandAt } from './demand'
+import { addEnergyLine } from './energy-lines'
 import { entryIndex, removeEntryAt } from './host-cpu'
 import type { FailureLog } from './failures'
 import { vmStop, type Metrics } from './metrics'
@@ -121,13 +122,7 @@ export class StorageLink {
     }
     const storage = buildStorageResult(this.run, s.horizonS, { iops, iopsMonths: months })
     result.storage = storage
-    const hostsKWh = result.summary.energyKWh
-    result.summary.energyBreakdownKWh = {
-      ...result.summary.energyBreakdownKWh,
-      hosts: hostsKWh,
-      storage: storage.energyKWh,
-    }
-    result.summary.energyKWh = hostsKWh + storage.energyKWh
+    addEnergyLine(result, 'storage', storage.energyKWh)
   }
 }
 

@@ -49,6 +49,7 @@ describe('projectVirtualNetwork', () => {
         {
           tenantId: 't-acme',
           gbSent: 30,
+          gbReceived: 5,
           demandNotServedGB: 10,
           notServedFraction: 0.25,
           workloads: [{ workloadId: 'w-acme-web', gbSent: 30, demandNotServedGB: 10 }],
@@ -56,6 +57,7 @@ describe('projectVirtualNetwork', () => {
         {
           tenantId: 't-globex',
           gbSent: 99,
+          gbReceived: 0,
           demandNotServedGB: 1,
           notServedFraction: 0.01,
           workloads: [],
@@ -70,6 +72,7 @@ describe('projectVirtualNetwork', () => {
     if (!view.ok) throw new Error('no acme')
     expect(view.view.virtualNetwork?.traffic).toEqual({
       gbSent: 30,
+      gbReceived: 5,
       demandNotServedGB: 10,
       notServedFraction: 0.25,
       workloads: [

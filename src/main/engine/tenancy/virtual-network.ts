@@ -61,6 +61,7 @@ export function projectVirtualNetwork(
   if (usage)
     out.traffic = {
       gbSent: usage.gbSent,
+      gbReceived: usage.gbReceived,
       demandNotServedGB: usage.demandNotServedGB,
       notServedFraction: usage.notServedFraction,
       workloads: usage.workloads

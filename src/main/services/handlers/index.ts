@@ -11,6 +11,7 @@ import { filesHandlers } from './files'
 import { reportsHandlers } from './reports'
 import { schedulerHandlers } from './scheduler'
 import { simulationHandlers } from './simulation'
+import { stackHandlers } from './stack'
 import { tenancyHandlers } from './tenancy'
 import { guardTenantResults } from '../tenancy/boundary'
 
@@ -26,6 +27,7 @@ export function createDomainHandlers(ctx: AppContext) {
     files: filesHandlers(ctx),
     reports: reportsHandlers(ctx),
     experiments: experimentsHandlers(ctx),
+    stack: stackHandlers(ctx),
   }
 }
 
@@ -40,5 +42,6 @@ export function createHandlers(ctx: AppContext): AllHandlers {
     ...domains.files,
     ...domains.reports,
     ...domains.experiments,
+    ...domains.stack,
   } satisfies AllHandlers)
 }

@@ -14,6 +14,8 @@ import { applyStorageOverlay } from './storage-overlay'
 import { rackAggregates, type RackAggregate, type RackMember } from './rack-aggregates'
 import type { RackLayer } from './rack-layer'
 import { drawMigrations, type MigrationMark } from './marks'
+import { LinkOverlayPainter } from './link-overlay'
+import type { LinkOverlay } from '../drawing/link-overlay'
 
 export class CanvasPaint {
   overlay: ReadonlyMap<string, HostOverlay> = new Map()
@@ -27,6 +29,7 @@ export class CanvasPaint {
   private members: { hosts: Design['hosts']; list: RackMember[] } | undefined
   private readonly slices: OverlaySlices
   private migrations: readonly MigrationMark[] = []
+  private links: LinkOverlayPainter | undefined
 
   /**
    * `standIn(id)`: the node on the canvas that stands for a member not on it (its rack),
@@ -70,6 +73,12 @@ export class CanvasPaint {
   /** Colours storage again (storage systems were updated or created). */
   repaintStorage(): void {
     if (this.storage.size > 0) applyStorageOverlay(this.cy, this.storage)
+  }
+
+  /** Links and rack bundles coloured by utilization at the shown time (`link-overlay.ts`). */
+  setLinks(overlay: LinkOverlay): void {
+    ;(this.links ??= new LinkOverlayPainter(this.cy)).set(overlay)
+    this.layer?.setBundleLoads(overlay.bundles)
   }
 
   /** Draws migrations in flight as arrows, between racks where hosts are not on the canvas. */

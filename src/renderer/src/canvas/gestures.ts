@@ -3,7 +3,13 @@
  * links drawn with the edge handles, context menus and taps, reported to the adapter's
  * callbacks. Moves released by one drag gesture are reported together, once.
  */
-import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape'
+import cytoscape, {
+  type Core,
+  type EdgeSingular,
+  type NodeSingular,
+  type Position,
+} from 'cytoscape'
+import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles'
 import { isContainer } from './elements'
 import { fitContainers, members, type ContainerCarrier } from './containers'
 import type { RackDropTracker } from './rack-drop'
@@ -100,6 +106,26 @@ export function bindGestures(cy: Core, g: GestureContext): void {
   cy.on('tap', 'node', (event) => {
     const n = event.target as NodeSingular
     g.callbacks.onTapNode?.(n.id(), String(n.data('kind')))
+  })
+}
+
+let registered = false
+/** Registers the Cytoscape extensions the canvas uses (edge handles), once. */
+export function registerExtensions(): void {
+  if (registered) return
+  cytoscape.use(edgehandles)
+  registered = true
+}
+
+const LINKABLE = new Set(['host', 'switch', 'storage'])
+const linkable = (n: NodeSingular): boolean => LINKABLE.has(String(n.data('kind')))
+
+/** Edge handles for drawing a link between two hosts, switches or storage systems. */
+export function edgeHandles(cy: Core): EdgeHandlesInstance {
+  return (cy as unknown as { edgehandles(o: object): EdgeHandlesInstance }).edgehandles({
+    canConnect: (s: NodeSingular, t: NodeSingular) => !s.same(t) && linkable(s) && linkable(t),
+    snap: false,
+    hoverDelay: 50,
   })
 }
 

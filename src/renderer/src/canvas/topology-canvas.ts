@@ -4,7 +4,7 @@
  * context menu) as callbacks. Components talk to this class, never to `cy`.
  */
 import cytoscape, { type Core, type NodeSingular, type Position } from 'cytoscape'
-import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles'
+import type { EdgeHandlesInstance } from 'cytoscape-edgehandles'
 import type { DesignChanges, Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import type { HostOverlay } from '../drawing/host-overlay'
@@ -16,7 +16,6 @@ import { LazyHosts } from './lazy-hosts'
 import { rackBundles, showBundles } from './bundles'
 import { HostsOnDemand } from './hosts-on-demand'
 import { CanvasPaint } from './canvas-paint'
-import { LinkOverlayPainter } from './link-overlay'
 import type { LinkOverlay } from '../drawing/link-overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { collectFacts, nodeFact, nodesInView, rackTotalsFacts } from './facts'
@@ -24,24 +23,21 @@ import { markProblems, type MigrationMark } from './marks'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
 import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
 import { ContainerCarrier, fitContainers } from './containers'
-import { bindGestures, roundPos, type CanvasCallbacks } from './gestures'
+import {
+  bindGestures,
+  edgeHandles,
+  registerExtensions,
+  roundPos,
+  type CanvasCallbacks,
+} from './gestures'
 import { wheelZoomListener } from './wheel'
 import { Minimap } from './minimap'
 import { drawCanvasSvg, type PictureOptions, type SvgPicture } from './svg-export'
 import { fitViewport, markUplinks, type FitInsets } from './viewport'
 import type { CanvasFacts, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
 
-let registered = false
-function registerExtensions(): void {
-  if (registered) return
-  cytoscape.use(edgehandles)
-  registered = true
-}
-
 export type { CanvasCallbacks, CanvasMove } from './gestures'
 
-const LINKABLE = new Set(['host', 'switch', 'storage'])
-const linkable = (n: NodeSingular): boolean => LINKABLE.has(String(n.data('kind')))
 /** Above this many elements, the canvas trades detail for speed while panning and zooming. */
 const LARGE = 1500
 
@@ -55,7 +51,6 @@ export class TopologyCanvas {
   revision = -1
   /** Host and storage overlays, rack totals (`canvas-paint.ts`). */
   private readonly paint: CanvasPaint
-  private linkPainter?: LinkOverlayPainter
   /** Positions of elements the design stores none for (undo of a first drag goes back here). */
   private auto: ReadonlyMap<string, Position> | undefined
   private design: Design | undefined
@@ -93,16 +88,7 @@ export class TopologyCanvas {
       const wheelTarget = container.parentElement ?? container
       wheelTarget.addEventListener('wheel', this.onWheel, { capture: true, passive: false })
     }
-    if (!headless) {
-      this.eh = (this.cy as unknown as { edgehandles(o: object): EdgeHandlesInstance }).edgehandles(
-        {
-          canConnect: (s: NodeSingular, t: NodeSingular) =>
-            !s.same(t) && linkable(s) && linkable(t),
-          snap: false,
-          hoverDelay: 50,
-        },
-      )
-    }
+    if (!headless) this.eh = edgeHandles(this.cy)
     this.hosts = new LazyHosts(this.cy)
     const hosts = this.hosts
     const paint = (this.paint = new CanvasPaint(this.cy, this.layer, !headless, (id) =>
@@ -228,8 +214,7 @@ export class TopologyCanvas {
 
   /** Links and rack bundles coloured by utilization at the shown time (see link-overlay.ts). */
   setLinkOverlay(overlay: LinkOverlay): void {
-    ;(this.linkPainter ??= new LinkOverlayPainter(this.cy)).set(overlay)
-    this.layer?.setBundleLoads(overlay.bundles)
+    this.paint.setLinks(overlay)
   }
 
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */

@@ -8,6 +8,7 @@ import { filesRequests } from './files'
 import { reportsRequests } from './reports'
 import { schedulerRequests } from './scheduler'
 import { simulationRequests } from './simulation'
+import { stackRequests } from './stack'
 import { tenancyRequests } from './tenancy'
 
 export const requestSchemas = {
@@ -18,6 +19,7 @@ export const requestSchemas = {
   ...filesRequests,
   ...reportsRequests,
   ...experimentsRequests,
+  ...stackRequests,
 } as const
 
 /** The domain modules, for the test that proves each call is declared exactly once. */
@@ -29,4 +31,5 @@ export const requestSchemaModules = {
   files: filesRequests,
   reports: reportsRequests,
   experiments: experimentsRequests,
+  stack: stackRequests,
 } as const

@@ -21,6 +21,7 @@ import {
   type EntityKind,
 } from '../../../../shared/design/enums'
 import type { Design } from '../../../../shared/design/schema'
+import { INNER_LAYER_KINDS } from '../../../../shared/design/nesting-kinds'
 
 export interface FieldOption {
   value: string
@@ -77,6 +78,20 @@ const rackRef: FieldDef = {
   optional: true,
   options: (d) => refs(d.racks),
 }
+
+/** What each kind of inner layer is, for people. */
+const INNER_LAYER_LABELS: Record<(typeof INNER_LAYER_KINDS)[number], string> = {
+  os: 'Container runtime (node pool)',
+  hvm: 'Nested hypervisor, hardware-assisted',
+  bt: 'Nested hypervisor, binary translation',
+  pv: 'Nested hypervisor, paravirtualized',
+}
+
+/** The product an inner layer of each kind starts with (the engine's defaults). */
+const INNER_DEFAULT_PRODUCT = { os: 'docker', hvm: 'kvm', bt: 'qemu-tcg', pv: 'xen-pv' } as const
+
+/** Nested objects that are whole or absent: clearing their key field removes them. */
+const WHOLE_OR_NONE = new Set(['nesting.runsIn', 'innerLayer.kind', 'innerLayer.product'])
 
 export const FIELDS: Partial<Record<EntityKind, FieldDef[]>> = {
   zone: [name],
@@ -262,6 +277,36 @@ export const FIELDS: Partial<Record<EntityKind, FieldDef[]>> = {
       type: 'select',
       options: opts(AFFINITY_SCOPES),
     },
+    // Nesting (issue 18): a node pool's containers run inside a VM group of the same tenant.
+    {
+      path: 'nesting.runsIn',
+      label: 'Runs inside VM group',
+      type: 'select',
+      optional: true,
+      options: (d, e) =>
+        refs(
+          d.workloads.filter((w) => w.kind === 'vm' && w.tenantId === e.tenantId && w.id !== e.id),
+        ),
+    },
+    {
+      path: 'innerLayer.kind',
+      label: 'Layer inside its VMs',
+      type: 'select',
+      optional: true,
+      options: INNER_LAYER_KINDS.map((k) => ({ value: k, label: INNER_LAYER_LABELS[k] })),
+    },
+    {
+      path: 'innerLayer.product',
+      label: 'Inner layer product',
+      type: 'select',
+      optional: true,
+      options: (_d, e) => {
+        const kind = (e.innerLayer as { kind?: string } | undefined)?.kind
+        return Object.entries(VIRTUALIZATION_PRODUCTS)
+          .filter(([, k]) => k !== 'native' && (!kind || k === kind))
+          .map(([value]) => ({ value, label: value }))
+      },
+    },
   ],
 }
 
@@ -282,10 +327,18 @@ export function patchFor(
   value: unknown,
 ): Record<string, unknown> {
   const [top, child] = path.split('.') as [string, string | undefined]
-  if (!child) return { [top]: value === undefined ? null : value }
+  if (!child || (value === undefined && WHOLE_OR_NONE.has(path)))
+    return { [top]: value === undefined ? null : value }
   const obj = { ...((entity[top] as Record<string, unknown> | undefined) ?? {}) }
   if (value === undefined) delete obj[child]
   else obj[child] = value
+  if (path === 'innerLayer.kind' || path === 'innerLayer.product') {
+    // an inner layer needs both: a kind brings its first product, a product brings its kind
+    const product = obj.product as keyof typeof VIRTUALIZATION_PRODUCTS | undefined
+    if (path === 'innerLayer.product' && product) obj.kind = VIRTUALIZATION_PRODUCTS[product]
+    else if (!product || VIRTUALIZATION_PRODUCTS[product] !== value)
+      obj.product = INNER_DEFAULT_PRODUCT[value as keyof typeof INNER_DEFAULT_PRODUCT]
+  }
   if (path === 'virtualization.kind') {
     const product = obj.product as keyof typeof VIRTUALIZATION_PRODUCTS | undefined
     if (!product || VIRTUALIZATION_PRODUCTS[product] !== value)

@@ -8,6 +8,7 @@ import { useEditorStore } from '../../stores/editor'
 import { useFilesStore } from '../../stores/files'
 import { useSelectionStore } from '../../stores/selection'
 import { useUiStore, type ThemeChoice } from '../../stores/ui'
+import { useHelpStore } from '../../stores/help'
 import {
   exportDesign,
   exportReport,
@@ -20,7 +21,7 @@ import {
 export interface AppAction {
   id: string
   label: string
-  menu: 'File' | 'Edit' | 'View' | 'Arrange'
+  menu: 'File' | 'Edit' | 'View' | 'Arrange' | 'Help'
   /** Shown in menus, e.g. `Ctrl+Z`. */
   shortcut?: string
   enabled?: () => boolean
@@ -241,6 +242,13 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       },
     },
     { id: 'layout', label: 'Tiered layout', menu: 'Arrange', run: editor.layoutTiered },
+    {
+      id: 'guide',
+      label: 'Guide: layers of virtualization',
+      menu: 'Help',
+      shortcut: 'F1',
+      run: () => useHelpStore().show(),
+    },
   ]
 }
 
