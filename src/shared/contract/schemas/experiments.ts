@@ -18,10 +18,7 @@ export const experimentsRequests = {
     .strictObject({
       specPath: z.string().min(1).max(4096).optional(),
       name: z.string().min(1).max(200).optional(),
-      vary: ownKeysRecord(
-        z.string().min(1).max(500),
-        z.array(z.json()).min(1).max(1000),
-      ).optional(),
+      vary: ownKeysRecord(designPathKey, z.array(z.json()).min(1).max(1000)).optional(),
       repeat: repeatSchema.default(1),
       /** Worker threads; default every core. */
       workers: z.number().int().min(1).max(256).optional(),
