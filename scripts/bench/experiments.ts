@@ -27,8 +27,8 @@ const SPEC = 'test/fixtures/experiments/policies.strata-experiment.json'
 /** Two weeks of virtual time per run, so a run outweighs the per-run bookkeeping. */
 const HORIZON_S = 14 * 86_400
 
-function plan(): ExperimentPlan {
-  const loaded = loadExperiment(SPEC, process.cwd())
+async function plan(): Promise<ExperimentPlan> {
+  const loaded = await loadExperiment(SPEC, process.cwd())
   if (!loaded.ok) throw new Error(loaded.message)
   const p = loaded.plan
   return {
@@ -41,7 +41,7 @@ function plan(): ExperimentPlan {
 }
 
 async function time(execute: Executor, limit?: number): Promise<{ ms: number; runs: number }> {
-  const full = plan()
+  const full = await plan()
   const p = limit === undefined ? full : { ...full, runs: full.runs.slice(0, limit) }
   const t0 = performance.now()
   const outcome = await runExperiment(p, {
@@ -59,7 +59,7 @@ export async function run(): Promise<void> {
   for (const workers of [1, cores]) {
     // Threads are started and warmed (one run each) before the clock runs, as queue workers are.
     const pool = createRunPool(workers)
-    const warm = planTasks(plan(), appVersion()).slice(0, workers)
+    const warm = planTasks(await plan(), appVersion()).slice(0, workers)
     await Promise.all(warm.map((t) => pool.run(t)))
     const execute: Executor = (tasks, l) => runOnLocalPool(tasks, { ...l, workers, pool })
     rows.push([`local, ${workers} worker${workers > 1 ? 's' : ''}`, await time(execute)])

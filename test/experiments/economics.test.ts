@@ -31,7 +31,7 @@ function spec(vary: Record<string, unknown[]>): string {
 
 describe('provider economics in experiments', () => {
   it('each run reports its energy cost and carbon from its energy, in closed form', async () => {
-    const loaded = loadExperiment(spec({ provider: [cheap, dirty] }), '/')
+    const loaded = await loadExperiment(spec({ provider: [cheap, dirty] }), '/')
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems))
     const outcome = await runExperiment(loaded.plan, {
       outDir: tempDir('econ-out'),
@@ -55,8 +55,8 @@ describe('provider economics in experiments', () => {
     expect(a.economics.revenueByCurrency).toEqual(byCurrency)
   })
 
-  it('a bad provider value is named where the spec writes it', () => {
-    const loaded = loadExperiment(
+  it('a bad provider value is named where the spec writes it', async () => {
+    const loaded = await loadExperiment(
       spec({ provider: [cheap, { electricityPricePerKWh: -1, pue: 0.5 }] }),
       '/',
     )

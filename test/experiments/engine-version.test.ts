@@ -40,7 +40,7 @@ describe('the engine version in run ids', () => {
         vary: { 'simulation.seed': [1, 2] },
       }),
     )
-    const loaded = loadExperiment(spec, process.cwd())
+    const loaded = await loadExperiment(spec, process.cwd())
     if (!loaded.ok) throw new Error(loaded.message)
     const out = tempDir('engine-out')
     const executed: number[] = []

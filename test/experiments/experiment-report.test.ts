@@ -111,7 +111,7 @@ describe('strata report --experiment', () => {
     writeFileSync(join(dir, 'results.json'), '{"name": "x", "factorNames": [], "records": [{}]}')
     const bad = await strataIn(dir, 'report', '--experiment', '.', '--html', 'x.html')
     expect(bad.code).toBe(1)
-    expect(bad.err).toMatch(/records\[0\] is not a run record/)
+    expect(bad.err).toMatch(/results\.json: records\[0\]\.summary must be an object/)
     const usage = await strataIn(dir, 'report', '--experiment', '.')
     expect(usage.code).toBe(2)
   })

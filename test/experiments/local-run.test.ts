@@ -13,8 +13,8 @@ import {
 } from '../../src/main/services/experiments/run-experiment'
 import { comparable, FIXTURES, POLICIES_SPEC, tempDir } from './helpers'
 
-function load() {
-  const loaded = loadExperiment(POLICIES_SPEC, process.cwd())
+async function load() {
+  const loaded = await loadExperiment(POLICIES_SPEC, process.cwd())
   if (!loaded.ok) throw new Error(`${loaded.message}: ${JSON.stringify(loaded.problems)}`)
   return loaded
 }
@@ -23,7 +23,7 @@ async function runWith(
   workers: number,
   outDir = tempDir(`exp-${workers}`),
 ): Promise<ExperimentOutcome> {
-  return runExperiment(load().plan, {
+  return runExperiment((await load()).plan, {
     outDir,
     strataVersion: 'test',
     execute: (tasks, listener) => runOnLocalPool(tasks, { ...listener, workers }),
@@ -86,7 +86,7 @@ describe('local experiment runs on a worker-thread pool', () => {
     const files = readdirSync(join(out, 'runs')).sort().slice(0, 5)
     for (const f of files) rmSync(join(out, 'runs', f))
     let executed = 0
-    const resumed = await runExperiment(load().plan, {
+    const resumed = await runExperiment((await load()).plan, {
       outDir: out,
       strataVersion: 'test',
       execute: (tasks, listener) => {
@@ -103,7 +103,7 @@ describe('local experiment runs on a worker-thread pool', () => {
     const abort = new AbortController()
     let finished = 0
     const out = tempDir('exp-cancel')
-    const outcome = await runExperiment(load().plan, {
+    const outcome = await runExperiment((await load()).plan, {
       outDir: out,
       strataVersion: 'test',
       execute: (tasks, listener) =>

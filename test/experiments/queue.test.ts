@@ -28,14 +28,14 @@ const runtime = localRuntime(version)
 let reference: unknown[]
 const started: Array<RedisProcess | WorkerProcess> = []
 
-function plan() {
-  const loaded = loadExperiment(POLICIES_SPEC, process.cwd())
+async function plan() {
+  const loaded = await loadExperiment(POLICIES_SPEC, process.cwd())
   if (!loaded.ok) throw new Error(loaded.message)
   return loaded.plan
 }
 
-function runOnQueue(url: string, outDir = tempDir('queue'), connectionLossMs?: number) {
-  return runExperiment(plan(), {
+async function runOnQueue(url: string, outDir = tempDir('queue'), connectionLossMs?: number) {
+  return runExperiment(await plan(), {
     outDir,
     strataVersion: version,
     execute: queueExecutor({
@@ -79,7 +79,7 @@ function queueOn(url: string): Queue {
 }
 
 beforeAll(async () => {
-  const local = await runExperiment(plan(), {
+  const local = await runExperiment(await plan(), {
     outDir: tempDir('queue-ref'),
     strataVersion: version,
     execute: (tasks, l) => runOnLocalPool(tasks, { ...l, workers: 2 }),
@@ -185,7 +185,7 @@ describe('experiments on a Redis queue (BullMQ)', () => {
     const w = await worker(r.url)
     // The coordinator sees the registered worker's version before enqueueing anything.
     await expect(
-      runExperiment(plan(), {
+      runExperiment(await plan(), {
         outDir: tempDir('queue-version'),
         strataVersion: version,
         execute: queueExecutor({

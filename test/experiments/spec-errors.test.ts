@@ -15,14 +15,17 @@ function specFile(body: unknown, raw?: string): string {
 const design = join(FIXTURES, 'two-hall.strata.json')
 
 describe('experiment spec validation', () => {
-  it('names a JSON syntax error by line and column', () => {
-    const loaded = loadExperiment(specFile(null, '{\n  "schemaVersion": 1,\n  "name": }'), '/')
+  it('names a JSON syntax error by line and column', async () => {
+    const loaded = await loadExperiment(
+      specFile(null, '{\n  "schemaVersion": 1,\n  "name": }'),
+      '/',
+    )
     expect(loaded.ok).toBe(false)
     if (!loaded.ok) expect(loaded.message).toContain('line 3, column')
   })
 
-  it('reports every shape problem with its path at once', () => {
-    const loaded = loadExperiment(
+  it('reports every shape problem with its path at once', async () => {
+    const loaded = await loadExperiment(
       specFile({
         schemaVersion: 2,
         name: '',
@@ -39,8 +42,8 @@ describe('experiment spec validation', () => {
     expect(loaded.problems.find((p) => p.path === '')?.message).toContain('"extra"')
   })
 
-  it('asks for exactly one of design / designs, and not both vary and combinations', () => {
-    const loaded = loadExperiment(
+  it('asks for exactly one of design / designs, and not both vary and combinations', async () => {
+    const loaded = await loadExperiment(
       specFile({ schemaVersion: 1, name: 'x', vary: {}, combinations: [{}] }),
       '/',
     )
@@ -52,8 +55,8 @@ describe('experiment spec validation', () => {
       ])
   })
 
-  it('locates a missing design file and an invalid embedded design', () => {
-    const missing = loadExperiment(
+  it('locates a missing design file and an invalid embedded design', async () => {
+    const missing = await loadExperiment(
       specFile({ schemaVersion: 1, name: 'x', design: 'nope.strata.json' }),
       '/',
     )
@@ -62,7 +65,7 @@ describe('experiment spec validation', () => {
       expect(missing.problems[0]?.path).toBe('design')
       expect(missing.problems[0]?.message).toContain('nope.strata.json')
     }
-    const embedded = loadExperiment(
+    const embedded = await loadExperiment(
       specFile({
         schemaVersion: 1,
         name: 'x',

@@ -2,37 +2,32 @@
  * Reading other tools' files and writing results for the CLI's import and export commands:
  * a size limit before reading, strict UTF-8, problems and warnings printed with the file name.
  */
-import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Problem } from '../../shared/contract'
 import { DEFAULT_MAX_FILE_BYTES, decodeUtf8 } from '../engine'
 import { writeFileAtomic } from '../services/files/atomic-write'
+import { readUserFileSync } from '../services/files/safe-read'
 import type { CliIo } from './command'
 
 export type TextFile = { ok: true; path: string; text: string } | { ok: false; message: string }
 
-/** Reads `file` (relative to `cwd`) as UTF-8 text, refusing files over 64 MiB or with bad UTF-8. */
+/**
+ * Reads `file` (relative to `cwd`) as UTF-8 text: regular files only (a FIFO or device is
+ * refused), at most 64 MiB, strict UTF-8. Never throws; the message names the file.
+ */
 export function readTextFile(file: string, cwd: string): TextFile {
   const path = resolve(cwd, file)
-  try {
-    const size = statSync(path).size
-    if (size > DEFAULT_MAX_FILE_BYTES)
-      return {
-        ok: false,
-        message: `${path} is ${size} bytes, more than the ${DEFAULT_MAX_FILE_BYTES}-byte limit`,
-      }
-    const decoded = decodeUtf8(readFileSync(path))
-    if (decoded.error) {
-      const e = decoded.error
-      return {
-        ok: false,
-        message: `${path} is not UTF-8 text (line ${e.line}, column ${e.column}: ${e.message})`,
-      }
+  const read = readUserFileSync(path, DEFAULT_MAX_FILE_BYTES)
+  if (!read.ok) return read
+  const decoded = decodeUtf8(read.bytes)
+  if (decoded.error) {
+    const e = decoded.error
+    return {
+      ok: false,
+      message: `${path} is not UTF-8 text (line ${e.line}, column ${e.column}: ${e.message})`,
     }
-    return { ok: true, path, text: decoded.text }
-  } catch (error) {
-    return { ok: false, message: `cannot read ${path}: ${(error as Error).message}` }
   }
+  return { ok: true, path, text: decoded.text }
 }
 
 /** Prints each problem or warning as `FILE: severity at PATH: message` on stderr. */

@@ -1,32 +1,23 @@
 /** Reading a design file for CLI commands, with located errors (the same reader the app uses). */
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { checkDesignRules, hasErrors, readStrataFile, type LastRun } from '../engine'
 import type { Design } from '../../shared/design/schema'
 import type { Problem } from '../../shared/contract'
+import { readUserFileSync } from '../services/files/safe-read'
 
 export type LoadedFile =
   | { ok: true; design: Design; path: string; warnings: Problem[]; lastRun?: LastRun }
   | { ok: false; path: string; message: string; problems: Problem[] }
 
 /**
- * Reads a `.strata.json` file: size limit, strict UTF-8, JSON syntax with line and column,
+ * Reads a `.strata.json` file: regular files only (a FIFO or device is refused), size limit, strict UTF-8, JSON syntax with line and column,
  * forward migrations of older schema versions, then the design's integrity.
  */
 export function readDesignFile(file: string, cwd: string): LoadedFile {
   const path = resolve(cwd, file)
-  let bytes: Uint8Array
-  try {
-    bytes = readFileSync(path)
-  } catch (error) {
-    return {
-      ok: false,
-      path,
-      message: `cannot read ${path}: ${(error as Error).message}`,
-      problems: [],
-    }
-  }
-  const read = readStrataFile(bytes, { source: file })
+  const onDisk = readUserFileSync(path)
+  if (!onDisk.ok) return { ok: false, path, message: onDisk.message, problems: [] }
+  const read = readStrataFile(onDisk.bytes, { source: file })
   if (!read.ok) return { ok: false, path, message: read.message, problems: read.problems }
   const loaded: LoadedFile = { ok: true, design: read.design, path, warnings: read.warnings }
   if (read.lastRun) loaded.lastRun = read.lastRun

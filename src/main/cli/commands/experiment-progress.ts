@@ -1,26 +1,72 @@
-/** The experiment progress bar on a terminal (cli-progress); none when not a TTY. */
+/**
+ * What `strata experiment run` shows while it works, on stderr: planning progress as lines
+ * (checking factor values, resolving combinations, giving runs their ids; a large plan takes
+ * a while), then the runs as a bar on a terminal (cli-progress).
+ */
 import { SingleBar } from 'cli-progress'
+import type { PlanStep } from '../../engine'
 import type { ExperimentProgress } from '../../services/experiments/progress'
 
 export interface ProgressView {
+  /** A planning step (values checked, combinations resolved, run ids). */
+  planning(phase: PlanStep['phase'] | 'ids', done: number, total: number): void
   update(progress: ExperimentProgress): void
   stop(): void
 }
 
 const seconds = (ms: number | null): string => (ms === null ? '?' : `${Math.round(ms / 1000)} s`)
 
-/** A bar on `stream` showing runs done / to do, running, failed and the ETA. */
-export function progressBar(stream: NodeJS.WriteStream): ProgressView | undefined {
-  if (!stream.isTTY) return undefined
-  const bar = new SingleBar({
-    stream,
-    format: 'runs {bar} {value}/{total} | running {running} | failed {failed} | ETA {eta_text}',
-    hideCursor: true,
-    clearOnComplete: false,
-  })
+const PHASE_WORDS = {
+  check: 'factor values checked',
+  build: 'combinations resolved',
+  ids: 'runs given their id',
+} as const
+
+/** Options of `progressView`: the clock and the gap between lines, for tests. */
+export interface ProgressViewOptions {
+  nowMs?: () => number
+  /** Least time between two progress lines, milliseconds (default 3000). */
+  lineGapMs?: number
+  /** Where progress lines go (default: written to the stream). */
+  print?: (line: string) => void
+}
+
+/**
+ * Progress on `stream`: planning lines (the first and last of each phase, and one at most
+ * every `lineGapMs` between), then a bar of runs done / to do when `stream` is a terminal.
+ */
+export function progressView(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  options: ProgressViewOptions = {},
+): ProgressView {
+  const nowMs = options.nowMs ?? (() => performance.now())
+  const gapMs = options.lineGapMs ?? 3000
+  let lastLineMs = -Infinity
+  let lastPhase: string | undefined
+  const print = options.print ?? ((text: string) => stream.write(`${text}\n`))
+  const line = (text: string, force: boolean): void => {
+    const now = nowMs()
+    if (!force && now - lastLineMs < gapMs) return
+    lastLineMs = now
+    print(text)
+  }
+  const bar = stream.isTTY
+    ? new SingleBar({
+        stream: stream as NodeJS.WriteStream,
+        format: 'runs {bar} {value}/{total} | running {running} | failed {failed} | ETA {eta_text}',
+        hideCursor: true,
+        clearOnComplete: false,
+      })
+    : undefined
   let started = false
   return {
+    planning(phase, done, total) {
+      const first = phase !== lastPhase
+      lastPhase = phase
+      line(`planning: ${done}/${total} ${PHASE_WORDS[phase]}`, first || done === total)
+    },
     update(p) {
+      if (!bar) return
       const payload = { running: p.running, failed: p.failed, eta_text: seconds(p.etaMs) }
       const total = p.total - p.skipped
       if (!started) {
@@ -29,7 +75,7 @@ export function progressBar(stream: NodeJS.WriteStream): ProgressView | undefine
       } else bar.update(p.done + p.failed, payload)
     },
     stop() {
-      if (started) bar.stop()
+      if (started) bar?.stop()
     },
   }
 }

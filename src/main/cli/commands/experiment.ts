@@ -12,7 +12,7 @@ import { defaultWorkers, runOnLocalPool } from '../../services/experiments/local
 import { runExperiment, type ExperimentOutcome } from '../../services/experiments/run-experiment'
 import { appVersion } from '../../services/paths'
 import { localRuntime } from '../../services/experiments/queue/protocol'
-import { progressBar } from './experiment-progress'
+import { progressView } from './experiment-progress'
 import { resultsTableText } from './experiment-table'
 import { resolve } from 'node:path'
 
@@ -109,7 +109,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
   }
   const file = positionals[0] as string
-  const loaded = loadExperiment(file, io.cwd)
+  const view = progressView(process.stderr, { print: io.err })
+  const loaded = await loadExperiment(file, io.cwd, (step) =>
+    view.planning(step.phase, step.done, step.total),
+  )
   if (!loaded.ok) {
     io.err(loaded.message)
     printProblems({ out: io.err }, file, loaded.problems)
@@ -125,7 +128,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
     values.queue !== undefined
       ? await import('../../services/experiments/queue/coordinator')
       : undefined
-  const bar = progressBar(process.stderr)
   let outcome: ExperimentOutcome
   try {
     outcome = await runExperiment(loaded.plan, {
@@ -140,17 +142,18 @@ async function run(args: string[], io: CliIo): Promise<number> {
             })
           : (tasks, listener) =>
               runOnLocalPool(tasks, { ...listener, workers, signal: abort.signal }),
-      onProgress: (p) => bar?.update(p),
+      onProgress: (p) => view.update(p),
+      onPlanning: (p) => view.planning('ids', p.done, p.total),
     })
   } catch (error) {
-    bar?.stop()
+    view.stop()
     io.err(`strata experiment run: ${(error as Error).message}`)
     return 1
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
-  bar?.stop()
+  view.stop()
   if (values.json) io.out(JSON.stringify(outcomeJson(outcome)))
   else printOutcome(io, outcome, loaded.plan.factorNames)
   if (outcome.cancelled) return 130

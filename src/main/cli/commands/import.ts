@@ -4,10 +4,11 @@
  * `strata import netbox DEVICES.csv -o OUT.strata.json`: a design from a NetBox device list.
  * `strata import opendc TOPOLOGY.json -o OUT.strata.json`: a design from an OpenDC topology.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { importCsvTraces, importPlanetLab } from '../../engine'
 import { parseCliArgs, type CliCommand, type CliIo } from '../command'
+import { readUserFileSync } from '../../services/files/safe-read'
 import { csvRows } from '../csv-rows'
 import { printProblems, readDesignFile } from '../load-design-file'
 import { importDesign } from './import-interop'
@@ -31,14 +32,12 @@ function importCsv(
     return 2
   }
   const csvPath = resolve(io.cwd, csvFile)
-  let text: string
-  try {
-    text = readFileSync(csvPath, 'utf8')
-  } catch (error) {
-    io.err(`strata import csv: cannot read ${csvPath}: ${(error as Error).message}`)
+  const csv = readUserFileSync(csvPath)
+  if (!csv.ok) {
+    io.err(`strata import csv: ${csv.message}`)
     return 1
   }
-  const rows = csvRows(text)
+  const rows = csvRows(csv.bytes.toString('utf8'))
   if (!rows.ok) {
     io.err(`strata import csv: ${csvFile} ${rows.message}`)
     return 1
@@ -119,19 +118,25 @@ export const importCommand: CliCommand = {
     let order: string[] | undefined
     const orderFlag = values.order
     if (orderFlag !== undefined) {
-      const orderPath = resolve(io.cwd, orderFlag)
-      try {
-        order = readFileSync(orderPath, 'utf8')
-          .split(/\r?\n/)
-          .filter((l) => l !== '')
-      } catch (error) {
-        io.err(
-          `strata import: cannot read the order file ${orderPath}: ${(error as Error).message}`,
-        )
+      const read = readUserFileSync(resolve(io.cwd, orderFlag))
+      if (!read.ok) {
+        io.err(`strata import: the order file: ${read.message}`)
         return 1
       }
+      order = read.bytes
+        .toString('utf8')
+        .split(/\r?\n/)
+        .filter((l) => l !== '')
     }
-    const traces = names.map((name) => ({ name, text: readFileSync(join(traceDir, name), 'utf8') }))
+    const traces: Array<{ name: string; text: string }> = []
+    for (const name of names) {
+      const read = readUserFileSync(join(traceDir, name))
+      if (!read.ok) {
+        io.err(`strata import: ${read.message}`)
+        return 1
+      }
+      traces.push({ name, text: read.bytes.toString('utf8') })
+    }
     const imported = importPlanetLab(traces, {
       ...(order ? { order } : {}),
       name: `PlanetLab ${basename(traceDir)} (CloudSim 3.0.3 scenario)`,

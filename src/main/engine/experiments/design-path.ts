@@ -25,7 +25,7 @@ export function parseDesignPath(text: string): ParsedPath {
   let i = 0
   const fail = (what: string): ParsedPath => ({
     ok: false,
-    message: `bad path "${text}" at character ${i + 1}: ${what}`,
+    message: `bad path "${text.length > 80 ? `${text.slice(0, 80)}…` : text}" at character ${i + 1}: ${what}`,
   })
   if (text.length === 0) return { ok: false, message: 'a path must not be empty' }
   while (i < text.length) {

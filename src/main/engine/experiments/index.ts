@@ -2,8 +2,11 @@
 export { applyDesignPath, parseDesignPath, type PathStep, type ParsedPath } from './design-path'
 export {
   planExperiment,
+  planExperimentSteps,
   BASE_DESIGN,
   type ExperimentPlan,
+  type PlanOutline,
+  type PlanStep,
   type PlannedRun,
   type PlanResult,
 } from './plan'

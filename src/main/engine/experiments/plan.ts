@@ -85,6 +85,26 @@ function label(factors: Record<string, FactorValue>): string {
     .join(', ')
 }
 
+/** What a plan will hold, known once every factor value has been checked. */
+export interface PlanOutline {
+  name: string
+  factorNames: string[]
+  combinations: number
+  repeat: number
+  /** Runs the plan will have (combinations x repeat). */
+  runs: number
+}
+
+/**
+ * A step of planning, for a caller that plans in slices (yielding to its event loop) and
+ * reports progress: `check` counts factor values checked on their base designs (every value
+ * a user typed; a bad one ends planning with problems), `build` counts combinations
+ * resolved. The first `build` step (done 0) carries the plan's outline.
+ */
+export type PlanStep =
+  | { phase: 'check'; done: number; total: number }
+  | { phase: 'build'; done: number; total: number; outline: PlanOutline }
+
 /**
  * Plans `spec` over its loaded base designs (in the spec's order; one named `base` for a
  * single `design`). Reports every problem at once: bad paths, values that make a design
@@ -94,6 +114,22 @@ export function planExperiment(
   spec: ExperimentSpec,
   bases: ReadonlyArray<{ name: string; design: Design }>,
 ): PlanResult {
+  const steps = planExperimentSteps(spec, bases)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * `planExperiment` as a generator: yields a `PlanStep` after each design it resolves (a
+ * few milliseconds each) and returns the same result, so a host can plan 100,000 runs
+ * without holding its event loop.
+ */
+export function* planExperimentSteps(
+  spec: ExperimentSpec,
+  bases: ReadonlyArray<{ name: string; design: Design }>,
+): Generator<PlanStep, PlanResult> {
   const problems: Problem[] = []
   const baseByName = new Map(bases.map((b) => [b.name, b.design]))
   const withDesigns = spec.designs !== undefined
@@ -155,20 +191,23 @@ export function planExperiment(
       )
       return { ok: false, problems }
     }
+    const checkedBases = withDesigns ? bases : bases.slice(0, 1)
+    const checks = vary.reduce((n, [, values]) => n + values.length, 0) * checkedBases.length
+    let checked = 0
     for (const [key, values] of vary) {
       const s = pathOf(key, `vary[${quote(key)}]`)
       if (!s) continue
       factorNames.push(key)
       // Each value alone on each base design, so a bad value is named where it is written.
-      values.forEach((value, i) => {
-        for (const b of withDesigns ? bases : bases.slice(0, 1)) {
+      for (const [i, value] of values.entries())
+        for (const b of checkedBases) {
           const { messages } = resolve(b.design, [[key, s, value]])
           for (const m of messages)
             problems.push(
               error(`vary[${quote(key)}][${i}]`, withDesigns ? `with design "${b.name}": ${m}` : m),
             )
+          yield { phase: 'check', done: ++checked, total: checks }
         }
-      })
       partial = partial.flatMap((p) =>
         values.map((v) => ({ ...p, factors: { ...p.factors, [key]: v } })),
       )
@@ -179,8 +218,17 @@ export function planExperiment(
     problems.push(error('repeat', `the spec expands to more than ${MAX_EXPERIMENT_RUNS} runs`))
   if (problems.length > 0) return { ok: false, problems }
 
+  const outline: PlanOutline = {
+    name: spec.name,
+    factorNames,
+    combinations: combos.length,
+    repeat: spec.repeat,
+    runs: combos.length * spec.repeat,
+  }
+  yield { phase: 'build', done: 0, total: combos.length, outline }
   const runs: PlannedRun[] = []
-  for (const combo of combos) {
+  for (const [c, combo] of combos.entries()) {
+    if (c > 0) yield { phase: 'build', done: c, total: combos.length, outline }
     const base = baseByName.get(combo.designName) as Design
     const assignments: Assignment[] = Object.entries(combo.factors)
       .filter(([k]) => !(withDesigns && k === DESIGN_FACTOR))
@@ -203,6 +251,7 @@ export function planExperiment(
       })
     }
   }
+  yield { phase: 'build', done: combos.length, total: combos.length, outline }
   if (problems.length > 0) return { ok: false, problems }
   return {
     ok: true,

@@ -12,9 +12,10 @@ import type {
   ExperimentRunDetail,
   ExperimentRunSeries,
 } from '../../../shared/contract'
+import { performance } from 'node:perf_hooks'
 import type { Design } from '../../../shared/design/schema'
 import type { FactorValue } from '../../../shared/experiment/spec'
-import type { ExperimentPlan, RunRecord } from '../../engine'
+import type { ExperimentPlan, PlanOutline, PlanStep, RunRecord } from '../../engine'
 import type { EventHub } from '../event-hub'
 import { runOnLocalPool, seriesOnLocalPool } from './local-pool'
 import type { ExperimentProgress } from './progress'
@@ -23,7 +24,9 @@ import { experimentResults, runDetail } from './results-view'
 
 interface Job {
   info: ExperimentInfo
-  plan: ExperimentPlan
+  outline: PlanOutline
+  /** The plan once made (runs' resolved designs, to open or compare a run). */
+  plan?: ExperimentPlan
   abort: AbortController
   records: Map<string, RunRecord>
   failures: RunFailure[]
@@ -33,6 +36,12 @@ interface Job {
 /** A factor value as a label (`dvfs`, `4`, `{"a":1}`). */
 const factorLabel = (v: FactorValue | undefined): string =>
   v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v)
+
+/** `job`'s plan; a run of an experiment still being planned does not exist yet. */
+function planOf(job: Job, experimentId: string): ExperimentPlan {
+  if (!job.plan) throw new ExperimentNotFound(`experiment ${experimentId} is still being planned`)
+  return job.plan
+}
 
 /** Thrown for an unknown experiment or run id. */
 export class ExperimentNotFound extends Error {}
@@ -59,35 +68,45 @@ export class AppExperiments {
     return [...this.jobs.values()].some((j) => j.info.progress.status === 'running')
   }
 
-  /** Starts `plan` on a pool of `workers` threads (default every core). */
-  start(plan: ExperimentPlan, workers?: number): ExperimentInfo {
+  /**
+   * Starts an experiment whose plan is still being made: answers at once with `outline`;
+   * `finish` makes the plan (in slices, reporting each step; it throws an Error whose
+   * message says why the plan failed), then the runs go to a pool of `workers` threads
+   * (default every core). Progress carries `planning` until the runs start.
+   */
+  start(
+    outline: PlanOutline,
+    finish: (onStep: (step: PlanStep) => void) => Promise<ExperimentPlan>,
+    workers?: number,
+  ): ExperimentInfo {
     const experimentId = randomUUID()
     const outDir = join(this.options.dataDir, 'experiments', experimentId)
     const abort = new AbortController()
     const initial: ExperimentProgressEvent = {
       experimentId,
       status: 'running',
-      total: plan.runs.length,
+      total: outline.runs,
       done: 0,
       failed: 0,
       running: 0,
       skipped: 0,
       elapsedMs: 0,
       etaMs: null,
+      planning: { phase: 'build', done: 0, total: outline.combinations },
     }
     const info: ExperimentInfo = {
       experimentId,
-      name: plan.name,
-      factorNames: plan.factorNames,
-      combinations: plan.combinations,
-      repeat: plan.repeat,
-      runs: plan.runs.length,
+      name: outline.name,
+      factorNames: outline.factorNames,
+      combinations: outline.combinations,
+      repeat: outline.repeat,
+      runs: outline.runs,
       startedAt: new Date().toISOString(),
       progress: initial,
     }
     const job: Job = {
       info,
-      plan,
+      outline,
       abort,
       records: new Map(),
       failures: [],
@@ -97,50 +116,82 @@ export class AppExperiments {
     const minGapMs = 1000 / (this.options.progressPerSecond ?? 8)
     let lastSentMs = -Infinity
     const publish = (p: ExperimentProgress, force = false): void => {
-      job.info.progress = { ...job.info.progress, ...p }
+      const { planning, ...rest } = job.info.progress
+      job.info.progress = { ...rest, ...p }
       const now = p.elapsedMs
-      if (!force && now - lastSentMs < minGapMs && p.done + p.failed < p.total - p.skipped) return
+      // The first figures after planning always go out: they say the runs have started.
+      if (
+        !force &&
+        !planning &&
+        now - lastSentMs < minGapMs &&
+        p.done + p.failed < p.total - p.skipped
+      )
+        return
       lastSentMs = now
       this.options.hub.publish('experiments:progress', { ...job.info.progress })
     }
-    job.finished = runExperiment(plan, {
-      outDir,
-      strataVersion: this.options.strataVersion,
-      execute: (tasks, listener) =>
-        runOnLocalPool(tasks, {
-          ...listener,
-          ...(workers !== undefined ? { workers } : {}),
-          signal: abort.signal,
-          onRecord: (record) => {
-            job.records.set(record.id, record)
-            listener.onRecord(record)
-          },
+    const t0 = performance.now()
+    const planning = (phase: 'check' | 'build' | 'ids', done: number, total: number): void => {
+      const now = performance.now() - t0
+      job.info.progress = { ...job.info.progress, elapsedMs: now, planning: { phase, done, total } }
+      if (now - lastSentMs < minGapMs && done < total) return
+      lastSentMs = now
+      this.options.hub.publish('experiments:progress', { ...job.info.progress })
+    }
+    const planned = finish((step) => planning(step.phase, step.done, step.total)).then((plan) => {
+      if (abort.signal.aborted) throw new Error('cancelled while planning')
+      job.plan = plan
+      return plan
+    })
+    job.finished = planned
+      .then((plan) =>
+        runExperiment(plan, {
+          outDir,
+          strataVersion: this.options.strataVersion,
+          onPlanning: (p) => planning('ids', p.done, p.total),
+          execute: (tasks, listener) =>
+            runOnLocalPool(tasks, {
+              ...listener,
+              ...(workers !== undefined ? { workers } : {}),
+              signal: abort.signal,
+              onRecord: (record) => {
+                job.records.set(record.id, record)
+                listener.onRecord(record)
+              },
+            }),
+          onProgress: (p) => publish(p),
         }),
-      onProgress: (p) => publish(p),
-    }).then(
-      (outcome) => {
-        job.records = new Map(outcome.records.map((r) => [`${r.index}`, r]))
-        job.failures = outcome.failures
-        job.info.progress = {
-          ...job.info.progress,
-          status: outcome.cancelled ? 'cancelled' : 'done',
-          running: 0,
-          elapsedMs: outcome.elapsedMs,
-          etaMs: outcome.cancelled ? null : 0,
-        }
-        this.options.hub.publish('experiments:progress', { ...job.info.progress })
-      },
-      (error: unknown) => {
-        job.info.progress = {
-          ...job.info.progress,
-          status: 'failed',
-          running: 0,
-          etaMs: null,
-          message: (error as Error).message,
-        }
-        this.options.hub.publish('experiments:progress', { ...job.info.progress })
-      },
-    )
+      )
+      .then(
+        (outcome) => {
+          job.records = new Map(outcome.records.map((r) => [`${r.index}`, r]))
+          job.failures = outcome.failures
+          job.info.progress = {
+            ...job.info.progress,
+            status: outcome.cancelled ? 'cancelled' : 'done',
+            running: 0,
+            elapsedMs: outcome.elapsedMs,
+            etaMs: outcome.cancelled ? null : 0,
+          }
+          this.options.hub.publish('experiments:progress', { ...job.info.progress })
+        },
+        (error: unknown) => {
+          const { planning: _planning, ...progress } = job.info.progress
+          if (abort.signal.aborted) {
+            job.info.progress = { ...progress, status: 'cancelled', running: 0, etaMs: null }
+            this.options.hub.publish('experiments:progress', { ...job.info.progress })
+            return
+          }
+          job.info.progress = {
+            ...progress,
+            status: 'failed',
+            running: 0,
+            etaMs: null,
+            message: (error as Error).message,
+          }
+          this.options.hub.publish('experiments:progress', { ...job.info.progress })
+        },
+      )
     return structuredClone(info)
   }
 
@@ -172,8 +223,8 @@ export class AppExperiments {
     const job = this.job(experimentId)
     return experimentResults({
       experimentId,
-      name: job.plan.name,
-      factorNames: job.plan.factorNames,
+      name: job.outline.name,
+      factorNames: job.outline.factorNames,
       records: [...job.records.values()],
       failures: job.failures.map((f) => ({
         index: f.index,
@@ -200,10 +251,11 @@ export class AppExperiments {
    */
   runDesign(experimentId: string, runId: string): { design: Design; index: number } {
     const { job, record } = this.record(experimentId, runId)
-    const planned = job.plan.runs[record.index]
+    const plan = planOf(job, experimentId)
+    const planned = plan.runs[record.index]
     if (!planned) throw new ExperimentNotFound(`experiment ${experimentId} has no run ${runId}`)
     const design = structuredClone(planned.design)
-    const levels = job.plan.factorNames.map((f) => factorLabel(planned.factors[f])).join(' · ')
+    const levels = plan.factorNames.map((f) => factorLabel(planned.factors[f])).join(' · ')
     design.meta = {
       ...design.meta,
       name: `${design.meta.name} · run ${record.index + 1}${levels ? ` (${levels})` : ''}`,
@@ -218,7 +270,7 @@ export class AppExperiments {
   async series(experimentId: string, runIds: readonly string[]): Promise<ExperimentRunSeries[]> {
     const tasks = runIds.map((runId) => {
       const { job, record } = this.record(experimentId, runId)
-      const planned = job.plan.runs[record.index]
+      const planned = planOf(job, experimentId).runs[record.index]
       if (!planned) throw new ExperimentNotFound(`experiment ${experimentId} has no run ${runId}`)
       return {
         id: record.id,

@@ -3,7 +3,6 @@
  * problem with its path), its designs (files relative to the spec, or embedded; read like
  * design files, problems prefixed with where the spec names them), then the plan.
  */
-import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Problem } from '../../../shared/contract/result'
 import type { Design } from '../../../shared/design/schema'
@@ -16,10 +15,12 @@ import {
   BASE_DESIGN,
   issuesToProblems,
   parseJsonText,
-  planExperiment,
   readStrataFile,
   type ExperimentPlan,
+  type PlanStep,
 } from '../../engine'
+import { readUserFile } from '../files/safe-read'
+import { planInSlices } from './plan-in-slices'
 
 export type LoadedExperiment =
   | { ok: true; specPath: string; spec: ExperimentSpec; plan: ExperimentPlan }
@@ -32,26 +33,19 @@ function prefixed(prefix: string, problems: readonly Problem[]): Problem[] {
   }))
 }
 
-function loadDesign(
+async function loadDesign(
   ref: string | Record<string, unknown>,
   where: string,
   specDir: string,
   problems: Problem[],
-): Design | undefined {
+): Promise<Design | undefined> {
   if (typeof ref === 'string') {
-    const path = resolve(specDir, ref)
-    let bytes: Uint8Array
-    try {
-      bytes = readFileSync(path)
-    } catch (error) {
-      problems.push({
-        severity: 'error',
-        path: where,
-        message: `cannot read ${path}: ${(error as Error).message}`,
-      })
+    const file = await readUserFile(resolve(specDir, ref))
+    if (!file.ok) {
+      problems.push({ severity: 'error', path: where, message: file.message })
       return undefined
     }
-    const read = readStrataFile(bytes, { source: ref })
+    const read = readStrataFile(file.bytes, { source: ref })
     if (read.ok) return read.design
     problems.push(
       ...read.problems.map((p) => ({
@@ -68,22 +62,31 @@ function loadDesign(
   return undefined
 }
 
-/** Reads and plans `file` (relative to `cwd`). Never throws. */
-export function loadExperiment(file: string, cwd: string): LoadedExperiment {
+/** A spec read with its base designs, not yet planned. */
+export type ReadExperiment =
+  | {
+      ok: true
+      specPath: string
+      spec: ExperimentSpec
+      bases: Array<{ name: string; design: Design }>
+    }
+  | { ok: false; specPath: string; message: string; problems: Problem[] }
+
+/**
+ * Reads `file` (relative to `cwd`) and its base designs; the spec and its design files are
+ * read as regular files only, size-capped (`readUserFile`). Never throws.
+ */
+export async function readExperiment(file: string, cwd: string): Promise<ReadExperiment> {
   const specPath = resolve(cwd, file)
-  const fail = (message: string, problems: Problem[] = []): LoadedExperiment => ({
+  const fail = (message: string, problems: Problem[] = []): ReadExperiment => ({
     ok: false,
     specPath,
     message,
     problems,
   })
-  let text: string
-  try {
-    text = readFileSync(specPath, 'utf8')
-  } catch (error) {
-    return fail(`cannot read ${specPath}: ${(error as Error).message}`)
-  }
-  const json = parseJsonText(text, file)
+  const read = await readUserFile(specPath)
+  if (!read.ok) return fail(read.message)
+  const json = parseJsonText(read.bytes.toString('utf8'), file)
   if (!json.ok) return fail(json.message, json.problems)
   const parsed = experimentSpecSchema.safeParse(json.value)
   if (!parsed.success)
@@ -94,17 +97,37 @@ export function loadExperiment(file: string, cwd: string): LoadedExperiment {
   const bases: Array<{ name: string; design: Design }> = []
   if (spec.designs) {
     for (const [name, ref] of Object.entries(spec.designs)) {
-      const design = loadDesign(ref, `designs.${name}`, specDir, problems)
+      const design = await loadDesign(ref, `designs.${name}`, specDir, problems)
       if (design) bases.push({ name, design })
     }
   } else if (spec.design !== undefined) {
-    const design = loadDesign(spec.design, 'design', specDir, problems)
+    const design = await loadDesign(spec.design, 'design', specDir, problems)
     if (design) bases.push({ name: BASE_DESIGN, design })
   }
   if (problems.length > 0) return fail(`${file}: its design could not be read`, problems)
-  const planned = planExperiment(spec, bases)
-  if (!planned.ok) return fail(`${file} is not a valid experiment`, planned.problems)
-  return { ok: true, specPath, spec, plan: planned.plan }
+  return { ok: true, specPath, spec, bases }
+}
+
+/**
+ * Reads and plans `file` (relative to `cwd`): `readExperiment`, then the plan made in slices
+ * that yield to the event loop, each step reported to `onStep`. Never throws.
+ */
+export async function loadExperiment(
+  file: string,
+  cwd: string,
+  onStep?: (step: PlanStep) => void,
+): Promise<LoadedExperiment> {
+  const read = await readExperiment(file, cwd)
+  if (!read.ok) return read
+  const planned = await planInSlices(read.spec, read.bases, onStep)
+  if (!planned.ok)
+    return {
+      ok: false,
+      specPath: read.specPath,
+      message: `${file} is not a valid experiment`,
+      problems: planned.problems,
+    }
+  return { ok: true, specPath: read.specPath, spec: read.spec, plan: planned.plan }
 }
 
 /** The default output folder: beside the spec, named after it with `.results`. */

@@ -11,6 +11,7 @@ import type { RunListener } from './local-pool'
 import { ProgressTracker, type ExperimentProgress } from './progress'
 import { engineHash } from './engine-hash'
 import { runId } from './run-id'
+import { Slicer } from './slices'
 import { RunStore } from './store'
 import { writeResultTables } from './write-tables'
 
@@ -52,6 +53,8 @@ export interface RunExperimentOptions {
   engineVersion?: string
   execute: Executor
   onProgress?: (progress: ExperimentProgress) => void
+  /** Runs given their ids so far, before any run starts (a large plan takes a while). */
+  onPlanning?: (planned: { done: number; total: number }) => void
 }
 
 /** The tasks of a plan with their stable ids. */
@@ -71,6 +74,36 @@ export function planTasks(
   }))
 }
 
+/**
+ * `planTasks` in slices that yield to the event loop (100,000 ids take seconds), reporting
+ * how many runs have their id.
+ */
+export async function planTasksInSlices(
+  plan: ExperimentPlan,
+  strataVersion: string,
+  engineVersion: string,
+  onPlanning?: (planned: { done: number; total: number }) => void,
+  slicer: Slicer = new Slicer(),
+): Promise<RunTask[]> {
+  const total = plan.runs.length
+  const tasks: RunTask[] = []
+  for (const run of plan.runs) {
+    tasks.push({
+      id: runId(run.design, strataVersion, engineVersion),
+      index: run.index,
+      designName: run.designName,
+      factors: run.factors,
+      repetition: run.repetition,
+      seed: run.seed,
+      design: run.design,
+    })
+    if (tasks.length % 1000 === 0) onPlanning?.({ done: tasks.length, total })
+    await slicer.tick()
+  }
+  onPlanning?.({ done: total, total })
+  return tasks
+}
+
 export async function runExperiment(
   plan: ExperimentPlan,
   options: RunExperimentOptions,
@@ -78,11 +111,19 @@ export async function runExperiment(
   const t0 = performance.now()
   const store = new RunStore(options.outDir).open()
   const engineVersion = options.engineVersion ?? engineHash()
-  const tasks = planTasks(plan, options.strataVersion, engineVersion)
+  const slicer = new Slicer()
+  const tasks = await planTasksInSlices(
+    plan,
+    options.strataVersion,
+    engineVersion,
+    options.onPlanning,
+    slicer,
+  )
   const byId = new Map<string, RunRecord>()
   const todo: RunTask[] = []
   const seen = new Set<string>()
   for (const task of tasks) {
+    await slicer.tick()
     const stored = seen.has(task.id) ? undefined : store.read(task.id)
     if (stored) byId.set(task.id, stored)
     // Two identical runs (same design and seed) are one run.

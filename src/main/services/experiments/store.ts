@@ -4,9 +4,10 @@
  * flight), and the tables written at the end (results.csv/json, combinations.csv/json).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RunRecord } from '../../engine'
+import { readUserFileSync } from '../files/safe-read'
 
 /** Writes `text` to `path` through a temporary file and a rename (never a torn file). */
 export function writeTextAtomic(path: string, text: string | Uint8Array): void {
@@ -44,10 +45,15 @@ export class RunStore {
     return join(this.runsDir, `${id}.json`)
   }
 
-  /** The stored record of run `id`, or undefined when absent or unreadable (then it reruns). */
+  /**
+   * The stored record of run `id`, or undefined when absent, unreadable or not a regular file
+   * (a FIFO planted in the user's folder is not waited on); then it reruns.
+   */
   read(id: string): RunRecord | undefined {
+    const file = readUserFileSync(this.file(id))
+    if (!file.ok) return undefined
     try {
-      const record = JSON.parse(readFileSync(this.file(id), 'utf8')) as RunRecord
+      const record = JSON.parse(file.bytes.toString('utf8')) as RunRecord
       return record && record.id === id && typeof record.summary === 'object' ? record : undefined
     } catch {
       return undefined

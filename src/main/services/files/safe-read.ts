@@ -5,8 +5,9 @@
  * the size limit holds even when the file grows or lies about its size. Also returns what is
  * needed to notice a later change on disk.
  */
-import { constants } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { DEFAULT_MAX_FILE_BYTES } from '../../engine'
 
 /** Identity and state of a file when it was read or written, to detect a change since. */
 export interface DiskStamp {
@@ -61,5 +62,80 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<S
     }
   } finally {
     await handle.close()
+  }
+}
+
+/** Reads `path` like `readRegularFile`, synchronously (for the CLI, which has no event loop to keep free). */
+export function readRegularFileSync(path: string, maxBytes: number): SafeReadResult {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    const stats = fstatSync(fd)
+    if (!stats.isFile()) return { ok: false, reason: 'not-regular', kind: kindOf(stats) }
+    if (stats.size > maxBytes)
+      return { ok: false, reason: 'too-large', limit: maxBytes, seen: stats.size }
+    const chunks: Buffer[] = []
+    let total = 0
+    const chunk = Buffer.allocUnsafe(1024 * 1024)
+    for (;;) {
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null)
+      if (bytesRead === 0) break
+      total += bytesRead
+      if (total > maxBytes) return { ok: false, reason: 'too-large', limit: maxBytes, seen: total }
+      chunks.push(Buffer.from(chunk.subarray(0, bytesRead)))
+    }
+    return {
+      ok: true,
+      bytes: Buffer.concat(chunks, total),
+      stamp: { dev: stats.dev, ino: stats.ino, size: total, mtimeMs: stats.mtimeMs },
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** A file a user named, read; or one line saying which file and why not. */
+export type UserFileRead = { ok: true; bytes: Buffer } | { ok: false; message: string }
+
+function userFileOutcome(path: string, read: SafeReadResult): UserFileRead {
+  if (read.ok) return { ok: true, bytes: read.bytes }
+  if (read.reason === 'not-regular')
+    return { ok: false, message: `${path} is ${read.kind}, not a regular file` }
+  return {
+    ok: false,
+    message: `${path} is too large: at least ${read.seen} bytes, the limit is ${read.limit} bytes`,
+  }
+}
+
+const cannotRead = (path: string, error: unknown): UserFileRead => ({
+  ok: false,
+  message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+})
+
+/**
+ * Reads a file whose path came from a user (a spec, its designs, results, CSV, traces):
+ * regular files only, at most `maxBytes` (default 64 MiB, counted while reading). Never
+ * throws; a refusal names the file: `/x/fifo is a pipe (FIFO), not a regular file`,
+ * `cannot read /x/y: ENOENT`.
+ */
+export async function readUserFile(
+  path: string,
+  maxBytes: number = DEFAULT_MAX_FILE_BYTES,
+): Promise<UserFileRead> {
+  try {
+    return userFileOutcome(path, await readRegularFile(path, maxBytes))
+  } catch (error) {
+    return cannotRead(path, error)
+  }
+}
+
+/** `readUserFile`, synchronously (CLI commands). */
+export function readUserFileSync(
+  path: string,
+  maxBytes: number = DEFAULT_MAX_FILE_BYTES,
+): UserFileRead {
+  try {
+    return userFileOutcome(path, readRegularFileSync(path, maxBytes))
+  } catch (error) {
+    return cannotRead(path, error)
   }
 }

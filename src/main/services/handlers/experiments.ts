@@ -3,11 +3,13 @@
  * of a spec file, on the local pool; progress as `experiments:progress`. Provider only.
  */
 import { fail, ok, type Problem } from '../../../shared/contract'
-import { experimentSpecSchema } from '../../../shared/experiment/spec'
-import { BASE_DESIGN, issuesToProblems, planExperiment } from '../../engine'
+import type { Design } from '../../../shared/design/schema'
+import { experimentSpecSchema, type ExperimentSpec } from '../../../shared/experiment/spec'
+import { BASE_DESIGN, issuesToProblems } from '../../engine'
 import type { AppContext } from '../context'
 import { AppExperiments, ExperimentBusy, ExperimentNotFound } from '../experiments/app-experiments'
-import { loadExperiment } from '../experiments/load-experiment'
+import { readExperiment } from '../experiments/load-experiment'
+import { startPlanning } from '../experiments/plan-in-slices'
 import type { HandlerMap } from '../handler-types'
 
 type ExperimentsCall =
@@ -37,39 +39,59 @@ export function experimentsHandlers(
     }
   }
   return {
-    'experiments:start': (req) => {
+    'experiments:start': async (req) => {
       if (experiments.busy())
         return fail('unavailable', 'an experiment is already running; cancel it or wait for it')
+      let spec: ExperimentSpec
+      let bases: Array<{ name: string; design: Design }>
       if (req.specPath !== undefined) {
-        const loaded = loadExperiment(req.specPath, ctx.paths.dataDir)
-        if (!loaded.ok) return fail('bad-request', loaded.message, loaded.problems)
-        return ok(experiments.start(loaded.plan, req.workers))
+        const read = await readExperiment(req.specPath, ctx.paths.dataDir)
+        if (!read.ok) return fail('bad-request', read.message, read.problems)
+        spec = read.spec
+        bases = read.bases
+      } else {
+        const errors = ctx.design.problems.filter((p) => p.severity === 'error')
+        if (errors.length > 0)
+          return fail(
+            'invalid-design',
+            `the design has ${errors.length} error(s); fix them before running an experiment`,
+            errors,
+          )
+        const design = ctx.design.design
+        const parsed = experimentSpecSchema.safeParse({
+          schemaVersion: 1,
+          name: req.name ?? `${design.meta.name} experiment`,
+          design: {},
+          vary: req.vary,
+          repeat: req.repeat,
+        })
+        if (!parsed.success)
+          return fail(
+            'bad-request',
+            'the experiment is not valid',
+            issuesToProblems(parsed.error.issues),
+          )
+        spec = parsed.data
+        bases = [{ name: BASE_DESIGN, design }]
       }
-      const errors = ctx.design.problems.filter((p) => p.severity === 'error')
-      if (errors.length > 0)
-        return fail(
-          'invalid-design',
-          `the design has ${errors.length} error(s); fix them before running an experiment`,
-          errors,
-        )
-      const design = ctx.design.design
-      const parsed = experimentSpecSchema.safeParse({
-        schemaVersion: 1,
-        name: req.name ?? `${design.meta.name} experiment`,
-        design: {},
-        vary: req.vary,
-        repeat: req.repeat,
-      })
-      if (!parsed.success)
-        return fail(
-          'bad-request',
-          'the experiment is not valid',
-          issuesToProblems(parsed.error.issues),
-        )
-      const planned = planExperiment(parsed.data, [{ name: BASE_DESIGN, design }])
-      if (!planned.ok)
-        return fail('bad-request', planProblemsMessage(planned.problems), planned.problems)
-      return ok(experiments.start(planned.plan, req.workers))
+      // Every factor value is checked before the answer (in slices: other calls are answered
+      // meanwhile); the combinations and run ids are made after it, with progress.
+      const started = await startPlanning(spec, bases)
+      if (!started.ok)
+        return fail('bad-request', planProblemsMessage(started.problems), started.problems)
+      if (experiments.busy())
+        return fail('unavailable', 'an experiment is already running; cancel it or wait for it')
+      return ok(
+        experiments.start(
+          started.outline,
+          async (onStep) => {
+            const planned = await started.finish(onStep)
+            if (!planned.ok) throw new Error(planProblemsMessage(planned.problems))
+            return planned.plan
+          },
+          req.workers,
+        ),
+      )
     },
     'experiments:cancel': (req) =>
       found(() => ({ cancelled: experiments.cancel(req.experimentId) })),

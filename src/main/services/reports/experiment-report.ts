@@ -5,7 +5,6 @@
  * plot per metric over the repetitions, the factor effects (mean per factor level) and the
  * runs. Reads `results.json` of a folder `strata experiment run` wrote.
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ExperimentRunRow } from '../../../shared/contract'
 import {
@@ -14,50 +13,38 @@ import {
   type CsvFile,
   type ReportModel,
   type ReportTable,
-  type RunRecord,
 } from '../../engine'
+import { readUserFileSync } from '../files/safe-read'
+import { checkExperimentResults, type ExperimentResultsFile } from '../experiments/results-file'
 import { combinationRows, metricValue, runRow } from '../experiments/results-view'
 import { combinationTable, runTable } from '../experiments/results-table'
 import { loadChartRenderer } from './chart-svg'
 import { boxPlotSvg, paretoSvg } from './experiment-charts'
 import { htmlToPdfWithChromium } from './pdf'
 
-/** What `results.json` holds. */
-export interface ExperimentResultsFile {
-  name: string
-  factorNames: string[]
-  records: RunRecord[]
-}
-
-/** Reads `<dir>/results.json`; throws an Error naming the file and what is wrong. */
+/**
+ * Reads `<dir>/results.json` and checks every field of every record (`results-file.ts`);
+ * throws an Error naming the file and each wrong field with its JSON path
+ * (`results.json: records[5].tenants must be an array`).
+ */
 export function readExperimentResults(dir: string): ExperimentResultsFile {
   const file = join(dir, 'results.json')
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new Error(
-      `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ` +
-        'give the output folder of `strata experiment run`',
-      { cause: error },
-    )
-  }
+  const read = readUserFileSync(file)
+  if (!read.ok)
+    throw new Error(`${read.message}; give the output folder of \`strata experiment run\``)
   let json: unknown
   try {
-    json = JSON.parse(text)
+    json = JSON.parse(read.bytes.toString('utf8'))
   } catch (error) {
     throw new Error(`${file} is not JSON: ${(error as Error).message}`, { cause: error })
   }
-  const o = json as Partial<ExperimentResultsFile>
-  if (typeof o?.name !== 'string') throw new Error(`${file}: "name" must be a string`)
-  if (!Array.isArray(o.factorNames) || o.factorNames.some((f) => typeof f !== 'string'))
-    throw new Error(`${file}: "factorNames" must be an array of strings`)
-  if (!Array.isArray(o.records)) throw new Error(`${file}: "records" must be an array`)
-  o.records.forEach((r, i) => {
-    if (typeof r?.summary?.energyKWh !== 'number' || typeof r.factors !== 'object')
-      throw new Error(`${file}: records[${i}] is not a run record (summary.energyKWh, factors)`)
-  })
-  return o as ExperimentResultsFile
+  const checked = checkExperimentResults(json)
+  if (!checked.ok)
+    throw new Error(
+      `${file} is not an experiment's results:\n` +
+        checked.problems.map((p) => `results.json: ${p}`).join('\n'),
+    )
+  return checked.value
 }
 
 /** The compared metrics of the report: key, label with unit, scale to that unit. */

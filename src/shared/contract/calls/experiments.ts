@@ -48,6 +48,12 @@ export interface ExperimentProgressEvent {
   etaMs: number | null
   /** Why the experiment failed as a whole (status `failed`). */
   message?: string
+  /**
+   * While the plan is still being made (status `running`, no run started yet): `check` counts
+   * factor values checked, `build` combinations resolved, `ids` runs given their id. Absent
+   * once the runs start.
+   */
+  planning?: { phase: 'check' | 'build' | 'ids'; done: number; total: number }
 }
 
 /** An experiment as `experiments:list` and `experiments:start` describe it. */

@@ -1,5 +1,6 @@
 /** Request schemas of the `experiments:` calls (main only at run time). Experiments (issue 16). */
 import { z } from 'zod'
+import { designPathKey, ownKeysRecord, repeatSchema } from '../../experiment/spec'
 
 const experimentId = z.string().min(1).max(100)
 
@@ -9,14 +10,16 @@ export const experimentsRequests = {
    * (`specPath`, a `*.strata-experiment.json`), or from the open design with `vary` (design
    * path -> values; runs are the Cartesian product) and `repeat` seeds per combination.
    * One experiment runs at a time (`unavailable` otherwise); a bad spec is `bad-request`
-   * with every problem located (`vary["simulation.policy"][1]`).
+   * with every problem located (`vary["simulation.policy"][1]`). Answers once every factor
+   * value is checked; the combinations and run ids are made after it without holding the
+   * host, reported as `planning` in `experiments:progress`.
    */
   'experiments:start': z
     .strictObject({
       specPath: z.string().min(1).max(4096).optional(),
       name: z.string().min(1).max(200).optional(),
-      vary: z.record(z.string().min(1).max(500), z.array(z.json()).min(1).max(1000)).optional(),
-      repeat: z.number().int().min(1).max(1000).default(1),
+      vary: ownKeysRecord(designPathKey, z.array(z.json()).min(1).max(1000)).optional(),
+      repeat: repeatSchema.default(1),
       /** Worker threads; default every core. */
       workers: z.number().int().min(1).max(256).optional(),
     })
