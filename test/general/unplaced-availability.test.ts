@@ -111,6 +111,8 @@ describe('unplaced instances count as down for the whole horizon', () => {
     expect(fact(METRICS.availabilitySlaMet.label)).toBe('no')
     expect(fact(METRICS.deliveredAvailability.label)).toBe(`${PART_PERCENT.toFixed(4)} %`)
     expect(fact(METRICS.unplacedInstances.label)).toBe('6')
+    // 6 unplaced instances × 7,200 s = 12 instance-hours (a sum over instances, not a span)
+    expect(fact(METRICS.downtime.label)).toBe(`${((6 * H) / 3600).toFixed(2)} instance-hours`)
   })
 
   it('in strata simulate', async () => {

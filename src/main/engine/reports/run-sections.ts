@@ -214,7 +214,12 @@ export function runSections(
               metricHeader('deliveredAvailability'),
               METRICS.availabilitySlaMet.label,
               METRICS.unplacedInstances.label,
-              { label: METRICS.downtime.label, csv: 'downtime_s', format: 'duration' },
+              // summed over the tenant's instances: instance time, not a wall-clock span
+              {
+                label: `${METRICS.downtime.label} (instance time)`,
+                csv: 'downtime_s',
+                format: 'duration',
+              },
               metricHeader('cpuLostContention'),
               metricHeader('cpuLostInterference'),
             ],

@@ -168,7 +168,11 @@ export function buildTenantReport(view: TenantView): ReportModel {
               sla.violation === undefined ? '–' : sla.violation ? 'no' : 'yes',
             ],
             [METRICS.unplacedInstances.label, num(sla.unplacedInstances)],
-            [METRICS.downtime.label, duration(sla.downtimeS)],
+            // instance-seconds summed over instances, so instance-hours, not a wall-clock span
+            [
+              METRICS.downtime.label,
+              sla.downtimeS === undefined ? '–' : `${num(sla.downtimeS / 3600, 2)} instance-hours`,
+            ],
             [METRICS.migrations.label, num(sla.migrations)],
             [METRICS.cpuLost.label, pct(sla.lostCpuFraction, 2)],
           ],
