@@ -94,6 +94,22 @@ export const useExperimentsStore = defineStore('experiments', () => {
     comparison.value = undefined
   }
 
+  /**
+   * After a reload the panel starts empty while main still holds this session's experiments:
+   * takes up the latest one started (`experiments:list`), its progress and its results.
+   */
+  async function resume(): Promise<void> {
+    if (current.value) return
+    const r = await api.call('experiments:list', {})
+    if (!r.ok || current.value) return
+    const latest = [...r.value].sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0]
+    if (!latest) return
+    listen()
+    current.value = latest
+    progress.value = latest.progress
+    await loadResults()
+  }
+
   async function cancel(): Promise<void> {
     const id = current.value?.experimentId
     if (!id) return
@@ -201,6 +217,7 @@ export const useExperimentsStore = defineStore('experiments', () => {
     removeFactor,
     run,
     cancel,
+    resume,
     loadResults,
     open,
     closeRun,
