@@ -6,6 +6,7 @@
  */
 import type { Core } from 'cytoscape'
 import type { Design } from '../../../shared/design/schema'
+import { forEachBundledLink } from '../drawing/link-overlay'
 
 /** One bundle: the links between a rack and one neighbour. */
 export interface RackBundle {
@@ -18,25 +19,15 @@ export interface RackBundle {
 
 /** The bundles of a design: every link with an end in a rack and the other end elsewhere. */
 export function rackBundles(design: Design): RackBundle[] {
-  const rackOf = new Map<string, string>()
-  for (const list of [design.hosts, design.switches, design.storage])
-    for (const e of list as ReadonlyArray<{ id: string; rackId?: string }>)
-      if (e.rackId) rackOf.set(e.id, e.rackId)
   const bundles = new Map<string, RackBundle>()
-  for (const l of design.links) {
-    const a = rackOf.get(l.sourceId)
-    const b = rackOf.get(l.targetId)
-    if (a === b) continue
-    // each end as its rack when it has one: rack-switch, rack-storage or rack-rack
-    const x = a ?? l.sourceId
-    const y = b ?? l.targetId
-    const [source, target] = a !== undefined && (b === undefined || a < b) ? [x, y] : [y, x]
+  // each end as its rack when it has one: rack-switch, rack-storage or rack-rack
+  forEachBundledLink(design, (l, source, target) => {
     const key = `${source}\u0000${target}`
     const bundle = bundles.get(key) ?? { source, target, links: 0, bandwidthGbps: 0 }
     bundle.links++
     bundle.bandwidthGbps += l.bandwidthGbps
     bundles.set(key, bundle)
-  }
+  })
   return [...bundles.values()]
 }
 

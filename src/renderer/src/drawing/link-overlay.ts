@@ -28,11 +28,27 @@ export const EMPTY_LINK_OVERLAY: LinkOverlay = { links: new Map(), bundles: new 
  * grouping as the canvas's `rackBundles` (tested against its edge ids).
  */
 export function bundleOfLink(design: Design): Map<string, string> {
+  const out = new Map<string, string>()
+  forEachBundledLink(design, (link, source, target) =>
+    out.set(link.id, `bundle:${source}:${target}`),
+  )
+  return out
+}
+
+/**
+ * Calls `visit` for every link drawn in a rack bundle while zoomed out (an end in a rack, the
+ * other elsewhere), with the bundle's ends: each end as its rack when it has one, a rack first
+ * (the smaller id first when both are racks). The one grouping of the canvas's bundles and
+ * their overlay.
+ */
+export function forEachBundledLink(
+  design: Design,
+  visit: (link: Design['links'][number], source: string, target: string) => void,
+): void {
   const rackOf = new Map<string, string>()
   for (const list of [design.hosts, design.switches, design.storage])
     for (const e of list as ReadonlyArray<{ id: string; rackId?: string }>)
       if (e.rackId) rackOf.set(e.id, e.rackId)
-  const out = new Map<string, string>()
   for (const l of design.links) {
     const a = rackOf.get(l.sourceId)
     const b = rackOf.get(l.targetId)
@@ -40,9 +56,8 @@ export function bundleOfLink(design: Design): Map<string, string> {
     const x = a ?? l.sourceId
     const y = b ?? l.targetId
     const [source, target] = a !== undefined && (b === undefined || a < b) ? [x, y] : [y, x]
-    out.set(l.id, `bundle:${source}:${target}`)
+    visit(l, source, target)
   }
-  return out
 }
 
 /** The overlay of `links` (by link id) over `design`'s links and bundles. */
