@@ -90,6 +90,7 @@ export {
   boundaryOf,
   hostBoundary,
   hostStackColumn,
+  stackLookupsOf,
   hostStackView,
   type StackViewOptions,
 } from './nesting/stack-view'
