@@ -92,7 +92,7 @@ describe('web host fuzz', () => {
 
     const rng = seeded(SEED)
     let sent = 0
-    const outcomes = { ok: 0, typedErrors: 0, untyped: 0, closed: 0 }
+    const outcomes = { ok: 0, typedErrors: 0, untyped: 0, closed: 0, revoked: 0 }
     const byCode: Record<string, number> = {}
     const byKind: Record<string, number> = {}
     /** Answers per call, then per outcome (`ok` or the error code), then per message kind. */
@@ -104,12 +104,33 @@ describe('web host fuzz', () => {
       perOutcome[kind] = (perOutcome[kind] ?? 0) + 1
     }
     const timeByCall: Record<string, number> = {}
-    async function client(token: string): Promise<void> {
+    /**
+     * A tenant link again, after opening another design revoked the old one (review s5 #4):
+     * the provider mints one for a tenant of the design now open; with no tenant, none.
+     */
+    async function remint(): Promise<string | undefined> {
+      const provider = await wsConnect(api(host.providerToken))
+      try {
+        const got = await wsCall(provider, 'get', 'design:get', {})
+        const tenants = (got.value as { design?: { tenants?: Array<{ id: string }> } }).design
+          ?.tenants
+        const tenantId = tenants?.find((t) => t.id === 't-globex')?.id ?? tenants?.[0]?.id
+        if (tenantId === undefined) return undefined
+        const minted = await wsCall(provider, 'mint', 'tenancy:mint-token', { tenantId })
+        if (!minted.ok) return undefined
+        return new URL((minted.value as { url: string }).url).searchParams.get('token') ?? undefined
+      } finally {
+        provider.close()
+      }
+    }
+    async function client(first: string): Promise<void> {
+      const tenant = first === host.tenantToken
+      let token = first
       let ws = await wsConnect(api(token))
       ws.on('error', () => undefined)
       while (sent < MESSAGES) {
         const id = ++sent
-        const message = nextMessage(rng, id, host.root, token === host.tenantToken)
+        const message = nextMessage(rng, id, host.root, tenant)
         byKind[message.kind] = (byKind[message.kind] ?? 0) + 1
         const t0 = Date.now()
         const answer = await exchange(ws, message.text)
@@ -118,7 +139,20 @@ describe('web host fuzz', () => {
         if (answer === 'closed') {
           outcomes.closed++
           count(message.call, 'closed', message.kind)
-          ws = await wsConnect(api(token))
+          // Only a tenant link is revoked (another design was opened): it needs a new one, which
+          // another client's open may revoke again before it connects.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              ws = await wsConnect(api(token))
+              break
+            } catch (error) {
+              if (!tenant || !/401/.test(String(error)) || attempt >= 50) throw error
+              outcomes.revoked++
+              const again = await remint()
+              if (again === undefined) return
+              token = again
+            }
+          }
           ws.on('error', () => undefined)
           continue
         }

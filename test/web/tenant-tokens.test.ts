@@ -153,4 +153,37 @@ describe('tenant tokens', () => {
     expect(Buffer.concat(received).length).toBe(bytesBefore)
     expect(await wsCall(provider, 43, 'app:info', {})).toMatchObject({ ok: true })
   })
+  // Review s5 #4: links were bound to a tenant id only, so after another design with a
+  // tenant of the same id was opened, an old link (its open socket, or a new one) saw it.
+  it('opening another design revokes every tenant link: the old one cannot see its namesake', async () => {
+    const token = await mintTenant(50)
+    const tenant = await wsConnect(api(token))
+    const closed = new Promise<number>((resolve) => tenant.on('close', (code) => resolve(code)))
+    const before = await wsCall(tenant, 51, 'tenancy:view', {})
+    expect(before).toMatchObject({ ok: true, value: { tenant: { id: 't-acme' } } })
+    const name = (before.value as { tenant: { name: string } }).tenant.name
+    expect(name).not.toBe('Contoso Bank')
+
+    const got = await wsCall(provider, 52, 'design:get', {})
+    const design = (got.value as { design: { tenants: Array<{ id: string; name: string }> } })
+      .design
+    for (const t of design.tenants) if (t.id === 't-acme') t.name = 'Contoso Bank'
+    const opened = await wsCall(provider, 53, 'files:open', {
+      contents: JSON.stringify(design),
+      name: 'other-customer.strata.json',
+      discardChanges: true,
+    })
+    expect(opened.ok).toBe(true)
+
+    expect(await closed).toBe(1008)
+    await expect(wsConnect(api(token))).rejects.toThrow(/401/)
+    expect((await wsCall(provider, 54, 'tenancy:tokens', {})).value).toEqual([])
+    // A link minted for the open design sees its own tenant.
+    const fresh = await wsConnect(api(await mintTenant(55)))
+    expect(await wsCall(fresh, 56, 'tenancy:view', {})).toMatchObject({
+      ok: true,
+      value: { tenant: { id: 't-acme', name: 'Contoso Bank' } },
+    })
+    fresh.close()
+  })
 })

@@ -88,6 +88,12 @@ export async function startWebHost(
     revoke: (idOrToken) => tokens.revoke(idOrToken),
     list: () => tokens.listTenantTokens(),
   }
+  // A tenant link is bound to the design it was minted for (review s5 #4): opening another
+  // design (open, new, sample, import, an experiment's run) revokes every link, so an old
+  // link cannot see the new design's tenant that happens to have the same id.
+  const stopDesignWatch = services.ctx.design.onChange((change) => {
+    if (change.changes.replaced) tokens.revokeTenantTokens('another design was opened')
+  })
 
   async function serveRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed')
@@ -224,6 +230,7 @@ export async function startWebHost(
     urlFor,
     stats,
     close: async () => {
+      stopDesignWatch()
       for (const client of wss.clients) client.terminate()
       wss.close()
       server.closeAllConnections()

@@ -129,6 +129,23 @@ export class SessionTokens {
   }
 
   /**
+   * Revokes every tenant-bound token and closes their sockets with `reason` (the open design
+   * was replaced: its tenant links must not show another design's tenant of the same id).
+   * Returns how many were revoked; the provider's token stays.
+   */
+  revokeTenantTokens(reason: string): number {
+    let revoked = 0
+    for (const entry of [...this.entries.values()]) {
+      if (entry.session.role !== 'tenant') continue
+      this.entries.delete(entry.id)
+      for (const connection of entry.connections) connection.close(REVOKED_CLOSE_CODE, reason)
+      entry.connections.clear()
+      revoked++
+    }
+    return revoked
+  }
+
+  /**
    * Revokes a tenant token by its id, or any token by its secret; closes every socket opened
    * with it. Returns whether one was revoked. The provider token cannot be revoked by id.
    */
