@@ -8,7 +8,11 @@ import { parseArgs } from 'node:util'
 import type { CliCommand, CliIo } from '../command'
 import { printProblems } from '../load-design-file'
 import { defaultOutDir, loadExperiment } from '../../services/experiments/load-experiment'
-import { defaultWorkers, runOnLocalPool } from '../../services/experiments/local-pool'
+import {
+  defaultWorkers,
+  workersProblem,
+  runOnLocalPool,
+} from '../../services/experiments/local-pool'
 import { runExperiment, type ExperimentOutcome } from '../../services/experiments/run-experiment'
 import { appVersion } from '../../services/paths'
 import { localRuntime } from '../../services/experiments/queue/protocol'
@@ -90,6 +94,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   let workers: number
   try {
     workers = positiveInt(values.workers, 'workers') ?? defaultWorkers()
+    const problem = workersProblem(workers)
+    if (problem) throw new Error(`--workers: ${problem}`)
   } catch (error) {
     io.err(`strata experiment run: ${(error as Error).message}`)
     return 2
@@ -144,6 +150,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
               runOnLocalPool(tasks, { ...listener, workers, signal: abort.signal }),
       onProgress: (p) => view.update(p),
       onPlanning: (p) => view.planning('ids', p.done, p.total),
+      onWarning: (message) => io.err(`strata experiment run: warning: ${message}`),
     })
   } catch (error) {
     view.stop()

@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
+import { MAX_EXPERIMENT_WORKERS } from '../../../shared/contract/schemas/experiments'
 import type { RunRecord, RunSeries } from '../../engine'
 import type { RunTask } from './execute-run'
 import { experimentWorkerFile } from './pool-entry'
@@ -40,6 +41,24 @@ export function defaultWorkers(): number {
 }
 
 /**
+ * The most local workers on this machine: twice its cores (runs are CPU-bound; more threads
+ * only add ~32 MiB each), and never more than the contract's `MAX_EXPERIMENT_WORKERS`.
+ */
+export function maxWorkers(cores: number = availableParallelism()): number {
+  return Math.min(MAX_EXPERIMENT_WORKERS, 2 * Math.max(1, cores))
+}
+
+/** Why `workers` is not a number of local workers for this machine, or undefined when it is. */
+export function workersProblem(workers: number, cores?: number): string | undefined {
+  if (!Number.isInteger(workers) || workers < 1)
+    return `the number of workers must be a positive integer, got ${workers}`
+  const max = maxWorkers(cores)
+  if (workers > max)
+    return `at most ${max} workers on this machine (twice its ${cores ?? availableParallelism()} cores, and never more than ${MAX_EXPERIMENT_WORKERS}), got ${workers}`
+  return undefined
+}
+
+/**
  * Runs every task on a pool of `workers` threads; resolves when all have ended (or, after an
  * abort, when the pool has stopped) with whether it was cancelled.
  */
@@ -48,8 +67,8 @@ export async function runOnLocalPool(
   options: LocalPoolOptions,
 ): Promise<{ cancelled: boolean }> {
   const workers = options.workers ?? defaultWorkers()
-  if (!Number.isInteger(workers) || workers < 1)
-    throw new Error(`the number of workers must be a positive integer, got ${workers}`)
+  const problem = workersProblem(workers)
+  if (problem) throw new Error(problem)
   if (tasks.length === 0) return { cancelled: false }
   const pool = options.pool ?? createRunPool(Math.min(workers, tasks.length))
   const signal = options.signal

@@ -13,6 +13,11 @@ const finite = z.number()
 const nonNegative = finite.min(0)
 const count = z.number().int().min(0)
 const percent = finite.min(0).max(100)
+/**
+ * Energy of one run, kWh: at most 1e15 kWh, above the world's yearly electricity use
+ * (~3e13 kWh, IEA 2023); a larger value is a damaged file, and would overflow the means.
+ */
+const energy = nonNegative.max(1e15)
 const fraction = finite.min(0).max(1)
 
 const summary = z.looseObject({
@@ -22,10 +27,8 @@ const summary = z.looseObject({
   stepS: nonNegative,
   hosts: count,
   vms: count,
-  energyKWh: nonNegative,
-  energyBreakdownKWh: z
-    .looseObject({ hosts: nonNegative, storage: nonNegative.optional() })
-    .optional(),
+  energyKWh: energy,
+  energyBreakdownKWh: z.looseObject({ hosts: energy, storage: energy.optional() }).optional(),
   migrations: count,
   slatah: fraction,
   pdm: fraction,
@@ -51,7 +54,7 @@ const tenant = z.looseObject({
 })
 
 const economics = z.looseObject({
-  facilityEnergyKWh: nonNegative,
+  facilityEnergyKWh: energy,
   pue: finite.min(1),
   energyCost: nonNegative.nullable(),
   currency: z.string().nullable(),
@@ -59,7 +62,12 @@ const economics = z.looseObject({
   revenueByCurrency: z.record(z.string(), nonNegative),
 })
 
-const record = z.looseObject({
+/**
+ * One run record: a line of `results.json` and a stored `runs/<id>.json` alike (one schema,
+ * so `strata experiment run` reusing a stored run and `strata report --experiment` reading
+ * the results agree on what a sound record is; review s5 #2).
+ */
+export const runRecordSchema = z.looseObject({
   id: z.string().min(1),
   index: count,
   designName: z.string(),
@@ -75,7 +83,7 @@ const record = z.looseObject({
 export const experimentResultsFileSchema = z.looseObject({
   name: z.string(),
   factorNames: z.array(z.string()),
-  records: z.array(record),
+  records: z.array(runRecordSchema),
 })
 
 /** What `results.json` holds. */
@@ -103,16 +111,28 @@ function words(issue: z.core.$ZodIssue): string {
   return issue.message
 }
 
+/** A checked document, or one line per problem. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] }
+
 /**
  * Checks a parsed `results.json`; returns the file's content, or one line per problem
  * (`records[5].tenants must be an array`), at most `limit` of them.
  */
-export function checkExperimentResults(
-  json: unknown,
-  limit = 20,
-): { ok: true; value: ExperimentResultsFile } | { ok: false; problems: string[] } {
-  const parsed = experimentResultsFileSchema.safeParse(json)
-  if (parsed.success) return { ok: true, value: parsed.data as unknown as ExperimentResultsFile }
+export function checkExperimentResults(json: unknown, limit = 20): Checked<ExperimentResultsFile> {
+  return checkWith<ExperimentResultsFile>(experimentResultsFileSchema, json, limit)
+}
+
+/**
+ * Checks a parsed stored run record (`runs/<id>.json`) with the schema of a `results.json`
+ * record; problems as `summary.migrations must be >= 0`, at most `limit` of them.
+ */
+export function checkRunRecord(json: unknown, limit = 5): Checked<RunRecord> {
+  return checkWith<RunRecord>(runRecordSchema, json, limit)
+}
+
+function checkWith<T>(schema: z.ZodType, json: unknown, limit: number): Checked<T> {
+  const parsed = schema.safeParse(json)
+  if (parsed.success) return { ok: true, value: parsed.data as T }
   const problems = parsed.error.issues.map(
     (i) => `${i.path.length ? pathText(i.path) : '(document)'} ${words(i)}`,
   )

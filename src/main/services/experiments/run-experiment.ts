@@ -55,6 +55,8 @@ export interface RunExperimentOptions {
   onProgress?: (progress: ExperimentProgress) => void
   /** Runs given their ids so far, before any run starts (a large plan takes a while). */
   onPlanning?: (planned: { done: number; total: number }) => void
+  /** A stored run record that is damaged (its file and field); the run is done again. */
+  onWarning?: (message: string) => void
 }
 
 /** The tasks of a plan with their stable ids. */
@@ -124,7 +126,7 @@ export async function runExperiment(
   const seen = new Set<string>()
   for (const task of tasks) {
     await slicer.tick()
-    const stored = seen.has(task.id) ? undefined : store.read(task.id)
+    const stored = seen.has(task.id) ? undefined : store.read(task.id, options.onWarning)
     if (stored) byId.set(task.id, stored)
     // Two identical runs (same design and seed) are one run.
     else if (!seen.has(task.id)) todo.push(task)

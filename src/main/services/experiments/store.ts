@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RunRecord } from '../../engine'
+import { checkRunRecord } from './results-file'
 import { readUserFileSync } from '../files/safe-read'
 
 /** Writes `text` to `path` through a temporary file and a rename (never a torn file). */
@@ -47,17 +48,31 @@ export class RunStore {
 
   /**
    * The stored record of run `id`, or undefined when absent, unreadable or not a regular file
-   * (a FIFO planted in the user's folder is not waited on); then it reruns.
+   * (a FIFO planted in the user's folder is not waited on); then it reruns. A record that is
+   * not JSON, or fails the schema of a `results.json` record, is told to `onInvalid` (file and
+   * field: `runs/<id>.json: summary.migrations must be >= 0`) and reruns too.
    */
-  read(id: string): RunRecord | undefined {
+  read(id: string, onInvalid?: (message: string) => void): RunRecord | undefined {
     const file = readUserFileSync(this.file(id))
     if (!file.ok) return undefined
+    const name = `runs/${id}.json`
+    let json: unknown
     try {
-      const record = JSON.parse(file.bytes.toString('utf8')) as RunRecord
-      return record && record.id === id && typeof record.summary === 'object' ? record : undefined
-    } catch {
+      json = JSON.parse(file.bytes.toString('utf8'))
+    } catch (error) {
+      onInvalid?.(`${name}: not JSON (${(error as Error).message}); it is run again`)
       return undefined
     }
+    const checked = checkRunRecord(json)
+    if (!checked.ok) {
+      onInvalid?.(`${name}: ${checked.problems.join('; ')}; it is run again`)
+      return undefined
+    }
+    if (checked.value.id !== id) {
+      onInvalid?.(`${name}: id must be "${id}" (the file's name); it is run again`)
+      return undefined
+    }
+    return checked.value
   }
 
   write(record: RunRecord): void {

@@ -9,6 +9,7 @@ import { BASE_DESIGN, issuesToProblems } from '../../engine'
 import type { AppContext } from '../context'
 import { AppExperiments, ExperimentBusy, ExperimentNotFound } from '../experiments/app-experiments'
 import { readExperiment } from '../experiments/load-experiment'
+import { workersProblem } from '../experiments/local-pool'
 import { startPlanning } from '../experiments/plan-in-slices'
 import type { HandlerMap } from '../handler-types'
 
@@ -42,6 +43,11 @@ export function experimentsHandlers(
     'experiments:start': async (req) => {
       if (experiments.busy())
         return fail('unavailable', 'an experiment is already running; cancel it or wait for it')
+      const workersRefused = req.workers === undefined ? undefined : workersProblem(req.workers)
+      if (workersRefused)
+        return fail('bad-request', workersRefused, [
+          { severity: 'error', path: 'request.workers', message: workersRefused },
+        ])
       let spec: ExperimentSpec
       let bases: Array<{ name: string; design: Design }>
       if (req.specPath !== undefined) {

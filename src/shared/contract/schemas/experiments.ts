@@ -2,6 +2,9 @@
 import { z } from 'zod'
 import { designPathKey, ownKeysRecord, repeatSchema } from '../../experiment/spec'
 
+/** The most experiment worker threads a call may ask for, whatever the machine (review s5 #3). */
+export const MAX_EXPERIMENT_WORKERS = 64
+
 const experimentId = z.string().min(1).max(100)
 
 export const experimentsRequests = {
@@ -20,8 +23,11 @@ export const experimentsRequests = {
       name: z.string().min(1).max(200).optional(),
       vary: ownKeysRecord(designPathKey, z.array(z.json()).min(1).max(1000)).optional(),
       repeat: repeatSchema.default(1),
-      /** Worker threads; default every core. */
-      workers: z.number().int().min(1).max(256).optional(),
+      /**
+       * Worker threads; default every core. At most `MAX_EXPERIMENT_WORKERS` here; main also
+       * refuses more than twice its cores (each thread holds ~32 MiB and a copy of the run).
+       */
+      workers: z.number().int().min(1).max(MAX_EXPERIMENT_WORKERS).optional(),
     })
     .refine((r) => (r.specPath === undefined) !== (r.vary === undefined), {
       message: 'give either "specPath" or "vary" (exactly one)',
