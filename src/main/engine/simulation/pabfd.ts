@@ -49,6 +49,11 @@ const NOISE_W = 1e-9
 const BOUND_SLACK_W = 1e-9
 const STALE = -2
 
+/** Whether group `g` holds hosts neither moved nor idle (they also sit in their tier's bitset). */
+function merged(g: number): boolean {
+  return g % BANDS < MOVED
+}
+
 /** Slack on the room checks, which only prune (the exact checks run on every candidate). */
 const ROOM_SLACK = 1e-6
 
@@ -58,6 +63,16 @@ const ROOM_SLACK = 1e-6
  */
 export class PabfdIndex {
   private readonly sum: GroupSummaries
+  /**
+   * Per tier (class and band), its hosts that are neither moved nor idle, in one bitset: the
+   * sub-bands where an instance stays inside the band all give it the same increase, so one
+   * pass in design order finds their first fitting member (room summaries only).
+   */
+  private readonly tierSum: GroupSummaries
+  /** Per tier, the first sub-band (absolute) not merged in this search's merged entry. */
+  private readonly mergedEnd: Int32Array
+  /** Floors (least increments) of the merged scan's sub-bands for its request (NaN: not yet). */
+  private readonly floorOf = new Float64Array(100)
   private readonly cpuRoom: Float64Array
   private readonly memRoom: Float64Array
   private readonly count: Int32Array
@@ -114,12 +129,25 @@ export class PabfdIndex {
       },
       !s.compat,
     )
+    this.tierSum = new GroupSummaries(
+      K * TIERS,
+      s.hostCount,
+      {
+        cpuRoom: this.cpuRoom,
+        memRoom: this.memRoom,
+        offset: this.offset,
+        load: this.load,
+        groupMips: () => 1,
+      },
+      false,
+    )
+    this.mergedEnd = new Int32Array(K * TIERS)
     this.tierCount = new Int32Array(K * TIERS)
     this.tierOffset = new Float64Array(K * TIERS)
     this.group = new Int32Array(s.hostCount)
     this.out = new Uint8Array(s.hostCount)
     this.tables = curveTables(s)
-    this.heap = new BoundHeap(K * (TIERS + BANDS))
+    this.heap = new BoundHeap(K * (2 * TIERS + BANDS))
     this.power = power
     this.policy = policy
   }
@@ -129,6 +157,7 @@ export class PabfdIndex {
     this.policy = policy
     this.power = power
     this.sum.clear()
+    this.tierSum.clear()
     this.count.fill(0)
     this.minOffset.fill(Number.POSITIVE_INFINITY)
     this.minHost.fill(-1)
@@ -147,6 +176,9 @@ export class PabfdIndex {
       const w = h >>> 5
       if (g >= 0 && (this.sum.wordCpu[g * this.sum.words + w] as number) === -1)
         this.sum.refresh(g, w)
+      const tier = g >= 0 && merged(g) ? tierOf(g) : -1
+      if (tier >= 0 && (this.tierSum.wordCpu[tier * this.sum.words + w] as number) === -1)
+        this.tierSum.refresh(tier, w)
     }
   }
 
@@ -198,7 +230,16 @@ export class PabfdIndex {
     const tier = tierOf(g)
     this.tierCount[tier] = (this.tierCount[tier] as number) + 1
     if (offset < (this.tierOffset[tier] as number)) this.tierOffset[tier] = offset
+    if (merged(g)) this.setTierBit(tier, h, true)
     if (!this.bulk) this.sum.refresh(g, h >>> 5)
+  }
+
+  private setTierBit(tier: number, h: number, on: boolean): void {
+    const t = this.tierSum
+    const w = tier * t.words + (h >>> 5)
+    const bit = 1 << (h & 31)
+    t.bits[w] = (on ? (t.bits[w] as number) | bit : (t.bits[w] as number) & ~bit) >>> 0
+    if (!this.bulk) t.refresh(tier, h >>> 5)
   }
 
   private unfile(h: number): void {
@@ -210,6 +251,7 @@ export class PabfdIndex {
     if (this.minHost[g] === h) this.minHost[g] = STALE
     const tier = tierOf(g)
     this.tierCount[tier] = (this.tierCount[tier] as number) - 1
+    if (merged(g)) this.setTierBit(tier, h, false)
     this.group[h] = -1
     this.sum.refresh(g, h >>> 5)
   }
@@ -275,11 +317,16 @@ export class PabfdIndex {
     }
     this.best = Number.MAX_VALUE
     this.bestHost = s.hostCount
+    const G = this.count.length
     // Best first: a tier (class and band) opens into its sub-band groups; a group is scanned.
     while (heap.size > 0 && heap.topBound <= this.best) {
       const low = heap.topBound
       const id = heap.topId
       heap.pop()
+      if (id >= G) {
+        this.scanMerged(id - G, low, v, request, excluded)
+        continue
+      }
       if (id >= 0) {
         this.scanGroup(id, low, v, request, excluded)
         continue
@@ -292,21 +339,112 @@ export class PabfdIndex {
         continue
       }
       const q = request / (this.tables.classMips[this.curveClass[k] as number] as number)
+      // The not-moved groups of rank 0 are scanned together, through the tier's bitset, under
+      // the least of their bounds (their members all tie in exact arithmetic).
+      let mergedBound = Number.POSITIVE_INFINITY
+      let mergedEnd = b * 10
       for (let j = b * 10; j < b * 10 + 10; j++) {
         // Sub-bands whose every start point keeps x + q inside the band go first on ties.
         const rank = (j + 1) / 100 + q <= (b + 1) / 10 ? 0 : 1
+        if (rank === 0) mergedEnd = j + 1
         for (let g = k * BANDS + j; g < (k + 1) * BANDS - 1; g += MOVED) {
           if (this.count[g] === 0) continue
           const bound = this.groupBound(g, request)
-          if (bound <= this.best) heap.push(bound, rank, g)
+          if (rank === 0 && g - k * BANDS < MOVED) {
+            if (bound < mergedBound) mergedBound = bound
+          } else if (bound <= this.best) heap.push(bound, rank, g)
         }
       }
+      this.mergedEnd[tier] = mergedEnd
+      if (mergedBound <= this.best) heap.push(mergedBound, 0, G + tier)
     }
     return this.bestHost === s.hostCount ? -1 : this.bestHost
   }
 
   private best = Number.MAX_VALUE
   private bestHost = 0
+
+  /**
+   * Host `h` (class `c`, floor `floor` of its sub-band for this request), which has room: its
+   * increase from the filed load (exactly what `examine` would compute, cheaply), then, if it
+   * could win, the full examination; it becomes the best if it wins.
+   */
+  private visit(h: number, v: number, request: number, c: number, floor: number): void {
+    const s = this.s
+    pabfdCounters.visited++
+    const total = this.tables.classMips[c] as number
+    const load = this.load[h] as number
+    const uAfter = (load + request) / total
+    if (uAfter < 0 || uAfter > 1) return
+    let d: number
+    if (s.compat) d = powerAt(s.curves, h * 11, uAfter) - (this.power[h] as number)
+    else {
+      const inc = increment(this.tables, c, load / total, request / total)
+      d = (this.offset[h] as number) + (inc > floor ? inc : floor)
+    }
+    if (d > this.best || (d === this.best && h > this.bestHost)) return
+    const r = examine(s, this.tables, v, h, request, this.power[h] as number)
+    if (Number.isNaN(r.increase)) return
+    const better = r.increase < this.best || (r.increase === this.best && h < this.bestHost)
+    if (better && !refused(s, this.policy, h, v)) {
+      this.best = r.increase
+      this.bestHost = h
+    }
+  }
+
+  /**
+   * Scans the merged not-moved members of tier `tier` (bound `low`) whose sub-band is below
+   * `mergedEnd[tier]`, in design order, as `scanGroup` scans one group (room summaries only).
+   */
+  private scanMerged(
+    tier: number,
+    low: number,
+    v: number,
+    request: number,
+    excluded: Uint8Array,
+  ): void {
+    const s = this.s
+    const t = this.tables
+    const sum = this.tierSum
+    const cpuNeed = request - ROOM_SLACK
+    const memNeed = s.compat ? 0 : (s.vmMemMiB[v] as number) - ROOM_SLACK
+    const k = (tier / TIERS) | 0
+    const c = this.curveClass[k] as number
+    const q = request / (t.classMips[c] as number)
+    const base = k * BANDS
+    const end = this.mergedEnd[tier] as number
+    this.floorOf.fill(Number.NaN, 0, end)
+    for (let b = 0; b < sum.blocks; b++) {
+      if (b << 10 > this.bestHost && low >= this.best) return
+      const bi = tier * sum.blocks + b
+      if ((sum.blockCpu[bi] as number) < cpuNeed || (sum.blockMem[bi] as number) < memNeed)
+        continue
+      const last = Math.min(sum.words, (b + 1) << 5)
+      for (let w = b << 5; w < last; w++) {
+        if (w << 5 > this.bestHost && low >= this.best) return
+        const wi = tier * sum.words + w
+        if ((sum.wordCpu[wi] as number) < cpuNeed || (sum.wordMem[wi] as number) < memNeed)
+          continue
+        let word = sum.bits[wi] as number
+        while (word !== 0) {
+          const lowBit = word & -word
+          const h = (w << 5) + 31 - Math.clz32(lowBit)
+          word = (word ^ lowBit) >>> 0
+          if (h > this.bestHost && low >= this.best) return
+          const j = (this.group[h] as number) - base
+          if (j >= end || excluded[h] === 1) continue
+          if ((this.cpuRoom[h] as number) < cpuNeed || (this.memRoom[h] as number) < memNeed)
+            continue
+          let floor = 0
+          if (!s.compat) {
+            floor = this.floorOf[j] as number
+            if (Number.isNaN(floor)) this.floorOf[j] = floor = leastIncrement(t, c, j, q)
+          }
+          this.visit(h, v, request, c, floor)
+        }
+      }
+    }
+  }
 
   /** Examines the members of group `g` (bound `low`) that could still win or tie earlier. */
   private scanGroup(
@@ -376,25 +514,7 @@ export class PabfdIndex {
           if (excluded[h] === 1) continue
           if ((this.cpuRoom[h] as number) < cpuNeed || (this.memRoom[h] as number) < memNeed)
             continue
-          // The increase from the filed load: exactly what `examine` would compute, cheaply.
-          pabfdCounters.visited++
-          const load = this.load[h] as number
-          const uAfter = (load + request) / total
-          if (uAfter < 0 || uAfter > 1) continue
-          let d: number
-          if (s.compat) d = powerAt(s.curves, h * 11, uAfter) - (this.power[h] as number)
-          else {
-            const inc = increment(t, c, load / total, q)
-            d = (this.offset[h] as number) + (inc > floor ? inc : floor)
-          }
-          if (d > this.best || (d === this.best && h > this.bestHost)) continue
-          const r = examine(s, this.tables, v, h, request, this.power[h] as number)
-          if (Number.isNaN(r.increase)) continue
-          const better = r.increase < this.best || (r.increase === this.best && h < this.bestHost)
-          if (better && !refused(s, this.policy, h, v)) {
-            this.best = r.increase
-            this.bestHost = h
-          }
+          this.visit(h, v, request, c, floor)
         }
       }
     }
