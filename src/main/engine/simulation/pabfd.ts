@@ -49,9 +49,9 @@ const NOISE_W = 1e-9
 const BOUND_SLACK_W = 1e-9
 const STALE = -2
 
-/** Whether group `g` holds hosts neither moved nor idle (they also sit in their tier's bitset). */
-function merged(g: number): boolean {
-  return g % BANDS < MOVED
+/** Whether group `g`'s members also sit in their tier's bitset (all but the idle hosts). */
+function inTier(g: number): boolean {
+  return g % BANDS !== IDLE
 }
 
 /** Slack on the room checks, which only prune (the exact checks run on every candidate). */
@@ -64,9 +64,10 @@ const ROOM_SLACK = 1e-6
 export class PabfdIndex {
   private readonly sum: GroupSummaries
   /**
-   * Per tier (class and band), its hosts that are neither moved nor idle, in one bitset: the
-   * sub-bands where an instance stays inside the band all give it the same increase, so one
-   * pass in design order finds their first fitting member (room summaries only).
+   * Per tier (class and band), its members (moved or not, not idle) in one bitset with room
+   * summaries: a tier where nothing fits is not opened, and since the not-moved sub-bands
+   * where an instance stays inside the band all give it the same increase, one pass in
+   * design order finds their first fitting member.
    */
   private readonly tierSum: GroupSummaries
   /** Per tier, the first sub-band (absolute) not merged in this search's merged entry. */
@@ -176,7 +177,7 @@ export class PabfdIndex {
       const w = h >>> 5
       if (g >= 0 && (this.sum.wordCpu[g * this.sum.words + w] as number) === -1)
         this.sum.refresh(g, w)
-      const tier = g >= 0 && merged(g) ? tierOf(g) : -1
+      const tier = g >= 0 && inTier(g) ? tierOf(g) : -1
       if (tier >= 0 && (this.tierSum.wordCpu[tier * this.sum.words + w] as number) === -1)
         this.tierSum.refresh(tier, w)
     }
@@ -230,7 +231,7 @@ export class PabfdIndex {
     const tier = tierOf(g)
     this.tierCount[tier] = (this.tierCount[tier] as number) + 1
     if (offset < (this.tierOffset[tier] as number)) this.tierOffset[tier] = offset
-    if (merged(g)) this.setTierBit(tier, h, true)
+    if (inTier(g)) this.setTierBit(tier, h, true)
     if (!this.bulk) this.sum.refresh(g, h >>> 5)
   }
 
@@ -251,7 +252,7 @@ export class PabfdIndex {
     if (this.minHost[g] === h) this.minHost[g] = STALE
     const tier = tierOf(g)
     this.tierCount[tier] = (this.tierCount[tier] as number) - 1
-    if (merged(g)) this.setTierBit(tier, h, false)
+    if (inTier(g)) this.setTierBit(tier, h, false)
     this.group[h] = -1
     this.sum.refresh(g, h >>> 5)
   }
@@ -310,8 +311,16 @@ export class PabfdIndex {
     const pe = requestedPe(s, v)
     const heap = this.heap
     heap.clear()
+    const cpuNeed = request - ROOM_SLACK
+    const memNeed = s.compat ? 0 : (s.vmMemMiB[v] as number) - ROOM_SLACK
     for (let tier = 0; tier < this.tierCount.length; tier++) {
       if (this.tierCount[tier] === 0) continue
+      // Room maxima: of the tier's bitset, or for the idle tier, of the idle group.
+      const idleTier = tier % TIERS === IDLE_TIER
+      const sum = idleTier ? this.sum : this.tierSum
+      const at = idleTier ? ((tier / TIERS) | 0) * BANDS + IDLE : tier
+      if ((sum.groupCpu[at] as number) < cpuNeed || (sum.groupMem[at] as number) < memNeed)
+        continue
       const low = this.tierBound(tier, v, request, pe)
       if (!Number.isNaN(low)) heap.push(low, 0, -1 - tier)
     }
@@ -349,6 +358,9 @@ export class PabfdIndex {
         if (rank === 0) mergedEnd = j + 1
         for (let g = k * BANDS + j; g < (k + 1) * BANDS - 1; g += MOVED) {
           if (this.count[g] === 0) continue
+          const sum = this.sum
+          if ((sum.groupCpu[g] as number) < cpuNeed || (sum.groupMem[g] as number) < memNeed)
+            continue
           const bound = this.groupBound(g, request)
           if (rank === 0 && g - k * BANDS < MOVED) {
             if (bound < mergedBound) mergedBound = bound
