@@ -319,8 +319,7 @@ export class PabfdIndex {
       const idleTier = tier % TIERS === IDLE_TIER
       const sum = idleTier ? this.sum : this.tierSum
       const at = idleTier ? ((tier / TIERS) | 0) * BANDS + IDLE : tier
-      if ((sum.groupCpu[at] as number) < cpuNeed || (sum.groupMem[at] as number) < memNeed)
-        continue
+      if ((sum.groupCpu[at] as number) < cpuNeed || (sum.groupMem[at] as number) < memNeed) continue
       const low = this.tierBound(tier, v, request, pe)
       if (!Number.isNaN(low)) heap.push(low, 0, -1 - tier)
     }
@@ -429,14 +428,12 @@ export class PabfdIndex {
     for (let b = 0; b < sum.blocks; b++) {
       if (b << 10 > this.bestHost && low >= this.best) return
       const bi = tier * sum.blocks + b
-      if ((sum.blockCpu[bi] as number) < cpuNeed || (sum.blockMem[bi] as number) < memNeed)
-        continue
+      if ((sum.blockCpu[bi] as number) < cpuNeed || (sum.blockMem[bi] as number) < memNeed) continue
       const last = Math.min(sum.words, (b + 1) << 5)
       for (let w = b << 5; w < last; w++) {
         if (w << 5 > this.bestHost && low >= this.best) return
         const wi = tier * sum.words + w
-        if ((sum.wordCpu[wi] as number) < cpuNeed || (sum.wordMem[wi] as number) < memNeed)
-          continue
+        if ((sum.wordCpu[wi] as number) < cpuNeed || (sum.wordMem[wi] as number) < memNeed) continue
         let word = sum.bits[wi] as number
         while (word !== 0) {
           const lowBit = word & -word
