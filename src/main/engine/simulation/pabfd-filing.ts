@@ -16,21 +16,23 @@ import type { SimState } from './state'
 /** `minHost` of a group whose least-offset member left (recomputed when next needed). */
 export const STALE = -2
 
-/** Whether group `g`'s members also sit in their tier's bitset (all but the idle hosts). */
-function inTier(g: number): boolean {
-  return g % BANDS !== IDLE
+/** Which tier bitset group `g`'s members also sit in: 0 not moved, 1 moved, -1 none (idle). */
+function tierSide(g: number): number {
+  const j = g % BANDS
+  return j === IDLE ? -1 : j < MOVED ? 0 : 1
 }
 
 /** The hosts of one consolidation decision, filed by class and band (see the file comment). */
 export class PabfdFiling {
   protected readonly sum: GroupSummaries
   /**
-   * Per tier (class and band), its members (moved or not, not idle) in one bitset with room
-   * summaries: a tier where nothing fits is not opened, and since the not-moved sub-bands
-   * where an instance stays inside the band all give it the same increase, one pass in
-   * design order finds their first fitting member.
+   * Per tier (class and band), its not-moved members in one bitset with room summaries (and
+   * its moved members in another): a tier where nothing fits is not opened, and since the
+   * not-moved sub-bands where an instance stays inside the band all give it the same
+   * increase, one pass in design order finds their first fitting member.
    */
   protected readonly tierSum: GroupSummaries
+  protected readonly movedSum: GroupSummaries
   protected readonly cpuRoom: Float64Array
   protected readonly memRoom: Float64Array
   protected readonly count: Int32Array
@@ -86,18 +88,21 @@ export class PabfdFiling {
       },
       !s.compat,
     )
-    this.tierSum = new GroupSummaries(
-      K * TIERS,
-      s.hostCount,
-      {
-        cpuRoom: this.cpuRoom,
-        memRoom: this.memRoom,
-        offset: this.offset,
-        load: this.load,
-        groupMips: () => 1,
-      },
-      false,
-    )
+    const tiers = (): GroupSummaries =>
+      new GroupSummaries(
+        K * TIERS,
+        s.hostCount,
+        {
+          cpuRoom: this.cpuRoom,
+          memRoom: this.memRoom,
+          offset: this.offset,
+          load: this.load,
+          groupMips: () => 1,
+        },
+        false,
+      )
+    this.tierSum = tiers()
+    this.movedSum = tiers()
     this.tierCount = new Int32Array(K * TIERS)
     this.tierOffset = new Float64Array(K * TIERS)
     this.group = new Int32Array(s.hostCount)
@@ -113,6 +118,7 @@ export class PabfdFiling {
     this.power = power
     this.sum.clear()
     this.tierSum.clear()
+    this.movedSum.clear()
     this.count.fill(0)
     this.minOffset.fill(Number.POSITIVE_INFINITY)
     this.minHost.fill(-1)
@@ -131,9 +137,10 @@ export class PabfdFiling {
       const w = h >>> 5
       if (g >= 0 && (this.sum.wordCpu[g * this.sum.words + w] as number) === -1)
         this.sum.refresh(g, w)
-      const tier = g >= 0 && inTier(g) ? tierOf(g) : -1
-      if (tier >= 0 && (this.tierSum.wordCpu[tier * this.sum.words + w] as number) === -1)
-        this.tierSum.refresh(tier, w)
+      const side = g >= 0 ? tierSide(g) : -1
+      const t = side === 0 ? this.tierSum : this.movedSum
+      const tier = tierOf(g)
+      if (side >= 0 && (t.wordCpu[tier * t.words + w] as number) === -1) t.refresh(tier, w)
     }
   }
 
@@ -185,12 +192,12 @@ export class PabfdFiling {
     const tier = tierOf(g)
     this.tierCount[tier] = (this.tierCount[tier] as number) + 1
     if (offset < (this.tierOffset[tier] as number)) this.tierOffset[tier] = offset
-    if (inTier(g)) this.setTierBit(tier, h, true)
+    if (tierSide(g) >= 0) this.setTierBit(g, tier, h, true)
     if (!this.bulk) this.sum.refresh(g, h >>> 5)
   }
 
-  private setTierBit(tier: number, h: number, on: boolean): void {
-    const t = this.tierSum
+  private setTierBit(g: number, tier: number, h: number, on: boolean): void {
+    const t = tierSide(g) === 0 ? this.tierSum : this.movedSum
     const w = tier * t.words + (h >>> 5)
     const bit = 1 << (h & 31)
     t.bits[w] = (on ? (t.bits[w] as number) | bit : (t.bits[w] as number) & ~bit) >>> 0
@@ -206,7 +213,7 @@ export class PabfdFiling {
     if (this.minHost[g] === h) this.minHost[g] = STALE
     const tier = tierOf(g)
     this.tierCount[tier] = (this.tierCount[tier] as number) - 1
-    if (inTier(g)) this.setTierBit(tier, h, false)
+    if (tierSide(g) >= 0) this.setTierBit(g, tier, h, false)
     this.group[h] = -1
     this.sum.refresh(g, h >>> 5)
   }

@@ -77,6 +77,11 @@ export class GroupSummaries {
     this.groupMem.fill(-1)
   }
 
+  /** Whether some member of group `g` may have `cpu` MIPS and `mem` MiB of room (maxima). */
+  fits(g: number, cpu: number, mem: number): boolean {
+    return (this.groupCpu[g] as number) >= cpu && (this.groupMem[g] as number) >= mem
+  }
+
   /** Recomputes group `g`'s room maxima from its blocks. */
   private refreshGroup(g: number): void {
     let cpu = -1

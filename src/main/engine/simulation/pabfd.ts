@@ -109,11 +109,12 @@ export class PabfdIndex extends PabfdFiling {
     const memNeed = s.compat ? 0 : (s.vmMemMiB[v] as number) - ROOM_SLACK
     for (let tier = 0; tier < this.tierCount.length; tier++) {
       if (this.tierCount[tier] === 0) continue
-      // Room maxima: of the tier's bitset, or for the idle tier, of the idle group.
-      const idleTier = tier % TIERS === IDLE_TIER
-      const sum = idleTier ? this.sum : this.tierSum
-      const at = idleTier ? ((tier / TIERS) | 0) * BANDS + IDLE : tier
-      if ((sum.groupCpu[at] as number) < cpuNeed || (sum.groupMem[at] as number) < memNeed) continue
+      // Room maxima: of the tier's two bitsets, or for the idle tier, of the idle group.
+      if (tier % TIERS === IDLE_TIER) {
+        if (!this.sum.fits(((tier / TIERS) | 0) * BANDS + IDLE, cpuNeed, memNeed)) continue
+      } else if (!this.tierSum.fits(tier, cpuNeed, memNeed)) {
+        if (!this.movedSum.fits(tier, cpuNeed, memNeed)) continue
+      }
       const low = this.tierBound(tier, v, request, pe)
       if (!Number.isNaN(low)) heap.push(low, 0, -1 - tier)
     }
@@ -151,9 +152,7 @@ export class PabfdIndex extends PabfdFiling {
         if (rank === 0) mergedEnd = j + 1
         for (let g = k * BANDS + j; g < (k + 1) * BANDS - 1; g += MOVED) {
           if (this.count[g] === 0) continue
-          const sum = this.sum
-          if ((sum.groupCpu[g] as number) < cpuNeed || (sum.groupMem[g] as number) < memNeed)
-            continue
+          if (!this.sum.fits(g, cpuNeed, memNeed)) continue
           const bound = this.groupBound(g, request)
           if (rank === 0 && g - k * BANDS < MOVED) {
             if (bound < mergedBound) mergedBound = bound
