@@ -78,7 +78,9 @@ export function completeMigration(ctx: RunLoop, e: MigrateEvent): void {
   if (e.token !== ctx.failures.migToken[e.vm]) return
   ctx.pendingMigrations.delete(e.vm)
   const s = ctx.state
-  if (e.tS > ctx.counters.lastProcessS) processAll(s, ctx.metrics, ctx.counters, e.tS, ctx.isNpa)
+  // These passes may leave unchanged hosts' instance entries unwritten (`entry-lag.ts`).
+  if (e.tS > ctx.counters.lastProcessS)
+    processAll(s, ctx.metrics, ctx.counters, e.tS, ctx.isNpa, true)
   const home = s.vmHome[e.vm] as number
   if (home >= 0) {
     const i = entryIndex(s, home, e.vm)
@@ -91,7 +93,7 @@ export function completeMigration(ctx: RunLoop, e: MigrateEvent): void {
   createOn(s, e.host, e.vm)
   s.vmHome[e.vm] = e.host
   s.vmRemoved[e.vm] = 0
-  if (!moreMigrationsAt(ctx, e.tS)) processAll(s, ctx.metrics, ctx.counters, e.tS, ctx.isNpa)
+  if (!moreMigrationsAt(ctx, e.tS)) processAll(s, ctx.metrics, ctx.counters, e.tS, ctx.isNpa, true)
 }
 
 export function moreMigrationsAt(ctx: RunLoop, tS: number): boolean {

@@ -10,6 +10,7 @@ import { InvalidDesignError, runPolicy } from './run-checks'
 import { attachNetwork, hasNetworkTraffic, NetworkRun } from '../network'
 import { optimizeAllocation } from './consolidation'
 import { processAll, type RunCounters } from './datacenter'
+import { catchUpAll, catchUpHost } from './entry-lag'
 import { EventQueue } from './event-queue'
 import { toMs, type SimEventPayload } from './events'
 import {
@@ -110,6 +111,7 @@ export class Simulation {
     this.state.horizonS = horizonS
     this.random = createRandom(this.seed)
     this.metrics = createMetrics(this.state.hostCount, this.state.vmCount)
+    this.state.catchUp = (h) => catchUpHost(this.state, this.metrics, h)
     this.counters = {
       energyJ: 0,
       switchOffs: 0,
@@ -265,6 +267,10 @@ export class Simulation {
   private handle(e: SimEventPayload): void {
     // The bill so far follows every change of state, not only the sampled instants.
     chargeCost(this.series, this.state, this.metrics, e.tS)
+    // Only the passes of migration completions leave instance entries unwritten
+    // (`entry-lag.ts`); every other event sees them written (a processing instant's full
+    // updates would write them anyway).
+    if (e.type !== 'migrate') catchUpAll(this.state, this.metrics)
     switch (e.type) {
       case 'process':
         return this.processInstant(e.tS)
@@ -339,6 +345,7 @@ export class Simulation {
       if (since >= 0)
         this.failures.downtimeS[v] = (this.failures.downtimeS[v] as number) + (s.horizonS - since)
     }
+    catchUpAll(s, this.metrics)
     finishMetrics(this.metrics, s.hostCount, s.vmCount)
     const elapsedMs = (this.options.nowMs?.() ?? 0) - this.startedMs
     this.result = buildResult({
