@@ -63,7 +63,8 @@ function busyness(s: SimState, e: HostEntries, i: number): number {
 
 /**
  * How host updates may save work (issue 15). `incremental: false` makes every update a full
- * one (the plain path, for the tests that hold the shortcuts to it: identical result JSON).
+ * one and updates the hosts of each migration start at once (the plain path, for the tests that
+ * hold the shortcuts to it: identical result JSON).
  */
 export const hostUpdates = { incremental: true }
 

@@ -23,7 +23,7 @@ import {
 } from './failure-handling'
 import { createFailureLog, plannedFailures, type FailureLog } from './failures'
 import { addEnergyLine, addPowerToSample } from './energy-lines'
-import { completeMigration, retimeMigration, startMigration } from './migration-handling'
+import { completeMigration, retimeMigration, startMigrations } from './migration-handling'
 import { createMetrics, finishMetrics, type Metrics } from './metrics'
 import { Placement } from './placement'
 import type { PolicySpec } from './policy'
@@ -158,6 +158,7 @@ export class Simulation {
       storage: this.storage,
       isNpa: this.isNpa,
       pendingMigrations: new Map(),
+      hostMarks: new Uint8Array(this.state.hostCount),
     }
   }
 
@@ -323,9 +324,7 @@ export class Simulation {
       })),
     )
     for (const t of rates?.retimed ?? []) retimeMigration(this.loop, t.vm, t.endS)
-    decided.forEach((m, i) =>
-      startMigration(this.loop, m.vm, m.host, tS, m.reason, rates?.startGbps[i]),
-    )
+    startMigrations(this.loop, decided, tS, rates?.startGbps)
     this.storage?.update(tS, true)
     sampleSeries(this.series, s, this.metrics, tS)
     addPowerToSample(this.series.totalPowerW, this.storage, this.network)
