@@ -1,7 +1,9 @@
 /**
  * One synthetic consolidation run in this process, for `scripts/bench/consolidation.ts`:
  * builds the synthetic datacenter, places it, then runs processing instants one by one and
- * prints one JSON line (wall time of set-up and of the steps, steps done, peak RSS, summary).
+ * prints one JSON line (wall time of set-up and of the steps, steps done, CPU time of the
+ * process and projected for the whole day, CPU time per step after the first, peak RSS, the
+ * summary).
  *
  * Usage: tsx scripts/bench/lib/consolidation-run.ts HOSTS INSTANCES POLICY DEMAND [STEPS]
  * DEMAND is `legacy` (the old diurnal/bursty mix) or `planetlab` (PlanetLab-like traces).
@@ -47,6 +49,9 @@ const usage = process.resourceUsage()
 const sinceFirst = firstCpu ? process.cpuUsage(firstCpu) : { user: 0, system: 0 }
 const cpuPerStepMs = (sinceFirst.user + sinceFirst.system) / 1000 / Math.max(1, steps - 1)
 const totalSteps = Math.round(86_400 / 300)
+const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000
+// The process's CPU time up to the end of the first step, plus the later steps at their mean.
+const firstCpuMs = firstCpu ? (firstCpu.user + firstCpu.system) / 1000 : cpuMs
 const ms = (a: number, b: number): number => Math.round(b - a)
 console.log(
   JSON.stringify({
@@ -62,7 +67,10 @@ console.log(
     projectedRunMs: Math.round(((t3 - t2) / Math.max(1, steps)) * totalSteps),
     firstStepMs: Math.round(stepMs[0] ?? 0),
     lastStepMs: Math.round(stepMs[stepMs.length - 1] ?? 0),
-    cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+    cpuMs: Math.round(cpuMs),
+    projectedCpuMs: Math.round(
+      steps >= totalSteps ? cpuMs : firstCpuMs + cpuPerStepMs * (totalSteps - 1),
+    ),
     cpuPerStepMs: Math.round(cpuPerStepMs),
     peakRssMiB: Math.round(usage.maxRSS / 1024),
     searches: pabfdCounters.searches,
