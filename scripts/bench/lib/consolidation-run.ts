@@ -8,9 +8,15 @@
  * Usage: tsx scripts/bench/lib/consolidation-run.ts HOSTS INSTANCES POLICY DEMAND [STEPS]
  * DEMAND is `legacy` (the old diurnal/bursty mix) or `planetlab` (PlanetLab-like traces).
  * STEPS bounds the number of processing instants (default: the whole 24 h).
+ * STRATA_BENCH_PLAIN_UPDATES=1 makes every host update a full one (for comparison).
  */
 import { performance } from 'node:perf_hooks'
-import { Simulation, pabfdCounters } from '../../../src/main/engine'
+import {
+  Simulation,
+  hostUpdateCounters,
+  hostUpdates,
+  pabfdCounters,
+} from '../../../src/main/engine'
 import { benchDesign, type BenchDemand } from './bench-design'
 
 const [hostsArg, instancesArg, policy = 'thr-mmt-0.8', demandArg = 'planetlab', stepsArg] =
@@ -19,6 +25,9 @@ const hosts = Number(hostsArg ?? 2000)
 const instances = Number(instancesArg ?? hosts * 10)
 const maxSteps = stepsArg ? Number(stepsArg) : Number.POSITIVE_INFINITY
 
+// STRATA_BENCH_PLAIN_UPDATES=1: every host update in full (the reference path of issue 15's
+// incremental updates), to compare their cost; results are identical by test.
+if (process.env.STRATA_BENCH_PLAIN_UPDATES === '1') hostUpdates.incremental = false
 const t0 = performance.now()
 const design = benchDesign(hosts, instances, demandArg as BenchDemand)
 const t1 = performance.now()
@@ -73,6 +82,12 @@ console.log(
     ),
     cpuPerStepMs: Math.round(cpuPerStepMs),
     peakRssMiB: Math.round(usage.maxRSS / 1024),
+    hostUpdatesPerStep: {
+      full: Math.round(hostUpdateCounters.full / Math.max(1, steps)),
+      repeated: Math.round(hostUpdateCounters.repeated / Math.max(1, steps)),
+      skipped: Math.round(hostUpdateCounters.skipped / Math.max(1, steps)),
+      instancesRecomputed: Math.round(hostUpdateCounters.instancesRecomputed / Math.max(1, steps)),
+    },
     searches: pabfdCounters.searches,
     examinedPerSearch: pabfdCounters.examined / Math.max(1, pabfdCounters.searches),
     visitedPerSearch: pabfdCounters.visited / Math.max(1, pabfdCounters.searches),

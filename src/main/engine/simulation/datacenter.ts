@@ -69,6 +69,13 @@ function busyness(s: SimState, e: HostEntries, i: number): number {
 export const hostUpdates = { incremental: true }
 
 /**
+ * What host updates cost, for the benchmark (counts since the process started): full updates,
+ * repeated ones (entries written again, or left to `entry-lag.ts`), ones skipped (already
+ * updated at that instant, unchanged), and instances recomputed by full updates.
+ */
+export const hostUpdateCounters = { full: 0, repeated: 0, skipped: 0, instancesRecomputed: 0 }
+
+/**
  * Whether an update of host `h` at `tS` would reproduce its last update exactly, so that at most
  * the state entries need writing again. That holds when the host's entries have not changed
  * since its last full update (same `hostVersion`), no instance has started or stopped migrating
@@ -154,12 +161,19 @@ export function updateHost(
 ): void {
   if (unchangedSinceUpdate(s, m, h, tS)) {
     // Updated at this very instant and unchanged since: the update would write what is there.
-    if (tS === s.hostUpdatedS[h]) s.hostPrevUtilMips[h] = s.hostUtilMips[h] as number
-    else repeatUpdate(s, m, c, h, tS, lag)
+    if (tS === s.hostUpdatedS[h]) {
+      s.hostPrevUtilMips[h] = s.hostUtilMips[h] as number
+      hostUpdateCounters.skipped++
+    } else {
+      repeatUpdate(s, m, c, h, tS, lag)
+      hostUpdateCounters.repeated++
+    }
     return
   }
   s.catchUp?.(h)
   const e = s.entries[h] as HostEntries
+  hostUpdateCounters.full++
+  hostUpdateCounters.instancesRecomputed += e.vm.length
   s.epoch++
   for (let i = 0; i < e.vm.length; i++) refreshInstance(s, e.vm[i] as number, tS)
   s.hostPrevUtilMips[h] = s.hostUtilMips[h] as number
