@@ -16,7 +16,12 @@ import {
 import { treeDesign } from './tree-design.test-util'
 
 type WorkloadInput = NonNullable<DesignInput['workloads']>[number]
-type Traffic = NonNullable<WorkloadInput['traffic']>
+/** The traffic fields the tests set (all of them, so the oracle reads no default). */
+interface Traffic {
+  eastWest: Array<{ peerWorkloadId: string; sendGbps: number }>
+  egressGbps: number
+  ingressGbps: number
+}
 
 const tenants: DesignInput['tenants'] = [
   {
@@ -165,7 +170,8 @@ describe('tenant flows: aggregation', () => {
         oracle.loadGbps.forEach((l, e) => expect(flows.loadGbps[e] as number).toBeCloseTo(l, 9))
         const rate = homes.map(() => 0)
         for (let f = 0; f < flows.count; f++)
-          rate[flows.workload[f] as number] += flows.rateGbps[f] as number
+          rate[flows.workload[f] as number] =
+            (rate[flows.workload[f] as number] as number) + (flows.rateGbps[f] as number)
         oracle.rateGbps.forEach((r, w) =>
           expect(Math.abs((rate[w] as number) - r)).toBeLessThan(EPS * (1 + r)),
         )
