@@ -10,6 +10,7 @@ describe('displayMetric', () => {
       name: 'Overall SLA violation (%)',
       scale: 100,
       unit: '%',
+      range: { min: 0, max: null },
     })
     expect(displayMetric(m('slav', 'SLAV (SLATAH x PDM, fraction)')).name).toBe(
       'SLAV (SLATAH x PDM, %)',
@@ -23,5 +24,10 @@ describe('displayMetric', () => {
     })
     expect(displayMetric(m('migrations', 'Migrations (count)')).unit).toBe('')
     expect(displayMetric(m('energyCost', 'Energy cost')).unit).toBe('')
+    // a fraction bounded to 1 is bounded to 100 in percent
+    expect(displayMetric({ ...m('sla', 'SLA violation (fraction)'), max: 1 }).range).toEqual({
+      min: 0,
+      max: 100,
+    })
   })
 })

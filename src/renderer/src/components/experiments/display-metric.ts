@@ -3,6 +3,7 @@
  * percent, every other metric in the unit its label names (`IT energy (kWh)`). Pure.
  */
 import type { ExperimentMetric } from '../../../../shared/contract'
+import type { MetricRange } from '../../../../shared/experiment/axis-range'
 
 export interface DisplayMetric {
   key: string
@@ -12,7 +13,11 @@ export interface DisplayMetric {
   scale: number
   /** Unit after a value ('' for counts and amounts without a known currency). */
   unit: string
+  /** The metric's bounds in the unit shown (null: unbounded), for axes. */
+  range: MetricRange
 }
+
+const scaled = (v: number | null, scale: number): number | null => (v === null ? null : v * scale)
 
 /** The display form of `metric`. */
 export function displayMetric(metric: ExperimentMetric): DisplayMetric {
@@ -23,7 +28,8 @@ export function displayMetric(metric: ExperimentMetric): DisplayMetric {
       .replace(/\(\)$/, '')
       .trim()
     const withUnit = name.endsWith(')') ? name.replace(/\)$/, ', %)') : `${name} (%)`
-    return { key: metric.key, name: withUnit, scale: 100, unit: '%' }
+    const range = { min: scaled(metric.min, 100), max: scaled(metric.max, 100) }
+    return { key: metric.key, name: withUnit, scale: 100, unit: '%', range }
   }
   const unit = /\(([^()]*)\)$/.exec(metric.label)?.[1] ?? ''
   return {
@@ -31,5 +37,6 @@ export function displayMetric(metric: ExperimentMetric): DisplayMetric {
     name: metric.label,
     scale: 1,
     unit: unit === 'count' ? '' : unit,
+    range: { min: metric.min, max: metric.max },
   }
 }
