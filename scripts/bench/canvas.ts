@@ -69,6 +69,31 @@ const OBSERVE_LONG_TASKS = `(() => {
   }).observe({ type: 'longtask', buffered: true })
 })()`
 
+/**
+ * Where the first frame's time went, ms since navigation start: the page's scripts fetched
+ * (`scriptsMs`: the last script's responseEnd), the app mounted, the session known, the
+ * design asked for and arrived (`designGet` start and duration), the canvas built
+ * (`canvasLoad` start and duration) and its JS (`scriptKiB`: transferred bytes of the scripts
+ * loaded before the first frame).
+ */
+const STARTUP_BREAKDOWN = `(() => {
+  const at = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? NaN)
+  const span = (name) => {
+    const m = performance.getEntriesByName(name, 'measure')[0]
+    return m ? [Math.round(m.startTime), Math.round(m.duration)] : undefined
+  }
+  const scripts = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js'))
+  return {
+    scriptsMs: Math.round(Math.max(0, ...scripts.map((r) => r.responseEnd))),
+    scriptKiB: Math.round(scripts.reduce((n, r) => n + (r.encodedBodySize || 0), 0) / 1024),
+    domContentLoadedMs: Math.round(performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN),
+    mountedMs: at('app:mounted'),
+    sessionMs: at('app:info'),
+    designGet: span('design:get'),
+    canvasLoad: span('canvas:load'),
+  }
+})()`
+
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now())
 
 /** The longest task (ms) that started in [from, to), 0 when none was long (> 50 ms). */
@@ -123,6 +148,7 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       )
     })
     const firstFrameMs = (await hook<number | undefined>(page, 'h.firstRenderMs()')) ?? NaN
+    const startup = await page.evaluate(STARTUP_BREAKDOWN)
     await page.waitForTimeout(1000)
     const load = await longest(page, 0)
     const canvasNodes = await hook<number>(page, 'h.nodeCount()')
@@ -271,6 +297,7 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       canvasNodes,
       webgl: WEBGL,
       firstFrameMs: round(firstFrameMs),
+      startup,
       longestTaskMs: { load, pan, wheel, click, placement, run: runLongest },
       clickToInspectorMs: round(clickToInspectorMs),
       placementPaintMs: round(placementPaintMs),
