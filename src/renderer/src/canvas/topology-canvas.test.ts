@@ -99,6 +99,23 @@ describe('TopologyCanvas', () => {
     expect(canvas.probe.node('tor-1')?.classes).toContain('has-warning')
     canvas.setSelection(['kvm-2', 'kvm-1'])
     expect(canvas.selection()).toEqual(['kvm-1', 'kvm-2'])
+    canvas.setSelection(['tor-1'])
+    expect(canvas.selection()).toEqual(['tor-1'])
+  })
+
+  it('keeps the selection as elements are selected, unselected and removed', () => {
+    const { canvas, apply, session } = setup()
+    canvas.setSelection(['kvm-1', 'kvm-2'])
+    // what Cytoscape itself holds selected is the oracle
+    const selectedNodes = (): string[] => canvas.probe.facts().selection
+    expect(canvas.selection()).toEqual(selectedNodes())
+    apply({ type: 'remove', ids: ['kvm-2'] })
+    expect(session.design.hosts.some((h) => h.id === 'kvm-2')).toBe(false)
+    expect(canvas.selection()).toEqual(['kvm-1'])
+    expect(canvas.selection()).toEqual(selectedNodes())
+    canvas.setSelection([])
+    expect(canvas.selection()).toEqual([])
+    expect(selectedNodes()).toEqual([])
   })
 
   it('paints instance pies per tenant and clears them', () => {

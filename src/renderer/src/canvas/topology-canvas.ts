@@ -53,6 +53,8 @@ export class TopologyCanvas {
   private readonly eh: EdgeHandlesInstance | undefined
   private readonly drops: RackDropTracker
   private silentSelect = false
+  /** Ids of the selected elements. */
+  private readonly selected = new Set<string>()
   revision = -1
   /** Loads begun; a sliced load stops when a later one began. */
   private loads = 0
@@ -154,6 +156,9 @@ export class TopologyCanvas {
     cy.on('viewport', () => {
       if (!this.loading) this.onDemand.schedule()
     })
+    // the selection, kept as it changes: reading it from Cytoscape scans every element
+    cy.on('select', (e) => void this.selected.add(e.target.id()))
+    cy.on('unselect remove', (e) => void this.selected.delete(e.target.id()))
     cy.on('select unselect', () => {
       if (this.silentSelect) return
       queueMicrotask(() => this.callbacks.onSelect?.(this.selection()))
@@ -273,11 +278,8 @@ export class TopologyCanvas {
   }
 
   selection(): string[] {
-    return this.cy
-      .$(':selected')
-      .filter((e) => !e.hasClass('migration'))
-      .map((e) => e.id())
-      .sort()
+    const cy = this.cy
+    return [...this.selected].filter((id) => !cy.getElementById(id).hasClass('migration')).sort()
   }
 
   /** Selects exactly `ids` without echoing a selection callback. */
@@ -288,7 +290,7 @@ export class TopologyCanvas {
     this.onDemand.create(ids.map((id) => this.hosts.rackOf(id)))
     this.silentSelect = true
     this.cy.batch(() => {
-      this.cy.$(':selected').unselect()
+      for (const id of [...this.selected]) this.cy.getElementById(id).unselect()
       for (const id of ids) this.cy.getElementById(id).select()
     })
     this.silentSelect = false
