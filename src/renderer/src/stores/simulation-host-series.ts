@@ -2,7 +2,7 @@
  * Per-host series fetched on demand (issue 19): a run too large to ship every host's series
  * in its result keeps them in main; the canvas names the hosts it shows and this asks main for
  * the ones it does not have yet (`simulation:host-series`, `CHUNK` hosts a call, one call at a
- * time), publishing the growing map after each answer.
+ * time), publishing the map once the hosts asked for are all in.
  */
 import { api } from '../api'
 
@@ -63,10 +63,11 @@ export class HostSeriesOnDemand {
         for (const h of r.value.hosts)
           next.set(h.hostId, { utilization: h.utilization, instances: h.instances })
         this.series = next
-        this.publish(next)
       }
     } finally {
       this.busy = false
+      // one publication per batch: each repaints the frame of every host once
+      if (this.runId !== undefined) this.publish(this.series)
     }
   }
 }
