@@ -94,7 +94,13 @@ export function heatmapOption(
       ? {
           ...(b.title as Record<string, unknown>),
           subtext: `Mean of each rack's hosts${shown}; ${note}`,
-          subtextStyle: { color: p.muted, fontSize: 11, width: 260, overflow: 'break' as const },
+          subtextStyle: {
+            color: p.muted,
+            fontSize: 11,
+            lineHeight: 14,
+            width: 260,
+            overflow: 'break' as const,
+          },
         }
       : b.title
   return {
@@ -106,7 +112,7 @@ export function heatmapOption(
         return `${names[y] ?? ''} at ${clockLabel(times[x] ?? 0)}<br/><b>${v} %</b> CPU allocated`
       },
     }),
-    grid: { left: 80, right: 16, top: unit === 'rack' ? 84 : 48, bottom: 78 },
+    grid: { left: 80, right: 16, top: unit === 'rack' ? 100 : 48, bottom: 78 },
     xAxis: timeAxis(ctx.theme, times),
     yAxis: {
       ...axis(ctx.theme, { name: unit === 'rack' ? 'Rack' : 'Host', categories: names }),
