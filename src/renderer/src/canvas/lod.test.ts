@@ -82,6 +82,50 @@ describe('rackAggregates', () => {
     expect(r.get('r2')).toMatchObject({ hosts: 1, up: 0, off: 1, instances: 0 })
     expect(r.get('r2')?.utilization).toBeUndefined()
   })
+  it('gives each rack the sums of its own hosts whatever order the hosts come in', () => {
+    const host = fc.record({
+      rackId: fc.constantFrom('r1', 'r2', 'r3'),
+      down: fc.boolean(),
+      failed: fc.boolean(),
+      utilization: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+      count: fc.integer({ min: 0, max: 5 }),
+    })
+    fc.assert(
+      fc.property(fc.array(host, { maxLength: 40 }), (hosts) => {
+        const members = hosts.map((h, i) => ({ id: `h${i}`, rackId: h.rackId, down: h.down }))
+        const overlay = new Map(
+          hosts.map((h, i) => [
+            `h${i}`,
+            {
+              failed: h.failed,
+              ...(h.utilization !== undefined ? { utilization: h.utilization / 100 } : {}),
+              instances: [{ tenantId: 't', colour: '#000', count: h.count }],
+            },
+          ]),
+        )
+        const got = rackAggregates(members, overlay)
+        // oracle: each rack summed on its own, from the hosts filtered to it
+        for (const rackId of new Set(hosts.map((h) => h.rackId))) {
+          const mine = hosts.filter((h) => h.rackId === rackId)
+          const withU = mine.filter((h) => h.utilization !== undefined)
+          const a = got.get(rackId)
+          expect(a?.hosts).toBe(mine.length)
+          expect(a?.failed).toBe(mine.filter((h) => h.failed).length)
+          expect(a?.up).toBe(mine.filter((h) => !h.failed && !h.down).length)
+          expect(a?.instances).toBe(mine.reduce((n, h) => n + h.count, 0))
+          expect(a?.utilizationHosts).toBe(withU.length)
+          if (withU.length > 0)
+            expect(a?.utilization).toBeCloseTo(
+              withU.reduce((n, h) => n + (h.utilization as number) / 100, 0) / withU.length,
+              12,
+            )
+          else expect(a?.utilization).toBeUndefined()
+        }
+        expect(got.size).toBe(new Set(hosts.map((h) => h.rackId)).size)
+      }),
+    )
+  })
+
   it('colours utilization like the hosts: green at 0, red at 1', () => {
     expect(utilizationColour(0)).toBe('#2ca02c')
     expect(utilizationColour(1)).toBe('#d62728')
