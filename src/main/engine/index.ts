@@ -91,6 +91,7 @@ export {
   boundaryOf,
   hostBoundary,
   hostStackColumn,
+  stackLookupsOf,
   hostStackView,
   type StackViewOptions,
 } from './nesting/stack-view'
