@@ -32,6 +32,16 @@ export class ExperimentsPanelPage {
     await this.root.locator('[data-testid="experiment-run"]').click()
   }
 
+  /** The heading of a refused experiment. */
+  get error(): Locator {
+    return this.root.getByTestId('experiment-error')
+  }
+
+  /** The refused experiment's lines, one per problem. */
+  get problems(): Locator {
+    return this.root.getByTestId('experiment-problems').locator('li')
+  }
+
   get status(): Locator {
     return this.root.locator('[data-testid="experiment-status"]')
   }

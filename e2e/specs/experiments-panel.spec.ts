@@ -166,3 +166,24 @@ test('two factors run, compare in a table, Pareto chart and box plots, and one r
       await table.evaluate((t) => t.scrollWidth - (t.parentElement as HTMLElement).clientWidth),
     ).toBeLessThanOrEqual(0)
 })
+
+test('refused factor values read one line per value, naming the row and the value typed', async ({
+  page,
+  app,
+}, testInfo) => {
+  const designer = new DesignerPage(page)
+  const ex = new ExperimentsPanelPage(page)
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await designer.open(app)
+  await ex.show()
+  await ex.setFactor(0, 'simulation.policy', 'dvfs')
+  await ex.setFactor(1, 'racks[*].cpuAllocationRatio', 'abc, -1, 2')
+  await ex.run()
+  // The sample has 3 racks: one line per bad value, not one per rack and value.
+  await expect(ex.error).toHaveText('the experiment is not valid: 2 problems')
+  await expect(ex.problems).toHaveText([
+    "factor 2, value 'abc': racks[0].cpuAllocationRatio: not a number (a string) (the same on 2 more elements)",
+    "factor 2, value '-1': racks[0].cpuAllocationRatio: must be > 0 (the same on 2 more elements)",
+  ])
+  await designer.screenshot(testInfo, 'experiments-8-refused-values')
+})

@@ -62,7 +62,10 @@ describe('provider economics in experiments', () => {
     )
     expect(loaded.ok).toBe(false)
     if (!loaded.ok)
-      expect(loaded.problems.map((p) => [p.path, p.message.split(':')[0]])).toEqual([
+      // Each message: the value echoed, then the field that refuses it.
+      expect(
+        loaded.problems.map((p) => [p.path, /: (provider\.\w+):/.exec(p.message)?.[1]]),
+      ).toEqual([
         ['vary["provider"][1]', 'provider.electricityPricePerKWh'],
         ['vary["provider"][1]', 'provider.pue'],
       ])

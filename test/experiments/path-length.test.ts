@@ -3,7 +3,11 @@
  * error about a bad path echoes at most its first 80 characters (review s4, finding 16: a
  * 2 MB path came back in full, twice).
  */
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { strataIn } from '../support/strata-cli'
 import { parseDesignPath } from '../../src/main/engine/experiments'
 import { requestSchemas } from '../../src/shared/contract/schemas'
 import { experimentSpecSchema, MAX_PATH_CHARS } from '../../src/shared/experiment/spec'
@@ -28,5 +32,25 @@ describe('design path length', () => {
     const parsed = parseDesignPath(long)
     expect(parsed.ok).toBe(false)
     if (!parsed.ok) expect(parsed.message.length).toBeLessThan(200)
+  })
+})
+
+describe('a too-long key in a spec file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'strata-long-key-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('is refused in words, its path cut to 80 characters of the key (2 MB in, < 1 KB out)', async () => {
+    const key = `simulation.${'x'.repeat(2_000_000)}`
+    const file = join(dir, 'long.strata-experiment.json')
+    writeFileSync(
+      file,
+      JSON.stringify({ schemaVersion: 1, name: 'x', design: {}, vary: { [key]: [1] } }),
+    )
+    const r = await strataIn(dir, 'experiment', 'run', file)
+    expect(r.code).toBe(1)
+    expect(r.err.length).toBeLessThan(1000)
+    expect(r.err).toContain(
+      `error at vary.${key.slice(0, 80)}…: bad key: a design path has at most 500 characters`,
+    )
   })
 })

@@ -89,7 +89,7 @@ describe('experiment spec validation', () => {
     const io = { out: () => {}, err: (l: string) => err.push(l), cwd: '/' }
     expect(await runCli(['experiment', 'run', file], io)).toBe(1)
     expect(err.join('\n')).toContain(
-      `error at vary["racks[*].cpuAllocationRatio"][1]: racks[0].cpuAllocationRatio:`,
+      `error at vary["racks[*].cpuAllocationRatio"][1]: value 0: racks[0].cpuAllocationRatio:`,
     )
     err.length = 0
     expect(await runCli(['experiment', 'run', file, '--wrokers', '2'], io)).toBe(2)

@@ -107,8 +107,10 @@ export type TenantBillLine = BillLineValues
 /** The tenant's bill: from the latest simulation, or estimated from its allocation. */
 export interface TenantViewBill {
   source: 'simulation' | 'estimate'
-  /** The billed period, seconds of virtual time. */
+  /** The billed period, seconds of virtual time (what was simulated, for a stopped run). */
   periodS: number
+  /** Set when the run was cancelled or failed: the bill covers only `periodS` simulated. */
+  stopped?: 'cancelled' | 'failed'
   currency: string
   basis: 'allocated' | 'used'
   lines: TenantBillLine[]

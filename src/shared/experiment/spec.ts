@@ -118,3 +118,17 @@ export type ExperimentSpecInput = z.input<typeof experimentSpecSchema>
 export type ExperimentSpec = z.infer<typeof experimentSpecSchema>
 /** A JSON value, as factor values are. */
 export type FactorValue = z.infer<typeof factorValue>
+
+/** Longest echo of a factor value in a message (characters, the rest as "…"). */
+export const MAX_VALUE_ECHO_CHARS = 60
+
+/**
+ * How a message names a factor value: `value "abc"`, `value -1`, `value null` (JSON, cut to
+ * `MAX_VALUE_ECHO_CHARS`). Planning problems about one value start with it and ": ", so the
+ * app can put the text the user typed in its place.
+ */
+export function factorValueEcho(value: FactorValue): string {
+  const json = JSON.stringify(value) ?? String(value)
+  const cut = json.length > MAX_VALUE_ECHO_CHARS ? `${json.slice(0, MAX_VALUE_ECHO_CHARS)}…` : json
+  return `value ${cut}`
+}

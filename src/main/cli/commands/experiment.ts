@@ -1,8 +1,14 @@
 /**
- * `strata experiment run SPEC.json [--workers N] [--queue redis://HOST:PORT] [--out DIR] [--json]`:
- * runs every run of an experiment spec on a local worker-thread pool (every core by default)
- * or through a Redis queue, skips runs already stored in the output folder, and writes the
- * results tables, and prints the table of means with 95 % CIs per combination. `--json` prints `{runs, done, failed, elapsedMs, results: [{id, factors, summary}]}`.
+ * `strata experiment run SPEC.json [--workers N] [--queue redis://HOST:PORT] [--out DIR] [--json]
+ * [--progress-every-s S]`: runs every run of an experiment spec on a local worker-thread pool
+ * (every core by default) or through a Redis queue, skips runs already stored in the output
+ * folder, and writes the results tables, and prints the table of means with 95 % CIs per
+ * combination. `--json` prints `{runs, done, failed, elapsedMs, results: [{id, factors, summary}]}`.
+ *
+ * Progress goes to stderr: a bar on a terminal, else a line every S seconds (default 10).
+ * Ctrl+C (SIGINT) and SIGTERM stop it alike: the runs in progress are dropped, the finished ones
+ * are written to the results tables, and the exit code is 130 (SIGINT) or 143 (SIGTERM); the
+ * same command again runs only what is missing.
  */
 import { parseArgs } from 'node:util'
 import type { CliCommand, CliIo } from '../command'
@@ -21,7 +27,10 @@ import { resultsTableText } from './experiment-table'
 import { resolve } from 'node:path'
 
 const USAGE =
-  'strata experiment run SPEC.json [--workers N] [--queue redis://HOST:PORT] [--out DIR] [--json]'
+  'strata experiment run SPEC.json [--workers N] [--queue redis://HOST:PORT] [--out DIR] [--json] [--progress-every-s S]'
+
+/** Exit codes after a stop by signal (128 + the signal's number, as shells report it). */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
 
 function positiveInt(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined
@@ -79,6 +88,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         queue: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean' },
+        'progress-every-s': { type: 'string' },
       },
     })
   } catch (error) {
@@ -92,10 +102,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return 2
   }
   let workers: number
+  let runLineGapMs: number
   try {
     workers = positiveInt(values.workers, 'workers') ?? defaultWorkers()
     const problem = workersProblem(workers)
     if (problem) throw new Error(`--workers: ${problem}`)
+    runLineGapMs = (positiveInt(values['progress-every-s'], 'progress-every-s') ?? 10) * 1000
   } catch (error) {
     io.err(`strata experiment run: ${(error as Error).message}`)
     return 2
@@ -115,7 +127,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
   }
   const file = positionals[0] as string
-  const view = progressView(process.stderr, { print: io.err })
+  const view = progressView(process.stderr, { print: io.err, runLineGapMs })
   const loaded = await loadExperiment(file, io.cwd, (step) =>
     view.planning(step.phase, step.done, step.total),
   )
@@ -127,7 +139,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const outDir =
     values.out !== undefined ? resolve(io.cwd, values.out) : defaultOutDir(loaded.specPath)
   const abort = new AbortController()
-  const onSignal = (): void => abort.abort()
+  let stoppedBy: keyof typeof SIGNAL_EXIT | undefined
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stoppedBy ??= signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT'
+    abort.abort()
+  }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   const queue =
@@ -163,7 +179,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
   view.stop()
   if (values.json) io.out(JSON.stringify(outcomeJson(outcome)))
   else printOutcome(io, outcome, loaded.plan.factorNames)
-  if (outcome.cancelled) return 130
+  if (outcome.cancelled) {
+    io.err(
+      `strata experiment run: stopped by ${stoppedBy ?? 'a signal'}; the ${outcome.done} finished ` +
+        `runs are in the results tables; run the same command again to run the other ` +
+        `${outcome.runs - outcome.done}`,
+    )
+    return SIGNAL_EXIT[stoppedBy ?? 'SIGINT']
+  }
   return outcome.failed > 0 ? 1 : 0
 }
 

@@ -115,20 +115,32 @@ describe('planExperiment', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     const paths = result.problems.map((p) => p.path)
+    // One problem per bad value, though the path matches all 3 racks of the sample.
     expect(paths).toEqual([
       'vary["simulation.policy"][1]',
       'vary["racks[*].cpuAllocationRatio"][1]',
-      'vary["racks[*].cpuAllocationRatio"][1]',
-      'vary["racks[*].cpuAllocationRatio"][1]',
-      'vary["racks[*].cpuAllocationRatio"][2]',
-      'vary["racks[*].cpuAllocationRatio"][2]',
       'vary["racks[*].cpuAllocationRatio"][2]',
       'vary["workloads[id=nope].count"][0]',
       'vary["racks["]',
     ])
-    expect(result.problems[0]?.message).toContain('simulation.policy')
-    expect(result.problems[1]?.message).toMatch(/^racks\[0\]\.cpuAllocationRatio: /)
-    expect(result.problems[7]?.message).toContain('workloads[id=nope] matches no element')
+    expect(result.problems[0]?.message).toMatch(/^value "nonsense-policy": simulation\.policy/)
+    expect(result.problems[1]?.message).toBe(
+      'value -1: racks[0].cpuAllocationRatio: must be > 0 (the same on 2 more elements)',
+    )
+    expect(result.problems[2]?.message).toBe(
+      'value "four": racks[0].cpuAllocationRatio: not a number (a string) (the same on 2 more elements)',
+    )
+    expect(result.problems[3]?.message).toContain('workloads[id=nope] matches no element')
+  })
+
+  it('echoes a long value cut to 60 characters', () => {
+    const long = 'x'.repeat(5000)
+    const result = plan({ design: 'x', vary: { 'simulation.policy': [long] } })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    const message = result.problems[0]?.message ?? ''
+    expect(message.startsWith(`value "${'x'.repeat(59)}…: `)).toBe(true)
+    expect(message.length).toBeLessThan(1000)
   })
 
   it('names an unknown design in a combination', () => {

@@ -9,6 +9,7 @@ import type { Design } from '../../../shared/design/schema'
 import {
   DESIGN_FACTOR,
   MAX_EXPERIMENT_RUNS,
+  factorValueEcho,
   type ExperimentSpec,
   type FactorValue,
 } from '../../../shared/experiment/spec'
@@ -77,6 +78,41 @@ function resolve(
     if (!policy.ok) messages.push(`simulation.policy: ${policy.message}`)
   }
   return messages.length === 0 && design ? { design, messages } : { messages }
+}
+
+/**
+ * Messages grouped by what they say apart from array indices (`racks[0].x: …` and
+ * `racks[1].x: …` are one): each group's first message and how many more it has.
+ */
+function sameOnEachElement(messages: readonly string[]): Array<[string, number]> {
+  const groups = new Map<string, [string, number]>()
+  for (const m of messages) {
+    const key = m.replace(/\[\d+\]/g, '[*]')
+    const g = groups.get(key)
+    if (g) g[1]++
+    else groups.set(key, [m, 0])
+  }
+  return [...groups.values()]
+}
+
+/** Longest detail of a value's problem (a checker may quote the whole value; characters). */
+const MAX_DETAIL_CHARS = 300
+
+const cutText = (text: string, max: number): string =>
+  text.length > max ? `${text.slice(0, max)}…` : text
+
+/**
+ * A design problem in the field's words rather than the schema library's: `Invalid input:
+ * expected number, received string` reads `not a number (a string)`; `Too small: expected
+ * number to be >0` reads `must be > 0`.
+ */
+export function plainIssue(message: string): string {
+  return message
+    .replace(/Invalid input: expected (\w+), received (\w+)/, 'not a $1 (a $2)')
+    .replace(/Too small: expected \w+ to be >=\s*(\S+)/, 'must be ≥ $1')
+    .replace(/Too small: expected \w+ to be >\s*(\S+)/, 'must be > $1')
+    .replace(/Too big: expected \w+ to be <=\s*(\S+)/, 'must be ≤ $1')
+    .replace(/Too big: expected \w+ to be <\s*(\S+)/, 'must be < $1')
 }
 
 function label(factors: Record<string, FactorValue>): string {
@@ -202,10 +238,18 @@ export function* planExperimentSteps(
       for (const [i, value] of values.entries())
         for (const b of checkedBases) {
           const { messages } = resolve(b.design, [[key, s, value]])
-          for (const m of messages)
+          // One problem per value and kind: a path matching every rack fails alike on each.
+          for (const [m, more] of sameOnEachElement(messages)) {
+            const detail =
+              cutText(plainIssue(m), MAX_DETAIL_CHARS) +
+              (more > 0 ? ` (the same on ${more} more element${more === 1 ? '' : 's'})` : '')
             problems.push(
-              error(`vary[${quote(key)}][${i}]`, withDesigns ? `with design "${b.name}": ${m}` : m),
+              error(
+                `vary[${quote(key)}][${i}]`,
+                `${factorValueEcho(value)}: ${withDesigns ? `with design "${b.name}": ${detail}` : detail}`,
+              ),
             )
+          }
           yield { phase: 'check', done: ++checked, total: checks }
         }
       partial = partial.flatMap((p) =>

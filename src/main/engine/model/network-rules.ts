@@ -3,9 +3,11 @@
  * JSON path: a peer workload must exist and belong to the same tenant; an external uplink
  * must attach to existing core switches and have an id used by nothing else; a scheduled fabric
  * failure must name a switch, link or external uplink; north-south traffic needs an uplink.
+ * Traffic that can make very many host-pair flows is warned about, naming the workload.
  */
 import type { Problem } from '../../../shared/domain/problem'
 import type { Design } from '../../../shared/design/schema'
+import { MANY_FLOWS_WARNING, MAX_TENANT_FLOWS, maxHostPairFlows } from '../network/tenant-flows'
 
 /** Appends the network rules' problems of `design` to `problems`. */
 export function checkNetworkRules(design: Design, problems: Problem[]): void {
@@ -69,6 +71,7 @@ export function checkNetworkRules(design: Design, problems: Problem[]): void {
         `refers to "${f.elementId}", which is not a switch, link or external uplink`,
       )
   })
+  checkFlowCounts(design, problems)
   if (northSouth && uplinks.length === 0)
     problems.push({
       severity: 'warning',
@@ -76,4 +79,37 @@ export function checkNetworkRules(design: Design, problems: Problem[]): void {
       message:
         'workloads send north-south traffic but no external uplink exists; it will not be served',
     })
+}
+
+/**
+ * Warns per workload whose traffic can make `MANY_FLOWS_WARNING` flows or more, and once
+ * when all of them together can pass the run's limit (`MAX_TENANT_FLOWS`, after aggregation).
+ */
+function checkFlowCounts(design: Design, problems: Problem[]): void {
+  const fmt = (n: number): string => n.toLocaleString('en-US')
+  const counts = maxHostPairFlows(design)
+  let total = 0
+  for (const { workload, flows } of counts) {
+    total += flows
+    const w = design.workloads[workload]
+    if (!w || flows < MANY_FLOWS_WARNING) continue
+    problems.push({
+      severity: 'warning',
+      path: `workloads[${workload}].traffic.eastWest`,
+      message:
+        `"${w.id}"'s traffic can make up to ${fmt(flows)} host-pair flows (its instances × each ` +
+        `peer's instances, at most hosts × hosts, per east-west entry); a run may be slow`,
+      elementId: w.id,
+    })
+  }
+  if (total <= MAX_TENANT_FLOWS) return
+  const worst = counts.reduce((a, b) => (b.flows > a.flows ? b : a))
+  problems.push({
+    severity: 'warning',
+    path: 'workloads',
+    message:
+      `the workloads' traffic can make up to ${fmt(total)} host-pair flows; a run whose placement ` +
+      `makes more than ${fmt(MAX_TENANT_FLOWS)} (after merging equal flows) is refused. ` +
+      `"${design.workloads[worst.workload]?.id}" makes the most: up to ${fmt(worst.flows)}`,
+  })
 }

@@ -17,21 +17,37 @@ interface IssueLike {
   message: string
   code?: string
   keys?: string[]
+  /** For `invalid_key`: what the key's own schema said. */
+  issues?: ReadonlyArray<{ message: string }>
 }
 
+/** Longest key echoed in a problem's path or message (characters; the rest as "…"). */
+export const MAX_KEY_ECHO_CHARS = 80
+
+const cutKey = (key: string): string =>
+  key.length > MAX_KEY_ECHO_CHARS ? `${key.slice(0, MAX_KEY_ECHO_CHARS)}…` : key
+
+/**
+ * Schema issues as problems at their JSON path (after `prefix`). Keys in paths and in
+ * "unknown field" messages are cut to `MAX_KEY_ECHO_CHARS`: a 2 MB key is echoed as 80
+ * characters, not in full (review s4, finding 16).
+ */
 export function issuesToProblems(issues: ReadonlyArray<IssueLike>, prefix = ''): Problem[] {
   return issues.map((issue) => {
-    const local = formatPath(issue.path)
+    const local = formatPath(issue.path.map((k) => (typeof k === 'string' ? cutKey(k) : k)))
     const path =
       prefix && local
         ? local.startsWith('[')
           ? prefix + local
           : `${prefix}.${local}`
         : prefix || local
+    const keyIssue = issue.code === 'invalid_key' ? issue.issues?.[0]?.message : undefined
     const message =
       issue.code === 'unrecognized_keys' && issue.keys
-        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-        : issue.message
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${cutKey(k)}"`).join(', ')}`
+        : keyIssue !== undefined
+          ? `bad key: ${keyIssue}`
+          : issue.message
     return { severity: 'error' as const, path, message }
   })
 }

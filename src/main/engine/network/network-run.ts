@@ -19,11 +19,12 @@
  */
 import type { NetworkResult } from '../../../shared/domain/network-result'
 import type { Design } from '../../../shared/design/schema'
-import { Fabric, OUTSIDE } from './fabric'
+import { Fabric } from './fabric'
 import { FlowTable } from './flows'
 import { FabricTimeline } from './fabric-timeline'
 import { NetworkAccounts } from './accounts'
 import { trafficLevel } from './traffic-profile'
+import { addTenantFlows, trafficIndex, type TrafficIndex } from './tenant-flows'
 import type { Random } from '../random'
 
 /** Where instances are, as the simulation holds it (design order for hosts and workloads). */
@@ -65,9 +66,6 @@ export interface MigrationRates {
   retimed: MigrationTiming[]
 }
 
-/** An endpoint no route reaches (a peer workload with no running instance). */
-const NOWHERE = -3
-
 interface ActiveMigration {
   vm: number
   from: number
@@ -91,9 +89,7 @@ export function hasNetworkTraffic(design: Design): boolean {
 export class NetworkRun {
   readonly fabric: Fabric
   private readonly hostEndpoint: Int32Array
-  private readonly tenantOf: Int32Array
-  private readonly traffic: number[]
-  private readonly peers: number[][]
+  private readonly index: TrafficIndex
   private readonly timeline: FabricTimeline
   private readonly accounts: NetworkAccounts
   private migrations: ActiveMigration[] = []
@@ -114,14 +110,7 @@ export class NetworkRun {
   ) {
     this.fabric = new Fabric(design)
     this.hostEndpoint = Int32Array.from(design.hosts, (h) => this.fabric.endpoint(h.id) ?? -1)
-    const tenantIndex = new Map(design.tenants.map((t, i) => [t.id, i]))
-    const workloadIndex = new Map(design.workloads.map((w, i) => [w.id, i]))
-    this.tenantOf = Int32Array.from(design.workloads, (w) => tenantIndex.get(w.tenantId) ?? -1)
-    this.traffic = []
-    this.peers = design.workloads.map((w, i) => {
-      if (w.traffic) this.traffic.push(i)
-      return (w.traffic?.eastWest ?? []).map((p) => workloadIndex.get(p.peerWorkloadId) ?? -1)
-    })
+    this.index = trafficIndex(design, this.hostEndpoint)
     this.levels = new Float64Array(design.workloads.length)
     const cap = design.fabric?.migrationRateCapMiBps
     this.migrationCapGbps = cap === undefined ? Infinity : (cap * 2 ** 20 * 8) / 1e9
@@ -239,7 +228,7 @@ export class NetworkRun {
   private tenantFlows(tS: number, view: PlacementView): FlowTable {
     if (!this.plan || !samePlacement(this.plan.key, view, this.fabric.version)) {
       const flows = new FlowTable(this.fabric)
-      this.addTenantFlows(flows, view)
+      addTenantFlows(flows, this.index, view)
       this.plan = {
         flows,
         count: flows.count,
@@ -261,59 +250,6 @@ export class NetworkRun {
       flows.setDemand(f, (baseGbps[f] as number) * level)
     }
     return flows
-  }
-
-  private addTenantFlows(flows: FlowTable, view: PlacementView): void {
-    // Running instances per workload and host: [host, count] pairs in host order.
-    const where = new Map<number, Map<number, number>>()
-    for (let v = 0; v < view.vmCount; v++) {
-      const h = view.vmHome[v] as number
-      if (h < 0 || view.vmDown[v] === 1 || view.hostDown[h] === 1) continue
-      const w = view.vmWorkload[v] as number
-      let hosts = where.get(w)
-      if (!hosts) where.set(w, (hosts = new Map()))
-      hosts.set(h, (hosts.get(h) ?? 0) + 1)
-    }
-    const running = (w: number): number => {
-      let n = 0
-      for (const c of where.get(w)?.values() ?? []) n += c
-      return n
-    }
-    for (const w of this.traffic) {
-      const spec = this.design.workloads[w]?.traffic
-      const hosts = where.get(w)
-      if (!spec || !hosts) continue
-      const tenant = this.tenantOf[w] as number
-      spec.eastWest.forEach((p, i) => {
-        const peer = this.peers[w]?.[i] ?? -1
-        const peerHosts = peer >= 0 ? where.get(peer) : undefined
-        const perInstance = p.sendGbps
-        if (perInstance <= 0) return
-        if (!peerHosts) {
-          // No running peer: the demand cannot reach anyone and counts as not served.
-          for (const [h, c] of hosts)
-            flows.add(tenant, w, this.endpointOf(h), NOWHERE, perInstance * c, c)
-          return
-        }
-        const n = running(peer)
-        for (const [ha, ca] of hosts)
-          for (const [hb, cb] of peerHosts)
-            flows.add(
-              tenant,
-              w,
-              this.endpointOf(ha),
-              this.endpointOf(hb),
-              (perInstance * ca * cb) / n,
-              ca * cb,
-            )
-      })
-      for (const [h, c] of hosts) {
-        if (spec.egressGbps > 0)
-          flows.add(tenant, w, this.endpointOf(h), OUTSIDE, spec.egressGbps * c, c)
-        if (spec.ingressGbps > 0)
-          flows.add(tenant, w, OUTSIDE, this.endpointOf(h), spec.ingressGbps * c, c)
-      }
-    }
   }
 }
 

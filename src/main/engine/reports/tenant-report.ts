@@ -61,7 +61,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
             ['Networks', String(view.networks.length)],
             [
               'Bill',
-              `${money(bill.total, bill.currency)} (${bill.source === 'simulation' ? 'from the simulation' : 'estimate'}, ${bill.basis} capacity, ${duration(bill.periodS)})`,
+              `${money(bill.total, bill.currency)} (${bill.stopped ? `simulation ${bill.stopped}: billed for the ${duration(bill.periodS)} simulated` : bill.source === 'simulation' ? 'from the simulation' : 'estimate'}, ${bill.basis} capacity${bill.stopped ? '' : `, ${duration(bill.periodS)}`})`,
             ],
           ],
         },

@@ -65,11 +65,19 @@ export function estimateBill(
   }
 }
 
-/** The bill a simulation produced for this tenant. */
-export function simulatedBill(usage: TenantUsage, periodS: number): TenantViewBill {
+/**
+ * The bill a simulation produced for this tenant over `periodS` of virtual time; `stopped`
+ * when the run was cancelled or failed (then `periodS` is the time it reached).
+ */
+export function simulatedBill(
+  usage: TenantUsage,
+  periodS: number,
+  stopped?: 'cancelled' | 'failed',
+): TenantViewBill {
   return {
     source: 'simulation',
     periodS,
+    ...(stopped ? { stopped } : {}),
     currency: usage.bill.currency,
     basis: usage.bill.basis,
     lines: usage.bill.lines.map((l) => ({ ...l })),

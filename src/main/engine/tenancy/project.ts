@@ -181,7 +181,10 @@ export function projectTenantView(
     result?.series,
     result?.storage?.tenants.find((t) => t.tenantId === tenantId),
   )
-  const periodS = options.simulation?.info?.horizonS ?? design.simulation.horizonS
+  // A cancelled or failed run billed only the virtual time it reached, not its horizon.
+  const info = options.simulation?.info
+  const stopped = info?.status === 'cancelled' || info?.status === 'failed' ? info : undefined
+  const periodS = stopped ? stopped.virtualTimeS : (info?.horizonS ?? design.simulation.horizonS)
   const view: TenantView = {
     tenant: tenantRecord(tenant),
     zones,
@@ -196,7 +199,9 @@ export function projectTenantView(
       workloads,
       placement ? { ...placedTotals, count: placedCount } : undefined,
     ),
-    bill: usage ? simulatedBill(usage, periodS) : estimateBill(tenant, placedTotals, periodS),
+    bill: usage
+      ? simulatedBill(usage, periodS, stopped?.status as 'cancelled' | 'failed' | undefined)
+      : estimateBill(tenant, placedTotals, info?.horizonS ?? design.simulation.horizonS),
     sla: run.sla,
     explanations,
   }

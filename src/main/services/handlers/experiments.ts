@@ -84,7 +84,7 @@ export function experimentsHandlers(
       // meanwhile); the combinations and run ids are made after it, with progress.
       const started = await startPlanning(spec, bases)
       if (!started.ok)
-        return fail('bad-request', planProblemsMessage(started.problems), started.problems)
+        return fail('bad-request', planProblemsMessage(started.problems, true), started.problems)
       if (experiments.busy())
         return fail('unavailable', 'an experiment is already running; cancel it or wait for it')
       return ok(
@@ -134,9 +134,14 @@ export function experimentsHandlers(
   }
 }
 
-function planProblemsMessage(problems: readonly Problem[]): string {
+/**
+ * The heading of refused planning: with the problems listed beside it (`listed`), their
+ * number only (the app shows each one, once); else the first problem itself.
+ */
+function planProblemsMessage(problems: readonly Problem[], listed = false): string {
   const first = problems[0]
-  return first
-    ? `the experiment is not valid: ${first.path ? `${first.path}: ` : ''}${first.message}`
-    : 'the experiment is not valid'
+  if (!first) return 'the experiment is not valid'
+  if (listed)
+    return `the experiment is not valid: ${problems.length} problem${problems.length === 1 ? '' : 's'}`
+  return `the experiment is not valid: ${first.path ? `${first.path}: ` : ''}${first.message}`
 }

@@ -5,6 +5,7 @@
  * min, Q1, median, Q3, max).
  */
 import type * as EChartsModule from 'echarts'
+import { boundedAxis, type MetricRange } from '../../../shared/experiment/axis-range'
 
 const FONT = { fontFamily: 'Helvetica, Arial, sans-serif' }
 
@@ -61,9 +62,14 @@ export function paretoSvg(echarts: typeof EChartsModule, input: ParetoInput): st
 /** A box plot of `groups` (one box per combination label) for one metric. */
 export function boxPlotSvg(
   echarts: typeof EChartsModule,
-  input: { yName: string; groups: Array<{ label: string; values: number[] }> },
+  input: { yName: string; groups: Array<{ label: string; values: number[] }>; range?: MetricRange },
 ): string {
   const labels = input.groups.map((g) => g.label)
+  // within the metric's bounds (availability never past 100 %); else ECharts' own extent
+  const bounds = boundedAxis(
+    input.groups.flatMap((g) => g.values),
+    input.range ?? { min: null, max: null },
+  )
   return render(echarts, {
     color: ['#059669'],
     grid: { left: 70, right: 20, top: 30, bottom: 80 },
@@ -77,7 +83,7 @@ export function boxPlotSvg(
       },
     ],
     xAxis: { type: 'category', axisLabel: { interval: 0, rotate: 20, fontSize: 9 } },
-    yAxis: { type: 'value', name: input.yName, scale: true },
+    yAxis: { type: 'value', name: input.yName, ...(bounds ?? { scale: true }) },
     series: [{ type: 'boxplot', datasetIndex: 1 }],
   })
 }

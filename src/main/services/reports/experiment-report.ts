@@ -49,15 +49,34 @@ export function readExperimentResults(dir: string): ExperimentResultsFile {
 
 /** The compared metrics of the report: key, label with unit, scale to that unit. */
 const METRICS = [
-  { key: 'energyKWh', label: 'IT energy (kWh)', csv: 'energy_kwh', scale: 1 },
-  { key: 'overallSlaViolation', label: 'SLA violation (%)', csv: 'sla_violation_pct', scale: 100 },
+  {
+    key: 'energyKWh',
+    label: 'IT energy (kWh)',
+    csv: 'energy_kwh',
+    scale: 1,
+    range: { min: 0, max: null },
+  },
+  {
+    key: 'overallSlaViolation',
+    label: 'SLA violation (%)',
+    csv: 'sla_violation_pct',
+    scale: 100,
+    range: { min: 0, max: 100 },
+  },
   {
     key: 'meanAvailabilityPercent',
     label: 'Availability (%)',
     csv: 'availability_pct',
     scale: 1,
+    range: { min: 0, max: 100 },
   },
-  { key: 'migrations', label: 'Migrations', csv: 'migrations', scale: 1 },
+  {
+    key: 'migrations',
+    label: 'Migrations',
+    csv: 'migrations',
+    scale: 1,
+    range: { min: 0, max: null },
+  },
 ] as const
 
 const round = (v: number, digits = 6): number => Number(v.toFixed(digits))
@@ -178,6 +197,7 @@ export async function buildExperimentReport(results: ExperimentResultsFile): Pro
     title: `${m.label} over the repetitions of each combination`,
     svg: boxPlotSvg(echarts, {
       yName: m.label,
+      range: m.range,
       groups: combos.map((c) => ({
         label: label(factorNames, c.factors),
         values: rows

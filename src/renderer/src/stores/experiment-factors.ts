@@ -39,7 +39,15 @@ export function varyFromDrafts(
     const empty = parts.findIndex((p) => p === '')
     if (empty >= 0)
       return { ok: false, message: `factor ${i + 1} (${path}): value ${empty + 1} is empty` }
-    vary[path] = parts.map(parseFactorValue)
+    const values = parts.map(parseFactorValue)
+    // JSON reads 1e400 as Infinity, which no design field takes and JSON cannot carry.
+    const huge = values.findIndex((v) => typeof v === 'number' && !Number.isFinite(v))
+    if (huge >= 0)
+      return {
+        ok: false,
+        message: `factor ${i + 1}, value '${parts[huge]}': too large for a number`,
+      }
+    vary[path] = values
   }
   return { ok: true, vary }
 }

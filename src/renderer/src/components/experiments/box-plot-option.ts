@@ -5,13 +5,19 @@
 import type { EChartsOption } from 'echarts'
 import { axis, base, formatValue, tooltip, type ChartTheme } from '../simulation/chart-style'
 import type { FactorBoxes } from './factor-boxes'
+import { boundedAxis, type MetricRange } from '../../../../shared/experiment/axis-range'
 
 /** The option, and how many boxes it draws. */
 export function boxPlotOption(
   theme: ChartTheme,
   boxes: FactorBoxes,
-  metric: { name: string; unit: string },
+  metric: { name: string; unit: string; range?: MetricRange },
 ): { option: EChartsOption; points: number } {
+  // within the metric's bounds (availability never past 100 %); else ECharts' own extent
+  const bounds = boundedAxis(
+    boxes.levels.flatMap((l) => [l.stats.min, l.stats.max]),
+    metric.range ?? { min: null, max: null },
+  )
   const fmt = (v: number): string => formatValue(v, metric.unit)
   const labels = boxes.levels.map((l) => l.label)
   const option: EChartsOption = {
@@ -25,7 +31,7 @@ export function boxPlotOption(
       axisLabel: { hideOverlap: true, width: 90, overflow: 'truncate' },
     },
     // the title names the metric and its unit: an axis name would overlap it
-    yAxis: { ...axis(theme, { name: '' }), scale: true },
+    yAxis: { ...axis(theme, { name: '' }), ...(bounds ?? { scale: true }) },
     tooltip: tooltip(theme, {
       trigger: 'item',
       formatter: (q: { name?: string; dataIndex?: number }) => {
