@@ -88,6 +88,26 @@ describe('a tenant stack', () => {
     }
   })
 
+  // Review s5 #5: a dedicated-hosts tenant's band between two VMs on one host read "Physical
+  // boundary ... separate machines". The guide: VMs on one host -> hypervisor boundary; the
+  // provider's stack of that host says the same.
+  it('of a dedicated-hosts tenant: its VMs on one host are behind the hypervisor boundary', async () => {
+    const d = design(false)
+    d.tenants = d.tenants.map((t) => (t.id === 't1' ? { ...t, isolation: 'dedicated-hosts' } : t))
+    const stack = await stackOf(d)
+    const s = services as Services
+    const last = await s.dispatch(provider, 'scheduler:last', {})
+    const placed = (last.value as { placed: Array<{ instanceId: string; hostId: string }> }).placed
+    const hostId = placed.find((p) => p.instanceId === 'pool-vms#0')?.hostId as string
+    const host = await s.dispatch(provider, 'stack:host', { hostId })
+    const providerBand = (host.value as StackView).columns[0]?.boundary
+    expect(providerBand?.kind).toBe('hypervisor')
+    expect(stack.columns.length).toBeGreaterThan(0)
+    for (const c of stack.columns) expect(c.boundary).toEqual(providerBand)
+    expect(stack.acrossHosts.kind).toBe('physical')
+    expect(stack.notes.join(' ')).toContain('keeps other tenants off your hosts')
+  })
+
   it('carries no string of another tenant or of the provider', async () => {
     for (const show of [false, true]) {
       const d = design(show)

@@ -5,7 +5,8 @@
  * the provider's host is one opaque layer (the hypervisor or shared kernel its own instances
  * need, no product, no hardware, no per-VM charge) unless the tenant may see host names; then
  * the host's hypervisor layer shows, still without the hardware's size. The boundary to
- * other tenants follows the tenant's own isolation policy, never who else is on the host.
+ * other tenants follows the tenant's own isolation policy, never who else is on the host; the
+ * band between its own machines on one host is that host's hypervisor (or kernel) boundary.
  */
 import type { PlacedInstance } from '../../../shared/domain/placement'
 import type { Design } from '../../../shared/design/schema'
@@ -85,7 +86,10 @@ export function tenantStackView(
       id: zone.id,
       label: zone.label,
       base,
-      boundary: dedicated ? boundaryOf('physical', 0) : hostBoundary(host),
+      // Between the tenant's own machines on this host: the host's hypervisor (or shared
+      // kernel), whatever the policy; dedicated hosts change only the boundary to other
+      // tenants (`acrossHosts`, and the note). Review s5 #5.
+      boundary: hostBoundary(host),
       machines,
       truncated: full.truncated,
     })
