@@ -97,9 +97,11 @@ describe('a tenant stack', () => {
     const stack = await stackOf(d)
     const s = services as Services
     const last = await s.dispatch(provider, 'scheduler:last', {})
+    if (!last.ok) throw new Error(last.error.message)
     const placed = (last.value as { placed: Array<{ instanceId: string; hostId: string }> }).placed
     const hostId = placed.find((p) => p.instanceId === 'pool-vms#0')?.hostId as string
     const host = await s.dispatch(provider, 'stack:host', { hostId })
+    if (!host.ok) throw new Error(host.error.message)
     const providerBand = (host.value as StackView).columns[0]?.boundary
     expect(providerBand?.kind).toBe('hypervisor')
     expect(stack.columns.length).toBeGreaterThan(0)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { clockLabel, formatMoney, formatValue } from './chart-style'
 import { hostsOption, powerOption } from './chart-options'
-import { costOptions, groupLines } from './tenant-chart-options'
+import { costOptions, groupLines, slaOption } from './tenant-chart-options'
 
 describe('chart style', () => {
   it('formats numbers to a precision that fits their size, with the unit', () => {
@@ -52,6 +52,33 @@ describe('chart style', () => {
       (o as { series: Array<{ name: string }> }).series.map((s) => s.name)
     expect(names(charts[0]?.option)).toEqual(['A', 'C'])
     expect(names(charts[1]?.option)).toEqual(['B'])
+  })
+
+  it('draws delivered availability as bars from 0 to 100 %, so a bar is as tall as its value', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        (values) => {
+          const tenants = values.map((v, i) => ({
+            tenantId: `t${i}`,
+            availabilityPercent: v,
+            slaAvailabilityPercent: 99.9,
+            slaViolation: v < 99.9,
+          }))
+          const looks = new Map(
+            tenants.map((t) => [t.tenantId, { name: t.tenantId, colour: '#111', currency: 'USD' }]),
+          )
+          const option = slaOption(
+            { tenants } as unknown as Parameters<typeof slaOption>[0],
+            looks,
+            { theme: 'light' },
+          ) as { yAxis: { min: unknown; max: unknown } }
+          // a bar's height is (value - min) / (max - min) of the plot: value / 100 only from 0
+          expect(option.yAxis.min).toBe(0)
+          expect(option.yAxis.max).toBe(100)
+        },
+      ),
+    )
   })
 
   it('groups lines beyond a dozen, keeping every sample’s total', () => {
