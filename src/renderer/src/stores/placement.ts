@@ -33,10 +33,17 @@ export const usePlacementStore = defineStore('placement', () => {
     if (await forEachSliced(r?.placed ?? [], count, () => job === counting)) byHost.value = map
   })
 
+  let unsubscribeDesign: (() => void) | undefined
+
   async function start(): Promise<void> {
     unsubscribe ??= api.on('scheduler:placed', (payload) => {
       performance.mark('scheduler:placed')
       result.value = payload
+    })
+    // Another design opened (by this window or another client): the old placement and its
+    // refusals belong to the old design (review s5 #10); main has dropped it too.
+    unsubscribeDesign ??= api.on('design:changed', (payload) => {
+      if (payload.changes.replaced) clear()
     })
     const last = await api.call('scheduler:last', {})
     if (last.ok && last.value) result.value = last.value

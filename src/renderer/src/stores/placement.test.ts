@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+/**
+ * The placement store against the real services (review s5 #10): after another design is
+ * opened, by this window or another client, the Tenants tab no longer shows the previous
+ * design's placement and refusals; main's own `scheduler:last` is then empty too.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { api, setTransport } from '../api'
+import { usePlacementStore } from './placement'
+import {
+  startRealServices,
+  type RealServices,
+} from '../../../../test/support/renderer/real-services'
+
+let services: RealServices
+
+beforeEach(async () => {
+  services = await startRealServices()
+  setTransport(services.transport)
+  setActivePinia(createPinia())
+  const opened = await api.call('design:open-sample', { name: 'two-hall' })
+  if (!opened.ok) throw new Error(opened.error.message)
+})
+afterEach(async () => {
+  await services.dispose()
+})
+
+describe('placement store', () => {
+  it('drops the old placement when another design is opened', async () => {
+    const placement = usePlacementStore()
+    await placement.start()
+    expect(await placement.place()).toBe(true)
+    expect(placement.result?.placed.length ?? 0).toBeGreaterThan(0)
+    const opened = await api.call('design:new', { name: 'Another customer' })
+    expect(opened.ok).toBe(true)
+    await vi.waitFor(() => expect(placement.result).toBeUndefined())
+    const last = await api.call('scheduler:last', {})
+    expect(last).toMatchObject({ ok: true, value: null })
+  })
+})
