@@ -34,8 +34,8 @@ test('wheel steps, fit clear of the minimap, minimap toggle', async ({ page, app
   }
   await designer.screenshot(testInfo, 'navigation-fit')
 
-  // ten notches out: 1.25^-10 ≈ 1/9.3 (was ~1/1.1); ten in come back (zoom in first would
-  // hit the 4× ceiling on this small design)
+  // ten notches out: 1.2^-10 ≈ 1/6.2 (Cytoscape's own: ~1/1.1); ten in come back (zoom in
+  // first would hit the 4× ceiling on this small design)
   const zoom = (): Promise<number> => designer.facts().then((f) => f.zoom)
   const before = await zoom()
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)

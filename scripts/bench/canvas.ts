@@ -12,6 +12,7 @@
  *   heap after a forced GC. Above 2,000 hosts only the racks zoomed into have host nodes.
  * Figures are printed, never asserted. `STRATA_BENCH_CANVAS_HOSTS=2000,5000` picks sizes;
  * `STRATA_BENCH_CANVAS_WEBGL=1` opens the app with `&webgl=1` (Cytoscape's WebGL renderer).
+ * `STRATA_BENCH_CANVAS_QUICK=1` stops after the click (load, pan, wheel and click figures only).
  * `STRATA_BENCH_CANVAS_PROFILE=<dir>` writes a CPU profile of the load, click, placement and
  * run phases to `<dir>/<hosts>-<phase>.cpuprofile` and prints their hottest functions.
  * Needs the built app (`npm run build`) and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
@@ -32,6 +33,8 @@ const SIZES = (process.env.STRATA_BENCH_CANVAS_HOSTS ?? '2000,5000,10000')
   .filter((n) => n > 0)
 const WEBGL = process.env.STRATA_BENCH_CANVAS_WEBGL === '1'
 const PROFILE = process.env.STRATA_BENCH_CANVAS_PROFILE || undefined
+/** Stops after the click (no drags, placement or run): for iterating on load and selection. */
+const QUICK = process.env.STRATA_BENCH_CANVAS_QUICK === '1'
 const DRAGS = 5
 const VIEWPORT = { width: 1600, height: 1000 }
 
@@ -67,6 +70,32 @@ const OBSERVE_LONG_TASKS = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration })
   }).observe({ type: 'longtask', buffered: true })
+})()`
+
+/**
+ * Where the first frame's time went, ms since navigation start: the page's scripts fetched
+ * (`scriptsMs`: the last script's responseEnd), the app mounted, the session known, the
+ * design asked for and arrived (`designGet` start and duration), the canvas built
+ * (`canvasLoad` start and duration, and each of its slices) and its JS (`scriptKiB`: transferred bytes of the scripts
+ * loaded before the first frame).
+ */
+const STARTUP_BREAKDOWN = `(() => {
+  const at = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? NaN)
+  const span = (name) => {
+    const m = performance.getEntriesByName(name, 'measure')[0]
+    return m ? [Math.round(m.startTime), Math.round(m.duration)] : undefined
+  }
+  const scripts = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js'))
+  return {
+    scriptsMs: Math.round(Math.max(0, ...scripts.map((r) => r.responseEnd))),
+    scriptKiB: Math.round(scripts.reduce((n, r) => n + (r.encodedBodySize || 0), 0) / 1024),
+    domContentLoadedMs: Math.round(performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN),
+    mountedMs: at('app:mounted'),
+    sessionMs: at('app:info'),
+    designGet: span('design:get'),
+    canvasLoad: span('canvas:load'),
+    slicesMs: performance.getEntriesByName('canvas:load:slice').map((m) => Math.round(m.duration)),
+  }
 })()`
 
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now())
@@ -123,8 +152,13 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       )
     })
     const firstFrameMs = (await hook<number | undefined>(page, 'h.firstRenderMs()')) ?? NaN
+    const startup = await page.evaluate(STARTUP_BREAKDOWN)
     await page.waitForTimeout(1000)
     const load = await longest(page, 0)
+    // every long task of the load, [start, duration] ms: which stage (see `startup`) was long
+    const loadTasks = (
+      await page.evaluate(() => (globalThis as unknown as { __longTasks: LongTask[] }).__longTasks)
+    ).map((t) => [round(t.start), round(t.duration)])
     const canvasNodes = await hook<number>(page, 'h.nodeCount()')
     const box = (await page.locator('[data-testid="canvas"]').boundingBox()) ?? {
       x: 0,
@@ -192,6 +226,21 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       await page.waitForTimeout(300)
     })
     const click = await longest(page, clickFrom)
+    if (QUICK) {
+      await cdp.send('HeapProfiler.collectGarbage')
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+      return {
+        hosts,
+        canvasNodes,
+        firstFrameMs: round(firstFrameMs),
+        startup,
+        loadTasks,
+        longestTaskMs: { load, pan, wheel, click },
+        clickToInspectorMs: round(clickToInspectorMs),
+        wheelTenNotchesZoomRatio: Number((zoomAfterTenNotches / zoomBefore).toFixed(2)),
+        heapMiB: round(heap.usedSize / 2 ** 20),
+      }
+    }
 
     // drag hosts with the real mouse: move -> frame latency
     const moveLatency: number[] = []
@@ -271,6 +320,8 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       canvasNodes,
       webgl: WEBGL,
       firstFrameMs: round(firstFrameMs),
+      startup,
+      loadTasks,
       longestTaskMs: { load, pan, wheel, click, placement, run: runLongest },
       clickToInspectorMs: round(clickToInspectorMs),
       placementPaintMs: round(placementPaintMs),

@@ -71,6 +71,7 @@ export {
 } from './simulation'
 /** Work counters of the PABFD host search, read by the benchmarks (counts, not times). */
 export { pabfdCounters } from './simulation/pabfd'
+export { hostUpdateCounters, hostUpdates } from './simulation/datacenter'
 export { importPlanetLab, parseTraceText, type TraceText } from './import/planetlab'
 export { importCsvTraces, type CsvImport, type CsvRow } from './import/csv-traces'
 
@@ -90,6 +91,7 @@ export {
   boundaryOf,
   hostBoundary,
   hostStackColumn,
+  stackLookupsOf,
   hostStackView,
   type StackViewOptions,
 } from './nesting/stack-view'

@@ -144,6 +144,29 @@ export function hostBoundary(host: Host): StackBoundary {
 export interface StackViewOptions {
   /** At most this many top-level machines per column. Default STACK_MACHINE_LIMIT. */
   machineLimit?: number
+  /**
+   * The design's lookups, made once by `stackLookupsOf(design)` when many columns of one
+   * design are built (a tenant's stack: one per zone); made per call otherwise.
+   */
+  lookups?: StackLookups
+}
+
+/** A design's lookups for stack columns: hosts, workloads, tenants and workload order by id. */
+export interface StackLookups {
+  hosts: Map<string, Host>
+  workloads: Map<string, Workload>
+  tenants: Map<string, { name: string; colour: string }>
+  rank: Map<string, number>
+}
+
+/** The lookups of `design` for `hostStackColumn` (build once, pass to every column). */
+export function stackLookupsOf(design: Design): StackLookups {
+  return {
+    hosts: new Map(design.hosts.map((h) => [h.id, h])),
+    workloads: new Map(design.workloads.map((w) => [w.id, w])),
+    tenants: new Map(design.tenants.map((t) => [t.id, { name: t.name, colour: t.colour }])),
+    rank: new Map(design.workloads.map((w, i) => [w.id, i])),
+  }
 }
 
 interface Ctx {
@@ -238,7 +261,8 @@ export function hostStackColumn(
   hostId: string,
   options: StackViewOptions = {},
 ): StackColumn | undefined {
-  const host = design.hosts.find((h) => h.id === hostId)
+  const lookups = options.lookups ?? stackLookupsOf(design)
+  const host = lookups.hosts.get(hostId)
   if (!host) return undefined
   const childrenOf = new Map<string, string[]>()
   const top: string[] = []
@@ -254,12 +278,12 @@ export function hostStackColumn(
   const ctx: Ctx = {
     design,
     host,
-    byId: new Map(design.workloads.map((w) => [w.id, w])),
+    byId: lookups.workloads,
     childrenOf,
-    tenants: new Map(design.tenants.map((t) => [t.id, { name: t.name, colour: t.colour }])),
+    tenants: lookups.tenants,
   }
   // design order: workloads as listed, instances by index
-  const rank = new Map(design.workloads.map((w, i) => [w.id, i]))
+  const rank = lookups.rank
   const order = (a: string, b: string): number =>
     (rank.get(workloadIdOf(a)) ?? 0) - (rank.get(workloadIdOf(b)) ?? 0) ||
     Number(a.slice(a.lastIndexOf('#') + 1)) - Number(b.slice(b.lastIndexOf('#') + 1))

@@ -60,6 +60,12 @@ export function findHostForVm(
 
 const indexes = new WeakMap<SimState, PabfdIndex | undefined>()
 
+/**
+ * Whether consolidation decisions search through the PABFD index (`true`, the default) or by
+ * the plain scan; the scan is the reference the tests and the benchmark compare against.
+ */
+export const pabfdIndexing = { enabled: true }
+
 /** The run's PABFD index, filed afresh for this decision (undefined: too many classes). */
 function indexFor(
   s: SimState,
@@ -67,6 +73,7 @@ function indexFor(
   power: Float64Array,
   excluded: Uint8Array,
 ): PabfdIndex | undefined {
+  if (!pabfdIndexing.enabled) return undefined
   let index = indexes.get(s)
   if (index === undefined && !indexes.has(s)) {
     index = indexable(s) ? new PabfdIndex(s, p, power) : undefined

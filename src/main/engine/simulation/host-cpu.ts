@@ -112,6 +112,8 @@ export function isSuitable(s: SimState, h: number, v: number): boolean {
 
 /** Adds `v` to host `h` (CloudSim's `vmCreate`, also used for tentative placements). */
 export function createOn(s: SimState, h: number, v: number, migIn = false): void {
+  // Instances' unwritten repeated entries belong to the entries as they were (`entry-lag.ts`).
+  if ((s.lag.from[h] as number) >= 0) s.catchUp?.(h)
   const e = s.entries[h] as HostEntries
   const bind = resourcesBind(s, v)
   const mem = bind ? memoryCostMiB(s, v, h) : 0
@@ -144,6 +146,7 @@ function removeAt(xs: number[], i: number): void {
 
 /** Removes entry `i` of host `h` and re-allocates the others (CloudSim's `vmDestroy`). */
 export function removeEntryAt(s: SimState, h: number, i: number): void {
+  if ((s.lag.from[h] as number) >= 0) s.catchUp?.(h)
   const e = s.entries[h] as HostEntries
   s.hostVersion[h] = (s.hostVersion[h] as number) + 1
   s.hostMemUsed[h] = (s.hostMemUsed[h] as number) - (e.memMiB[i] as number)

@@ -142,6 +142,76 @@ function finalizeVm(m: Metrics, v: number): void {
   m.vfMemMiB[v] = m.vpMemMiB[v] as number
 }
 
+/**
+ * The entries instance `v` would get from `vmEntry` at each of `timesS[from..to)` with its
+ * pending figures unchanged (a host update repeated at each of those instants), written in one
+ * go: the same operations in the same order as those calls, so every sum is the same to the
+ * last bit. The instants must be increasing and after the pending entry's.
+ */
+export function repeatVmEntries(
+  m: Metrics,
+  v: number,
+  timesS: readonly number[],
+  from: number,
+  to: number,
+): void {
+  if (to <= from) return
+  if ((m.vpT[v] as number) === -1 || (m.vfT[v] as number) === -1) {
+    // No earlier entry to close: the plain calls (rare; the loop below assumes one).
+    for (let j = from; j < to; j++) {
+      const tS = timesS[j] as number
+      if ((m.vpT[v] as number) !== -1 && m.vpT[v] !== tS) finalizeVm(m, v)
+      m.vpT[v] = tS
+    }
+    return
+  }
+  finalizeVm(m, v)
+  m.vpT[v] = timesS[from] as number
+  if (to - from === 1) return
+  // From here on the final entry is the pending one: the same figures at every instant.
+  const alloc = m.vfAlloc[v] as number
+  const req = m.vfReq[v] as number
+  const loss = m.vfLoss[v] as number
+  const memMiB = m.vfMemMiB[v] as number
+  const short = alloc < req
+  const mig = m.vfMig[v] === 1
+  let allocMi = m.vAllocMi[v] as number
+  let reqMi = m.vReqMi[v] as number
+  let interferenceMi = m.vInterferenceMi[v] as number
+  let residentS = m.vResidentS[v] as number
+  let memMiBS = m.vMemUsedMiBS[v] as number
+  let violSum = m.vViolSum[v] as number
+  let violCount = m.vViolCount[v] as number
+  let migLossMi = m.vMigLossMi[v] as number
+  let finalS = m.vfT[v] as number
+  let pendingS = m.vpT[v] as number
+  for (let j = from + 1; j < to; j++) {
+    const dt = pendingS - finalS
+    allocMi += alloc * dt
+    reqMi += req * dt
+    interferenceMi += loss * dt
+    residentS += dt
+    memMiBS += memMiB * dt
+    if (short) {
+      violSum += (req - alloc) / req
+      violCount += 1
+      if (mig) migLossMi += (req - alloc) * dt
+    }
+    finalS = pendingS
+    pendingS = timesS[j] as number
+  }
+  m.vAllocMi[v] = allocMi
+  m.vReqMi[v] = reqMi
+  m.vInterferenceMi[v] = interferenceMi
+  m.vResidentS[v] = residentS
+  m.vMemUsedMiBS[v] = memMiBS
+  m.vViolSum[v] = violSum
+  m.vViolCount[v] = violCount
+  m.vMigLossMi[v] = migLossMi
+  m.vfT[v] = finalS
+  m.vpT[v] = pendingS
+}
+
 /** Records an instance state entry at `tS` (replacing one at the same instant). */
 export function vmEntry(
   m: Metrics,

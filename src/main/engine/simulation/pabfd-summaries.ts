@@ -1,9 +1,9 @@
 /**
  * The bitsets of the PABFD index's groups (`pabfd.ts`), in design order, with per 32-host word
  * and per 1,024-host block of each group: the most CPU and memory room any member has, and
- * the least offset and the range of filed loads (fractions of host MIPS) of its members. Room
- * maxima let a search skip hosts where the instance cannot fit; offsets and load ranges give a
- * lower bound of the members' increases (general model), so words and blocks that cannot win
+ * the least offset and the range of filed loads (fractions of host MIPS) of its members; and the
+ * room maxima of each whole group. Room maxima let a search skip hosts (and groups) where the
+ * instance cannot fit; offsets and load ranges give a lower bound of the members' increases (general model), so words and blocks that cannot win
  * are skipped without visiting their hosts.
  */
 
@@ -33,6 +33,9 @@ export class GroupSummaries {
   readonly blockOff: Float64Array
   readonly blockLo: Float64Array
   readonly blockHi: Float64Array
+  /** Per group: the most CPU and memory room any member has (-1: none). */
+  readonly groupCpu: Float64Array
+  readonly groupMem: Float64Array
 
   /**
    * `bounds`: keep the offset and load-range summaries (general mode's pruning reads them;
@@ -59,6 +62,8 @@ export class GroupSummaries {
     this.blockOff = new Float64Array(B)
     this.blockLo = new Float64Array(B)
     this.blockHi = new Float64Array(B)
+    this.groupCpu = new Float64Array(groups)
+    this.groupMem = new Float64Array(groups)
   }
 
   /** Empties every group (room maxima -1: nothing fits). */
@@ -68,6 +73,25 @@ export class GroupSummaries {
     this.wordMem.fill(-1)
     this.blockCpu.fill(-1)
     this.blockMem.fill(-1)
+    this.groupCpu.fill(-1)
+    this.groupMem.fill(-1)
+  }
+
+  /** Whether some member of group `g` may have `cpu` MIPS and `mem` MiB of room (maxima). */
+  fits(g: number, cpu: number, mem: number): boolean {
+    return (this.groupCpu[g] as number) >= cpu && (this.groupMem[g] as number) >= mem
+  }
+
+  /** Recomputes group `g`'s room maxima from its blocks. */
+  private refreshGroup(g: number): void {
+    let cpu = -1
+    let mem = -1
+    for (let i = g * this.blocks; i < (g + 1) * this.blocks; i++) {
+      if ((this.blockCpu[i] as number) > cpu) cpu = this.blockCpu[i] as number
+      if ((this.blockMem[i] as number) > mem) mem = this.blockMem[i] as number
+    }
+    this.groupCpu[g] = cpu
+    this.groupMem[g] = mem
   }
 
   /** Recomputes the summaries of word `w` of group `g` and of its block. */
@@ -120,6 +144,7 @@ export class GroupSummaries {
     this.blockOff[bi] = off
     this.blockLo[bi] = lo
     this.blockHi[bi] = hi
+    this.refreshGroup(g)
   }
 
   /** `refresh` without the offset and load-range summaries. */
@@ -149,6 +174,7 @@ export class GroupSummaries {
     const bi = g * this.blocks + b
     this.blockCpu[bi] = cpu
     this.blockMem[bi] = mem
+    this.refreshGroup(g)
   }
 
   /** The member of group `g` with the least `key` (the first in design order on ties; -1: none). */

@@ -30,4 +30,6 @@ export interface RunLoop {
   readonly isNpa: boolean
   /** Each migrating instance's pending completion (to move it when the flow model re-times). */
   readonly pendingMigrations: Map<number, MigrateEvent>
+  /** Scratch marks, one per host, all 0 between uses (`startMigrations`). */
+  readonly hostMarks: Uint8Array
 }

@@ -10,6 +10,7 @@ import { InvalidDesignError, runPolicy } from './run-checks'
 import { attachNetwork, hasNetworkTraffic, NetworkRun } from '../network'
 import { optimizeAllocation } from './consolidation'
 import { processAll, type RunCounters } from './datacenter'
+import { catchUpAll, catchUpHost } from './entry-lag'
 import { EventQueue } from './event-queue'
 import { toMs, type SimEventPayload } from './events'
 import {
@@ -22,7 +23,7 @@ import {
 } from './failure-handling'
 import { createFailureLog, plannedFailures, type FailureLog } from './failures'
 import { addEnergyLine, addPowerToSample } from './energy-lines'
-import { completeMigration, retimeMigration, startMigration } from './migration-handling'
+import { completeMigration, retimeMigration, startMigrations } from './migration-handling'
 import { createMetrics, finishMetrics, type Metrics } from './metrics'
 import { Placement } from './placement'
 import type { PolicySpec } from './policy'
@@ -110,6 +111,7 @@ export class Simulation {
     this.state.horizonS = horizonS
     this.random = createRandom(this.seed)
     this.metrics = createMetrics(this.state.hostCount, this.state.vmCount)
+    this.state.catchUp = (h) => catchUpHost(this.state, this.metrics, h)
     this.counters = {
       energyJ: 0,
       switchOffs: 0,
@@ -156,6 +158,7 @@ export class Simulation {
       storage: this.storage,
       isNpa: this.isNpa,
       pendingMigrations: new Map(),
+      hostMarks: new Uint8Array(this.state.hostCount),
     }
   }
 
@@ -265,6 +268,10 @@ export class Simulation {
   private handle(e: SimEventPayload): void {
     // The bill so far follows every change of state, not only the sampled instants.
     chargeCost(this.series, this.state, this.metrics, e.tS)
+    // Only the passes of migration completions leave instance entries unwritten
+    // (`entry-lag.ts`); every other event sees them written (a processing instant's full
+    // updates would write them anyway).
+    if (e.type !== 'migrate') catchUpAll(this.state, this.metrics)
     switch (e.type) {
       case 'process':
         return this.processInstant(e.tS)
@@ -317,9 +324,7 @@ export class Simulation {
       })),
     )
     for (const t of rates?.retimed ?? []) retimeMigration(this.loop, t.vm, t.endS)
-    decided.forEach((m, i) =>
-      startMigration(this.loop, m.vm, m.host, tS, m.reason, rates?.startGbps[i]),
-    )
+    startMigrations(this.loop, decided, tS, rates?.startGbps)
     this.storage?.update(tS, true)
     sampleSeries(this.series, s, this.metrics, tS)
     addPowerToSample(this.series.totalPowerW, this.storage, this.network)
@@ -339,6 +344,7 @@ export class Simulation {
       if (since >= 0)
         this.failures.downtimeS[v] = (this.failures.downtimeS[v] as number) + (s.horizonS - since)
     }
+    catchUpAll(s, this.metrics)
     finishMetrics(this.metrics, s.hostCount, s.vmCount)
     const elapsedMs = (this.options.nowMs?.() ?? 0) - this.startedMs
     this.result = buildResult({

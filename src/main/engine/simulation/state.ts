@@ -9,6 +9,7 @@
 import type { Design } from '../../../shared/design/schema'
 import { overheadsFor, memoryOverheadMiB, type EffectiveOverheads } from '../virtualization'
 import { buildDemand, type DemandTable } from './demand'
+import { createEntryLag, type EntryLag } from './entry-lag'
 import type { PolicySpec } from './policy'
 import { buildPlacementRules, type PlacementRules } from './placement-rules'
 
@@ -75,6 +76,13 @@ export interface SimState {
   hostUpdatedVersion: Uint32Array
   /** Bumped whenever demands or histories may have changed. */
   epoch: number
+  /** Hosts whose instances' repeated state entries are not written yet (`entry-lag.ts`). */
+  lag: EntryLag
+  /**
+   * Writes host `h`'s unwritten instance entries (`catchUpHost` with the run's metrics); set by
+   * the run. Without it no host lags: every update writes its entries at once.
+   */
+  catchUp?: (h: number) => void
   /** Hosts with the same curve, PEs and capacity share a class (for PABFD shortcuts). */
   hostClass: Int32Array
   classCount: number
@@ -214,6 +222,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     hostUpdatedS: new Float64Array(H).fill(-1),
     hostUpdatedVersion: new Uint32Array(H),
     epoch: 0,
+    lag: createEntryLag(H),
     ...hostClasses(H, curves, hostPes, hostPeMips),
     keepHistory,
     idleHostsOn: !compat && !sim.switchOffIdleHosts,

@@ -7,7 +7,8 @@ import { fileNameFor, filesServices } from '../files'
 import type { HandlerMap } from '../handler-types'
 import { zipCsvFiles } from '../reports/csv-zip'
 import { pdfMaker } from '../reports/pdf'
-import { ReportCancelled, ReportTenantNotFound, produceReport } from '../reports/produce-report'
+import { ReportCancelled, ReportTenantNotFound } from '../reports/produce-report'
+import { produceReportOffThread } from '../reports/report-off-thread'
 import { ReportJobs } from '../reports/report-jobs'
 
 type ReportsCall = 'reports:export' | 'reports:cancel'
@@ -39,7 +40,7 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
       const saved = files.currentLastRun()
       const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
       try {
-        const out = await produceReport({
+        const out = await produceReportOffThread({
           design,
           tenantId,
           placement: saved?.placement as PlacementResult | undefined,

@@ -12,6 +12,7 @@ type SimulationCall =
   | 'simulation:cancel'
   | 'simulation:get'
   | 'simulation:list'
+  | 'simulation:host-series'
 
 export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> {
   const { runs } = ctx
@@ -49,11 +50,15 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
     'simulation:pause': (req) => guard('not-found', () => runs.pause(req.runId)),
     'simulation:resume': (req) => guard('not-found', () => runs.resume(req.runId)),
     'simulation:step': (req) => {
-      const found = guard('not-found', () => runs.get(req.runId))
+      const found = guard('not-found', () => runs.info(req.runId))
       return found.ok ? guard('bad-request', () => runs.step(req.runId)) : found
     },
     'simulation:cancel': (req) => guard('not-found', () => runs.cancel(req.runId)),
-    'simulation:get': (req) => guard('not-found', () => runs.get(req.runId)),
+    'simulation:get': (req) => guard('not-found', () => runs.get(req.runId, req.lean === true)),
     'simulation:list': () => ok(runs.list()),
+    'simulation:host-series': (req) => {
+      const found = guard('not-found', () => runs.info(req.runId))
+      return found.ok ? guard('bad-request', () => runs.hostSeries(req.runId, req.hostIds)) : found
+    },
   }
 }

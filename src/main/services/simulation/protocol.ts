@@ -2,6 +2,7 @@
 import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import type { PolicySpec } from '../../engine'
+import type { PackedHostSeries } from './host-series-store'
 
 export interface StartMessage {
   type: 'start'
@@ -34,5 +35,12 @@ export type FromWorker =
       /** Series points since the previous progress message. */
       live: LiveDelta
     }
-  | { type: 'done'; cancelled: boolean; result: SimulationResult }
+  | {
+      type: 'done'
+      cancelled: boolean
+      /** The result with `series.hosts` empty: they come packed in `hostSeries`. */
+      result: SimulationResult
+      /** Per-host series, packed (their buffers are transferred, not copied). */
+      hostSeries?: PackedHostSeries
+    }
   | { type: 'error'; message: string }

@@ -45,7 +45,9 @@ describe('simulation runs', () => {
     const runs = new SimulationRuns(hub, true)
     const info = runs.start(sample, { policy: 'thr-mmt-0.8', horizonS: 21_600 })
     expect(info.status).toBe('running')
-    const done = await finished()
+    const event = await finished()
+    expect(event).not.toHaveProperty('result') // the event is light: the result is read
+    const done = runs.get(info.runId)
     expect(done.status).toBe('done')
     expect(done.progress).toBe(1)
     const direct = simulate(sample, { policy: 'thr-mmt-0.8', horizonS: 21_600, runId: info.runId })
@@ -65,7 +67,8 @@ describe('simulation runs', () => {
     expect(runs.get(a.runId).status).toBe('paused')
     expect(runs.get(a.runId).progress).toBeLessThan(1)
     expect(runs.resume(a.runId).status).toBe('running')
-    const done = await finished()
+    await finished()
+    const done = runs.get(a.runId)
     expect(done.status).toBe('done')
     const progress = events
       .filter((e) => e.event === 'simulation:progress')

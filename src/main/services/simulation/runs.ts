@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import type {
+  HostSeriesAnswer,
   SimulationResult,
   SimulationRunDetail,
   SimulationRunInfo,
@@ -17,24 +18,43 @@ import { resolvePolicy } from '../../engine'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
 import { control, runInSlices, type SliceRunner } from './slices'
 import { simulationWorkerEntry } from './worker-path'
+import {
+  HOST_SERIES_MEMORY_BUDGET_BYTES,
+  HostSeriesTable,
+  MAX_HOST_SERIES_PER_CALL,
+  packedBytes,
+} from './host-series-store'
 
 /**
- * Per-host series are kept while hosts × samples stays within this budget (three series of
- * 2 M numbers: ~50 MB as JSON on the way to the window); beyond it a run keeps per-rack series
- * only (always kept) unless asked to. 10,000 hosts for an hour of 5-minute steps stay within;
- * 10,000 hosts for a day do not.
+ * A whole result (`simulation:get` without `lean`) carries per-host series while hosts ×
+ * samples stays within this count (three series of 2 M numbers: ~50 MB as JSON); beyond it
+ * they stay in main and are read per host (`simulation:host-series`).
  */
 export const HOST_SERIES_BUDGET = 2_000_000
 
-/** Whether a run of `hosts` hosts over `horizonS` in `stepS` steps keeps per-host series. */
+/**
+ * A lean result (`simulation:get` with `lean`, what the window reads at a run's end) carries
+ * per-host series only while hosts × samples stays within this count (~3 MB of JSON); beyond
+ * it the window asks for the hosts it shows.
+ */
+export const LEAN_HOST_SERIES_BUDGET = 100_000
+
+/**
+ * Whether a run of `hosts` hosts over `horizonS` in `stepS` steps keeps per-host series: their
+ * packed size within HOST_SERIES_MEMORY_BUDGET_BYTES (10,000 hosts for a day of 5-minute
+ * steps take 115.6 MB and are kept; for a week, 809 MB, they are not).
+ */
 export function keepsHostSeries(hosts: number, horizonS: number, stepS: number): boolean {
   const samples = Math.ceil(horizonS / Math.max(1, stepS)) + 1
-  return hosts * samples <= HOST_SERIES_BUDGET
+  return packedBytes(hosts, samples) <= HOST_SERIES_MEMORY_BUDGET_BYTES
 }
 
 interface Run {
   info: SimulationRunInfo
+  /** The result without per-host series (`series.hosts` is empty: they are in `hosts`). */
   result?: SimulationResult
+  /** Per-host series, packed, while within the memory budget. */
+  hosts?: HostSeriesTable
   send: (message: ToWorker) => void
   stop: () => void
 }
@@ -150,6 +170,11 @@ export class SimulationRuns {
     }
     if (m.type === 'done') {
       run.result = m.result
+      if (m.hostSeries) {
+        run.hosts = new HostSeriesTable(m.hostSeries)
+        this.keepWithinMemoryBudget(run)
+      }
+      run.info.hostSeries = run.hosts ? 'kept' : 'none'
       run.info.status = m.cancelled ? 'cancelled' : 'done'
       run.info.progress = m.cancelled ? run.info.progress : 1
       run.info.virtualTimeS = m.cancelled ? run.info.virtualTimeS : run.info.horizonS
@@ -159,7 +184,21 @@ export class SimulationRuns {
     }
     run.stop()
     this.tell({ kind: 'finished', detail: this.detail(run) })
-    this.hub.publish('simulation:finished', this.detail(run))
+    // the result is read with `simulation:get`: a large one is not pushed to every session
+    this.hub.publish('simulation:finished', { ...run.info })
+  }
+
+  /** Drops older runs' per-host series (oldest first) until all fit the memory budget. */
+  private keepWithinMemoryBudget(newest: Run): void {
+    let bytes = 0
+    for (const r of this.runs.values()) bytes += r.hosts?.bytes ?? 0
+    for (const r of this.runs.values()) {
+      if (bytes <= HOST_SERIES_MEMORY_BUDGET_BYTES) return
+      if (r === newest || !r.hosts) continue
+      bytes -= r.hosts.bytes
+      delete r.hosts
+      r.info.hostSeries = 'none'
+    }
   }
 
   /** Calls `listener` with every run's progress and end; returns the unsubscribe. */
@@ -172,8 +211,24 @@ export class SimulationRuns {
     for (const listener of [...this.listeners]) listener(event)
   }
 
-  private detail(run: Run): SimulationRunDetail {
-    return run.result ? { ...run.info, result: run.result } : { ...run.info }
+  /**
+   * The run with its result: per-host series in it while hosts × samples is within `budget`
+   * (none when 0); `lean` leaves out the per-instance records too.
+   */
+  private detail(run: Run, budget = 0, lean = false): SimulationRunDetail {
+    const r = run.result
+    if (!r) return { ...run.info }
+    const table = run.hosts
+    const withHosts = table && table.hostCount * table.packed.samples <= budget
+    if (!withHosts && !lean) return { ...run.info, result: r }
+    return {
+      ...run.info,
+      result: {
+        ...r,
+        ...(lean ? { instances: [] } : {}),
+        series: { ...r.series, hosts: withHosts ? table.all() : [] },
+      },
+    }
   }
 
   private find(runId: string): Run {
@@ -216,12 +271,53 @@ export class SimulationRuns {
     return this.control(runId, { type: 'cancel' }, 'cancelled')
   }
 
-  /** One run with its result once done; without `runId` the latest run. */
-  get(runId?: string): SimulationRunDetail {
-    if (runId !== undefined) return this.detail(this.find(runId))
+  /**
+   * One run with its result once done; without `runId` the latest run. Per-host series are in
+   * the result within HOST_SERIES_BUDGET; `lean` (the window's read) leaves out the
+   * per-instance records and keeps per-host series within LEAN_HOST_SERIES_BUDGET only.
+   */
+  get(runId?: string, lean = false): SimulationRunDetail {
+    return this.detail(this.pick(runId), lean ? LEAN_HOST_SERIES_BUDGET : HOST_SERIES_BUDGET, lean)
+  }
+
+  /** One run's state (no result); without `runId` the latest. Throws for an unknown run. */
+  info(runId?: string): SimulationRunInfo {
+    return { ...this.pick(runId).info }
+  }
+
+  private pick(runId?: string): Run {
+    if (runId !== undefined) return this.find(runId)
     const last = [...this.runs.values()].pop()
     if (!last) throw new Error('no simulation has been run yet')
-    return this.detail(last)
+    return last
+  }
+
+  /**
+   * The per-host series of `hostIds` (at most MAX_HOST_SERIES_PER_CALL) in run `runId` (the
+   * latest without one). Throws when the run is unknown, not finished, or kept none (beyond
+   * the memory budget, asked for none, or pushed out by newer runs).
+   */
+  hostSeries(runId: string | undefined, hostIds: ReadonlyArray<string>): HostSeriesAnswer {
+    const run = this.pick(runId)
+    const id = run.info.runId
+    if (hostIds.length > MAX_HOST_SERIES_PER_CALL)
+      throw new Error(
+        `at most ${MAX_HOST_SERIES_PER_CALL} hosts per call (${hostIds.length} asked)`,
+      )
+    if (!run.result) throw new Error(`simulation run "${id}" is ${run.info.status}: no result yet`)
+    const table = run.hosts
+    if (!table)
+      throw new Error(
+        `simulation run "${id}" kept no per-host series (beyond the memory budget or not asked for): views show per-rack means`,
+      )
+    const hosts = []
+    const unknownHostIds: string[] = []
+    for (const hostId of new Set(hostIds)) {
+      const series = table.series(hostId)
+      if (series) hosts.push(series)
+      else unknownHostIds.push(hostId)
+    }
+    return { runId: id, timesS: run.result.series.timesS, hosts, unknownHostIds }
   }
 
   list(): SimulationRunInfo[] {

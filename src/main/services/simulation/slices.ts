@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import type { Simulation } from '../../engine'
 import { openSimulation, SimulationDriver } from './driver'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
+import { packHostSeries } from './host-series-store'
 
 /** Answers the control messages of one run. */
 export interface SliceRunner {
@@ -23,6 +24,19 @@ export function control(runner: SliceRunner, message: Exclude<ToWorker, { type: 
   else if (message.type === 'resume') runner.resume()
   else if (message.type === 'step') runner.step()
   else runner.cancel()
+}
+
+/** The `done` message of `sim`: its result, with the per-host series packed beside it. */
+export function doneMessage(sim: Simulation, cancelled: boolean): FromWorker {
+  const result = sim.getResult()
+  const { hosts } = result.series
+  if (hosts.length === 0) return { type: 'done', cancelled, result }
+  return {
+    type: 'done',
+    cancelled,
+    result: { ...result, series: { ...result.series, hosts: [] } },
+    hostSeries: packHostSeries(hosts, result.series.timesS.length),
+  }
 }
 
 /** Runs `start` in slices, sending progress and the result to `send`. */
@@ -66,7 +80,7 @@ export function runInSlices(
     try {
       if (!advance()) return false
       finished = true
-      send({ type: 'done', cancelled: false, result: sim.getResult() })
+      send(doneMessage(sim, false))
     } catch (error) {
       finished = true
       send({ type: 'error', message: (error as Error).message })
@@ -104,7 +118,7 @@ export function runInSlices(
       if (finished) return
       finished = true
       sim.cancel()
-      send({ type: 'done', cancelled: true, result: sim.getResult() })
+      send(doneMessage(sim, true))
     },
   }
 }

@@ -1,7 +1,9 @@
 /**
- * How to start the worker: from the bundle, `simulation-worker.js` in the bundle's folder
- * (or its parent, when this code sits in a shared chunk); from source (tsx), `worker.ts`
- * beside this file, loaded through a tiny ESM bootstrap that registers tsx in the thread.
+ * How to start a worker thread of the main process: from the bundle, its `.js` in the
+ * bundle's folder (or its parent, when this code sits in a shared chunk); from source (tsx),
+ * its `.ts` (the simulation's `worker.ts` beside this file; the report's
+ * `../reports/report-worker.ts`), loaded through a tiny ESM bootstrap that registers tsx in
+ * the thread.
  */
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -14,13 +16,27 @@ export interface WorkerEntry {
   target: string | URL
 }
 
+/** The simulation run worker (`simulation-worker.js`, from source `worker.ts`). */
 export function simulationWorkerEntry(
   moduleUrl: string = import.meta.url,
 ): WorkerEntry | undefined {
+  return workerEntry('simulation-worker.js', 'worker.ts', moduleUrl)
+}
+
+/** The report worker (`report-worker.js`, from source `../reports/report-worker.ts`). */
+export function reportWorkerEntry(moduleUrl: string = import.meta.url): WorkerEntry | undefined {
+  return workerEntry('report-worker.js', join('..', 'reports', 'report-worker.ts'), moduleUrl)
+}
+
+/**
+ * A worker's entry: `bundled` (a file name) beside the bundle or in its parent; from source,
+ * `source` (a path relative to this file's folder). `undefined` when neither is found.
+ */
+function workerEntry(bundled: string, source: string, moduleUrl: string): WorkerEntry | undefined {
   const here = fileURLToPath(moduleUrl)
   const dir = dirname(here)
   if (here.endsWith('.ts')) {
-    const file = join(dir, 'worker.ts')
+    const file = join(dir, source)
     if (!existsSync(file)) return undefined
     let tsxApi: string
     try {
@@ -37,10 +53,7 @@ export function simulationWorkerEntry(
     ].join('\n')
     return { target: new URL(`data:text/javascript,${encodeURIComponent(code)}`) }
   }
-  for (const candidate of [
-    join(dir, 'simulation-worker.js'),
-    join(dir, '..', 'simulation-worker.js'),
-  ])
+  for (const candidate of [join(dir, bundled), join(dir, '..', bundled)])
     if (existsSync(candidate)) return { target: candidate }
   return undefined
 }

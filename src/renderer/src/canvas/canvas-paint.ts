@@ -17,6 +17,9 @@ import { drawMigrations, type MigrationMark } from './marks'
 import { LinkOverlayPainter } from './link-overlay'
 import type { LinkOverlay } from '../drawing/link-overlay'
 
+/** Quiet time after the last pan or zoom before the hosts in view are named, ms. */
+const HOSTS_IN_VIEW_SETTLE_MS = 150
+
 export class CanvasPaint {
   overlay: ReadonlyMap<string, HostOverlay> = new Map()
   storage: ReadonlyMap<string, StorageOverlay> = new Map()
@@ -30,6 +33,7 @@ export class CanvasPaint {
   private readonly slices: OverlaySlices
   private migrations: readonly MigrationMark[] = []
   private links: LinkOverlayPainter | undefined
+  private inViewTimer: ReturnType<typeof setTimeout> | undefined
 
   /**
    * `standIn(id)`: the node on the canvas that stands for a member not on it (its rack),
@@ -40,8 +44,30 @@ export class CanvasPaint {
     private readonly layer: RackLayer | undefined,
     sliced: boolean,
     private readonly standIn: (id: string) => string | undefined = () => undefined,
+    private readonly onHostsInView?: (hostIds: string[]) => void,
   ) {
     this.slices = new OverlaySlices(cy, sliced)
+    if (onHostsInView) cy.on('viewport', () => this.scheduleHostsInView())
+  }
+
+  /**
+   * Names the hosts on the canvas inside the view (once the view stops moving) while some host
+   * shows its rack's mean, so their own series can be fetched (`onHostsInView`).
+   */
+  private scheduleHostsInView(): void {
+    if (!this.onHostsInView || this.inViewTimer !== undefined) return
+    if (![...this.overlay.values()].some((o) => o.rackMean)) return
+    this.inViewTimer = setTimeout(() => {
+      this.inViewTimer = undefined
+      const e = this.cy.extent()
+      const ids: string[] = []
+      this.cy.nodes('.host').forEach((n) => {
+        if (!this.overlay.get(n.id())?.rackMean) return
+        const p = n.position()
+        if (p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2) ids.push(n.id())
+      })
+      if (ids.length > 0) this.onHostsInView?.(ids)
+    }, HOSTS_IN_VIEW_SETTLE_MS)
   }
 
   /**
@@ -55,6 +81,7 @@ export class CanvasPaint {
     this.updateAggregates(design)
     let rackMeans = 0
     for (const o of overlay.values()) if (o.rackMean) rackMeans++
+    if (rackMeans > 0) this.scheduleHostsInView()
     return rackMeans
   }
 
@@ -90,6 +117,7 @@ export class CanvasPaint {
   /** Draws the migrations again after hosts came onto or left the canvas. */
   membersChanged(): void {
     if (this.migrations.length > 0) drawMigrations(this.cy, this.migrations, this.standIn)
+    this.scheduleHostsInView()
   }
 
   /** Sums the overlay per rack for the level-of-detail layer's glyphs. */
@@ -109,5 +137,6 @@ export class CanvasPaint {
 
   destroy(): void {
     this.slices.cancel()
+    if (this.inViewTimer !== undefined) clearTimeout(this.inViewTimer)
   }
 }

@@ -4,7 +4,7 @@
  * minimum size. Plain nodes whose `w`/`h` data and position follow their members, so no
  * Cytoscape compound bounds pass is ever needed. Moves only boxes that changed.
  */
-import type { Core, NodeSingular, Position } from 'cytoscape'
+import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape'
 import { CONTAINER_MIN_PX, isContainer } from './elements'
 import type { GhostPoint } from './lazy-hosts'
 
@@ -26,18 +26,62 @@ function grow(boxes: Map<string, Box>, id: string, b: Box): void {
   }
 }
 
-function place(node: NodeSingular, b: Box | undefined): void {
-  if (!b) {
-    if (node.data('w') !== CONTAINER_MIN_PX) node.data({ w: CONTAINER_MIN_PX, h: CONTAINER_MIN_PX })
-    return
+/** A box's size (model px) and centre; no centre: an empty box keeps its own place. */
+export interface BoxPlacement {
+  w: number
+  h: number
+  position?: Position
+}
+
+const memberBox = (p: Position): Box => ({
+  x1: p.x - RACK_PAD.left,
+  y1: p.y - RACK_PAD.top,
+  x2: p.x + RACK_PAD.right,
+  y2: p.y + RACK_PAD.bottom,
+})
+
+function placement(b: Box | undefined): BoxPlacement {
+  if (!b) return { w: CONTAINER_MIN_PX, h: CONTAINER_MIN_PX }
+  return {
+    w: Math.round(b.x2 - b.x1),
+    h: Math.round(b.y2 - b.y1),
+    position: { x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 },
   }
-  const w = Math.round(b.x2 - b.x1)
-  const h = Math.round(b.y2 - b.y1)
-  const x = (b.x1 + b.x2) / 2
-  const y = (b.y1 + b.y2) / 2
-  if (node.data('w') !== w || node.data('h') !== h) node.data({ w, h })
+}
+
+/**
+ * Where every rack and zone box goes (pure): a rack around its members' positions (with room
+ * for their labels), a zone around its racks' boxes (its label above). `racks` gives each
+ * rack's zone and current centre (kept when the rack is empty); `zones` lists the zones.
+ */
+export function boxPlacements(
+  members: Iterable<{ rackId: string; position: Position }>,
+  racks: Iterable<{ id: string; zoneId?: string; position: Position }>,
+  zones: Iterable<string>,
+): Map<string, BoxPlacement> {
+  const rackBoxes = new Map<string, Box>()
+  for (const { rackId, position } of members) grow(rackBoxes, rackId, memberBox(position))
+  const out = new Map<string, BoxPlacement>()
+  const zoneBoxes = new Map<string, Box>()
+  for (const rack of racks) {
+    const at = placement(rackBoxes.get(rack.id))
+    out.set(rack.id, at)
+    if (!rack.zoneId) continue
+    const p = at.position ?? rack.position
+    const w = at.w / 2 + ZONE_PAD
+    const h = at.h / 2 + ZONE_PAD
+    grow(zoneBoxes, rack.zoneId, { x1: p.x - w, y1: p.y - h - 16, x2: p.x + w, y2: p.y + h })
+  }
+  for (const zone of zones) out.set(zone, placement(zoneBoxes.get(zone)))
+  return out
+}
+
+function place(node: NodeSingular, at: BoxPlacement | undefined): void {
+  if (!at) return
+  if (node.data('w') !== at.w || node.data('h') !== at.h) node.data({ w: at.w, h: at.h })
   const p = node.position()
-  if (p.x !== x || p.y !== y) node.position({ x, y })
+  if (at.position && (p.x !== at.position.x || p.y !== at.position.y))
+    node.position({ ...at.position })
 }
 
 /**
@@ -45,39 +89,62 @@ function place(node: NodeSingular, b: Box | undefined): void {
  * `ghosts`: members not on the canvas, `lazy-hosts.ts`).
  */
 export function fitContainers(cy: Core, ghosts: readonly GhostPoint[] = []): void {
-  const racks = new Map<string, Box>()
-  for (const { rackId, position: p } of ghosts)
-    grow(racks, rackId, {
-      x1: p.x - RACK_PAD.left,
-      y1: p.y - RACK_PAD.top,
-      x2: p.x + RACK_PAD.right,
-      y2: p.y + RACK_PAD.bottom,
-    })
+  const members: Array<{ rackId: string; position: Position }> = [...ghosts]
   cy.nodes().forEach((n) => {
-    const kind = n.data('kind')
     const rack = n.data('container') as string | undefined
-    if (!rack || kind === 'rack' || kind === 'zone') return
-    const p = n.position()
-    grow(racks, rack, {
-      x1: p.x - RACK_PAD.left,
-      y1: p.y - RACK_PAD.top,
-      x2: p.x + RACK_PAD.right,
-      y2: p.y + RACK_PAD.bottom,
-    })
+    if (!rack || isContainer(n)) return
+    members.push({ rackId: rack, position: n.position() })
   })
-  const zones = new Map<string, Box>()
+  const racks = cy.nodes('.rack')
+  const zones = cy.nodes('.zone')
+  const at = boxPlacements(
+    members,
+    racks.map((r) => ({
+      id: r.id(),
+      zoneId: r.data('container') as string | undefined,
+      position: r.position(),
+    })),
+    zones.map((z) => z.id()),
+  )
   cy.batch(() => {
-    cy.nodes('.rack').forEach((rack) => {
-      place(rack, racks.get(rack.id()))
-      const zone = rack.data('container') as string | undefined
-      if (!zone) return
-      const p = rack.position()
-      const w = Number(rack.data('w')) / 2 + ZONE_PAD
-      const h = Number(rack.data('h')) / 2 + ZONE_PAD
-      grow(zones, zone, { x1: p.x - w, y1: p.y - h - 16, x2: p.x + w, y2: p.y + h })
-    })
-    cy.nodes('.zone').forEach((zone) => place(zone, zones.get(zone.id())))
+    racks.forEach((rack) => place(rack, at.get(rack.id())))
+    zones.forEach((zone) => place(zone, at.get(zone.id())))
   })
+}
+
+/**
+ * Sizes and places the rack and zone boxes among element definitions before they are added
+ * (a first build: no box is restyled after it is drawn), from the members among `elements`
+ * and the `ghosts`, as `fitContainers` would once they are on the canvas.
+ */
+export function placeContainerDefinitions(
+  elements: readonly ElementDefinition[],
+  ghosts: readonly GhostPoint[],
+): void {
+  const members: Array<{ rackId: string; position: Position }> = [...ghosts]
+  const racks: Array<{ id: string; zoneId?: string; position: Position }> = []
+  const zones: string[] = []
+  const boxes = new Map<string, ElementDefinition>()
+  for (const el of elements) {
+    if (el.group === 'edges') continue
+    const kind = el.data.kind
+    const id = String(el.data.id)
+    const container = el.data.container as string | undefined
+    if (kind === 'rack') {
+      racks.push({ id, zoneId: container, position: el.position ?? { x: 0, y: 0 } })
+      boxes.set(id, el)
+    } else if (kind === 'zone') {
+      zones.push(id)
+      boxes.set(id, el)
+    } else if (container && el.position) members.push({ rackId: container, position: el.position })
+  }
+  for (const [id, at] of boxPlacements(members, racks, zones)) {
+    const el = boxes.get(id)
+    if (!el) continue
+    el.data.w = at.w
+    el.data.h = at.h
+    if (at.position) el.position = { ...at.position }
+  }
 }
 
 /** Every node drawn inside `container` (a rack's members; a zone's racks and theirs). */

@@ -1,6 +1,6 @@
-/** Canvas facts for the test hook: what is drawn where, read from Cytoscape. */
+/** Canvas facts for the test hook and tests: what is drawn where, read from Cytoscape. */
 import type { Core, NodeSingular } from 'cytoscape'
-import type { CanvasFacts, EdgeFact, NodeFact, RackTotalsFact } from './test-hook-types'
+import type { CanvasFacts, EdgeFact, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
 import type { RackAggregate } from './rack-aggregates'
 
 export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): NodeFact {
@@ -93,4 +93,65 @@ export function rackTotalsFacts(
     }
   }
   return out
+}
+
+/** What the level-of-detail layer drew in its last frame. */
+interface DrawnLayer {
+  labels(): LabelFact[]
+  bundlesDrawn(): number
+}
+
+/**
+ * What a canvas shows, read for the test hook and tests (`TopologyCanvas.probe`): nodes and
+ * edges with their screen positions and styles, the layer's labels and bundles, rack totals.
+ */
+export class CanvasProbe {
+  constructor(
+    private readonly cy: Core,
+    private readonly container: HTMLElement | undefined,
+    private readonly layer: DrawnLayer | undefined,
+    private readonly state: {
+      revision(): number
+      totals(): ReadonlyMap<string, RackAggregate>
+    },
+  ) {}
+
+  facts(): CanvasFacts {
+    return collectFacts(this.cy, this.container, this.state.revision())
+  }
+
+  node(id: string): NodeFact | undefined {
+    const n = this.cy.getElementById(id)
+    return n.nonempty() && n.isNode() ? nodeFact(n, this.container) : undefined
+  }
+
+  /** Facts of the nodes whose centre is inside the visible canvas. */
+  nodesInView(): NodeFact[] {
+    return nodesInView(this.cy, this.container)
+  }
+
+  /** What each rack's glyph shows. */
+  rackTotals(): Record<string, RackTotalsFact> {
+    return rackTotalsFacts(this.state.totals())
+  }
+
+  /** Labels the level-of-detail layer drew in its last frame. */
+  labels(): LabelFact[] {
+    return this.layer?.labels() ?? []
+  }
+
+  /** Link bundles the level-of-detail layer drew in its last frame. */
+  bundlesDrawn(): number {
+    return this.layer?.bundlesDrawn() ?? 0
+  }
+
+  /** Number of nodes drawn (zones, racks, hosts, switches, storage). */
+  nodeCount(): number {
+    return this.cy.nodes().length
+  }
+
+  /** The current zoom level (1 = model px on screen px). */
+  zoomLevel(): number {
+    return this.cy.zoom()
+  }
 }

@@ -32,6 +32,8 @@ export interface CanvasCallbacks {
   onDetail?(detail: 'racks' | 'hosts'): void
   /** How many hosts are coloured by their rack's mean (the run kept no per-host series). */
   onRackMeans?(hosts: number): void
+  /** Hosts in view that show their rack's mean: their own series may be fetched (issue 19). */
+  onHostsInView?(hostIds: string[]): void
 }
 
 /** What the gestures need from the canvas adapter. */

@@ -77,13 +77,15 @@ describe('TopologyCanvas at scale', () => {
     canvas.load(session.design, session.state.revision)
     // zones, racks and what is outside racks (the switch tiers above the racks)
     const unracked = [...design.switches, ...design.storage].filter((m) => !m.rackId)
-    expect(canvas.nodeCount()).toBe(design.zones.length + design.racks.length + unracked.length)
+    expect(canvas.probe.nodeCount()).toBe(
+      design.zones.length + design.racks.length + unracked.length,
+    )
 
     const host = design.hosts[700]
     if (!host?.rackId) throw new Error('the synthetic design racks its hosts')
-    expect(canvas.node(host.id)).toBeUndefined()
+    expect(canvas.probe.node(host.id)).toBeUndefined()
     canvas.view(1, host.id)
-    expect(canvas.node(host.id)?.parent).toBe(host.rackId)
+    expect(canvas.probe.node(host.id)?.parent).toBe(host.rackId)
 
     // a kept host moved into the created rack appears there; one moved out is kept again
     const kept = design.hosts.find((h) => h.rackId && h.rackId !== host.rackId)
@@ -97,11 +99,11 @@ describe('TopologyCanvas at scale', () => {
       const r = session.apply({ type: 'move', moves: [{ id: kept.id, position, rackId }] })
       if (!r.ok) throw new Error(JSON.stringify(r.error))
     }
-    const into = canvas.node(host.id)?.position ?? { x: 0, y: 0 }
+    const into = canvas.probe.node(host.id)?.position ?? { x: 0, y: 0 }
     move(host.rackId, { x: into.x + 5, y: into.y + 5 })
-    expect(canvas.node(kept.id)?.parent).toBe(host.rackId)
+    expect(canvas.probe.node(kept.id)?.parent).toBe(host.rackId)
     move(kept.rackId as string, { x: 0, y: 0 })
-    expect(canvas.node(kept.id)).toBeUndefined()
+    expect(canvas.probe.node(kept.id)).toBeUndefined()
     off()
     canvas.destroy()
   })

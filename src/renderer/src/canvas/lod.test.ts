@@ -11,19 +11,36 @@ import { commonPrefix } from './rack-layer'
 import { rackGridColumns, rackSlots, tieredLayout } from '../drawing/tiered-layout'
 
 describe('wheelZoomFactor', () => {
-  it('zooms 1.25× per mouse notch (100 px), so ten notches cover 1.25^10 ≈ 9.3×', () => {
+  it('zooms 1.2× per mouse notch (100 px), so six notches cover 1.2^6 ≈ 3× and ten ≈ 6.2×', () => {
     let zoom = 1
-    for (let i = 0; i < 10; i++) zoom *= wheelZoomFactor(-100)
-    expect(zoom).toBeCloseTo(1.25 ** 10, 6)
-    // a notch out undoes a notch in; 3 lines (Firefox) count as ~100 px
+    for (let i = 0; i < 6; i++) zoom *= wheelZoomFactor(-100)
+    expect(zoom).toBeCloseTo(2.985984, 6)
+    for (let i = 0; i < 4; i++) zoom *= wheelZoomFactor(-100)
+    expect(zoom).toBeCloseTo(6.1917364224, 6)
+    // a notch out undoes a notch in; 3 lines (Firefox) count as 99 px
     expect(wheelZoomFactor(-100) * wheelZoomFactor(100)).toBeCloseTo(1, 9)
-    expect(wheelZoomFactor(-3, 1)).toBeCloseTo(1.25 ** 0.99, 6)
+    expect(wheelZoomFactor(-3, 1)).toBeCloseTo(1.2 ** 0.99, 9)
   })
-  it('never more than 2× per event either way', () => {
+  it('zooms by at most one notch per event, whatever the delta of a notch', () => {
+    expect(wheelZoomFactor(-240)).toBeCloseTo(1.2, 9)
+    expect(wheelZoomFactor(240)).toBeCloseTo(1 / 1.2, 9)
+    expect(wheelZoomFactor(-1, 2)).toBeCloseTo(1.2, 9)
+  })
+  it('follows a trackpad and a pinch in proportion', () => {
+    // 25 events of 4 px make one notch's worth: 1.2^(4/100) each
+    expect(wheelZoomFactor(-4)).toBeCloseTo(1.2 ** 0.04, 12)
+    let zoom = 1
+    for (let i = 0; i < 25; i++) zoom *= wheelZoomFactor(-4)
+    expect(zoom).toBeCloseTo(1.2, 9)
+    // a pinch may go past a notch per event (up to 2×): 240 px is 1.2^2.4
+    expect(wheelZoomFactor(-240, 0, true)).toBeCloseTo(1.2 ** 2.4, 9)
+  })
+  it('never more than a notch per event (2× for a pinch) either way', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (d) => {
-        const f = wheelZoomFactor(d)
-        return f >= 0.5 && f <= 2
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.boolean(), (d, pinch) => {
+        const f = wheelZoomFactor(d, 0, pinch)
+        const most = pinch ? 2 : 1.2
+        return f >= 1 / most - 1e-12 && f <= most + 1e-12
       }),
     )
   })
@@ -65,6 +82,50 @@ describe('rackAggregates', () => {
     expect(r.get('r2')).toMatchObject({ hosts: 1, up: 0, off: 1, instances: 0 })
     expect(r.get('r2')?.utilization).toBeUndefined()
   })
+  it('gives each rack the sums of its own hosts whatever order the hosts come in', () => {
+    const host = fc.record({
+      rackId: fc.constantFrom('r1', 'r2', 'r3'),
+      down: fc.boolean(),
+      failed: fc.boolean(),
+      utilization: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+      count: fc.integer({ min: 0, max: 5 }),
+    })
+    fc.assert(
+      fc.property(fc.array(host, { maxLength: 40 }), (hosts) => {
+        const members = hosts.map((h, i) => ({ id: `h${i}`, rackId: h.rackId, down: h.down }))
+        const overlay = new Map(
+          hosts.map((h, i) => [
+            `h${i}`,
+            {
+              failed: h.failed,
+              ...(h.utilization !== undefined ? { utilization: h.utilization / 100 } : {}),
+              instances: [{ tenantId: 't', colour: '#000', count: h.count }],
+            },
+          ]),
+        )
+        const got = rackAggregates(members, overlay)
+        // oracle: each rack summed on its own, from the hosts filtered to it
+        for (const rackId of new Set(hosts.map((h) => h.rackId))) {
+          const mine = hosts.filter((h) => h.rackId === rackId)
+          const withU = mine.filter((h) => h.utilization !== undefined)
+          const a = got.get(rackId)
+          expect(a?.hosts).toBe(mine.length)
+          expect(a?.failed).toBe(mine.filter((h) => h.failed).length)
+          expect(a?.up).toBe(mine.filter((h) => !h.failed && !h.down).length)
+          expect(a?.instances).toBe(mine.reduce((n, h) => n + h.count, 0))
+          expect(a?.utilizationHosts).toBe(withU.length)
+          if (withU.length > 0)
+            expect(a?.utilization).toBeCloseTo(
+              withU.reduce((n, h) => n + (h.utilization as number) / 100, 0) / withU.length,
+              12,
+            )
+          else expect(a?.utilization).toBeUndefined()
+        }
+        expect(got.size).toBe(new Set(hosts.map((h) => h.rackId)).size)
+      }),
+    )
+  })
+
   it('colours utilization like the hosts: green at 0, red at 1', () => {
     expect(utilizationColour(0)).toBe('#2ca02c')
     expect(utilizationColour(1)).toBe('#d62728')

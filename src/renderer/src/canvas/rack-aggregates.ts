@@ -28,45 +28,71 @@ export interface RackMember {
   down: boolean
 }
 
-/** Sums `overlay` per rack over `members` (hosts outside any rack are skipped). */
+/** One rack's running sums while aggregating. */
+interface Sums {
+  a: RackAggregate
+  utilization: number
+  tenants: Map<string, { colour: string; count: number }>
+}
+
+/**
+ * Sums `overlay` per rack over `members` (hosts outside any rack are skipped). One pass; the
+ * rack of the previous member is reused, so a design's hosts, listed rack by rack, cost one
+ * map lookup per rack rather than per host (10,000 hosts are summed at every placement and
+ * simulation frame).
+ */
 export function rackAggregates(
   members: Iterable<RackMember>,
   overlay: ReadonlyMap<string, HostOverlay>,
 ): Map<string, RackAggregate> {
-  const out = new Map<string, RackAggregate>()
-  const tenantMaps = new Map<string, Map<string, { colour: string; count: number }>>()
-  const utilSum = new Map<string, number>()
+  const sums = new Map<string, Sums>()
+  let last: Sums | undefined
+  let lastRack: string | undefined
   for (const m of members) {
-    let a = out.get(m.rackId)
-    if (!a) {
-      a = { hosts: 0, up: 0, failed: 0, off: 0, instances: 0, utilizationHosts: 0, tenants: [] }
-      out.set(m.rackId, a)
-      tenantMaps.set(m.rackId, new Map())
+    if (m.rackId !== lastRack) {
+      lastRack = m.rackId
+      last = sums.get(m.rackId)
+      if (!last) {
+        const a = {
+          hosts: 0,
+          up: 0,
+          failed: 0,
+          off: 0,
+          instances: 0,
+          utilizationHosts: 0,
+          tenants: [],
+        }
+        last = { a, utilization: 0, tenants: new Map() }
+        sums.set(m.rackId, last)
+      }
     }
+    const s = last as Sums
+    const a = s.a
     const o = overlay.get(m.id)
     a.hosts++
     if (o?.failed) a.failed++
     else if (o?.off) a.off++
     else if (!m.down) a.up++
-    if (o?.utilization !== undefined) {
+    if (o === undefined) continue
+    if (o.utilization !== undefined) {
       a.utilizationHosts++
-      utilSum.set(m.rackId, (utilSum.get(m.rackId) ?? 0) + o.utilization)
+      s.utilization += o.utilization
     }
-    const tenants = tenantMaps.get(m.rackId) as Map<string, { colour: string; count: number }>
-    for (const i of o?.instances ?? []) {
+    for (const i of o.instances ?? []) {
       a.instances += i.count
-      const t = tenants.get(i.tenantId)
+      const t = s.tenants.get(i.tenantId)
       if (t) t.count += i.count
-      else tenants.set(i.tenantId, { colour: i.colour, count: i.count })
+      else s.tenants.set(i.tenantId, { colour: i.colour, count: i.count })
     }
   }
-  for (const [rackId, a] of out) {
-    if (a.utilizationHosts > 0) a.utilization = (utilSum.get(rackId) ?? 0) / a.utilizationHosts
-    a.tenants = [
-      ...(tenantMaps.get(rackId) ?? new Map<string, { colour: string; count: number }>()),
-    ]
+  const out = new Map<string, RackAggregate>()
+  for (const [rackId, s] of sums) {
+    const a = s.a
+    if (a.utilizationHosts > 0) a.utilization = s.utilization / a.utilizationHosts
+    a.tenants = [...s.tenants]
       .map(([tenantId, t]) => ({ tenantId, ...t }))
       .sort((x, y) => y.count - x.count || (x.tenantId < y.tenantId ? -1 : 1))
+    out.set(rackId, a)
   }
   return out
 }

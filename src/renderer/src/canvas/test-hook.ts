@@ -29,18 +29,18 @@ export function installTestHook(getCanvas: () => TopologyCanvas | undefined): ()
     facts: () => {
       const canvas = getCanvas()
       if (!canvas) throw new Error('the canvas is not mounted')
-      return canvas.facts()
+      return canvas.probe.facts()
     },
-    node: (id) => getCanvas()?.node(id),
-    clientPosition: (id) => getCanvas()?.node(id)?.client,
-    nodeCount: () => getCanvas()?.nodeCount() ?? 0,
-    zoom: () => getCanvas()?.zoomLevel() ?? 1,
-    labels: () => getCanvas()?.labels() ?? [],
-    bundles: () => getCanvas()?.bundlesDrawn() ?? 0,
+    node: (id) => getCanvas()?.probe.node(id),
+    clientPosition: (id) => getCanvas()?.probe.node(id)?.client,
+    nodeCount: () => getCanvas()?.probe.nodeCount() ?? 0,
+    zoom: () => getCanvas()?.probe.zoomLevel() ?? 1,
+    labels: () => getCanvas()?.probe.labels() ?? [],
+    bundles: () => getCanvas()?.probe.bundlesDrawn() ?? 0,
     detail: () => getCanvas()?.detail() ?? 'hosts',
     fit: () => getCanvas()?.fit(),
-    nodesInView: () => getCanvas()?.nodesInView() ?? [],
-    rackTotals: () => getCanvas()?.rackTotals() ?? {},
+    nodesInView: () => getCanvas()?.probe.nodesInView() ?? [],
+    rackTotals: () => getCanvas()?.probe.rackTotals() ?? {},
     firstRenderMs: () => (firstRender !== undefined && firstRender >= 0 ? firstRender : undefined),
     revision: () => getCanvas()?.revision ?? -1,
     view: (zoom, centreId) => getCanvas()?.view(zoom, centreId),
@@ -61,7 +61,7 @@ function waitForMove(
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const check = (): void => {
-      const n = getCanvas()?.node(id)
+      const n = getCanvas()?.probe.node(id)
       if (n && (n.rendered.x !== from.x || n.rendered.y !== from.y))
         return resolve(performance.now())
       if (performance.now() - started > 10_000) return reject(new Error(`${id} did not move`))

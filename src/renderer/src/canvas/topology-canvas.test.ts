@@ -38,7 +38,7 @@ function setup() {
     return { nodes: nodes.sort(), links: d.links.map((l) => l.id).sort() }
   }
   const actual = () => {
-    const f = canvas.facts()
+    const f = canvas.probe.facts()
     return {
       nodes: f.nodes.map((n) => n.id).sort(),
       links: f.edges
@@ -55,8 +55,8 @@ describe('TopologyCanvas', () => {
     const { canvas, expected, actual, session } = setup()
     expect(actual()).toEqual(expected())
     for (const h of session.design.hosts) {
-      expect(canvas.node(h.id)?.parent).toBe(h.rackId)
-      expect(canvas.node(h.id)?.position).toEqual(h.position)
+      expect(canvas.probe.node(h.id)?.parent).toBe(h.rackId)
+      expect(canvas.probe.node(h.id)?.position).toEqual(h.position)
     }
   })
 
@@ -69,13 +69,13 @@ describe('TopologyCanvas', () => {
       position: { x: 5, y: 5 },
     }
     apply({ type: 'add', kind: 'host', entity: host })
-    expect(canvas.node('h-new')?.parent).toBe('rack-1')
+    expect(canvas.probe.node('h-new')?.parent).toBe('rack-1')
     apply({
       type: 'move',
       moves: [{ id: 'h-new', position: { x: 400, y: 400 }, rackId: 'rack-2' }],
     })
-    expect(canvas.node('h-new')?.parent).toBe('rack-2')
-    expect(canvas.node('h-new')?.position).toEqual({ x: 400, y: 400 })
+    expect(canvas.probe.node('h-new')?.parent).toBe('rack-2')
+    expect(canvas.probe.node('h-new')?.position).toEqual({ x: 400, y: 400 })
     apply({ type: 'connect', sourceId: 'h-new', targetId: 'tor-2' })
     expect(actual()).toEqual(expected())
     apply({
@@ -83,7 +83,7 @@ describe('TopologyCanvas', () => {
       id: 'h-new',
       patch: { virtualization: { kind: 'pv', product: 'xen-pv', hostOs: 'linux' } },
     })
-    expect(canvas.node('h-new')?.label).toContain('xen-pv')
+    expect(canvas.probe.node('h-new')?.label).toContain('xen-pv')
     apply({ type: 'remove', ids: ['rack-2'] })
     expect(actual()).toEqual(expected())
     expect(mirror()).toEqual(session.design)
@@ -95,10 +95,27 @@ describe('TopologyCanvas', () => {
       { severity: 'error', path: 'hosts[0].memoryMiB', message: 'x', elementId: 'kvm-1' },
       { severity: 'warning', path: 'links[0]', message: 'y', elementId: 'tor-1' },
     ])
-    expect(canvas.node('kvm-1')?.classes).toContain('has-error')
-    expect(canvas.node('tor-1')?.classes).toContain('has-warning')
+    expect(canvas.probe.node('kvm-1')?.classes).toContain('has-error')
+    expect(canvas.probe.node('tor-1')?.classes).toContain('has-warning')
     canvas.setSelection(['kvm-2', 'kvm-1'])
     expect(canvas.selection()).toEqual(['kvm-1', 'kvm-2'])
+    canvas.setSelection(['tor-1'])
+    expect(canvas.selection()).toEqual(['tor-1'])
+  })
+
+  it('keeps the selection as elements are selected, unselected and removed', () => {
+    const { canvas, apply, session } = setup()
+    canvas.setSelection(['kvm-1', 'kvm-2'])
+    // what Cytoscape itself holds selected is the oracle
+    const selectedNodes = (): string[] => canvas.probe.facts().selection
+    expect(canvas.selection()).toEqual(selectedNodes())
+    apply({ type: 'remove', ids: ['kvm-2'] })
+    expect(session.design.hosts.some((h) => h.id === 'kvm-2')).toBe(false)
+    expect(canvas.selection()).toEqual(['kvm-1'])
+    expect(canvas.selection()).toEqual(selectedNodes())
+    canvas.setSelection([])
+    expect(canvas.selection()).toEqual([])
+    expect(selectedNodes()).toEqual([])
   })
 
   it('paints instance pies per tenant and clears them', () => {
@@ -106,10 +123,10 @@ describe('TopologyCanvas', () => {
     canvas.setOverlay(
       new Map([['kvm-1', { instances: [{ tenantId: 't-a', colour: '#ff0000', count: 3 }] }]]),
     )
-    expect(canvas.node('kvm-1')?.instancesByTenant).toEqual({ 't-a': 3 })
-    expect(canvas.node('kvm-1')?.label).toContain('3 inst.')
+    expect(canvas.probe.node('kvm-1')?.instancesByTenant).toEqual({ 't-a': 3 })
+    expect(canvas.probe.node('kvm-1')?.label).toContain('3 inst.')
     canvas.setOverlay(new Map())
-    expect(canvas.node('kvm-1')?.classes).not.toContain('placed')
+    expect(canvas.probe.node('kvm-1')?.classes).not.toContain('placed')
   })
 })
 
@@ -123,7 +140,7 @@ describe('undo of a drag on a design without stored positions', () => {
     canvas.load(session.design, session.state.revision)
     const id = 'host-000123'
     const laidOut = tieredLayout(session.design).get(id)
-    expect(canvas.node(id)?.position).toEqual(laidOut)
+    expect(canvas.probe.node(id)?.position).toEqual(laidOut)
     let mirror: Design = session.design
     const off = session.onChange((change) => {
       mirror = patchDesign(mirror, change.changes)
@@ -131,11 +148,11 @@ describe('undo of a drag on a design without stored positions', () => {
     })
     const to = { x: (laidOut?.x ?? 0) + 37, y: (laidOut?.y ?? 0) + 11 }
     expect(session.apply({ type: 'move', moves: [{ id, position: to }] }).ok).toBe(true)
-    expect(canvas.node(id)?.position).toEqual(to)
+    expect(canvas.probe.node(id)?.position).toEqual(to)
     expect(session.undo().ok).toBe(true)
-    expect(canvas.node(id)?.position).toEqual(laidOut)
+    expect(canvas.probe.node(id)?.position).toEqual(laidOut)
     expect(session.redo().ok).toBe(true)
-    expect(canvas.node(id)?.position).toEqual(to)
+    expect(canvas.probe.node(id)?.position).toEqual(to)
     off()
   })
 })

@@ -10,7 +10,7 @@ import type { Design } from '../../../shared/design/schema'
 import type { HostOverlay } from '../drawing/host-overlay'
 import type { StorageOverlay } from '../drawing/storage-overlay'
 import { rackSlots } from '../drawing/tiered-layout'
-import { autoPositions, designElements } from './elements'
+import { autoPositions } from './elements'
 import { applyDesignChanges } from './apply-changes'
 import { LazyHosts } from './lazy-hosts'
 import { rackBundles, showBundles } from './bundles'
@@ -18,11 +18,12 @@ import { HostsOnDemand } from './hosts-on-demand'
 import { CanvasPaint } from './canvas-paint'
 import type { LinkOverlay } from '../drawing/link-overlay'
 import { canvasStyle, coloursFromCss } from './style'
-import { collectFacts, nodeFact, nodesInView, rackTotalsFacts } from './facts'
+import { CanvasProbe } from './facts'
 import { markProblems, type MigrationMark } from './marks'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
 import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
-import { ContainerCarrier, fitContainers } from './containers'
+import { ContainerCarrier } from './containers'
+import * as firstBuild from './first-build'
 import {
   bindGestures,
   edgeHandles,
@@ -34,12 +35,16 @@ import { wheelZoomListener } from './wheel'
 import { Minimap } from './minimap'
 import { drawCanvasSvg, type PictureOptions, type SvgPicture } from './svg-export'
 import { fitViewport, markUplinks, type FitInsets } from './viewport'
-import type { CanvasFacts, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
 
 export type { CanvasCallbacks, CanvasMove } from './gestures'
 
-/** Above this many elements, the canvas trades detail for speed while panning and zooming. */
+/**
+ * Above this many elements, the canvas trades detail for speed while panning and zooming,
+ * and a design of more hosts and links is loaded in slices.
+ */
 const LARGE = 1500
+/** Margin fit keeps around the drawing, px. */
+const FIT_PADDING = 40
 
 export class TopologyCanvas {
   /** Cytoscape itself: private, so nothing outside this adapter folder can reach it. */
@@ -48,7 +53,13 @@ export class TopologyCanvas {
   private readonly eh: EdgeHandlesInstance | undefined
   private readonly drops: RackDropTracker
   private silentSelect = false
+  /** Ids of the selected elements. */
+  private readonly selected = new Set<string>()
   revision = -1
+  /** Loads begun; a sliced load stops when a later one began. */
+  private loads = 0
+  /** Whether a load is under way (no hosts are created on demand meanwhile). */
+  loading = false
   /** Host and storage overlays, rack totals (`canvas-paint.ts`). */
   private readonly paint: CanvasPaint
   /** Positions of elements the design stores none for (undo of a first drag goes back here). */
@@ -61,6 +72,8 @@ export class TopologyCanvas {
   /** Hosts of racks not zoomed into yet, off the canvas (large designs only). */
   private readonly hosts: LazyHosts
   private readonly onDemand: HostsOnDemand
+  /** What the canvas shows, for the test hook and tests. */
+  readonly probe: CanvasProbe
   /** Extra room fit keeps free at the view's edges (e.g. under the minimap). */
   insets: FitInsets = { top: 0, right: 0, bottom: 0, left: 0 }
 
@@ -91,8 +104,12 @@ export class TopologyCanvas {
     if (!headless) this.eh = edgeHandles(this.cy)
     this.hosts = new LazyHosts(this.cy)
     const hosts = this.hosts
-    const paint = (this.paint = new CanvasPaint(this.cy, this.layer, !headless, (id) =>
-      hosts.rackOf(id),
+    const paint = (this.paint = new CanvasPaint(
+      this.cy,
+      this.layer,
+      !headless,
+      (id) => hosts.rackOf(id),
+      (ids) => this.callbacks.onHostsInView?.(ids),
     ))
     this.onDemand = new HostsOnDemand(this.cy, this.hosts, {
       detail: () => this.lod,
@@ -103,6 +120,10 @@ export class TopologyCanvas {
     })
     this.drops = new RackDropTracker(this.cy)
     this.carrier = new ContainerCarrier(this.cy, this.hosts)
+    this.probe = new CanvasProbe(this.cy, container, this.layer, {
+      revision: () => this.revision,
+      totals: () => paint.totals,
+    })
     this.bindEvents()
   }
 
@@ -136,7 +157,12 @@ export class TopologyCanvas {
   private bindEvents(): void {
     const cy = this.cy
     cy.on('zoom', () => this.updateDetail())
-    cy.on('viewport', () => this.onDemand.schedule())
+    cy.on('viewport', () => {
+      if (!this.loading) this.onDemand.schedule()
+    })
+    // the selection, kept as it changes: reading it from Cytoscape scans every element
+    cy.on('select', (e) => void this.selected.add(e.target.id()))
+    cy.on('unselect remove', (e) => void this.selected.delete(e.target.id()))
     cy.on('select unselect', () => {
       if (this.silentSelect) return
       queueMicrotask(() => this.callbacks.onSelect?.(this.selection()))
@@ -155,31 +181,56 @@ export class TopologyCanvas {
     return rackAtPosition(this.cy, position, self)
   }
 
-  /** Replaces everything on the canvas by a design. */
+  /** Replaces everything on the canvas by a design, at once (headless use, tests). */
   load(design: Design, revision: number): void {
+    this.loads++
+    for (const step of this.build(design, revision)) void step
+  }
+
+  /**
+   * Replaces everything on the canvas by a design; a large one in slices (`build`), awaiting
+   * `pause()` (a later task) after each, so no task is long and the racks are styled
+   * over several frames (issue 19). Resolves true when done; false when a later load
+   * superseded it (it stops there). While it runs, `revision` is -1.
+   */
+  loadInSlices(design: Design, revision: number, pause = firstBuild.nextTask): Promise<boolean> {
+    const load = ++this.loads
+    this.revision = -1
+    this.loading = true
+    const sliced = design.hosts.length + design.links.length > LARGE ? pause : undefined
+    return firstBuild.runInSlices(this.build(design, revision), sliced, () => load === this.loads)
+  }
+
+  /**
+   * A first build, one slice per step (`first-build.ts`): the tiered layout; the definitions
+   * with their boxes and the fitted view; the elements in chunks; uplinks and bundles; the
+   * level-of-detail layer's structure.
+   */
+  private *build(design: Design, revision: number): Generator<void, void, void> {
     performance.mark('canvas:load:start')
+    this.revision = -1
     this.paint.stale = true
     this.design = design
     this.auto = autoPositions(design)
+    yield
     const lazy = LazyHosts.wanted(design.hosts.length)
-    this.cy.batch(() => {
-      this.cy.elements().remove()
-      this.cy.add(this.hosts.split(designElements(design, this.auto), lazy))
-    })
-    fitContainers(this.cy, this.hosts.ghosts())
-    this.markUplinks()
-    this.updateStructure()
-    const large = lazy || this.cy.elements().length > LARGE
+    const elements = firstBuild.prepareElements(this.cy, this.hosts, design, this.auto, lazy)
+    yield
+    const fit = firstBuild.placeBoxesAndFit(this.cy, this.hosts, elements, this.insets, FIT_PADDING)
+    if (fit) this.cy.viewport(fit)
+    this.updateDetail()
+    const large = lazy || elements.length > LARGE
     if (large !== this.paint.compact) this.paint.stale = true
     this.paint.compact = large
-    // the canvas renderer reads these flags on every frame: cheap pans and zooms when large
-    const r = (this.cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer()
-    if (r) {
-      r.textureOnViewport = large
-      r.hideEdgesOnViewport = large
-    }
+    firstBuild.cheapViewportMoves(this.cy, large)
+    yield
+    yield* firstBuild.addInSlices(this.cy, elements)
+    this.markUplinks()
+    yield
+    this.updateStructure()
     this.revision = revision
-    this.fit()
+    this.loading = false
+    this.onDemand.schedule()
     performance.measure('canvas:load', 'canvas:load:start')
   }
 
@@ -231,11 +282,8 @@ export class TopologyCanvas {
   }
 
   selection(): string[] {
-    return this.cy
-      .$(':selected')
-      .filter((e) => !e.hasClass('migration'))
-      .map((e) => e.id())
-      .sort()
+    const cy = this.cy
+    return [...this.selected].filter((id) => !cy.getElementById(id).hasClass('migration')).sort()
   }
 
   /** Selects exactly `ids` without echoing a selection callback. */
@@ -246,7 +294,7 @@ export class TopologyCanvas {
     this.onDemand.create(ids.map((id) => this.hosts.rackOf(id)))
     this.silentSelect = true
     this.cy.batch(() => {
-      this.cy.$(':selected').unselect()
+      for (const id of [...this.selected]) this.cy.getElementById(id).unselect()
       for (const id of ids) this.cy.getElementById(id).select()
     })
     this.silentSelect = false
@@ -269,7 +317,7 @@ export class TopologyCanvas {
    * minimap. Computed from the leaf nodes' positions and sizes: Cytoscape's own fit measures
    * every element with its label (seconds at thousands of nodes).
    */
-  fit(padding = 40): void {
+  fit(padding = FIT_PADDING): void {
     const viewport = fitViewport(this.cy, this.insets, padding, this.hosts.ghosts())
     if (viewport) this.cy.viewport(viewport)
     this.updateDetail()
@@ -305,16 +353,6 @@ export class TopologyCanvas {
     this.layer?.setColours(colours)
   }
 
-  /** Labels the level-of-detail layer drew in its last frame (test hook). */
-  labels(): LabelFact[] {
-    return this.layer?.labels() ?? []
-  }
-
-  /** Link bundles the level-of-detail layer drew in its last frame (test hook). */
-  bundlesDrawn(): number {
-    return this.layer?.bundlesDrawn() ?? 0
-  }
-
   /** 'racks' when zoomed out so far that racks show totals, else 'hosts'. */
   detail(): 'racks' | 'hosts' {
     return this.lod
@@ -336,39 +374,10 @@ export class TopologyCanvas {
     this.cy.resize()
   }
 
-  facts(): CanvasFacts {
-    return collectFacts(this.cy, this.container, this.revision)
-  }
-
-  /** Facts of the nodes whose centre is inside the visible canvas. */
-  nodesInView(): NodeFact[] {
-    return nodesInView(this.cy, this.container)
-  }
-
-  /** What each rack's glyph shows. */
-  rackTotals(): Record<string, RackTotalsFact> {
-    return rackTotalsFacts(this.paint.totals)
-  }
-
-  node(id: string): NodeFact | undefined {
-    const n = this.cy.getElementById(id)
-    return n.nonempty() && n.isNode() ? nodeFact(n, this.container) : undefined
-  }
-
   /** Shows the minimap (every node as a dot, the view as a frame; click to pan) on `canvas`. */
   showMinimap(canvas: HTMLCanvasElement): void {
     this.minimap?.destroy()
     this.minimap = new Minimap(this.cy, canvas, () => this.hosts.ghosts())
-  }
-
-  /** Number of nodes drawn (zones, racks, hosts, switches, storage). */
-  nodeCount(): number {
-    return this.cy.nodes().length
-  }
-
-  /** The current zoom level (1 = model px on screen px). */
-  zoomLevel(): number {
-    return this.cy.zoom()
   }
 
   /** The whole drawing as a standalone SVG (`svg-export.ts`), never the selection. */

@@ -29,20 +29,34 @@ export function fitViewport(
   padding: number,
   ghosts: ReadonlyArray<{ position: { x: number; y: number } }> = [],
 ): { zoom: number; pan: { x: number; y: number } } | undefined {
+  const points: Array<{ x: number; y: number }> = []
+  cy.nodes().forEach((n) => {
+    if (!isContainer(n)) points.push(n.position())
+  })
+  for (const g of ghosts) points.push(g.position)
+  return fitPoints(cy, insets, padding, points)
+}
+
+/**
+ * The viewport that fits nodes (not boxes) at `points`, model px, with their labels (as
+ * `fitViewport`): for a first build, before the nodes are on the canvas.
+ */
+export function fitPoints(
+  cy: Core,
+  insets: FitInsets,
+  padding: number,
+  points: Iterable<{ x: number; y: number }>,
+): { zoom: number; pan: { x: number; y: number } } | undefined {
   let x1 = Infinity
   let y1 = Infinity
   let x2 = -Infinity
   let y2 = -Infinity
-  const grow = (p: { x: number; y: number }): void => {
+  for (const p of points) {
     x1 = Math.min(x1, p.x)
     y1 = Math.min(y1, p.y)
     x2 = Math.max(x2, p.x)
     y2 = Math.max(y2, p.y)
   }
-  cy.nodes().forEach((n) => {
-    if (!isContainer(n)) grow(n.position())
-  })
-  for (const g of ghosts) grow(g.position)
   if (!Number.isFinite(x1)) return undefined
   // half a node and a rack's padding either side; two label lines below, a rack label above
   x1 -= 40

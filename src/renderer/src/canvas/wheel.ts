@@ -1,18 +1,29 @@
 /**
  * Zoom step of one wheel event. A mouse notch (about 100 px of `deltaY`, or 3 lines) zooms by
- * 1.25×, so ten notches cover ~9×; a trackpad's small continuous deltas (and pinch, which
- * Chromium sends as ctrl+wheel) zoom smoothly in proportion. One event never zooms by more
- * than 2× either way.
+ * 1.2×, so six notches cover ~3× and ten ~6.2×, and one event never zooms by more than a
+ * notch, whatever a device's delta per notch (some send 240 px or more; a review found six
+ * notches going from a whole 5,000-host design to four hosts filling the screen). A
+ * trackpad's small continuous deltas zoom smoothly in proportion (4 px: 1.2^0.04). A pinch,
+ * which Chromium sends as ctrl+wheel, follows the fingers in proportion too, up to 2× per
+ * event.
  */
 import type { Core } from 'cytoscape'
 
-/** Zoom factor per pixel of wheel delta: 100 px -> 1.25×. */
-const PER_PX = Math.log(1.25) / 100
+/** Zoom factor of one mouse notch. */
+export const NOTCH_ZOOM = 1.2
+/** Pixels of wheel delta in one mouse notch (Chromium on Windows and Linux: 100). */
+const NOTCH_PX = 100
+/** Zoom factor per pixel of wheel delta, as a logarithm: 100 px -> 1.2×. */
+const LOG_PER_PX = Math.log(NOTCH_ZOOM) / NOTCH_PX
 
-/** `deltaMode`: 0 pixels, 1 lines, 2 pages (DOM WheelEvent). */
-export function wheelZoomFactor(deltaY: number, deltaMode = 0): number {
+/**
+ * The zoom factor of one wheel event: `deltaY` in `deltaMode` units (0 pixels, 1 lines,
+ * 2 pages: DOM WheelEvent); `pinch` for a trackpad pinch (ctrl+wheel).
+ */
+export function wheelZoomFactor(deltaY: number, deltaMode = 0, pinch = false): number {
   const px = deltaMode === 1 ? deltaY * 33 : deltaMode === 2 ? deltaY * 800 : deltaY
-  return Math.min(2, Math.max(0.5, Math.exp(-px * PER_PX)))
+  const most = pinch ? 2 : NOTCH_ZOOM
+  return Math.min(most, Math.max(1 / most, Math.exp(-px * LOG_PER_PX)))
 }
 
 /**
@@ -30,7 +41,7 @@ export function wheelZoomListener(
     const rect = container?.getBoundingClientRect()
     const at = { x: event.clientX - (rect?.left ?? 0), y: event.clientY - (rect?.top ?? 0) }
     cy.zoom({
-      level: cy.zoom() * wheelZoomFactor(event.deltaY, event.deltaMode),
+      level: cy.zoom() * wheelZoomFactor(event.deltaY, event.deltaMode, event.ctrlKey),
       renderedPosition: at,
     })
   }

@@ -18,6 +18,7 @@ import { useDesignStore } from './design'
 import { applyLiveDelta, emptyLive, snapshotLive, type LiveSeries } from './simulation-live'
 import { storageFrameAt, type StorageFrame } from './storage-frame'
 import { linkFrameAt, type LinkFrame } from './network-frame'
+import { HostSeriesOnDemand, type OnDemandSeries } from './simulation-host-series'
 
 /** Least time between two publications of the live series, milliseconds. */
 const LIVE_PUBLISH_MS = 250
@@ -26,7 +27,10 @@ export interface HostFrame {
   utilization: number
   failed: boolean
   off: boolean
-  /** The run kept no per-host series: `utilization` is the mean of the host's rack. */
+  /**
+   * No per-host series for this host in the window (the run kept none, or they are still
+   * being fetched for the racks in view): `utilization` is the mean of the host's rack.
+   */
   rackMean?: boolean
 }
 
@@ -53,6 +57,10 @@ export const useSimulationStore = defineStore('simulation', () => {
   let publishTimer: ReturnType<typeof setTimeout> | undefined
   const unsubscribers: Array<() => void> = []
   const design = useDesignStore()
+
+  /** Per-host series fetched for the hosts in view (runs too large to ship them whole). */
+  const onDemand = shallowRef<ReadonlyMap<string, OnDemandSeries>>(new Map())
+  const fetcher = new HostSeriesOnDemand((series) => (onDemand.value = series))
 
   const sampleCount = computed(() => result.value?.series.timesS.length ?? 0)
 
@@ -91,10 +99,19 @@ export const useSimulationStore = defineStore('simulation', () => {
         off: instances === 0 && utilization === 0,
       })
     }
-    // no per-host series (a very large run): each host in a rack shows its rack's mean
+    // per-host series not in the result (a large run): the hosts fetched on demand show
+    // their own, the others their rack's mean
     if (r.series.hosts.length === 0 && r.series.racks) {
       const racks = new Map(r.series.racks.map((x) => [x.rackId, x]))
+      const own = onDemand.value
       for (const h of design.design?.hosts ?? []) {
+        const mine = own.get(h.id)
+        if (mine) {
+          const utilization = mine.utilization[i] ?? 0
+          const off = (mine.instances[i] ?? 0) === 0 && utilization === 0
+          hosts.set(h.id, { utilization, failed: down.has(h.id), off })
+          continue
+        }
         const rack = h.rackId ? racks.get(h.rackId) : undefined
         if (!rack) continue
         const utilization = rack.utilization[i] ?? 0
@@ -142,15 +159,30 @@ export const useSimulationStore = defineStore('simulation', () => {
     else publishLive()
   }
 
+  /**
+   * Reads a finished run's lean result (no per-instance records; per-host series only for
+   * small runs: larger ones are fetched for the hosts in view, `wantHostSeries`).
+   */
   async function fetchResult(runId: string): Promise<void> {
-    const r = await api.call('simulation:get', { runId })
+    const r = await api.call('simulation:get', { runId, lean: true })
     if (!r.ok) return
-    run.value = r.value
-    if (r.value.result) {
+    if (run.value && run.value.runId !== runId) return
+    const { result: got, ...info } = r.value
+    run.value = info
+    if (got) {
       resetLive()
-      result.value = r.value.result
-      timeIndex.value = Math.max(0, r.value.result.series.timesS.length - 1)
+      fetcher.reset(got.series.hosts.length === 0 && info.hostSeries === 'kept' ? runId : undefined)
+      result.value = got
+      timeIndex.value = Math.max(0, got.series.timesS.length - 1)
     }
+  }
+
+  /**
+   * Asks main for the per-host series of `hostIds` (the hosts the canvas shows) when the result
+   * did not carry them; the frame shows them as they come.
+   */
+  function wantHostSeries(hostIds: ReadonlyArray<string>): void {
+    fetcher.want(hostIds)
   }
 
   function start(): void {
@@ -162,15 +194,12 @@ export const useSimulationStore = defineStore('simulation', () => {
         run.value = rest
         if (!result.value) takeLive(info)
       }),
-      api.on('simulation:finished', (detail) => {
-        if (run.value && detail.runId !== run.value.runId) return
-        const { live: _delta, ...rest } = detail
+      api.on('simulation:finished', (info) => {
+        if (run.value && info.runId !== run.value.runId) return
+        const { live: _delta, ...rest } = info
         run.value = rest
-        if (detail.result) {
-          resetLive()
-          result.value = detail.result
-          timeIndex.value = Math.max(0, detail.result.series.timesS.length - 1)
-        } else void fetchResult(detail.runId)
+        // the result is read, lean, once: the event carries none
+        void fetchResult(info.runId)
       }),
     )
   }
@@ -189,6 +218,7 @@ export const useSimulationStore = defineStore('simulation', () => {
   ): Promise<void> {
     start()
     result.value = undefined
+    fetcher.reset(undefined)
     timeIndex.value = -1
     resetLive()
     // the new run's first events may come before this call's answer: take them
@@ -246,5 +276,7 @@ export const useSimulationStore = defineStore('simulation', () => {
     step,
     cancel,
     fetchResult,
+    wantHostSeries,
+    onDemand,
   }
 })

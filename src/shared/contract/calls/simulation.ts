@@ -7,7 +7,7 @@
 import type { z } from 'zod'
 import type { CallAccess } from '../session'
 import type { simulationRequests } from '../schemas/simulation'
-import type { SimulationResult, LiveDelta } from '../../domain/simulation-result'
+import type { HostSeries, SimulationResult, LiveDelta } from '../../domain/simulation-result'
 
 export type {
   SimulationSummary,
@@ -33,6 +33,8 @@ export const simulationCalls = {
   'simulation:cancel': 'provider',
   'simulation:get': 'provider',
   'simulation:list': 'provider',
+  // provider only: per-host series name every tenant's hosts (a tenant session is refused)
+  'simulation:host-series': 'provider',
 } as const satisfies Record<keyof typeof simulationRequests, CallAccess>
 
 export type SimulationRequests = {
@@ -54,6 +56,12 @@ export interface SimulationRunInfo {
   horizonS: number
   /** Set when status is `failed`. */
   error?: string
+  /**
+   * Set once a run ended: `kept` when main holds its per-host series (read them per host with
+   * `simulation:host-series`), `none` when it keeps per-rack series only (beyond the memory
+   * budget, asked for none, or pushed out by newer runs' series).
+   */
+  hostSeries?: 'kept' | 'none'
   /** On `simulation:progress` events only: what the run produced since the previous one. */
   live?: LiveDelta
 }
@@ -61,6 +69,17 @@ export interface SimulationRunInfo {
 export interface SimulationRunDetail extends SimulationRunInfo {
   /** Present once the run is done. */
   result?: SimulationResult
+}
+
+/** Per-host series of some hosts of a finished run (`simulation:host-series`). */
+export interface HostSeriesAnswer {
+  runId: string
+  /** The run's sample instants, s (each host's series has one value per instant). */
+  timesS: number[]
+  /** The asked hosts the run has series for, in the asked order (duplicates once). */
+  hosts: HostSeries[]
+  /** Asked ids the run has no host of (not in the design it ran). */
+  unknownHostIds: string[]
 }
 
 export interface SimulationResponses {
@@ -72,14 +91,15 @@ export interface SimulationResponses {
   'simulation:cancel': SimulationRunInfo
   'simulation:get': SimulationRunDetail
   'simulation:list': SimulationRunInfo[]
+  'simulation:host-series': HostSeriesAnswer
 }
 
 /** Events this domain pushes, with their payloads. */
 export interface SimulationEvents {
   /** Progress of a run (also on pause/resume/cancel). */
   'simulation:progress': SimulationRunInfo
-  /** A run ended: done (with its result), cancelled or failed. */
-  'simulation:finished': SimulationRunDetail
+  /** A run ended: done, cancelled or failed (read its result with `simulation:get`). */
+  'simulation:finished': SimulationRunInfo
 }
 export const simulationEventNames = [
   'simulation:progress',

@@ -22,7 +22,18 @@ export const simulationRequests = {
   /** Advances a paused run by one scheduling step (one series sample), then holds it again. */
   'simulation:step': runId,
   'simulation:cancel': runId,
-  /** Reads one run; without `runId`, the latest. */
-  'simulation:get': z.strictObject({ runId: z.string().min(1).max(100).optional() }),
+  /**
+   * Reads one run; without `runId`, the latest. `lean` (the window's read at a run's end)
+   * leaves out the per-instance records and, for large runs, the per-host series.
+   */
+  'simulation:get': z.strictObject({
+    runId: z.string().min(1).max(100).optional(),
+    lean: z.boolean().optional(),
+  }),
   'simulation:list': z.strictObject({}),
+  /** Per-host series of up to 500 hosts of a finished run (without `runId`, the latest). */
+  'simulation:host-series': z.strictObject({
+    runId: z.string().min(1).max(100).optional(),
+    hostIds: z.array(z.string().min(1).max(100)).min(1).max(500),
+  }),
 } as const

@@ -30,6 +30,8 @@ export interface ChartContext {
   theme: ChartTheme
   /** Index of the sample the time slider shows; undefined for none (a run in progress). */
   timeIndex?: number
+  /** Main holds the run's per-host series (a large run): the canvas shows them for hosts in view. */
+  hostSeriesInMain?: boolean
 }
 
 function every<T>(
@@ -78,20 +80,39 @@ export function heatmapOption(
   const names = hosts.items.map((h) => name(h.item.id))
   const times = samples.items.map((s) => s.item)
   const shown = hosts.step > 1 ? ` (every ${hosts.step}th of ${rows.length} ${unit}s)` : ''
+  // per rack: the title says so, and a wrapped line under it says why
+  const note = ctx.hostSeriesInMain
+    ? 'too many hosts to chart: the canvas shows the hosts in view'
+    : 'no per-host series kept'
+  const b = base(
+    ctx.theme,
+    unit === 'rack' ? 'Rack utilization (%)' : `Host utilization (%)${shown}`,
+  )
+  const p = palette(ctx.theme)
   const title =
     unit === 'rack'
-      ? `Rack utilization, mean of its hosts (%)${shown}: no per-host series kept`
-      : `Host utilization (%)${shown}`
-  const p = palette(ctx.theme)
+      ? {
+          ...(b.title as Record<string, unknown>),
+          subtext: `Mean of each rack's hosts${shown}; ${note}`,
+          subtextStyle: {
+            color: p.muted,
+            fontSize: 11,
+            lineHeight: 14,
+            width: 260,
+            overflow: 'break' as const,
+          },
+        }
+      : b.title
   return {
-    ...base(ctx.theme, title),
+    ...b,
+    title,
     tooltip: tooltip(ctx.theme, {
       formatter: (q: { value?: [number, number, number] }) => {
         const [x, y, v] = q.value ?? [0, 0, 0]
         return `${names[y] ?? ''} at ${clockLabel(times[x] ?? 0)}<br/><b>${v} %</b> CPU allocated`
       },
     }),
-    grid: { left: 80, right: 16, top: 48, bottom: 78 },
+    grid: { left: 80, right: 16, top: unit === 'rack' ? 100 : 48, bottom: 78 },
     xAxis: timeAxis(ctx.theme, times),
     yAxis: {
       ...axis(ctx.theme, { name: unit === 'rack' ? 'Rack' : 'Host', categories: names }),

@@ -47,4 +47,11 @@ describe('heatmap rows', () => {
       [2, 1, 0],
     ])
   })
+
+  it('says the canvas shows hosts in view when main holds their series', () => {
+    const ctx = { theme: 'light' as const, hostSeriesInMain: true }
+    const title = JSON.stringify(heatmapOption(result(false), (id) => id, ctx).title)
+    expect(title).toContain('Rack utilization')
+    expect(title).toContain('the canvas shows the hosts in view')
+  })
 })

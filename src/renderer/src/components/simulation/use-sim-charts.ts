@@ -43,7 +43,11 @@ export function useSimCharts(): ComputedRef<ShownChart[]> {
     const r = sim.result
     const theme = ui.appliedTheme
     if (r) {
-      const ctx: ChartContext = { theme, timeIndex: sim.timeIndex >= 0 ? sim.timeIndex : undefined }
+      const ctx: ChartContext = {
+        theme,
+        timeIndex: sim.timeIndex >= 0 ? sim.timeIndex : undefined,
+        hostSeriesInMain: sim.run?.hostSeries === 'kept',
+      }
       const n = r.series.timesS.length
       const tenantPoints = n * r.series.tenants.length
       return [

@@ -1,0 +1,117 @@
+/**
+ * The first build of a design on the canvas (issue 19: 10,000 hosts), in slices: its element
+ * definitions are made with their rack and zone boxes already sized and the view already
+ * fitted, so nothing drawn is restyled after it is added, and they are added in chunks whose
+ * work stays under `ADD_SLICE_MS`, one chunk per drawn frame, so that Cytoscape styles and
+ * measures the labels of a chunk per frame rather than of all of them in one long task.
+ */
+import type { Core, ElementDefinition, Position } from 'cytoscape'
+import type { Design } from '../../../shared/design/schema'
+import { designElements } from './elements'
+import { placeContainerDefinitions } from './containers'
+import type { LazyHosts } from './lazy-hosts'
+import { fitPoints, type FitInsets } from './viewport'
+
+/** Elements added (and styled) by one `cy.add` of a first build. */
+export const ADD_CHUNK = 5
+/** Work one slice of adding may take, ms (more chunks while under it). */
+export const ADD_SLICE_MS = 20
+
+/**
+ * Resolves in a later task (a slice of a large load runs between other tasks and frames;
+ * a MessageChannel message is not clamped to 4 ms as nested timers are).
+ */
+export const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      resolve()
+    }
+    channel.port2.postMessage(undefined)
+  })
+
+const isBox = (e: ElementDefinition): boolean => e.data.kind === 'rack' || e.data.kind === 'zone'
+
+/**
+ * Clears the canvas and returns the definitions to add now (with `lazy`, the members of racks
+ * and their links are kept in `hosts` instead).
+ */
+export function prepareElements(
+  cy: Core,
+  hosts: LazyHosts,
+  design: Design,
+  auto: ReadonlyMap<string, Position> | undefined,
+  lazy: boolean,
+): ElementDefinition[] {
+  cy.elements().remove()
+  return hosts.split(designElements(design, auto), lazy)
+}
+
+/**
+ * Sizes the rack and zone boxes among `elements` around their members (on the canvas to be,
+ * or kept in `hosts`) and returns the viewport that fits them (undefined: nothing to fit).
+ */
+export function placeBoxesAndFit(
+  cy: Core,
+  hosts: LazyHosts,
+  elements: readonly ElementDefinition[],
+  insets: FitInsets,
+  padding: number,
+): { zoom: number; pan: Position } | undefined {
+  const ghosts = hosts.ghosts()
+  placeContainerDefinitions(elements, ghosts)
+  const points: Position[] = ghosts.map((g) => g.position)
+  for (const e of elements)
+    if (e.group !== 'edges' && !isBox(e) && e.position) points.push(e.position)
+  return fitPoints(cy, insets, padding, points)
+}
+
+/**
+ * Adds `elements` in order (zones and racks first, links last), `ADD_CHUNK` at a time, each
+ * chunk styled and its labels measured at once (through its bounding box; Cytoscape would
+ * otherwise do both for every element added so far in the next frame, where this budget does
+ * not see it), yielding whenever a slice has taken `ADD_SLICE_MS`.
+ */
+export function* addInSlices(cy: Core, elements: readonly ElementDefinition[]): Generator<void> {
+  for (let at = 0; at < elements.length;) {
+    const started = performance.now()
+    while (at < elements.length && performance.now() - started < ADD_SLICE_MS) {
+      cy.add(elements.slice(at, at + ADD_CHUNK)).boundingBox()
+      at += ADD_CHUNK
+    }
+    yield
+  }
+}
+
+/**
+ * Runs `steps` to their end, awaiting `pause()` before each (none: at once), and stops as
+ * soon as `current()` is false (a later load began). Resolves whether it ran to the end.
+ * Each paused step is a `canvas:load:slice` performance measure (the canvas bench reads them).
+ */
+export async function runInSlices(
+  steps: Iterable<void>,
+  pause: (() => Promise<void>) | undefined,
+  current: () => boolean,
+): Promise<boolean> {
+  if (pause) await pause()
+  if (!current()) return false
+  const iterator = steps[Symbol.iterator]()
+  for (;;) {
+    const start = performance.now()
+    const done = iterator.next().done
+    if (pause) performance.measure('canvas:load:slice', { start })
+    if (done) return current()
+    if (!pause) continue
+    await pause()
+    if (!current()) return false
+  }
+}
+
+/** Lets Cytoscape's canvas renderer pan and zoom cheaply (a texture, no edges) when `on`. */
+export function cheapViewportMoves(cy: Core, on: boolean): void {
+  const r = (cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer()
+  if (!r) return
+  r.textureOnViewport = on
+  r.hideEdgesOnViewport = on
+}
