@@ -69,6 +69,74 @@ describe('strata generate', () => {
     expect(valid.out).toContain('0 error(s)')
   })
 
+  it('adds traffic, storage I/O and a node pool by default, so scale runs exercise them', async () => {
+    const r = await strata(
+      'generate',
+      '--hosts',
+      '120',
+      '--tenants',
+      '9',
+      '--instances',
+      '700',
+      '-o',
+      'x.strata.json',
+    )
+    expect(r.code, r.err).toBe(0)
+    const design = JSON.parse(readFileSync(join(dir, 'x.strata.json'), 'utf8')) as Design
+    const cores = design.switches.filter((s) => s.tier === 'core').map((s) => s.id)
+    expect(design.fabric?.externalUplinks).toEqual([
+      { id: 'uplink-internet', name: 'Internet', switchIds: cores, capacityGbps: 100 },
+    ])
+    for (const w of design.workloads) {
+      const own = design.workloads.filter((x) => x.tenantId === w.tenantId)
+      const i = own.indexOf(w)
+      // the next min(2, own workloads) of its tenant, wrapping
+      expect(w.traffic?.eastWest.map((p) => p.peerWorkloadId)).toEqual(
+        Array.from(
+          { length: Math.min(2, own.length) },
+          (_, k) => own[(i + 1 + k) % own.length]?.id,
+        ),
+      )
+      expect(w.traffic?.eastWest.every((p) => p.sendGbps === 0.05)).toBe(true)
+      expect([w.traffic?.egressGbps, w.traffic?.ingressGbps]).toEqual([0.01, 0.01])
+      if (w.storageClass)
+        expect(w.storageDemand).toMatchObject({ peakIops: 100, peakThroughputMBps: 10 })
+      else expect(w.storageDemand).toBeUndefined()
+    }
+    const inner = design.workloads.filter((w) => w.nesting)
+    expect(inner).toHaveLength(1)
+    const node = design.workloads.find((w) => w.id === inner[0]?.nesting?.runsIn)
+    expect(node?.innerLayer).toEqual({ kind: 'os', product: 'docker' })
+    expect(node?.tenantId).toBe(inner[0]?.tenantId)
+    const valid = await strata('validate', 'x.strata.json')
+    expect(valid.out).toContain('0 error(s), 0 warning(s)')
+    // every instance, the pods inside their nodes included, is placed
+    const placed = await strata('place', 'x.strata.json')
+    expect(placed.out).toContain('placed 700/700 instances')
+
+    const none = await strata(
+      'generate',
+      '--hosts',
+      '120',
+      '--tenants',
+      '9',
+      '--instances',
+      '700',
+      '--east-west',
+      '0',
+      '--storage-iops',
+      '0',
+      '--node-pools',
+      '0',
+      '-o',
+      'y.strata.json',
+    )
+    expect(none.code, none.err).toBe(0)
+    const plain = JSON.parse(readFileSync(join(dir, 'y.strata.json'), 'utf8')) as Design
+    expect(plain.workloads.some((w) => w.traffic || w.storageDemand || w.nesting)).toBe(false)
+    expect(plain.fabric?.externalUplinks ?? []).toEqual([])
+  })
+
   it('gives the same bytes for the same options and seed, other bytes for another seed', async () => {
     await fc.assert(
       fc.asyncProperty(

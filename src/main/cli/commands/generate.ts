@@ -1,8 +1,10 @@
 /**
  * `strata generate --hosts N [--racks N] [--tenants N] [--instances N] [--seed N]
- * [--horizon-h H] -o OUT.strata.json`: a seeded synthetic design of the given size, to try
- * Strata at scale. The datacenter is the scheduler benchmark's (`syntheticDatacenter`), so
- * what `strata bench placement` measures is what a user can open. Same options, same bytes.
+ * [--horizon-h H] [--east-west P] [--storage-iops N] [--node-pools N] -o OUT.strata.json`: a
+ * seeded synthetic design of the given size, to try Strata at scale. The datacenter is the
+ * scheduler benchmark's (`syntheticDatacenter`), so what `strata bench placement` measures is
+ * what a user can open; traffic, storage I/O and node pools are added on top
+ * (`generate-extras.ts`). Same options, same bytes.
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -10,9 +12,10 @@ import { parseArgs } from 'node:util'
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors, serializeStrataFile, syntheticDatacenter } from '../../engine'
 import type { CliCommand, CliIo } from '../command'
+import { addGenerateExtras, type GenerateExtras } from './generate-extras'
 
 /** The size and seed of a generated design. Counts are whole numbers; units are in the names. */
-export interface GenerateOptions {
+export interface GenerateOptions extends Partial<GenerateExtras> {
   hosts: number
   racks: number
   tenants: number
@@ -20,6 +23,9 @@ export interface GenerateOptions {
   seed: number
   horizonH: number
 }
+
+/** The extras when an option is not given. */
+const EXTRAS_DEFAULTS: GenerateExtras = { eastWestPeers: 2, storageIops: 100, nodePools: 1 }
 
 /** Tableau 10, so tenants are told apart on the canvas and in charts. */
 const TENANT_COLOURS = [
@@ -63,11 +69,17 @@ export function generateDesign(o: GenerateOptions): Design {
   // container workload that no host can run), so every generated design validates.
   if (!design.hosts.some((h) => h.virtualization.kind === 'os'))
     for (const w of design.workloads) if (w.kind === 'container') w.kind = 'vm'
+  addGenerateExtras(design, {
+    eastWestPeers: o.eastWestPeers ?? EXTRAS_DEFAULTS.eastWestPeers,
+    storageIops: o.storageIops ?? EXTRAS_DEFAULTS.storageIops,
+    nodePools: o.nodePools ?? EXTRAS_DEFAULTS.nodePools,
+  })
   return design
 }
 
 const USAGE =
-  'strata generate --hosts N [--racks N] [--tenants N] [--instances N] [--seed N] [--horizon-h H] -o OUT'
+  'strata generate --hosts N [--racks N] [--tenants N] [--instances N] [--seed N] [--horizon-h H] ' +
+  '[--east-west P] [--storage-iops N] [--node-pools N] -o OUT'
 
 /** A whole number from `--name`, within [min, max], or a message naming the option. */
 function count(
@@ -101,6 +113,9 @@ export function parseGenerateArgs(
         instances: { type: 'string' },
         seed: { type: 'string' },
         'horizon-h': { type: 'string' },
+        'east-west': { type: 'string' },
+        'storage-iops': { type: 'string' },
+        'node-pools': { type: 'string' },
         out: { type: 'string', short: 'o' },
       },
     })
@@ -122,7 +137,17 @@ export function parseGenerateArgs(
   )
   const instances = count('instances', v.instances, hosts * 8, 1, LIMITS.instances)
   const seed = count('seed', v.seed, 1, 0, 2 ** 31 - 1)
-  for (const x of [racks, tenants, instances, seed]) if (typeof x === 'string') return x
+  const eastWestPeers = count('east-west', v['east-west'], EXTRAS_DEFAULTS.eastWestPeers, 0, 20)
+  const storageIops = count(
+    'storage-iops',
+    v['storage-iops'],
+    EXTRAS_DEFAULTS.storageIops,
+    0,
+    1_000_000,
+  )
+  const nodePools = count('node-pools', v['node-pools'], EXTRAS_DEFAULTS.nodePools, 0, 1000)
+  for (const x of [racks, tenants, instances, seed, eastWestPeers, storageIops, nodePools])
+    if (typeof x === 'string') return x
   let horizonH = 24
   if (v['horizon-h'] !== undefined) {
     horizonH = Number(v['horizon-h'])
@@ -137,6 +162,9 @@ export function parseGenerateArgs(
       instances: instances as number,
       seed: seed as number,
       horizonH,
+      eastWestPeers: eastWestPeers as number,
+      storageIops: storageIops as number,
+      nodePools: nodePools as number,
     },
     out: v.out,
   }

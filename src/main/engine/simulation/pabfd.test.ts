@@ -35,6 +35,8 @@ const scenarioOf = (hosts: { min: number; max: number }, perHost: { min: number;
         curve: fc.integer({ min: 0, max: CURVES.length - 1 }),
         cores: fc.constantFrom(4, 8, 16),
         mips: fc.constantFrom(1000, 2600),
+        // Small memories make memory bind (with each virtualization's overhead).
+        memoryMiB: fc.constantFrom(16_384, 49_152, 262_144),
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -65,6 +67,7 @@ function design(sc: Scenario): Design {
       sockets: 1,
       coresPerSocket: k.cores,
       mipsPerCore: k.mips,
+      memoryMiB: k.memoryMiB,
       powerCurveW: CURVES[k.curve] as number[],
     }
   })

@@ -25,7 +25,7 @@ import {
   leastIncrement,
   leastIncrementOver,
 } from './power-increase'
-import type { SimState } from './state'
+import { memoryCostMiB, type SimState } from './state'
 
 export { indexable } from './pabfd-classes'
 export { pabfdCounters, scanForHost } from './pabfd-scan'
@@ -49,12 +49,43 @@ export class PabfdIndex extends PabfdFiling {
   private readonly mergedEnd: Int32Array
   /** Floors (least increments) of the merged scan's sub-bands for its request (NaN: not yet). */
   private readonly floorOf = new Float64Array(100)
+  /** Per index class, one host of each distinct virtualization memory overhead among its hosts. */
+  private readonly overheadReps: number[][]
+  /** Per index class, this search's least memory an instance costs there, less the slack. */
+  private readonly memNeedOf: Float64Array
 
   constructor(s: SimState, policy: MigrationPolicy, power: Float64Array) {
     super(s, policy, power)
     const K = this.rep.length
     this.heap = new BoundHeap(K * (2 * TIERS + BANDS))
     this.mergedEnd = new Int32Array(K * TIERS)
+    this.memNeedOf = new Float64Array(K)
+    this.overheadReps = Array.from({ length: K }, () => [])
+    const seen = new Set<string>()
+    for (let h = 0; h < s.hostCount; h++) {
+      const k = this.classOf[h] as number
+      const o = s.hostOverheads[h]
+      const key = `${k} ${o?.memFixedMiB} ${o?.memPerVcpuMiB} ${o?.memPercent} ${o?.memExemptMiB}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      this.overheadReps[k]?.push(h)
+    }
+  }
+
+  /**
+   * Fills `memNeedOf` for instance `v`: the least `memoryCostMiB` over each class's overheads
+   * (a host with less memory room fails `isSuitable`'s memory check), minus the room slack.
+   */
+  private memoryNeeds(v: number): void {
+    const s = this.s
+    for (let k = 0; k < this.memNeedOf.length; k++) {
+      let least = Number.POSITIVE_INFINITY
+      if (s.compat) least = 0
+      else
+        for (const h of this.overheadReps[k] as number[])
+          least = Math.min(least, memoryCostMiB(s, v, h))
+      this.memNeedOf[k] = least - ROOM_SLACK
+    }
   }
 
   /** General model: whether no member (least offset `off`, loads in `[lo, hi]`) can win. */
@@ -106,9 +137,10 @@ export class PabfdIndex extends PabfdFiling {
     const heap = this.heap
     heap.clear()
     const cpuNeed = request - ROOM_SLACK
-    const memNeed = s.compat ? 0 : (s.vmMemMiB[v] as number) - ROOM_SLACK
+    this.memoryNeeds(v)
     for (let tier = 0; tier < this.tierCount.length; tier++) {
       if (this.tierCount[tier] === 0) continue
+      const memNeed = this.memNeedOf[(tier / TIERS) | 0] as number
       // Room maxima: of the tier's two bitsets, or for the idle tier, of the idle group.
       if (tier % TIERS === IDLE_TIER) {
         if (!this.sum.fits(((tier / TIERS) | 0) * BANDS + IDLE, cpuNeed, memNeed)) continue
@@ -142,6 +174,7 @@ export class PabfdIndex extends PabfdFiling {
         continue
       }
       const q = request / (this.tables.classMips[this.curveClass[k] as number] as number)
+      const memNeed = this.memNeedOf[k] as number
       // The not-moved groups of rank 0 are scanned together, through the tier's bitset, under
       // the least of their bounds (their members all tie in exact arithmetic).
       let mergedBound = Number.POSITIVE_INFINITY
@@ -211,8 +244,8 @@ export class PabfdIndex extends PabfdFiling {
     const t = this.tables
     const sum = this.tierSum
     const cpuNeed = request - ROOM_SLACK
-    const memNeed = s.compat ? 0 : (s.vmMemMiB[v] as number) - ROOM_SLACK
     const k = (tier / TIERS) | 0
+    const memNeed = this.memNeedOf[k] as number
     const c = this.curveClass[k] as number
     const q = request / (t.classMips[c] as number)
     const base = k * BANDS
@@ -259,8 +292,8 @@ export class PabfdIndex extends PabfdFiling {
     const s = this.s
     const t = this.tables
     const cpuNeed = request - ROOM_SLACK
-    const memNeed = s.compat ? 0 : (s.vmMemMiB[v] as number) - ROOM_SLACK
     const k = (g / BANDS) | 0
+    const memNeed = this.memNeedOf[k] as number
     const j = g - k * BANDS
     const c = this.curveClass[k] as number
     const total = t.classMips[c] as number

@@ -103,12 +103,11 @@ export class TopologyCanvas {
     }
     if (!headless) this.eh = edgeHandles(this.cy)
     this.hosts = new LazyHosts(this.cy)
-    const hosts = this.hosts
     const paint = (this.paint = new CanvasPaint(
       this.cy,
       this.layer,
       !headless,
-      (id) => hosts.rackOf(id),
+      (id) => this.hosts.rackOf(id),
       (ids) => this.callbacks.onHostsInView?.(ids),
     ))
     this.onDemand = new HostsOnDemand(this.cy, this.hosts, {
