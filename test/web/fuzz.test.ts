@@ -126,8 +126,29 @@ describe('web host fuzz', () => {
     async function client(first: string): Promise<void> {
       const tenant = first === host.tenantToken
       let token = first
-      let ws = await wsConnect(api(token))
-      ws.on('error', () => undefined)
+      /**
+       * Connects with `token`. Only a tenant link is ever refused (another client opened another
+       * design, which revokes every tenant link, before this one connected, or again before it
+       * reconnects): it gets a new one. `undefined`: no tenant to mint a link for.
+       */
+      async function connect(): Promise<WebSocket | undefined> {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const socket = await wsConnect(api(token))
+            socket.on('error', () => undefined)
+            return socket
+          } catch (error) {
+            if (!tenant || !/401/.test(String(error)) || attempt >= 50) throw error
+            outcomes.revoked++
+            const again = await remint()
+            if (again === undefined) return undefined
+            token = again
+          }
+        }
+      }
+      const opened = await connect()
+      if (!opened) return
+      let ws = opened
       while (sent < MESSAGES) {
         const id = ++sent
         const message = nextMessage(rng, id, host.root, tenant)
@@ -139,21 +160,9 @@ describe('web host fuzz', () => {
         if (answer === 'closed') {
           outcomes.closed++
           count(message.call, 'closed', message.kind)
-          // Only a tenant link is revoked (another design was opened): it needs a new one, which
-          // another client's open may revoke again before it connects.
-          for (let attempt = 0; ; attempt++) {
-            try {
-              ws = await wsConnect(api(token))
-              break
-            } catch (error) {
-              if (!tenant || !/401/.test(String(error)) || attempt >= 50) throw error
-              outcomes.revoked++
-              const again = await remint()
-              if (again === undefined) return
-              token = again
-            }
-          }
-          ws.on('error', () => undefined)
+          const again = await connect()
+          if (!again) return
+          ws = again
           continue
         }
         const result = answer.result
