@@ -4,30 +4,17 @@
  * opened, by this window or another client, the Tenants tab no longer shows the previous
  * design's placement and refusals; main's own `scheduler:last` is then empty too.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { api, setTransport } from '../api'
+import { describe, expect, it, vi } from 'vitest'
+import { api } from '../api'
+import { useRealServicesPerTest } from '../../../../test/support/renderer/component-services'
 import { usePlacementStore } from './placement'
-import {
-  startRealServices,
-  type RealServices,
-} from '../../../../test/support/renderer/real-services'
 
-let services: RealServices
-
-beforeEach(async () => {
-  services = await startRealServices()
-  setTransport(services.transport)
-  setActivePinia(createPinia())
-  const opened = await api.call('design:open-sample', { name: 'two-hall' })
-  if (!opened.ok) throw new Error(opened.error.message)
-})
-afterEach(async () => {
-  await services.dispose()
-})
+useRealServicesPerTest()
 
 describe('placement store', () => {
   it('drops the old placement when another design is opened', async () => {
+    const sample = await api.call('design:open-sample', { name: 'two-hall' })
+    if (!sample.ok) throw new Error(sample.error.message)
     const placement = usePlacementStore()
     await placement.start()
     expect(await placement.place()).toBe(true)
