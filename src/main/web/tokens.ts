@@ -137,9 +137,7 @@ export class SessionTokens {
     let revoked = 0
     for (const entry of [...this.entries.values()]) {
       if (entry.session.role !== 'tenant') continue
-      this.entries.delete(entry.id)
-      for (const connection of entry.connections) connection.close(REVOKED_CLOSE_CODE, reason)
-      entry.connections.clear()
+      this.drop(entry, reason)
       revoked++
     }
     return revoked
@@ -154,10 +152,14 @@ export class SessionTokens {
     if (entry && entry.session.role !== 'tenant') entry = undefined
     entry ??= this.find(idOrToken)
     if (!entry) return false
-    this.entries.delete(entry.id)
-    for (const connection of entry.connections)
-      connection.close(REVOKED_CLOSE_CODE, 'token revoked')
-    entry.connections.clear()
+    this.drop(entry, 'token revoked')
     return true
+  }
+
+  /** Forgets `entry` and closes its sockets with `reason`. */
+  private drop(entry: Entry, reason: string): void {
+    this.entries.delete(entry.id)
+    for (const connection of entry.connections) connection.close(REVOKED_CLOSE_CODE, reason)
+    entry.connections.clear()
   }
 }
