@@ -7,6 +7,7 @@ import { isContainer } from './elements'
 
 export class Minimap {
   private frame = 0
+  private held = false
   private scale = 1
   private origin = { x: 0, y: 0 }
   private readonly redraw = (): void => this.schedule()
@@ -23,8 +24,14 @@ export class Minimap {
     this.schedule()
   }
 
+  /** Draws nothing while `on` (a first build is under way); draws once released. */
+  hold(on: boolean): void {
+    this.held = on
+    if (!on) this.schedule()
+  }
+
   schedule(): void {
-    if (this.frame) return
+    if (this.held || this.frame) return
     this.frame = requestAnimationFrame(() => {
       this.frame = 0
       this.draw()

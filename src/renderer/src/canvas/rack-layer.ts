@@ -29,6 +29,7 @@ type Box = { x1: number; y1: number; x2: number; y2: number }
 
 export class RackLayer {
   private frame = 0
+  private held = false
   private boxes: Map<string, Box> | undefined
   private slots: RackSlot[] = []
   private hallNames = new Map<string, string>()
@@ -114,8 +115,14 @@ export class RackLayer {
     return this.drawn.map((l) => ({ ...l }))
   }
 
+  /** Draws nothing while `on` (a first build is under way); draws once released. */
+  hold(on: boolean): void {
+    this.held = on
+    if (!on) this.schedule()
+  }
+
   schedule(): void {
-    if (this.frame || typeof requestAnimationFrame !== 'function') return
+    if (this.held || this.frame || typeof requestAnimationFrame !== 'function') return
     this.frame = requestAnimationFrame(() => {
       this.frame = 0
       this.draw()
