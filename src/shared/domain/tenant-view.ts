@@ -78,7 +78,10 @@ export interface TenantNetwork {
   instanceIds: string[]
 }
 
-/** An instance's disk, on the storage class it asked for (never the storage system). */
+/**
+ * An instance's disk, on the storage class it asked for (never the storage system). Instances
+ * inside the tenant's own VMs have none: their disk is part of their VM's.
+ */
 export interface TenantVolume {
   /** `${instanceId}/disk`. */
   id: string
@@ -90,7 +93,10 @@ export interface TenantVolume {
 
 export type QuotaResource = 'instances' | 'vcpus' | 'memoryMiB' | 'diskGiB'
 
-/** A quota and the tenant's own use of it. */
+/**
+ * A quota and the tenant's own use of it. Instances inside the tenant's own VMs (`nesting`)
+ * count in no quota: their VMs do.
+ */
 export interface TenantQuota {
   resource: QuotaResource
   /** Absent when the tenant has no limit on it. */
