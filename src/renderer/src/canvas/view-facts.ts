@@ -14,7 +14,7 @@ import { GLYPH_RACK_PX, RACK_LABEL_ZOOM } from './rack-layer'
 export interface ViewFacts {
   /** Racks in view too narrow on screen for their hosts, shown as totals (zoomed out). */
   glyphRacks: number
-  /** Hosts drawn in view, in racks wide enough on screen to show them. */
+  /** Hosts drawn in view, in racks not shown as totals (and outside any rack). */
   hosts: number
   /** Of those, hosts coloured by their own utilization (not their rack's mean). */
   ownUtilization: number
@@ -34,8 +34,9 @@ export function viewFacts(cy: Core, overlay: ReadonlyMap<string, HostOverlay>): 
     const w = Number(r.data('w')) / 2
     const h = Number(r.data('h')) / 2
     if (p.x + w < e.x1 || p.x - w > e.x2 || p.y + h < e.y1 || p.y - h > e.y2) return
-    if (2 * w * zoom >= GLYPH_RACK_PX) open.add(r.id())
-    else if (zoom < RACK_LABEL_ZOOM) glyphRacks++
+    // as the layer draws it: a glyph only zoomed out and on a rack too narrow for its hosts
+    if (zoom < RACK_LABEL_ZOOM && 2 * w * zoom < GLYPH_RACK_PX) glyphRacks++
+    else open.add(r.id())
   })
   let hosts = 0
   let ownUtilization = 0
