@@ -137,6 +137,11 @@ export interface TenantSla {
   stealCpuMi?: number
   /** stealCpuMi / requestedCpuMi. */
   lostCpuFraction?: number
+  /**
+   * The same lost CPU as vCPU time, vCPU-hours: each own instance's lost million instructions
+   * over its vCPUs' MIPS, summed (absent when the run kept no per-instance records).
+   */
+  stealVcpuHours?: number
 }
 
 /** Usage counters from the latest run. */

@@ -46,3 +46,36 @@ const BILL_LABELS: Record<string, string> = {
   'network-gb': 'Network GB sent',
 }
 export const billLabel = (item: string): string => BILL_LABELS[item] ?? item
+
+const SCALES: ReadonlyArray<[number, string]> = [
+  [1e15, 'quadrillion'],
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+]
+
+/** Million instructions (MI) in words: `301,681,315 MI` -> `301.68 trillion instructions`. */
+export function instructions(mi: number): string {
+  const n = mi * 1e6
+  const [scale, word] = SCALES.find(([s]) => Math.abs(n) >= s) ?? [1, '']
+  return `${plain.format(n / scale)}${word ? ` ${word}` : ''} instructions`
+}
+
+/**
+ * CPU a tenant lost to contention, readably: as vCPU-hours when the run kept its instances'
+ * records (`stealVcpuHours`), else as a count of instructions; with its share of what it asked.
+ */
+export function lostCpu(sla: {
+  stealCpuMi?: number
+  stealVcpuHours?: number
+  lostCpuFraction?: number
+}): string {
+  if (sla.stealCpuMi === undefined) return '—'
+  const amount =
+    sla.stealVcpuHours !== undefined
+      ? `${plain.format(sla.stealVcpuHours)} vCPU-hours`
+      : instructions(sla.stealCpuMi)
+  return sla.lostCpuFraction === undefined
+    ? amount
+    : `${amount} (${percent(sla.lostCpuFraction * 100, 2)} of the CPU asked for)`
+}
