@@ -59,6 +59,9 @@ test('the run’s network, storage and energy split; a node pool counted once', 
   )
   await expect(globex.root.locator('[data-field="steal"]')).toContainText('vCPU-hours')
   await expect(globex.root.locator('[data-field="steal"]')).toContainText('of the CPU asked for')
+  await expect(globex.root.locator('[data-field="lost-parts"]')).toContainText(
+    /contention \d+\.\d\d % · interference \d+\.\d\d %/,
+  )
   await globex.root.locator('[data-field="steal"]').scrollIntoViewIfNeeded()
   await globex.screenshot(testInfo, 'run-figures-2-globex-quotas')
   await context.close()

@@ -133,8 +133,16 @@ export interface TenantSla {
   downtimeS?: number
   migrations?: number
   requestedCpuMi?: number
-  /** CPU lost to co-located load (never who caused it), million instructions. */
+  /**
+   * All CPU asked for and not run (contention, migration and interference; never who caused
+   * it), million instructions: the glossary's `cpuLost`.
+   */
   stealCpuMi?: number
+  /**
+   * The part of `stealCpuMi` lost to co-location interference, million instructions
+   * (≤ stealCpuMi; the rest is contention): the glossary's `cpuLostInterference`.
+   */
+  interferenceLostCpuMi?: number
   /** stealCpuMi / requestedCpuMi. */
   lostCpuFraction?: number
   /**

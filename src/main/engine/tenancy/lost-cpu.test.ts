@@ -52,3 +52,23 @@ describe('lost CPU in a tenant view', () => {
     expect(lean.view.sla.stealVcpuHours).toBeUndefined()
   })
 })
+
+describe('lost CPU split into contention and interference (review s6 #2)', () => {
+  const design = sample()
+  const placement = createScheduler(design).placeAll()
+  const result = simulate(design)
+
+  it.each(design.tenants.map((t) => t.id))(
+    'the interference part is Σ min(lost, interference) of the run for %s',
+    (id) => {
+      const r = projectTenantView(design, id, { placement, simulation: { result } })
+      if (!r.ok) throw new Error('no view')
+      const own = result.instances.filter((i) => i.tenantId === id)
+      const asked = own.reduce((s, i) => s + i.requestedCpuMi, 0)
+      const lost = Math.max(0, asked - own.reduce((s, i) => s + i.allocatedCpuMi, 0))
+      const interference = own.reduce((s, i) => s + i.interferenceLostMi, 0)
+      expect(r.view.sla.stealCpuMi).toBeCloseTo(lost, 3)
+      expect(r.view.sla.interferenceLostCpuMi).toBeCloseTo(Math.min(lost, interference), 3)
+    },
+  )
+})

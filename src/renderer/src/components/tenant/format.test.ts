@@ -1,6 +1,6 @@
 /** Readable lost CPU (review s5 #9): magnitudes worked by hand. */
 import { describe, expect, it } from 'vitest'
-import { instructions, lostCpu } from './format'
+import { instructions, lostCpu, lostCpuParts } from './format'
 
 describe('lost CPU text', () => {
   it('says million instructions in words at a readable magnitude', () => {
@@ -17,5 +17,16 @@ describe('lost CPU text', () => {
     )
     expect(lostCpu({ stealCpuMi: 301_681_315.43 })).toBe('301.68 trillion instructions')
     expect(lostCpu({})).toBe('—')
+  })
+})
+
+describe('lostCpuParts', () => {
+  it('splits the lost CPU into contention and interference shares of what was asked', () => {
+    // asked 1,000 MI, lost 100 MI of which 60 MI interference: contention 4 %, interference 6 %.
+    expect(lostCpuParts({ requestedCpuMi: 1000, stealCpuMi: 100, interferenceLostCpuMi: 60 })).toBe(
+      'contention 4.00 % · interference 6.00 %',
+    )
+    expect(lostCpuParts({ stealCpuMi: 100 })).toBe('')
+    expect(lostCpuParts({ requestedCpuMi: 0, stealCpuMi: 0, interferenceLostCpuMi: 0 })).toBe('')
   })
 })

@@ -62,7 +62,23 @@ export function instructions(mi: number): string {
 }
 
 /**
- * CPU a tenant lost to contention, readably: as vCPU-hours when the run kept its instances'
+ * The lost CPU's two parts, each as a share of the CPU asked for: contention (co-resident load
+ * and migrations took the host's capacity) and interference (allocated but wasted by busy
+ * neighbours), as the report splits them. `''` when the run did not say.
+ */
+export function lostCpuParts(sla: {
+  stealCpuMi?: number
+  interferenceLostCpuMi?: number
+  requestedCpuMi?: number
+}): string {
+  const { stealCpuMi: lost, interferenceLostCpuMi: interference, requestedCpuMi: asked } = sla
+  if (lost === undefined || interference === undefined || !asked) return ''
+  const contention = Math.max(0, lost - interference)
+  return `contention ${percent((100 * contention) / asked, 2)} · interference ${percent((100 * interference) / asked, 2)}`
+}
+
+/**
+ * All CPU a tenant asked for and did not get (contention + interference), readably: as vCPU-hours when the run kept its instances'
  * records (`stealVcpuHours`), else as a count of instructions; with its share of what it asked.
  */
 export function lostCpu(sla: {
