@@ -13,8 +13,8 @@
  * Figures are printed, never asserted. `STRATA_BENCH_CANVAS_HOSTS=2000,5000` picks sizes;
  * `STRATA_BENCH_CANVAS_WEBGL=1` opens the app with `&webgl=1` (Cytoscape's WebGL renderer).
  * `STRATA_BENCH_CANVAS_QUICK=1` stops after the click (load, pan, wheel and click figures only).
- * `STRATA_BENCH_CANVAS_PROFILE=<dir>` writes a CPU profile of the load, click, placement and
- * run phases to `<dir>/<hosts>-<phase>.cpuprofile` and prints their hottest functions.
+ * `STRATA_BENCH_CANVAS_PROFILE=<dir>` writes a CPU profile of the load, pan, wheel, click,
+ * placement and run phases to `<dir>/<hosts>-<phase>.cpuprofile` and prints their hottest functions.
  * Needs the built app (`npm run build`) and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
  */
 import { spawn } from 'node:child_process'
@@ -169,34 +169,40 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 
     // pan: drag the view with the mouse, then through the minimap
-    const pan = await phase(page, async () => {
-      // from the fitted view's left margin (empty in every layout), so it pans, not drags
-      await page.mouse.move(box.x + 12, centre.y)
-      await page.mouse.down()
-      await page.mouse.move(box.x + 312, centre.y + 100, { steps: 20 })
-      await page.mouse.up()
-      const mini = await page.locator('.minimap').boundingBox()
-      if (!mini) return
-      await page.mouse.move(mini.x + 10, mini.y + 10)
-      await page.mouse.down()
-      await page.mouse.move(mini.x + mini.width - 10, mini.y + mini.height - 10, { steps: 20 })
-      await page.mouse.up()
-    })
+    const pan = await phase(page, () =>
+      profile('pan', async () => {
+        // from the fitted view's left margin (empty in every layout), so it pans, not drags
+        await page.mouse.move(box.x + 12, centre.y)
+        await page.mouse.down()
+        await page.mouse.move(box.x + 312, centre.y + 100, { steps: 20 })
+        await page.mouse.up()
+        const mini = await page.locator('.minimap').boundingBox()
+        if (!mini) return
+        await page.mouse.move(mini.x + 10, mini.y + 10)
+        await page.mouse.down()
+        await page.mouse.move(mini.x + mini.width - 10, mini.y + mini.height - 10, { steps: 20 })
+        await page.mouse.up()
+        await page.waitForTimeout(300)
+      }),
+    )
     // wheel: 10 notches in, then 10 out, over the centre
     const zoomBefore = await hook<number>(page, 'h.zoom()')
     let zoomAfterTenNotches = NaN
-    const wheel = await phase(page, async () => {
-      await page.mouse.move(centre.x, centre.y)
-      for (let i = 0; i < 10; i++) {
-        await page.mouse.wheel(0, -100)
-        await page.waitForTimeout(30)
-      }
-      zoomAfterTenNotches = await hook<number>(page, 'h.zoom()')
-      for (let i = 0; i < 10; i++) {
-        await page.mouse.wheel(0, 100)
-        await page.waitForTimeout(30)
-      }
-    })
+    const wheel = await phase(page, () =>
+      profile('wheel', async () => {
+        await page.mouse.move(centre.x, centre.y)
+        for (let i = 0; i < 10; i++) {
+          await page.mouse.wheel(0, -100)
+          await page.waitForTimeout(30)
+        }
+        zoomAfterTenNotches = await hook<number>(page, 'h.zoom()')
+        for (let i = 0; i < 10; i++) {
+          await page.mouse.wheel(0, 100)
+          await page.waitForTimeout(30)
+        }
+        await page.waitForTimeout(300)
+      }),
+    )
 
     // click a host at zoom 1 -> its name in the inspector
     const target = design.hosts[Math.floor(hosts / 2) + 3]?.id ?? ''

@@ -78,7 +78,10 @@ export interface TenantNetwork {
   instanceIds: string[]
 }
 
-/** An instance's disk, on the storage class it asked for (never the storage system). */
+/**
+ * An instance's disk, on the storage class it asked for (never the storage system). Instances
+ * inside the tenant's own VMs have none: their disk is part of their VM's.
+ */
 export interface TenantVolume {
   /** `${instanceId}/disk`. */
   id: string
@@ -90,7 +93,10 @@ export interface TenantVolume {
 
 export type QuotaResource = 'instances' | 'vcpus' | 'memoryMiB' | 'diskGiB'
 
-/** A quota and the tenant's own use of it. */
+/**
+ * A quota and the tenant's own use of it. Instances inside the tenant's own VMs (`nesting`)
+ * count in no quota: their VMs do.
+ */
 export interface TenantQuota {
   resource: QuotaResource
   /** Absent when the tenant has no limit on it. */
@@ -127,10 +133,23 @@ export interface TenantSla {
   downtimeS?: number
   migrations?: number
   requestedCpuMi?: number
-  /** CPU lost to co-located load (never who caused it), million instructions. */
+  /**
+   * All CPU asked for and not run (contention, migration and interference; never who caused
+   * it), million instructions: the glossary's `cpuLost`.
+   */
   stealCpuMi?: number
+  /**
+   * The part of `stealCpuMi` lost to co-location interference, million instructions
+   * (≤ stealCpuMi; the rest is contention): the glossary's `cpuLostInterference`.
+   */
+  interferenceLostCpuMi?: number
   /** stealCpuMi / requestedCpuMi. */
   lostCpuFraction?: number
+  /**
+   * The same lost CPU as vCPU time, vCPU-hours: each own instance's lost million instructions
+   * over its vCPUs' MIPS, summed (absent when the run kept no per-instance records).
+   */
+  stealVcpuHours?: number
 }
 
 /** Usage counters from the latest run. */

@@ -35,3 +35,14 @@ export function workloadOfInstance(id: string): string {
   const hash = id.lastIndexOf('#')
   return hash < 0 ? id : id.slice(0, hash)
 }
+
+/**
+ * Whether the workload's instances run inside the tenant's own VMs (`nesting.runsIn`: a node
+ * pool, or VMs in VMs). Such an instance takes its CPU, memory and disk out of its VM, which the
+ * tenant already holds and pays for: as the simulation bills only the VMs and the scheduler
+ * checks quotas on the VMs only, the tenant view counts it in no quota, lists no volume for it
+ * (its disk is part of its VM's) and leaves it out of the estimated bill.
+ */
+export function insideOwnVm(workload: Workload): boolean {
+  return workload.nesting !== undefined
+}

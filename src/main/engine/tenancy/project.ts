@@ -12,7 +12,7 @@ import type {
 import type { Design, Tenant } from '../../../shared/design/schema'
 import { estimateBill, simulatedBill, type AllocationTotals } from './bill'
 import { createTenantGuard, type TenantGuard } from './guard'
-import { findTenant, forEachOwnInstance, ownWorkloads } from './instances'
+import { findTenant, forEachOwnInstance, insideOwnVm, ownWorkloads } from './instances'
 import type { ProjectionOptions } from './inputs'
 import { projectQuotas } from './quotas'
 import { projectRun } from './run'
@@ -113,7 +113,11 @@ export function projectTenantView(
     count++
     const hostId = hostOf.get(id)
     const zoneId = hostId === undefined ? undefined : zoneOfHost.get(hostId)
-    if (hostId !== undefined || !placement) {
+    // An instance inside the tenant's own VM (a node pool, VMs in VMs) lives in capacity the
+    // tenant already holds: it adds nothing to the quotas, the estimate or the volumes
+    // (`insideOwnVm`).
+    const inside = insideOwnVm(w)
+    if (!inside && (hostId !== undefined || !placement)) {
       // Without a placement, the estimate bills what the tenant asks for.
       if (hostId !== undefined) placedCount++
       placedTotals.vcpus += w.vcpus
@@ -150,7 +154,7 @@ export function projectTenantView(
       }
     }
     instances.push(instance)
-    if (w.diskGiB > 0)
+    if (!inside && w.diskGiB > 0)
       volumes.push({
         id: `${id}/disk`,
         instanceId: id,
@@ -204,6 +208,16 @@ export function projectTenantView(
       : estimateBill(tenant, placedTotals, info?.horizonS ?? design.simulation.horizonS),
     sla: run.sla,
     explanations,
+  }
+  // Lost CPU as vCPU time: an instance's lost MI over its vCPUs' MIPS is vCPU-seconds.
+  if (run.sla.stealCpuMi !== undefined && records.size > 0) {
+    let lostVcpuS = 0
+    forEachOwnInstance(workloads, (id, w) => {
+      const r = records.get(id)
+      if (r && w.mipsPerVcpu > 0)
+        lostVcpuS += Math.max(0, r.requestedCpuMi - r.allocatedCpuMi) / w.mipsPerVcpu
+    })
+    view.sla.stealVcpuHours = lostVcpuS / 3600
   }
   if (run.usage) view.usage = run.usage
   if (run.series) view.series = run.series

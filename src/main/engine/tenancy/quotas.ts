@@ -1,6 +1,7 @@
 /** The tenant's quotas beside what its own workloads ask for and what its placed instances hold. */
 import type { QuotaResource, TenantQuota } from '../../../shared/domain/tenant-view'
 import type { Tenant, Workload } from '../../../shared/design/schema'
+import { insideOwnVm } from './instances'
 
 export interface PlacedTotals {
   count: number
@@ -9,7 +10,10 @@ export interface PlacedTotals {
   diskGiB: number
 }
 
-/** One entry per quota resource, in a fixed order. */
+/**
+ * One entry per quota resource, in a fixed order. Instances inside the tenant's own VMs count
+ * in none of them (their VMs do), as in the scheduler's quota filter.
+ */
 export function projectQuotas(
   tenant: Tenant,
   workloads: ReadonlyArray<Workload>,
@@ -17,6 +21,7 @@ export function projectQuotas(
 ): TenantQuota[] {
   const requested = { instances: 0, vcpus: 0, memoryMiB: 0, diskGiB: 0 }
   for (const w of workloads) {
+    if (insideOwnVm(w)) continue
     requested.instances += w.count
     requested.vcpus += w.count * w.vcpus
     requested.memoryMiB += w.count * w.memoryMiB

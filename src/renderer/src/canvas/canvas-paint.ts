@@ -34,6 +34,8 @@ export class CanvasPaint {
   private migrations: readonly MigrationMark[] = []
   private links: LinkOverlayPainter | undefined
   private inViewTimer: ReturnType<typeof setTimeout> | undefined
+  /** Hosts of the overlay that show their rack's mean (counted once per overlay, not per pan). */
+  private rackMeans = 0
 
   /**
    * `standIn(id)`: the node on the canvas that stands for a member not on it (its rack),
@@ -56,7 +58,7 @@ export class CanvasPaint {
    */
   private scheduleHostsInView(): void {
     if (!this.onHostsInView || this.inViewTimer !== undefined) return
-    if (![...this.overlay.values()].some((o) => o.rackMean)) return
+    if (this.rackMeans === 0) return
     this.inViewTimer = setTimeout(() => {
       this.inViewTimer = undefined
       const e = this.cy.extent()
@@ -81,6 +83,7 @@ export class CanvasPaint {
     this.updateAggregates(design)
     let rackMeans = 0
     for (const o of overlay.values()) if (o.rackMean) rackMeans++
+    this.rackMeans = rackMeans
     if (rackMeans > 0) this.scheduleHostsInView()
     return rackMeans
   }

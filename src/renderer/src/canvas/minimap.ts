@@ -4,9 +4,11 @@
  */
 import type { Core } from 'cytoscape'
 import { isContainer } from './elements'
+import { packedColour, paintDots } from './minimap-dots'
 
 export class Minimap {
   private frame = 0
+  private held = false
   private scale = 1
   private origin = { x: 0, y: 0 }
   private readonly redraw = (): void => this.schedule()
@@ -19,53 +21,117 @@ export class Minimap {
   ) {
     // not on 'position': a drag fires it every frame for every moved node
     cy.on('viewport add remove dragfree resize', this.redraw)
+    cy.on('add remove position dragfree', this.changed)
     canvas.addEventListener('pointerdown', this.onPointer)
     this.schedule()
   }
 
+  /** Draws nothing while `on` (a first build is under way); draws once released. */
+  hold(on: boolean): void {
+    this.held = on
+    if (!on) this.schedule()
+  }
+
   schedule(): void {
-    if (this.frame) return
+    if (this.held || this.frame) return
     this.frame = requestAnimationFrame(() => {
       this.frame = 0
       this.draw()
     })
   }
 
+  /** Members' positions and their bounds, kept until nodes are added, removed or moved. */
+  private points:
+    | {
+        ghosts: ReadonlyArray<unknown>
+        list: Array<{ x: number; y: number }>
+        bounds: { x1: number; y1: number; x2: number; y2: number }
+      }
+    | undefined
+  /** The dots as drawn at a scale and origin, copied while only the view moves. */
+  private dots:
+    { key: string; canvas: HTMLCanvasElement; frameColour: string; from: object } | undefined
+  private readonly changed = (): void => {
+    this.points = undefined
+  }
+
+  /** The members' positions (rack and zone boxes are around them) and their bounds. */
+  private memberPoints(): NonNullable<Minimap['points']> | undefined {
+    const ghosts = this.ghosts()
+    if (this.points?.ghosts === ghosts) return this.points
+    const list: Array<{ x: number; y: number }> = []
+    this.cy.nodes().forEach((n) => {
+      if (!isContainer(n)) list.push({ ...n.position() })
+    })
+    for (const g of ghosts) list.push(g.position)
+    if (list.length === 0) return undefined
+    const bounds = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }
+    for (const p of list) {
+      bounds.x1 = Math.min(bounds.x1, p.x)
+      bounds.y1 = Math.min(bounds.y1, p.y)
+      bounds.x2 = Math.max(bounds.x2, p.x)
+      bounds.y2 = Math.max(bounds.y2, p.y)
+    }
+    return (this.points = { ghosts, list, bounds })
+  }
+
+  /**
+   * Draws the dots and the view's frame. While only the view moves, the dots are copied from
+   * the last drawing at the same scale and origin (10,000 dots and a style lookup per frame
+   * made panning slower).
+   */
   private draw(): void {
     const ctx = this.canvas.getContext('2d')
     if (!ctx) return
     const { width, height } = this.canvas
     ctx.clearRect(0, 0, width, height)
-    // members' positions only: rack and zone boxes are around them
-    const points: Array<{ x: number; y: number }> = []
-    this.cy.nodes().forEach((n) => {
-      if (!isContainer(n)) points.push(n.position())
-    })
-    for (const g of this.ghosts()) points.push(g.position)
-    if (points.length === 0) return
-    const b = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }
-    for (const p of points) {
-      b.x1 = Math.min(b.x1, p.x)
-      b.y1 = Math.min(b.y1, p.y)
-      b.x2 = Math.max(b.x2, p.x)
-      b.y2 = Math.max(b.y2, p.y)
-    }
+    const points = this.memberPoints()
+    if (!points) return
+    const b = points.bounds
     const e = this.cy.extent()
-    const x1 = Math.min(b.x1, e.x1)
-    const y1 = Math.min(b.y1, e.y1)
-    const box = { x1, y1, w: Math.max(b.x2, e.x2) - x1, h: Math.max(b.y2, e.y2) - y1 }
+    // the scale fits the drawing alone, not the view: it stays put while the view pans (a
+    // new scale redraws every dot), and the view's frame is kept inside the map's edge
+    const box = { x1: b.x1, y1: b.y1, w: b.x2 - b.x1, h: b.y2 - b.y1 }
     const pad = 6
     this.scale = Math.min((width - 2 * pad) / (box.w || 1), (height - 2 * pad) / (box.h || 1))
     this.origin = { x: box.x1 - pad / this.scale, y: box.y1 - pad / this.scale }
     const s = this.scale
-    const style = getComputedStyle(this.canvas)
-    ctx.fillStyle = style.getPropertyValue('--minimap-node').trim() || '#5b8def'
-    for (const p of points)
-      ctx.fillRect((p.x - this.origin.x) * s - 1, (p.y - this.origin.y) * s - 1, 2.5, 2.5)
-    const ext = this.cy.extent()
-    ctx.strokeStyle = style.getPropertyValue('--minimap-frame').trim() || '#ff7a00'
+    const key = `${s} ${this.origin.x} ${this.origin.y} ${width} ${height}`
+    if (this.dots?.key !== key || this.dots.from !== points) {
+      const canvas = this.dots?.canvas ?? document.createElement('canvas')
+      canvas.width = width
+      canvas.height = height
+      const d = canvas.getContext('2d')
+      const style = getComputedStyle(this.canvas)
+      const node = style.getPropertyValue('--minimap-node').trim() || '#5b8def'
+      const colour = packedColour(node)
+      const at = (p: { x: number; y: number }): { x: number; y: number } => ({
+        x: (p.x - this.origin.x) * s,
+        y: (p.y - this.origin.y) * s,
+      })
+      if (d && colour !== undefined && typeof ImageData === 'function') {
+        const image = new ImageData(width, height)
+        const pixels = new Uint32Array(image.data.buffer)
+        paintDots(pixels, width, height, points.list.map(at), colour)
+        d.putImageData(image, 0, 0)
+      } else if (d) {
+        d.fillStyle = node
+        for (const p of points.list.map(at)) d.fillRect(p.x - 1, p.y - 1, 2.5, 2.5)
+      }
+      const frameColour = style.getPropertyValue('--minimap-frame').trim() || '#ff7a00'
+      this.dots = { key, canvas, frameColour, from: points }
+    }
+    ctx.drawImage(this.dots.canvas, 0, 0)
+    ctx.strokeStyle = this.dots.frameColour
     ctx.lineWidth = 1.5
-    ctx.strokeRect((ext.x1 - this.origin.x) * s, (ext.y1 - this.origin.y) * s, ext.w * s, ext.h * s)
+    const edge = 0.75
+    const clampX = (x: number): number => Math.min(Math.max(x, edge), width - edge)
+    const clampY = (y: number): number => Math.min(Math.max(y, edge), height - edge)
+    const fx1 = clampX((e.x1 - this.origin.x) * s)
+    const fy1 = clampY((e.y1 - this.origin.y) * s)
+    const fx2 = clampX((e.x2 - this.origin.x) * s)
+    const fy2 = clampY((e.y2 - this.origin.y) * s)
+    ctx.strokeRect(fx1, fy1, fx2 - fx1, fy2 - fy1)
   }
 
   private readonly onPointer = (down: PointerEvent): void => {
@@ -93,6 +159,7 @@ export class Minimap {
   destroy(): void {
     cancelAnimationFrame(this.frame)
     this.cy.off('viewport add remove dragfree resize', this.redraw)
+    this.cy.off('add remove position dragfree', this.changed)
     this.canvas.removeEventListener('pointerdown', this.onPointer)
   }
 }

@@ -16,6 +16,7 @@ import { utilizationColour } from './rack-aggregates'
 import type { RackSlot } from '../drawing/tiered-layout'
 import type { LabelFact } from './test-hook-types'
 import { bundleKey, drawBundleLines, type RackBundle } from './bundles'
+import { LabelSprites } from './label-sprites'
 
 /** Cytoscape draws rack labels at this model size, hidden below RACK_LABEL_MIN_PX on screen. */
 export const RACK_LABEL_MODEL_PX = 12
@@ -29,6 +30,7 @@ type Box = { x1: number; y1: number; x2: number; y2: number }
 
 export class RackLayer {
   private frame = 0
+  private held = false
   private boxes: Map<string, Box> | undefined
   private slots: RackSlot[] = []
   private hallNames = new Map<string, string>()
@@ -40,6 +42,12 @@ export class RackLayer {
   /** Utilization of each bundle at the shown time, by `bundleKey` (empty: plain colour). */
   private bundleLoads: ReadonlyMap<string, number> = new Map()
   private drawn: LabelFact[] = []
+  /** Labels as cached bitmaps and text widths measured once (`label-sprites.ts`). */
+  private readonly sprites = new LabelSprites()
+  /** The font last set on the layer's context in this frame (a font switch is costly). */
+  private font = ''
+  /** The device pixel ratio of the frame being drawn. */
+  private ratio = 1
   private drawnBundles = 0
   private readonly redraw = (): void => this.schedule()
   private readonly invalidate = (): void => {
@@ -114,8 +122,14 @@ export class RackLayer {
     return this.drawn.map((l) => ({ ...l }))
   }
 
+  /** Draws nothing while `on` (a first build is under way); draws once released. */
+  hold(on: boolean): void {
+    this.held = on
+    if (!on) this.schedule()
+  }
+
   schedule(): void {
-    if (this.frame || typeof requestAnimationFrame !== 'function') return
+    if (this.held || this.frame || typeof requestAnimationFrame !== 'function') return
     this.frame = requestAnimationFrame(() => {
       this.frame = 0
       this.draw()
@@ -152,6 +166,9 @@ export class RackLayer {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
     ctx.clearRect(0, 0, w, h)
     this.drawn = []
+    this.ratio = ratio
+    this.font = ctx.font
+    this.sprites.newFrame()
     const zoom = this.cy.zoom()
     const pan = this.cy.pan()
     const screen = (b: Box): Box => ({
@@ -253,12 +270,12 @@ export class RackLayer {
     const name = this.rackNames.get(id) ?? id
     if (zoom < RACK_LABEL_ZOOM) {
       const px = width < 90 ? 10 : 12
-      ctx.font = `600 ${px}px system-ui, sans-serif`
+      const font = `600 ${px}px system-ui, sans-serif`
+      const fits = (t: string): boolean => this.sprites.width(font, t) <= width
       // a label no wider than its rack: the shared prefix goes first, then an ellipsis
       let text = name
-      if (ctx.measureText(text).width > width && this.rackPrefix)
-        text = name.slice(this.rackPrefix.length)
-      while (text.length > 1 && ctx.measureText(text).width > width) text = `${text.slice(0, -2)}…`
+      if (!fits(text) && this.rackPrefix) text = name.slice(this.rackPrefix.length)
+      while (text.length > 1 && !fits(text)) text = `${text.slice(0, -2)}…`
       this.label(ctx, 'rack', id, text, s.x1 + width / 2, s.y1 - px / 2 - 2, px, 'center', true)
     }
     if (zoom >= RACK_LABEL_ZOOM || width >= GLYPH_RACK_PX || !a || width < 24) return
@@ -269,7 +286,7 @@ export class RackLayer {
     ctx.fillStyle = c.rack
     ctx.fillRect(s.x1 + 1, s.y1 + 1, width - 2, header)
     ctx.globalAlpha = 1
-    ctx.font = '10px system-ui, sans-serif'
+    this.setFont(ctx, '10px system-ui, sans-serif')
     ctx.textAlign = 'left'
     ctx.textBaseline = 'top'
     ctx.fillStyle = a.failed > 0 ? c.error : c.text
@@ -310,18 +327,19 @@ export class RackLayer {
     align: CanvasTextAlign,
     bold = false,
   ): void {
-    ctx.font = `${bold ? '600 ' : ''}${px}px system-ui, sans-serif`
-    ctx.textAlign = align
-    ctx.textBaseline = 'middle'
-    const width = ctx.measureText(text).width
-    const left = align === 'center' ? x - width / 2 : align === 'right' ? x - width : x
+    const font = `${bold ? '600 ' : ''}${px}px system-ui, sans-serif`
     // a halo in the page colour keeps the text legible over hosts and links
-    ctx.lineWidth = 3
-    ctx.strokeStyle = this.colours.zone
-    ctx.strokeText(text, x, y)
-    ctx.fillStyle = this.colours.text
-    ctx.fillText(text, x, y)
+    const colours = { text: this.colours.text, halo: this.colours.zone }
+    const at = { x, y, align: align === 'right' || align === 'center' ? align : 'left' } as const
+    const { x: left, width } = this.sprites.draw(ctx, text, font, px, at, colours, this.ratio)
     this.drawn.push({ kind, id, text, fontPx: px, x: left, y: y - px / 2, width, height: px })
+  }
+
+  /** Sets the context's font unless this frame already set it (parsing a font is costly). */
+  private setFont(ctx: CanvasRenderingContext2D, font: string): void {
+    if (this.font === font) return
+    ctx.font = font
+    this.font = font
   }
 
   destroy(): void {

@@ -18,6 +18,8 @@ import { HostsOnDemand } from './hosts-on-demand'
 import { CanvasPaint } from './canvas-paint'
 import type { LinkOverlay } from '../drawing/link-overlay'
 import { canvasStyle, coloursFromCss } from './style'
+import { cacheLabelWidths } from './label-measure'
+import { ViewFactsReporter } from './view-facts'
 import { CanvasProbe } from './facts'
 import { markProblems, type MigrationMark } from './marks'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
@@ -60,6 +62,8 @@ export class TopologyCanvas {
   private loads = 0
   /** Whether a load is under way (no hosts are created on demand meanwhile). */
   loading = false
+  /** Lets the canvas, its layer and the minimap draw again (set while a build holds them). */
+  private releaseDrawing: (() => void) | undefined
   /** Host and storage overlays, rack totals (`canvas-paint.ts`). */
   private readonly paint: CanvasPaint
   /** Positions of elements the design stores none for (undo of a first drag goes back here). */
@@ -72,6 +76,8 @@ export class TopologyCanvas {
   /** Hosts of racks not zoomed into yet, off the canvas (large designs only). */
   private readonly hosts: LazyHosts
   private readonly onDemand: HostsOnDemand
+  /** Tells the component what the view shows, for its notes (`view-facts.ts`). */
+  private readonly facts: ViewFactsReporter | undefined
   /** What the canvas shows, for the test hook and tests. */
   readonly probe: CanvasProbe
   /** Extra room fit keeps free at the view's edges (e.g. under the minimap). */
@@ -95,6 +101,8 @@ export class TopologyCanvas {
       maxZoom: 4,
       ...(options.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
+    // a label line is measured once per font, not again at every restyle (label-measure.ts)
+    if (!headless) cacheLabelWidths((this.cy as unknown as { renderer(): unknown }).renderer())
     if (!headless && container) {
       this.layer = RackLayer.over(this.cy, container, colours)
       this.onWheel = wheelZoomListener(this.cy, container)
@@ -115,8 +123,14 @@ export class TopologyCanvas {
       overlay: () => paint.overlay,
       storage: () => paint.storage,
       compact: () => paint.compact,
-      membersChanged: () => paint.membersChanged(),
+      membersChanged: () => {
+        paint.membersChanged()
+        this.facts?.schedule()
+      },
     })
+    const onView = callbacks.onView
+    if (!headless && onView)
+      this.facts = new ViewFactsReporter(this.cy, () => paint.overlay, onView)
     this.drops = new RackDropTracker(this.cy)
     this.carrier = new ContainerCarrier(this.cy, this.hosts)
     this.probe = new CanvasProbe(this.cy, container, this.layer, {
@@ -207,6 +221,7 @@ export class TopologyCanvas {
    */
   private *build(design: Design, revision: number): Generator<void, void, void> {
     performance.mark('canvas:load:start')
+    this.holdDrawing()
     this.revision = -1
     this.paint.stale = true
     this.design = design
@@ -229,8 +244,28 @@ export class TopologyCanvas {
     this.updateStructure()
     this.revision = revision
     this.loading = false
+    this.releaseDrawing?.()
+    this.releaseDrawing = undefined
     this.onDemand.schedule()
+    this.facts?.schedule()
     performance.measure('canvas:load', 'canvas:load:start')
+  }
+
+  /**
+   * Draws nothing (Cytoscape, the level-of-detail layer, the minimap) until the build ends:
+   * a frame between its slices would draw everything added so far (`first-build.ts`). A
+   * newer load keeps the hold of the one it supersedes.
+   */
+  private holdDrawing(): void {
+    if (this.releaseDrawing) return
+    const release = firstBuild.holdDrawing(this.cy)
+    this.layer?.hold(true)
+    this.minimap?.hold(true)
+    this.releaseDrawing = () => {
+      release()
+      this.layer?.hold(false)
+      this.minimap?.hold(false)
+    }
   }
 
   /** Patches the canvas from one change: adds, updates (data, position, parent), removes. */
@@ -272,6 +307,7 @@ export class TopologyCanvas {
     performance.mark('canvas:overlay:start')
     const rackMeans = this.paint.setOverlay(overlay, this.design)
     this.callbacks.onRackMeans?.(rackMeans)
+    this.facts?.schedule()
     performance.measure('canvas:overlay', 'canvas:overlay:start')
   }
 
@@ -377,6 +413,7 @@ export class TopologyCanvas {
   showMinimap(canvas: HTMLCanvasElement): void {
     this.minimap?.destroy()
     this.minimap = new Minimap(this.cy, canvas, () => this.hosts.ghosts())
+    if (this.releaseDrawing) this.minimap.hold(true)
   }
 
   /** The whole drawing as a standalone SVG (`svg-export.ts`), never the selection. */
@@ -389,6 +426,7 @@ export class TopologyCanvas {
   destroy(): void {
     this.paint.destroy()
     this.onDemand.destroy()
+    this.facts?.destroy()
     this.minimap?.destroy()
     this.minimap = undefined
     this.layer?.destroy()
