@@ -12,6 +12,7 @@ import { openRunnableDesign } from '../load-design-file'
 import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glossary'
 import { writeResultParquet } from '../write-result-parquet'
 import { instanceCountText } from '../../../shared/design/instance-count'
+import { percentOfFraction } from '../../../shared/domain/percent-text'
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
@@ -90,7 +91,9 @@ export const simulateCommand: CliCommand = {
       )
       return 0
     }
-    const pct = (x: number): string => `${(x * 100).toFixed(5)} %`
+    // SLATAH, PDM and SLAV to 3 significant digits, as the app shows them (tiny ones as
+    // `9.51 × 10⁻⁸ %`, never `0.00000 %`); the SLA violations to 4 (`15.43 %`).
+    const pct = (x: number, significant = 3): string => percentOfFraction(x, significant)
     const row = (id: MetricId, value: string): void =>
       io.out(`  ${METRICS[id].label.padEnd(36)} ${value}`)
     io.out(
@@ -114,9 +117,9 @@ export const simulateCommand: CliCommand = {
     row('slatah', pct(s.slatah))
     row('pdm', pct(s.pdm))
     row('slav', pct(s.slav))
-    row('overallSlaViolation', pct(s.overallSlaViolation))
-    row('overallSlaViolationContentionOnly', pct(s.overallSlaViolationContentionOnly))
-    row('averageSlaViolation', pct(s.averageSlaViolation))
+    row('overallSlaViolation', pct(s.overallSlaViolation, 4))
+    row('overallSlaViolationContentionOnly', pct(s.overallSlaViolationContentionOnly, 4))
+    row('averageSlaViolation', pct(s.averageSlaViolation, 4))
     const tenantNames = new Map(loaded.design.tenants.map((t) => [t.id, t.name]))
     for (const t of result.tenants) {
       const met = t.slaViolation ? 'no' : 'yes'
