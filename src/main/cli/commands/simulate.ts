@@ -63,11 +63,18 @@ export const simulateCommand: CliCommand = {
     const loaded = openRunnableDesign(file, io.cwd, 'simulate it', io.err)
     if (!loaded.ok) return loaded.exitCode
     const resultFile = values.result
-    const sim = openSimulation(loaded.design, {
-      ...(policy !== undefined ? { policy } : {}),
-      ...(seed !== undefined ? { seed } : {}),
-      hostSeries: resultFile !== undefined || values.parquet !== undefined,
-    })
+    let sim
+    try {
+      sim = openSimulation(loaded.design, {
+        ...(policy !== undefined ? { policy } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        hostSeries: resultFile !== undefined || values.parquet !== undefined,
+      })
+    } catch (error) {
+      // a design the run refuses before placement (e.g. traffic over the flow limit)
+      io.err(`strata simulate: ${file}: ${(error as Error).message}`)
+      return 1
+    }
     const result = new SimulationDriver(sim).complete()
     if (resultFile !== undefined) writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
     if (values.parquet !== undefined) {
