@@ -155,6 +155,8 @@ export { designJsonSchema } from './persistence/design-json-schema'
 export {
   buildProviderReport,
   buildTenantReport,
+  clock,
+  durationText,
   fabricSections,
   formatCsvForPeople,
   renderReportHtml,

@@ -1,10 +1,14 @@
 /**
- * `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]`:
- * run a design over time; `--parquet` writes its series and per-tenant tables as Parquet.
+ * `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]
+ * [--progress-every-s S]`: run a design over time; `--parquet` writes its series and per-tenant
+ * tables as Parquet. Progress goes to stderr (`simulate-progress.ts`): a bar on a terminal, else
+ * a line every S seconds (default 10). Ctrl+C (SIGINT) and SIGTERM stop the run between two
+ * slices of events, say the simulated time reached and that nothing was written, and exit 130
+ * (SIGINT) or 143 (SIGTERM), as `strata experiment run` does.
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { fabricSections, type PolicySpec } from '../../engine'
+import { clock, fabricSections, type PolicySpec } from '../../engine'
 import { resolvePolicy } from '../../engine'
 import { openSimulation, SimulationDriver } from '../../services/simulation/driver'
 import { parseCliArgs, type CliCommand } from '../command'
@@ -13,12 +17,18 @@ import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glos
 import { writeResultParquet } from '../write-result-parquet'
 import { instanceCountText } from '../../../shared/design/instance-count'
 import { percentOfFraction } from '../../../shared/domain/percent-text'
+import { simulateProgress } from './simulate-progress'
+
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
+
+/** Least wall time between two yields to the event loop (signals, progress), ms. */
+const YIELD_EVERY_MS = 100
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'simulate a design over time (energy, migrations, SLA, tenants)',
   usage:
-    'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]',
+    'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR] [--progress-every-s S]',
   async run(args, io) {
     const parsed = parseCliArgs(
       this,
@@ -29,6 +39,7 @@ export const simulateCommand: CliCommand = {
         json: { type: 'boolean' },
         result: { type: 'string' },
         parquet: { type: 'string' },
+        'progress-every-s': { type: 'string' },
       },
       io,
     )
@@ -60,6 +71,12 @@ export const simulateCommand: CliCommand = {
         return 2
       }
     }
+    const every = values['progress-every-s']
+    const lineGapS = every === undefined ? 10 : Number(every)
+    if (!/^\d+$/.test(every ?? '10') || !(lineGapS >= 1)) {
+      io.err(`strata simulate: --progress-every-s must be a whole number of seconds >= 1`)
+      return 2
+    }
     const loaded = openRunnableDesign(file, io.cwd, 'simulate it', io.err)
     if (!loaded.ok) return loaded.exitCode
     const resultFile = values.result
@@ -75,7 +92,41 @@ export const simulateCommand: CliCommand = {
       io.err(`strata simulate: ${file}: ${(error as Error).message}`)
       return 1
     }
-    const result = new SimulationDriver(sim).complete()
+    const view = simulateProgress(process.stderr, { print: io.err, lineGapMs: lineGapS * 1000 })
+    let stoppedBy: keyof typeof SIGNAL_EXIT | undefined
+    const onSignal = (signal: NodeJS.Signals): void => {
+      stoppedBy ??= signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT'
+    }
+    process.once('SIGINT', onSignal)
+    process.once('SIGTERM', onSignal)
+    let lastYieldMs = performance.now()
+    let result
+    try {
+      result = await new SimulationDriver(sim).runToEnd({
+        // between slices: at most every YIELD_EVERY_MS, progress and a turn of the event loop
+        // (where a signal is handled)
+        between: (s) => {
+          const now = performance.now()
+          if (now - lastYieldMs < YIELD_EVERY_MS) return
+          lastYieldMs = now
+          view.update(s.virtualTimeS, s.state.horizonS)
+          return new Promise<void>((resume) => setImmediate(resume))
+        },
+        stop: () => stoppedBy !== undefined,
+      })
+    } finally {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      view.stop()
+    }
+    if (!result) {
+      const by = stoppedBy ?? 'SIGINT'
+      io.err(
+        `strata simulate: stopped by ${by} at ${clock(sim.virtualTimeS)} of ` +
+          `${clock(sim.state.horizonS)} simulated; nothing written`,
+      )
+      return SIGNAL_EXIT[by]
+    }
     if (resultFile !== undefined) writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
     if (values.parquet !== undefined) {
       try {
