@@ -35,7 +35,11 @@ test('two factors run, compare in a table, Pareto chart and box plots, and one r
 
   // the table: one row per combination, mean ± CI from 2 repetitions
   await expect(ex.table.locator('tbody tr')).toHaveCount(4)
-  await expect(ex.table.locator('thead')).toContainText('Energy (kWh)')
+  await expect(ex.table.locator('thead')).toContainText('IT energy (kWh)')
+  // what IT energy includes, said under the table (review s5 #9)
+  await expect(ex.root.locator('[data-testid="experiment-energy-note"]')).toContainText(
+    'the hosts, plus the storage systems and switches',
+  )
   await expect(ex.table.locator('tbody tr').first()).toContainText('±')
 
   // the chart: 8 runs and the Pareto front of the means, as the definition gives it
@@ -110,6 +114,15 @@ test('two factors run, compare in a table, Pareto chart and box plots, and one r
     experimentId: results.experimentId,
     runId: run.runId,
   })
+  // its energy split by device: the sample's storage and switches have power models
+  const split = run.summary.energyBreakdownKWh!
+  expect(split.hosts + (split.storage ?? 0) + (split.switches ?? 0)).toBeCloseTo(
+    run.summary.energyKWh,
+    9,
+  )
+  await expect(ex.runDetail.locator('[data-testid="run-energy-split"]')).toContainText(
+    /hosts .* · storage .* · switches .* kWh/,
+  )
   await expect(ex.runDetail.locator('[data-testid="experiment-run-tenants"] tbody tr')).toHaveCount(
     detail.tenants.length,
   )

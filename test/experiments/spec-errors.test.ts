@@ -24,6 +24,39 @@ describe('experiment spec validation', () => {
     if (!loaded.ok) expect(loaded.message).toContain('line 3, column')
   })
 
+  it('refuses a file that is not JSON without echoing any of it (review s5 #11)', async () => {
+    const secret = 'GREETING=hunter2\nPATH=/bin\n'
+    const file = specFile(null, `\n  ${secret}`)
+    const loaded = await loadExperiment(file, '/')
+    expect(loaded.ok).toBe(false)
+    if (loaded.ok) return
+    // the first character is on line 2, column 3
+    expect(loaded.message).toBe(`${file} is not a JSON experiment spec (line 2, column 3)`)
+    const said = JSON.stringify(loaded)
+    for (const part of ['"G"', 'GREETING', 'hunter2', 'PATH']) expect(said).not.toContain(part)
+    // the same for a design file the spec names, and for /proc/self/environ itself
+    const dir = tempDir('spec')
+    writeFileSync(join(dir, 'env.strata.json'), secret)
+    const viaDesign = await loadExperiment(
+      specFile(
+        null,
+        JSON.stringify({ schemaVersion: 1, name: 'x', design: join(dir, 'env.strata.json') }),
+      ),
+      '/',
+    )
+    expect(viaDesign.ok).toBe(false)
+    for (const part of ['"G"', 'GREETING', 'hunter2'])
+      expect(JSON.stringify(viaDesign)).not.toContain(part)
+    if (process.platform === 'linux') {
+      const environ = await loadExperiment('/proc/self/environ', '/')
+      expect(environ.ok).toBe(false)
+      if (!environ.ok)
+        expect(environ.message).toBe(
+          '/proc/self/environ is not a JSON experiment spec (line 1, column 1)',
+        )
+    }
+  })
+
   it('reports every shape problem with its path at once', async () => {
     const loaded = await loadExperiment(
       specFile({

@@ -76,9 +76,11 @@ export function validRequests(dir: string): Record<string, unknown[]> {
     'design:open-sample': [{ name: 'two-hall' }, { name: 'no-such-sample' }],
     'design:load': [{ document: { schemaVersion: 1 } }, { document: 'nope', fileName: 'x.json' }],
     'scheduler:place': [{}, { preset: 'spread' }, { seed: 7 }],
+    'scheduler:place-digest': [{}, { preset: 'pack' }],
     'scheduler:explain': [{ instanceId: 'w-acme-web#0' }, { instanceId: 'w-globex-hpc#1' }],
     'scheduler:evacuate': [{ hostId: 'kvm-1', dryRun: true }],
     'scheduler:last': [{}],
+    'scheduler:last-digest': [{}],
     'simulation:start': [{ horizonS: 3600 }, { horizonS: 600, hostSeries: false, seed: 1 }],
     'simulation:pause': [{ runId: 'run-1' }],
     'simulation:resume': [{ runId: 'run-1' }],
@@ -215,6 +217,7 @@ const WEIGHT: Record<string, number> = {
   'experiments:start': 0.04,
   'simulation:start': 0.2,
   'scheduler:place': 0.3,
+  'scheduler:place-digest': 0.3,
   'scheduler:evacuate': 0.3,
 }
 

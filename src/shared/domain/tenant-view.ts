@@ -133,10 +133,23 @@ export interface TenantSla {
   downtimeS?: number
   migrations?: number
   requestedCpuMi?: number
-  /** CPU lost to co-located load (never who caused it), million instructions. */
+  /**
+   * All CPU asked for and not run (contention, migration and interference; never who caused
+   * it), million instructions: the glossary's `cpuLost`.
+   */
   stealCpuMi?: number
+  /**
+   * The part of `stealCpuMi` lost to co-location interference, million instructions
+   * (≤ stealCpuMi; the rest is contention): the glossary's `cpuLostInterference`.
+   */
+  interferenceLostCpuMi?: number
   /** stealCpuMi / requestedCpuMi. */
   lostCpuFraction?: number
+  /**
+   * The same lost CPU as vCPU time, vCPU-hours: each own instance's lost million instructions
+   * over its vCPUs' MIPS, summed (absent when the run kept no per-instance records).
+   */
+  stealVcpuHours?: number
 }
 
 /** Usage counters from the latest run. */

@@ -75,6 +75,11 @@ export class NetworkAccounts {
     })
   }
 
+  /** Per tenant (design order): GB sent and delivered, charged so far (east-west and egress). */
+  get tenantGbSent(): Readonly<Float64Array> {
+    return this.tenantGB
+  }
+
   /** Switch energy charged so far, joules. */
   get switchEnergyJ(): number {
     return this.switchJ

@@ -167,6 +167,11 @@ describe('network in a simulation (closed forms, H = 3600 s)', () => {
     const line = r.tenants[0]?.bill.lines.find((l) => l.item === 'network-gb')
     expect(line?.quantity).toBeCloseTo(4500, 6)
     expect(line?.amount).toBeCloseTo(45, 4)
+    // The cost series carries the network line as it accrues (review s6u #1): 10 Gbps × t / 8
+    // GB at 0.01 per GB, so 22.5 at 1800 s and 45 at the horizon (CPU, memory, disk cost 0).
+    const cost = r.series.tenants[0]?.cumulativeCost ?? []
+    expect(cost[r.series.timesS.indexOf(1800)]).toBeCloseTo((10 * 1800 * 0.01) / 8, 6)
+    expect(cost.at(-1)).toBeCloseTo((10 * 3600 * 0.01) / 8, 6)
   })
 
   it('north-south: two 8 Gbps egress flows through a 10 Gbps external uplink share it', () => {

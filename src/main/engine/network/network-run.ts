@@ -211,6 +211,15 @@ export class NetworkRun {
     return this.accounts.switchEnergyJ
   }
 
+  /**
+   * Per tenant (design order): GB sent and delivered up to `tS`, charging the state recorded last
+   * up to it (what the tenant's `network-gb` bill line holds so far, for the cost series).
+   */
+  tenantGbSentUpTo(tS: number): Readonly<Float64Array> {
+    this.accounts.charge(tS)
+    return this.accounts.tenantGbSent
+  }
+
   /** Charges the last interval up to `endS` and returns the `network` result section. */
   finish(endS: number): NetworkResult {
     this.accounts.charge(endS)

@@ -20,4 +20,27 @@ describe('syntheticDatacenter', () => {
       { numRuns: 60 },
     )
   })
+
+  it('gives every tenant instances when there are at least as many instances as tenants', () => {
+    // review s5 #11: --hosts 40 --tenants 3 --instances 60 --seed 7 gave all 60 to Tenant 0
+    const count = (d: ReturnType<typeof syntheticDatacenter>, t: string): number =>
+      d.workloads.filter((w) => w.tenantId === t).reduce((n, w) => n + w.count, 0)
+    const reported = syntheticDatacenter({ hosts: 40, tenants: 3, instances: 60, seed: 7 })
+    expect(reported.tenants.map((t) => count(reported, t.id) > 0)).toEqual([true, true, true])
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.nat(10_000),
+        (hosts, tenants, extra, seed) => {
+          const instances = tenants + extra
+          const d = syntheticDatacenter({ hosts, tenants, instances, seed })
+          expect(d.workloads.reduce((n, w) => n + w.count, 0)).toBe(instances)
+          for (const t of d.tenants) expect(count(d, t.id)).toBeGreaterThan(0)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
 })

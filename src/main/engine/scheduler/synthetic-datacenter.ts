@@ -2,7 +2,8 @@
  * A seeded synthetic datacenter for benchmarks and scale tests: racks of 40 hosts under a
  * ToR / aggregation / core fabric, two SANs, a mix of KVM, ESXi, Xen PV and LXC hosts, and
  * tenants with VM and container workloads of 10..90 instances in six flavors. Sized so that everything fits
- * (about 10 instances per host). Same options = same design.
+ * (about 10 instances per host); every tenant gets instances when there are at least as many
+ * instances as tenants. Same options = same design.
  */
 import { defaultSimulationSettings, standardHost } from '../../../shared/design/defaults'
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
@@ -145,12 +146,20 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
   // none); the draw is made either way so the rest of the design stays the same.
   const osHosts = d.hosts.some((h) => h.virtualization.kind === 'os')
   let left = options.instances
+  // Workload w goes to tenant w mod T: while every tenant has not had its first workload, a
+  // workload takes at most its fair share (instances / T) and leaves one instance for each
+  // tenant still to come, so every tenant gets instances whenever instances >= tenants.
+  const fairShare = Math.max(1, Math.ceil(options.instances / tenantCount))
   for (let w = 0; left > 0; w++) {
     const container = next() < 0.2 && osHosts
     const policy = next()
     // Anti-affine groups stay small enough to find distinct container hosts (15 % of hosts).
     const cap = policy < 0.1 ? Math.max(1, Math.floor(options.hosts * 0.05)) : 90
-    const count = Math.min(left, Math.min(cap, 10 + Math.floor(next() * 81)))
+    const drawn = Math.min(left, Math.min(cap, 10 + Math.floor(next() * 81)))
+    const firstRound = w < tenantCount
+    const count = firstRound
+      ? Math.max(1, Math.min(drawn, fairShare, left - (tenantCount - w - 1)))
+      : drawn
     left -= count
     const flavor = pick(FLAVORS)
     const workload: Workload = {

@@ -7,6 +7,7 @@
  * of migrations to start.
  */
 import { demandAt } from './demand'
+import { DemandOrder } from './demand-order'
 import { isOverloaded } from './detectors'
 import { allocateEntry, createOn, destroyOn, hostUtil, requestedPe } from './host-cpu'
 import { indexable, PabfdIndex, scanForHost } from './pabfd'
@@ -112,14 +113,24 @@ function targets(
 
 let sortKey = new Float64Array(0)
 
+/** Instance `v`'s current CPU demand in MIPS, the key instances are placed by. */
+function demandKey(s: SimState, v: number, nowS: number): number {
+  return demandAt(s.demand, v, nowS) * (s.vmMips[v] as number)
+}
+
 /** Sorts instances by current CPU demand in MIPS, decreasing (stable). */
 function sortByDemand(s: SimState, vms: number[], nowS: number): void {
   if (vms.length < 2) return
   if (sortKey.length < s.vmCount) sortKey = new Float64Array(s.vmCount)
   const key = sortKey
-  for (const v of vms) key[v] = demandAt(s.demand, v, nowS) * (s.vmMips[v] as number)
+  for (const v of vms) key[v] = demandKey(s, v, nowS)
   vms.sort((a, b) => (key[b] as number) - (key[a] as number))
 }
+
+/** The under-load phase's evacuation order and its tentative placements (reused buffers). */
+const demandOrder = new DemandOrder()
+let placedVm = new Int32Array(64)
+let placedHost = new Int32Array(64)
 
 /** The residents of every host (incoming copies excluded), in order, before a decision. */
 interface Saved {
@@ -311,35 +322,48 @@ function underload(
       place.exclude(h)
     }
   }
+  const order = demandOrder
   for (const under of underloadOrder(s, pickExcluded)) {
     if (pickExcluded[under] === 1) continue
     pickExcluded[under] = 1
     place.exclude(under)
     const e = s.entries[under] as HostEntries
-    const vms: number[] = []
     // CloudSim also evacuates instances only tentatively placed here this instant (and then
     // migrates them twice); Strata's own mode moves only the host's residents.
-    for (const v of e.vm) if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under)) vms.push(v)
-    if (vms.length === 0) continue
-    sortByDemand(s, vms, nowS)
-    const placed: Migration[] = []
-    for (const v of vms) {
+    let n = 0
+    for (const v of e.vm) if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under)) n++
+    if (n === 0) continue
+    order.start(n)
+    n = 0
+    for (const v of e.vm)
+      if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under))
+        order.set(n++, v, demandKey(s, v, nowS))
+    if (placedVm.length < n) {
+      placedVm = new Int32Array(Math.max(n, placedVm.length * 2))
+      placedHost = new Int32Array(placedVm.length)
+    }
+    // In decreasing demand, drawn one by one: most evacuations fail after a few placements.
+    let placed = 0
+    for (let i = 0; i < n; i++) {
+      const v = order.next()
       const target = place.find(v)
       if (target < 0) {
-        for (const m of placed) {
-          destroyOn(s, m.host, m.vm)
-          place.changed(m.host)
+        for (let k = 0; k < placed; k++) {
+          destroyOn(s, placedHost[k] as number, placedVm[k] as number)
+          place.changed(placedHost[k] as number)
         }
-        placed.length = 0
+        placed = 0
         break
       }
       createOn(s, target, v)
       place.changed(target)
-      placed.push({ vm: v, host: target, reason: 'underload' })
+      placedVm[placed] = v
+      placedHost[placed++] = target
     }
-    for (const m of placed) {
-      pickExcluded[m.host] = 1
-      migrations.push(m)
+    for (let k = 0; k < placed; k++) {
+      const host = placedHost[k] as number
+      pickExcluded[host] = 1
+      migrations.push({ vm: placedVm[k] as number, host, reason: 'underload' })
     }
   }
 }

@@ -5,74 +5,23 @@
  * threshold until the host has enough history (12 values; 10 for regression).
  *
  * `isOverloaded(s, h, v)` answers "would host h be over-loaded with instance v added last"
- * without touching the host: the host's own sums are cached per host (invalidated by its
- * version and the run's epoch) and v's share is added last, in CloudSim's summation order.
+ * without touching the host: the host's own sums are running sums over its entries
+ * (`detector-sums.ts`: a change recomputes only the rows after its unchanged prefix) and v's
+ * share is added last, in CloudSim's summation order. Local regression computes only the
+ * history values it reads.
  */
+import { hostSums, type HostSums } from './detector-sums'
 import { requestedTotal } from './host-cpu'
 import type { Detector } from './policy'
 import { countNonZeroBeginning, iqr, linearFit, mad } from './stats'
-import { HISTORY_LENGTH, type HostEntries, type SimState } from './state'
+import { HISTORY_LENGTH, type SimState } from './state'
 
-interface DetectorCache {
-  history: Float64Array
-  requested: Float64Array
-  maxRam: Float64Array
-  version: Uint32Array
-  epoch: Float64Array
-}
-
-const caches = new WeakMap<SimState, DetectorCache>()
 const history = new Float64Array(HISTORY_LENGTH)
 const reversed = new Float64Array(10)
 
-function cacheOf(s: SimState): DetectorCache {
-  let c = caches.get(s)
-  if (!c) {
-    const H = s.hostCount
-    c = {
-      history: new Float64Array(H * HISTORY_LENGTH),
-      requested: new Float64Array(H),
-      maxRam: new Float64Array(H),
-      version: new Uint32Array(H),
-      epoch: new Float64Array(H).fill(-1),
-    }
-    caches.set(s, c)
-  }
-  return c
-}
-
-/** Refreshes host `h`'s cached history sum, requested MIPS and largest memory. */
-function base(s: SimState, h: number): DetectorCache {
-  const c = cacheOf(s)
-  if (c.epoch[h] === s.epoch && c.version[h] === s.hostVersion[h]) return c
-  const e = s.entries[h] as HostEntries
-  const hostMips = s.hostTotalMips[h] as number
-  const off = h * HISTORY_LENGTH
-  c.history.fill(0, off, off + HISTORY_LENGTH)
-  let requested = 0
-  let maxRam = -2147483648
-  for (let i = 0; i < e.vm.length; i++) {
-    const v = e.vm[i] as number
-    const vb = v * HISTORY_LENGTH
-    const len = s.vmHistLen[v] as number
-    const mips = s.vmMips[v] as number
-    for (let k = 0; k < len; k++)
-      c.history[off + k] =
-        (c.history[off + k] as number) + ((s.vmHist[vb + k] as number) * mips) / hostMips
-    requested += requestedTotal(s, v)
-    const ram = s.vmMemMiB[v] as number
-    if (ram > maxRam) maxRam = ram
-  }
-  c.requested[h] = requested
-  c.maxRam[h] = maxRam
-  c.epoch[h] = s.epoch
-  c.version[h] = s.hostVersion[h] as number
-  return c
-}
-
 /** Fills `history` for host h (+ instance v if >= 0); returns its trimmed length. */
-function fillHistory(s: SimState, c: DetectorCache, h: number, v: number): number {
-  const off = h * HISTORY_LENGTH
+function fillHistory(s: SimState, c: HostSums, h: number, v: number): number {
+  const off = c.count * HISTORY_LENGTH
   for (let k = 0; k < HISTORY_LENGTH; k++) history[k] = c.history[off + k] as number
   if (v >= 0) {
     const vb = v * HISTORY_LENGTH
@@ -86,6 +35,90 @@ function fillHistory(s: SimState, c: DetectorCache, h: number, v: number): numbe
 }
 
 /**
+ * Value `k` of host h's history with instance v's added (v < 0: none), as `fillHistory`
+ * computes it.
+ */
+function historyAt(s: SimState, c: HostSums, h: number, v: number, k: number): number {
+  const own = c.history[c.count * HISTORY_LENGTH + k] as number
+  if (v < 0 || k >= (s.vmHistLen[v] as number)) return own
+  const term =
+    ((s.vmHist[v * HISTORY_LENGTH + k] as number) * (s.vmMips[v] as number)) /
+    (s.hostTotalMips[h] as number)
+  return own + term
+}
+
+/**
+ * Local regression's window: the 10 newest values of host h's history (+ instance v's) into
+ * `reversed`, oldest first. Returns false when the history's trimmed length
+ * (`countNonZeroBeginning`) is under 10. Only the values that decide are computed: the trimmed
+ * length from the oldest end down to the first non-zero value, then the 10 newest.
+ */
+function regressionWindow(s: SimState, c: HostSums, h: number, v: number): boolean {
+  let k = HISTORY_LENGTH - 1
+  while (k >= 9 && historyAt(s, c, h, v, k) === 0) k--
+  if (k < 9) return false
+  for (let i = 0; i < 10; i++) reversed[i] = historyAt(s, c, h, v, 9 - i)
+  return true
+}
+
+/** What a detector decides on (see `overloadFigures`). */
+export interface OverloadFigures {
+  /** Requested MIPS over capacity, the instance included. */
+  utilization: number
+  /** Too little history for the adaptive detector: the 0.7 fallback threshold applies. */
+  short: boolean
+  /**
+   * iqr/mad: the spread of the history; lr/lrr: the regression's prediction before the safety
+   * parameter; thr (and when `short`): NaN.
+   */
+  statistic: number
+}
+
+const figures: OverloadFigures = { utilization: 0, short: false, statistic: Number.NaN }
+
+/**
+ * The figures `isOverloaded` decides on for host `h` (with instance `v` added last when
+ * `v >= 0`) under `detector`. The object is reused by the next call.
+ */
+export function overloadFigures(
+  s: SimState,
+  h: number,
+  v: number,
+  detector: Detector,
+): Readonly<OverloadFigures> {
+  const c = hostSums(s, h)
+  let requested = c.requested[c.count] as number
+  if (v >= 0) requested += requestedTotal(s, v)
+  figures.utilization = requested / (s.hostTotalMips[h] as number)
+  figures.short = false
+  figures.statistic = Number.NaN
+  switch (detector) {
+    case 'thr':
+      break
+    case 'iqr':
+    case 'mad': {
+      const n = fillHistory(s, c, h, v)
+      if (n < 12) figures.short = true
+      else figures.statistic = detector === 'iqr' ? iqr(history, n) : mad(history, n)
+      break
+    }
+    case 'lr':
+    case 'lrr': {
+      if (!regressionWindow(s, c, h, v)) {
+        figures.short = true
+        break
+      }
+      const [a, b] = linearFit(reversed, 10)
+      let maxRam = c.maxRam[c.count] as number
+      if (v >= 0 && (s.vmMemMiB[v] as number) > maxRam) maxRam = s.vmMemMiB[v] as number
+      const migrationS = maxRam / (((s.hostNicGbps[h] as number) * 1_000_000) / (2 * 8000))
+      figures.statistic = a + b * (10 + Math.ceil(migrationS / s.stepS))
+    }
+  }
+  return figures
+}
+
+/**
  * Whether host `h` (with instance `v` added last when `v >= 0`) is over-loaded under
  * `detector` with `parameter`.
  */
@@ -96,31 +129,9 @@ export function isOverloaded(
   detector: Detector,
   parameter: number,
 ): boolean {
-  const c = base(s, h)
-  let requested = c.requested[h] as number
-  if (v >= 0) requested += requestedTotal(s, v)
-  const util = requested / (s.hostTotalMips[h] as number)
-  switch (detector) {
-    case 'thr':
-      return util > parameter
-    case 'iqr':
-    case 'mad': {
-      const n = fillHistory(s, c, h, v)
-      if (n < 12) return util > 0.7
-      const spread = detector === 'iqr' ? iqr(history, n) : mad(history, n)
-      return util > 1 - parameter * spread
-    }
-    case 'lr':
-    case 'lrr': {
-      const n = fillHistory(s, c, h, v)
-      if (n < 10) return util > 0.7
-      for (let i = 0; i < 10; i++) reversed[i] = history[9 - i] as number
-      const [a, b] = linearFit(reversed, 10)
-      let maxRam = c.maxRam[h] as number
-      if (v >= 0 && (s.vmMemMiB[v] as number) > maxRam) maxRam = s.vmMemMiB[v] as number
-      const migrationS = maxRam / (((s.hostNicGbps[h] as number) * 1_000_000) / (2 * 8000))
-      const predicted = (a + b * (10 + Math.ceil(migrationS / s.stepS))) * parameter
-      return predicted >= 1
-    }
-  }
+  const f = overloadFigures(s, h, v, detector)
+  if (detector === 'thr') return f.utilization > parameter
+  if (f.short) return f.utilization > 0.7
+  if (detector === 'iqr' || detector === 'mad') return f.utilization > 1 - parameter * f.statistic
+  return f.statistic * parameter >= 1
 }

@@ -45,7 +45,20 @@ export interface SeriesBuffer {
   /** Whether the state changed since `ratePerS` was taken (the next charge takes it afresh). */
   rateStale: boolean
   lastS: number
-  rates: Array<{ used: boolean; vcpuS: number; memGiBS: number; diskGiBS: number }>
+  /**
+   * Per tenant, currency per unit: vCPU-second, GiB-second of memory and of storage, provisioned
+   * IOPS-second (0 when the tenant has no IOPS price), and GB sent (0 when no transfer price).
+   */
+  rates: Array<{
+    used: boolean
+    vcpuS: number
+    memGiBS: number
+    diskGiBS: number
+    iopsS: number
+    transferGB: number
+  }>
+  /** Per instance: the provisioned IOPS its workload declares. */
+  vmIops: Float64Array
 }
 
 export function createSeries(design: Design, s: SimState, hostSeries: boolean): SeriesBuffer {
@@ -89,12 +102,29 @@ export function createSeries(design: Design, s: SimState, hostSeries: boolean): 
       vcpuS: t.pricing.vcpuHour / 3600,
       memGiBS: t.pricing.memoryGiBHour / 3600,
       diskGiBS: t.pricing.storageGiBMonth / BILLING_MONTH_S,
+      iopsS: (t.pricing.provisionedIopsMonth ?? 0) / BILLING_MONTH_S,
+      transferGB: t.pricing.transferGB ?? 0,
     })),
+    vmIops: Float64Array.from(
+      { length: s.vmCount },
+      (_x, v) => design.workloads[s.vmWorkload[v] as number]?.iops ?? 0,
+    ),
   }
 }
 
-/** Appends one sample at `tS`. */
-export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: number): void {
+/**
+ * Appends one sample at `tS`. `networkGbSent`: per tenant (design order), the GB its instances
+ * sent and had delivered up to `tS` (the network run's accounts; omitted when the run models no
+ * traffic), billed into the cost series at the tenant's `transferGB` price as the bill's
+ * `network-gb` line is (`network/bill.ts`).
+ */
+export function sampleSeries(
+  b: SeriesBuffer,
+  s: SimState,
+  m: Metrics,
+  tS: number,
+  networkGbSent?: ArrayLike<number>,
+): void {
   const npa = s.policy.kind === 'npa'
   let total = 0
   let active = 0
@@ -161,7 +191,8 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
     ;(b.tenantVcpus[t] as number[]).push(vcpus[t] as number)
     ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
     ;(b.tenantReq[t] as number[]).push(req[t] as number)
-    ;(b.tenantCost[t] as number[]).push(b.cost[t] as number)
+    const networkCost = (networkGbSent?.[t] ?? 0) * (b.rates[t]?.transferGB ?? 0)
+    ;(b.tenantCost[t] as number[]).push((b.cost[t] as number) + networkCost)
   }
   sampleTenantMemory(b, s, m)
 }
@@ -170,8 +201,8 @@ export function sampleSeries(b: SeriesBuffer, s: SimState, m: Metrics, tS: numbe
  * Charges each tenant's bill up to `tS` at the rate of the state after the last change, so the
  * series is charged exactly as the bill is (`result.ts`): vCPUs of resident instances (used
  * basis: CPU received), memory reserved by resident instances (used basis: memory in use), and
- * storage of placed instances while resident or down (as provisioned), each over the time it
- * was held. Call it BEFORE changing state at `tS` (each event, the closing instant), and
+ * storage and provisioned IOPS of placed instances while resident or down (as provisioned), each
+ * over the time it was held; the network's GB sent are added per sample (`sampleSeries`). Call it BEFORE changing state at `tS` (each event, the closing instant), and
  * `costStateChanged` after; the rate (a pass over every instance) is then taken only when
  * time moves on, not after every one of thousands of migrations at the same instants.
  */
@@ -209,7 +240,8 @@ export function takeRate(b: SeriesBuffer, s: SimState, m: Metrics): void {
       const memMiB = r.used ? (m.vpMemMiB[v] as number) : (s.vmMemMiB[v] as number)
       rate += vcpus * r.vcpuS + (memMiB / 1024) * r.memGiBS
     }
-    if (resident || s.vmDown[v] === 1) rate += (s.vmDiskGiB[v] as number) * r.diskGiBS
+    if (resident || s.vmDown[v] === 1)
+      rate += (s.vmDiskGiB[v] as number) * r.diskGiBS + (b.vmIops[v] as number) * r.iopsS
     b.ratePerS[t] = (b.ratePerS[t] as number) + rate
   }
 }

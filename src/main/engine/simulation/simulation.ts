@@ -246,7 +246,7 @@ export class Simulation {
     chargeCost(this.series, s, this.metrics, endS)
     processAll(s, this.metrics, this.counters, endS, this.isNpa)
     this.storage?.update(endS, true)
-    sampleSeries(this.series, s, this.metrics, endS)
+    sampleSeries(this.series, s, this.metrics, endS, this.network?.tenantGbSentUpTo(endS))
     addPowerToSample(this.series.totalPowerW, this.storage, this.network)
     this.options.onProgress?.(1, endS)
   }
@@ -326,7 +326,7 @@ export class Simulation {
     for (const t of rates?.retimed ?? []) retimeMigration(this.loop, t.vm, t.endS)
     startMigrations(this.loop, decided, tS, rates?.startGbps)
     this.storage?.update(tS, true)
-    sampleSeries(this.series, s, this.metrics, tS)
+    sampleSeries(this.series, s, this.metrics, tS, this.network?.tenantGbSentUpTo(tS))
     addPowerToSample(this.series.totalPowerW, this.storage, this.network)
     this.options.onProgress?.(Math.min(1, tS / s.horizonS), tS)
     if (resident > 0 || !s.compat) {

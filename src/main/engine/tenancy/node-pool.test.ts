@@ -82,6 +82,27 @@ describe('a node pool in its tenant’s view', () => {
     expect(a.volumes).toEqual(b.volumes)
   })
 
+  it('is what the scheduler checks: quotas of exactly the VMs place all 13, one less refuses a VM', () => {
+    const withQuotas = (quotas: Design['tenants'][number]['quotas']): Design => ({
+      ...design,
+      tenants: design.tenants.map((t) => (t.id === 't-globex' ? { ...t, quotas } : t)),
+    })
+    const globex = (d: Design) => {
+      const r = createScheduler(d).placeAll()
+      return {
+        placed: r.placed.filter((p) => p.tenantId === 't-globex').length,
+        unplaced: r.unplaced.filter((u) => u.tenantId === 't-globex').map((u) => u.instanceId),
+      }
+    }
+    // 5 instances, 33 vCPUs, 67,584 MiB, 420 GiB: the 8 pods inside the node VMs count in none
+    const exact = { instances: 5, vcpus: 33, memoryMiB: 67_584, diskGiB: 420 }
+    expect(globex(withQuotas(exact))).toEqual({ placed: 13, unplaced: [] })
+    // 419 GiB leaves one VM (and the pods it would hold) out
+    const short = globex(withQuotas({ ...exact, diskGiB: 419 }))
+    expect(short.placed).toBeLessThan(13)
+    expect(short.unplaced.some((id) => !id.startsWith('w-globex-jobs'))).toBe(true)
+  })
+
   it('gives the same quotas, volumes and bill whatever the pods ask for (property)', () => {
     const without = { ...design, workloads: design.workloads.filter((w) => !w.nesting) }
     const base = view(without, { placement: createScheduler(without).placeAll() })

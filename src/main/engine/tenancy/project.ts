@@ -209,6 +209,16 @@ export function projectTenantView(
     sla: run.sla,
     explanations,
   }
+  // Lost CPU as vCPU time: an instance's lost MI over its vCPUs' MIPS is vCPU-seconds.
+  if (run.sla.stealCpuMi !== undefined && records.size > 0) {
+    let lostVcpuS = 0
+    forEachOwnInstance(workloads, (id, w) => {
+      const r = records.get(id)
+      if (r && w.mipsPerVcpu > 0)
+        lostVcpuS += Math.max(0, r.requestedCpuMi - r.allocatedCpuMi) / w.mipsPerVcpu
+    })
+    view.sla.stealVcpuHours = lostVcpuS / 3600
+  }
   if (run.usage) view.usage = run.usage
   if (run.series) view.series = run.series
   if (run.state) view.run = run.state

@@ -42,6 +42,7 @@ export function projectRun(
       migrations: usage.migrations,
       requestedCpuMi: usage.requestedCpuMi,
       stealCpuMi: usage.stealCpuMi,
+      interferenceLostCpuMi: usage.interferenceLostCpuMi,
       lostCpuFraction: usage.lostCpuFraction,
     }
     out.usage = {

@@ -12,6 +12,7 @@ import type {
   ExperimentRunDetail,
   ExperimentRunSeries,
 } from '../../../shared/contract'
+import { MAX_EXPERIMENT_WARNINGS } from '../../../shared/contract/calls/experiments'
 import { performance } from 'node:perf_hooks'
 import type { Design } from '../../../shared/design/schema'
 import type { FactorValue } from '../../../shared/experiment/spec'
@@ -130,6 +131,8 @@ export class AppExperiments {
       lastSentMs = now
       this.options.hub.publish('experiments:progress', { ...job.info.progress })
     }
+    const shown: string[] = []
+    let hidden = 0
     const t0 = performance.now()
     const planning = (phase: 'check' | 'build' | 'ids', done: number, total: number): void => {
       const now = performance.now() - t0
@@ -160,6 +163,17 @@ export class AppExperiments {
               },
             }),
           onProgress: (p) => publish(p),
+          // a damaged stored record is run again, and said (file and field) in the panel
+          onWarning: (message) => {
+            if (shown.length < MAX_EXPERIMENT_WARNINGS) shown.push(message)
+            else hidden++
+            const more = `and ${hidden} more damaged stored record(s), each run again`
+            job.info.progress = {
+              ...job.info.progress,
+              warnings: hidden > 0 ? [...shown, more] : [...shown],
+            }
+            this.options.hub.publish('experiments:progress', { ...job.info.progress })
+          },
         }),
       )
       .then(

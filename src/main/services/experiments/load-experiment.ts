@@ -45,6 +45,15 @@ async function loadDesign(
       problems.push({ severity: 'error', path: where, message: file.message })
       return undefined
     }
+    const notJson = notJsonObject(file.bytes.toString('utf8'))
+    if (notJson) {
+      problems.push({
+        severity: 'error',
+        path: where,
+        message: `${ref} is not a JSON design (${notJson})`,
+      })
+      return undefined
+    }
     const read = readStrataFile(file.bytes, { source: ref })
     if (read.ok) return read.design
     problems.push(
@@ -60,6 +69,33 @@ async function loadDesign(
   if (read.ok) return read.design
   problems.push(...prefixed(where, read.problems))
   return undefined
+}
+
+/** The first character that is not whitespace or a byte-order mark, and where it is (1-based). */
+function firstContent(text: string): { ch: string | undefined; line: number; column: number } {
+  let line = 1
+  let column = 1
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (ch === '\n') {
+      line++
+      column = 1
+    } else if (i === 0 && ch === '\ufeff') continue
+    else if (ch === ' ' || ch === '\t' || ch === '\r') column++
+    else return { ch, line, column }
+  }
+  return { ch: undefined, line, column }
+}
+
+/**
+ * `line L, column C` of the first character of `text` when that is not "{" (so the file is not
+ * a JSON object, and its content is not echoed); undefined for an object or an empty file.
+ */
+function notJsonObject(text: string): string | undefined {
+  const start = firstContent(text)
+  return start.ch !== undefined && start.ch !== '{'
+    ? `line ${start.line}, column ${start.column}`
+    : undefined
 }
 
 /** A spec read with its base designs, not yet planned. */
@@ -86,7 +122,20 @@ export async function readExperiment(file: string, cwd: string): Promise<ReadExp
   })
   const read = await readUserFile(specPath)
   if (!read.ok) return fail(read.message)
-  const json = parseJsonText(read.bytes.toString('utf8'), file)
+  const text = read.bytes.toString('utf8')
+  // A spec is a JSON object: a file that does not start with "{" is refused without a word of
+  // its content (the provider may name any file on main's disk).
+  const at = notJsonObject(text)
+  if (at) {
+    return fail(`${file} is not a JSON experiment spec (${at})`, [
+      {
+        severity: 'error',
+        path: '',
+        message: `${at}: an experiment spec is a JSON object; this file does not start with "{"`,
+      },
+    ])
+  }
+  const json = parseJsonText(text, file)
   if (!json.ok) return fail(json.message, json.problems)
   const parsed = experimentSpecSchema.safeParse(json.value)
   if (!parsed.success)

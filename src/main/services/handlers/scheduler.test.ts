@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { EvacuationPlan, Explanation, PlacementResult } from '../../../shared/contract'
+import type {
+  EvacuationPlan,
+  Explanation,
+  PlacementDigest,
+  PlacementResult,
+} from '../../../shared/contract'
+import { digestInstances, placementDigest } from '../../../shared/domain/placement-digest'
 import type { Services } from '../index'
 import { testServices } from '../../../../test/support/services/test-services'
 
@@ -8,14 +14,14 @@ const provider = { role: 'provider' } as const
 const acme = { role: 'tenant', tenantId: 't-acme' } as const
 
 describe('scheduler handlers', () => {
-  it('places the open design, keeps the result and pushes scheduler:placed (tenant-filtered)', async () => {
+  it('places the open design, keeps the result and pushes its digest (tenant-filtered)', async () => {
     const s = services()
-    const seen: Array<{ who: string; payload: PlacementResult }> = []
+    const seen: Array<{ who: string; payload: PlacementDigest }> = []
     s.ctx.hub.subscribe(provider, (e, p) => {
-      if (e === 'scheduler:placed') seen.push({ who: 'provider', payload: p as PlacementResult })
+      if (e === 'scheduler:placed') seen.push({ who: 'provider', payload: p as PlacementDigest })
     })
     s.ctx.hub.subscribe(acme, (e, p) => {
-      if (e === 'scheduler:placed') seen.push({ who: 'acme', payload: p as PlacementResult })
+      if (e === 'scheduler:placed') seen.push({ who: 'acme', payload: p as PlacementDigest })
     })
     expect(await s.dispatch(provider, 'scheduler:last', {})).toEqual({ ok: true, value: null })
     const r = await s.dispatch(provider, 'scheduler:place', { preset: 'pack' })
@@ -32,11 +38,41 @@ describe('scheduler handlers', () => {
     expect(result.placed.length + result.unplaced.length).toBe(instances)
     const last = await s.dispatch(provider, 'scheduler:last', {})
     expect(last).toEqual({ ok: true, value: result })
+    const pushed = seen.find((x) => x.who === 'provider')?.payload
+    // the digest names every placed instance where the whole result puts it
+    expect(pushed && [...digestInstances(pushed)]).toEqual(
+      result.placed.map(({ instanceId, workloadId, tenantId, hostId }) => ({
+        instanceId,
+        workloadId,
+        tenantId,
+        hostId,
+      })),
+    )
+    expect(pushed?.unplacedCount).toBe(result.unplaced.length)
+    expect(await s.dispatch(provider, 'scheduler:last-digest', {})).toEqual({
+      ok: true,
+      value: pushed,
+    })
     const mine = seen.find((x) => x.who === 'acme')?.payload
-    expect(seen.find((x) => x.who === 'provider')?.payload).toEqual(result)
-    expect(mine?.placed.every((p) => p.tenantId === 't-acme')).toBe(true)
-    expect(mine?.hostUsage).toEqual([])
+    expect(mine && [...digestInstances(mine)].every((p) => p.tenantId === 't-acme')).toBe(true)
+    expect(mine?.placedCount).toBe(result.placed.filter((p) => p.tenantId === 't-acme').length)
+    expect(mine?.hostCount).toBeUndefined()
     expect(JSON.stringify(mine)).not.toMatch(/Globex|Initech|t-globex|t-initech|kvm-1|esxi-1/)
+  })
+
+  it('answers the window with the digest of the placement it made', async () => {
+    const s = services()
+    const r = await s.dispatch(provider, 'scheduler:place-digest', { preset: 'spread', seed: 3 })
+    const last = await s.dispatch(provider, 'scheduler:last', {})
+    if (!r.ok || !last.ok || !last.value) throw new Error('placement failed')
+    const digest = r.value as PlacementDigest
+    expect(digest).toEqual(placementDigest(last.value as PlacementResult))
+    expect(digest.preset).toBe('spread')
+    expect(digest.seed).toBe(3)
+    // a tenant may not place, in either form
+    const refused = await s.dispatch(acme, 'scheduler:place-digest', {})
+    expect(refused.ok).toBe(false)
+    expect((await s.dispatch(acme, 'scheduler:last-digest', {})).ok).toBe(false)
   })
 
   it('lets a tenant ask only about its own instances, in tenant-safe words', async () => {

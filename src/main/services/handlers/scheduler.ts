@@ -4,23 +4,38 @@
  * the same `not-found` answer whether or not it exists.
  */
 import { fail, ok } from '../../../shared/contract'
+import { placementDigest } from '../../../shared/domain/placement-digest'
 import type { SchedulerOptions } from '../../engine'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 
 type SchedulerCall =
-  'scheduler:place' | 'scheduler:explain' | 'scheduler:evacuate' | 'scheduler:last'
+  | 'scheduler:place'
+  | 'scheduler:place-digest'
+  | 'scheduler:explain'
+  | 'scheduler:evacuate'
+  | 'scheduler:last'
+  | 'scheduler:last-digest'
+
+function placeOptions(req: {
+  preset?: SchedulerOptions['preset']
+  seed?: number
+}): SchedulerOptions {
+  const options: SchedulerOptions = {}
+  if (req.preset !== undefined) options.preset = req.preset
+  if (req.seed !== undefined) options.seed = req.seed
+  return options
+}
 
 const notFound = (id: string) => fail('not-found', `no instance "${id}" in this view`)
 
 export function schedulerHandlers(ctx: AppContext): HandlerMap<SchedulerCall> {
   const { placement } = ctx
   return {
-    'scheduler:place': (req) => {
-      const options: SchedulerOptions = {}
-      if (req.preset !== undefined) options.preset = req.preset
-      if (req.seed !== undefined) options.seed = req.seed
-      return placement.place(options)
+    'scheduler:place': (req) => placement.place(placeOptions(req)),
+    'scheduler:place-digest': (req) => {
+      const placed = placement.place(placeOptions(req))
+      return placed.ok ? ok(placement.lastResultDigest() ?? placementDigest(placed.value)) : placed
     },
     'scheduler:explain': (req, call) => {
       const now = placement.current()
@@ -34,5 +49,6 @@ export function schedulerHandlers(ctx: AppContext): HandlerMap<SchedulerCall> {
     },
     'scheduler:evacuate': (req) => placement.evacuate(req.hostId, req.dryRun),
     'scheduler:last': () => ok(placement.lastResult()),
+    'scheduler:last-digest': () => ok(placement.lastResultDigest()),
   }
 }

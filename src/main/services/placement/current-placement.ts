@@ -8,11 +8,13 @@ import {
   fail,
   ok,
   type EvacuationPlan,
+  type PlacementDigest,
   type PlacementResult,
   type Problem,
   type Result,
 } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
+import { placementDigest } from '../../../shared/domain/placement-digest'
 import {
   createScheduler,
   hasErrors,
@@ -40,6 +42,7 @@ export type PlacementListener = (result: PlacementResult) => void
 export class CurrentPlacement {
   private last: PlacementRun | undefined
   private readonly listeners = new Set<PlacementListener>()
+  private digested: { result: PlacementResult; digest: PlacementDigest } | undefined
 
   constructor(
     private readonly session: DesignSession,
@@ -71,6 +74,12 @@ export class CurrentPlacement {
   /** The last result if it is of the open design, else `null`. */
   lastResult(): PlacementResult | null {
     return this.last && this.last.design === this.session.design ? this.last.result : null
+  }
+
+  /** The digest of `lastResult()` (`null` when there is none). */
+  lastResultDigest(): PlacementDigest | null {
+    const result = this.lastResult()
+    return result ? this.lastDigest(result) : null
   }
 
   /**
@@ -124,13 +133,25 @@ export class CurrentPlacement {
     for (const listener of [...this.listeners]) listener(result)
   }
 
-  /** Listeners first (tenancy pushes its views), then the event to sessions, as one change. */
+  /**
+   * Listeners first (tenancy pushes its views), then the event to sessions, as one change.
+   * Sessions get the result's digest (issue 19), a tenant the digest of its tenant-safe result.
+   */
   private announce(result: PlacementResult): void {
     this.tell(result)
     const tenants = this.session.design.tenants
-    this.hub.publish('scheduler:placed', result, (tenantId) => {
+    this.hub.publish('scheduler:placed', this.lastDigest(result), (tenantId) => {
       const tenant = tenants.find((t) => t.id === tenantId)
-      return tenant ? tenantSafeResult(result, tenantId, tenant.showHostNames) : undefined
+      return tenant
+        ? placementDigest(tenantSafeResult(result, tenantId, tenant.showHostNames))
+        : undefined
     })
+  }
+
+  /** The digest of `result`, computed once per result (the event and `lastDigest` share it). */
+  private lastDigest(result: PlacementResult): PlacementDigest {
+    if (this.digested?.result !== result)
+      this.digested = { result, digest: placementDigest(result) }
+    return this.digested.digest
   }
 }

@@ -225,7 +225,8 @@ export async function buildExperimentReport(results: ExperimentResultsFile): Pro
           { kind: 'table', table: comparison },
           {
             kind: 'picture',
-            title: 'Energy vs SLA violation: runs and the Pareto front of the means',
+            title:
+              'Energy vs SLA violation: runs and the Pareto front of the means (numbered as listed below)',
             svg: pareto,
           },
           {

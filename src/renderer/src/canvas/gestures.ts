@@ -3,6 +3,7 @@
  * links drawn with the edge handles, context menus and taps, reported to the adapter's
  * callbacks. Moves released by one drag gesture are reported together, once.
  */
+import type { ViewFacts } from './view-facts'
 import cytoscape, {
   type Core,
   type EdgeSingular,
@@ -34,6 +35,8 @@ export interface CanvasCallbacks {
   onRackMeans?(hosts: number): void
   /** Hosts in view that show their rack's mean: their own series may be fetched (issue 19). */
   onHostsInView?(hostIds: string[]): void
+  /** What the view shows once it settles (racks as totals, hosts drawn and coloured). */
+  onView?(facts: ViewFacts): void
 }
 
 /** What the gestures need from the canvas adapter. */

@@ -19,6 +19,8 @@ function recorder() {
     },
     drawImage: (...args: unknown[]) => void calls.push(['drawImage', ...args]),
     setTransform: () => {},
+    save: () => void calls.push(['save']),
+    restore: () => void calls.push(['restore']),
     strokeText: (t: string) => void calls.push(['strokeText', t]),
     fillText: (t: string) => void calls.push(['fillText', t]),
   }
@@ -87,6 +89,27 @@ describe('LabelSprites', () => {
     // the copy is placed on whole device pixels: y = 20 − 11.5 = 8.5 is a device pixel at 2×
     const last = r.calls.filter((c) => c[0] === 'drawImage').at(-1)
     expect(last).toEqual(['drawImage', r.made[3], -3, 8.5, 36, 23])
+  })
+
+  it("makes at most a frame's budget of bitmaps, drawing the other labels as text", () => {
+    const r = recorder()
+    const sprites = new LabelSprites(r.make)
+    const at = { x: 10, y: 20, align: 'left' } as const
+    sprites.newFrame(1)
+    sprites.draw(r.ctx, 'rack-1', font, 12, at, colours, 1)
+    // over budget: drawn as text where fillText would put it, in a saved and restored state
+    const direct = sprites.draw(r.ctx, 'rack-2', font, 12, at, colours, 1)
+    expect(direct).toEqual({ x: 10, width: 36 })
+    expect(r.made).toHaveLength(2) // the measuring canvas and rack-1's bitmap
+    expect(r.calls.slice(-4).map((c) => c[0])).toEqual([
+      'save',
+      'strokeText',
+      'fillText',
+      'restore',
+    ])
+    sprites.newFrame(1)
+    sprites.draw(r.ctx, 'rack-2', font, 12, at, colours, 1)
+    expect(r.made).toHaveLength(3)
   })
 
   it('measures a text width once per font', () => {

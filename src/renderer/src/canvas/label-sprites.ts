@@ -9,6 +9,12 @@
 
 /** Bitmaps (and widths) kept before the caches are emptied. */
 export const SPRITES_LIMIT = 4000
+/**
+ * Bitmaps made per frame (`newFrame`): the first frame of a design would otherwise make one
+ * per label at once; labels past the budget are drawn directly, as text, until a later frame
+ * has budget for their bitmap.
+ */
+export const SPRITES_PER_FRAME = 40
 /** Halo width around the text, CSS px (the stroke is twice as wide, centred on the outline). */
 const HALO_PX = 1.5
 
@@ -33,8 +39,15 @@ export class LabelSprites {
   private readonly widths = new Map<string, number>()
   /** Measures on a canvas of its own, so the layer's context keeps its font. */
   private measurer: CanvasRenderingContext2D | null | undefined
+  /** Bitmaps this frame may still make. */
+  private budget = SPRITES_PER_FRAME
 
   constructor(private readonly make: MakeCanvas = makeCanvas) {}
+
+  /** Starts a frame: up to `budget` new bitmaps may be made in it. */
+  newFrame(budget = SPRITES_PER_FRAME): void {
+    this.budget = budget
+  }
 
   /** Width of `text` in `font` (a CSS font string), CSS px, measured once. */
   width(font: string, text: string): number {
@@ -73,7 +86,23 @@ export class LabelSprites {
     const cssH = Math.ceil(px * 1.4) + 2 * pad
     const key = `${font}\n${text}\n${colours.text}\n${colours.halo}\n${ratio}`
     let sprite = this.sprites.get(key)
+    if (!sprite && this.budget <= 0) {
+      // over this frame's budget: the text itself (the context's state is kept)
+      ctx.save()
+      ctx.font = font
+      ctx.textAlign = 'left'
+      ctx.textBaseline = 'middle'
+      ctx.lineWidth = 2 * HALO_PX
+      ctx.lineJoin = 'round'
+      ctx.strokeStyle = colours.halo
+      ctx.strokeText(text, left, at.y)
+      ctx.fillStyle = colours.text
+      ctx.fillText(text, left, at.y)
+      ctx.restore()
+      return { x: left, width }
+    }
     if (!sprite) {
+      this.budget--
       sprite = this.make(Math.ceil(cssW * ratio), Math.ceil(cssH * ratio))
       const s = sprite.getContext('2d')
       if (s) {

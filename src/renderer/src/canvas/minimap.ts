@@ -4,6 +4,7 @@
  */
 import type { Core } from 'cytoscape'
 import { isContainer } from './elements'
+import { packedColour, paintDots } from './minimap-dots'
 
 export class Minimap {
   private frame = 0
@@ -102,10 +103,20 @@ export class Minimap {
       canvas.height = height
       const d = canvas.getContext('2d')
       const style = getComputedStyle(this.canvas)
-      if (d) {
-        d.fillStyle = style.getPropertyValue('--minimap-node').trim() || '#5b8def'
-        for (const p of points.list)
-          d.fillRect((p.x - this.origin.x) * s - 1, (p.y - this.origin.y) * s - 1, 2.5, 2.5)
+      const node = style.getPropertyValue('--minimap-node').trim() || '#5b8def'
+      const colour = packedColour(node)
+      const at = (p: { x: number; y: number }): { x: number; y: number } => ({
+        x: (p.x - this.origin.x) * s,
+        y: (p.y - this.origin.y) * s,
+      })
+      if (d && colour !== undefined && typeof ImageData === 'function') {
+        const image = new ImageData(width, height)
+        const pixels = new Uint32Array(image.data.buffer)
+        paintDots(pixels, width, height, points.list.map(at), colour)
+        d.putImageData(image, 0, 0)
+      } else if (d) {
+        d.fillStyle = node
+        for (const p of points.list.map(at)) d.fillRect(p.x - 1, p.y - 1, 2.5, 2.5)
       }
       const frameColour = style.getPropertyValue('--minimap-frame').trim() || '#ff7a00'
       this.dots = { key, canvas, frameColour, from: points }

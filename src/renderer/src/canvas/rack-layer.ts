@@ -168,6 +168,7 @@ export class RackLayer {
     this.drawn = []
     this.ratio = ratio
     this.font = ctx.font
+    this.sprites.newFrame()
     const zoom = this.cy.zoom()
     const pan = this.cy.pan()
     const screen = (b: Box): Box => ({

@@ -19,6 +19,7 @@ import { CanvasPaint } from './canvas-paint'
 import type { LinkOverlay } from '../drawing/link-overlay'
 import { canvasStyle, coloursFromCss } from './style'
 import { cacheLabelWidths } from './label-measure'
+import { ViewFactsReporter } from './view-facts'
 import { CanvasProbe } from './facts'
 import { markProblems, type MigrationMark } from './marks'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
@@ -75,6 +76,8 @@ export class TopologyCanvas {
   /** Hosts of racks not zoomed into yet, off the canvas (large designs only). */
   private readonly hosts: LazyHosts
   private readonly onDemand: HostsOnDemand
+  /** Tells the component what the view shows, for its notes (`view-facts.ts`). */
+  private readonly facts: ViewFactsReporter | undefined
   /** What the canvas shows, for the test hook and tests. */
   readonly probe: CanvasProbe
   /** Extra room fit keeps free at the view's edges (e.g. under the minimap). */
@@ -120,8 +123,14 @@ export class TopologyCanvas {
       overlay: () => paint.overlay,
       storage: () => paint.storage,
       compact: () => paint.compact,
-      membersChanged: () => paint.membersChanged(),
+      membersChanged: () => {
+        paint.membersChanged()
+        this.facts?.schedule()
+      },
     })
+    const onView = callbacks.onView
+    if (!headless && onView)
+      this.facts = new ViewFactsReporter(this.cy, () => paint.overlay, onView)
     this.drops = new RackDropTracker(this.cy)
     this.carrier = new ContainerCarrier(this.cy, this.hosts)
     this.probe = new CanvasProbe(this.cy, container, this.layer, {
@@ -238,6 +247,7 @@ export class TopologyCanvas {
     this.releaseDrawing?.()
     this.releaseDrawing = undefined
     this.onDemand.schedule()
+    this.facts?.schedule()
     performance.measure('canvas:load', 'canvas:load:start')
   }
 
@@ -297,6 +307,7 @@ export class TopologyCanvas {
     performance.mark('canvas:overlay:start')
     const rackMeans = this.paint.setOverlay(overlay, this.design)
     this.callbacks.onRackMeans?.(rackMeans)
+    this.facts?.schedule()
     performance.measure('canvas:overlay', 'canvas:overlay:start')
   }
 
@@ -415,6 +426,7 @@ export class TopologyCanvas {
   destroy(): void {
     this.paint.destroy()
     this.onDemand.destroy()
+    this.facts?.destroy()
     this.minimap?.destroy()
     this.minimap = undefined
     this.layer?.destroy()

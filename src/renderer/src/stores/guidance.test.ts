@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import type { Design } from '../../../shared/design/schema'
+import { placementDigest } from '../../../shared/domain/placement-digest'
+import type { PlacementResult } from '../../../shared/contract'
 import { guidanceProblems } from './guidance'
+
+const emptyResult: PlacementResult = {
+  preset: 'spread',
+  weights: {},
+  seed: 0,
+  order: 'stable',
+  instanceCount: 2,
+  placed: [],
+  unplaced: [],
+  hostUsage: [],
+}
 
 const sample = (): Design =>
   JSON.parse(readFileSync('resources/samples/two-hall.strata.json', 'utf8')) as Design
 
 describe('guidanceProblems', () => {
   it('finds nothing in the sample, which is fully linked', () => {
-    expect(guidanceProblems(sample(), { unplaced: [] })).toEqual([])
+    expect(guidanceProblems(sample(), { unplacedGroups: [] })).toEqual([])
   })
 
   it('warns of an unlinked host, storage no host reaches, and unplaced instances', () => {
@@ -27,7 +40,7 @@ describe('guidanceProblems', () => {
       reasons: [],
       summary: 'no host has enough memory',
     }))
-    const problems = guidanceProblems(d, { unplaced })
+    const problems = guidanceProblems(d, placementDigest({ ...emptyResult, unplaced }))
     expect(problems.map((p) => [p.elementId, p.severity])).toEqual([
       [wl.id, 'warning'],
       [host.id, 'warning'],

@@ -4,13 +4,13 @@
  * reaches over links. Pure; the Problems tab and the status bar show them with the design's
  * validation problems.
  */
-import type { PlacementResult, Problem } from '../../../shared/contract'
+import type { PlacementDigest, Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 
 /** The guidance warnings of a design and its last placement (none when there is none). */
 export function guidanceProblems(
   design: Design | undefined,
-  placement: Pick<PlacementResult, 'unplaced'> | undefined,
+  placement: Pick<PlacementDigest, 'unplacedGroups'> | undefined,
 ): Problem[] {
   return [...unplacedWarnings(design, placement), ...linkWarnings(design)]
 }
@@ -22,24 +22,19 @@ const warner = (out: Problem[]) => (path: string, message: string, elementId: st
 /** Instances the last placement could not place, one warning per workload group. */
 export function unplacedWarnings(
   design: Design | undefined,
-  placement: Pick<PlacementResult, 'unplaced'> | undefined,
+  placement: Pick<PlacementDigest, 'unplacedGroups'> | undefined,
 ): Problem[] {
   if (!design) return []
   const out: Problem[] = []
   const warn = warner(out)
-  const unplaced = new Map<string, { n: number; summary: string }>()
-  for (const u of placement?.unplaced ?? []) {
-    const e = unplaced.get(u.workloadId)
-    if (e) e.n++
-    else unplaced.set(u.workloadId, { n: 1, summary: u.summary })
-  }
+  const unplaced = new Map((placement?.unplacedGroups ?? []).map((g) => [g.workloadId, g]))
   design.workloads.forEach((w, i) => {
     const e = unplaced.get(w.id)
     if (!e) return
     const what =
-      e.n === w.count
+      e.count === w.count
         ? `none of its ${w.count} instances could be placed`
-        : `${e.n} of its ${w.count} instances could not be placed`
+        : `${e.count} of its ${w.count} instances could not be placed`
     warn(`workloads[${i}]`, `${what}: ${e.summary}`, w.id)
   })
   return out

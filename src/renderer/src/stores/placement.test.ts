@@ -18,7 +18,7 @@ describe('placement store', () => {
     const placement = usePlacementStore()
     await placement.start()
     expect(await placement.place()).toBe(true)
-    expect(placement.result?.placed.length ?? 0).toBeGreaterThan(0)
+    expect(placement.result?.placedCount ?? 0).toBeGreaterThan(0)
     const opened = await api.call('design:new', { name: 'Another customer' })
     expect(opened.ok).toBe(true)
     await vi.waitFor(() => expect(placement.result).toBeUndefined())

@@ -1,43 +1,51 @@
 /**
- * The last placement main computed (`scheduler:place`, or pushed by `scheduler:placed`), and
- * explanations asked for. The result is held shallowly (it can list 20,000 instances).
+ * The last placement main computed (`scheduler:place-digest`, or pushed by `scheduler:placed`),
+ * and explanations asked for. The window holds a placement as its compact digest
+ * (`src/shared/domain/placement-digest.ts`, issue 19): one host index per instance, not one
+ * object per instance, so 100,000 placements cost a few ms to parse and count, not a frozen
+ * window. The digest is held shallowly.
  */
 import { defineStore } from 'pinia'
-import { ref, shallowRef, watch } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { api } from '../api'
-import type { Explanation, PlacementResult, StrataError } from '../../../shared/contract'
+import type { Explanation, PlacementDigest, StrataError } from '../../../shared/contract'
 import type { PlacementPreset } from '../../../shared/design/enums'
-import { forEachSliced } from './yielding'
+import {
+  digestCountsByHost,
+  digestInstancesOn,
+  digestPlacedByTenant,
+  type DigestInstance,
+} from '../../../shared/domain/placement-digest'
 
 export const usePlacementStore = defineStore('placement', () => {
-  const result = shallowRef<PlacementResult | undefined>()
+  const result = shallowRef<PlacementDigest | undefined>()
   const running = ref(false)
   const error = ref<StrataError | undefined>()
   const explanation = shallowRef<Explanation | undefined>()
   let unsubscribe: (() => void) | undefined
 
-  /**
-   * Instances on each host, counted per tenant. Counted in slices that give the page back
-   * (100,000 instances would be one long task), so it follows `result` a few tasks later.
-   */
-  const byHost = shallowRef<ReadonlyMap<string, ReadonlyMap<string, number>>>(new Map())
-  let counting = 0
-  watch(result, async (r) => {
-    const job = ++counting
-    const map = new Map<string, Map<string, number>>()
-    const count = (p: { hostId: string; tenantId: string }): void => {
-      let perTenant = map.get(p.hostId)
-      if (!perTenant) map.set(p.hostId, (perTenant = new Map()))
-      perTenant.set(p.tenantId, (perTenant.get(p.tenantId) ?? 0) + 1)
-    }
-    if (await forEachSliced(r?.placed ?? [], count, () => job === counting)) byHost.value = map
-  })
+  /** Instances on each host, counted per tenant (host id -> tenant id -> count). */
+  const byHost = computed<ReadonlyMap<string, ReadonlyMap<string, number>>>(() =>
+    result.value ? digestCountsByHost(result.value) : new Map(),
+  )
+  /** Placed instances per tenant. */
+  const placedByTenant = computed<ReadonlyMap<string, number>>(() =>
+    result.value ? digestPlacedByTenant(result.value) : new Map(),
+  )
+
+  /** The instances the last placement put on `hostId`, in instance order. */
+  function instancesOn(hostId: string): DigestInstance[] {
+    return result.value ? digestInstancesOn(result.value, hostId) : []
+  }
 
   let unsubscribeDesign: (() => void) | undefined
+  /** Placements pushed so far: main pushes this window's own placement before answering it. */
+  let pushed = 0
 
   async function start(): Promise<void> {
     unsubscribe ??= api.on('scheduler:placed', (payload) => {
       performance.mark('scheduler:placed')
+      pushed++
       result.value = payload
     })
     // Another design opened (by this window or another client): the old placement and its
@@ -45,20 +53,23 @@ export const usePlacementStore = defineStore('placement', () => {
     unsubscribeDesign ??= api.on('design:changed', (payload) => {
       if (payload.changes.replaced) clear()
     })
-    const last = await api.call('scheduler:last', {})
+    const last = await api.call('scheduler:last-digest', {})
     if (last.ok && last.value) result.value = last.value
   }
 
   async function place(preset?: PlacementPreset): Promise<boolean> {
     running.value = true
-    const r = await api.call('scheduler:place', preset ? { preset } : {})
+    const before = pushed
+    const r = await api.call('scheduler:place-digest', preset ? { preset } : {})
     running.value = false
     if (!r.ok) {
       error.value = r.error
       return false
     }
     error.value = undefined
-    result.value = r.value
+    // the pushed copy of this placement is already shown: taking the answer's copy too would
+    // count and paint 100,000 instances twice
+    if (pushed === before) result.value = r.value
     return true
   }
 
@@ -75,5 +86,17 @@ export const usePlacementStore = defineStore('placement', () => {
     explanation.value = undefined
   }
 
-  return { result, running, error, explanation, byHost, start, place, explain, clear }
+  return {
+    result,
+    running,
+    error,
+    explanation,
+    byHost,
+    placedByTenant,
+    instancesOn,
+    start,
+    place,
+    explain,
+    clear,
+  }
 })

@@ -31,6 +31,9 @@ export type ExperimentFactorValue =
 
 export type ExperimentStatus = 'running' | 'done' | 'cancelled' | 'failed'
 
+/** Warnings an experiment's progress lists in full (`ExperimentProgressEvent.warnings`). */
+export const MAX_EXPERIMENT_WARNINGS = 20
+
 /** Progress of an experiment (pushed as `experiments:progress`). */
 export interface ExperimentProgressEvent {
   experimentId: string
@@ -48,6 +51,12 @@ export interface ExperimentProgressEvent {
   etaMs: number | null
   /** Why the experiment failed as a whole (status `failed`). */
   message?: string
+  /**
+   * Stored run records found damaged in the output folder, each naming its file and field
+   * (`runs/<id>.json: summary.migrations must be >= 0; it is run again`); at most
+   * `MAX_EXPERIMENT_WARNINGS`, then one line saying how many more. Absent when there are none.
+   */
+  warnings?: string[]
   /**
    * While the plan is still being made (status `running`, no run started yet): `check` counts
    * factor values checked, `build` combinations resolved, `ids` runs given their id. Absent

@@ -46,3 +46,52 @@ const BILL_LABELS: Record<string, string> = {
   'network-gb': 'Network GB sent',
 }
 export const billLabel = (item: string): string => BILL_LABELS[item] ?? item
+
+const SCALES: ReadonlyArray<[number, string]> = [
+  [1e15, 'quadrillion'],
+  [1e12, 'trillion'],
+  [1e9, 'billion'],
+  [1e6, 'million'],
+]
+
+/** Million instructions (MI) in words: `301,681,315 MI` -> `301.68 trillion instructions`. */
+export function instructions(mi: number): string {
+  const n = mi * 1e6
+  const [scale, word] = SCALES.find(([s]) => Math.abs(n) >= s) ?? [1, '']
+  return `${plain.format(n / scale)}${word ? ` ${word}` : ''} instructions`
+}
+
+/**
+ * The lost CPU's two parts, each as a share of the CPU asked for: contention (co-resident load
+ * and migrations took the host's capacity) and interference (allocated but wasted by busy
+ * neighbours), as the report splits them. `''` when the run did not say.
+ */
+export function lostCpuParts(sla: {
+  stealCpuMi?: number
+  interferenceLostCpuMi?: number
+  requestedCpuMi?: number
+}): string {
+  const { stealCpuMi: lost, interferenceLostCpuMi: interference, requestedCpuMi: asked } = sla
+  if (lost === undefined || interference === undefined || !asked) return ''
+  const contention = Math.max(0, lost - interference)
+  return `contention ${percent((100 * contention) / asked, 2)} · interference ${percent((100 * interference) / asked, 2)}`
+}
+
+/**
+ * All CPU a tenant asked for and did not get (contention + interference), readably: as vCPU-hours when the run kept its instances'
+ * records (`stealVcpuHours`), else as a count of instructions; with its share of what it asked.
+ */
+export function lostCpu(sla: {
+  stealCpuMi?: number
+  stealVcpuHours?: number
+  lostCpuFraction?: number
+}): string {
+  if (sla.stealCpuMi === undefined) return '—'
+  const amount =
+    sla.stealVcpuHours !== undefined
+      ? `${plain.format(sla.stealVcpuHours)} vCPU-hours`
+      : instructions(sla.stealCpuMi)
+  return sla.lostCpuFraction === undefined
+    ? amount
+    : `${amount} (${percent(sla.lostCpuFraction * 100, 2)} of the CPU asked for)`
+}

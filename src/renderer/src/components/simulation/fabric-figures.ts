@@ -1,0 +1,178 @@
+/**
+ * The network, storage and energy-by-device figures of a finished run, as `strata simulate`
+ * and the provider report say them (`fabricSections` in the engine's reports): traffic
+ * delivered, links saturated, live migrations' traffic, switch energy; storage energy,
+ * outages and saturated systems; and the run's energy split into hosts, storage and switches
+ * (`summary.energyBreakdownKWh`, whose lines sum to `summary.energyKWh`). Pure: the Simulation
+ * tab's `SimulationNetworkStorage` draws them.
+ */
+import type { SimulationResult } from '../../../../shared/contract'
+
+/** One labelled figure: `value` is the number (for tests and titles), `text` what is shown. */
+export interface Figure {
+  id: string
+  label: string
+  value: number
+  text: string
+  title?: string
+}
+
+/** One device kind's share of the run's energy. */
+export interface EnergyShare {
+  kind: 'hosts' | 'storage' | 'switches'
+  label: string
+  energyKWh: number
+  /** energyKWh / the run's total, 0..1. */
+  share: number
+}
+
+/** A link counts as saturated at an instant at 99.9 % or more (the report's threshold). */
+const SATURATED = 0.999
+
+/** `1234567.891` -> `1,234,567.9` with `digits` decimals, the same text on every machine. */
+export function grouped(value: number, digits = 0): string {
+  const [whole = '0', frac] = Math.abs(value).toFixed(digits).split('.')
+  const sign = value < 0 && Number(Math.abs(value).toFixed(digits)) !== 0 ? '-' : ''
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`
+}
+
+/** A length of time: `48 s`, `1 min 38 s`, `2 h 05 min`, `1 d 4 h` (as the reports say it). */
+export function durationText(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  if (s < 60) return `${s} s`
+  if (s < 3600)
+    return `${Math.floor(s / 60)} min${s % 60 ? ` ${String(s % 60).padStart(2, '0')} s` : ''}`
+  const m = Math.round(s / 60)
+  if (m < 1440)
+    return `${Math.floor(m / 60)} h${m % 60 ? ` ${String(m % 60).padStart(2, '0')} min` : ''}`
+  const h = Math.round(s / 3600)
+  return `${Math.floor(h / 24)} d${h % 24 ? ` ${h % 24} h` : ''}`
+}
+
+/** Seconds a utilization series is at or over SATURATED, each sample held to the next. */
+function saturatedS(
+  series: readonly number[],
+  timesS: readonly number[],
+  horizonS: number,
+): number {
+  let total = 0
+  for (let i = 0; i < timesS.length; i++) {
+    const from = timesS[i] as number
+    const to = Math.max(from, i + 1 < timesS.length ? (timesS[i + 1] as number) : horizonS)
+    if ((series[i] ?? 0) >= SATURATED) total += to - from
+  }
+  return total
+}
+
+/** The run's network figures; undefined when the run did not model traffic. */
+export function networkFigures(r: SimulationResult): Figure[] | undefined {
+  const net = r.network
+  if (!net) return undefined
+  const deliveredGB = net.tenants.reduce((s, t) => s + t.gbSent + t.gbReceived, 0)
+  const ingressGB = net.tenants.reduce((s, t) => s + t.gbReceived, 0)
+  const lostGB = net.tenants.reduce((s, t) => s + t.demandNotServedGB, 0)
+  const saturated = net.links.filter(
+    (l) => saturatedS(l.utilizationSeries, net.timesS, r.summary.horizonS) > 0,
+  ).length
+  const copyingS = r.migrations.reduce((s, m) => s + Math.max(0, m.endS - m.startS), 0)
+  const asked = deliveredGB + lostGB
+  return [
+    {
+      id: 'traffic-delivered',
+      label: 'Traffic delivered',
+      value: deliveredGB,
+      text: `${grouped(deliveredGB, 1)} GB`,
+    },
+    {
+      id: 'traffic-ingress',
+      label: 'of which in from outside (ingress)',
+      value: ingressGB,
+      text: `${grouped(ingressGB, 1)} GB`,
+    },
+    {
+      id: 'traffic-not-carried',
+      label: 'Traffic not carried',
+      value: lostGB,
+      text: `${grouped(lostGB, 1)} GB${asked > 0 ? ` (${grouped((100 * lostGB) / asked, 1)} %)` : ''}`,
+    },
+    {
+      id: 'links-saturated',
+      label: 'Saturated links',
+      value: saturated,
+      text: `${saturated} of ${net.links.length}`,
+      title: 'Links (and uplinks) whose busier direction reached 99.9 % or more at some time',
+    },
+    {
+      id: 'migration-gb',
+      label: 'Live migrations on the network',
+      value: net.migrationGB,
+      text: `${grouped(r.summary.migrations)}, ${grouped(net.migrationGB, 1)} GB, ${durationText(copyingS)} copying in all${r.migrationsTruncated ? ' (first records only)' : ''}`,
+    },
+    {
+      id: 'switch-energy',
+      label: 'Switch energy',
+      value: net.switchEnergyKWh,
+      text: `${grouped(net.switchEnergyKWh, 3)} kWh`,
+    },
+    {
+      id: 'fabric-failures',
+      label: 'Fabric failures',
+      value: net.fabricFailures.length,
+      text: grouped(net.fabricFailures.length),
+    },
+  ]
+}
+
+/** The run's storage figures; undefined when the run did not use the storage model. */
+export function storageFigures(
+  r: SimulationResult,
+  nameOf: (id: string) => string,
+): Figure[] | undefined {
+  const st = r.storage
+  if (!st) return undefined
+  const saturated = st.systems.filter((s) => s.saturatedS > 0)
+  const saturatedH = saturated.reduce((s, x) => s + x.saturatedS / 3600, 0)
+  return [
+    {
+      id: 'storage-energy',
+      label: 'Storage energy',
+      value: st.energyKWh,
+      text: `${grouped(st.energyKWh, 3)} kWh`,
+    },
+    {
+      id: 'storage-outages',
+      label: 'Storage outages',
+      value: st.failures.length,
+      text: grouped(st.failures.length),
+    },
+    {
+      id: 'storage-saturated',
+      label: 'Saturated systems',
+      value: saturatedH,
+      text:
+        saturated
+          .map(
+            (s) =>
+              `${nameOf(s.storageId)} (${grouped(s.saturatedS / 3600, 2)} h${s.topTenantId ? `, mostly ${nameOf(s.topTenantId)}` : ''})`,
+          )
+          .join('; ') || 'none',
+      title: 'Hours each storage system ran at its IOPS or throughput capacity',
+    },
+  ]
+}
+
+const ENERGY_LABELS = { hosts: 'Hosts', storage: 'Storage', switches: 'Switches' } as const
+
+/**
+ * The run's energy by device kind: the breakdown when the run has one (storage or switches
+ * draw power too), else all of it on the hosts. The shares sum to 1.
+ */
+export function energyShares(summary: SimulationResult['summary']): EnergyShare[] {
+  const total = summary.energyKWh
+  const b = summary.energyBreakdownKWh ?? { hosts: total }
+  const kinds = (['hosts', 'storage', 'switches'] as const).filter((k) => b[k] !== undefined)
+  return kinds.map((kind) => {
+    const energyKWh = b[kind] ?? 0
+    return { kind, label: ENERGY_LABELS[kind], energyKWh, share: total > 0 ? energyKWh / total : 0 }
+  })
+}
