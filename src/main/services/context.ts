@@ -8,6 +8,7 @@
  * the runs tell their listeners (tenancy) first, then publish their events to sessions.
  */
 import { DesignSession } from '../engine'
+import { DesignEpoch } from './design-epoch'
 import { EventHub } from './event-hub'
 import { CurrentPlacement } from './placement/current-placement'
 import { SimulationRuns } from './simulation/runs'
@@ -68,6 +69,11 @@ export interface AppContext {
   version: string
   /** The open design, its undo history and problems. */
   design: DesignSession
+  /**
+   * Counts replaces of the open design and runs the hooks that close old links and drop the
+   * old design's state first (`design-epoch.ts`).
+   */
+  epoch: DesignEpoch
   /** The scheduler's placement of the open design (`scheduler:` calls). */
   placement: CurrentPlacement
   /** Simulation runs of this app session, in worker threads (`simulation:` calls). */
@@ -85,8 +91,9 @@ export interface AppContext {
 }
 
 /**
- * Builds the context and wires its state: design changes go to provider sessions as
- * `design:changed`; tenancy listens to the design, the placement and the runs; the hub checks
+ * Builds the context and wires its state: a replace of the design drops the placement, the
+ * runs and tenancy's state before anything else hears of it; design changes go to provider
+ * sessions as `design:changed`; tenancy listens to the design, the placement and the runs; the hub checks
  * every tenant-bound event at the tenancy boundary. `disposers` stop the runs and listeners.
  */
 export function createAppContext(options: {
@@ -96,6 +103,9 @@ export function createAppContext(options: {
   design?: DesignSession
 }): AppContext {
   const design = options.design ?? new DesignSession()
+  // First of all listeners: a replace closes old links and drops old state before anyone
+  // (tenancy's pushes, `design:changed`) hears of the new design.
+  const epoch = new DesignEpoch(design)
   const hub = new EventHub()
   // Before tenancy subscribes, so `design:changed` goes out before `tenancy:changed`.
   const stopDesignEvents = publishDesignChanges(design, hub)
@@ -103,16 +113,28 @@ export function createAppContext(options: {
   const runs = new SimulationRuns(hub)
   const tenancy = new TenancyViews({ design, placement, runs, hub })
   hub.allowForTenant = tenantEventGuard({ design, tenancy })
+  const stopResets = [
+    epoch.onReplaced('reset', () => placement.forget()),
+    epoch.onReplaced('reset', () => runs.forget()),
+    epoch.onReplaced('reset', () => tenancy.reset()),
+  ]
   return {
     version: options.version,
     design,
+    epoch,
     placement,
     runs,
     tenancy,
     hub,
     paths: options.paths,
     shell: options.shell,
-    disposers: [stopDesignEvents, () => runs.dispose(), () => tenancy.dispose()],
+    disposers: [
+      () => epoch.dispose(),
+      ...stopResets,
+      stopDesignEvents,
+      () => runs.dispose(),
+      () => tenancy.dispose(),
+    ],
   }
 }
 

@@ -38,6 +38,9 @@ export interface WebHost {
   close: () => Promise<void>
 }
 
+/** The close reason a tenant page shows when the provider opened another design. */
+export const LINK_CLOSED_REASON = 'the provider opened another design'
+
 /** Largest message a client may send (a design upload included); larger closes the socket. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
@@ -88,11 +91,12 @@ export async function startWebHost(
     revoke: (idOrToken) => tokens.revoke(idOrToken),
     list: () => tokens.listTenantTokens(),
   }
-  // A tenant link is bound to the design it was minted for (review s5 #4): opening another
-  // design (open, new, sample, import, an experiment's run) revokes every link, so an old
-  // link cannot see the new design's tenant that happens to have the same id.
-  const stopDesignWatch = services.ctx.design.onChange((change) => {
-    if (change.changes.replaced) tokens.revokeTenantTokens('another design was opened')
+  // A tenant link is bound to the design it was minted for (review s5 #4, s6 #3): opening
+  // another design (open, new, sample, import, an experiment's run) revokes every link and
+  // closes its sockets first, before anything of the new design is computed or pushed, so an
+  // old link never sees the new design's tenant that happens to have the same id.
+  const stopDesignWatch = services.ctx.epoch.onReplaced('close-links', () => {
+    tokens.revokeTenantTokens(LINK_CLOSED_REASON)
   })
 
   async function serveRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {

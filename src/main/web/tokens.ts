@@ -152,7 +152,7 @@ export class SessionTokens {
     if (entry && entry.session.role !== 'tenant') entry = undefined
     entry ??= this.find(idOrToken)
     if (!entry) return false
-    this.drop(entry, 'token revoked')
+    this.drop(entry, 'the provider revoked it')
     return true
   }
 

@@ -79,6 +79,11 @@ export class DesignFiles {
     this.lastRun = { ...run, designFingerprint: designFingerprint(this.session.design) }
   }
 
+  /** Drops the kept results (another design was opened; an opened file brings its own). */
+  forgetLastRun(): void {
+    this.lastRun = undefined
+  }
+
   /** The file text of the open design. */
   contents(): string {
     return serializeStrataFile(this.session.design, this.currentLastRun())

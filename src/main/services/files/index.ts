@@ -58,6 +58,8 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
   })
   autosaver.start()
   ctx.disposers.push(() => autosaver.stop())
+  // Results kept for the next save belong to the design they were computed for.
+  ctx.disposers.push(ctx.epoch.onReplaced('reset', () => files.forgetLastRun()))
   const services: FilesServices = { files, recent, autosaver }
   byContext.set(ctx, services)
   services.cleanup = cleanUpTemps(services)

@@ -99,6 +99,11 @@ export class CurrentPlacement {
     return ok(plan)
   }
 
+  /** Forgets the last placement (another design was opened: it is not this design's). */
+  forget(): void {
+    this.last = undefined
+  }
+
   /** Calls `listener` with every new result; returns the unsubscribe. */
   onPlaced(listener: PlacementListener): () => void {
     this.listeners.add(listener)

@@ -162,6 +162,8 @@ export class SimulationRuns {
   }
 
   private onMessage(run: Run, m: FromWorker): void {
+    // A run forgotten (another design was opened) says nothing more, even from its queue.
+    if (this.runs.get(run.info.runId) !== run) return
     if (m.type === 'progress') {
       if (run.info.status !== 'running' && run.info.status !== 'paused') return
       run.info.progress = m.progress
@@ -326,6 +328,21 @@ export class SimulationRuns {
 
   list(): SimulationRunInfo[] {
     return [...this.runs.values()].map((r) => ({ ...r.info }))
+  }
+
+  /**
+   * Stops every run and forgets them all, results and per-host series included (another
+   * design was opened: they are not its runs). Run ids go on counting, so an old id never
+   * names a new run.
+   */
+  forget(): void {
+    const all = [...this.runs.values()]
+    this.runs.clear()
+    for (const run of all) {
+      // A run on this thread has no worker to end: it stops at its next slice.
+      if (isActive(run)) run.send({ type: 'cancel' })
+      run.stop()
+    }
   }
 
   /** Stops every worker (app shutdown). */

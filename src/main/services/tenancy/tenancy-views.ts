@@ -212,6 +212,19 @@ export class TenancyViews {
     })
   }
 
+  /**
+   * Forgets the placement, the run and what each tenant was last sent (another design was
+   * opened): until the new design is placed or run, its views say "not placed, no run".
+   */
+  reset(): void {
+    this.placement = undefined
+    this.placementResult = undefined
+    this.simulation = undefined
+    this.lastSent.clear()
+    if (this.trailing) clearTimeout(this.trailing)
+    this.trailing = undefined
+  }
+
   /** Stops listening and drops a pending push (app shutdown). */
   dispose(): void {
     for (const u of this.unsubscribe.splice(0)) u()

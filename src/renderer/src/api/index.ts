@@ -45,6 +45,14 @@ export const api: StrataApi = {
   },
 }
 
+/**
+ * Calls `listener` with main's reason when this session's link is closed for good (a tenant
+ * link revoked); returns the unsubscribe. Never called in Electron.
+ */
+export function onLinkClosed(listener: (reason: string) => void): () => void {
+  return current().onLinkClosed?.(listener) ?? (() => undefined)
+}
+
 /** Calls and unwraps: throws an Error carrying the typed error for callers that want exceptions. */
 export async function callOrThrow<K extends CallName>(name: K, request: Req<K>): Promise<Res<K>> {
   const result = await api.call(name, request)

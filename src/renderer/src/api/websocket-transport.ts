@@ -1,10 +1,14 @@
 /**
  * The web host's transport: one WebSocket to /api carrying `{id, name, request}` calls and
  * `{type:'strata:event'}` pushes. Reconnects after a drop; calls made while disconnected
- * wait for the connection.
+ * wait for the connection. A close with code 1008 (the token was revoked) is for good: the
+ * page is told why (`onLinkClosed`) and no call reconnects.
  */
 import { WIRE, type EventName, type Result } from '../../../shared/contract'
 import type { Transport } from './transport'
+
+/** The close code main sends to the sockets of a revoked token (`src/main/web/tokens.ts`). */
+const REVOKED_CLOSE_CODE = 1008
 
 interface Pending {
   resolve: (result: Result<unknown>) => void
@@ -16,8 +20,12 @@ export function createWebSocketTransport(url: string): Transport {
   let nextId = 1
   let socket: WebSocket | undefined
   let ready: Promise<WebSocket> | undefined
+  /** Why the link was closed for good, once it was. */
+  let closedFor: string | undefined
+  const closedListeners = new Set<(reason: string) => void>()
 
   function connect(): Promise<WebSocket> {
+    if (closedFor !== undefined) return Promise.reject(new Error(closedFor))
     if (ready) return ready
     ready = new Promise((resolve, reject) => {
       const ws = new WebSocket(url)
@@ -27,13 +35,17 @@ export function createWebSocketTransport(url: string): Transport {
       }
       ws.onerror = () =>
         reject(new Error('cannot reach Strata (the web host closed or the token is wrong)'))
-      ws.onclose = () => {
+      ws.onclose = (event: CloseEvent) => {
         socket = undefined
         ready = undefined
+        if (event.code === REVOKED_CLOSE_CODE && closedFor === undefined) {
+          closedFor = event.reason || 'this link was closed'
+          for (const listener of [...closedListeners]) listener(closedFor)
+        }
         for (const [id, p] of pending) {
           p.resolve({
             ok: false,
-            error: { code: 'unavailable', message: 'connection to Strata lost' },
+            error: { code: 'unavailable', message: closedFor ?? 'connection to Strata lost' },
           })
           pending.delete(id)
         }
@@ -73,6 +85,11 @@ export function createWebSocketTransport(url: string): Transport {
       if (!set) listeners.set(event, (set = new Set()))
       set.add(listener)
       return () => set.delete(listener)
+    },
+    onLinkClosed(listener) {
+      if (closedFor !== undefined) listener(closedFor)
+      closedListeners.add(listener)
+      return () => closedListeners.delete(listener)
     },
   }
 }

@@ -5,16 +5,26 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { api } from '../api'
+import { api, onLinkClosed } from '../api'
 import type { AppInfo, EventPayloads, StrataError } from '../../../shared/contract'
 
 export const useSessionStore = defineStore('session', () => {
   const info = shallowRef<AppInfo>()
   /** Why main could not say who we are (the app cannot start). */
   const failure = ref<StrataError>()
+  /**
+   * Why this session's link was closed for good (its token revoked: the provider opened
+   * another design, or revoked it); the page then shows this instead of its view.
+   */
+  const linkClosed = ref<string>()
+  let watchingLink = false
 
   /** Asks main who this session is; true when it answered. */
   async function start(): Promise<boolean> {
+    if (!watchingLink) {
+      watchingLink = true
+      onLinkClosed((reason) => (linkClosed.value = reason))
+    }
     const result = await api.call('app:info', {})
     if (!result.ok) {
       failure.value = result.error
@@ -29,5 +39,5 @@ export const useSessionStore = defineStore('session', () => {
     return api.on('app:menu', listener)
   }
 
-  return { info, failure, start, onMenu }
+  return { info, failure, linkClosed, start, onMenu }
 })

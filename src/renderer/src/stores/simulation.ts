@@ -185,9 +185,24 @@ export const useSimulationStore = defineStore('simulation', () => {
     fetcher.want(hostIds)
   }
 
+  /** Forgets the run, its result, live series and fetched per-host series. */
+  function clear(): void {
+    run.value = undefined
+    result.value = undefined
+    error.value = undefined
+    timeIndex.value = -1
+    fetcher.reset(undefined)
+    resetLive()
+  }
+
   function start(): void {
     if (unsubscribers.length > 0) return
     unsubscribers.push(
+      // Another design opened (by this window or another client): the run was the old
+      // design's (review s6 #5), main has dropped it too; the canvas overlay follows the frame.
+      api.on('design:changed', (payload) => {
+        if (payload.changes.replaced) clear()
+      }),
       api.on('simulation:progress', (info) => {
         if (run.value && info.runId !== run.value.runId) return
         const { live: _delta, ...rest } = info

@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+/**
+ * Review s6 #5: after another design is opened (by this window or another client), the
+ * Simulation tab and the canvas showed the old design's run. Against the real services: a
+ * finished run, then another design opened through the contract: the store holds no run,
+ * no result and no frame, and the canvas overlay paints no utilization.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { effectScope } from 'vue'
+import { api, setTransport } from '../api'
+import { useCanvasOverlay } from './canvas-overlay'
+import { useDesignStore } from './design'
+import { useSimulationStore } from './simulation'
+import {
+  startRealServices,
+  type RealServices,
+} from '../../../../test/support/renderer/real-services'
+
+let services: RealServices
+
+beforeEach(async () => {
+  services = await startRealServices()
+  setTransport(services.transport)
+  setActivePinia(createPinia())
+  const opened = await api.call('design:open-sample', { name: 'two-hall' })
+  if (!opened.ok) throw new Error(opened.error.message)
+  await useDesignStore().start()
+})
+afterEach(async () => {
+  useSimulationStore().stop()
+  await services.dispose()
+})
+
+describe('simulation store, another design opened', () => {
+  it('forgets the old run: no result, no frame, no utilization on the canvas', async () => {
+    const sim = useSimulationStore()
+    const scope = effectScope()
+    const overlay = scope.run(() => useCanvasOverlay())
+    if (!overlay) throw new Error('no overlay')
+    await sim.runSimulation({ horizonS: 3600 })
+    await vi.waitFor(() => expect(sim.result).toBeDefined(), { timeout: 60_000 })
+    expect(sim.frame?.hosts.size).toBeGreaterThan(0)
+    const painted = [...overlay.hosts.value.values()].filter((h) => h.utilization !== undefined)
+    expect(painted.length).toBeGreaterThan(0)
+
+    const opened = await api.call('design:open-sample', { name: 'two-hall' })
+    expect(opened.ok).toBe(true)
+    await vi.waitFor(() => expect(sim.result).toBeUndefined())
+    expect(sim.run).toBeUndefined()
+    expect(sim.live).toBeUndefined()
+    expect(sim.frame).toBeUndefined()
+    expect(sim.onDemand.size).toBe(0)
+    expect([...overlay.hosts.value.values()].filter((h) => h.utilization !== undefined)).toEqual([])
+    scope.stop()
+  })
+})
