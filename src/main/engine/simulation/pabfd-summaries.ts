@@ -162,6 +162,24 @@ export class GroupSummaries {
     }
   }
 
+  /** Sets word `w` of group `g`'s summaries to figures its caller computed exactly. */
+  setWord(
+    g: number,
+    w: number,
+    cpu: number,
+    mem: number,
+    off: number,
+    lo: number,
+    hi: number,
+  ): void {
+    const wi = g * this.words + w
+    this.wordCpu[wi] = cpu
+    this.wordMem[wi] = mem
+    this.wordOff[wi] = off
+    this.wordLo[wi] = lo
+    this.wordHi[wi] = hi
+  }
+
   /** Whether some member of group `g` may have `cpu` MIPS and `mem` MiB of room (maxima). */
   fits(g: number, cpu: number, mem: number): boolean {
     return (this.groupCpu[g] as number) >= cpu && (this.groupMem[g] as number) >= mem

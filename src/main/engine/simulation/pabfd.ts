@@ -350,20 +350,35 @@ export class PabfdIndex extends PabfdFiling {
         )
           continue
         let hit = false
+        // The word's exact summary, gathered on the way (written back if the scan ends it).
+        let cpu = -1
+        let mem = -1
+        let off = Number.POSITIVE_INFINITY
+        let lo = Number.POSITIVE_INFINITY
+        let hi = Number.NEGATIVE_INFINITY
         let word = this.sum.bits[wi] as number
         while (word !== 0) {
           const lowBit = word & -word
           const h = (w << 5) + 31 - Math.clz32(lowBit)
           word = (word ^ lowBit) >>> 0
           if (h > this.bestHost && low >= this.best) return
-          if ((this.cpuRoom[h] as number) < cpuNeed || (this.memRoom[h] as number) < memNeed)
-            continue
+          const hostCpu = this.cpuRoom[h] as number
+          const hostMem = this.memRoom[h] as number
+          if (hostCpu > cpu) cpu = hostCpu
+          if (hostMem > mem) mem = hostMem
+          if ((this.offset[h] as number) < off) off = this.offset[h] as number
+          const x = (this.load[h] as number) / total
+          if (x < lo) lo = x
+          if (x > hi) hi = x
+          if (hostCpu < cpuNeed || hostMem < memNeed) continue
           hit = true
           if (excluded[h] === 1) continue
           this.visit(h, v, request, c, floor)
         }
-        // The word's summary claimed room no member has (it is a bound): make it exact.
-        if (!hit) this.sum.refresh(g, w)
+        // Every member was seen: the word's summary (a bound) becomes exact; if it claimed
+        // room that no member has, its block's and group's are recomputed too.
+        this.sum.setWord(g, w, cpu, mem, off, lo, hi)
+        if (!hit) this.sum.refreshBlock(g, b)
       }
       if (!blockHit) this.sum.refreshBlock(g, b)
     }
