@@ -14,7 +14,7 @@ import { hostSums, type HostSums } from './detector-sums'
 import { requestedTotal } from './host-cpu'
 import type { Detector } from './policy'
 import { countNonZeroBeginning, iqr, linearFit, mad } from './stats'
-import { HISTORY_LENGTH, type SimState } from './state'
+import { HISTORY_LENGTH, type HostEntries, type SimState } from './state'
 
 const history = new Float64Array(HISTORY_LENGTH)
 const reversed = new Float64Array(10)
@@ -76,6 +76,42 @@ export interface OverloadFigures {
 
 const figures: OverloadFigures = { utilization: 0, short: false, statistic: Number.NaN }
 
+const requestedCaches = new WeakMap<
+  SimState,
+  { mips: Float64Array; version: Uint32Array; epoch: Float64Array }
+>()
+
+/**
+ * thr's figures: it reads only the requested MIPS, cached per host (by version and epoch) as
+ * the sum in entry order. On small hosts (PlanetLab's) this costs less than keeping the running
+ * sums of `detector-sums.ts`, which only pay off for the history sums.
+ */
+function thresholdFigures(s: SimState, h: number, v: number): Readonly<OverloadFigures> {
+  let c = requestedCaches.get(s)
+  if (!c) {
+    c = {
+      mips: new Float64Array(s.hostCount),
+      version: new Uint32Array(s.hostCount),
+      epoch: new Float64Array(s.hostCount).fill(-1),
+    }
+    requestedCaches.set(s, c)
+  }
+  if (c.epoch[h] !== s.epoch || c.version[h] !== s.hostVersion[h]) {
+    const e = s.entries[h] as HostEntries
+    let requested = 0
+    for (let i = 0; i < e.vm.length; i++) requested += requestedTotal(s, e.vm[i] as number)
+    c.mips[h] = requested
+    c.epoch[h] = s.epoch
+    c.version[h] = s.hostVersion[h] as number
+  }
+  let requested = c.mips[h] as number
+  if (v >= 0) requested += requestedTotal(s, v)
+  figures.utilization = requested / (s.hostTotalMips[h] as number)
+  figures.short = false
+  figures.statistic = Number.NaN
+  return figures
+}
+
 /**
  * The figures `isOverloaded` decides on for host `h` (with instance `v` added last when
  * `v >= 0`) under `detector`. The object is reused by the next call.
@@ -86,6 +122,7 @@ export function overloadFigures(
   v: number,
   detector: Detector,
 ): Readonly<OverloadFigures> {
+  if (detector === 'thr') return thresholdFigures(s, h, v)
   const c = hostSums(s, h)
   let requested = c.requested[c.count] as number
   if (v >= 0) requested += requestedTotal(s, v)
@@ -93,8 +130,6 @@ export function overloadFigures(
   figures.short = false
   figures.statistic = Number.NaN
   switch (detector) {
-    case 'thr':
-      break
     case 'iqr':
     case 'mad': {
       const n = fillHistory(s, c, h, v)
