@@ -196,6 +196,17 @@ describe('strata generate', () => {
   })
 })
 
+describe('a generated design that the reader would refuse', () => {
+  it('is not written (review s6a #9: a 0.0001 h horizon rounds to 0 s, which validate refuses)', async () => {
+    // 0.0001 h × 3600 s/h = 0.36 s, rounded to 0 s: below the schema's least horizon.
+    const r = await strata('generate', '--hosts', '10', '--horizon-h', '0.0001', '-o', 'tiny.json')
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/not valid, nothing written \(simulation\.horizonS/)
+    expect(r.out).not.toMatch(/wrote/)
+    expect(() => readFileSync(join(dir, 'tiny.json'))).toThrow()
+  })
+})
+
 describe('--help', () => {
   it('is answered with the usage by every command (review s6u #13: generate said "Unknown option")', async () => {
     const { COMMANDS } = await import('../../src/main/cli/commands')

@@ -15,6 +15,7 @@ import {
   flowBound,
   hasErrors,
   MAX_TENANT_FLOWS,
+  readStrataFile,
   serializeStrataFile,
   syntheticDatacenter,
 } from '../../engine'
@@ -261,11 +262,16 @@ export const generateCommand: CliCommand = {
     }
     const { options, out } = parsed
     const design = generateDesign(options)
-    const problems = checkDesignRules(design)
-    if (hasErrors(problems)) {
+    const text = serializeStrataFile(design)
+    // The file is read back as `strata validate` and the app would read it (schema, then the
+    // design rules), so nothing is written that they would refuse (e.g. a horizon that
+    // rounds to 0 s).
+    const back = readStrataFile(text, { source: out })
+    const problems = back.ok ? checkDesignRules(back.design) : back.problems
+    if (!back.ok || hasErrors(problems)) {
       const first = problems.find((p) => p.severity === 'error')
       io.err(
-        `strata generate: the generated design is not valid (${first?.path}: ${first?.message})`,
+        `strata generate: the generated design is not valid, nothing written (${first?.path || '(document)'}: ${first?.message ?? (back.ok ? '' : back.message)})`,
       )
       return 1
     }
@@ -280,7 +286,7 @@ export const generateCommand: CliCommand = {
           `most: up to ${worst.flows.toLocaleString('en-US')}). Give fewer peers (--east-west ` +
           `1 or 0), or leave --east-west out to let its default scale with the design`,
       )
-    write(io, out, serializeStrataFile(design))
+    write(io, out, text)
     if (out !== '-')
       io.out(
         `wrote ${out}: ${options.hosts} hosts in ${design.racks.length} racks, ${design.tenants.length} tenants, ` +
