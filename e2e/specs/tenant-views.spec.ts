@@ -106,6 +106,18 @@ test('the provider switches the canvas to a tenant view', async ({ page, app }, 
   await expect
     .poll(async () => (await overlay.instanceIds()).sort())
     .toEqual(ownInstances(design, 't-initech'))
+  // The canvas's own overlays (the minimap's toggle) are beneath the tenant view, not on it
+  // (review s6u #12: the minimap covered the bill's total).
+  const toggle = await page.getByTestId('minimap-toggle').boundingBox()
+  expect(toggle).not.toBeNull()
+  if (toggle)
+    expect(
+      await page.evaluate(
+        ({ x, y }) =>
+          document.elementFromPoint(x, y)?.closest('[data-testid="tenant-overlay"]') !== null,
+        { x: toggle.x + toggle.width / 2, y: toggle.y + toggle.height / 2 },
+      ),
+    ).toBe(true)
   await overlay.screenshot(testInfo, 'tenant-views-3-provider-switched-to-initech')
 
   // Beside the provider's view, in its own tab bound to that tenant (no switcher there).
