@@ -55,3 +55,25 @@ describe('simulation store, another design opened', () => {
     scope.stop()
   })
 })
+
+describe('simulation store, a window opened after a run', () => {
+  it('shows main’s latest run and its result (review s6u #5: the tab was empty after a reload)', async () => {
+    // The run is started through the contract, not through this store: another window's run.
+    const started = await api.call('simulation:start', { horizonS: 3600 })
+    if (!started.ok) throw new Error(started.error.message)
+    await vi.waitFor(
+      async () => {
+        const got = await api.call('simulation:get', { runId: started.value.runId, lean: true })
+        expect(got.ok && got.value.status).toBe('done')
+      },
+      { timeout: 60_000 },
+    )
+    const sim = useSimulationStore()
+    sim.start()
+    await vi.waitFor(() => expect(sim.result).toBeDefined(), { timeout: 10_000 })
+    expect(sim.run?.runId).toBe(started.value.runId)
+    expect(sim.run?.status).toBe('done')
+    // one hour at the sample's step: the result covers the whole horizon
+    expect(sim.result?.series.timesS.at(-1)).toBe(3600)
+  })
+})

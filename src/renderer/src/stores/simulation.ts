@@ -187,6 +187,7 @@ export const useSimulationStore = defineStore('simulation', () => {
 
   /** Forgets the run, its result, live series and fetched per-host series. */
   function clear(): void {
+    generation++
     run.value = undefined
     result.value = undefined
     error.value = undefined
@@ -194,6 +195,9 @@ export const useSimulationStore = defineStore('simulation', () => {
     fetcher.reset(undefined)
     resetLive()
   }
+
+  /** Counts this window's own starts and clears, so a late answer about older runs is dropped. */
+  let generation = 0
 
   function start(): void {
     if (unsubscribers.length > 0) return
@@ -217,6 +221,22 @@ export const useSimulationStore = defineStore('simulation', () => {
         void fetchResult(info.runId)
       }),
     )
+    void adoptLastRun()
+  }
+
+  /**
+   * A window opened (or reloaded) after a run shows main's latest run, as the tenant views
+   * already do (review s6u #5: the tab was empty while tenants saw the run's bill). A run this
+   * window started or heard of meanwhile wins.
+   */
+  async function adoptLastRun(): Promise<void> {
+    const asked = generation
+    const r = await api.call('simulation:list', {})
+    if (!r.ok || run.value || asked !== generation) return
+    const last = r.value.at(-1)
+    if (!last) return
+    run.value = last
+    if (last.status !== 'running' && last.status !== 'paused') await fetchResult(last.runId)
   }
 
   function settle<T>(r: Result<T>): T | undefined {
@@ -232,6 +252,7 @@ export const useSimulationStore = defineStore('simulation', () => {
     options: { horizonS?: number; policy?: string } = {},
   ): Promise<void> {
     start()
+    generation++
     result.value = undefined
     fetcher.reset(undefined)
     timeIndex.value = -1
