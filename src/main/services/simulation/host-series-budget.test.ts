@@ -19,6 +19,13 @@ describe('keepsHostSeries', () => {
     expect(keepsHostSeries(23_222, 86_400, 300)).toBe(false)
   })
 
+  it('may be declined, but never asked for past the budget (review s6a #8)', () => {
+    expect(keepsHostSeries(10_000, 86_400, 300, false)).toBe(false)
+    expect(keepsHostSeries(10_000, 86_400, 300, true)).toBe(true)
+    // a week of 10,000 hosts is 806.8 MB: asking for them does not keep them
+    expect(keepsHostSeries(10_000, 7 * 86_400, 300, true)).toBe(false)
+  })
+
   it('ships them in a whole result within 2,000,000 host-samples only', () => {
     expect(HOST_SERIES_BUDGET).toBe(2_000_000)
   })

@@ -44,7 +44,15 @@ export const LEAN_HOST_SERIES_BUDGET = 100_000
  * packed size within HOST_SERIES_MEMORY_BUDGET_BYTES (10,000 hosts for a day of 5-minute
  * steps take 115.6 MB and are kept; for a week, 809 MB, they are not).
  */
-export function keepsHostSeries(hosts: number, horizonS: number, stepS: number): boolean {
+export function keepsHostSeries(
+  hosts: number,
+  horizonS: number,
+  stepS: number,
+  asked?: boolean,
+): boolean {
+  // a caller may decline them (`asked: false`) but never ask past the budget (review s6a #8:
+  // `hostSeries: true` on a large run bypassed it)
+  if (asked === false) return false
   const samples = Math.ceil(horizonS / Math.max(1, stepS)) + 1
   return packedBytes(hosts, samples) <= HOST_SERIES_MEMORY_BUDGET_BYTES
 }
@@ -116,9 +124,12 @@ export class SimulationRuns {
       horizonS: options.horizonS ?? design.simulation.horizonS,
     }
     // Per-host series of very large runs would make the pushed result huge.
-    const hostSeries =
-      options.hostSeries ??
-      keepsHostSeries(design.hosts.length, info.horizonS, design.simulation.stepS)
+    const hostSeries = keepsHostSeries(
+      design.hosts.length,
+      info.horizonS,
+      design.simulation.stepS,
+      options.hostSeries,
+    )
     const start: StartMessage = {
       type: 'start',
       runId,

@@ -14,7 +14,7 @@ export const simulationRequests = {
       .max(2 ** 31 - 1)
       .optional(),
     horizonS: z.number().int().positive().optional(),
-    /** Keep per-host time series (default true). */
+    /** Keep per-host time series: false declines them; they are kept only within main's 256 MiB budget either way. */
     hostSeries: z.boolean().optional(),
   }),
   'simulation:pause': runId,
