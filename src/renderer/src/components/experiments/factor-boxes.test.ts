@@ -24,6 +24,9 @@ describe('boxStats (R-7 quartiles)', () => {
 
   it('ignores values that are not finite, and has no box without any', () => {
     expect(boxStats([NaN, 1, Infinity, 3])).toMatchObject({ n: 2, min: 1, median: 2, max: 3 })
+    // −0 and 0 tie in the sort: the box is the same whichever comes first (a CI run found it)
+    expect(boxStats([0, -0])).toEqual(boxStats([-0, 0]))
+    expect(Object.is(boxStats([-0, 0])?.min, 0)).toBe(true)
     expect(boxStats([NaN])).toBeUndefined()
     expect(boxStats([])).toBeUndefined()
   })

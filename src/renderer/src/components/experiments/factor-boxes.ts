@@ -21,7 +21,12 @@ export interface BoxStats {
 
 /** The five-number summary of the finite values of `values`; undefined when none is finite. */
 export function boxStats(values: readonly number[]): BoxStats | undefined {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
+  // `+ 0` makes −0 a plain 0: the comparator ties them, so their order (and a box's −0 min)
+  // would otherwise depend on the order the values came in
+  const sorted = values
+    .filter((v) => Number.isFinite(v))
+    .map((v) => v + 0)
+    .sort((a, b) => a - b)
   if (sorted.length === 0) return undefined
   const q = (p: number): number => quantileSorted(sorted, p) as number
   return {
