@@ -23,8 +23,9 @@ test('each chart has units, a formatted tooltip inside the viewport and the slid
 
   // units on every axis: a unit in brackets, or a count/category axis named for what it counts
   for (const name of [...TIME_CHARTS, 'cost-EUR', 'sla'] as ChartName[]) {
+    // charts get their options one per frame after the run ends: wait for each
+    await expect.poll(() => sim.chartFact(name), { message: name }).toBeDefined()
     const fact = await sim.chartFact(name)
-    expect(fact, name).toBeDefined()
     for (const a of [...fact!.xAxes, ...fact!.yAxes])
       expect(a.name, `${name} axis`).toMatch(/\(.+\)|^Host$|^Hosts on$|^Tenant$/)
     expect(fact!.tooltipConfined, name).toBe(true)
