@@ -43,11 +43,12 @@ describe('strata simulate progress', () => {
     'prints lines to a pipe, and Ctrl+C (SIGINT) says where it stopped, writes nothing, exits 130',
     { timeout: 180_000 },
     async () => {
-      // the sample over 60 days: long enough to be stopped
+      // the sample over the longest horizon allowed (10 years): long enough to be stopped on
+      // any machine (60 days once ended before its first line, which came at 14:25 simulated)
       const design = JSON.parse(readFileSync(SAMPLE, 'utf8')) as {
         simulation: Record<string, unknown>
       }
-      design.simulation.horizonS = 60 * 86_400
+      design.simulation.horizonS = 3650 * 86_400
       const file = join(dir, 'long.strata.json')
       writeFileSync(file, JSON.stringify(design))
       const out = join(dir, 'result.json')
@@ -58,16 +59,19 @@ describe('strata simulate progress', () => {
       )
       let err = ''
       const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-      await new Promise<void>((ready) =>
+      const printed = new Promise<'line'>((ready) =>
         child.stderr.on('data', (d: Buffer) => {
           err += d.toString()
-          if (/^simulated \d+ d \d+:\d\d of 60 d 0:00 \(\d+ %\), ETA /m.test(err)) ready()
+          if (/^simulated (\d+ d )?\d+:\d\d of 3650 d 0:00 \(\d+ %\), ETA /m.test(err))
+            ready('line')
         }),
       )
+      // a run that ends before its first line fails here, with its output, instead of hanging
+      expect(await Promise.race([printed, exited]), err).toBe('line')
       child.kill('SIGINT')
       expect(await exited).toBe(130)
       expect(err).toMatch(
-        /strata simulate: stopped by SIGINT at (\d+ d )?\d+:\d\d of 60 d 0:00 simulated; nothing written/,
+        /strata simulate: stopped by SIGINT at (\d+ d )?\d+:\d\d of 3650 d 0:00 simulated; nothing written/,
       )
       expect(existsSync(out)).toBe(false)
     },
