@@ -118,6 +118,10 @@ export class TopologyCanvas {
       (id) => this.hosts.rackOf(id),
       (ids) => this.callbacks.onHostsInView?.(ids),
     ))
+    this.layer?.setHeldMembers({
+      of: (rackId) => this.hosts.heldBy(rackId),
+      overlay: (id) => paint.overlay.get(id),
+    })
     this.onDemand = new HostsOnDemand(this.cy, this.hosts, {
       detail: () => this.lod,
       overlay: () => paint.overlay,
