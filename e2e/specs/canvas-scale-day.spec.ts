@@ -3,7 +3,7 @@
  * to the window, so main keeps the per-host series and the canvas fetches them for the hosts
  * in view. Every host in a rack zoomed into shows its own utilization, equal to its series
  * from main at the shown sample (not its rack's mean); the note says what is on screen (at fit
- * no host is drawn and racks show their means; zoomed in, the hosts in view show their own);
+ * racks show their hosts' means; zoomed in, the hosts in view show their own);
  * every rack's glyph has a utilization.
  */
 import { syntheticDatacenter } from '../../src/main/engine/scheduler/synthetic-datacenter'
@@ -43,10 +43,12 @@ test('10,000 hosts, a day: every host in view shows its own series, the others t
       { timeout: 60_000 },
     )
     .toBe(design.racks.length)
-  // at fit no host is drawn (racks show totals): the note says so, not "hosts on screen"
+  // at fit racks show totals and no host is drawn as one: the note says racks show their
+  // hosts' mean, not "hosts on screen show their own"
   const note = page.locator('[data-testid="canvas-rack-means-note"]')
   await canvas.fit()
-  await expect(note).toContainText('no host is drawn at this zoom')
+  await expect(note).toContainText("at this zoom each rack shows its hosts' mean")
+  await expect(note).not.toContainText('show their own')
 
   const members = design.hosts.filter((h) => h.rackId === 'rack-0125').map((h) => h.id)
   await canvas.view(1, members[20] as string)

@@ -195,3 +195,14 @@ describe('strata generate', () => {
     }
   })
 })
+
+describe('--help', () => {
+  it('is answered with the usage by every command (review s6u #13: generate said "Unknown option")', async () => {
+    const { COMMANDS } = await import('../../src/main/cli/commands')
+    for (const c of COMMANDS) {
+      const r = await strata(c.name, '--help')
+      expect(r.code, `${c.name}: ${r.err}`).toBe(0)
+      expect(r.out).toContain(`usage: ${c.usage}`)
+    }
+  })
+})

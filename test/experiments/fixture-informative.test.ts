@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseDesign, simulate } from '../../src/main/engine'
+import { parseDesign, readStrataFile, simulate } from '../../src/main/engine'
 import { FIXTURES } from './helpers'
 
 const POLICIES = ['thr-mmt-0.8', 'mad-mmt-2.5', 'lr-mmt-1.2', 'dvfs'] as const
@@ -20,6 +20,11 @@ describe('the experiment fixture can tell policies apart', () => {
     const d = structuredClone(parsed.value)
     d.simulation.policy = policy
     return simulate(d)
+  })
+
+  it('is at the current schema version, so no run warns that it was converted (review s6u #13)', () => {
+    const read = readStrataFile(readFileSync(join(FIXTURES, 'two-hall.strata.json'), 'utf8'))
+    expect(read.ok && read.warnings).toEqual([])
   })
 
   it('places every instance, so availability is not fixed by refusals', () => {

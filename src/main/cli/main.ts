@@ -14,5 +14,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`strata: unknown command "${name}" (try "strata help")`)
     return 2
   }
+  // Every command answers --help (or -h) with its usage, before its own option parsing.
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest
+  if (options.includes('--help') || options.includes('-h')) {
+    io.out(`usage: ${command.usage}`)
+    io.out(`  ${command.summary}`)
+    return 0
+  }
   return command.run(rest, io)
 }

@@ -78,9 +78,14 @@ export { importCsvTraces, type CsvImport, type CsvRow } from './import/csv-trace
 // Network: max-min sharing of the fabric among flows during a run (issue 17).
 export {
   allocateMaxMin,
+  flowBound,
+  flowBoundError,
   hasNetworkTraffic,
+  MAX_TENANT_FLOWS,
+  maxHostPairFlows,
   migrationDurationS,
   NetworkRun,
+  TooManyFlowsError,
   type Allocation,
   type FlowSet,
 } from './network'
@@ -150,6 +155,8 @@ export { designJsonSchema } from './persistence/design-json-schema'
 export {
   buildProviderReport,
   buildTenantReport,
+  clock,
+  durationText,
   fabricSections,
   formatCsvForPeople,
   renderReportHtml,

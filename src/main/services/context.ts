@@ -138,13 +138,24 @@ export function createAppContext(options: {
   }
 }
 
-/** Pushes `design:changed` to provider sessions on every change (tenant views get their own events). */
+/**
+ * Pushes `design:changed` to provider sessions on every change (tenant views get their own
+ * events). Changed settings travel with it, so windows patch them instead of refetching.
+ */
 function publishDesignChanges(design: DesignSession, hub: EventHub): () => void {
   return design.onChange((change) => {
+    const { changes } = change
+    const patch = changes.replaced
+      ? {}
+      : {
+          ...(changes.metaChanged ? { meta: design.design.meta } : {}),
+          ...(changes.simulationChanged ? { simulation: design.design.simulation } : {}),
+        }
     hub.publish('design:changed', {
       state: change.state,
-      changes: change.changes,
+      changes,
       problems: design.problems,
+      ...patch,
     })
   })
 }

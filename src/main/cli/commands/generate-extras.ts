@@ -2,11 +2,12 @@
  * What `strata generate` adds to the synthetic datacenter so that a design "at scale"
  * exercises the network, storage and nesting models too (review s4, finding 18):
  *
- * - traffic (`--east-west P`, default 2): each workload sends 0.05 Gbps per instance to each of
+ * - traffic (`--east-west P`, default 2): each workload (every Nth of its tenant with
+ *   `eastWestEvery` N, default 1) sends 0.05 Gbps per instance to each of
  *   the next P workloads of its tenant (in design order, wrapping: a tenant with fewer
- *   workloads includes the workload itself), and 0.01 Gbps each way to and from the Internet
- *   (a 100 Gbps uplink on the core switches is added when the design has none), on a diurnal
- *   profile (mean 50 %, swing 40 points); 0 = no traffic;
+ *   workloads includes the workload itself), and every workload 0.01 Gbps each way to and from
+ *   the Internet (a 100 Gbps uplink on the core switches is added when the design has none), on
+ *   a diurnal profile (mean 50 %, swing 40 points); 0 = no traffic;
  * - storage I/O (`--storage-iops N`, default 100): each workload with a storage class issues
  *   N IOPS and N/10 MB/s per instance at 100 % (70 % reads), following its CPU demand; 0 = none;
  * - node pools (`--node-pools N`, default 1): in each of the first N tenants that have a Linux
@@ -22,6 +23,11 @@ import type { Design } from '../../../shared/design/schema'
 /** The extras' options (counts; units in the names). */
 export interface GenerateExtras {
   eastWestPeers: number
+  /**
+   * Only every Nth workload of a tenant (its 1st, N+1th, …) sends east-west (default 1: all;
+   * 0: none, north-south traffic only).
+   */
+  eastWestEvery?: number
   storageIops: number
   nodePools: number
 }
@@ -60,7 +66,8 @@ export function addGenerateExtras(design: Design, o: GenerateExtras): void {
     for (const list of byTenant.values())
       list.forEach((w, i) => {
         // the next workloads of its tenant; a tenant with fewer talks among its own instances
-        const peers = Math.min(o.eastWestPeers, list.length)
+        const every = o.eastWestEvery ?? 1
+        const peers = every > 0 && i % every === 0 ? Math.min(o.eastWestPeers, list.length) : 0
         w.traffic = {
           eastWest: Array.from({ length: peers }, (_, k) => ({
             peerWorkloadId: (list[(i + 1 + k) % list.length] as Design['workloads'][number]).id,

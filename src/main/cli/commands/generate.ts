@@ -10,7 +10,14 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Design } from '../../../shared/design/schema'
-import { checkDesignRules, hasErrors, serializeStrataFile, syntheticDatacenter } from '../../engine'
+import {
+  checkDesignRules,
+  flowBound,
+  hasErrors,
+  MAX_TENANT_FLOWS,
+  serializeStrataFile,
+  syntheticDatacenter,
+} from '../../engine'
 import type { CliCommand, CliIo } from '../command'
 import { addGenerateExtras, type GenerateExtras } from './generate-extras'
 
@@ -26,6 +33,14 @@ export interface GenerateOptions extends Partial<GenerateExtras> {
 
 /** The extras when an option is not given. */
 const EXTRAS_DEFAULTS: GenerateExtras = { eastWestPeers: 2, storageIops: 100, nodePools: 1 }
+
+/**
+ * The most host-pair flows the default traffic of a generated design may make (its flow bound,
+ * `flowBound`, as `strata validate` computes it): a quarter of the run's limit
+ * (`MAX_TENANT_FLOWS`), so a generated design runs at every size (review s6u #4: 10,000 hosts
+ * with 2 peers per workload made 8.3 million) and its flows stay a few hundred MB.
+ */
+export const GENERATED_FLOW_BOUND = MAX_TENANT_FLOWS / 4
 
 /** Tableau 10, so tenants are told apart on the canvas and in charts. */
 const TENANT_COLOURS = [
@@ -69,12 +84,68 @@ export function generateDesign(o: GenerateOptions): Design {
   // container workload that no host can run), so every generated design validates.
   if (!design.hosts.some((h) => h.virtualization.kind === 'os'))
     for (const w of design.workloads) if (w.kind === 'container') w.kind = 'vm'
-  addGenerateExtras(design, {
+  const extras: GenerateExtras = {
     eastWestPeers: o.eastWestPeers ?? EXTRAS_DEFAULTS.eastWestPeers,
     storageIops: o.storageIops ?? EXTRAS_DEFAULTS.storageIops,
     nodePools: o.nodePools ?? EXTRAS_DEFAULTS.nodePools,
-  })
+  }
+  addGenerateExtras(design, extras)
+  // Default traffic only: fewer workloads send east-west until the bound is under
+  // GENERATED_FLOW_BOUND (explicit options are the user's; the command warns about them).
+  if (o.eastWestPeers === undefined && extras.eastWestPeers > 0) scaleDefaultTraffic(design, extras)
   return design
+}
+
+/**
+ * Thins the default east-west traffic until the design's flow bound is at most
+ * GENERATED_FLOW_BOUND: every Nth workload of a tenant sends (N as small as fits), and with
+ * one sender per tenant still too many, fewer peers (down to none).
+ */
+function scaleDefaultTraffic(design: Design, extras: GenerateExtras): void {
+  const hosts = design.hosts.length
+  // egress and ingress: one flow each per instance host, whatever sends east-west
+  const northSouth = design.workloads.reduce((n, w) => n + 2 * Math.min(w.count, hosts), 0)
+  const room = GENERATED_FLOW_BOUND - northSouth
+  let bound = flowBound(design).totalFlows
+  let peers = extras.eastWestPeers
+  let every = 1
+  while (bound > GENERATED_FLOW_BOUND && peers > 0) {
+    if (every > design.workloads.length) {
+      // one sender per tenant is still too many: one peer fewer, from every workload again
+      peers--
+      every = 1
+    } else {
+      // the east-west part shrinks about as 1 / every: jump close, then step
+      const eastWest = (bound - northSouth) * every
+      every = room > 0 ? Math.max(every + 1, Math.ceil(eastWest / room)) : every + 1
+    }
+    // no peer left: north-south traffic only (every = 0)
+    if (peers === 0) every = 0
+    bound = boundWithTraffic(design, { ...extras, eastWestPeers: Math.max(1, peers) }, every)
+  }
+  if (every === 1 && peers === extras.eastWestPeers) return
+  const whose =
+    peers === 0
+      ? 'No east-west traffic'
+      : `East-west traffic to ${peers} peer(s) from every ${ordinal(every)} workload of a tenant`
+  design.meta.description += ` ${whose}, so the traffic's flow bound stays under ${GENERATED_FLOW_BOUND.toLocaleString('en-US')} flows.`
+}
+
+/** `2nd`, `3rd`, `11th`, `21st`. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')
+  return `${n}${suffix}`
+}
+
+/**
+ * The flow bound of `design` with east-west traffic from every `every`th workload (0: none;
+ * traffic rewritten).
+ */
+function boundWithTraffic(design: Design, extras: GenerateExtras, every: number): number {
+  // traffic only: storage I/O and node pools are already in place
+  addGenerateExtras(design, { ...extras, storageIops: 0, nodePools: 0, eastWestEvery: every })
+  return flowBound(design).totalFlows
 }
 
 const USAGE =
@@ -137,7 +208,9 @@ export function parseGenerateArgs(
   )
   const instances = count('instances', v.instances, hosts * 8, 1, LIMITS.instances)
   const seed = count('seed', v.seed, 1, 0, 2 ** 31 - 1)
-  const eastWestPeers = count('east-west', v['east-west'], EXTRAS_DEFAULTS.eastWestPeers, 0, 20)
+  // undefined when not given: the default then scales with the design (`generateDesign`)
+  const eastWestPeers =
+    v['east-west'] === undefined ? undefined : count('east-west', v['east-west'], 0, 0, 20)
   const storageIops = count(
     'storage-iops',
     v['storage-iops'],
@@ -162,7 +235,7 @@ export function parseGenerateArgs(
       instances: instances as number,
       seed: seed as number,
       horizonH,
-      eastWestPeers: eastWestPeers as number,
+      ...(eastWestPeers === undefined ? {} : { eastWestPeers: eastWestPeers as number }),
       storageIops: storageIops as number,
       nodePools: nodePools as number,
     },
@@ -196,6 +269,17 @@ export const generateCommand: CliCommand = {
       )
       return 1
     }
+    // The user's own traffic options may pass the run's limit: say so now, not at the run.
+    const { totalFlows, worst } = flowBound(design)
+    if (totalFlows > MAX_TENANT_FLOWS && worst)
+      io.err(
+        `strata generate: warning: this design's traffic can make up to ` +
+          `${totalFlows.toLocaleString('en-US')} host-pair flows, more than ` +
+          `${MAX_TENANT_FLOWS.toLocaleString('en-US')} (the most a run allows), so \`strata simulate\` and ` +
+          `the app will refuse to run it ("${design.workloads[worst.workload]?.id}" makes the ` +
+          `most: up to ${worst.flows.toLocaleString('en-US')}). Give fewer peers (--east-west ` +
+          `1 or 0), or leave --east-west out to let its default scale with the design`,
+      )
     write(io, out, serializeStrataFile(design))
     if (out !== '-')
       io.out(

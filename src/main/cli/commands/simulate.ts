@@ -1,10 +1,14 @@
 /**
- * `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]`:
- * run a design over time; `--parquet` writes its series and per-tenant tables as Parquet.
+ * `strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]
+ * [--progress-every-s S]`: run a design over time; `--parquet` writes its series and per-tenant
+ * tables as Parquet. Progress goes to stderr (`simulate-progress.ts`): a bar on a terminal, else
+ * a line every S seconds (default 10). Ctrl+C (SIGINT) and SIGTERM stop the run between two
+ * slices of events, say the simulated time reached and that nothing was written, and exit 130
+ * (SIGINT) or 143 (SIGTERM), as `strata experiment run` does.
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { fabricSections, type PolicySpec } from '../../engine'
+import { clock, fabricSections, type PolicySpec } from '../../engine'
 import { resolvePolicy } from '../../engine'
 import { openSimulation, SimulationDriver } from '../../services/simulation/driver'
 import { parseCliArgs, type CliCommand } from '../command'
@@ -12,12 +16,19 @@ import { openRunnableDesign } from '../load-design-file'
 import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glossary'
 import { writeResultParquet } from '../write-result-parquet'
 import { instanceCountText } from '../../../shared/design/instance-count'
+import { percentOfFraction } from '../../../shared/domain/percent-text'
+import { simulateProgress } from './simulate-progress'
+
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
+
+/** Least wall time between two yields to the event loop (signals, progress), ms. */
+const YIELD_EVERY_MS = 100
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'simulate a design over time (energy, migrations, SLA, tenants)',
   usage:
-    'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR]',
+    'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR] [--progress-every-s S]',
   async run(args, io) {
     const parsed = parseCliArgs(
       this,
@@ -28,6 +39,7 @@ export const simulateCommand: CliCommand = {
         json: { type: 'boolean' },
         result: { type: 'string' },
         parquet: { type: 'string' },
+        'progress-every-s': { type: 'string' },
       },
       io,
     )
@@ -59,15 +71,62 @@ export const simulateCommand: CliCommand = {
         return 2
       }
     }
+    const every = values['progress-every-s']
+    const lineGapS = every === undefined ? 10 : Number(every)
+    if (!/^\d+$/.test(every ?? '10') || !(lineGapS >= 1)) {
+      io.err(`strata simulate: --progress-every-s must be a whole number of seconds >= 1`)
+      return 2
+    }
     const loaded = openRunnableDesign(file, io.cwd, 'simulate it', io.err)
     if (!loaded.ok) return loaded.exitCode
     const resultFile = values.result
-    const sim = openSimulation(loaded.design, {
-      ...(policy !== undefined ? { policy } : {}),
-      ...(seed !== undefined ? { seed } : {}),
-      hostSeries: resultFile !== undefined || values.parquet !== undefined,
-    })
-    const result = new SimulationDriver(sim).complete()
+    let sim
+    try {
+      sim = openSimulation(loaded.design, {
+        ...(policy !== undefined ? { policy } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        hostSeries: resultFile !== undefined || values.parquet !== undefined,
+      })
+    } catch (error) {
+      // a design the run refuses before placement (e.g. traffic over the flow limit)
+      io.err(`strata simulate: ${file}: ${(error as Error).message}`)
+      return 1
+    }
+    const view = simulateProgress(process.stderr, { print: io.err, lineGapMs: lineGapS * 1000 })
+    let stoppedBy: keyof typeof SIGNAL_EXIT | undefined
+    const onSignal = (signal: NodeJS.Signals): void => {
+      stoppedBy ??= signal === 'SIGTERM' ? 'SIGTERM' : 'SIGINT'
+    }
+    process.once('SIGINT', onSignal)
+    process.once('SIGTERM', onSignal)
+    let lastYieldMs = performance.now()
+    let result
+    try {
+      result = await new SimulationDriver(sim).runToEnd({
+        // between slices: at most every YIELD_EVERY_MS, progress and a turn of the event loop
+        // (where a signal is handled)
+        between: (s) => {
+          const now = performance.now()
+          if (now - lastYieldMs < YIELD_EVERY_MS) return
+          lastYieldMs = now
+          view.update(s.virtualTimeS, s.state.horizonS)
+          return new Promise<void>((resume) => setImmediate(resume))
+        },
+        stop: () => stoppedBy !== undefined,
+      })
+    } finally {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      view.stop()
+    }
+    if (!result) {
+      const by = stoppedBy ?? 'SIGINT'
+      io.err(
+        `strata simulate: stopped by ${by} at ${clock(sim.virtualTimeS)} of ` +
+          `${clock(sim.state.horizonS)} simulated; nothing written`,
+      )
+      return SIGNAL_EXIT[by]
+    }
     if (resultFile !== undefined) writeFileSync(resolve(io.cwd, resultFile), JSON.stringify(result))
     if (values.parquet !== undefined) {
       try {
@@ -90,7 +149,9 @@ export const simulateCommand: CliCommand = {
       )
       return 0
     }
-    const pct = (x: number): string => `${(x * 100).toFixed(5)} %`
+    // SLATAH, PDM and SLAV to 3 significant digits, as the app shows them (tiny ones as
+    // `9.51 × 10⁻⁸ %`, never `0.00000 %`); the SLA violations to 4 (`15.43 %`).
+    const pct = (x: number, significant = 3): string => percentOfFraction(x, significant)
     const row = (id: MetricId, value: string): void =>
       io.out(`  ${METRICS[id].label.padEnd(36)} ${value}`)
     io.out(
@@ -114,9 +175,9 @@ export const simulateCommand: CliCommand = {
     row('slatah', pct(s.slatah))
     row('pdm', pct(s.pdm))
     row('slav', pct(s.slav))
-    row('overallSlaViolation', pct(s.overallSlaViolation))
-    row('overallSlaViolationContentionOnly', pct(s.overallSlaViolationContentionOnly))
-    row('averageSlaViolation', pct(s.averageSlaViolation))
+    row('overallSlaViolation', pct(s.overallSlaViolation, 4))
+    row('overallSlaViolationContentionOnly', pct(s.overallSlaViolationContentionOnly, 4))
+    row('averageSlaViolation', pct(s.averageSlaViolation, 4))
     const tenantNames = new Map(loaded.design.tenants.map((t) => [t.id, t.name]))
     for (const t of result.tenants) {
       const met = t.slaViolation ? 'no' : 'yes'

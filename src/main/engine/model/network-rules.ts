@@ -7,7 +7,12 @@
  */
 import type { Problem } from '../../../shared/domain/problem'
 import type { Design } from '../../../shared/design/schema'
-import { MANY_FLOWS_WARNING, MAX_TENANT_FLOWS, maxHostPairFlows } from '../network/tenant-flows'
+import {
+  flowBound,
+  MANY_FLOWS_WARNING,
+  MAX_TENANT_FLOWS,
+  maxHostPairFlows,
+} from '../network/tenant-flows'
 
 /** Appends the network rules' problems of `design` to `problems`. */
 export function checkNetworkRules(design: Design, problems: Problem[]): void {
@@ -87,10 +92,7 @@ export function checkNetworkRules(design: Design, problems: Problem[]): void {
  */
 function checkFlowCounts(design: Design, problems: Problem[]): void {
   const fmt = (n: number): string => n.toLocaleString('en-US')
-  const counts = maxHostPairFlows(design)
-  let total = 0
-  for (const { workload, flows } of counts) {
-    total += flows
+  for (const { workload, flows } of maxHostPairFlows(design)) {
     const w = design.workloads[workload]
     if (!w || flows < MANY_FLOWS_WARNING) continue
     problems.push({
@@ -102,14 +104,15 @@ function checkFlowCounts(design: Design, problems: Problem[]): void {
       elementId: w.id,
     })
   }
-  if (total <= MAX_TENANT_FLOWS) return
-  const worst = counts.reduce((a, b) => (b.flows > a.flows ? b : a))
+  // the bound a run is refused by (`flowBoundError`), naming the same workload
+  const { totalFlows, worst } = flowBound(design)
+  if (totalFlows <= MAX_TENANT_FLOWS || !worst) return
   problems.push({
     severity: 'warning',
     path: 'workloads',
     message:
-      `the workloads' traffic can make up to ${fmt(total)} host-pair flows; a run whose placement ` +
-      `makes more than ${fmt(MAX_TENANT_FLOWS)} (after merging equal flows) is refused. ` +
+      `the workloads' traffic can make up to ${fmt(totalFlows)} host-pair flows, more than ` +
+      `${fmt(MAX_TENANT_FLOWS)} (the most a run allows): a run is refused before placement. ` +
       `"${design.workloads[worst.workload]?.id}" makes the most: up to ${fmt(worst.flows)}`,
   })
 }

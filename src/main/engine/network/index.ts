@@ -11,3 +11,10 @@ export {
   type PlacementView,
 } from './network-run'
 export { attachNetwork } from './bill'
+export {
+  flowBound,
+  flowBoundError,
+  MAX_TENANT_FLOWS,
+  maxHostPairFlows,
+  TooManyFlowsError,
+} from './tenant-flows'

@@ -14,8 +14,11 @@
  * never merged: each follows its own traffic level over time.
  *
  * Size: a workload makes up to (its hosts × its peer's hosts) flows per east-west entry. A run
- * whose placement makes more than `MAX_TENANT_FLOWS` flows is refused with a
- * `TooManyFlowsError` naming the workload that makes the most, before any route is computed.
+ * whose design's bound (`flowBound`, what `strata validate` reports) is above `MAX_TENANT_FLOWS`
+ * is refused before placement (`flowBoundError`); one whose placement makes more flows than
+ * that is refused with a `TooManyFlowsError` naming the workload that makes the most, before
+ * any route is computed. Both name the same workload as validation (ties: the first in design
+ * order).
  */
 import type { Design } from '../../../shared/design/schema'
 import { OUTSIDE } from './fabric'
@@ -58,7 +61,29 @@ export function maxHostPairFlows(design: Design): Array<{ workload: number; flow
   return out
 }
 
-/** Thrown when a placement's tenant traffic makes more flows than allowed (`MAX_TENANT_FLOWS`). */
+/**
+ * The design's flow bound: the sum of `maxHostPairFlows` over its traffic workloads, and the
+ * workload with the most (ties: the first in design order; undefined without traffic).
+ */
+export function flowBound(design: Design): {
+  totalFlows: number
+  worst?: { workload: number; flows: number }
+} {
+  let totalFlows = 0
+  let worst: { workload: number; flows: number } | undefined
+  for (const c of maxHostPairFlows(design)) {
+    totalFlows += c.flows
+    if (!worst || c.flows > worst.flows) worst = c
+  }
+  return worst ? { totalFlows, worst } : { totalFlows }
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US')
+
+/**
+ * Thrown when tenant traffic makes more flows than allowed (`MAX_TENANT_FLOWS`): at a placement
+ * (`bound` false, counted after aggregation) or, before placement, by the design's bound.
+ */
 export class TooManyFlowsError extends Error {
   constructor(
     /** The limit passed, flows. */
@@ -69,16 +94,40 @@ export class TooManyFlowsError extends Error {
     readonly workloadFlows: number,
     /** Flows of all workloads before aggregation. */
     readonly totalFlows: number,
+    /** Whether the counts are the design's bound (`flowBound`), not a placement's. */
+    readonly bound = false,
   ) {
     super(
-      `network traffic makes more than ${maxFlows.toLocaleString('en-US')} flows at this ` +
-        `placement (${totalFlows.toLocaleString('en-US')} host-pair flows before aggregation); ` +
-        `workload "${workloadId}" makes the most: ${workloadFlows.toLocaleString('en-US')} ` +
-        `(its hosts × each east-west peer's hosts). Give it fewer east-west peers, or fewer, ` +
-        `larger instances`,
+      bound
+        ? `network traffic can make up to ${fmt(totalFlows)} host-pair flows, more than ` +
+            `${fmt(maxFlows)} (the most a run allows), so the run is refused before placement; ` +
+            `workload "${workloadId}" makes the most: up to ${fmt(workloadFlows)} (its ` +
+            `instances × each east-west peer's instances, at most hosts × hosts). Give ` +
+            `workloads fewer east-west peers (strata generate --east-west 0), or fewer, ` +
+            `larger instances`
+        : `network traffic makes more than ${fmt(maxFlows)} flows at this ` +
+            `placement (${fmt(totalFlows)} host-pair flows before aggregation); ` +
+            `workload "${workloadId}" makes the most: ${fmt(workloadFlows)} ` +
+            `(its hosts × each east-west peer's hosts). Give it fewer east-west peers, or fewer, ` +
+            `larger instances`,
     )
     this.name = 'TooManyFlowsError'
   }
+}
+
+/**
+ * The error that refuses a run of `design` before placement when its flow bound is above
+ * `maxFlows` (a run modelling traffic only), or undefined when it may run.
+ */
+export function flowBoundError(
+  design: Design,
+  maxFlows = MAX_TENANT_FLOWS,
+): TooManyFlowsError | undefined {
+  if (design.simulation.cloudsimCompat) return undefined
+  const { totalFlows, worst } = flowBound(design)
+  if (totalFlows <= maxFlows || !worst) return undefined
+  const id = design.workloads[worst.workload]?.id ?? '?'
+  return new TooManyFlowsError(maxFlows, id, worst.flows, totalFlows, true)
 }
 
 /** What the flow builder needs of the design, resolved once per run. */

@@ -1,10 +1,11 @@
 /** The sections that need a simulation result: utilization, power, migrations, failures, SLA, tenants. */
 import { instanceCountText } from '../../../shared/design/instance-count'
+import { percentOfFraction } from '../../../shared/domain/percent-text'
 import { instanceLabel } from '../../../shared/design/instance-label'
 import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { dataTables } from './data-tables'
-import { duration, num, pct } from './format'
+import { duration, num } from './format'
 import type { ReportSection } from './model'
 import { METRICS, metricHeader, type MetricId } from '../../../shared/metrics-glossary'
 import { billSections } from './bill-sections'
@@ -125,7 +126,7 @@ export function runSections(
           kind: 'facts',
           items: [
             [METRICS.migrations.label, num(s.migrations)],
-            [METRICS.pdm.label, pct(s.pdm, 4)],
+            [METRICS.pdm.label, percentOfFraction(s.pdm)],
           ],
         },
         {
@@ -248,15 +249,16 @@ export function runSections(
         {
           kind: 'facts',
           items: [
-            [METRICS.slatah.label, pct(s.slatah, 4)],
-            [METRICS.pdm.label, pct(s.pdm, 4)],
-            [METRICS.slav.label, pct(s.slav, 6)],
-            [METRICS.overallSlaViolation.label, pct(s.overallSlaViolation, 2)],
+            // as the app and `strata simulate` print them (`9.51 × 10⁻⁸ %`, never `0.000000 %`)
+            [METRICS.slatah.label, percentOfFraction(s.slatah)],
+            [METRICS.pdm.label, percentOfFraction(s.pdm)],
+            [METRICS.slav.label, percentOfFraction(s.slav)],
+            [METRICS.overallSlaViolation.label, percentOfFraction(s.overallSlaViolation, 4)],
             [
               METRICS.overallSlaViolationContentionOnly.label,
-              pct(s.overallSlaViolationContentionOnly, 2),
+              percentOfFraction(s.overallSlaViolationContentionOnly, 4),
             ],
-            [METRICS.averageSlaViolation.label, pct(s.averageSlaViolation, 2)],
+            [METRICS.averageSlaViolation.label, percentOfFraction(s.averageSlaViolation, 4)],
           ],
         },
       ],

@@ -50,6 +50,7 @@ export function refreshInstance(s: SimState, v: number, tS: number): void {
       s.vmHist.copyWithin(base + 1, base, base + Math.min(len, HISTORY_LENGTH - 1))
       s.vmHist[base] = u
       if (len < HISTORY_LENGTH) s.vmHistLen[v] = len + 1
+      s.vmHistPushes[v] = (s.vmHistPushes[v] as number) + 1
     }
     s.vmHistPrevS[v] = tS
   }

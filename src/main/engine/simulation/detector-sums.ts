@@ -6,14 +6,17 @@
  * - history: per history slot k (`HISTORY_LENGTH` of them), the sum of each entry's
  *   utilization k steps ago × its MIPS / the host's MIPS (the host's utilization history as
  *   CloudSim's `getUtilizationHistory` builds it);
- * - requested: the entries' requested MIPS;
+ * - requested: the entries' requested MIPS (recomputed whenever the run's epoch moved);
  * - maxRam: the largest memory of an entry (MiB; -2^31 on an empty host, as CloudSim's).
  *
- * Within one epoch (demands and histories unchanged) a host that changed keeps the rows of its
- * longest unchanged prefix of entries and recomputes only the rows after it: an entry appended
- * costs one row, removing the last one costs nothing, removing entry i costs the rows after
- * i. Each row is computed from the one before with the very operations of a recomputation from
- * scratch in entry order, so every sum is the same to the last bit.
+ * Rows are kept for the host's longest prefix of entries that is unchanged (same instances in
+ * the same places) and recomputed after it: an entry appended costs one row, removing the last
+ * one costs nothing, removing entry i costs the rows after i. History rows also survive a
+ * scheduling step: when every instance of the prefix has pushed exactly one value onto its
+ * history since (`SimState.vmHistPushes`), slot k of the new row is slot k - 1 of the old
+ * one (the same terms in the same order) and only slot 0 is computed. Each row comes from the
+ * one before by the very operations of a recomputation from scratch in entry order, so every
+ * sum is the same to the last bit.
  */
 import { requestedTotal } from './host-cpu'
 import { HISTORY_LENGTH, type HostEntries, type SimState } from './state'
@@ -26,8 +29,9 @@ export interface HostSums {
   requested: Float64Array
   /** (capacity + 1) values, MiB. */
   maxRam: Float64Array
-  /** The instance of each entry the rows cover (capacity values). */
+  /** The instance of each entry the rows cover, and its `vmHistPushes` then (capacity values). */
   vms: Int32Array
+  pushes: Float64Array
   /** Number of entries covered: the host's total is row `count`. */
   count: number
   /** `SimState.hostVersion` and `epoch` the rows were brought up to date at. */
@@ -36,10 +40,11 @@ export interface HostSums {
 }
 
 /**
- * Whether a changed host keeps the rows of its unchanged prefix (`true`, the default) or
- * recomputes every row (`false`: the reference the tests compare against).
+ * Whether a changed host keeps the rows of its unchanged prefix, and shifts history rows after
+ * a step (`true`, the default), or recomputes every row (`false`: the reference the tests
+ * compare against).
  */
-export const detectorSums = { reusePrefix: true }
+export const detectorSums = { reuseRows: true }
 
 const sumsOf = new WeakMap<SimState, Array<HostSums | undefined>>()
 
@@ -51,6 +56,7 @@ function create(capacity: number): HostSums {
     requested: new Float64Array(capacity + 1),
     maxRam,
     vms: new Int32Array(capacity),
+    pushes: new Float64Array(capacity),
     count: 0,
     version: 0,
     epoch: -1,
@@ -60,13 +66,55 @@ function create(capacity: number): HostSums {
 /** A copy of `p` with room for `n` entries (rows 0..keep carried over). */
 function grown(p: HostSums, n: number, keep: number): HostSums {
   let capacity = p.vms.length
-  while (capacity < n) capacity *= 2
+  while (capacity < n) capacity += capacity >> 1
   const q = create(capacity)
   q.history.set(p.history.subarray(0, (keep + 1) * HISTORY_LENGTH))
   q.requested.set(p.requested.subarray(0, keep + 1))
   q.maxRam.set(p.maxRam.subarray(0, keep + 1))
   q.vms.set(p.vms.subarray(0, keep))
+  q.pushes.set(p.pushes.subarray(0, keep))
   return q
+}
+
+/**
+ * Rows 1..rows of host h's history after every instance of them pushed one value: slot k takes
+ * slot k - 1, slot 0 is computed.
+ */
+function shiftRows(s: SimState, p: HostSums, e: HostEntries, h: number, rows: number): void {
+  const { history } = p
+  const hostMips = s.hostTotalMips[h] as number
+  for (let i = 0; i < rows; i++) {
+    const v = e.vm[i] as number
+    const prev = i * HISTORY_LENGTH
+    const row = prev + HISTORY_LENGTH
+    history.copyWithin(row + 1, row, row + HISTORY_LENGTH - 1)
+    history[row] =
+      (history[prev] as number) +
+      ((s.vmHist[v * HISTORY_LENGTH] as number) * (s.vmMips[v] as number)) / hostMips
+    p.pushes[i] = s.vmHistPushes[v] as number
+  }
+}
+
+/** Whether the rows `historyRowsKept` counted are to be shifted. */
+let keptShifted = false
+
+/**
+ * How many of the first `same` rows of host h's history still hold (shifted when it sets
+ * `keptShifted`): the run of entries whose instances pushed no value since, or each exactly one.
+ */
+function historyRowsKept(s: SimState, p: HostSums, e: HostEntries, same: number): number {
+  keptShifted = false
+  if (!s.keepHistory || same === 0) return same
+  const d = (s.vmHistPushes[e.vm[0] as number] as number) - (p.pushes[0] as number)
+  if (d !== 0 && d !== 1) return 0
+  let rows = 1
+  while (
+    rows < same &&
+    (s.vmHistPushes[e.vm[rows] as number] as number) - (p.pushes[rows] as number) === d
+  )
+    rows++
+  keptShifted = d === 1
+  return rows
 }
 
 /** Host `h`'s running sums, brought up to date (the object may be replaced when it grows). */
@@ -77,23 +125,28 @@ export function hostSums(s: SimState, h: number): HostSums {
     sumsOf.set(s, all)
   }
   let p = all[h] ?? create(8)
+  if (p.epoch === s.epoch && p.version === s.hostVersion[h]) return p
   const e = s.entries[h] as HostEntries
   const n = e.vm.length
-  let from = 0
-  if (p.epoch === s.epoch) {
-    if (p.version === s.hostVersion[h]) return p
-    if (detectorSums.reusePrefix) {
-      const same = Math.min(p.count, n)
-      while (from < same && p.vms[from] === e.vm[from]) from++
-    }
+  let same = 0
+  if (detectorSums.reuseRows) {
+    const limit = Math.min(p.count, n)
+    while (same < limit && p.vms[same] === e.vm[same]) same++
   }
+  const from = historyRowsKept(s, p, e, same)
+  if (keptShifted) shiftRows(s, p, e, h, from)
+  const { requested } = p
+  if (p.epoch !== s.epoch)
+    for (let i = 0; i < from; i++)
+      requested[i + 1] = (requested[i] as number) + requestedTotal(s, e.vm[i] as number)
   if (n > p.vms.length) p = grown(p, n, from)
   all[h] = p
   const hostMips = s.hostTotalMips[h] as number
-  const { history, requested, maxRam, vms } = p
+  const { history, maxRam, vms, pushes } = p
   for (let i = from; i < n; i++) {
     const v = e.vm[i] as number
     vms[i] = v
+    pushes[i] = s.vmHistPushes[v] as number
     const prev = i * HISTORY_LENGTH
     const row = prev + HISTORY_LENGTH
     const vb = v * HISTORY_LENGTH
@@ -105,7 +158,7 @@ export function hostSums(s: SimState, h: number): HostSums {
           (history[prev + k] as number) + ((s.vmHist[vb + k] as number) * mips) / hostMips
       for (let k = len; k < HISTORY_LENGTH; k++) history[row + k] = history[prev + k] as number
     }
-    requested[i + 1] = (requested[i] as number) + requestedTotal(s, v)
+    p.requested[i + 1] = (p.requested[i] as number) + requestedTotal(s, v)
     const ram = s.vmMemMiB[v] as number
     const before = maxRam[i] as number
     maxRam[i + 1] = ram > before ? ram : before

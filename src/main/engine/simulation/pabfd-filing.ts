@@ -125,26 +125,11 @@ export class PabfdFiling {
     this.tierCount.fill(0)
     this.tierOffset.fill(Number.POSITIVE_INFINITY)
     this.group.fill(-1)
-    // File everyone first, then compute the room maxima of the words in use in one pass.
-    this.bulk = true
     for (let h = 0; h < this.s.hostCount; h++) {
       this.out[h] = excluded[h] === 1 ? 1 : 0
       this.touch(h)
     }
-    this.bulk = false
-    for (let h = 0; h < this.s.hostCount; h++) {
-      const g = this.group[h] as number
-      const w = h >>> 5
-      if (g >= 0 && (this.sum.wordCpu[g * this.sum.words + w] as number) === -1)
-        this.sum.refresh(g, w)
-      const side = g >= 0 ? tierSide(g) : -1
-      const t = side === 0 ? this.tierSum : this.movedSum
-      const tier = tierOf(g)
-      if (side >= 0 && (t.wordCpu[tier * t.words + w] as number) === -1) t.refresh(tier, w)
-    }
   }
-
-  private bulk = false
 
   /** Takes host `h` out for the rest of the decision. */
   remove(h: number): void {
@@ -180,8 +165,6 @@ export class PabfdFiling {
       ? Number.POSITIVE_INFINITY
       : (s.hostMemMiB[h] as number) - (s.hostMemUsed[h] as number)
     this.group[h] = g
-    const w = g * this.sum.words + (h >>> 5)
-    this.sum.bits[w] = ((this.sum.bits[w] as number) | (1 << (h & 31))) >>> 0
     this.count[g] = (this.count[g] as number) + 1
     this.offset[h] = offset
     this.load[h] = load
@@ -192,30 +175,28 @@ export class PabfdFiling {
     const tier = tierOf(g)
     this.tierCount[tier] = (this.tierCount[tier] as number) + 1
     if (offset < (this.tierOffset[tier] as number)) this.tierOffset[tier] = offset
-    if (tierSide(g) >= 0) this.setTierBit(g, tier, h, true)
-    if (!this.bulk) this.sum.refresh(g, h >>> 5)
-  }
-
-  private setTierBit(g: number, tier: number, h: number, on: boolean): void {
-    const t = tierSide(g) === 0 ? this.tierSum : this.movedSum
-    const w = tier * t.words + (h >>> 5)
-    const bit = 1 << (h & 31)
-    t.bits[w] = (on ? (t.bits[w] as number) | bit : (t.bits[w] as number) & ~bit) >>> 0
-    if (!this.bulk) t.refresh(tier, h >>> 5)
+    const side = tierSide(g)
+    if (side === 0) this.tierSum.add(tier, h)
+    else if (side === 1) this.movedSum.add(tier, h)
+    this.sum.add(g, h)
   }
 
   private unfile(h: number): void {
     const g = this.group[h] as number
     if (g < 0) return
-    const w = g * this.sum.words + (h >>> 5)
-    this.sum.bits[w] = ((this.sum.bits[w] as number) & ~(1 << (h & 31))) >>> 0
+    this.sum.remove(g, h)
     this.count[g] = (this.count[g] as number) - 1
-    if (this.minHost[g] === h) this.minHost[g] = STALE
+    // An emptied group's least offset is known without a scan.
+    if (this.count[g] === 0) {
+      this.minOffset[g] = Number.POSITIVE_INFINITY
+      this.minHost[g] = -1
+    } else if (this.minHost[g] === h) this.minHost[g] = STALE
     const tier = tierOf(g)
     this.tierCount[tier] = (this.tierCount[tier] as number) - 1
-    if (tierSide(g) >= 0) this.setTierBit(g, tier, h, false)
+    const side = tierSide(g)
+    if (side === 0) this.tierSum.remove(tier, h)
+    else if (side === 1) this.movedSum.remove(tier, h)
     this.group[h] = -1
-    this.sum.refresh(g, h >>> 5)
   }
 
   protected refreshMinOffset(g: number): void {

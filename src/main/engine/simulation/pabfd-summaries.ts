@@ -3,8 +3,15 @@
  * and per 1,024-host block of each group: the most CPU and memory room any member has, and
  * the least offset and the range of filed loads (fractions of host MIPS) of its members; and the
  * room maxima of each whole group. Room maxima let a search skip hosts (and groups) where the
- * instance cannot fit; offsets and load ranges give a lower bound of the members' increases (general model), so words and blocks that cannot win
- * are skipped without visiting their hosts.
+ * instance cannot fit; offsets and load ranges give a lower bound of the members' increases
+ * (general model), so words and blocks that cannot win are skipped without visiting their hosts.
+ *
+ * The summaries are bounds, not exact figures: a host filed in (`add`) widens its word's, block's
+ * and group's in O(1); a host that leaves (`remove`) leaves them as they were (still bounds of
+ * the members left) unless it empties its word, block or group, which then reads empty. A search
+ * that finds a word or block claiming room that no member has recomputes it exactly (`refresh`,
+ * `refreshBlock`). Consolidation re-files hosts thousands of times per instant (tentative
+ * placements and their undoing), so filing must not rescan a word and its block every time.
  */
 
 /** Per-host figures the index files, read when a word is summarised. */
@@ -36,6 +43,9 @@ export class GroupSummaries {
   /** Per group: the most CPU and memory room any member has (-1: none). */
   readonly groupCpu: Float64Array
   readonly groupMem: Float64Array
+  /** Members per block and per group (a summary that becomes empty reads empty again). */
+  private readonly blockCount: Int32Array
+  private readonly groupCount: Int32Array
 
   /**
    * `bounds`: keep the offset and load-range summaries (general mode's pruning reads them;
@@ -64,6 +74,8 @@ export class GroupSummaries {
     this.blockHi = new Float64Array(B)
     this.groupCpu = new Float64Array(groups)
     this.groupMem = new Float64Array(groups)
+    this.blockCount = new Int32Array(B)
+    this.groupCount = new Int32Array(groups)
   }
 
   /** Empties every group (room maxima -1: nothing fits). */
@@ -75,6 +87,79 @@ export class GroupSummaries {
     this.blockMem.fill(-1)
     this.groupCpu.fill(-1)
     this.groupMem.fill(-1)
+    this.blockCount.fill(0)
+    this.groupCount.fill(0)
+  }
+
+  /**
+   * Files host `h` into group `g`: sets its bit and widens the summaries of its word, block and
+   * group to cover it (a word, block or group that was empty takes exactly its figures).
+   */
+  add(g: number, h: number): void {
+    const { cpuRoom, memRoom, offset, load } = this.host
+    const w = h >>> 5
+    const wi = g * this.words + w
+    const bi = g * this.blocks + (w >>> 5)
+    const wasEmpty = this.bits[wi] === 0
+    this.bits[wi] = ((this.bits[wi] as number) | (1 << (h & 31))) >>> 0
+    const cpu = cpuRoom[h] as number
+    const mem = memRoom[h] as number
+    const blockEmpty = this.blockCount[bi] === 0
+    this.blockCount[bi] = (this.blockCount[bi] as number) + 1
+    if (wasEmpty || cpu > (this.wordCpu[wi] as number)) this.wordCpu[wi] = cpu
+    if (wasEmpty || mem > (this.wordMem[wi] as number)) this.wordMem[wi] = mem
+    if (blockEmpty || cpu > (this.blockCpu[bi] as number)) this.blockCpu[bi] = cpu
+    if (blockEmpty || mem > (this.blockMem[bi] as number)) this.blockMem[bi] = mem
+    const groupEmpty = this.groupCount[g] === 0
+    this.groupCount[g] = (this.groupCount[g] as number) + 1
+    if (groupEmpty || cpu > (this.groupCpu[g] as number)) this.groupCpu[g] = cpu
+    if (groupEmpty || mem > (this.groupMem[g] as number)) this.groupMem[g] = mem
+    if (!this.bounds) return
+    const off = offset[h] as number
+    const x = (load[h] as number) / this.host.groupMips(g)
+    if (wasEmpty) {
+      this.wordOff[wi] = off
+      this.wordLo[wi] = x
+      this.wordHi[wi] = x
+    } else {
+      if (off < (this.wordOff[wi] as number)) this.wordOff[wi] = off
+      if (x < (this.wordLo[wi] as number)) this.wordLo[wi] = x
+      if (x > (this.wordHi[wi] as number)) this.wordHi[wi] = x
+    }
+    if (blockEmpty) {
+      this.blockOff[bi] = off
+      this.blockLo[bi] = x
+      this.blockHi[bi] = x
+    } else {
+      if (off < (this.blockOff[bi] as number)) this.blockOff[bi] = off
+      if (x < (this.blockLo[bi] as number)) this.blockLo[bi] = x
+      if (x > (this.blockHi[bi] as number)) this.blockHi[bi] = x
+    }
+  }
+
+  /**
+   * Takes host `h` out of group `g`: clears its bit; the summaries stay as they were (bounds of
+   * the members left) unless its word, block or group is now empty, which then reads empty.
+   */
+  remove(g: number, h: number): void {
+    const w = h >>> 5
+    const wi = g * this.words + w
+    const bi = g * this.blocks + (w >>> 5)
+    this.bits[wi] = ((this.bits[wi] as number) & ~(1 << (h & 31))) >>> 0
+    if (this.bits[wi] === 0) {
+      this.wordCpu[wi] = -1
+      this.wordMem[wi] = -1
+    }
+    this.blockCount[bi] = (this.blockCount[bi] as number) - 1
+    if (this.blockCount[bi] === 0) {
+      this.blockCpu[bi] = -1
+      this.blockMem[bi] = -1
+    }
+    this.groupCount[g] = (this.groupCount[g] as number) - 1
+    if (this.groupCount[g] === 0) {
+      this.groupCpu[g] = -1
+      this.groupMem[g] = -1
+    }
   }
 
   /** Whether some member of group `g` may have `cpu` MIPS and `mem` MiB of room (maxima). */
@@ -94,7 +179,7 @@ export class GroupSummaries {
     this.groupMem[g] = mem
   }
 
-  /** Recomputes the summaries of word `w` of group `g` and of its block. */
+  /** Recomputes the summaries of word `w` of group `g` exactly, then its block's and group's. */
   refresh(g: number, w: number): void {
     if (!this.bounds) return this.refreshRoom(g, w)
     const { cpuRoom, memRoom, offset, load } = this.host
@@ -122,13 +207,18 @@ export class GroupSummaries {
     this.wordOff[wi] = off
     this.wordLo[wi] = lo
     this.wordHi[wi] = hi
-    const b = w >>> 5
+    this.refreshBlock(g, w >>> 5)
+  }
+
+  /** Recomputes the summaries of block `b` of group `g` from its words, and the group's maxima. */
+  refreshBlock(g: number, b: number): void {
+    if (!this.bounds) return this.refreshRoomBlock(g, b)
     const end = Math.min(this.words, (b + 1) << 5)
-    cpu = -1
-    mem = -1
-    off = Number.POSITIVE_INFINITY
-    lo = Number.POSITIVE_INFINITY
-    hi = Number.NEGATIVE_INFINITY
+    let cpu = -1
+    let mem = -1
+    let off = Number.POSITIVE_INFINITY
+    let lo = Number.POSITIVE_INFINITY
+    let hi = Number.NEGATIVE_INFINITY
     for (let k = b << 5; k < end; k++) {
       const i = g * this.words + k
       if ((this.wordCpu[i] as number) > cpu) cpu = this.wordCpu[i] as number
@@ -163,10 +253,14 @@ export class GroupSummaries {
     const wi = g * this.words + w
     this.wordCpu[wi] = cpu
     this.wordMem[wi] = mem
-    const b = w >>> 5
+    this.refreshRoomBlock(g, w >>> 5)
+  }
+
+  /** `refreshBlock` without the offset and load-range summaries. */
+  private refreshRoomBlock(g: number, b: number): void {
     const end = Math.min(this.words, (b + 1) << 5)
-    cpu = -1
-    mem = -1
+    let cpu = -1
+    let mem = -1
     for (let k = g * this.words + (b << 5); k < g * this.words + end; k++) {
       if ((this.wordCpu[k] as number) > cpu) cpu = this.wordCpu[k] as number
       if ((this.wordMem[k] as number) > mem) mem = this.wordMem[k] as number

@@ -256,20 +256,24 @@ export class PabfdIndex extends PabfdFiling {
       const bi = tier * sum.blocks + b
       if ((sum.blockCpu[bi] as number) < cpuNeed || (sum.blockMem[bi] as number) < memNeed) continue
       const last = Math.min(sum.words, (b + 1) << 5)
+      let blockHit = false
       for (let w = b << 5; w < last; w++) {
         if (w << 5 > this.bestHost && low >= this.best) return
         const wi = tier * sum.words + w
         if ((sum.wordCpu[wi] as number) < cpuNeed || (sum.wordMem[wi] as number) < memNeed) continue
+        blockHit = true
+        let hit = false
         let word = sum.bits[wi] as number
         while (word !== 0) {
           const lowBit = word & -word
           const h = (w << 5) + 31 - Math.clz32(lowBit)
           word = (word ^ lowBit) >>> 0
           if (h > this.bestHost && low >= this.best) return
-          const j = (this.group[h] as number) - base
-          if (j >= end || excluded[h] === 1) continue
           if ((this.cpuRoom[h] as number) < cpuNeed || (this.memRoom[h] as number) < memNeed)
             continue
+          hit = true
+          const j = (this.group[h] as number) - base
+          if (j >= end || excluded[h] === 1) continue
           let floor = 0
           if (!s.compat) {
             floor = this.floorOf[j] as number
@@ -277,7 +281,10 @@ export class PabfdIndex extends PabfdFiling {
           }
           this.visit(h, v, request, c, floor)
         }
+        // The word's summary claimed room no member has (it is a bound): make it exact.
+        if (!hit) sum.refresh(tier, w)
       }
+      if (!blockHit) sum.refreshBlock(tier, b)
     }
   }
 
@@ -321,6 +328,7 @@ export class PabfdIndex extends PabfdFiling {
       )
         continue
       const end = Math.min(this.sum.words, (b + 1) << 5)
+      let blockHit = false
       for (let w = b << 5; w < end; w++) {
         if (w << 5 > this.bestHost && low >= this.best) return
         const wi = g * this.sum.words + w
@@ -329,6 +337,7 @@ export class PabfdIndex extends PabfdFiling {
           (this.sum.wordMem[wi] as number) < memNeed
         )
           continue
+        blockHit = true
         if (
           prune &&
           this.beyondBest(
@@ -340,18 +349,23 @@ export class PabfdIndex extends PabfdFiling {
           )
         )
           continue
+        let hit = false
         let word = this.sum.bits[wi] as number
         while (word !== 0) {
           const lowBit = word & -word
           const h = (w << 5) + 31 - Math.clz32(lowBit)
           word = (word ^ lowBit) >>> 0
           if (h > this.bestHost && low >= this.best) return
-          if (excluded[h] === 1) continue
           if ((this.cpuRoom[h] as number) < cpuNeed || (this.memRoom[h] as number) < memNeed)
             continue
+          hit = true
+          if (excluded[h] === 1) continue
           this.visit(h, v, request, c, floor)
         }
+        // The word's summary claimed room no member has (it is a bound): make it exact.
+        if (!hit) this.sum.refresh(g, w)
       }
+      if (!blockHit) this.sum.refreshBlock(g, b)
     }
   }
 }

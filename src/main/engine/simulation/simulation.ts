@@ -7,7 +7,7 @@ import type { LiveDelta, SimulationResult } from '../../../shared/domain/simulat
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors } from '../model/validate'
 import { InvalidDesignError, runPolicy } from './run-checks'
-import { attachNetwork, hasNetworkTraffic, NetworkRun } from '../network'
+import { attachNetwork, flowBoundError, hasNetworkTraffic, NetworkRun } from '../network'
 import { optimizeAllocation } from './consolidation'
 import { processAll, type RunCounters } from './datacenter'
 import { catchUpAll, catchUpHost } from './entry-lag'
@@ -102,6 +102,10 @@ export class Simulation {
     // with no cores, a dangling reference) never reaches the arithmetic (no NaN results).
     const problems = checkDesignRules(design)
     if (hasErrors(problems)) throw new InvalidDesignError(problems)
+    // Traffic whose flow bound is above the run's limit is refused before placement (review
+    // s6u #4: a 10,000-host run placed for minutes before its first instant refused it).
+    const tooManyFlows = hasNetworkTraffic(design) ? flowBoundError(design) : undefined
+    if (tooManyFlows) throw tooManyFlows
     this.policy = runPolicy(options.policy ?? design.simulation.policy)
     this.seed = options.seed ?? design.simulation.seed
     const horizonS = options.horizonS ?? design.simulation.horizonS

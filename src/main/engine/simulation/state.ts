@@ -113,6 +113,8 @@ export interface SimState {
   vmHist: Float64Array
   vmHistLen: Uint8Array
   vmHistPrevS: Float64Array
+  /** Values each instance has pushed onto its history so far (`detector-sums.ts` reads it). */
+  vmHistPushes: Float64Array
   demand: DemandTable
 }
 
@@ -246,6 +248,7 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     vmHist: new Float64Array(keepHistory ? V * HISTORY_LENGTH : 0),
     vmHistLen: new Uint8Array(V),
     vmHistPrevS: new Float64Array(V),
+    vmHistPushes: new Float64Array(V),
     demand: buildDemand(design, vmWorkload, seed),
   }
 }

@@ -14,7 +14,7 @@ import type {
 } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
 import type { EventHub } from '../event-hub'
-import { resolvePolicy } from '../../engine'
+import { flowBoundError, resolvePolicy } from '../../engine'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
 import { control, runInSlices, type SliceRunner } from './slices'
 import { simulationWorkerEntry } from './worker-path'
@@ -96,6 +96,10 @@ export class SimulationRuns {
     // Parsed once here; the worker gets the parsed policy.
     const parsed = resolvePolicy(options.policy ?? design.simulation.policy)
     if (!parsed.ok) throw new Error(parsed.message)
+    // Refused at once when its traffic can make more flows than a run allows (the bound
+    // `strata validate` reports), not after placing every instance in the worker.
+    const tooManyFlows = flowBoundError(design)
+    if (tooManyFlows) throw new Error(tooManyFlows.message)
     if (this.activeCount() >= MAX_ACTIVE_RUNS)
       throw new Error(
         `${MAX_ACTIVE_RUNS} simulation runs are already in progress; cancel one or wait for it`,

@@ -40,7 +40,9 @@ function refusals(
   tenantId: string,
 ): ((instanceId: string) => TenancyExplanationInput | undefined) | undefined {
   if (!result) return undefined
-  const own = tenantSafeResult(result, tenantId, false).unplaced
+  // only the unplaced instances are read: the placed ones (100,000 at 10,000 hosts) are not
+  // made tenant-safe for nothing
+  const own = tenantSafeResult({ ...result, placed: [], hostUsage: [] }, tenantId, false).unplaced
   const byId = new Map(own.map((u) => [u.instanceId, u.reasons.map((r) => r.reason)]))
   return (id) => {
     const reasons = byId.get(id)
@@ -79,6 +81,13 @@ export function tenancySimulation(
   return previous?.result ? { info, result: previous.result } : { info }
 }
 
+/** What tenancy computed from one set of inputs (see `TenancyViews.memo`). */
+interface Memo {
+  inputs: readonly unknown[]
+  views: Map<string, { view?: TenantView; leaked: boolean }>
+  ownHosts: Map<string, string[]>
+}
+
 /** One per app context: built with it, fed by its design session, placement and runs. */
 export class TenancyViews {
   placement?: TenancyPlacement
@@ -90,6 +99,7 @@ export class TenancyViews {
   private lastProgressMs = -Infinity
   private trailing: ReturnType<typeof setTimeout> | undefined
   private readonly unsubscribe: Array<() => void>
+  private memoized: Memo | undefined
 
   constructor(private readonly sources: TenancySources) {
     this.unsubscribe = [
@@ -113,8 +123,19 @@ export class TenancyViews {
     else this.pushNow()
   }
 
-  /** The tenant's view now, checked for leaks; no `view` when there is no such tenant. */
+  /**
+   * The tenant's view now, checked for leaks; no `view` when there is no such tenant. Kept
+   * until the design, placement or run changes: a push, the tenant's own `tenancy:view` and
+   * its stack view then share one projection and one check.
+   */
   view(tenantId: string): { view?: TenantView; leaked: boolean } {
+    const memo = this.memo()
+    let out = memo.views.get(tenantId)
+    if (!out) memo.views.set(tenantId, (out = this.project(tenantId)))
+    return out
+  }
+
+  private project(tenantId: string): { view?: TenantView; leaked: boolean } {
     const design = this.sources.design.design
     const projected = projectTenantView(design, tenantId, {
       placement: this.placement,
@@ -131,8 +152,34 @@ export class TenancyViews {
     return { view: projected.view, leaked: false }
   }
 
-  /** Hosts the tenant's own instances use (placement, else the latest run). */
+  /**
+   * Hosts the tenant's own instances use (placement, else the latest run). Kept like `view`:
+   * the boundary asks for them on every answer and event to the tenant.
+   */
   ownHosts(tenantId: string): string[] {
+    const memo = this.memo()
+    let out = memo.ownHosts.get(tenantId)
+    if (!out) memo.ownHosts.set(tenantId, (out = this.findOwnHosts(tenantId)))
+    return out
+  }
+
+  /**
+   * Views and own hosts of the current design, placement and run: dropped as soon as any of
+   * them is replaced (each is immutable; a change replaces the object).
+   */
+  private memo(): Memo {
+    const inputs: Memo['inputs'] = [
+      this.sources.design.design,
+      this.placement,
+      this.simulation,
+      this.placementResult,
+    ]
+    if (!this.memoized || inputs.some((x, i) => x !== this.memoized?.inputs[i]))
+      this.memoized = { inputs, views: new Map(), ownHosts: new Map() }
+    return this.memoized
+  }
+
+  private findOwnHosts(tenantId: string): string[] {
     const own = new Set(
       this.sources.design.design.workloads.filter((w) => w.tenantId === tenantId).map((w) => w.id),
     )

@@ -55,6 +55,19 @@ export function patchDesign(design: Design, changes: DesignChanges): Design {
   return next as unknown as Design
 }
 
+/** `design` with the settings a `design:changed` event carries (a new object when any). */
+export function patchSettings(
+  design: Design,
+  patch: { meta?: Design['meta']; simulation?: Design['simulation'] },
+): Design {
+  if (!patch.meta && !patch.simulation) return design
+  return {
+    ...design,
+    ...(patch.meta ? { meta: patch.meta } : {}),
+    ...(patch.simulation ? { simulation: patch.simulation } : {}),
+  }
+}
+
 export const useDesignStore = defineStore('design', () => {
   const design = shallowRef<Design | undefined>()
   const state = ref<DesignState>({ revision: -1, dirty: false, canUndo: false, canRedo: false })
@@ -131,16 +144,19 @@ export const useDesignStore = defineStore('design', () => {
   async function start(): Promise<boolean> {
     unsubscribe ??= api.on('design:changed', (payload) => {
       if (payload.state.revision <= state.value.revision) return
+      const { changes } = payload
+      // changed settings come with the event (a horizon saved must not refetch 10,000 hosts);
+      // fetch only what the event does not carry
       const needsFetch =
         !design.value ||
-        payload.changes.replaced ||
-        payload.changes.metaChanged ||
-        payload.changes.simulationChanged
+        changes.replaced ||
+        (changes.metaChanged && !payload.meta) ||
+        (changes.simulationChanged && !payload.simulation)
       if (needsFetch) {
-        void refresh(design.value ? payload.changes : REPLACED)
+        void refresh(design.value ? changes : REPLACED)
         return
       }
-      design.value = patchDesign(design.value as Design, payload.changes)
+      design.value = patchSettings(patchDesign(design.value as Design, changes), payload)
       state.value = payload.state
       problems.value = payload.problems
       notify(payload.changes)

@@ -69,7 +69,18 @@ export const MENU_COMMANDS = [
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export interface DesignEvents {
-  'design:changed': { state: DesignState; changes: DesignChanges; problems: Problem[] }
+  /**
+   * The open design changed. `meta` and `simulation` carry the new settings when
+   * `changes.metaChanged` / `changes.simulationChanged` (not on `replaced`), so a window
+   * patches them in place instead of fetching a 10,000-host design again (issue 19).
+   */
+  'design:changed': {
+    state: DesignState
+    changes: DesignChanges
+    problems: Problem[]
+    meta?: Design['meta']
+    simulation?: Design['simulation']
+  }
   /** A native menu item or its accelerator was used (Electron only; the web app has an in-page menu). */
   'app:menu': { command: MenuCommand }
 }

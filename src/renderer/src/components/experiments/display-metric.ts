@@ -41,33 +41,5 @@ export function displayMetric(metric: ExperimentMetric): DisplayMetric {
   }
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-}
-
-/**
- * A small fraction (SLAV = SLATAH × PDM, Beloglazov & Buyya 2012) in percent, as the field
- * writes it: `1.23 %`, and below 0.01 % with a power of ten (`6.01 × 10⁻⁸ %`), never `6.01e-10`.
- */
-export function percentOfFraction(fraction: number): string {
-  if (!Number.isFinite(fraction)) return '–'
-  const percent = fraction * 100
-  if (percent === 0) return '0 %'
-  if (Math.abs(percent) >= 0.01) return `${Number(percent.toPrecision(3))} %`
-  const [mantissa, exponent] = percent.toExponential(2).split('e')
-  const power = String(Number(exponent))
-    .split('')
-    .map((c) => SUPERSCRIPT[c] ?? c)
-    .join('')
-  return `${mantissa} × 10${power} %`
-}
+/** Fractions in percent (SLAV in `× 10⁻⁸ %`): the one formatter the CLI and reports use too. */
+export { percentOfFraction } from '../../../../shared/domain/percent-text'

@@ -21,10 +21,13 @@ import {
   type ChartTheme,
 } from './chart-style'
 
-/** The heatmap shows at most this many hosts and samples (downsampled evenly). */
-const MAX_HOSTS = 40
+/**
+ * The heatmap draws at most this many rows and columns: what its ~300 px fit. Beyond them,
+ * neighbouring rows (hosts or racks) and samples are averaged into one cell, so every host
+ * still counts and a cell never stands for one picked host.
+ */
+const MAX_ROWS = 40
 const MAX_SAMPLES = 120
-
 /** What every chart needs besides its data: the theme and the time-slider's sample. */
 export interface ChartContext {
   theme: ChartTheme
@@ -34,14 +37,41 @@ export interface ChartContext {
   hostSeriesInMain?: boolean
 }
 
-function every<T>(
-  list: readonly T[],
-  max: number,
-): { step: number; items: Array<{ item: T; index: number }> } {
-  const step = Math.max(1, Math.ceil(list.length / max))
-  const items: Array<{ item: T; index: number }> = []
-  for (let i = 0; i < list.length; i += step) items.push({ item: list[i] as T, index: i })
-  return { step, items }
+/** Consecutive groups of `step` indices covering `0..n-1` (the last may be shorter). */
+function groups(n: number, max: number): { step: number; starts: number[] } {
+  const step = Math.max(1, Math.ceil(n / max))
+  const starts: number[] = []
+  for (let i = 0; i < n; i += step) starts.push(i)
+  return { step, starts }
+}
+
+/**
+ * Heatmap cells `[x, y, percent]`: cell (x, y) is the mean utilization of rows
+ * `y·rowStep …` over samples `x·sampleStep …` (groups cut short at the end), times 100,
+ * rounded. Every value falls in exactly one cell.
+ */
+export function heatmapCells(
+  rows: ReadonlyArray<{ utilization: readonly number[] }>,
+  samples: number,
+  maxRows = MAX_ROWS,
+  maxSamples = MAX_SAMPLES,
+): { cells: Array<[number, number, number]>; rowStep: number; sampleStep: number } {
+  const r = groups(rows.length, maxRows)
+  const t = groups(samples, maxSamples)
+  const cells: Array<[number, number, number]> = []
+  r.starts.forEach((y0, y) => {
+    const y1 = Math.min(rows.length, y0 + r.step)
+    t.starts.forEach((x0, x) => {
+      const x1 = Math.min(samples, x0 + t.step)
+      let sum = 0
+      for (let k = y0; k < y1; k++) {
+        const u = rows[k]?.utilization
+        for (let i = x0; i < x1; i++) sum += u?.[i] ?? 0
+      }
+      cells.push([x, y, Math.round((sum / ((y1 - y0) * (x1 - x0))) * 100)])
+    })
+  })
+  return { cells, rowStep: r.step, sampleStep: t.step }
 }
 
 /**
@@ -69,17 +99,18 @@ export function heatmapOption(
   ctx: ChartContext,
 ): EChartsOption {
   const { rows, unit } = heatmapRows(r)
-  const hosts = every(rows, MAX_HOSTS)
-  const samples = every(r.series.timesS, MAX_SAMPLES)
-  const data: Array<[number, number, number]> = []
-  hosts.items.forEach(({ item: h }, y) =>
-    samples.items.forEach(({ index }, x) =>
-      data.push([x, y, Math.round((h.utilization[index] ?? 0) * 100)]),
-    ),
-  )
-  const names = hosts.items.map((h) => name(h.item.id))
-  const times = samples.items.map((s) => s.item)
-  const shown = hosts.step > 1 ? ` (every ${hosts.step}th of ${rows.length} ${unit}s)` : ''
+  const timesS = r.series.timesS
+  const { cells: data, rowStep, sampleStep } = heatmapCells(rows, timesS.length)
+  // a row of several hosts or racks is named by its first and last
+  const names: string[] = []
+  for (let y0 = 0; y0 < rows.length; y0 += rowStep) {
+    const first = name(rows[y0]?.id ?? '')
+    const last = name(rows[Math.min(rows.length, y0 + rowStep) - 1]?.id ?? '')
+    names.push(rowStep > 1 && first !== last ? `${first}–${last}` : first)
+  }
+  const times: number[] = []
+  for (let i = 0; i < timesS.length; i += sampleStep) times.push(timesS[i] ?? 0)
+  const shown = rowStep > 1 ? ` (each row the mean of ${rowStep} of ${rows.length} ${unit}s)` : ''
   // per rack: the title says so, and a wrapped line under it says why
   const note = ctx.hostSeriesInMain
     ? 'too many hosts to chart: the canvas shows the hosts in view'
@@ -109,14 +140,22 @@ export function heatmapOption(
     tooltip: tooltip(ctx.theme, {
       formatter: (q: { value?: [number, number, number] }) => {
         const [x, y, v] = q.value ?? [0, 0, 0]
-        return `${names[y] ?? ''} at ${clockLabel(times[x] ?? 0)}<br/><b>${v} %</b> CPU allocated`
+        const mean = rowStep > 1 || sampleStep > 1 ? ' (mean)' : ''
+        return `${names[y] ?? ''} at ${clockLabel(times[x] ?? 0)}<br/><b>${v} %</b> CPU allocated${mean}`
       },
     }),
     grid: { left: 80, right: 16, top: unit === 'rack' ? 100 : 48, bottom: 78 },
     xAxis: timeAxis(ctx.theme, times),
     yAxis: {
       ...axis(ctx.theme, { name: unit === 'rack' ? 'Rack' : 'Host', categories: names }),
-      axisLabel: { color: p.muted, interval: 0, fontSize: names.length > 20 ? 9 : 11 },
+      // ECharts shows the labels that fit and hides those that would overlap (40 racks in
+      // 300 px drew as one smudge); the tooltip names every row
+      axisLabel: {
+        color: p.muted,
+        interval: 'auto',
+        hideOverlap: true,
+        fontSize: names.length > 20 ? 9 : 11,
+      },
     },
     visualMap: {
       min: 0,
@@ -138,7 +177,7 @@ export function heatmapOption(
         progressive: 2000,
         ...sliderMarker(
           ctx.theme,
-          ctx.timeIndex === undefined ? undefined : Math.floor(ctx.timeIndex / samples.step),
+          ctx.timeIndex === undefined ? undefined : Math.floor(ctx.timeIndex / sampleStep),
         ),
       },
     ],
@@ -186,10 +225,19 @@ export function powerOption(r: SimulationResult | PowerSeries, ctx: ChartContext
         name: 'Power',
         type: 'line',
         showSymbol: false,
+        // a day of 5-min samples is ~290 points on ~300 px: draw what the pixels show
+        sampling: 'lttb',
         data: [...p.totalPowerW],
         ...sliderMarker(ctx.theme, ctx.timeIndex),
       },
-      { name: 'Energy', type: 'line', showSymbol: false, yAxisIndex: 1, data: [...energy] },
+      {
+        name: 'Energy',
+        type: 'line',
+        showSymbol: false,
+        sampling: 'lttb',
+        yAxisIndex: 1,
+        data: [...energy],
+      },
     ],
   }
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { SimulationResult } from '../../../../shared/contract'
-import { heatmapOption, heatmapRows } from './chart-options'
+import { heatmapCells, heatmapOption, heatmapRows } from './chart-options'
 
 const series = (hosts: boolean): SimulationResult['series'] => ({
   timesS: [0, 300, 600],
@@ -53,5 +53,43 @@ describe('heatmap rows', () => {
     const title = JSON.stringify(heatmapOption(result(false), (id) => id, ctx).title)
     expect(title).toContain('Rack utilization')
     expect(title).toContain('the canvas shows the hosts in view')
+  })
+
+  it('averages neighbouring rows and samples into a cell when there are more than fit', () => {
+    // 100 rows, row k at k % all along, 300 samples: rows in 34 groups of 3 (the last row 99
+    // alone), samples in 100 groups of 3; group y holds rows 3y..3y+2, mean (3y + 1) %
+    const rows = Array.from({ length: 100 }, (_, k) => ({
+      utilization: Array.from({ length: 300 }, () => k / 100),
+    }))
+    const { cells, rowStep, sampleStep } = heatmapCells(rows, 300)
+    expect([rowStep, sampleStep]).toEqual([3, 3])
+    expect(cells).toHaveLength(34 * 100)
+    expect(cells.filter(([x]) => x === 7).map(([, , v]) => v)).toEqual([
+      ...Array.from({ length: 33 }, (_, y) => 3 * y + 1),
+      99,
+    ])
+    // samples: one row rising 0, 1, 2, … % per sample, 7 samples in groups of 3 (max 3 columns)
+    const rising = [{ utilization: [0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06] }]
+    expect(heatmapCells(rising, 7, 40, 3).cells).toEqual([
+      [0, 0, 1],
+      [1, 0, 4],
+      [2, 0, 6],
+    ])
+  })
+
+  it('names a row of several racks by its first and last, and says each row is a mean', () => {
+    const racks = Array.from({ length: 90 }, (_, k) => ({
+      rackId: `r${k}`,
+      utilization: [0.5],
+      hostsUp: [1],
+    }))
+    const r = { series: { ...series(false), timesS: [0], racks } } as unknown as SimulationResult
+    const option = heatmapOption(r, (id) => id, { theme: 'light' })
+    // ceil(90 / 40) = 3 racks a row: 30 rows
+    const yAxis = option.yAxis as { data?: string[]; axisLabel?: { interval?: unknown } }
+    expect(yAxis.data?.slice(0, 2)).toEqual(['r0–r2', 'r3–r5'])
+    expect(yAxis.data).toHaveLength(30)
+    expect(yAxis.axisLabel?.interval).toBe('auto')
+    expect(JSON.stringify(option.title)).toContain('each row the mean of 3 of 90 racks')
   })
 })
