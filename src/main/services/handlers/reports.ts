@@ -8,7 +8,7 @@ import type { HandlerMap } from '../handler-types'
 import { zipCsvFiles } from '../reports/csv-zip'
 import { pdfMaker } from '../reports/pdf'
 import { ReportCancelled, ReportTenantNotFound } from '../reports/produce-report'
-import { produceReportOffThread } from '../reports/report-off-thread'
+import { produceReportOffThread, terminateReportWorkers } from '../reports/report-off-thread'
 import { ReportJobs } from '../reports/report-jobs'
 
 type ReportsCall = 'reports:export' | 'reports:cancel'
@@ -22,6 +22,10 @@ const TENANT_NOT_RUN_NOTE =
 
 export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
   const jobs = new ReportJobs()
+  // Nobody left to receive a job's file (its caller's last socket closed, its link revoked):
+  // the job is cancelled, its worker terminated (review s6 #1).
+  ctx.disposers.push(ctx.hub.onCallerGone((caller) => jobs.cancelAllOf(caller)))
+  ctx.disposers.push(() => void terminateReportWorkers())
   return {
     'reports:export': async (req, call) => {
       const session = call.session

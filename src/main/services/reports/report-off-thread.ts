@@ -1,10 +1,13 @@
 /**
  * Reports made off the event loop (review s5 #1): placement, simulation, model, HTML and CSV
- * in one worker thread shared by every report job of the process (started on the first job,
- * ended after `IDLE_MS` without one), so a big design's report (5,000 hosts: tens of seconds
- * of work) never holds the web host's other sessions. The PDF, which needs the shell
- * (Chromium), is made here from the worker's HTML. Without a worker entry (a build without
- * `report-worker.js`) a report is made on this thread, as `produceReport` does.
+ * in a worker thread, so a big design's report never holds the web host's other sessions.
+ * Each job has its own worker (review s6 #1): a cancel (or the caller's socket closing)
+ * terminates it at once, whatever long step it is in; its heap is bounded by
+ * `REPORT_WORKER_HEAP_MIB` (beyond it the job fails with a clear message, the process lives
+ * on); at most `MAX_REPORT_WORKERS` run at once, later jobs wait their turn (a small report
+ * waits for a slot, never behind a big one inside a shared thread). The PDF, which needs the
+ * shell (Chromium), is made here from the worker's HTML. Without a worker entry (a build
+ * without `report-worker.js`) a report is made on this thread, as `produceReport` does.
  */
 import { Worker } from 'node:worker_threads'
 import { reportWorkerEntry, type WorkerEntry } from '../simulation/worker-path'
@@ -18,87 +21,107 @@ import {
 } from './produce-report'
 import type { FromReportWorker, ToReportWorker } from './report-protocol'
 
-/** The worker is ended after this long without a job, in milliseconds. */
-const IDLE_MS = 30_000
+/** Largest old-generation heap of one report worker, in MiB. */
+export const REPORT_WORKER_HEAP_MIB = 1536
 
-interface Pending {
-  onProgress?: ProduceReportOptions['onProgress']
-  /** The PDF is made here after the worker's end: the worker's `done` stage is not the end. */
-  pdf: boolean
-  resolve: (outputs: ReportOutputs) => void
-  reject: (error: Error) => void
+/** Report workers running at once; later jobs wait for a slot. */
+export const MAX_REPORT_WORKERS = 2
+
+/** Workers running now (terminated on shutdown). */
+const running = new Set<Worker>()
+/** Jobs waiting for a slot, oldest first. */
+const waiting: Array<() => void> = []
+/** Slots taken (a job between taking its slot and starting or ending its worker). */
+let reserved = 0
+
+/** Resolves when a slot is free (then holds it), or rejects when `signal` aborts first. */
+function takeSlot(signal: AbortSignal | undefined): Promise<void> {
+  if (running.size + reserved < MAX_REPORT_WORKERS) {
+    reserved++
+    return Promise.resolve()
+  }
+  return new Promise<void>((resolve, reject) => {
+    const go = (): void => {
+      signal?.removeEventListener('abort', onAbort)
+      reserved++
+      resolve()
+    }
+    const onAbort = (): void => {
+      const at = waiting.indexOf(go)
+      if (at >= 0) waiting.splice(at, 1)
+      reject(new ReportCancelled())
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+    waiting.push(go)
+  })
 }
 
-/** One worker thread and the jobs it is running. */
-class ReportWorker {
-  private readonly worker: Worker
-  private readonly pending = new Map<number, Pending>()
-  private nextJobId = 1
-  private idle: ReturnType<typeof setTimeout> | undefined
+function releaseSlot(): void {
+  reserved--
+  waiting.shift()?.()
+}
 
-  constructor(
-    entry: WorkerEntry,
-    private readonly onGone: () => void,
-  ) {
-    this.worker = new Worker(entry.target)
-    this.worker.unref()
-    this.worker.on('message', (m: FromReportWorker) => this.onMessage(m))
-    this.worker.on('error', (error) => this.fail(error.message))
-    this.worker.on('exit', (code) => this.fail(`the report worker stopped (exit code ${code})`))
-  }
+const outOfMemory = (error: Error): boolean =>
+  (error as Error & { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
 
-  run(options: ProduceReportOptions): Promise<ReportOutputs> {
-    const { onProgress, signal, makePdf: _pdfMaker, pdf, ...data } = options
-    const jobId = this.nextJobId++
-    if (this.idle) clearTimeout(this.idle)
-    this.idle = undefined
-    return new Promise<ReportOutputs>((resolve, reject) => {
-      this.pending.set(jobId, { onProgress, pdf: pdf === true, resolve, reject })
-      signal?.addEventListener('abort', () => this.send({ type: 'cancel', jobId }), { once: true })
-      this.send({
-        type: 'start',
-        jobId,
-        options: { ...data, html: data.html === true || pdf === true },
-      })
+/** One job in its own worker; settles once, and the worker is always terminated. */
+function runInWorker(entry: WorkerEntry, options: ProduceReportOptions): Promise<ReportOutputs> {
+  const { onProgress, signal, makePdf: _pdfMaker, pdf, ...data } = options
+  return new Promise<ReportOutputs>((resolve, reject) => {
+    const worker = new Worker(entry.target, {
+      resourceLimits: { maxOldGenerationSizeMb: REPORT_WORKER_HEAP_MIB },
     })
-  }
-
-  private send(m: ToReportWorker): void {
-    this.worker.postMessage(m)
-  }
-
-  private onMessage(m: FromReportWorker): void {
-    const job = this.pending.get(m.jobId)
-    if (!job) return
-    if (m.type === 'progress') {
-      if (!(job.pdf && m.progress.stage === 'done')) job.onProgress?.(m.progress)
-      return
+    worker.unref()
+    running.add(worker)
+    let settled = false
+    const settle = (done: () => void): void => {
+      if (settled) return
+      settled = true
+      running.delete(worker)
+      signal?.removeEventListener('abort', onAbort)
+      void worker.terminate()
+      done()
     }
-    this.pending.delete(m.jobId)
-    if (m.type === 'done') job.resolve(m.outputs)
-    else if (m.kind === 'cancelled') job.reject(new ReportCancelled())
-    else if (m.kind === 'not-found') job.reject(new ReportTenantNotFound(m.message))
-    else job.reject(new Error(m.message))
-    if (this.pending.size === 0) {
-      this.idle = setTimeout(() => void this.worker.terminate(), IDLE_MS)
-      this.idle.unref()
+    const onAbort = (): void => settle(() => reject(new ReportCancelled()))
+    signal?.addEventListener('abort', onAbort, { once: true })
+    worker.on('message', (m: FromReportWorker) => {
+      if (m.type === 'progress') {
+        if (!(pdf === true && m.progress.stage === 'done')) onProgress?.(m.progress)
+        return
+      }
+      if (m.type === 'done') settle(() => resolve(m.outputs))
+      else if (m.kind === 'cancelled') settle(() => reject(new ReportCancelled()))
+      else if (m.kind === 'not-found') settle(() => reject(new ReportTenantNotFound(m.message)))
+      else settle(() => reject(new Error(m.message)))
+    })
+    worker.on('error', (error) =>
+      settle(() =>
+        reject(
+          outOfMemory(error)
+            ? new Error(
+                `the report needs more memory than allowed (${REPORT_WORKER_HEAP_MIB} MiB); ` +
+                  'export a smaller design, or simulate it first so the report reuses that run',
+              )
+            : error,
+        ),
+      ),
+    )
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`the report worker stopped (exit code ${code})`))),
+    )
+    const start: ToReportWorker = {
+      type: 'start',
+      jobId: 1,
+      options: { ...data, html: data.html === true || pdf === true },
     }
-  }
-
-  /** The thread failed or ended: every job still running fails with `message`. */
-  private fail(message: string): void {
-    if (this.idle) clearTimeout(this.idle)
-    this.onGone()
-    for (const job of this.pending.values()) job.reject(new Error(message))
-    this.pending.clear()
-  }
+    worker.postMessage(start)
+  })
 }
-
-let shared: ReportWorker | undefined
 
 /**
- * As `produceReport`, in the report worker thread; throws `ReportCancelled`,
- * `ReportTenantNotFound` or an `Error` with the worker's message.
+ * As `produceReport`, in a report worker thread of its own; throws `ReportCancelled` (at
+ * once on abort, waiting or running), `ReportTenantNotFound` or an `Error` with the worker's
+ * message (or the memory bound's).
  * @param entry the worker to use (default: the report worker; `null`: this thread).
  */
 export async function produceReportOffThread(
@@ -107,10 +130,13 @@ export async function produceReportOffThread(
 ): Promise<ReportOutputs> {
   if (!entry) return produceReport(options)
   if (options.signal?.aborted) throw new ReportCancelled()
-  const worker = (shared ??= new ReportWorker(entry, () => {
-    if (shared === worker) shared = undefined
-  }))
-  const outputs = await worker.run(options)
+  await takeSlot(options.signal)
+  let outputs: ReportOutputs
+  try {
+    outputs = await runInWorker(entry, options)
+  } finally {
+    releaseSlot()
+  }
   const { pdf, signal, onProgress, makePdf } = options
   if (pdf && outputs.html) {
     if (signal?.aborted) throw new ReportCancelled()
@@ -119,4 +145,16 @@ export async function produceReportOffThread(
     onProgress?.({ stage: 'done', fraction: 1 })
   }
   return outputs
+}
+
+/** How many report workers are running now. */
+export function runningReportWorkers(): number {
+  return running.size
+}
+
+/** Terminates every running report worker (shutdown); their jobs fail. Returns how many. */
+export function terminateReportWorkers(): number {
+  const workers = [...running]
+  for (const worker of workers) void worker.terminate()
+  return workers.length
 }
