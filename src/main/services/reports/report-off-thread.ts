@@ -1,16 +1,24 @@
 /**
- * Reports made off the event loop (review s5 #1): placement, simulation, model, HTML and CSV
- * in a worker thread, so a big design's report never holds the web host's other sessions.
- * Each job has its own worker (review s6 #1): a cancel (or the caller's socket closing)
- * terminates it at once, whatever long step it is in; its heap is bounded by
- * `REPORT_WORKER_HEAP_MIB` (beyond it the job fails with a clear message, the process lives
- * on); at most `MAX_REPORT_WORKERS` run at once, later jobs wait their turn (a small report
- * waits for a slot, never behind a big one inside a shared thread). The PDF, which needs the
- * shell (Chromium), is made here from the worker's HTML. Without a worker entry (a build
- * without `report-worker.js`) a report is made on this thread, as `produceReport` does.
+ * Reports made off the event loop (review s5 #1) on a small pool of worker threads (piscina;
+ * review s6 #1, #2): placement, simulation, model, HTML and CSV in a pool thread, so a big
+ * design's report never holds the web host's other sessions.
+ * - At most `MAX_REPORT_WORKERS` jobs run at once; up to `MAX_QUEUED_REPORTS` more wait,
+ *   and a job past that is refused with `ReportQueueFull` (never queued without bound).
+ * - Each thread's heap is bounded (`REPORT_WORKER_HEAP_MIB`): beyond it the job fails with
+ *   a clear message and only its thread ends; the process lives on.
+ * - A cancel (the caller's, or its last socket closing) aborts the job's task: waiting, it
+ *   leaves the queue; running, piscina terminates the thread running it (whatever long step
+ *   it is in), and no other job's.
+ * - Threads are reused between jobs (a thread started from source costs seconds) and end
+ *   after `IDLE_MS` without work; `destroyReportPool` ends them all (shutdown).
+ * The PDF, which needs the shell (Chromium), is made here from the worker's HTML. Without a
+ * worker module (a build without `report-worker.js`) a report is made on this thread.
  */
-import { Worker } from 'node:worker_threads'
-import { reportWorkerEntry, type WorkerEntry } from '../simulation/worker-path'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { MessageChannel } from 'node:worker_threads'
+import { Piscina } from 'piscina'
 import { htmlToPdfWithChromium } from './pdf'
 import {
   produceReport,
@@ -18,125 +26,163 @@ import {
   ReportTenantNotFound,
   type ProduceReportOptions,
   type ReportOutputs,
+  type ReportProgress,
 } from './produce-report'
-import type { FromReportWorker, ToReportWorker } from './report-protocol'
+import type { ReportTask, ReportTaskResult } from './report-protocol'
 
-/** Largest old-generation heap of one report worker, in MiB. */
+/** Largest old-generation heap of one report thread, in MiB. */
 export const REPORT_WORKER_HEAP_MIB = 1536
-
-/** Report workers running at once; later jobs wait for a slot. */
+/** Report jobs running at once (pool threads). */
 export const MAX_REPORT_WORKERS = 2
+/** Report jobs waiting for a thread; one more is refused. */
+export const MAX_QUEUED_REPORTS = 8
+/** An idle pool thread ends after this long, in milliseconds. */
+const IDLE_MS = 30_000
 
-/** Workers running now (terminated on shutdown). */
-const running = new Set<Worker>()
-/** Jobs waiting for a slot, oldest first. */
-const waiting: Array<() => void> = []
-/** Slots taken (a job between taking its slot and starting or ending its worker). */
-let reserved = 0
-
-/** Resolves when a slot is free (then holds it), or rejects when `signal` aborts first. */
-function takeSlot(signal: AbortSignal | undefined): Promise<void> {
-  if (running.size + reserved < MAX_REPORT_WORKERS) {
-    reserved++
-    return Promise.resolve()
+/** A report refused because too many are running and waiting already. */
+export class ReportQueueFull extends Error {
+  constructor(pending: number, threads: number, queued: number) {
+    super(
+      `${pending} reports are already running or waiting (at most ${threads} run and ` +
+        `${queued} wait); try again when one has finished`,
+    )
+    this.name = 'ReportQueueFull'
   }
-  return new Promise<void>((resolve, reject) => {
-    const go = (): void => {
-      signal?.removeEventListener('abort', onAbort)
-      reserved++
-      resolve()
-    }
-    const onAbort = (): void => {
-      const at = waiting.indexOf(go)
-      if (at >= 0) waiting.splice(at, 1)
-      reject(new ReportCancelled())
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-    waiting.push(go)
-  })
-}
-
-function releaseSlot(): void {
-  reserved--
-  waiting.shift()?.()
-}
-
-const outOfMemory = (error: Error): boolean =>
-  (error as Error & { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-
-/** One job in its own worker; settles once, and the worker is always terminated. */
-function runInWorker(entry: WorkerEntry, options: ProduceReportOptions): Promise<ReportOutputs> {
-  const { onProgress, signal, makePdf: _pdfMaker, pdf, ...data } = options
-  return new Promise<ReportOutputs>((resolve, reject) => {
-    const worker = new Worker(entry.target, {
-      resourceLimits: { maxOldGenerationSizeMb: REPORT_WORKER_HEAP_MIB },
-    })
-    worker.unref()
-    running.add(worker)
-    let settled = false
-    const settle = (done: () => void): void => {
-      if (settled) return
-      settled = true
-      running.delete(worker)
-      signal?.removeEventListener('abort', onAbort)
-      void worker.terminate()
-      done()
-    }
-    const onAbort = (): void => settle(() => reject(new ReportCancelled()))
-    signal?.addEventListener('abort', onAbort, { once: true })
-    worker.on('message', (m: FromReportWorker) => {
-      if (m.type === 'progress') {
-        if (!(pdf === true && m.progress.stage === 'done')) onProgress?.(m.progress)
-        return
-      }
-      if (m.type === 'done') settle(() => resolve(m.outputs))
-      else if (m.kind === 'cancelled') settle(() => reject(new ReportCancelled()))
-      else if (m.kind === 'not-found') settle(() => reject(new ReportTenantNotFound(m.message)))
-      else settle(() => reject(new Error(m.message)))
-    })
-    worker.on('error', (error) =>
-      settle(() =>
-        reject(
-          outOfMemory(error)
-            ? new Error(
-                `the report needs more memory than allowed (${REPORT_WORKER_HEAP_MIB} MiB); ` +
-                  'export a smaller design, or simulate it first so the report reuses that run',
-              )
-            : error,
-        ),
-      ),
-    )
-    worker.on('exit', (code) =>
-      settle(() => reject(new Error(`the report worker stopped (exit code ${code})`))),
-    )
-    const start: ToReportWorker = {
-      type: 'start',
-      jobId: 1,
-      options: { ...data, html: data.html === true || pdf === true },
-    }
-    worker.postMessage(start)
-  })
 }
 
 /**
- * As `produceReport`, in a report worker thread of its own; throws `ReportCancelled` (at
- * once on abort, waiting or running), `ReportTenantNotFound` or an `Error` with the worker's
- * message (or the memory bound's).
- * @param entry the worker to use (default: the report worker; `null`: this thread).
+ * The report worker module for piscina: from the bundle, `report-worker.js` beside it (or in
+ * its parent, from a shared chunk); from source, `report-worker-dev.mjs` (registers tsx).
+ * `undefined` when neither exists.
+ */
+export function reportWorkerFile(moduleUrl: string = import.meta.url): string | undefined {
+  const here = fileURLToPath(moduleUrl)
+  const dir = dirname(here)
+  const candidates = here.endsWith('.ts')
+    ? [join(dir, 'report-worker-dev.mjs')]
+    : [join(dir, 'report-worker.js'), join(dir, '..', 'report-worker.js')]
+  return candidates.find((candidate) => existsSync(candidate))
+}
+
+/** The worker's own error, passed on as it said it (not a thread that stopped). */
+class ReportFailed extends Error {}
+
+/** How a report pool is made; the defaults are the constants above. */
+export interface ReportPoolOptions {
+  /** The worker module (see `reportWorkerFile`). */
+  filename: string
+  heapMiB?: number
+  threads?: number
+  queued?: number
+}
+
+const outOfMemory = (error: unknown): boolean =>
+  (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+
+/** A bounded pool of report threads (see the file's comment). */
+export class ReportPool {
+  private readonly pool: Piscina
+  private readonly heapMiB: number
+  private readonly threadCap: number
+  private readonly queueCap: number
+  private pending = 0
+  private started = 0
+
+  constructor(options: ReportPoolOptions) {
+    this.heapMiB = options.heapMiB ?? REPORT_WORKER_HEAP_MIB
+    const threads = (this.threadCap = options.threads ?? MAX_REPORT_WORKERS)
+    const queued = (this.queueCap = options.queued ?? MAX_QUEUED_REPORTS)
+    this.pool = new Piscina({
+      filename: options.filename,
+      minThreads: 0,
+      maxThreads: threads,
+      maxQueue: queued,
+      idleTimeout: IDLE_MS,
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMiB },
+    })
+    // A thread that fails with no task of its own (rare) must not throw on the host.
+    this.pool.on('error', () => undefined)
+    this.pool.on('workerCreate', () => this.started++)
+  }
+
+  /** Threads started so far (a thread is reused by job after job until it idles out). */
+  get threadsStarted(): number {
+    return this.started
+  }
+
+  /** Jobs running or waiting now. */
+  get jobs(): number {
+    return this.pending
+  }
+
+  /** Threads alive now (running a job or idle). */
+  get threads(): number {
+    return this.pool.threads.length
+  }
+
+  /**
+   * Makes one report (without its PDF) in a pool thread. Throws `ReportQueueFull` at once
+   * when the pool is full, `ReportCancelled` when `signal` aborts (waiting or running),
+   * `ReportTenantNotFound`, or an `Error` (the heap bound's, the worker's).
+   */
+  async run(options: ProduceReportOptions): Promise<ReportOutputs> {
+    const { onProgress, signal, makePdf: _pdfMaker, pdf, ...data } = options
+    if (signal?.aborted) throw new ReportCancelled()
+    if (this.pending >= this.threadCap + this.queueCap)
+      throw new ReportQueueFull(this.pending, this.threadCap, this.queueCap)
+    const channel = new MessageChannel()
+    channel.port1.on('message', (p: ReportProgress) => {
+      if (!(pdf === true && p.stage === 'done')) onProgress?.(p)
+    })
+    const task: ReportTask = {
+      options: { ...data, html: data.html === true || pdf === true },
+      progress: channel.port2,
+    }
+    this.pending++
+    try {
+      const result = (await this.pool.run(task, {
+        transferList: [channel.port2],
+        ...(signal ? { signal } : {}),
+      })) as ReportTaskResult
+      if (result.type === 'not-found') throw new ReportTenantNotFound(result.message)
+      if (result.type === 'failed') throw new ReportFailed(result.message)
+      return result.outputs
+    } catch (error) {
+      if (signal?.aborted) throw new ReportCancelled()
+      if (outOfMemory(error))
+        throw new Error(
+          `the report needs more memory than allowed (${this.heapMiB} MiB); ` +
+            'export a smaller design, or simulate it first so the report reuses that run',
+          { cause: error },
+        )
+      if (error instanceof ReportTenantNotFound || error instanceof ReportFailed) throw error
+      throw new Error(`the report worker stopped: ${(error as Error).message}`, { cause: error })
+    } finally {
+      this.pending--
+      channel.port1.close()
+    }
+  }
+
+  /** Ends every thread; running and waiting jobs fail. */
+  async destroy(): Promise<void> {
+    await this.pool.destroy()
+  }
+}
+
+/** The process's report pool, made on the first job. */
+let shared: ReportPool | undefined
+
+/**
+ * As `produceReport`, in a thread of the process's report pool; throws as `ReportPool.run`.
+ * @param filename the worker module (default: `reportWorkerFile()`; `null`: this thread).
  */
 export async function produceReportOffThread(
   options: ProduceReportOptions,
-  entry: WorkerEntry | null | undefined = reportWorkerEntry(),
+  filename: string | null | undefined = reportWorkerFile(),
 ): Promise<ReportOutputs> {
-  if (!entry) return produceReport(options)
-  if (options.signal?.aborted) throw new ReportCancelled()
-  await takeSlot(options.signal)
-  let outputs: ReportOutputs
-  try {
-    outputs = await runInWorker(entry, options)
-  } finally {
-    releaseSlot()
-  }
+  if (!filename) return produceReport(options)
+  shared ??= new ReportPool({ filename })
+  const outputs = await shared.run(options)
   const { pdf, signal, onProgress, makePdf } = options
   if (pdf && outputs.html) {
     if (signal?.aborted) throw new ReportCancelled()
@@ -147,14 +193,25 @@ export async function produceReportOffThread(
   return outputs
 }
 
-/** How many report workers are running now. */
-export function runningReportWorkers(): number {
-  return running.size
+/** Report jobs running or waiting in the process's pool now. */
+export function reportJobsInPool(): number {
+  return shared?.jobs ?? 0
 }
 
-/** Terminates every running report worker (shutdown); their jobs fail. Returns how many. */
-export function terminateReportWorkers(): number {
-  const workers = [...running]
-  for (const worker of workers) void worker.terminate()
-  return workers.length
+/** Report threads alive in the process's pool now. */
+export function reportThreads(): number {
+  return shared?.threads ?? 0
+}
+
+/**
+ * Ends the process's report pool (shutdown): every thread is terminated, running and waiting
+ * jobs fail. Returns how many jobs there were.
+ */
+export async function destroyReportPool(): Promise<number> {
+  const pool = shared
+  shared = undefined
+  if (!pool) return 0
+  const jobs = pool.jobs
+  await pool.destroy()
+  return jobs
 }
