@@ -8,14 +8,15 @@
 import { join } from 'node:path'
 import type { ExperimentRunRow } from '../../../shared/contract'
 import {
+  DEFAULT_MAX_FILE_BYTES,
   renderReportHtml,
   reportCsvFiles,
   type CsvFile,
   type ReportModel,
   type ReportTable,
 } from '../../engine'
-import { readUserFileSync } from '../files/safe-read'
 import { checkExperimentResults, type ExperimentResultsFile } from '../experiments/results-file'
+import { displayPath, readStoredJsonSync } from '../experiments/stored-json'
 import { combinationRows, metricValue, runRow } from '../experiments/results-view'
 import { combinationTable, runTable } from '../experiments/results-table'
 import { loadChartRenderer } from './chart-svg'
@@ -29,19 +30,16 @@ import { htmlToPdfWithChromium } from './pdf'
  */
 export function readExperimentResults(dir: string): ExperimentResultsFile {
   const file = join(dir, 'results.json')
-  const read = readUserFileSync(file)
+  const read = readStoredJsonSync(file, DEFAULT_MAX_FILE_BYTES)
   if (!read.ok)
-    throw new Error(`${read.message}; give the output folder of \`strata experiment run\``)
-  let json: unknown
-  try {
-    json = JSON.parse(read.bytes.toString('utf8'))
-  } catch (error) {
-    throw new Error(`${file} is not JSON: ${(error as Error).message}`, { cause: error })
-  }
+    throw new Error(
+      `${displayPath(file)} ${read.missing ? 'does not exist' : read.problem}; give the output folder of \`strata experiment run\``,
+    )
+  const json = read.json
   const checked = checkExperimentResults(json)
   if (!checked.ok)
     throw new Error(
-      `${file} is not an experiment's results:\n` +
+      `${displayPath(file)} is not an experiment's results:\n` +
         checked.problems.map((p) => `results.json: ${p}`).join('\n'),
     )
   return checked.value
