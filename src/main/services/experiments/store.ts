@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RunRecord } from '../../engine'
+import { parseJsonText, type RunRecord } from '../../engine'
 import { checkRunRecord } from './results-file'
 import { readUserFileSync } from '../files/safe-read'
 
@@ -56,14 +56,12 @@ export class RunStore {
     const file = readUserFileSync(this.file(id))
     if (!file.ok) return undefined
     const name = `runs/${id}.json`
-    let json: unknown
-    try {
-      json = JSON.parse(file.bytes.toString('utf8'))
-    } catch (error) {
-      onInvalid?.(`${name}: not JSON (${(error as Error).message}); it is run again`)
+    const json = parseJsonText(file.bytes.toString('utf8'), name)
+    if (!json.ok) {
+      onInvalid?.(`${name}: not JSON (${json.problems[0]?.message}); it is run again`)
       return undefined
     }
-    const checked = checkRunRecord(json)
+    const checked = checkRunRecord(json.value)
     if (!checked.ok) {
       onInvalid?.(`${name}: ${checked.problems.join('; ')}; it is run again`)
       return undefined

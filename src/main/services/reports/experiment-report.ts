@@ -8,6 +8,7 @@
 import { join } from 'node:path'
 import type { ExperimentRunRow } from '../../../shared/contract'
 import {
+  parseJsonText,
   renderReportHtml,
   reportCsvFiles,
   type CsvFile,
@@ -32,13 +33,10 @@ export function readExperimentResults(dir: string): ExperimentResultsFile {
   const read = readUserFileSync(file)
   if (!read.ok)
     throw new Error(`${read.message}; give the output folder of \`strata experiment run\``)
-  let json: unknown
-  try {
-    json = JSON.parse(read.bytes.toString('utf8'))
-  } catch (error) {
-    throw new Error(`${file} is not JSON: ${(error as Error).message}`, { cause: error })
-  }
-  const checked = checkExperimentResults(json)
+  const json = parseJsonText(read.bytes.toString('utf8'), file)
+  if (!json.ok)
+    throw new Error(`${json.message}: ${json.problems.map((p) => p.message).join('; ')}`)
+  const checked = checkExperimentResults(json.value)
   if (!checked.ok)
     throw new Error(
       `${file} is not an experiment's results:\n` +
