@@ -52,6 +52,17 @@ describe('strata commands write their files atomically', () => {
     unchanged(out, before)
   })
 
+  it('generate -o: a bigger design over the size limit keeps the old design whole', () => {
+    const out = join(dir, 'good.json')
+    expect(strata(['generate', '--hosts', '10', '-o', out]).code).toBe(0)
+    const before = readFileSync(out)
+    const r = strata(['generate', '--hosts', '200', '-o', out], 64)
+    expect(r.code, r.err).toBe(1)
+    expect(r.err).toContain(`strata generate: cannot write ${out}: `)
+    noStack(r.err)
+    unchanged(out, before)
+  })
+
   it('report --html: the same, and a folder or a missing folder is named, not thrown', () => {
     const out = join(dir, 'r.html')
     writeFileSync(out, 'old report')
