@@ -61,7 +61,8 @@ describe('a small call sent in a huge message', () => {
       })
       await Promise.race([onItsWay, exited])
       // The other client asks as soon as the big message is written, and again until the big
-      // one is answered: every ask must be answered within a second.
+      // one is answered: no ask may wait as long as parsing the whole message held the host
+      // before (3.8 s on a quiet machine, longer under load); 3 s leaves room for a loaded CI.
       const waitsMs: number[] = []
       let n = 0
       while (!answered) {
@@ -80,7 +81,7 @@ describe('a small call sent in a huge message', () => {
         /^"simulation:host-series" messages may be at most 1 MiB; this one is 5\d,\d{3},\d{3} bytes$/,
       )
       expect(waitsMs.length).toBeGreaterThan(0)
-      expect(Math.max(...waitsMs)).toBeLessThan(1000)
+      expect(Math.max(...waitsMs)).toBeLessThan(3000)
       expect(host.exited()).toBeUndefined()
     },
   )
