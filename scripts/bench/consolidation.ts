@@ -7,6 +7,9 @@
  * and CPU time, peak RSS, CPU time per step, migrations, SLAV, PABFD searches and hosts
  * examined per search, and the run's figures.
  *
+ * To compare two commits on a loaded machine, time them in one process instead
+ * (`lib/ab-run.ts`: both engines alternate instant by instant, so load hits both alike).
+ *
  * Environment:
  * - `STRATA_BENCH_STEPS=N` times only the first N steps of each run and projects the day
  *   (unset: every run simulates the whole day);
