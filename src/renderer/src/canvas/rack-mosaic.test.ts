@@ -26,6 +26,21 @@ describe('memberPaint', () => {
     expect(memberPaint('switch', 'up', undefined, LIGHT).colour).toBe('#2aa198')
     expect(memberPaint('storage', 'up', undefined, LIGHT).colour).toBe('#b58900')
   })
+  it('outlines a placed host in the colour of its tenant with most instances', () => {
+    const instances = [
+      { tenantId: 'a', colour: '#111111', count: 2 },
+      { tenantId: 'b', colour: '#222222', count: 5 },
+      { tenantId: 'c', colour: '#333333', count: 5 },
+    ]
+    expect(memberPaint('host', 'up', { instances }, LIGHT)).toEqual({
+      colour: '#5b8def',
+      alpha: 1,
+      border: '#222222',
+    })
+    expect(memberPaint('host', 'up', { instances, utilization: 0 }, LIGHT).border).toBe('#222222')
+    expect(memberPaint('host', 'up', { instances, failed: true }, LIGHT).border).toBeUndefined()
+    expect(memberPaint('host', 'up', { instances: [] }, LIGHT).border).toBeUndefined()
+  })
   it('colours utilization green (0) to red (1), as mapData(utilization, 0, 1, #2ca02c, #d62728)', () => {
     expect(memberPaint('host', 'up', { utilization: 0 }, LIGHT).colour).toBe('#2ca02c')
     expect(memberPaint('host', 'up', { utilization: 1 }, LIGHT).colour).toBe('#d62728')
@@ -50,13 +65,20 @@ function recorder(): {
   ctx: CanvasRenderingContext2D
   rects: number[][]
   fills: Array<{ colour: string; alpha: number; rects: number }>
+  strokes: Array<{ colour: string; width: number; rects: number }>
 } {
   const rects: number[][] = []
   const fills: Array<{ colour: string; alpha: number; rects: number }> = []
+  const strokes: Array<{ colour: string; width: number; rects: number }> = []
   let open = 0
   const ctx = {
     globalAlpha: 1,
     fillStyle: '',
+    strokeStyle: '',
+    lineWidth: 1,
+    stroke() {
+      strokes.push({ colour: String(this.strokeStyle), width: this.lineWidth, rects: open })
+    },
     beginPath: () => (open = 0),
     rect: (x: number, y: number, w: number, h: number) => {
       rects.push([x, y, w, h])
@@ -66,7 +88,7 @@ function recorder(): {
       fills.push({ colour: String(this.fillStyle), alpha: this.globalAlpha, rects: open })
     },
   }
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, rects, fills }
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, rects, fills, strokes }
 }
 
 describe('drawMosaic', () => {
@@ -90,6 +112,20 @@ describe('drawMosaic', () => {
       { colour: '#2aa198', alpha: 1, rects: 1 },
     ])
     expect(ctx.globalAlpha).toBe(1)
+  })
+  it('outlines placed hosts by their top tenant, 4 px × zoom wide, at least 1 px', () => {
+    const { ctx, fills, strokes } = recorder()
+    const members = [
+      { data: { id: 'h1', kind: 'host' }, position: { x: 0, y: 0 } },
+      { data: { id: 'h2', kind: 'host' }, position: { x: 40, y: 0 } },
+    ]
+    const red = [{ tenantId: 't', colour: '#ff0000', count: 3 }]
+    const overlay = (id: string): { instances: typeof red } | undefined =>
+      id === 'h1' ? { instances: red } : undefined
+    drawMosaic(ctx, members, 0.5, { x: 0, y: 0 }, overlay, LIGHT)
+    expect(fills).toHaveLength(2)
+    // 4 * 0.5 = 2 px, around h1's square only
+    expect(strokes).toEqual([{ colour: '#ff0000', width: 2, rects: 1 }])
   })
   it('never draws a square under 1 px', () => {
     const { ctx, rects } = recorder()

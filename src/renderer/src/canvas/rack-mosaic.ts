@@ -2,7 +2,7 @@
  * The mosaic of a rack whose members are not on the canvas (issue 19; `lazy-hosts.ts`): each
  * held host, switch and storage is a small square at the position it will have once created,
  * coloured as its node would be (utilization, failed, switched off, down; switch and storage
- * colours). The level-of-detail layer draws it on racks wide enough on screen for the squares
+ * colours; a placed host outlined in the colour of its tenant with most instances). The level-of-detail layer draws it on racks wide enough on screen for the squares
  * to be told apart, so between the zoom where a rack shows only its totals and the zoom where
  * its hosts are created (or while a pan brings racks into view before they are), a rack is
  * never an empty box.
@@ -27,16 +27,22 @@ export interface MosaicMember {
   position?: Position
 }
 
-/** A square's fill: colour and opacity. */
+/** A square's fill (colour and opacity) and outline (a placed host's top tenant colour). */
 export interface MemberPaint {
   colour: string
   alpha: number
+  border?: string
 }
+
+/** Width of a placed host's tenant outline at zoom 1 (the stylesheet's compact border), px. */
+const BORDER_MODEL_PX = 4
 
 /**
  * How a member is painted: a host by its overlay (failed: the error colour; off: grey at
  * 0.6; a utilization 0..1: green to red in `UTILIZATION_STEPS` steps; else the host colour),
- * at 0.45 when down in the design; a switch or storage in its kind's colour.
+ * at 0.45 when down in the design; a switch or storage in its kind's colour. A host with
+ * instances (not failed) is outlined in the colour of the tenant with most of them (the first
+ * in tenant order on a tie), as the canvas outlines it on large designs (`overlay.ts`).
  */
 export function memberPaint(
   kind: unknown,
@@ -47,18 +53,21 @@ export function memberPaint(
   if (kind === 'switch') return { colour: colours.switch, alpha: 1 }
   if (kind === 'storage') return { colour: colours.storage, alpha: 1 }
   if (overlay?.failed) return { colour: colours.error, alpha: 1 }
-  if (overlay?.off) return { colour: OFF_COLOUR, alpha: 0.6 }
+  let top: { colour: string; count: number } | undefined
+  for (const t of overlay?.instances ?? []) if (t.count > (top?.count ?? 0)) top = t
+  const border = top ? { border: top.colour } : {}
+  if (overlay?.off) return { colour: OFF_COLOUR, alpha: 0.6, ...border }
   const alpha = state === 'down' ? 0.45 : 1
   const u = overlay?.utilization
-  if (u === undefined) return { colour: colours.host, alpha }
+  if (u === undefined) return { colour: colours.host, alpha, ...border }
   const step = Math.round(Math.max(0, Math.min(1, u)) * UTILIZATION_STEPS) / UTILIZATION_STEPS
-  return { colour: utilizationColour(step), alpha }
+  return { colour: utilizationColour(step), alpha, ...border }
 }
 
 /**
  * Draws `members` as squares (side `MEMBER_MODEL_PX` × zoom, at least 1 px) at their model
- * positions seen through `zoom` and `pan`, one path and fill per paint; returns how many
- * squares were drawn.
+ * positions seen through `zoom` and `pan`, one path and fill (and outline) per paint; returns
+ * how many squares were drawn.
  */
 export function drawMosaic(
   ctx: CanvasRenderingContext2D,
@@ -77,7 +86,7 @@ export function drawMosaic(
     if (!p) continue
     const id = String(m.data.id)
     const paint = memberPaint(m.data.kind, m.data.state, overlayOf(id), colours)
-    const key = `${paint.colour} ${paint.alpha}`
+    const key = `${paint.colour} ${paint.alpha} ${paint.border ?? ''}`
     let g = groups.get(key)
     if (!g) groups.set(key, (g = { paint, at: [] }))
     g.at.push(p.x * zoom + pan.x - half, p.y * zoom + pan.y - half)
@@ -90,6 +99,11 @@ export function drawMosaic(
     for (let i = 0; i < at.length; i += 2)
       ctx.rect(at[i] as number, at[i + 1] as number, side, side)
     ctx.fill()
+    if (paint.border) {
+      ctx.strokeStyle = paint.border
+      ctx.lineWidth = Math.max(1, BORDER_MODEL_PX * zoom)
+      ctx.stroke()
+    }
   }
   ctx.globalAlpha = 1
   return drawn
