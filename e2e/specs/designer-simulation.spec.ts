@@ -5,6 +5,8 @@
 import { test, expect } from '../fixtures/app'
 import { DesignerPage } from '../pages/designer-page'
 import { SimulationPanelPage } from '../pages/simulation-panel-page'
+import { TenantSwitcherPage } from '../pages/tenant-switcher-page'
+import { TenantsPanelPage } from '../pages/tenants-panel-page'
 
 test('a short run fills the charts, colours the hosts and marks the failed one', async ({
   page,
@@ -99,4 +101,45 @@ test('a long run charts and colours live: power points and energy while it is he
   await expect(sim.status).toContainText('cancelled')
   await expect.poll(() => sim.points('heatmap')).toBeGreaterThan(0)
   await expect.poll(() => sim.liveEnergyKWh()).toBe(0)
+})
+
+test("Run alone shows the run's placement on the canvas, the Tenants tab and a tenant view", async ({
+  page,
+  app,
+}, testInfo) => {
+  // review s6u #5: Run without "Run placement" simulated a placement no view showed
+  const designer = new DesignerPage(page)
+  const sim = new SimulationPanelPage(page)
+  const tenants = new TenantsPanelPage(page)
+  await designer.open(app)
+  expect(await app.api.must('scheduler:last-digest', {})).toBeNull()
+  await sim.show()
+  await sim.run(2)
+  await expect(sim.status).toContainText('done', { timeout: 60_000 })
+  const { design } = await app.api.must('design:get', {})
+  const total = design.workloads.reduce((n, w) => n + w.count, 0)
+  const run = await app.api.must('simulation:get', {})
+  const started = (run.result?.instances ?? []).filter((i) => i.initialHostId !== undefined)
+  const startedOf = (tenantId: string) => started.filter((i) => i.tenantId === tenantId).length
+  expect(started.length).toBeGreaterThan(0)
+  // the canvas draws every instance the run started, in its tenant's colour
+  const onCanvas = async (tenantId: string): Promise<number> =>
+    (await designer.facts()).nodes.reduce((n, f) => n + (f.instancesByTenant?.[tenantId] ?? 0), 0)
+  for (const t of design.tenants) await expect.poll(() => onCanvas(t.id)).toBe(startedOf(t.id))
+  await designer.screenshot(testInfo, 'run-alone-1-canvas')
+  // the Tenants tab counts them against the design's instances
+  await tenants.show()
+  await expect(tenants.summary).toContainText(`${started.length} of ${total} instances placed`)
+  await designer.screenshot(testInfo, 'run-alone-2-tenants-tab')
+  // Acme's view puts its started instances in zones, and only the others under "Not placed"
+  const switcher = new TenantSwitcherPage(page)
+  await switcher.choose('t-acme')
+  const acme = switcher.overlay()
+  const acmeTotal = design.workloads
+    .filter((w) => w.tenantId === 't-acme')
+    .reduce((n, w) => n + w.count, 0)
+  const notPlaced = () => acme.root.locator('[data-zone-id="unplaced"] [data-instance-id]').count()
+  await expect.poll(notPlaced).toBe(acmeTotal - startedOf('t-acme'))
+  await expect.poll(async () => (await acme.instanceIds()).length).toBe(acmeTotal)
+  await acme.screenshot(testInfo, 'run-alone-3-tenant-view')
 })

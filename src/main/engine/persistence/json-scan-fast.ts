@@ -4,7 +4,9 @@
  * answers whether a document passes with no duplicate keys; on anything else (a syntax error,
  * too deep, a number too large, a repeated key) the general scanner runs and says what and
  * where. Large files are mostly arrays of numbers (traces), which this reads without
- * allocating.
+ * allocating. It never words an error itself, so nothing of a refused file (which may not be
+ * JSON at all, and hold a secret) can leak from here: the general scanner's messages quote
+ * only JSON's grammar characters and name any other by its kind.
  */
 
 const QUOTE = 0x22

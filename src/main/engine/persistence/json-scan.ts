@@ -39,12 +39,24 @@ class Stop {
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d])
 
+/** The characters of JSON's grammar: the only ones an error message quotes. */
+const GRAMMAR = '{}[],:"'
+
+/**
+ * Names the character at an error without echoing the file: JSON's own grammar characters are
+ * quoted, anything else is named by its kind (a file that is not JSON may hold a password or a
+ * key, and an error message ends up in logs and screenshots).
+ */
 function describe(ch: string | undefined): string {
   if (ch === undefined) return 'the end of the file'
+  if (GRAMMAR.includes(ch)) return `"${ch}"`
   const code = ch.charCodeAt(0)
   if (code < 0x20 || code === 0x7f)
     return `control character U+${code.toString(16).padStart(4, '0')}`
-  return `"${ch}"`
+  if (/[A-Za-z]/.test(ch)) return 'a letter'
+  if (/[0-9]/.test(ch)) return 'a digit'
+  if (code > 0x7f) return 'a non-ASCII character'
+  return 'a punctuation character'
 }
 
 class Scanner {
@@ -92,7 +104,7 @@ class Scanner {
         return
       }
     }
-    this.fail(`unexpected ${describe(ch)}; a value was expected`)
+    this.fail(`found ${describe(ch)} where a value was expected`)
   }
 
   private enter(depth: number): void {
@@ -110,12 +122,12 @@ class Scanner {
       this.ws()
       if (this.s[this.i] !== '"')
         this.fail(
-          `unexpected ${describe(this.s[this.i])}; a property name in double quotes was expected`,
+          `found ${describe(this.s[this.i])} where a property name in double quotes was expected`,
         )
       const key = this.string()
       this.ws()
       if (this.s[this.i] !== ':')
-        this.fail(`unexpected ${describe(this.s[this.i])}; ":" was expected after "${key}"`)
+        this.fail(`found ${describe(this.s[this.i])} where ":" was expected after a property name`)
       this.i++
       this.path.push(key)
       if (keys.has(key)) this.duplicates.push(formatPath(this.path))
@@ -125,7 +137,7 @@ class Scanner {
       this.ws()
       const ch = this.s[this.i]
       if (ch === '}') return void this.i++
-      if (ch !== ',') this.fail(`unexpected ${describe(ch)}; "," or "}" was expected`)
+      if (ch !== ',') this.fail(`found ${describe(ch)} where "," or "}" was expected`)
       this.i++
       this.ws()
       if (this.s[this.i] === '}') this.fail('trailing comma before "}"')
@@ -143,7 +155,7 @@ class Scanner {
       this.ws()
       const ch = this.s[this.i]
       if (ch === ']') return void this.i++
-      if (ch !== ',') this.fail(`unexpected ${describe(ch)}; "," or "]" was expected`)
+      if (ch !== ',') this.fail(`found ${describe(ch)} where "," or "]" was expected`)
       this.i++
       this.ws()
       if (this.s[this.i] === ']') this.fail('trailing comma before "]"')
@@ -169,7 +181,7 @@ class Scanner {
             this.fail('"\\u" must be followed by four hex digits')
           this.i += 6
         } else if (next !== undefined && '"\\/bfnrt'.includes(next)) this.i += 2
-        else this.fail(`invalid escape "\\${next ?? ''}" in a string`)
+        else this.fail(`invalid escape in a string: a backslash followed by ${describe(next)}`)
         continue
       }
       this.i++
@@ -181,13 +193,13 @@ class Scanner {
 
   private number(): void {
     const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.i, this.i + 400))
-    if (!match) this.fail(`invalid number starting with ${describe(this.s[this.i])}`)
+    if (!match) this.fail(`invalid number: "-" must be followed by a digit`)
     const text = match[0]
-    if (!Number.isFinite(Number(text))) this.fail(`number ${text.slice(0, 40)} is too large`)
+    if (!Number.isFinite(Number(text))) this.fail('a number too large for a double')
     this.i += text.length
     const after = this.s[this.i]
     if (after !== undefined && /[0-9.eE+-]/.test(after))
-      this.fail(`invalid number "${text}${after}"`)
+      this.fail(`invalid number: it is followed by ${describe(after)}`)
   }
 }
 

@@ -113,8 +113,11 @@ export function readStrataFile(input: Uint8Array | string, options: ReadOptions 
   let raw: unknown
   try {
     raw = JSON.parse(text)
-  } catch (e) {
-    return refuse(source, 'it is not JSON', [error('', (e as Error).message)])
+  } catch {
+    // Not reached after a clean scan; the engine's message would quote the file, so it is not passed on.
+    return refuse(source, 'it is not JSON', [
+      error('', 'JSON.parse refused text the scanner accepted'),
+    ])
   }
   if (!isRecord(raw))
     return refuse(source, 'it is not a design', [

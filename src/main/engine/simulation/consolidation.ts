@@ -16,6 +16,7 @@ import { powerAt } from './power'
 import type { Random } from './random'
 import { selectInstance } from './selectors'
 import { memoryCostMiB, type HostEntries, type SimState } from './state'
+import { TentativePlacements } from './tentative-placements'
 
 /** A decided migration: instance `vm` to host `host`, and why. */
 export interface Migration {
@@ -127,8 +128,15 @@ function sortByDemand(s: SimState, vms: number[], nowS: number): void {
   vms.sort((a, b) => (key[b] as number) - (key[a] as number))
 }
 
+/**
+ * Under-load evacuations of consolidation decisions, for the benchmark: tried (a host's
+ * residents looked for targets), failed (some instance found none, so none moved).
+ */
+export const evacuationCounters = { tried: 0, failed: 0 }
+
 /** The under-load phase's evacuation order and its tentative placements (reused buffers). */
 const demandOrder = new DemandOrder()
+const tentativePlacements = new TentativePlacements()
 let placedVm = new Int32Array(64)
 let placedHost = new Int32Array(64)
 
@@ -333,6 +341,7 @@ function underload(
     let n = 0
     for (const v of e.vm) if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under)) n++
     if (n === 0) continue
+    evacuationCounters.tried++
     order.start(n)
     n = 0
     for (const v of e.vm)
@@ -343,27 +352,26 @@ function underload(
       placedHost = new Int32Array(placedVm.length)
     }
     // In decreasing demand, drawn one by one: most evacuations fail after a few placements.
-    let placed = 0
+    const tentative = tentativePlacements
     for (let i = 0; i < n; i++) {
       const v = order.next()
       const target = place.find(v)
       if (target < 0) {
-        for (let k = 0; k < placed; k++) {
-          destroyOn(s, placedHost[k] as number, placedVm[k] as number)
-          place.changed(placedHost[k] as number)
-        }
-        placed = 0
+        evacuationCounters.failed++
+        // Every host back to the very figures it had before (not by subtraction).
+        tentative.undo(s, place.changed)
         break
       }
-      createOn(s, target, v)
+      tentative.place(s, target, v)
       place.changed(target)
-      placedVm[placed] = v
-      placedHost[placed++] = target
+      placedVm[i] = v
+      placedHost[i] = target
     }
-    for (let k = 0; k < placed; k++) {
+    for (let k = 0; k < tentative.placed; k++) {
       const host = placedHost[k] as number
       pickExcluded[host] = 1
       migrations.push({ vm: placedVm[k] as number, host, reason: 'underload' })
     }
+    tentative.forget()
   }
 }

@@ -8,9 +8,11 @@
  * - a FIFO is not waited on, a folder or a device is refused by its kind;
  * - a symbolic link is not followed (Strata never writes one; it could point anywhere);
  * - the size is capped before reading (and counted while reading);
- * - a JSON syntax error is placed by line and column, without quoting the text.
+ * - a JSON syntax error is placed by line and column, without quoting the text
+ *   (`parseJsonText`, as for design files).
  */
 import { lstatSync } from 'node:fs'
+import { parseJsonText } from '../../engine'
 import { readRegularFileSync } from '../files/safe-read'
 
 /** The largest stored run record read, in bytes (a record is ~1.3 KB plus ~150 B a tenant). */
@@ -23,34 +25,13 @@ export const MAX_RUN_RECORD_BYTES = 8 * 1024 * 1024
 export type StoredJson =
   | { ok: true; json: unknown }
   | { ok: false; missing: true }
-  | { ok: false; missing: false; problem: string }
-
-/** Line and column (1-based) of character `offset` of `text`. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let from = 0
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++
-    from = i + 1
-  }
-  return { line, column: offset - from + 1 }
-}
-
-/**
- * Where `JSON.parse` failed, in words, without quoting the text: "not JSON (line 3, column 7)",
- * "not JSON (it ends too early)", or "not JSON".
- */
-export function notJsonProblem(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : ''
-  const at = /at position (\d+)/.exec(message)
-  if (at) {
-    const { line, column } = lineColumn(text, Number(at[1]))
-    return `not JSON (line ${line}, column ${column})`
-  }
-  if (/end of JSON input/.test(message)) return 'not JSON (it ends too early)'
-  if (text.length > 0 && /^\s*$/.test(text)) return 'not JSON (only white space)'
-  return 'not JSON'
-}
+  | {
+      ok: false
+      missing: false
+      problem: string
+      /** For a syntax error: where and what, as `parseJsonText` words it (no text quoted). */
+      syntax?: string
+    }
 
 /** `1.5 MiB`-style size for a problem line. */
 const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
@@ -70,11 +51,15 @@ export function readStoredJsonSync(path: string, maxBytes: number): StoredJson {
           ? `is ${read.kind}, not a regular file`
           : `is too large: at least ${mib(read.seen)}, the limit is ${mib(read.limit)}`,
       )
-    const text = read.bytes.toString('utf8')
-    try {
-      return { ok: true, json: JSON.parse(text) as unknown }
-    } catch (error) {
-      return problem(`is ${notJsonProblem(text, error)}`)
+    const parsed = parseJsonText(read.bytes.toString('utf8'), 'the file')
+    if (parsed.ok) return { ok: true, json: parsed.value }
+    const syntax = parsed.problems[0]?.message ?? ''
+    const at = parsed.message.slice(parsed.message.indexOf('('))
+    return {
+      ok: false,
+      missing: false,
+      problem: `is not valid JSON ${at}: ${syntax.replace(/^line \d+, column \d+: /, '')}`,
+      syntax,
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code

@@ -38,7 +38,7 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
           'unavailable',
           `${MAX_ACTIVE_RUNS} simulation runs are already in progress; cancel one or wait for it`,
         )
-      return guard('bad-request', () =>
+      const started = guard('bad-request', () =>
         runs.start(ctx.design.design, {
           ...(req.policy !== undefined ? { policy: req.policy } : {}),
           ...(req.seed !== undefined ? { seed: req.seed } : {}),
@@ -46,6 +46,11 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
           ...(req.hostSeries !== undefined ? { hostSeries: req.hostSeries } : {}),
         }),
       )
+      // The placement the run starts from becomes the one every view shows (announced as
+      // `scheduler:placed`), unless it already is; a run that was refused places nothing.
+      // Should placing fail, the run (which places the same way) reports why.
+      if (started.ok) ctx.placement.placeForRun(started.value.seed)
+      return started
     },
     'simulation:pause': (req) => guard('not-found', () => runs.pause(req.runId)),
     'simulation:resume': (req) => guard('not-found', () => runs.resume(req.runId)),

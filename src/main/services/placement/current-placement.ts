@@ -30,6 +30,11 @@ export interface PlacementRun {
   design: Design
   scheduler: Scheduler
   result: PlacementResult
+  /**
+   * Whether this is the placement a simulation run with `result.seed` starts from: placed with
+   * the design's own preset and weights, and not changed since (no evacuation).
+   */
+  asRunPlaces: boolean
 }
 
 /**
@@ -55,6 +60,28 @@ export class CurrentPlacement {
     if (!done.ok) return done
     this.announce(done.value.result)
     return ok(done.value.result)
+  }
+
+  /**
+   * Makes the current placement the one a simulation run with `seed` starts from, placing
+   * (and announcing, as `place` does) unless it already is; so the canvas, the Tenants tab and
+   * the tenant views show the placement the run simulates (review s6u #5: Run without "Run
+   * placement" simulated a placement no view showed). The run's engine places with
+   * `createScheduler(design, { seed })` too (`engine/simulation/placement.ts`), except in
+   * CloudSim-compatible mode (first fit or PABFD on the simulated hosts), where nothing is
+   * placed here. Fails as `place` does.
+   */
+  placeForRun(seed: number): Result<PlacementResult | null> {
+    if (this.session.design.simulation.cloudsimCompat) return ok(null)
+    const last = this.last
+    if (
+      last &&
+      last.design === this.session.design &&
+      last.asRunPlaces &&
+      last.result.seed === seed
+    )
+      return ok(last.result)
+    return this.place({ seed })
   }
 
   /**
@@ -94,6 +121,7 @@ export class CurrentPlacement {
     const plan = now.value.scheduler.evacuate(hostId, { dryRun })
     if (!dryRun) {
       now.value.result = now.value.scheduler.result()
+      now.value.asRunPlaces = false
       this.announce(now.value.result)
     }
     return ok(plan)
@@ -122,7 +150,12 @@ export class CurrentPlacement {
     }
     try {
       const scheduler = createScheduler(design, options)
-      this.last = { design, scheduler, result: scheduler.placeAll() }
+      // A run places with the design's preset and weights (`engine/simulation/placement.ts`).
+      const own = design.simulation.placement
+      const asRunPlaces =
+        options.weights === undefined &&
+        (options.preset === undefined || (options.preset === own.preset && !own.weights))
+      this.last = { design, scheduler, result: scheduler.placeAll(), asRunPlaces }
       return ok(this.last)
     } catch (error) {
       return fail('bad-request', error instanceof Error ? error.message : String(error))

@@ -405,10 +405,6 @@ export class TopologyCanvas {
     this.onDemand.focus(id)
   }
 
-  resize(): void {
-    this.cy.resize()
-  }
-
   /** Shows the minimap (every node as a dot, the view as a frame; click to pan) on `canvas`. */
   showMinimap(canvas: HTMLCanvasElement): void {
     this.minimap?.destroy()
