@@ -149,6 +149,6 @@ describe('strata report --experiment over a damaged results.json', () => {
     mkdirSync(folder)
     const r = await report(folder)
     expect(r.code).toBe(1)
-    expect(r.err).toContain(`${JSON.stringify(join(folder, 'results.json'))} does not exist`)
+    expect(r.err).toContain(`cannot read ${JSON.stringify(join(folder, 'results.json'))}: ENOENT`)
   })
 })
