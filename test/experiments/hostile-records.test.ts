@@ -127,7 +127,7 @@ describe('strata report --experiment over a damaged results.json', () => {
     writeFileSync(join(folder, 'results.json'), `{"name": "x",\n  ${SECRET}}`)
     const r = await report(folder)
     expect(r.code).toBe(1)
-    expect(r.err).toContain(`${join(folder, 'results.json')} is not JSON (line 2, column 3`)
+    expect(r.err).toContain(`${join(folder, 'results.json')} is not valid JSON (line 2, column 3)`)
     expect(r.out + r.err).not.toMatch(/hunter2|STRATA_TEST_SECRET/)
   })
 
@@ -149,6 +149,6 @@ describe('strata report --experiment over a damaged results.json', () => {
     mkdirSync(folder)
     const r = await report(folder)
     expect(r.code).toBe(1)
-    expect(r.err).toContain(`${JSON.stringify(join(folder, 'results.json'))} does not exist`)
+    expect(r.err).toContain(`cannot read ${JSON.stringify(join(folder, 'results.json'))}: ENOENT`)
   })
 })

@@ -21,6 +21,7 @@ import { ReportJobs } from '../../src/main/services/reports/report-jobs'
 import {
   ReportPool,
   ReportQueueFull,
+  ReportWorkerError,
   reportWorkerFile,
   type ReportPoolOptions,
 } from '../../src/main/services/reports/report-off-thread'
@@ -140,6 +141,8 @@ describe('report jobs on a pool of worker threads', () => {
       })
       const error = await reports.run({ design: big, html: true }).catch((e: unknown) => e)
       expect(String(error)).toMatch(/the report needs more memory than allowed \(32 MiB\)/)
+      // A ReportWorkerError: the handler answers it `unavailable` with these words.
+      expect(error).toBeInstanceOf(ReportWorkerError)
       const out = await reports.run({ design: sample, csv: true })
       expect(out.csv?.length ?? 0).toBeGreaterThan(0)
     },

@@ -57,7 +57,12 @@ export class RunStore {
     const name = `runs/${id}.json`
     const read = readStoredJsonSync(this.file(id), MAX_RUN_RECORD_BYTES)
     if (!read.ok) {
-      if (!read.missing) onInvalid?.(`${name} ${read.problem}; it is run again`)
+      if (!read.missing)
+        onInvalid?.(
+          read.syntax
+            ? `${name}: not JSON (${read.syntax}); it is run again`
+            : `${name} ${read.problem}; it is run again`,
+        )
       return undefined
     }
     const checked = checkRunRecord(read.json)

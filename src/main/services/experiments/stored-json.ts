@@ -8,8 +8,8 @@
  * - a FIFO is not waited on, a folder or a device is refused by its kind;
  * - a symbolic link is not followed (Strata never writes one; it could point anywhere);
  * - the size is capped before reading (and counted while reading);
- * - a JSON syntax error is placed by line and column (the design reader's `parseJsonText`:
- *   depth-capped, never quoting the text).
+ * - a JSON syntax error is placed by line and column, without quoting the text
+ *   (`parseJsonText`, as for design files).
  */
 import { lstatSync } from 'node:fs'
 import { parseJsonText } from '../../engine'
@@ -25,7 +25,13 @@ export const MAX_RUN_RECORD_BYTES = 8 * 1024 * 1024
 export type StoredJson =
   | { ok: true; json: unknown }
   | { ok: false; missing: true }
-  | { ok: false; missing: false; problem: string }
+  | {
+      ok: false
+      missing: false
+      problem: string
+      /** For a syntax error: where and what, as `parseJsonText` words it (no text quoted). */
+      syntax?: string
+    }
 
 /** `1.5 MiB`-style size for a problem line. */
 const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
@@ -45,9 +51,16 @@ export function readStoredJsonSync(path: string, maxBytes: number): StoredJson {
           ? `is ${read.kind}, not a regular file`
           : `is too large: at least ${mib(read.seen)}, the limit is ${mib(read.limit)}`,
       )
-    const json = parseJsonText(read.bytes.toString('utf8'))
-    if (!json.ok) return problem(`is not JSON (${json.problems[0]?.message ?? 'no value'})`)
-    return { ok: true, json: json.value }
+    const parsed = parseJsonText(read.bytes.toString('utf8'), 'the file')
+    if (parsed.ok) return { ok: true, json: parsed.value }
+    const syntax = parsed.problems[0]?.message ?? ''
+    const at = parsed.message.slice(parsed.message.indexOf('('))
+    return {
+      ok: false,
+      missing: false,
+      problem: `is not valid JSON ${at}: ${syntax.replace(/^line \d+, column \d+: /, '')}`,
+      syntax,
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT') return { ok: false, missing: true }

@@ -8,7 +8,11 @@ import type { HandlerMap } from '../handler-types'
 import { zipCsvFiles } from '../reports/csv-zip'
 import { pdfMaker } from '../reports/pdf'
 import { ReportCancelled, ReportTenantNotFound } from '../reports/produce-report'
-import { produceReportOffThread, ReportQueueFull } from '../reports/report-off-thread'
+import {
+  produceReportOffThread,
+  ReportQueueFull,
+  ReportWorkerError,
+} from '../reports/report-off-thread'
 import { ReportJobs } from '../reports/report-jobs'
 
 type ReportsCall = 'reports:export' | 'reports:cancel'
@@ -106,7 +110,8 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
       } catch (error) {
         if (error instanceof ReportCancelled) return fail('cancelled', error.message)
         if (error instanceof ReportTenantNotFound) return fail('not-found', error.message)
-        if (error instanceof ReportQueueFull) return fail('unavailable', error.message)
+        if (error instanceof ReportQueueFull || error instanceof ReportWorkerError)
+          return fail('unavailable', error.message)
         throw error
       } finally {
         jobs.finish(jobId)

@@ -64,6 +64,17 @@ export function reportWorkerFile(moduleUrl: string = import.meta.url): string | 
   return candidates.find((candidate) => existsSync(candidate))
 }
 
+/**
+ * A report the pool could not make: its thread passed the heap bound, or stopped (shutdown).
+ * Its message is for the user (the handler answers it `unavailable`, not `internal`).
+ */
+export class ReportWorkerError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'ReportWorkerError'
+  }
+}
+
 /** The worker's own error, passed on as it said it (not a thread that stopped). */
 class ReportFailed extends Error {}
 
@@ -150,13 +161,15 @@ export class ReportPool {
     } catch (error) {
       if (signal?.aborted) throw new ReportCancelled()
       if (outOfMemory(error))
-        throw new Error(
+        throw new ReportWorkerError(
           `the report needs more memory than allowed (${this.heapMiB} MiB); ` +
             'export a smaller design, or simulate it first so the report reuses that run',
           { cause: error },
         )
       if (error instanceof ReportTenantNotFound || error instanceof ReportFailed) throw error
-      throw new Error(`the report worker stopped: ${(error as Error).message}`, { cause: error })
+      throw new ReportWorkerError(`the report worker stopped: ${(error as Error).message}`, {
+        cause: error,
+      })
     } finally {
       this.pending--
       channel.port1.close()
