@@ -1,6 +1,8 @@
 /**
  * Canvas navigation (issue 12 item 5, issue 19): a wheel notch moves a useful step; fit shows
- * every node with a margin and none under the minimap, which can be hidden; and on a
+ * every node with a margin and none under the minimap or the legend, which lies over the
+ * canvas's bottom edge (opening or closing it moves the minimap, never resizes the canvas:
+ * a resize redraws everything); the minimap can be hidden; and on a
  * generated 2,000-host design (no stored positions) undo of a drag puts the node back on the
  * canvas, redo moves it again.
  */
@@ -17,7 +19,11 @@ test('wheel steps, fit clear of the minimap, minimap toggle', async ({ page, app
   const box = await canvas.canvasBox()
   const minimap = page.locator('.minimap')
   const mini = await minimap.boundingBox()
-  if (!mini) throw new Error('the minimap is not shown')
+  const legend = await page.locator('[data-testid="canvas-legend"]').boundingBox()
+  if (!mini || !legend) throw new Error('the minimap or the legend is not shown')
+  // the legend lies over the canvas's bottom edge, the minimap above it
+  expect(legend.y + legend.height).toBeCloseTo(box.y + box.height, 0)
+  expect(mini.y + mini.height).toBeLessThanOrEqual(legend.y)
   // every node (with half its size, 22 px at most) inside the canvas and off the minimap
   const facts = await designer.facts()
   for (const n of facts.nodes.filter((x) => x.kind !== 'zone' && x.kind !== 'rack')) {
@@ -31,6 +37,7 @@ test('wheel steps, fit clear of the minimap, minimap toggle', async ({ page, app
       n.client.y + 22 > mini.y &&
       n.client.y - 60 < mini.y + mini.height
     expect(under, `${n.id} under the minimap`).toBe(false)
+    expect(n.client.y + 22, `${n.id} under the legend`).toBeLessThan(legend.y)
   }
   await designer.screenshot(testInfo, 'navigation-fit')
 
@@ -43,6 +50,19 @@ test('wheel steps, fit clear of the minimap, minimap toggle', async ({ page, app
   await expect.poll(async () => before / (await zoom())).toBeGreaterThan(3.5)
   for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -100)
   await expect.poll(async () => Math.abs((await zoom()) / before - 1)).toBeLessThan(0.05)
+
+  // closing and opening the legend moves the minimap, not the canvas's edges
+  const toggle = page.locator('[data-testid="legend-toggle"]')
+  for (const open of ['false', 'true']) {
+    await toggle.click()
+    await expect(page.locator('[data-testid="canvas-legend"]')).toHaveAttribute('data-open', open)
+    expect(await canvas.canvasBox()).toEqual(box)
+    const [m, l] = await Promise.all([
+      minimap.boundingBox(),
+      page.locator('[data-testid="canvas-legend"]').boundingBox(),
+    ])
+    expect((m?.y ?? 0) + (m?.height ?? 0)).toBeLessThanOrEqual(l?.y ?? 0)
+  }
 
   // the minimap can be hidden and shown again
   await page.locator('[data-testid="minimap-toggle"]').click()

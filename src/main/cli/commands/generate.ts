@@ -7,8 +7,6 @@
  * top (`generate-extras.ts`), and the sample's switch and SAN power and prices
  * (`generate-economics.ts`). Same options, same bytes.
  */
-import { writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Design } from '../../../shared/design/schema'
 import {
@@ -20,7 +18,9 @@ import {
   serializeStrataFile,
   syntheticDatacenter,
 } from '../../engine'
+import { defaultSimulationSettings } from '../../../shared/design/defaults'
 import type { CliCommand, CliIo } from '../command'
+import { writeOut } from '../write-output'
 import { addGenerateEconomics, type GenerateEconomics } from './generate-economics'
 import { addGenerateExtras, type GenerateExtras } from './generate-extras'
 
@@ -205,7 +205,8 @@ export function parseGenerateArgs(
   }
   const v = parsed.values
   if (v.hosts === undefined) return '--hosts is required'
-  if (v.out === undefined) return '-o OUT is required (a .strata.json path, or - for the screen)'
+  if (v.out === undefined || v.out.trim() === '')
+    return '-o OUT is required (a .strata.json path, or - for the screen)'
   const hosts = count('hosts', v.hosts, 0, 1, LIMITS.hosts)
   if (typeof hosts === 'string') return hosts
   const racks = count('racks', v.racks, Math.ceil(hosts / 40), 1, Math.min(LIMITS.racks, hosts))
@@ -236,6 +237,11 @@ export function parseGenerateArgs(
     horizonH = Number(v['horizon-h'])
     if (!Number.isFinite(horizonH) || horizonH <= 0 || horizonH > LIMITS.horizonH)
       return `--horizon-h must be a number of hours above 0 and at most ${LIMITS.horizonH}, not "${v['horizon-h']}"`
+    // At least one step of the run (review s7a #11: 0.0002 h became a 1 s horizon under a
+    // 300 s step, which validated): refused here, naming the option the user typed.
+    const stepS = defaultSimulationSettings().stepS
+    if (Math.round(horizonH * 3600) < stepS)
+      return `--horizon-h must be at least ${(stepS / 3600).toFixed(4)} h (one ${stepS} s step of the run), not "${v['horizon-h']}"`
   }
   return {
     options: {
@@ -255,9 +261,15 @@ export function parseGenerateArgs(
   }
 }
 
-function write(io: CliIo, out: string, text: string): void {
-  if (out === '-') io.out(text.trimEnd())
-  else writeFileSync(resolve(io.cwd, out), text)
+/** Prints the design (`-`) or writes it atomically (`writeOut`); false after saying why not. */
+async function write(io: CliIo, out: string, text: string): Promise<boolean> {
+  if (out === '-') {
+    io.out(text.trimEnd())
+    return true
+  }
+  const written = await writeOut(out, io.cwd, text)
+  if (!written.ok) io.err(`strata generate: ${written.message}`)
+  return written.ok
 }
 
 export const generateCommand: CliCommand = {
@@ -297,7 +309,7 @@ export const generateCommand: CliCommand = {
           `most: up to ${worst.flows.toLocaleString('en-US')}). Give fewer peers (--east-west ` +
           `1 or 0), or leave --east-west out to let its default scale with the design`,
       )
-    write(io, out, text)
+    if (!(await write(io, out, text))) return 1
     if (out !== '-')
       io.out(
         `wrote ${out}: ${options.hosts} hosts in ${design.racks.length} racks, ${design.tenants.length} tenants, ` +

@@ -3,19 +3,19 @@
  * and explanations asked for. The window holds a placement as its compact digest
  * (`src/shared/domain/placement-digest.ts`, issue 19): one host index per instance, not one
  * object per instance, so 100,000 placements cost a few ms to parse and count, not a frozen
- * window. The digest is held shallowly.
+ * window. The digest is held shallowly; its counts per host and tenant are computed in slices
+ * that give the page back between them (`placement-counts.ts`), so the views that read them
+ * (canvas, Tenants tab) follow a few frames after the digest, never in one frozen task.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { api } from '../api'
 import type { Explanation, PlacementDigest, StrataError } from '../../../shared/contract'
 import type { PlacementPreset } from '../../../shared/design/enums'
-import {
-  digestCountsByHost,
-  digestInstancesOn,
-  digestPlacedByTenant,
-  type DigestInstance,
-} from '../../../shared/domain/placement-digest'
+import { digestInstancesOn, type DigestInstance } from '../../../shared/domain/placement-digest'
+import { countPlacement, type PlacementCounts, type TenantCount } from './placement-counts'
+
+const NO_COUNTS: PlacementCounts = { byHost: new Map(), placedByTenant: new Map() }
 
 export const usePlacementStore = defineStore('placement', () => {
   const result = shallowRef<PlacementDigest | undefined>()
@@ -24,13 +24,27 @@ export const usePlacementStore = defineStore('placement', () => {
   const explanation = shallowRef<Explanation | undefined>()
   let unsubscribe: (() => void) | undefined
 
-  /** Instances on each host, counted per tenant (host id -> tenant id -> count). */
-  const byHost = computed<ReadonlyMap<string, ReadonlyMap<string, number>>>(() =>
-    result.value ? digestCountsByHost(result.value) : new Map(),
-  )
+  /** `result` counted (sliced, so it follows `result` by a few frames); see `counted`. */
+  const counts = shallowRef<PlacementCounts>(NO_COUNTS)
+  /** Instances on each host, per tenant in tenant id order (host id -> counts). */
+  const byHost = computed<ReadonlyMap<string, readonly TenantCount[]>>(() => counts.value.byHost)
   /** Placed instances per tenant. */
-  const placedByTenant = computed<ReadonlyMap<string, number>>(() =>
-    result.value ? digestPlacedByTenant(result.value) : new Map(),
+  const placedByTenant = computed<ReadonlyMap<string, number>>(() => counts.value.placedByTenant)
+  /** Settles once `counts` describe the current `result` (for tests and the bench). */
+  let counted: Promise<void> = Promise.resolve()
+  watch(
+    result,
+    (digest) => {
+      if (!digest) {
+        counts.value = NO_COUNTS
+        counted = Promise.resolve()
+        return
+      }
+      counted = countPlacement(digest, () => result.value === digest).then((c) => {
+        if (c) counts.value = c
+      })
+    },
+    { flush: 'sync' },
   )
 
   /** The instances the last placement put on `hostId`, in instance order. */
@@ -81,6 +95,11 @@ export const usePlacementStore = defineStore('placement', () => {
     } else error.value = r.error
   }
 
+  /** Resolves when the counts (`byHost`, `placedByTenant`) describe the current placement. */
+  async function settled(): Promise<void> {
+    for (let seen: Promise<void> | undefined; seen !== counted;) await (seen = counted)
+  }
+
   function clear(): void {
     result.value = undefined
     explanation.value = undefined
@@ -93,6 +112,7 @@ export const usePlacementStore = defineStore('placement', () => {
     explanation,
     byHost,
     placedByTenant,
+    settled,
     instancesOn,
     start,
     place,
