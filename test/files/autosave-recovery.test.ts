@@ -43,6 +43,35 @@ describe('autosave and recovery', () => {
     await vi.waitFor(() => expect(readdirSync(join(dataDir, 'autosave'))).toEqual([]))
   })
 
+  it("offers only this checkout's autosaves: two clones on one data folder, and two data folders", async () => {
+    // review s6u #13: the dialog listed another clone's autosave (one ~/.config/strata per user)
+    const shared = tempDir('strata-data-')
+    const crash = async (dataDir: string, checkout: string, pid: number, name: string) => {
+      const app = makeApp({ dataDir, checkout, pid, isAlive: () => false })
+      await app.call('design:apply', rename(name))
+      await app.services.autosaver.tick()
+    }
+    await crash(shared, '/clones/a', 11, 'work of clone a')
+    await crash(shared, '/clones/b', 12, 'work of clone b')
+    const names = async (dataDir: string, checkout: string, pid: number) => {
+      const app = makeApp({ dataDir, checkout, pid, isAlive: () => false })
+      const list = await app.call<Array<{ designName: string }>>('files:recovery')
+      return list.ok ? list.value.map((e) => e.designName) : list
+    }
+    expect(await names(shared, '/clones/a', 21)).toEqual(['work of clone a'])
+    expect(await names(shared, '/clones/b', 22)).toEqual(['work of clone b'])
+    expect(await names(shared, '/clones/c', 23)).toEqual([])
+    // another data folder of the same clone holds none of them
+    expect(await names(tempDir('strata-data-'), '/clones/a', 24)).toEqual([])
+    // a copy written before copies named their checkout is offered to none
+    writeFileSync(join(shared, 'autosave', '9-1.strata.json'), SAMPLE_TEXT)
+    writeFileSync(
+      join(shared, 'autosave', '9-1.meta.json'),
+      JSON.stringify({ pid: 9, designName: 'old', savedAt: '2026-01-01T00:00:00.000Z' }),
+    )
+    expect(await names(shared, '/clones/a', 25)).toEqual(['work of clone a'])
+  })
+
   it('does not offer the autosave of a run that is still alive, and can discard entries', async () => {
     const dataDir = tempDir('strata-data-')
     const first = makeApp({ dataDir, pid: 333 })

@@ -57,7 +57,14 @@ export class Fabric {
   private readonly attachments: Attachment[][] = []
   private readonly outside: Attachment[] = []
   private readonly distTo = new Map<number, Int32Array>()
-  private readonly routes = new Map<number, Route | undefined>()
+  /**
+   * Routes computed so far, packed (fix7, review s6u: a 2,000-host run holds a route per host
+   * pair; as one array of typed arrays each, they cost ~0.5 KB apiece): endpoint pair key →
+   * offset into `routePool` (-1: no route), where a route is [k, length₁, path₁…, length₂, …].
+   */
+  private readonly routes = new Map<number, number>()
+  private routePool = new Int32Array(1024)
+  private routePoolUsed = 0
   /** Bumped by every `setDown`: routes computed before it are stale. */
   version = 0
 
@@ -118,6 +125,7 @@ export class Fabric {
     if (e >= 0) this.elementDown[e] = down ? 1 : 0
     this.distTo.clear()
     this.routes.clear()
+    this.routePoolUsed = 0
     this.version++
   }
 
@@ -134,10 +142,51 @@ export class Fabric {
   route(src: number, dst: number): Route | undefined {
     if (src === dst) return [new Int32Array(0)]
     const key = (src + 3) * 4_194_304 + (dst + 3)
-    if (this.routes.has(key)) return this.routes.get(key)
-    const route = this.compute(src, dst)
-    this.routes.set(key, route)
-    return route
+    let at = this.routes.get(key)
+    if (at === undefined) {
+      const route = this.compute(src, dst)
+      at = route ? this.pack(route) : -1
+      this.routes.set(key, at)
+      if (route) return route
+    }
+    if (at < 0) return undefined
+    // views into the pool: valid as long as the caller holds them (a grown pool is a copy)
+    const pool = this.routePool
+    const paths: Int32Array[] = []
+    let i = at + 1
+    for (let k = pool[at] as number; k > 0; k--) {
+      const length = pool[i] as number
+      paths.push(pool.subarray(i + 1, i + 1 + length))
+      i += 1 + length
+    }
+    return paths
+  }
+
+  /** Number of routes cached (for memory accounting in benchmarks). */
+  get cachedRoutes(): number {
+    return this.routes.size
+  }
+
+  /** Appends `route` to the pool; returns its offset. */
+  private pack(route: Route): number {
+    let size = 1
+    for (const p of route) size += 1 + p.length
+    if (this.routePoolUsed + size > this.routePool.length) {
+      const grown = new Int32Array(Math.max(2 * this.routePool.length, this.routePoolUsed + size))
+      grown.set(this.routePool.subarray(0, this.routePoolUsed))
+      this.routePool = grown
+    }
+    const at = this.routePoolUsed
+    const pool = this.routePool
+    pool[at] = route.length
+    let i = at + 1
+    for (const p of route) {
+      pool[i] = p.length
+      pool.set(p, i + 1)
+      i += 1 + p.length
+    }
+    this.routePoolUsed = i
+    return at
   }
 
   private endpointOf(id: string): number {

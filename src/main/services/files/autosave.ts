@@ -4,7 +4,10 @@
  * copy left by a run that is gone (a crash, a kill) is offered for recovery on the next
  * start. A run is known to be gone when its process is, or when it stopped renewing its
  * heartbeat (written at every tick while it holds an autosave): a recorded PID that another
- * process reused no longer hides the copy. The timer, clock and liveness check are
+ * process reused no longer hides the copy. Copies belong to the checkout (or installed app)
+ * that wrote them: two clones sharing one data folder (`~/.config/strata` outside Electron)
+ * never offer each other's work (review s6u #13), and a copy that names no checkout (written
+ * before this rule) is not offered either. The timer, clock, liveness check and checkout are
  * injectable for tests.
  */
 import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises'
@@ -16,6 +19,7 @@ import {
   type ReadResult,
 } from '../../engine'
 import type { RecoveryEntry } from '../../../shared/contract'
+import { findAppRoot } from '../paths'
 import { writeFileAtomic } from './atomic-write'
 
 /** Schedules `fn` every `ms`; returns the cancel function. */
@@ -36,6 +40,8 @@ interface Meta {
   savedAt: string
   /** Renewed at every tick by the run that owns the autosave; ISO 8601. */
   heartbeatAt?: string
+  /** The folder of the Strata checkout (or installed app) that wrote it. */
+  checkout?: string
 }
 
 /** A run whose heartbeat is older than this many intervals is taken as gone. */
@@ -49,6 +55,8 @@ export interface AutosaverOptions {
   now?: () => Date
   pid?: number
   isAlive?: (pid: number) => boolean
+  /** The folder of this Strata checkout or app (default: the one holding its package.json). */
+  checkout?: string
   /** Told about each autosave attempt (for the `files:autosave` event). */
   onAutosave?: (outcome: { ok: boolean; savedAt: string; message?: string }) => void
 }
@@ -67,6 +75,8 @@ const ID = /^[0-9]+-[0-9]+$/
 export class Autosaver {
   readonly folder: string
   readonly id: string
+  /** Only autosaves written by this checkout are offered (see the module doc). */
+  readonly checkout: string
   private readonly pid: number
   private cancel: (() => void) | undefined
   private savedRevision = -1
@@ -75,6 +85,7 @@ export class Autosaver {
   constructor(private readonly options: AutosaverOptions) {
     this.folder = join(options.dataDir, 'autosave')
     this.pid = options.pid ?? process.pid
+    this.checkout = options.checkout ?? findAppRoot()
     this.id = `${this.pid}-${(options.now ?? (() => new Date()))().getTime()}`
   }
 
@@ -120,6 +131,7 @@ export class Autosaver {
       designName: session.design.meta.name,
       savedAt,
       heartbeatAt: savedAt,
+      checkout: this.checkout,
     }
     if (state.filePath) meta.filePath = state.filePath
     const { design, meta: metaPath } = this.paths(this.id)
@@ -168,7 +180,7 @@ export class Autosaver {
     this.lastMeta = undefined
   }
 
-  /** Autosaves left by processes that are no longer running, newest first. */
+  /** Autosaves this checkout's processes left and that no longer run, newest first. */
   async list(): Promise<RecoveryEntry[]> {
     const names = await readdir(this.folder).catch(() => [] as string[])
     const entries: RecoveryEntry[] = []
@@ -178,7 +190,7 @@ export class Autosaver {
       if (!ID.test(id) || id === this.id) continue
       try {
         const meta = JSON.parse(await readFile(this.paths(id).meta, 'utf8')) as Meta
-        if (this.ownerAlive(meta)) continue
+        if (meta.checkout !== this.checkout || this.ownerAlive(meta)) continue
         const size = (await stat(this.paths(id).design)).size
         const entry: RecoveryEntry = {
           id,

@@ -22,6 +22,8 @@ export interface FilesServicesOptions {
   now?: () => Date
   isAlive?: (pid: number) => boolean
   pid?: number
+  /** The Strata checkout whose autosaves are offered (default: this one). */
+  checkout?: string
   autosaveIntervalMs?: number
   maxBytes?: number
   writeOptions?: AtomicWriteOptions
@@ -53,6 +55,7 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
     every: options.every,
     now: options.now,
     pid: options.pid,
+    checkout: options.checkout,
     isAlive: options.isAlive,
     onAutosave: (outcome) => ctx.hub.publish('files:autosave', outcome),
   })
