@@ -129,7 +129,7 @@ test("Run alone shows the run's placement on the canvas, the Tenants tab and a t
   await designer.screenshot(testInfo, 'run-alone-1-canvas')
   // the Tenants tab counts them against the design's instances
   await tenants.show()
-  await expect(tenants.summary).toContainText(`${started.length} of ${total} instances placed`)
+  await expect(tenants.summary).toContainText(`Placed ${started.length} of ${total} instances`)
   await designer.screenshot(testInfo, 'run-alone-2-tenants-tab')
   // Acme's view puts its started instances in zones, and only the others under "Not placed"
   const switcher = new TenantSwitcherPage(page)

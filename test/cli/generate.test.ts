@@ -112,7 +112,7 @@ describe('strata generate', () => {
     expect(valid.out).toContain('0 error(s), 0 warning(s)')
     // every instance, the pods inside their nodes included, is placed
     const placed = await strata('place', 'x.strata.json')
-    expect(placed.out).toContain('placed 700/700 instances')
+    expect(placed.out).toContain('placed 700 of 700 instances')
 
     const none = await strata(
       'generate',

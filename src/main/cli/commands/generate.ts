@@ -1,10 +1,11 @@
 /**
  * `strata generate --hosts N [--racks N] [--tenants N] [--instances N] [--seed N]
- * [--horizon-h H] [--east-west P] [--storage-iops N] [--node-pools N] -o OUT.strata.json`: a
- * seeded synthetic design of the given size, to try Strata at scale. The datacenter is the
- * scheduler benchmark's (`syntheticDatacenter`), so what `strata bench placement` measures is
- * what a user can open; traffic, storage I/O and node pools are added on top
- * (`generate-extras.ts`). Same options, same bytes.
+ * [--horizon-h H] [--east-west P] [--storage-iops N] [--node-pools N] [--no-power] [--no-prices]
+ * -o OUT.strata.json`: a seeded synthetic design of the given size, to try Strata at scale. The
+ * datacenter is the scheduler benchmark's (`syntheticDatacenter`), so what `strata bench
+ * placement` measures is what a user can open; traffic, storage I/O and node pools are added on
+ * top (`generate-extras.ts`), and the sample's switch and SAN power and prices
+ * (`generate-economics.ts`). Same options, same bytes.
  */
 import { parseArgs } from 'node:util'
 import type { Design } from '../../../shared/design/schema'
@@ -20,10 +21,11 @@ import {
 import { defaultSimulationSettings } from '../../../shared/design/defaults'
 import type { CliCommand, CliIo } from '../command'
 import { writeOut } from '../write-output'
+import { addGenerateEconomics, type GenerateEconomics } from './generate-economics'
 import { addGenerateExtras, type GenerateExtras } from './generate-extras'
 
 /** The size and seed of a generated design. Counts are whole numbers; units are in the names. */
-export interface GenerateOptions extends Partial<GenerateExtras> {
+export interface GenerateOptions extends Partial<GenerateExtras>, Partial<GenerateEconomics> {
   hosts: number
   racks: number
   tenants: number
@@ -91,6 +93,11 @@ export function generateDesign(o: GenerateOptions): Design {
     nodePools: o.nodePools ?? EXTRAS_DEFAULTS.nodePools,
   }
   addGenerateExtras(design, extras)
+  const economics = { power: o.power ?? true, prices: o.prices ?? true }
+  addGenerateEconomics(design, economics)
+  design.meta.description +=
+    ` Switches and SANs ${economics.power ? "draw the sample design's power" : 'draw no power'};` +
+    ` tenants ${economics.prices ? "pay the sample's Acme Retail prices" : 'are not billed'}.`
   // Default traffic only: fewer workloads send east-west until the bound is under
   // GENERATED_FLOW_BOUND (explicit options are the user's; the command warns about them).
   if (o.eastWestPeers === undefined && extras.eastWestPeers > 0) scaleDefaultTraffic(design, extras)
@@ -151,7 +158,7 @@ function boundWithTraffic(design: Design, extras: GenerateExtras, every: number)
 
 const USAGE =
   'strata generate --hosts N [--racks N] [--tenants N] [--instances N] [--seed N] [--horizon-h H] ' +
-  '[--east-west P] [--storage-iops N] [--node-pools N] -o OUT'
+  '[--east-west P] [--storage-iops N] [--node-pools N] [--no-power] [--no-prices] -o OUT'
 
 /** A whole number from `--name`, within [min, max], or a message naming the option. */
 function count(
@@ -188,6 +195,8 @@ export function parseGenerateArgs(
         'east-west': { type: 'string' },
         'storage-iops': { type: 'string' },
         'node-pools': { type: 'string' },
+        'no-power': { type: 'boolean' },
+        'no-prices': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
       },
     })
@@ -245,6 +254,8 @@ export function parseGenerateArgs(
       ...(eastWestPeers === undefined ? {} : { eastWestPeers: eastWestPeers as number }),
       storageIops: storageIops as number,
       nodePools: nodePools as number,
+      power: v['no-power'] !== true,
+      prices: v['no-prices'] !== true,
     },
     out: v.out,
   }

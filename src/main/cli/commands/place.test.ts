@@ -9,7 +9,7 @@ describe('strata place', () => {
     const r = await strata('place', 'resources/samples/two-hall.strata.json')
     expect(r.code).toBe(0)
     // 35 instances on hosts + Globex's 8 job containers in its HPC VMs (issue 18)
-    expect(r.out).toMatch(/^placed \d+\/43 instances on 13 hosts \(policy spread/)
+    expect(r.out).toMatch(/^placed \d+ of 43 instances on 13 hosts; .*; policy spread/)
     // names first (the id, which --explain takes, in brackets)
     expect(r.out).toMatch(/\(w-initech-api#0\) +-> lxc-\d/)
     expect(r.out).toContain('host usage (used/allocatable):')
@@ -19,6 +19,12 @@ describe('strata place', () => {
     const r = await strata('place', 'test/fixtures/overfull.strata.json', '--policy', 'pack')
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/^refused \d+:/m)
+    // the first line counts the refusals listed (review s7u #3): 43 − placed, never "everything fitted"
+    const first = /^placed (\d+) of (\d+) instances on \d+ hosts; (\d+) refused \(/.exec(r.out)
+    const listed = Number(/^refused (\d+):/m.exec(r.out)?.[1])
+    expect(Number(first?.[2]) - Number(first?.[1])).toBe(listed)
+    expect(Number(first?.[3])).toBe(listed)
+    expect(r.out.split('\n')[0]).not.toContain('everything fitted')
     expect(r.out).toMatch(
       /\(w-globex-hpc#\d+\) +none of 13 hosts can take it: 13 hosts: tenant quota reached: vCPUs \(120\)/,
     )

@@ -4,6 +4,7 @@
  */
 import type { Explanation, PlacementResult } from '../../../shared/contract'
 import { instanceLabel } from '../../../shared/design/instance-label'
+import { placementOutcomeText } from '../../../shared/domain/placement-words'
 import type { Design } from '../../../shared/design/schema'
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
 import { createScheduler } from '../../engine'
@@ -33,16 +34,14 @@ function namesOf(design: Design): Names {
   }
 }
 
-const ORDER_WORDS = {
-  stable: 'everything fitted, in the design\u2019s order',
-  drf: 'capacity ran short: tenants served in turn by dominant resource fairness',
-} as const
-
 function printText(io: CliIo, r: PlacementResult, n: Names): void {
-  io.out(
-    `placed ${r.placed.length}/${r.instanceCount} instances on ${r.hostCount} hosts ` +
-      `(policy ${r.preset}, seed ${r.seed}; ${ORDER_WORDS[r.order] ?? r.order})`,
-  )
+  const outcome = placementOutcomeText({
+    placedCount: r.placed.length,
+    instanceCount: r.instanceCount,
+    hostCount: r.hostCount ?? 0,
+    order: r.order,
+  })
+  io.out(`${outcome}; policy ${r.preset}, seed ${r.seed}`)
   for (const p of r.placed)
     io.out(`  ${n.instance(p.instanceId).padEnd(40)} -> ${n.host(p.hostId)}`)
   if (r.unplaced.length > 0) {

@@ -1,6 +1,7 @@
 /** What `strata simulate` prints of a finished run: the summary, tenants, fabric (or one JSON line). */
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
+import type { BillItem } from '../../../shared/domain/bill-line'
 import { instanceCountText } from '../../../shared/design/instance-count'
 import { percentOfFraction } from '../../../shared/domain/percent-text'
 import { BILL_ITEMS, METRICS, type MetricId } from '../../../shared/metrics-glossary'
@@ -65,10 +66,15 @@ export function printSummary(
     io.out(
       `  tenant ${tenantNames.get(t.tenantId) ?? t.tenantId}: ${METRICS.deliveredAvailability.label.toLowerCase()} ${t.availabilityPercent.toFixed(4)} % of ${t.slaAvailabilityPercent} % promised (${METRICS.availabilitySlaMet.label.toLowerCase()}: ${met}${unplaced}); bill ${t.bill.total.toFixed(2)} ${t.bill.currency} on ${t.bill.basis} capacity`,
     )
+    // Priced lines only; what is free is named once (review s6u #7: vCPU, memory and storage
+    // were printed at × 0 while IOPS and network, with no rate, were not printed at all).
     for (const l of t.bill.lines)
-      io.out(
-        `    ${`${BILL_ITEMS[l.item].label} (billed on ${l.basis})`.padEnd(30)} allocated ${l.allocatedQuantity} · used ${l.usedQuantity} · billed ${l.quantity} ${BILL_ITEMS[l.item].unit} × ${l.rate} = ${l.amount.toFixed(2)} ${t.bill.currency}`,
-      )
+      if (l.rate > 0)
+        io.out(
+          `    ${`${BILL_ITEMS[l.item].label} (billed on ${l.basis})`.padEnd(30)} allocated ${l.allocatedQuantity} · used ${l.usedQuantity} · billed ${l.quantity} ${BILL_ITEMS[l.item].unit} × ${l.rate} = ${l.amount.toFixed(2)} ${t.bill.currency}`,
+        )
+    const free = unpricedItems(t.bill.lines)
+    if (free.length > 0) io.out(`    not priced (no rate, or 0): ${free.join(', ')}`)
   }
   // the network and storage as the report's facts say them (present only when modelled)
   for (const section of fabricSections(design, result)) {
@@ -78,4 +84,12 @@ export function printSummary(
         for (const [label, value] of block.items) io.out(`    ${label.padEnd(34)} ${value}`)
   }
   io.out(`  simulated in ${s.elapsedMs.toFixed(0)} ms`)
+}
+
+/** Labels of the bill items a tenant's bill has no rate above 0 for, in the glossary's order. */
+export function unpricedItems(lines: ReadonlyArray<{ item: BillItem; rate: number }>): string[] {
+  const priced = new Set(lines.filter((l) => l.rate > 0).map((l) => l.item))
+  return (Object.keys(BILL_ITEMS) as BillItem[])
+    .filter((item) => !priced.has(item))
+    .map((item) => BILL_ITEMS[item].label)
 }

@@ -51,3 +51,35 @@ export function trafficLevel(
       return clamp01(mean + (hash3(seed, workload, Math.floor(tS / stepS)) < 0.1 ? amplitude : 0))
   }
 }
+
+/**
+ * The mean of `trafficLevel` over [0, `periodS`) seconds, 0..1, as an estimate knows it before
+ * a run: a trace's time-weighted mean; constant: the mean; diurnal: the curve's mean over the
+ * period (midpoint rule, one sample a minute); bursty: its expectation, 0.9 · mean + 0.1 ·
+ * (mean + amplitude), each clamped; neither: 1. `periodS` ≤ 0 gives the level at 0.
+ */
+export function meanTrafficLevel(traffic: WorkloadTraffic, periodS: number): number {
+  if (traffic.trace) {
+    const { percent, intervalS } = traffic.trace
+    if (!(periodS > 0)) return clamp01((percent[0] as number) / 100)
+    let sum = 0
+    for (let k = 0; k * intervalS < periodS; k++) {
+      const from = k * intervalS
+      const to = Math.min(periodS, from + intervalS)
+      const p = percent[Math.min(percent.length - 1, k)] as number
+      sum += clamp01(p / 100) * (to - from)
+    }
+    return sum / periodS
+  }
+  const p = traffic.profile
+  if (!p) return 1
+  const mean = p.meanPercent / 100
+  const amplitude = p.amplitudePercent / 100
+  if (p.profile === 'constant') return clamp01(mean)
+  if (p.profile !== 'diurnal') return 0.9 * clamp01(mean) + 0.1 * clamp01(mean + amplitude)
+  if (!(periodS > 0)) return trafficLevel(traffic, 0, 0, 1, 0)
+  const n = Math.max(1, Math.ceil(periodS / 60))
+  let sum = 0
+  for (let i = 0; i < n; i++) sum += trafficLevel(traffic, 0, ((i + 0.5) * periodS) / n, 1, 0)
+  return sum / n
+}

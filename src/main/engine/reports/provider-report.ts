@@ -5,6 +5,7 @@
  */
 import { instanceLabel } from '../../../shared/design/instance-label'
 import type { PlacementResult } from '../../../shared/domain/placement'
+import { placementOrderWords } from '../../../shared/domain/placement-words'
 import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { duration, num } from './format'
@@ -101,9 +102,12 @@ function placementSection(
           ],
           [
             'Order',
-            p.order === 'drf'
-              ? 'capacity ran short, so tenants were served in turn by dominant resource fairness (DRF)'
-              : 'everything fitted, so instances were placed in the design\u2019s order',
+            placementOrderWords({
+              placedCount: p.placed.length,
+              instanceCount: p.instanceCount,
+              hostCount: p.hostCount ?? 0,
+              order: p.order,
+            }),
           ],
         ],
       },

@@ -8,6 +8,7 @@ import { renderReportHtml } from './html'
 import type { ReportChart } from './model'
 import { buildProviderReport } from './provider-report'
 import { topologySvg } from './topology-svg'
+import { createScheduler } from '../scheduler/scheduler'
 
 const sample = checkIntegrity(
   JSON.parse(
@@ -105,5 +106,20 @@ describe('reports (engine)', () => {
     // The chart whose data a table holds gets no file; headers name units; time only in s.
     expect(files[0]?.contents).toBe('name,failed_at_s\r\n"a, ""b""",1.5\r\n')
     expect(files[1]?.contents).toBe('time_s,total (W)\r\n0,10\r\n3600,20\r\n')
+  })
+})
+
+describe('the report’s placement order (review s7u #3)', () => {
+  it('does not say everything fitted when the sample’s placement refused instances', () => {
+    const placement = createScheduler(sample).placeAll()
+    const refused = placement.instanceCount - placement.placed.length
+    expect(refused).toBe(placement.unplaced.length)
+    expect(refused).toBeGreaterThan(0)
+    const html = renderReportHtml(buildProviderReport({ design: sample, placement }), {
+      renderChart: stubChart,
+      generatedAt: '2026-01-01T00:00:00Z',
+    })
+    expect(html).not.toContain('everything fitted')
+    expect(html).toContain('in the design\u2019s order')
   })
 })

@@ -18,6 +18,11 @@ export interface AllocationTotals {
   diskGiB: number
   /** IOPS reserved at admission (`workload.iops`), for the provisioned-IOPS line (issue 17). */
   iops?: number
+  /**
+   * GB the instances would send over the period (east-west and egress, `estimatedNetworkGB`),
+   * for the `network-gb` line; undefined when the design's run models no traffic.
+   */
+  networkGB?: number
 }
 
 /** A bill estimated from allocation over `periodS` seconds. */
@@ -55,6 +60,9 @@ export function estimateBill(
       ),
     )
   }
+  // Network GB sent (review s7u #1), as the run bills them: only when priced and modelled.
+  if (pricing.transferGB !== undefined && totals.networkGB !== undefined)
+    lines.push(line('network-gb', 'used', totals.networkGB, totals.networkGB, pricing.transferGB))
   return {
     source: 'estimate',
     periodS,

@@ -11,6 +11,8 @@ import type {
 } from '../../../shared/domain/tenant-view'
 import type { Design, Tenant } from '../../../shared/design/schema'
 import { estimateBill, simulatedBill, type AllocationTotals } from './bill'
+import { hasNetworkTraffic } from '../network/network-run'
+import { estimatedNetworkGB } from './network-estimate'
 import { createTenantGuard, type TenantGuard } from './guard'
 import { findTenant, forEachOwnInstance, insideOwnVm, ownWorkloads } from './instances'
 import type { ProjectionOptions } from './inputs'
@@ -109,9 +111,12 @@ export function projectTenantView(
   const placedTotals: AllocationTotals = { vcpus: 0, usedVcpus: 0, memoryMiB: 0, diskGiB: 0 }
   let placedCount = 0
   let count = 0
+  /** Per own workload: its instances the estimate counts (placed, or all without a placement). */
+  const counted = new Map<string, number>()
   forEachOwnInstance(workloads, (id, w) => {
     count++
     const hostId = hostOf.get(id)
+    if (hostId !== undefined || !placement) counted.set(w.id, (counted.get(w.id) ?? 0) + 1)
     const zoneId = hostId === undefined ? undefined : zoneOfHost.get(hostId)
     // An instance inside the tenant's own VM (a node pool, VMs in VMs) lives in capacity the
     // tenant already holds: it adds nothing to the quotas, the estimate or the volumes
@@ -178,6 +183,10 @@ export function projectTenantView(
     }))
 
   const usage = result?.tenants.find((t) => t.tenantId === tenantId)
+  const estimateS = options.simulation?.info?.horizonS ?? design.simulation.horizonS
+  // Pods in the tenant's own VMs send traffic of their own: every counted instance sends.
+  if (!usage && hasNetworkTraffic(design))
+    placedTotals.networkGB = estimatedNetworkGB(workloads, counted, estimateS)
   const run = projectRun(
     tenant,
     usage,
@@ -205,7 +214,7 @@ export function projectTenantView(
     ),
     bill: usage
       ? simulatedBill(usage, periodS, stopped?.status as 'cancelled' | 'failed' | undefined)
-      : estimateBill(tenant, placedTotals, info?.horizonS ?? design.simulation.horizonS),
+      : estimateBill(tenant, placedTotals, estimateS),
     sla: run.sla,
     explanations,
   }
