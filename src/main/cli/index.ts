@@ -2,6 +2,7 @@
 import { exitOnOldNode } from '../../../scripts/node-version.mjs'
 import { FileIoError } from '../services/files/io-errors'
 import { runCli } from './main'
+import { terminalSafe } from './terminal-safe'
 
 exitOnOldNode()
 
@@ -29,7 +30,7 @@ runCli(process.argv.slice(2), io).then(
         : error instanceof Error
           ? (error.stack ?? error.message)
           : String(error)
-    io.err(`strata: ${text}`)
+    io.err(terminalSafe(`strata: ${text}`))
     process.exitCode = 1
   },
 )

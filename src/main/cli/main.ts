@@ -1,8 +1,18 @@
 /** The `strata` CLI: dispatches to one command; exit codes 0 ok, 1 problems, 2 usage. */
 import type { CliIo } from './command'
 import { COMMANDS } from './commands'
+import { terminalSafe } from './terminal-safe'
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs `strata ARGV`: the exit code. Every line the command prints goes through
+ * `terminalSafe` (a design's names cannot drive the terminal).
+ */
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = {
+    ...rawIo,
+    out: (line) => rawIo.out(terminalSafe(line)),
+    err: (line) => rawIo.err(terminalSafe(line)),
+  }
   const [name, ...rest] = argv
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out('usage: strata COMMAND [ARGS]\n')

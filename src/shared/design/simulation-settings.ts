@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { defaultSimulationSettings } from './defaults'
 import { PLACEMENT_PRESETS } from './enums'
 import { instanceFailureEventSchema } from './nesting'
+import { MAX_HORIZON_S, stepCountProblem } from './simulation-limits'
 
 /** Each field's default, from the one set in `defaults.ts`. */
 const DEFAULT = defaultSimulationSettings()
@@ -27,15 +28,13 @@ export const simulationSettingsSchema = z
       .min(0)
       .max(2 ** 31 - 1)
       .default(DEFAULT.seed),
-    /** Simulated time span, seconds. */
-    horizonS: z
-      .number()
-      .int()
-      .positive()
-      .max(10 * 365 * 86_400)
-      .default(DEFAULT.horizonS),
-    /** Scheduling / sampling interval, seconds. */
-    stepS: z.number().int().positive().default(DEFAULT.stepS),
+    /** Simulated time span, seconds (at most `MAX_HORIZON_S`, 10 years). */
+    horizonS: z.number().int().positive().max(MAX_HORIZON_S).default(DEFAULT.horizonS),
+    /**
+     * Scheduling / sampling interval, seconds; `horizonS / stepS` is at most
+     * `MAX_SIMULATION_STEPS` (`simulation-limits.ts`).
+     */
+    stepS: z.number().int().positive().max(MAX_HORIZON_S).default(DEFAULT.stepS),
     /**
      * Consolidation policy: `npa`, `dvfs`, or `DETECTOR-SELECTOR-PARAM`
      * such as `thr-mmt-0.8`, `iqr-mmt-1.5`, `mad-mmt-2.5`, `lr-mmt-1.2`, `lrr-mmt-1.2`.
@@ -66,6 +65,10 @@ export const simulationSettingsSchema = z
      * is zero for a whole interval finish; memory binds only at initial placement).
      */
     cloudsimCompat: z.boolean().default(DEFAULT.cloudsimCompat),
+  })
+  .superRefine((settings, context) => {
+    const problem = stepCountProblem(settings.horizonS, settings.stepS)
+    if (problem) context.addIssue({ code: 'custom', path: ['stepS'], message: problem })
   })
   .default(defaultSimulationSettings)
 

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
 import { checkIntegrity } from '../model/validate'
+import { createScheduler } from '../scheduler/scheduler'
 import { designFingerprint, serializeStrataFile } from './file-format'
 import { readStrataFile } from './read-file'
 
@@ -31,7 +32,8 @@ describe('readStrataFile', () => {
 
   it('keeps results saved for this design and drops stale ones with a warning', () => {
     const design = sample()
-    const lastRun = { designFingerprint: designFingerprint(design), simulation: { energyKWh: 3 } }
+    const placement = createScheduler(design).placeAll()
+    const lastRun = { designFingerprint: designFingerprint(design), placement }
     const back = readStrataFile(serializeStrataFile(design, lastRun))
     expect(back.ok && back.lastRun).toEqual(lastRun)
     const stale = JSON.parse(serializeStrataFile(design, lastRun))

@@ -17,6 +17,7 @@ import {
   type LastRun,
 } from './file-format'
 import { pathAt, scanJson } from './json-scan'
+import { lastRunShapeProblem } from './last-run-shape'
 import { migrateDocument } from './migrations'
 import { isRecord } from './migrations/types'
 import { decodeUtf8 } from './utf8'
@@ -57,15 +58,21 @@ function plural(n: number, word: string): string {
 }
 
 /** Keeps `lastRun` only if it is well formed and belongs to `design`. */
-function checkLastRun(raw: unknown, design: Design, warnings: Problem[]): LastRun | undefined {
+function checkLastRun(
+  raw: unknown,
+  design: Design,
+  warnings: Problem[],
+  source: string,
+): LastRun | undefined {
   if (raw === undefined) return undefined
-  const ok =
-    isRecord(raw) &&
-    typeof raw.designFingerprint === 'string' &&
-    (raw.placement === undefined || isRecord(raw.placement)) &&
-    (raw.simulation === undefined || isRecord(raw.simulation))
-  if (!ok) {
-    warnings.push(warning(LAST_RUN_KEY, 'saved results are malformed and were dropped'))
+  const bad = lastRunShapeProblem(raw)
+  if (bad || !isRecord(raw)) {
+    warnings.push(
+      warning(
+        bad?.path ?? LAST_RUN_KEY,
+        `${source}: saved results are malformed and were dropped (${bad?.path ?? LAST_RUN_KEY}: ${bad?.message ?? 'not an object'})`,
+      ),
+    )
     return undefined
   }
   if (raw.designFingerprint !== designFingerprint(design)) {
@@ -143,7 +150,7 @@ export function readStrataFile(input: Uint8Array | string, options: ReadOptions 
 
   // The reference Strata writes itself is not part of the design (so open -> save is exact).
   if (design.$schema === DESIGN_SCHEMA_ID) delete design.$schema
-  const lastRun = checkLastRun(lastRunRaw, design, warnings)
+  const lastRun = checkLastRun(lastRunRaw, design, warnings, source)
   const result: ReadResult = { ok: true, design, warnings }
   if (lastRun) result.lastRun = lastRun
   if (migrated.fromVersion !== CURRENT_SCHEMA_VERSION) {

@@ -61,8 +61,21 @@ export class DesignFiles {
   private lastRun: LastRun | undefined
   /** The file last opened or saved (its real path) and its state on disk then. */
   private known: { path: string; stamp: DiskStamp; sha256: string } | undefined
+  /**
+   * Counts what asked for another design: every `openPath` as it begins, and every replace of
+   * the design from elsewhere (an upload, new, sample, import, recovery). An `openPath` whose
+   * read ends after a later one was asked gives way (review s7a #6: of two opens sent back to
+   * back, the first, slower to read, replaced the second, and both answered ok).
+   */
+  private asked = 0
+  /** True while `openPath` replaces the design itself (not counted as another ask). */
+  private replacing = false
 
-  constructor(private readonly options: DesignFilesOptions) {}
+  constructor(private readonly options: DesignFilesOptions) {
+    options.session.onChange((change) => {
+      if (change.changes.replaced && !this.replacing) this.asked++
+    })
+  }
 
   private get session(): DesignSession {
     return this.options.session
@@ -89,8 +102,13 @@ export class DesignFiles {
     return serializeStrataFile(this.session.design, this.currentLastRun())
   }
 
-  /** Opens a file from disk. The open design is untouched unless this succeeds. */
+  /**
+   * Opens a file from disk. The open design is untouched unless this succeeds. The last asked
+   * wins: if another open (or another design) is asked for while this one reads, this one
+   * answers `cancelled` and opens nothing.
+   */
   async openPath(path: string): Promise<Result<OpenedFile>> {
+    const mine = ++this.asked
     const full = resolve(path)
     const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_FILE_BYTES
     let bytes: Uint8Array
@@ -114,7 +132,19 @@ export class DesignFiles {
       const { code, reason } = describeIoError(error, full)
       return fail(code === 'ENOENT' ? 'not-found' : 'io', `could not open ${full}: ${reason}`)
     }
-    const opened = this.openBytes(bytes, basename(full), full)
+    // The last asked wins: a later open (or another design) was asked for during the read.
+    if (mine !== this.asked)
+      return fail(
+        'cancelled',
+        `${full} was not opened: another design was asked for after this open began`,
+      )
+    this.replacing = true
+    let opened: Result<OpenedFile>
+    try {
+      opened = this.openBytes(bytes, basename(full), full)
+    } finally {
+      this.replacing = false
+    }
     if (opened.ok) {
       this.known = {
         path: await realpath(full).catch(() => full),

@@ -1,5 +1,6 @@
 /** Handlers of the `simulation:` calls, over the context's simulation runs (worker threads). */
 import { fail, ok } from '../../../shared/contract'
+import { stepCountProblem } from '../../../shared/design/simulation-limits'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { MAX_ACTIVE_RUNS } from '../simulation/runs'
@@ -32,6 +33,14 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
           `the design has ${problems.length} error(s); fix them before simulating`,
           problems,
         )
+      // The run's length, with the request's horizon over the design's step (review s7a #2).
+      if (req.horizonS !== undefined) {
+        const tooLong = stepCountProblem(req.horizonS, ctx.design.design.simulation.stepS)
+        if (tooLong)
+          return fail('bad-request', `simulation:start: ${tooLong}`, [
+            { severity: 'error', path: 'request.horizonS', message: tooLong },
+          ])
+      }
       // Each run is a worker thread: a client cannot start them without end.
       if (runs.activeCount() >= MAX_ACTIVE_RUNS)
         return fail(

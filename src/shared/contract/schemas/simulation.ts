@@ -1,5 +1,6 @@
 /** Request schemas of the `simulation:` calls (main only at run time). Discrete-event simulation runs (issue 4): start, pause, resume, step, cancel, read; progress and results pushed as events. */
 import { z } from 'zod'
+import { MAX_HORIZON_S } from '../../design/simulation-limits'
 
 const runId = z.strictObject({ runId: z.string().min(1).max(100) })
 
@@ -13,7 +14,8 @@ export const simulationRequests = {
       .min(0)
       .max(2 ** 31 - 1)
       .optional(),
-    horizonS: z.number().int().positive().optional(),
+    /** At most `MAX_HORIZON_S` (10 years), as in the design; the step count is checked against the design's `stepS`. */
+    horizonS: z.number().int().positive().max(MAX_HORIZON_S).optional(),
     /** Keep per-host time series: false declines them; they are kept only within main's 256 MiB budget either way. */
     hostSeries: z.boolean().optional(),
   }),
