@@ -17,14 +17,7 @@ export interface Figure {
   title?: string
 }
 
-/** One device kind's share of the run's energy. */
-export interface EnergyShare {
-  kind: 'hosts' | 'storage' | 'switches'
-  label: string
-  energyKWh: number
-  /** energyKWh / the run's total, 0..1. */
-  share: number
-}
+export { energyShares, type EnergyShare } from '../../../../shared/domain/energy-shares'
 
 /** A link counts as saturated at an instant at 99.9 % or more (the report's threshold). */
 const SATURATED = 0.999
@@ -159,20 +152,4 @@ export function storageFigures(
       title: 'Hours each storage system ran at its IOPS or throughput capacity',
     },
   ]
-}
-
-const ENERGY_LABELS = { hosts: 'Hosts', storage: 'Storage', switches: 'Switches' } as const
-
-/**
- * The run's energy by device kind: the breakdown when the run has one (storage or switches
- * draw power too), else all of it on the hosts. The shares sum to 1.
- */
-export function energyShares(summary: SimulationResult['summary']): EnergyShare[] {
-  const total = summary.energyKWh
-  const b = summary.energyBreakdownKWh ?? { hosts: total }
-  const kinds = (['hosts', 'storage', 'switches'] as const).filter((k) => b[k] !== undefined)
-  return kinds.map((kind) => {
-    const energyKWh = b[kind] ?? 0
-    return { kind, label: ENERGY_LABELS[kind], energyKWh, share: total > 0 ? energyKWh / total : 0 }
-  })
 }
