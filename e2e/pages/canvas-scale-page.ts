@@ -45,6 +45,11 @@ export class CanvasScalePage {
     return this.page.evaluate(() => (globalThis as unknown as HookWindow).__strataTest.bundles())
   }
 
+  /** Racks drawn as mosaics of their hosts (not on the canvas yet) in the last frame. */
+  mosaics(): Promise<number> {
+    return this.page.evaluate(() => (globalThis as unknown as HookWindow).__strataTest.mosaics())
+  }
+
   labels(): Promise<LabelFact[]> {
     return this.page.evaluate(() => (globalThis as unknown as HookWindow).__strataTest.labels())
   }

@@ -1,7 +1,9 @@
 /**
  * The canvas at 10,000 hosts (issue 19): at fit every rack and row label is drawn at least
  * 10 px on screen and inside the canvas; zooming into one rack shows its hosts with their
- * names; after a placement and a one-hour run every rack's glyph has a utilization and every
+ * names, and on the way there (zoom 0.25: racks too narrow for their hosts to be created, wide
+ * enough to show them) every rack in view draws its hosts as a mosaic, never an empty box
+ * (s6 review #13); after a placement and a one-hour run every rack's glyph has a utilization and every
  * host in view is coloured by it.
  */
 import { syntheticDatacenter } from '../../src/main/engine/scheduler/synthetic-datacenter'
@@ -59,6 +61,18 @@ test('10,000 hosts: readable at fit, hosts named in a rack, every rack and host 
   // into one rack: its hosts in view, each with its name drawn at >= 10 px
   const rackId = 'rack-0125'
   const members = design.hosts.filter((h) => h.rackId === rackId).map((h) => h.id)
+  // at a quarter: every rack in view (each has its label drawn) shows its hosts, as a mosaic
+  // unless they are on the canvas (the rack of the host centred on is created)
+  await canvas.view(0.25, members[20] as string)
+  expect(await canvas.detail()).toBe('racks')
+  const quarter = new Set((await canvas.labels()).filter((l) => l.kind === 'rack').map((l) => l.id))
+  const created = new Set(
+    (await canvas.nodesInView()).filter((n) => n.kind === 'host').map((n) => n.parent),
+  )
+  expect(created).toEqual(new Set([rackId]))
+  expect(quarter.size).toBeGreaterThan(4)
+  expect(await canvas.mosaics()).toBe(quarter.size - created.size)
+  await designer.screenshot(testInfo, 'canvas-scale-10k-quarter')
   // at half size the racks in view are wide enough to draw their hosts and links: the
   // zoomed-out note ("small racks show totals … zoom in for single links") is gone (s5 review #11)
   await canvas.view(0.5, members[20] as string)

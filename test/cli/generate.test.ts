@@ -196,14 +196,40 @@ describe('strata generate', () => {
   })
 })
 
-describe('a generated design that the reader would refuse', () => {
-  it('is not written (review s6a #9: a 0.0001 h horizon rounds to 0 s, which validate refuses)', async () => {
-    // 0.0001 h × 3600 s/h = 0.36 s, rounded to 0 s: below the schema's least horizon.
-    const r = await strata('generate', '--hosts', '10', '--horizon-h', '0.0001', '-o', 'tiny.json')
-    expect(r.code).toBe(1)
-    expect(r.err).toMatch(/not valid, nothing written \(simulation\.horizonS/)
-    expect(r.out).not.toMatch(/wrote/)
-    expect(() => readFileSync(join(dir, 'tiny.json'))).toThrow()
+describe('a horizon shorter than one step', () => {
+  it('is refused naming --horizon-h, and nothing is written (review s6a #9, s7a #11)', async () => {
+    // 0.0001 h × 3600 s/h = 0.36 s (rounds to 0 s); 0.0002 h = 0.72 s (rounds to 1 s): both
+    // shorter than the generated design's 300 s step. 300 s / 3600 s/h = 0.0833 h is the least.
+    for (const h of ['0.0001', '0.0002', '0.08']) {
+      const r = await strata('generate', '--hosts', '10', '--horizon-h', h, '-o', 'tiny.json')
+      expect(r.code, h).toBe(2)
+      expect(r.err).toContain(
+        `--horizon-h must be at least 0.0833 h (one 300 s step of the run), not "${h}"`,
+      )
+      expect(r.out).not.toMatch(/wrote/)
+      expect(() => readFileSync(join(dir, 'tiny.json'))).toThrow()
+    }
+    const least = await strata(
+      'generate',
+      '--hosts',
+      '10',
+      '--horizon-h',
+      '0.0833',
+      '-o',
+      'least.json',
+    )
+    expect(least.code, least.err).toBe(0)
+    const design = JSON.parse(readFileSync(join(dir, 'least.json'), 'utf8')) as Design
+    expect(design.simulation.horizonS).toBe(300) // 0.0833 × 3600 = 299.88, rounded
+  })
+
+  it('an empty -o is refused, and a write that fails keeps the old file (atomic)', async () => {
+    const empty = await strata('generate', '--hosts', '10', '-o', '')
+    expect(empty.code).toBe(2)
+    expect(empty.err).toMatch(/-o OUT is required/)
+    const folder = await strata('generate', '--hosts', '10', '-o', dir)
+    expect(folder.code).toBe(1)
+    expect(folder.err).toBe(`strata generate: cannot write ${dir}: ${dir} is a folder`)
   })
 })
 

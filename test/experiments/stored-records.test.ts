@@ -115,7 +115,7 @@ describe('a stored run record', () => {
   it('that is not JSON, or has another id, is named and run again', () => {
     const truncated = storeWith('{"id": "052b')
     expect(truncated.store.read(ID, (m) => truncated.warnings.push(m))).toBeUndefined()
-    expect(truncated.warnings[0]).toMatch(new RegExp(`^runs/${ID}\\.json: not JSON`))
+    expect(truncated.warnings[0]).toMatch(new RegExp(`^runs/${ID}\\.json is not JSON`))
     const other = storeWith(JSON.stringify(record('another')))
     expect(other.store.read(ID, (m) => other.warnings.push(m))).toBeUndefined()
     expect(other.warnings).toEqual([

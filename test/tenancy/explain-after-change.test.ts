@@ -1,10 +1,11 @@
 /**
- * A tenant's `scheduler:explain` of its own instance, and its report, are answered, never
- * withheld, when the placement they describe was made on the spot (no placement yet, the
- * design changed since the last one, or the report's own placement). The fuzz found 30 such `internal` answers: the scheduler explained with a
- * fresh placement while the tenancy guard still judged "own hosts" by the old one (or none).
- * The expected hosts come from the answer's own placement (`scheduler:last` as the provider
- * reads it), not from the guard.
+ * A tenant's `scheduler:explain` of its own instance is answered from the provider's published
+ * placement, never withheld, and never places (review s7a #1): before a placement, or after an
+ * edit since the last one, it is `unavailable`; once the provider places, it is answered with
+ * that placement. A tenant's report, built on a placement of its own, is answered whatever was
+ * placed before. (The fuzz once found 30 `internal` answers: the scheduler explained with a
+ * fresh placement while the tenancy guard judged "own hosts" by the old one.) The expected
+ * hosts come from the answer's placement (`scheduler:last` as the provider reads it).
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -49,9 +50,13 @@ async function explainOwn(s: Services): Promise<Explanation> {
   return (answer as { value: Explanation }).value
 }
 
-describe("a tenant's explanation of a placement made on the spot", () => {
-  it('is answered when nothing was placed before', async () => {
+describe("a tenant's explanation of the provider's placement", () => {
+  it('is unavailable before the provider places, then answered', async () => {
     const s = start()
+    const early = await s.dispatch(globex, 'scheduler:explain', { instanceId: 'w-globex-hpc#1' })
+    expect(early.ok ? 'ok' : early.error.code).toBe('unavailable')
+    expect(await s.dispatch(provider, 'scheduler:last', {})).toEqual({ ok: true, value: null })
+    expect((await s.dispatch(provider, 'scheduler:place', {})).ok).toBe(true)
     const e = await explainOwn(s)
     expect(e.placed).toBe(true)
     expect([...(await globexHosts(s))]).toContain(e.hostId)
@@ -61,11 +66,14 @@ describe("a tenant's explanation of a placement made on the spot", () => {
     const s = start()
     expect((await s.dispatch(provider, 'scheduler:place', {})).ok).toBe(true)
     const before = await explainOwn(s)
-    // The host it runs on is removed: the next explain places afresh, elsewhere.
+    // The host it runs on is removed: the provider places afresh, elsewhere.
     const edited = await s.dispatch(provider, 'design:apply', {
       command: { type: 'remove', ids: [before.hostId] },
     })
     expect(edited.ok ? 'ok' : edited.error.message).toBe('ok')
+    const stale = await s.dispatch(globex, 'scheduler:explain', { instanceId: 'w-globex-hpc#1' })
+    expect(stale.ok ? 'ok' : stale.error.code).toBe('unavailable')
+    expect((await s.dispatch(provider, 'scheduler:place', {})).ok).toBe(true)
     const e = await explainOwn(s)
     expect(e.hostId).not.toBe(before.hostId)
     expect([...(await globexHosts(s))]).toContain(e.hostId)

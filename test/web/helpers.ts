@@ -29,6 +29,9 @@ export interface ChildHost {
     unhandledRejections: number
     rssBytes: number
     heapUsedBytes: number
+    /** Report jobs running or waiting, and report threads alive, in the host's pool. */
+    reportJobs: number
+    reportThreads: number
   }>
   stop: () => Promise<void>
 }

@@ -3,7 +3,8 @@
  * the process (an uncaught exception, an unhandled rejection), the parent sees it exit. It
  * prints one JSON line `{origin, providerToken, tenantToken}` when listening, and answers
  * `stats` on stdin with `{stats, handled, internals, unhandledRejections, rssBytes,
- * heapUsedBytes}` (calls that reached each handler, calls answered `internal`).
+ * heapUsedBytes, reportJobs, reportThreads}` (calls that reached each handler, calls answered
+ * `internal`, report jobs running or waiting and report threads alive in the process's pool).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { startServices } from '../../src/main/services'
+import { reportJobsInPool, reportThreads } from '../../src/main/services/reports/report-off-thread'
 import { startWebHost } from '../../src/main/web/server'
 
 const root = mkdtempSync(join(tmpdir(), 'strata-hostile-'))
@@ -86,6 +88,8 @@ createInterface({ input: process.stdin }).on('line', (line) => {
         unhandledRejections,
         rssBytes,
         heapUsedBytes,
+        reportJobs: reportJobsInPool(),
+        reportThreads: reportThreads(),
       }) + '\n',
     )
   }

@@ -306,7 +306,7 @@ describe('tenant sessions', () => {
     const tenant = await wsConnect(api(host.tenantToken))
     const attempts: Array<[string, unknown, string[]]> = [
       ['tenancy:view', { tenantId: 't-acme' }, ['forbidden']],
-      ['scheduler:explain', { instanceId: 'w-acme-web#0' }, ['not-found']],
+      ['scheduler:explain', { instanceId: 'w-acme-web#0' }, ['not-found', 'unavailable']],
       ['reports:export', { format: 'csv', tenantId: 't-initech' }, ['forbidden']],
       ['reports:export', { format: 'csv', jobId: 'report-1' }, ['bad-request']],
       ['tenancy:mint-token', { tenantId: 't-globex' }, ['forbidden']],
@@ -332,8 +332,12 @@ describe('tenant sessions', () => {
         ok: true,
         value: { cancelled: false },
       })
-    // And the tenant's own questions are answered from its projection.
+    // And the tenant's own questions are answered from its projection (an explain once the
+    // provider has placed: a tenant never starts a placement).
     expect(await wsCall(tenant, id(), 'tenancy:view', {})).toMatchObject({ ok: true })
+    const provider = await wsConnect(api(host.providerToken))
+    expect(await wsCall(provider, id(), 'scheduler:place', {})).toMatchObject({ ok: true })
+    provider.close()
     expect(
       await wsCall(tenant, id(), 'scheduler:explain', { instanceId: 'w-globex-hpc#0' }),
     ).toMatchObject({

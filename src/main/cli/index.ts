@@ -1,5 +1,6 @@
 /** Entry of the `strata` command (npm run strata -- ..., or the package bin). */
 import { exitOnOldNode } from '../../../scripts/node-version.mjs'
+import { FileIoError } from '../services/files/io-errors'
 import { runCli } from './main'
 
 exitOnOldNode()
@@ -20,7 +21,15 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    io.err(`strata: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    // A file that could not be read or written is the user's to fix: its message names it and
+    // says why; a stack trace is for a bug.
+    const text =
+      error instanceof FileIoError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error)
+    io.err(`strata: ${text}`)
     process.exitCode = 1
   },
 )

@@ -1,11 +1,11 @@
 /**
- * Reading other tools' files and writing results for the CLI's import and export commands:
- * a size limit before reading, strict UTF-8, problems and warnings printed with the file name.
+ * Reading other tools' files for the CLI's import and export commands: a size limit before
+ * reading, strict UTF-8, problems and warnings printed with the file name. (Writing goes
+ * through `write-output.ts`.)
  */
 import { resolve } from 'node:path'
 import type { Problem } from '../../shared/contract'
 import { DEFAULT_MAX_FILE_BYTES, decodeUtf8 } from '../engine'
-import { writeFileAtomic } from '../services/files/atomic-write'
 import { readUserFileSync } from '../services/files/safe-read'
 import type { CliIo } from './command'
 
@@ -34,19 +34,4 @@ export function readTextFile(file: string, cwd: string): TextFile {
 export function printTo(io: CliIo, file: string, problems: readonly Problem[]): void {
   for (const p of problems)
     io.err(`${file}: ${p.severity} at ${p.path || '(document)'}: ${p.message}`)
-}
-
-/** Writes `contents` to `out` (relative to `cwd`) atomically; returns the path or an error. */
-export async function writeOut(
-  out: string,
-  cwd: string,
-  contents: string,
-): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
-  const path = resolve(cwd, out)
-  try {
-    await writeFileAtomic(path, contents)
-    return { ok: true, path }
-  } catch (error) {
-    return { ok: false, message: `cannot write ${path}: ${(error as Error).message}` }
-  }
 }

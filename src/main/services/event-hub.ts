@@ -38,6 +38,7 @@ function deliver(sink: EventSink, event: EventName, payload: unknown): void {
 
 export class EventHub {
   private readonly subscribers = new Set<Subscriber>()
+  private readonly callerGone = new Set<(caller: string) => void>()
 
   /**
    * A last check of every projected payload before it reaches a tenant session (the tenancy
@@ -52,7 +53,20 @@ export class EventHub {
   subscribe(session: SessionInfo, sink: EventSink, caller = defaultCaller(session)): () => void {
     const subscriber = { session, caller, sink }
     this.subscribers.add(subscriber)
-    return () => this.subscribers.delete(subscriber)
+    return () => {
+      if (!this.subscribers.delete(subscriber)) return
+      for (const s of this.subscribers) if (s.caller === caller) return
+      for (const listener of [...this.callerGone]) listener(caller)
+    }
+  }
+
+  /**
+   * Calls `listener` with a caller key when that caller's last outlet unsubscribes (its last
+   * socket closed, its token revoked): nobody is left to receive its work's results.
+   */
+  onCallerGone(listener: (caller: string) => void): () => void {
+    this.callerGone.add(listener)
+    return () => this.callerGone.delete(listener)
   }
 
   publish<E extends EventName>(

@@ -41,7 +41,10 @@ export interface WebHost {
 /** The close reason a tenant page shows when the provider opened another design. */
 export const LINK_CLOSED_REASON = 'the provider opened another design'
 
-/** Largest message a client may send (a design upload included); larger closes the socket. */
+/**
+ * Largest message a client may send (a design upload included); larger closes the socket.
+ * Calls that carry no design nor file have a far smaller cap (`message-caps.ts`).
+ */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as const
@@ -153,10 +156,8 @@ export async function startWebHost(
     socket.destroy()
   })
 
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
-  })
+  const frameBytes = options.maxMessageBytes ?? MAX_MESSAGE_BYTES
+  const wss = new WebSocketServer({ noServer: true, maxPayload: frameBytes })
   wss.on('error', () => {
     stats.caught++
   })
@@ -197,7 +198,7 @@ export async function startWebHost(
         })
         // The token's id is the caller: its sockets (tabs of one link) share their jobs; another
         // link, even of the same tenant, does not see them.
-        serveSocket(ws, identity, services, stats, release)
+        serveSocket(ws, identity, services, stats, release, frameBytes)
       } catch {
         stats.caught++
         ws.terminate()

@@ -9,6 +9,7 @@ import type { RawData, WebSocket } from 'ws'
 import { WIRE, fail, type Result, type SessionInfo } from '../../shared/contract'
 import type { Services } from '../services'
 import { parseEnvelope } from './envelope'
+import { formatBytes, messageCapBytes, peekEnvelope } from './message-caps'
 
 /** Calls one socket may have in progress at once; more are answered `unavailable`. */
 export const MAX_CALLS_IN_FLIGHT = 32
@@ -67,7 +68,9 @@ function sendJson(ws: WebSocket, message: unknown, stats: WebHostStats): void {
 
 /**
  * Binds `ws` to the session of the token whose public id is `identity.id` (the caller key of
- * every call it makes and of the events about its own work); cleans up on close.
+ * every call it makes and of the events about its own work); cleans up on close. A message
+ * larger than its call's cap (`message-caps.ts`; `frameBytes` is the host's frame limit) is
+ * answered `bad-request` naming the call and the cap, before it is decoded or parsed.
  */
 export function serveSocket(
   ws: WebSocket,
@@ -75,6 +78,7 @@ export function serveSocket(
   services: Services,
   stats: WebHostStats,
   release: () => void,
+  frameBytes: number = Number.POSITIVE_INFINITY,
 ): void {
   const { session, id: caller } = identity
   let inFlight = 0
@@ -110,16 +114,40 @@ export function serveSocket(
         ws.close(CLOSE_TOO_BIG, `tenant messages are at most ${MAX_TENANT_MESSAGE_BYTES} bytes`)
         return
       }
-      const text = Array.isArray(data)
-        ? Buffer.concat(data).toString('utf8')
-        : Buffer.from(data as ArrayBuffer).toString('utf8')
-      const parsed = parseEnvelope(text)
+      const buffer = Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.isBuffer(data)
+          ? data
+          : Buffer.from(data as ArrayBuffer)
+      // A call that carries no design is refused by its size before anything is parsed.
+      const refuse = (callId: number | string | null, name: string | undefined): boolean => {
+        const cap = messageCapBytes(name, frameBytes)
+        if (bytes <= cap) return false
+        stats.badMessages++
+        answer(
+          callId,
+          fail(
+            'bad-request',
+            `${name === undefined ? 'a message without a plain "name"' : `"${name}" messages`} ` +
+              `may be at most ${formatBytes(cap)}; this one is ${formatBytes(bytes)}`,
+          ),
+        )
+        return true
+      }
+      // Below the smallest cap (an unnamed call's) no call's cap is exceeded: no scan.
+      if (bytes > messageCapBytes(undefined, frameBytes)) {
+        const peek = peekEnvelope(buffer)
+        if (refuse(peek.id ?? null, peek.name)) return
+      }
+      const parsed = parseEnvelope(buffer.toString('utf8'))
       if (!parsed.ok) {
         stats.badMessages++
         answer(parsed.id, fail('bad-request', parsed.message))
         return
       }
       const { id, name, request } = parsed.envelope
+      // The parsed call is the one whose cap counts (the scan may not have read its name).
+      if (refuse(id, name)) return
       if (inFlight >= MAX_CALLS_IN_FLIGHT) {
         answer(id, fail('unavailable', `too many calls in progress (${MAX_CALLS_IN_FLIGHT})`))
         return

@@ -5,7 +5,8 @@
  */
 import { exportNetboxCsv, exportOpenDcTopology } from '../../engine'
 import { parseCliArgs, type CliCommand } from '../command'
-import { printTo, writeOut } from '../interop-files'
+import { printTo } from '../interop-files'
+import { writeOut } from '../write-output'
 import { printProblems, readDesignFile } from '../load-design-file'
 
 export const exportCommand: CliCommand = {

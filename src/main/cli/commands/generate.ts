@@ -1,13 +1,12 @@
 /**
  * `strata generate --hosts N [--racks N] [--tenants N] [--instances N] [--seed N]
- * [--horizon-h H] [--east-west P] [--storage-iops N] [--node-pools N] -o OUT.strata.json`: a
- * seeded synthetic design of the given size, to try Strata at scale. The datacenter is the
- * scheduler benchmark's (`syntheticDatacenter`), so what `strata bench placement` measures is
- * what a user can open; traffic, storage I/O and node pools are added on top
- * (`generate-extras.ts`). Same options, same bytes.
+ * [--horizon-h H] [--east-west P] [--storage-iops N] [--node-pools N] [--no-power] [--no-prices]
+ * -o OUT.strata.json`: a seeded synthetic design of the given size, to try Strata at scale. The
+ * datacenter is the scheduler benchmark's (`syntheticDatacenter`), so what `strata bench
+ * placement` measures is what a user can open; traffic, storage I/O and node pools are added on
+ * top (`generate-extras.ts`), and the sample's switch and SAN power and prices
+ * (`generate-economics.ts`). Same options, same bytes.
  */
-import { writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Design } from '../../../shared/design/schema'
 import {
@@ -19,11 +18,14 @@ import {
   serializeStrataFile,
   syntheticDatacenter,
 } from '../../engine'
+import { defaultSimulationSettings } from '../../../shared/design/defaults'
 import type { CliCommand, CliIo } from '../command'
+import { writeOut } from '../write-output'
+import { addGenerateEconomics, type GenerateEconomics } from './generate-economics'
 import { addGenerateExtras, type GenerateExtras } from './generate-extras'
 
 /** The size and seed of a generated design. Counts are whole numbers; units are in the names. */
-export interface GenerateOptions extends Partial<GenerateExtras> {
+export interface GenerateOptions extends Partial<GenerateExtras>, Partial<GenerateEconomics> {
   hosts: number
   racks: number
   tenants: number
@@ -91,6 +93,11 @@ export function generateDesign(o: GenerateOptions): Design {
     nodePools: o.nodePools ?? EXTRAS_DEFAULTS.nodePools,
   }
   addGenerateExtras(design, extras)
+  const economics = { power: o.power ?? true, prices: o.prices ?? true }
+  addGenerateEconomics(design, economics)
+  design.meta.description +=
+    ` Switches and SANs ${economics.power ? "draw the sample design's power" : 'draw no power'};` +
+    ` tenants ${economics.prices ? "pay the sample's Acme Retail prices" : 'are not billed'}.`
   // Default traffic only: fewer workloads send east-west until the bound is under
   // GENERATED_FLOW_BOUND (explicit options are the user's; the command warns about them).
   if (o.eastWestPeers === undefined && extras.eastWestPeers > 0) scaleDefaultTraffic(design, extras)
@@ -151,7 +158,7 @@ function boundWithTraffic(design: Design, extras: GenerateExtras, every: number)
 
 const USAGE =
   'strata generate --hosts N [--racks N] [--tenants N] [--instances N] [--seed N] [--horizon-h H] ' +
-  '[--east-west P] [--storage-iops N] [--node-pools N] -o OUT'
+  '[--east-west P] [--storage-iops N] [--node-pools N] [--no-power] [--no-prices] -o OUT'
 
 /** A whole number from `--name`, within [min, max], or a message naming the option. */
 function count(
@@ -188,6 +195,8 @@ export function parseGenerateArgs(
         'east-west': { type: 'string' },
         'storage-iops': { type: 'string' },
         'node-pools': { type: 'string' },
+        'no-power': { type: 'boolean' },
+        'no-prices': { type: 'boolean' },
         out: { type: 'string', short: 'o' },
       },
     })
@@ -196,7 +205,8 @@ export function parseGenerateArgs(
   }
   const v = parsed.values
   if (v.hosts === undefined) return '--hosts is required'
-  if (v.out === undefined) return '-o OUT is required (a .strata.json path, or - for the screen)'
+  if (v.out === undefined || v.out.trim() === '')
+    return '-o OUT is required (a .strata.json path, or - for the screen)'
   const hosts = count('hosts', v.hosts, 0, 1, LIMITS.hosts)
   if (typeof hosts === 'string') return hosts
   const racks = count('racks', v.racks, Math.ceil(hosts / 40), 1, Math.min(LIMITS.racks, hosts))
@@ -227,6 +237,11 @@ export function parseGenerateArgs(
     horizonH = Number(v['horizon-h'])
     if (!Number.isFinite(horizonH) || horizonH <= 0 || horizonH > LIMITS.horizonH)
       return `--horizon-h must be a number of hours above 0 and at most ${LIMITS.horizonH}, not "${v['horizon-h']}"`
+    // At least one step of the run (review s7a #11: 0.0002 h became a 1 s horizon under a
+    // 300 s step, which validated): refused here, naming the option the user typed.
+    const stepS = defaultSimulationSettings().stepS
+    if (Math.round(horizonH * 3600) < stepS)
+      return `--horizon-h must be at least ${(stepS / 3600).toFixed(4)} h (one ${stepS} s step of the run), not "${v['horizon-h']}"`
   }
   return {
     options: {
@@ -239,14 +254,22 @@ export function parseGenerateArgs(
       ...(eastWestPeers === undefined ? {} : { eastWestPeers: eastWestPeers as number }),
       storageIops: storageIops as number,
       nodePools: nodePools as number,
+      power: v['no-power'] !== true,
+      prices: v['no-prices'] !== true,
     },
     out: v.out,
   }
 }
 
-function write(io: CliIo, out: string, text: string): void {
-  if (out === '-') io.out(text.trimEnd())
-  else writeFileSync(resolve(io.cwd, out), text)
+/** Prints the design (`-`) or writes it atomically (`writeOut`); false after saying why not. */
+async function write(io: CliIo, out: string, text: string): Promise<boolean> {
+  if (out === '-') {
+    io.out(text.trimEnd())
+    return true
+  }
+  const written = await writeOut(out, io.cwd, text)
+  if (!written.ok) io.err(`strata generate: ${written.message}`)
+  return written.ok
 }
 
 export const generateCommand: CliCommand = {
@@ -286,7 +309,7 @@ export const generateCommand: CliCommand = {
           `most: up to ${worst.flows.toLocaleString('en-US')}). Give fewer peers (--east-west ` +
           `1 or 0), or leave --east-west out to let its default scale with the design`,
       )
-    write(io, out, text)
+    if (!(await write(io, out, text))) return 1
     if (out !== '-')
       io.out(
         `wrote ${out}: ${options.hosts} hosts in ${design.racks.length} racks, ${design.tenants.length} tenants, ` +

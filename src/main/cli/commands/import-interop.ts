@@ -12,7 +12,8 @@ import {
   type ImportResult,
 } from '../../engine'
 import type { CliIo } from '../command'
-import { printTo, readTextFile, writeOut } from '../interop-files'
+import { printTo, readTextFile } from '../interop-files'
+import { writeOut } from '../write-output'
 import { resolveOpenDcImports } from '../opendc-imports'
 
 /** Imports `file` of the given format into a new design file `out`; returns the exit code. */

@@ -4,22 +4,23 @@
  * `strata import netbox DEVICES.csv -o OUT.strata.json`: a design from a NetBox device list.
  * `strata import opendc TOPOLOGY.json -o OUT.strata.json`: a design from an OpenDC topology.
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { importCsvTraces, importPlanetLab } from '../../engine'
 import { parseCliArgs, type CliCommand, type CliIo } from '../command'
 import { readUserFileSync } from '../../services/files/safe-read'
 import { csvRows } from '../csv-rows'
 import { printProblems, readDesignFile } from '../load-design-file'
+import { writeOut } from '../write-output'
 import { importDesign } from './import-interop'
 
-function importCsv(
+async function importCsv(
   designFile: string,
   csvFile: string,
   out: string,
   interval: string | undefined,
   io: CliIo,
-): number {
+): Promise<number> {
   const loaded = readDesignFile(designFile, io.cwd)
   if (!loaded.ok) {
     io.err(loaded.message)
@@ -51,8 +52,12 @@ function importCsv(
     return 1
   }
   for (const w of r.warnings) io.err(`warning: ${w}`)
-  const outPath = resolve(io.cwd, out)
-  writeFileSync(outPath, JSON.stringify(r.design))
+  const written = await writeOut(out, io.cwd, JSON.stringify(r.design))
+  if (!written.ok) {
+    io.err(`strata import csv: ${written.message}`)
+    return 1
+  }
+  const outPath = written.path
   const s = r.summary
   if (s.shiftS !== 0)
     io.out(
@@ -145,8 +150,12 @@ export const importCommand: CliCommand = {
       io.err(`strata import: ${traceDir}: ${imported.message}`)
       return 1
     }
-    const outPath = resolve(io.cwd, out)
-    writeFileSync(outPath, JSON.stringify(imported.design))
+    const written = await writeOut(out, io.cwd, JSON.stringify(imported.design))
+    if (!written.ok) {
+      io.err(`strata import: ${written.message}`)
+      return 1
+    }
+    const outPath = written.path
     for (const w of imported.warnings) io.err(`warning: ${traceDir}: ${w}`)
     const d = imported.design
     const s = imported.summary

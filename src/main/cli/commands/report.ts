@@ -8,7 +8,8 @@
  */
 import { statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { writeFileAtomic } from '../../services/files/atomic-write'
+import { writeOut } from '../write-output'
+import type { CsvFile } from '../../engine'
 import {
   ReportCancelled,
   ReportTenantNotFound,
@@ -82,22 +83,7 @@ export const reportCommand: CliCommand = {
         },
       })
       for (const note of out.notes) io.err(`note: ${note}`)
-      if (html && out.html) {
-        await writeFileAtomic(resolve(io.cwd, html), out.html, { backup: false })
-        io.out(`wrote ${resolve(io.cwd, html)}`)
-      }
-      if (pdf && out.pdf) {
-        await writeFileAtomic(resolve(io.cwd, pdf), out.pdf, { backup: false })
-        io.out(`wrote ${resolve(io.cwd, pdf)}`)
-      }
-      if (csv && out.csv) {
-        // One zip, as the app downloads it: a folder named after the archive, one CSV per table.
-        const zipPath = resolve(io.cwd, csv)
-        const folder = basename(zipPath).replace(/\.zip$/i, '') || 'report-csv'
-        await writeFileAtomic(zipPath, zipCsvFiles(out.csv, folder, generatedAt), { backup: false })
-        io.out(`wrote ${zipPath} (${out.csv.length} CSV files in ${folder}/)`)
-      }
-      return 0
+      return await writeReportFiles({ html, pdf, csv }, out, generatedAt, 'report-csv', io)
     } catch (error) {
       if (error instanceof ReportTenantNotFound || error instanceof ReportCancelled) {
         io.err(`strata report: ${error.message}`)
@@ -130,19 +116,40 @@ async function experimentReport(
     generatedAt,
     generator: `Strata ${appVersion()}`,
   })
-  if (outs.html && out.html) {
-    await writeFileAtomic(resolve(io.cwd, outs.html), out.html, { backup: false })
-    io.out(`wrote ${resolve(io.cwd, outs.html)}`)
-  }
-  if (outs.pdf && out.pdf) {
-    await writeFileAtomic(resolve(io.cwd, outs.pdf), out.pdf, { backup: false })
-    io.out(`wrote ${resolve(io.cwd, outs.pdf)}`)
-  }
+  return writeReportFiles(outs, out, generatedAt, 'experiment-csv', io)
+}
+
+/**
+ * Writes the asked formats of a produced report, each atomically (`writeOut`); the CSV tables
+ * as one zip, as the app downloads it: a folder named after the archive, one CSV per table.
+ * Stops at the first file it cannot write, naming it (exit 1).
+ */
+async function writeReportFiles(
+  outs: { html?: string | undefined; pdf?: string | undefined; csv?: string | undefined },
+  out: { html?: string; pdf?: Uint8Array; csv?: CsvFile[] },
+  generatedAt: string,
+  csvFolder: string,
+  io: CliIo,
+): Promise<number> {
+  const files: Array<[string, string | Uint8Array, (path: string) => string]> = []
+  if (outs.html && out.html) files.push([outs.html, out.html, (p) => `wrote ${p}`])
+  if (outs.pdf && out.pdf) files.push([outs.pdf, out.pdf, (p) => `wrote ${p}`])
   if (outs.csv && out.csv) {
-    const zipPath = resolve(io.cwd, outs.csv)
-    const folder = basename(zipPath).replace(/\.zip$/i, '') || 'experiment-csv'
-    await writeFileAtomic(zipPath, zipCsvFiles(out.csv, folder, generatedAt), { backup: false })
-    io.out(`wrote ${zipPath} (${out.csv.length} CSV files in ${folder}/)`)
+    const folder = basename(resolve(io.cwd, outs.csv)).replace(/\.zip$/i, '') || csvFolder
+    const csv = out.csv
+    files.push([
+      outs.csv,
+      zipCsvFiles(csv, folder, generatedAt),
+      (p) => `wrote ${p} (${csv.length} CSV files in ${folder}/)`,
+    ])
+  }
+  for (const [name, contents, said] of files) {
+    const written = await writeOut(name, io.cwd, contents)
+    if (!written.ok) {
+      io.err(`strata report: ${written.message}`)
+      return 1
+    }
+    io.out(said(written.path))
   }
   return 0
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServices } from '../../services'
 import { appVersion, defaultPaths, findAppRoot, rendererDir } from '../../services/paths'
+import { destroyReportPool, reportJobsInPool } from '../../services/reports/report-off-thread'
 import { startWebHost } from '../../web/server'
 import { parseCliArgs, type CliCommand } from '../command'
 import { printProblems, readDesignFile } from '../load-design-file'
@@ -79,6 +80,13 @@ export const serveCommand: CliCommand = {
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
+    // Running report jobs end with the process (review s6 #2): the report pool's threads are
+    // terminated.
+    const ended = reportJobsInPool()
+    io.err(
+      `strata serve: stopping${ended > 0 ? `, ending ${ended} report job${ended === 1 ? '' : 's'} in progress` : ''}`,
+    )
+    await destroyReportPool()
     await host.close()
     await services.dispose()
     return 0

@@ -10,11 +10,13 @@ import { demandAt } from './demand'
 import { DemandOrder } from './demand-order'
 import { isOverloaded } from './detectors'
 import { allocateEntry, createOn, destroyOn, hostUtil, requestedPe } from './host-cpu'
-import { indexable, PabfdIndex, scanForHost } from './pabfd'
+import { indexable, PabfdIndex, pabfdCounters, scanForHost } from './pabfd'
 import type { PolicySpec } from './policy'
 import { powerAt } from './power'
 import type { Random } from './random'
 import { selectInstance } from './selectors'
+import { FailedSearches } from './failed-searches'
+import { MemoryRoom } from './memory-room'
 import { memoryCostMiB, type HostEntries, type SimState } from './state'
 import { TentativePlacements } from './tentative-placements'
 
@@ -87,28 +89,76 @@ function indexFor(
 }
 
 /** Placement targets for one decision: by the index when there is one, else by a scan. */
-interface Targets {
-  find(v: number): number
+export interface Targets {
+  /**
+   * PABFD's host for `v` (-1: none). `record`: no placement made since the decision started
+   * will be undone, so a search that finds nothing may be remembered (`failed-searches.ts`).
+   */
+  find(v: number, record: boolean): number
   /** Host `h`'s load changed (a tentative placement or its undoing). */
   changed(h: number): void
   /** Host `h` takes nothing more this decision. */
   exclude(h: number): void
+  /**
+   * True only when a search for `v` now is bound to find nothing: no candidate host has its
+   * memory free (`memory-room.ts`), or an earlier search of this decision that found nothing
+   * asked less of every check (`failed-searches.ts`).
+   */
+  doomed(v: number): boolean
 }
 
-function targets(
+const memoryRooms = new WeakMap<SimState, MemoryRoom>()
+const failedSearches = new FailedSearches()
+
+/**
+ * Whether under-load evacuations with an instance bound to find no host (`Targets.doomed`) are
+ * skipped before any tentative placement (`true`, the default; such an evacuation would fail
+ * and be undone exactly, so the decision is the same either way, as tests check).
+ */
+export const evacuationPrecheck: {
+  enabled: boolean
+  /** For tests: told the outcome of every evacuation of a host with residents to move. */
+  observe?: (under: number, outcome: 'moved' | 'failed' | 'skipped') => void
+} = { enabled: true }
+
+/**
+ * The placement targets of one decision over `excluded` (read and written live): searches
+ * (index or scan), re-filing, exclusion, and the doomed test (exported for tests).
+ */
+export function targets(
   s: SimState,
   p: MigrationPolicy,
   power: Float64Array,
   excluded: Uint8Array,
 ): Targets {
   const index = indexFor(s, p, power, excluded)
+  let memory = memoryRooms.get(s)
+  if (!memory) memoryRooms.set(s, (memory = new MemoryRoom(s)))
+  memory.reset(excluded)
+  const room = memory
+  const failed = failedSearches
+  failed.clear()
   return {
-    find: (v) => (index ? index.find(v, excluded) : scanForHost(s, p, v, excluded, power)),
-    changed: (h) => index?.touch(h),
+    find: (v, record) => {
+      if (!record) return index ? index.find(v, excluded) : scanForHost(s, p, v, excluded, power)
+      const refusals = pabfdCounters.refusals
+      const byRules = s.rules?.placementRefusals.count ?? 0
+      const host = index ? index.find(v, excluded) : scanForHost(s, p, v, excluded, power)
+      // Over-load refusals other than thr's may not recur for another instance: not kept.
+      if (host < 0 && (p.detector === 'thr' || pabfdCounters.refusals === refusals))
+        failed.record(s, v, (s.rules?.placementRefusals.count ?? 0) !== byRules)
+      return host
+    },
+    changed: (h) => {
+      index?.touch(h)
+      room.changed(h)
+    },
     exclude: (h) => {
       excluded[h] = 1
       index?.remove(h)
+      room.changed(h)
     },
+    doomed: (v) => !room.fitsSomewhere(v) || failed.covers(s, v),
   }
 }
 
@@ -129,10 +179,11 @@ function sortByDemand(s: SimState, vms: number[], nowS: number): void {
 }
 
 /**
- * Under-load evacuations of consolidation decisions, for the benchmark: tried (a host's
- * residents looked for targets), failed (some instance found none, so none moved).
+ * Under-load evacuations of consolidation decisions, for the benchmark: tried (a host with
+ * residents to move), skipped (some instance fits nowhere by memory: no placement tried),
+ * failed (some instance found no host after tentative placements, undone).
  */
-export const evacuationCounters = { tried: 0, failed: 0 }
+export const evacuationCounters = { tried: 0, skipped: 0, failed: 0 }
 
 /** The under-load phase's evacuation order and its tentative placements (reused buffers). */
 const demandOrder = new DemandOrder()
@@ -265,14 +316,14 @@ export function optimizeAllocation(
   const place = targets(s, p, power, excluded)
   sortByDemand(s, toMove, nowS)
   for (const v of toMove) {
-    const target = place.find(v)
+    const target = place.find(v, true)
     if (target >= 0) {
       createOn(s, target, v)
       place.changed(target)
       migrations.push({ vm: v, host: target, reason: 'overload' })
     }
   }
-  underload(s, over, place, migrations, nowS)
+  underload(s, over, place, migrations, nowS, saved)
   restore(s, saved)
   return migrations
 }
@@ -320,6 +371,7 @@ function underload(
   place: Targets,
   migrations: Migration[],
   nowS: number,
+  saved: Saved,
 ): void {
   const H = s.hostCount
   const pickExcluded = new Uint8Array(H)
@@ -331,6 +383,12 @@ function underload(
     }
   }
   const order = demandOrder
+  // A host an undo gives back exactly as it was at the decision's start is, for `restore`,
+  // untouched (as if the evacuation had been skipped).
+  const undone = (h: number, versionBefore: number): void => {
+    place.changed(h)
+    if (saved.version[h] === versionBefore) saved.version[h] = s.hostVersion[h] as number
+  }
   for (const under of underloadOrder(s, pickExcluded)) {
     if (pickExcluded[under] === 1) continue
     pickExcluded[under] = 1
@@ -342,6 +400,12 @@ function underload(
     for (const v of e.vm) if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under)) n++
     if (n === 0) continue
     evacuationCounters.tried++
+    // An instance bound to find no host dooms the evacuation: skip it untried.
+    if (evacuationPrecheck.enabled && anyDoomed(s, e, under, place)) {
+      evacuationCounters.skipped++
+      evacuationPrecheck.observe?.(under, 'skipped')
+      continue
+    }
     order.start(n)
     n = 0
     for (const v of e.vm)
@@ -355,11 +419,16 @@ function underload(
     const tentative = tentativePlacements
     for (let i = 0; i < n; i++) {
       const v = order.next()
-      const target = place.find(v)
+      // A failure seen over tentative placements that are then undone proves nothing later.
+      const target = place.find(v, tentative.placed === 0)
       if (target < 0) {
         evacuationCounters.failed++
+        evacuationPrecheck.observe?.(under, 'failed')
         // Every host back to the very figures it had before (not by subtraction).
-        tentative.undo(s, place.changed)
+        const searchAgain = tentative.placed > 0
+        tentative.undo(s, undone)
+        // Searched again on the state as it stays, the failure can be remembered.
+        if (searchAgain) place.find(v, true)
         break
       }
       tentative.place(s, target, v)
@@ -367,6 +436,7 @@ function underload(
       placedVm[i] = v
       placedHost[i] = target
     }
+    if (tentative.placed > 0) evacuationPrecheck.observe?.(under, 'moved')
     for (let k = 0; k < tentative.placed; k++) {
       const host = placedHost[k] as number
       pickExcluded[host] = 1
@@ -374,4 +444,11 @@ function underload(
     }
     tentative.forget()
   }
+}
+
+/** Whether some instance host `under` would evacuate is bound to find no host. */
+function anyDoomed(s: SimState, e: HostEntries, under: number, place: Targets): boolean {
+  for (const v of e.vm)
+    if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under) && place.doomed(v)) return true
+  return false
 }

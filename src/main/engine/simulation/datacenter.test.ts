@@ -10,7 +10,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../shared/design/schema'
-import { syntheticDatacenter } from '../scheduler'
+import { consolidationDesign } from '../../../../test/support/engine/consolidation-design'
 import { hostUpdates } from './datacenter'
 import { simulate } from './simulation'
 
@@ -27,39 +27,14 @@ const scenario = fc.record({
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
 
 function design(sc: Scenario): Design {
-  const d = syntheticDatacenter({
-    hosts: sc.hosts,
-    instances: sc.hosts * sc.perHost,
-    seed: sc.seed,
-    tenants: 3,
-  })
-  d.workloads = d.workloads.map((w, i) => ({
-    ...w,
-    demand: {
-      profile: i % 2 === 0 ? 'diurnal' : 'bursty',
-      meanPercent: 30 + (i % 5) * 10,
-      amplitudePercent: 20,
-    },
-  }))
-  d.simulation = {
-    ...d.simulation,
-    cloudsimCompat: sc.compat,
-    interference: sc.interference && !sc.compat,
+  return consolidationDesign({
+    ...sc,
+    policy: undefined,
+    meanPercent: (i) => 30 + (i % 5) * 10,
+    amplitudePercent: 20,
     horizonS: 6 * 3600,
     stepS: 300,
-    seed: sc.seed,
-  }
-  const [a, b] = d.hosts
-  if (sc.failures && !sc.compat && a && b)
-    d.simulation.failures = {
-      ...d.simulation.failures,
-      mode: 'schedule',
-      schedule: [
-        { hostId: a.id, atS: 3_000, repairS: 2_000 },
-        { hostId: b.id, atS: 7_777, repairS: 600 },
-      ],
-    }
-  return d
+  })
 }
 
 function run(d: Design, policy: string, full: boolean): string {

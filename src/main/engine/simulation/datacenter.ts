@@ -7,20 +7,9 @@
  * interval is off; general mode: `energy.ts`), and (CloudSim-compat) retire instances whose
  * demand is exactly zero.
  */
-import { DEMAND_ROW, demandAt, memoryAt, R_INTERVAL } from './demand'
+import { demandAt, memoryAt } from './demand'
 import { allocatedTotal, destroyOn, hostUtil, reallocate } from './host-cpu'
-import {
-  hostEntry,
-  P_ALLOC,
-  P_LOSS,
-  P_MEM,
-  P_MIG,
-  P_REQ,
-  P_T,
-  VM_ROW,
-  vmEntry,
-  type Metrics,
-} from './metrics'
+import { hostEntry, vmEntry, type Metrics } from './metrics'
 import { settleHostPower } from './energy'
 import { intervalEnergyJ, powerAt } from './power'
 import { lagging, noteRepeat, passIndex } from './entry-lag'
@@ -103,19 +92,17 @@ function unchangedSinceUpdate(s: SimState, m: Metrics, h: number, tS: number): b
   if (!same && (!s.demand.hold || isGridTime(s, tS))) return false
   if (s.hostVersion[h] !== s.hostUpdatedVersion[h] || m.hpT[h] !== lastS) return false
   const e = s.entries[h] as HostEntries
-  const demandRow = s.demand.row
+  const intervals = s.demand.intervalS
   // The instant the instances' pending entries carry (earlier while they lag, `entry-lag.ts`).
   const entriesS = lagging(s.lag, h) ? (s.lag.baseS[h] as number) : lastS
   for (let i = 0; i < e.vm.length; i++) {
     const v = e.vm[i] as number
     if (s.vmInstantiating[v] === 1) return false
     if (!same) {
-      const interval = demandRow[v * DEMAND_ROW + R_INTERVAL] as number
+      const interval = intervals[v] as number
       if (Math.floor(tS / interval) !== Math.floor(lastS / interval)) return false
     }
-    if (e.migIn[i] === 1) continue
-    const o = v * VM_ROW
-    if (m.vm[o + P_T] !== entriesS || m.vm[o + P_MIG] !== s.vmInMig[v]) return false
+    if (e.migIn[i] !== 1 && (m.vpT[v] !== entriesS || m.vpMig[v] !== s.vmInMig[v])) return false
   }
   return true
 }
@@ -143,17 +130,15 @@ function repeatUpdate(
     for (let i = 0; i < e.vm.length; i++) {
       if (e.migIn[i] === 1) continue
       const v = e.vm[i] as number
-      const o = v * VM_ROW
-      const r = m.vm
       vmEntry(
         m,
         v,
         tS,
-        r[o + P_ALLOC] as number,
-        r[o + P_REQ] as number,
-        r[o + P_MIG] === 1,
-        r[o + P_LOSS] as number,
-        r[o + P_MEM] as number,
+        m.vpAlloc[v] as number,
+        m.vpReq[v] as number,
+        m.vpMig[v] === 1,
+        m.vpLoss[v] as number,
+        m.vpMemMiB[v] as number,
       )
     }
   }

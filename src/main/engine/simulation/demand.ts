@@ -12,28 +12,14 @@ export const DEMAND_CONSTANT = 1
 export const DEMAND_DIURNAL = 2
 export const DEMAND_BURSTY = 3
 
-/**
- * Fields of an instance's row in `DemandTable.row` (`DEMAND_ROW` values per instance): its
- * demand kind (`DEMAND_*`), trace index (-1: none), mean and amplitude fractions (synthetic
- * profiles), sample interval (s) and memory-trace index (-1: memory fully in use).
- */
-export const DEMAND_ROW = 6
-const R_KIND = 0
-const R_TRACE = 1
-const R_MEAN = 2
-const R_AMPLITUDE = 3
-/** Row field: the instance's sample interval, s. */
-export const R_INTERVAL = 4
-const R_MEM_TRACE = 5
-
-/**
- * Per-instance demand description: one row of `DEMAND_ROW` values per instance (row v at
- * v × `DEMAND_ROW`), so that a demand lookup reads one instance's figures from one or two
- * cache lines instead of one line from each of six arrays (instances are visited in host
- * order, scattered over the arrays, at every host update).
- */
+/** Per-instance demand description, struct-of-arrays. */
 export interface DemandTable {
-  row: Float64Array
+  kind: Uint8Array
+  /** Index into `traces` for trace demand. */
+  trace: Int32Array
+  meanFraction: Float64Array
+  amplitudeFraction: Float64Array
+  intervalS: Float64Array
   /** Trace samples as fractions, the last sample repeated once (CloudSim's padding). */
   traces: Float64Array[]
   seed: number
@@ -42,6 +28,8 @@ export interface DemandTable {
    * [k·interval, (k+1)·interval). CloudSim-compat (false): linear between samples, as CloudSim.
    */
   hold: boolean
+  /** Per instance: index into `memTraces` of its memory trace, or -1 (memory fully in use). */
+  memTrace: Int32Array
   /** Memory traces as fractions of the instance's memory, one per design trace with one. */
   memTraces: Float64Array[]
 }
@@ -68,39 +56,40 @@ export function buildDemand(
     traceIndex.set(t.id, traces.length)
     traces.push(data)
   }
-  const row = new Float64Array(n * DEMAND_ROW)
   const table: DemandTable = {
-    row,
+    kind: new Uint8Array(n),
+    trace: new Int32Array(n).fill(-1),
+    meanFraction: new Float64Array(n),
+    amplitudeFraction: new Float64Array(n),
+    intervalS: new Float64Array(n),
     traces,
     seed,
     hold: !design.simulation.cloudsimCompat,
+    memTrace: new Int32Array(n).fill(-1),
     memTraces,
   }
   for (let v = 0; v < n; v++) {
-    const o = v * DEMAND_ROW
-    row[o + R_TRACE] = -1
-    row[o + R_MEM_TRACE] = -1
     const w = design.workloads[instanceWorkload[v] as number]
     if (!w) continue
-    row[o + R_INTERVAL] = design.simulation.stepS
+    table.intervalS[v] = design.simulation.stepS
     if (w.traceId !== undefined && traceIndex.has(w.traceId)) {
       const ti = traceIndex.get(w.traceId) as number
-      row[o + R_KIND] = DEMAND_TRACE
-      row[o + R_TRACE] = ti
-      row[o + R_INTERVAL] = design.traces[ti]?.intervalS ?? design.simulation.stepS
-      row[o + R_MEM_TRACE] = memIndex.get(w.traceId) ?? -1
+      table.kind[v] = DEMAND_TRACE
+      table.trace[v] = ti
+      table.intervalS[v] = design.traces[ti]?.intervalS ?? design.simulation.stepS
+      table.memTrace[v] = memIndex.get(w.traceId) ?? -1
     } else if (w.demand) {
-      row[o + R_KIND] =
+      table.kind[v] =
         w.demand.profile === 'constant'
           ? DEMAND_CONSTANT
           : w.demand.profile === 'diurnal'
             ? DEMAND_DIURNAL
             : DEMAND_BURSTY
-      row[o + R_MEAN] = w.demand.meanPercent / 100
-      row[o + R_AMPLITUDE] = w.demand.amplitudePercent / 100
+      table.meanFraction[v] = w.demand.meanPercent / 100
+      table.amplitudeFraction[v] = w.demand.amplitudePercent / 100
     } else {
-      row[o + R_KIND] = DEMAND_CONSTANT
-      row[o + R_MEAN] = 1
+      table.kind[v] = DEMAND_CONSTANT
+      table.meanFraction[v] = 1
     }
   }
   return table
@@ -119,24 +108,26 @@ function clamp01(x: number): number {
 
 /** Sample `k` (at time k x interval) of instance `v`, fraction 0..1. */
 export function sampleAt(d: DemandTable, v: number, k: number): number {
-  const o = v * DEMAND_ROW
-  const r = d.row
-  switch (r[o + R_KIND]) {
+  switch (d.kind[v]) {
     case DEMAND_TRACE: {
-      const data = d.traces[r[o + R_TRACE] as number] as Float64Array
+      const data = d.traces[d.trace[v] as number] as Float64Array
       if (k < data.length) return data[k] as number
       return data[k % (data.length - 1)] as number
     }
     case DEMAND_CONSTANT:
-      return r[o + R_MEAN] as number
+      return d.meanFraction[v] as number
     case DEMAND_DIURNAL: {
-      const tS = k * (r[o + R_INTERVAL] as number)
+      const tS = k * (d.intervalS[v] as number)
       const phase = (2 * Math.PI * (tS % 86_400)) / 86_400 - Math.PI / 2
-      return clamp01((r[o + R_MEAN] as number) + (r[o + R_AMPLITUDE] as number) * Math.sin(phase))
+      return clamp01(
+        (d.meanFraction[v] as number) + (d.amplitudeFraction[v] as number) * Math.sin(phase),
+      )
     }
     default: {
       const burst = hash3(d.seed, v, k) < 0.1
-      return clamp01((r[o + R_MEAN] as number) + (burst ? (r[o + R_AMPLITUDE] as number) : 0))
+      return clamp01(
+        (d.meanFraction[v] as number) + (burst ? (d.amplitudeFraction[v] as number) : 0),
+      )
     }
   }
 }
@@ -154,7 +145,7 @@ const memo = {
 
 /** Demand of instance `v` at time `tS` (seconds, may be fractional), fraction 0..1. */
 export function demandAt(d: DemandTable, v: number, tS: number): number {
-  const interval = d.row[v * DEMAND_ROW + R_INTERVAL] as number
+  const interval = d.intervalS[v] as number
   if (d.hold) return sampleAt(d, v, Math.floor(tS / interval))
   if (memo.tS !== tS || memo.interval !== interval) {
     memo.tS = tS
@@ -177,10 +168,9 @@ export function demandAt(d: DemandTable, v: number, tS: number): number {
  * sample in force (held, wrapping like the CPU trace), or 1 when it has no memory trace.
  */
 export function memoryAt(d: DemandTable, v: number, tS: number): number {
-  const o = v * DEMAND_ROW
-  const m = d.row[o + R_MEM_TRACE] as number
+  const m = d.memTrace[v] as number
   if (m < 0) return 1
   const data = d.memTraces[m] as Float64Array
-  const k = Math.floor(tS / (d.row[o + R_INTERVAL] as number))
+  const k = Math.floor(tS / (d.intervalS[v] as number))
   return data[k < data.length ? k : k % data.length] as number
 }

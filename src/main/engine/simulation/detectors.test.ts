@@ -11,7 +11,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../shared/design/schema'
-import { syntheticDatacenter } from '../scheduler'
+import { consolidationDesign } from '../../../../test/support/engine/consolidation-design'
 import { detectorSums } from './detector-sums'
 import { overloadFigures, type OverloadFigures } from './detectors'
 import { refreshInstance } from './datacenter'
@@ -48,28 +48,12 @@ const scenario = fc.record({
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
 
 function design(sc: Scenario): Design {
-  const d = syntheticDatacenter({
-    hosts: sc.hosts,
-    instances: sc.hosts * sc.perHost,
-    seed: sc.seed,
-    tenants: 3,
-  })
-  d.workloads = d.workloads.map((w, i) => ({
-    ...w,
-    demand: {
-      profile: i % 2 === 0 ? 'diurnal' : 'bursty',
-      meanPercent: 10 + (i % 7) * 12,
-      amplitudePercent: 25,
-    },
-  }))
-  d.simulation = {
-    ...d.simulation,
-    cloudsimCompat: sc.compat,
-    policy: sc.policy,
-    seed: sc.seed,
+  return consolidationDesign({
+    ...sc,
+    meanPercent: (i) => 10 + (i % 7) * 12,
+    amplitudePercent: 25,
     horizonS: 8 * 3600,
-  }
-  return d
+  })
 }
 
 /** The figures computed from scratch: host h's entries in order, then v's (v >= 0). */

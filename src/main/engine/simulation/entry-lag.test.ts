@@ -7,18 +7,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  createMetrics,
-  P_ALLOC,
-  P_LOSS,
-  P_MEM,
-  P_MIG,
-  P_REQ,
-  repeatVmEntries,
-  vmEntry,
-  vmStop,
-  type Metrics,
-} from './metrics'
+import { createMetrics, repeatVmEntries, vmEntry, vmStop, type Metrics } from './metrics'
 
 const figures = fc.record({
   allocMips: fc.double({ min: 0, max: 5_000, noNaN: true }),
@@ -96,11 +85,11 @@ describe('repeated instance entries written in one go', () => {
             plain,
             0,
             tS,
-            plain.vm[P_ALLOC] as number,
-            plain.vm[P_REQ] as number,
-            plain.vm[P_MIG] === 1,
-            plain.vm[P_LOSS] as number,
-            plain.vm[P_MEM] as number,
+            plain.vpAlloc[0] as number,
+            plain.vpReq[0] as number,
+            plain.vpMig[0] === 1,
+            plain.vpLoss[0] as number,
+            plain.vpMemMiB[0] as number,
           )
         // In two pieces, as a host that lags twice would write them.
         const cut = sc.split % (rest.length + 1)

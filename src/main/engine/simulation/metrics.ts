@@ -5,37 +5,6 @@
  * one; each interval is charged to the state at its start. Nothing is stored per step.
  */
 
-/**
- * Per-instance fields, one row of `VM_ROW` values per instance in `Metrics.vm` (row v at
- * v × `VM_ROW`): an entry write touches one instance's pending, final and summed figures
- * together, so a row keeps them side by side (2–3 cache lines) rather than in 20 arrays
- * indexed by instance, which at 100,000 instances in host order cost a cache miss each.
- */
-export const VM_ROW = 20
-/** Pending entry: instant (s, -1: none), allocated and requested MIPS, in migration (0/1), interference loss (MIPS), memory in use (MiB). */
-export const P_T = 0
-export const P_ALLOC = 1
-export const P_REQ = 2
-export const P_MIG = 3
-export const P_LOSS = 4
-export const P_MEM = 5
-/** Last final entry: the same figures. */
-const F_T = 6
-const F_ALLOC = 7
-const F_REQ = 8
-const F_MIG = 9
-const F_LOSS = 10
-const F_MEM = 11
-/** Running sums (see the `Metrics` fields of the same names). */
-const S_ALLOC = 12
-const S_REQ = 13
-const S_MIG_LOSS = 14
-const S_INTERFERENCE = 15
-const S_VIOL_SUM = 16
-const S_VIOL_COUNT = 17
-const S_RESIDENT = 18
-const S_MEM = 19
-
 export interface Metrics {
   // host pending / last final entries
   hpT: Float64Array
@@ -51,34 +20,34 @@ export interface Metrics {
   slaTimeS: number
   activeTimeS: number
   hostShutdowns: number
-  /**
-   * Per instance, a row of `VM_ROW` values: the pending entry (`P_T` .. `P_MEM`: read them with
-   * `vm[v * VM_ROW + P_…]`), the last final entry and the running sums.
-   */
-  vm: Float64Array
-  /**
-   * The per-instance sums, filled from `vm` by `finishMetrics` (zero before): allocated and
-   * requested MIPS × s (MI), CPU lost while migrating (MI) and to interference (MI), the sum
-   * and count of violation fractions, seconds resident and running, memory in use × time
-   * (MiB-seconds, from memory traces).
-   */
+  // instance pending / last final entries
+  vpT: Float64Array
+  vpAlloc: Float64Array
+  vpReq: Float64Array
+  vpMig: Uint8Array
+  vpLoss: Float64Array
+  vpMemMiB: Float64Array
+  vfMemMiB: Float64Array
+  vfT: Float64Array
+  vfAlloc: Float64Array
+  vfReq: Float64Array
+  vfMig: Uint8Array
+  vfLoss: Float64Array
+  /** Per instance: sum of allocated x dt, requested x dt (MIPS-seconds = MI). */
   vAllocMi: Float64Array
   vReqMi: Float64Array
   vMigLossMi: Float64Array
   vInterferenceMi: Float64Array
   vViolSum: Float64Array
   vViolCount: Float64Array
+  /** Seconds each instance was resident and running. */
   vResidentS: Float64Array
+  /** Per instance: memory in use × time, MiB-seconds (from memory traces). */
   vMemUsedMiBS: Float64Array
 }
 
 /** Fresh accumulators for H hosts and V instances. */
 export function createMetrics(H: number, V: number): Metrics {
-  const vm = new Float64Array(V * VM_ROW)
-  for (let v = 0; v < V; v++) {
-    vm[v * VM_ROW + P_T] = -1
-    vm[v * VM_ROW + F_T] = -1
-  }
   return {
     hpT: new Float64Array(H).fill(-1),
     hpAlloc: new Float64Array(H),
@@ -92,7 +61,18 @@ export function createMetrics(H: number, V: number): Metrics {
     slaTimeS: 0,
     activeTimeS: 0,
     hostShutdowns: 0,
-    vm,
+    vpT: new Float64Array(V).fill(-1),
+    vpAlloc: new Float64Array(V),
+    vpReq: new Float64Array(V),
+    vpMig: new Uint8Array(V),
+    vpLoss: new Float64Array(V),
+    vpMemMiB: new Float64Array(V),
+    vfMemMiB: new Float64Array(V),
+    vfT: new Float64Array(V).fill(-1),
+    vfAlloc: new Float64Array(V),
+    vfReq: new Float64Array(V),
+    vfMig: new Uint8Array(V),
+    vfLoss: new Float64Array(V),
     vAllocMi: new Float64Array(V),
     vReqMi: new Float64Array(V),
     vMigLossMi: new Float64Array(V),
@@ -137,31 +117,29 @@ export function hostEntry(
 }
 
 function finalizeVm(m: Metrics, v: number): void {
-  const r = m.vm
-  const o = v * VM_ROW
-  const t = r[o + P_T] as number
-  const prevT = r[o + F_T] as number
+  const t = m.vpT[v] as number
+  const prevT = m.vfT[v] as number
   if (prevT !== -1) {
     const dt = t - prevT
-    const alloc = r[o + F_ALLOC] as number
-    const req = r[o + F_REQ] as number
-    r[o + S_ALLOC] = (r[o + S_ALLOC] as number) + alloc * dt
-    r[o + S_REQ] = (r[o + S_REQ] as number) + req * dt
-    r[o + S_INTERFERENCE] = (r[o + S_INTERFERENCE] as number) + (r[o + F_LOSS] as number) * dt
-    r[o + S_RESIDENT] = (r[o + S_RESIDENT] as number) + dt
-    r[o + S_MEM] = (r[o + S_MEM] as number) + (r[o + F_MEM] as number) * dt
+    const alloc = m.vfAlloc[v] as number
+    const req = m.vfReq[v] as number
+    m.vAllocMi[v] = (m.vAllocMi[v] as number) + alloc * dt
+    m.vReqMi[v] = (m.vReqMi[v] as number) + req * dt
+    m.vInterferenceMi[v] = (m.vInterferenceMi[v] as number) + (m.vfLoss[v] as number) * dt
+    m.vResidentS[v] = (m.vResidentS[v] as number) + dt
+    m.vMemUsedMiBS[v] = (m.vMemUsedMiBS[v] as number) + (m.vfMemMiB[v] as number) * dt
     if (alloc < req) {
-      r[o + S_VIOL_SUM] = (r[o + S_VIOL_SUM] as number) + (req - alloc) / req
-      r[o + S_VIOL_COUNT] = (r[o + S_VIOL_COUNT] as number) + 1
-      if (r[o + F_MIG] === 1) r[o + S_MIG_LOSS] = (r[o + S_MIG_LOSS] as number) + (req - alloc) * dt
+      m.vViolSum[v] = (m.vViolSum[v] as number) + (req - alloc) / req
+      m.vViolCount[v] = (m.vViolCount[v] as number) + 1
+      if (m.vfMig[v] === 1) m.vMigLossMi[v] = (m.vMigLossMi[v] as number) + (req - alloc) * dt
     }
   }
-  r[o + F_T] = t
-  r[o + F_ALLOC] = r[o + P_ALLOC] as number
-  r[o + F_REQ] = r[o + P_REQ] as number
-  r[o + F_MIG] = r[o + P_MIG] as number
-  r[o + F_LOSS] = r[o + P_LOSS] as number
-  r[o + F_MEM] = r[o + P_MEM] as number
+  m.vfT[v] = t
+  m.vfAlloc[v] = m.vpAlloc[v] as number
+  m.vfReq[v] = m.vpReq[v] as number
+  m.vfMig[v] = m.vpMig[v] as number
+  m.vfLoss[v] = m.vpLoss[v] as number
+  m.vfMemMiB[v] = m.vpMemMiB[v] as number
 }
 
 /**
@@ -178,37 +156,35 @@ export function repeatVmEntries(
   to: number,
 ): void {
   if (to <= from) return
-  const r = m.vm
-  const o = v * VM_ROW
-  if ((r[o + P_T] as number) === -1 || (r[o + F_T] as number) === -1) {
+  if ((m.vpT[v] as number) === -1 || (m.vfT[v] as number) === -1) {
     // No earlier entry to close: the plain calls (rare; the loop below assumes one).
     for (let j = from; j < to; j++) {
       const tS = timesS[j] as number
-      if ((r[o + P_T] as number) !== -1 && r[o + P_T] !== tS) finalizeVm(m, v)
-      r[o + P_T] = tS
+      if ((m.vpT[v] as number) !== -1 && m.vpT[v] !== tS) finalizeVm(m, v)
+      m.vpT[v] = tS
     }
     return
   }
   finalizeVm(m, v)
-  r[o + P_T] = timesS[from] as number
+  m.vpT[v] = timesS[from] as number
   if (to - from === 1) return
   // From here on the final entry is the pending one: the same figures at every instant.
-  const alloc = r[o + F_ALLOC] as number
-  const req = r[o + F_REQ] as number
-  const loss = r[o + F_LOSS] as number
-  const memMiB = r[o + F_MEM] as number
+  const alloc = m.vfAlloc[v] as number
+  const req = m.vfReq[v] as number
+  const loss = m.vfLoss[v] as number
+  const memMiB = m.vfMemMiB[v] as number
   const short = alloc < req
-  const mig = r[o + F_MIG] === 1
-  let allocMi = r[o + S_ALLOC] as number
-  let reqMi = r[o + S_REQ] as number
-  let interferenceMi = r[o + S_INTERFERENCE] as number
-  let residentS = r[o + S_RESIDENT] as number
-  let memMiBS = r[o + S_MEM] as number
-  let violSum = r[o + S_VIOL_SUM] as number
-  let violCount = r[o + S_VIOL_COUNT] as number
-  let migLossMi = r[o + S_MIG_LOSS] as number
-  let finalS = r[o + F_T] as number
-  let pendingS = r[o + P_T] as number
+  const mig = m.vfMig[v] === 1
+  let allocMi = m.vAllocMi[v] as number
+  let reqMi = m.vReqMi[v] as number
+  let interferenceMi = m.vInterferenceMi[v] as number
+  let residentS = m.vResidentS[v] as number
+  let memMiBS = m.vMemUsedMiBS[v] as number
+  let violSum = m.vViolSum[v] as number
+  let violCount = m.vViolCount[v] as number
+  let migLossMi = m.vMigLossMi[v] as number
+  let finalS = m.vfT[v] as number
+  let pendingS = m.vpT[v] as number
   for (let j = from + 1; j < to; j++) {
     const dt = pendingS - finalS
     allocMi += alloc * dt
@@ -224,16 +200,16 @@ export function repeatVmEntries(
     finalS = pendingS
     pendingS = timesS[j] as number
   }
-  r[o + S_ALLOC] = allocMi
-  r[o + S_REQ] = reqMi
-  r[o + S_INTERFERENCE] = interferenceMi
-  r[o + S_RESIDENT] = residentS
-  r[o + S_MEM] = memMiBS
-  r[o + S_VIOL_SUM] = violSum
-  r[o + S_VIOL_COUNT] = violCount
-  r[o + S_MIG_LOSS] = migLossMi
-  r[o + F_T] = finalS
-  r[o + P_T] = pendingS
+  m.vAllocMi[v] = allocMi
+  m.vReqMi[v] = reqMi
+  m.vInterferenceMi[v] = interferenceMi
+  m.vResidentS[v] = residentS
+  m.vMemUsedMiBS[v] = memMiBS
+  m.vViolSum[v] = violSum
+  m.vViolCount[v] = violCount
+  m.vMigLossMi[v] = migLossMi
+  m.vfT[v] = finalS
+  m.vpT[v] = pendingS
 }
 
 /** Records an instance state entry at `tS` (replacing one at the same instant). */
@@ -247,16 +223,14 @@ export function vmEntry(
   interferenceLossMips: number,
   memoryUsedMiB = 0,
 ): void {
-  const r = m.vm
-  const o = v * VM_ROW
-  const pending = r[o + P_T] as number
+  const pending = m.vpT[v] as number
   if (pending !== -1 && pending !== tS) finalizeVm(m, v)
-  r[o + P_T] = tS
-  r[o + P_ALLOC] = allocMips
-  r[o + P_REQ] = reqMips
-  r[o + P_MIG] = inMigration ? 1 : 0
-  r[o + P_LOSS] = interferenceLossMips
-  r[o + P_MEM] = memoryUsedMiB
+  m.vpT[v] = tS
+  m.vpAlloc[v] = allocMips
+  m.vpReq[v] = reqMips
+  m.vpMig[v] = inMigration ? 1 : 0
+  m.vpLoss[v] = interferenceLossMips
+  m.vpMemMiB[v] = memoryUsedMiB
 }
 
 /**
@@ -264,32 +238,18 @@ export function vmEntry(
  * removal), so the time after is not charged.
  */
 export function vmStop(m: Metrics, v: number, tS: number): void {
-  const r = m.vm
-  const o = v * VM_ROW
-  if ((r[o + P_T] as number) === -1) return
-  if ((r[o + P_T] as number) !== tS) {
+  if ((m.vpT[v] as number) === -1) return
+  if ((m.vpT[v] as number) !== tS) {
     finalizeVm(m, v)
-    r[o + P_T] = tS
+    m.vpT[v] = tS
   }
   finalizeVm(m, v)
-  r[o + P_T] = -1
-  r[o + F_T] = -1
+  m.vpT[v] = -1
+  m.vfT[v] = -1
 }
 
-/** Closes every pending entry at the end of the run and fills the per-instance sums. */
+/** Closes every pending entry at the end of the run. */
 export function finishMetrics(m: Metrics, H: number, V: number): void {
   for (let h = 0; h < H; h++) if ((m.hpT[h] as number) !== -1) finalizeHost(m, h)
-  const r = m.vm
-  for (let v = 0; v < V; v++) {
-    const o = v * VM_ROW
-    if ((r[o + P_T] as number) !== -1) finalizeVm(m, v)
-    m.vAllocMi[v] = r[o + S_ALLOC] as number
-    m.vReqMi[v] = r[o + S_REQ] as number
-    m.vMigLossMi[v] = r[o + S_MIG_LOSS] as number
-    m.vInterferenceMi[v] = r[o + S_INTERFERENCE] as number
-    m.vViolSum[v] = r[o + S_VIOL_SUM] as number
-    m.vViolCount[v] = r[o + S_VIOL_COUNT] as number
-    m.vResidentS[v] = r[o + S_RESIDENT] as number
-    m.vMemUsedMiBS[v] = r[o + S_MEM] as number
-  }
+  for (let v = 0; v < V; v++) if ((m.vpT[v] as number) !== -1) finalizeVm(m, v)
 }

@@ -10,7 +10,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../shared/design/schema'
-import { syntheticDatacenter } from '../scheduler'
+import { consolidationDesign } from '../../../../test/support/engine/consolidation-design'
 import { createOn, destroyOn, policyUtilMips, reallocate } from './host-cpu'
 import { policyLoad } from './policy-load'
 import { Simulation, simulate } from './simulation'
@@ -37,28 +37,12 @@ const scenario = fc.record({
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
 
 function design(sc: Scenario): Design {
-  const d = syntheticDatacenter({
-    hosts: sc.hosts,
-    instances: sc.hosts * sc.perHost,
-    seed: sc.seed,
-    tenants: 3,
-  })
-  d.workloads = d.workloads.map((w, i) => ({
-    ...w,
-    demand: {
-      profile: i % 2 === 0 ? 'diurnal' : 'bursty',
-      meanPercent: 10 + (i % 7) * 12,
-      amplitudePercent: 25,
-    },
-  }))
-  d.simulation = {
-    ...d.simulation,
-    cloudsimCompat: sc.compat,
-    policy: sc.policy,
-    seed: sc.seed,
+  return consolidationDesign({
+    ...sc,
+    meanPercent: (i) => 10 + (i % 7) * 12,
+    amplitudePercent: 25,
     horizonS: 6 * 3600,
-  }
-  return d
+  })
 }
 
 /** The load from scratch: every entry's allocation (once per PE), in list order. */

@@ -9,7 +9,7 @@
 import { BILLING_MONTH_S } from '../../../shared/domain/bill-line'
 import type { Design } from '../../../shared/design/schema'
 import { hostUtil } from './host-cpu'
-import { P_ALLOC, P_MEM, P_REQ, VM_ROW, type Metrics } from './metrics'
+import type { Metrics } from './metrics'
 import { hostPowerNowW } from './energy'
 import { powerAt } from './power'
 import type { HostEntries, SimState } from './state'
@@ -181,8 +181,8 @@ export function sampleSeries(
     const t = s.vmTenant[v] as number
     if (t < 0 || (s.vmHome[v] as number) < 0) continue
     vcpus[t] = (vcpus[t] as number) + (s.vmPes[v] as number)
-    alloc[t] = (alloc[t] as number) + (m.vm[v * VM_ROW + P_ALLOC] as number)
-    req[t] = (req[t] as number) + (m.vm[v * VM_ROW + P_REQ] as number)
+    alloc[t] = (alloc[t] as number) + (m.vpAlloc[v] as number)
+    req[t] = (req[t] as number) + (m.vpReq[v] as number)
   }
   // A sampled instant charges the rate of the state as sampled until the next change.
   chargeCost(b, s, m, tS)
@@ -235,9 +235,9 @@ export function takeRate(b: SeriesBuffer, s: SimState, m: Metrics): void {
     let rate = 0
     if (resident) {
       const vcpus = r.used
-        ? (m.vm[v * VM_ROW + P_ALLOC] as number) / (s.vmMips[v] as number)
+        ? (m.vpAlloc[v] as number) / (s.vmMips[v] as number)
         : (s.vmPes[v] as number)
-      const memMiB = r.used ? (m.vm[v * VM_ROW + P_MEM] as number) : (s.vmMemMiB[v] as number)
+      const memMiB = r.used ? (m.vpMemMiB[v] as number) : (s.vmMemMiB[v] as number)
       rate += vcpus * r.vcpuS + (memMiB / 1024) * r.memGiBS
     }
     if (resident || s.vmDown[v] === 1)
@@ -261,7 +261,7 @@ function sampleTenantMemory(b: SeriesBuffer, s: SimState, m: Metrics): void {
       const v = e.vm[i] as number
       const t = s.vmTenant[v] as number
       if (t < 0) continue
-      const mem = m.vm[v * VM_ROW + P_MEM] as number
+      const mem = m.vpMemMiB[v] as number
       inUse[t] = (inUse[t] as number) + mem
       if (hostPressure > 0 && hostInUse > 0)
         pressure[t] = (pressure[t] as number) + (hostPressure * mem) / hostInUse

@@ -27,6 +27,7 @@ export class TentativePlacements {
   private memUsed = new Float64Array(16)
   private bwUsed = new Float64Array(16)
   private allocStart = new Int32Array(16)
+  private version = new Uint32Array(16)
   /** Allocated MIPS per PE of the saved hosts' entries, back to back. */
   private alloc = new Float64Array(256)
   private allocEnd = 0
@@ -46,8 +47,11 @@ export class TentativePlacements {
     this.placed++
   }
 
-  /** Undoes every placement since the last `forget`; `changed(h)` for each host restored. */
-  undo(s: SimState, changed: (h: number) => void): void {
+  /**
+   * Undoes every placement since the last `forget`; then `changed(h, versionBefore)` for each
+   * host restored, with its `hostVersion` before its first tentative placement.
+   */
+  undo(s: SimState, changed: (h: number, versionBefore: number) => void): void {
     for (let k = 0; k < this.count; k++) {
       const h = this.hosts[k] as number
       const e = s.entries[h] as HostEntries
@@ -64,7 +68,7 @@ export class TentativePlacements {
       s.hostMemUsed[h] = this.memUsed[k] as number
       s.hostBwUsed[h] = this.bwUsed[k] as number
       s.hostVersion[h] = (s.hostVersion[h] as number) + 1
-      changed(h)
+      changed(h, this.version[k] as number)
     }
     this.forget()
   }
@@ -93,13 +97,17 @@ export class TentativePlacements {
     this.avail[k] = s.hostAvail[h] as number
     this.memUsed[k] = s.hostMemUsed[h] as number
     this.bwUsed[k] = s.hostBwUsed[h] as number
+    this.version[k] = s.hostVersion[h] as number
     this.allocStart[k] = this.allocEnd
     for (let i = 0; i < n; i++) this.alloc[this.allocEnd++] = e.allocPe[i] as number
   }
 
   private grow(): void {
     const size = this.hosts.length * 2
-    const grown = <T extends Int32Array | Float64Array>(xs: T, make: (n: number) => T): T => {
+    const grown = <T extends Int32Array | Uint32Array | Float64Array>(
+      xs: T,
+      make: (n: number) => T,
+    ): T => {
       const out = make(size)
       out.set(xs)
       return out
@@ -110,5 +118,6 @@ export class TentativePlacements {
     this.avail = grown(this.avail, (n) => new Float64Array(n))
     this.memUsed = grown(this.memUsed, (n) => new Float64Array(n))
     this.bwUsed = grown(this.bwUsed, (n) => new Float64Array(n))
+    this.version = grown(this.version, (n) => new Uint32Array(n))
   }
 }

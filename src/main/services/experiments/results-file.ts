@@ -8,10 +8,14 @@
 import { z } from 'zod'
 import type { RunRecord } from '../../engine'
 
-// zod 4 numbers are finite: NaN and Infinity are refused.
-const finite = z.number()
+/**
+ * zod 4 numbers are finite: NaN and Infinity are refused. So is -0: Strata writes 0
+ * (`JSON.stringify(-0)` is "0"), so a -0 was typed in by hand, and it passes every `>= 0`
+ * check while `Object.is` and `1 / x` tell it apart (review s6a #11).
+ */
+const finite = z.number().refine((v) => !Object.is(v, -0), { message: 'must not be -0' })
 const nonNegative = finite.min(0)
-const count = z.number().int().min(0)
+const count = finite.int().min(0)
 const percent = finite.min(0).max(100)
 /**
  * Energy of one run, kWh: at most 1e15 kWh, above the world's yearly electricity use

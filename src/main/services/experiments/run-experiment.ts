@@ -167,7 +167,14 @@ export async function runExperiment(
     },
     onRecord: (record) => {
       if (byId.has(record.id)) return
-      store.write(record)
+      // A record that cannot be stored still counts in this experiment's tables.
+      try {
+        store.write(record)
+      } catch (error) {
+        options.onWarning?.(
+          `${(error as Error).message}; the run is in this experiment's tables, and runs again next time`,
+        )
+      }
       byId.set(record.id, record)
       failures.delete(record.id)
       progress.finished(true)

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseJsonText, type RunRecord } from '../../engine'
+import type { RunRecord } from '../../engine'
 import { checkRunRecord } from './results-file'
-import { readUserFileSync } from '../files/safe-read'
+import { MAX_RUN_RECORD_BYTES, readStoredJsonSync } from './stored-json'
 
 /** Writes `text` to `path` through a temporary file and a rename (never a torn file). */
 export function writeTextAtomic(path: string, text: string | Uint8Array): void {
@@ -47,21 +47,20 @@ export class RunStore {
   }
 
   /**
-   * The stored record of run `id`, or undefined when absent, unreadable or not a regular file
-   * (a FIFO planted in the user's folder is not waited on); then it reruns. A record that is
-   * not JSON, or fails the schema of a `results.json` record, is told to `onInvalid` (file and
-   * field: `runs/<id>.json: summary.migrations must be >= 0`) and reruns too.
+   * The stored record of run `id`, or undefined when absent or unusable; then it reruns.
+   * Unusable records are told to `onInvalid` with the file and why (`readStoredJsonSync`: a
+   * FIFO is not waited on, a folder, a symbolic link or a record past `MAX_RUN_RECORD_BYTES`
+   * is refused unread; then not JSON, with its line and column; then the schema of a
+   * `results.json` record: `runs/<id>.json: summary.migrations must be >= 0`).
    */
   read(id: string, onInvalid?: (message: string) => void): RunRecord | undefined {
-    const file = readUserFileSync(this.file(id))
-    if (!file.ok) return undefined
     const name = `runs/${id}.json`
-    const json = parseJsonText(file.bytes.toString('utf8'), name)
-    if (!json.ok) {
-      onInvalid?.(`${name}: not JSON (${json.problems[0]?.message}); it is run again`)
+    const read = readStoredJsonSync(this.file(id), MAX_RUN_RECORD_BYTES)
+    if (!read.ok) {
+      if (!read.missing) onInvalid?.(`${name} ${read.problem}; it is run again`)
       return undefined
     }
-    const checked = checkRunRecord(json.value)
+    const checked = checkRunRecord(read.json)
     if (!checked.ok) {
       onInvalid?.(`${name}: ${checked.problems.join('; ')}; it is run again`)
       return undefined
@@ -73,8 +72,22 @@ export class RunStore {
     return checked.value
   }
 
+  /**
+   * Stores `record` as `runs/<id>.json`; throws an Error naming that file when it cannot be
+   * written (a folder in its place, a full disk), never Node's bare `EISDIR … rename`.
+   */
   write(record: RunRecord): void {
-    writeTextAtomic(this.file(record.id), JSON.stringify(record))
+    try {
+      writeTextAtomic(this.file(record.id), JSON.stringify(record))
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      throw new Error(
+        `runs/${record.id}.json cannot be written (${
+          code === 'EISDIR' ? 'a folder is in its place' : (code ?? (error as Error).message)
+        })`,
+        { cause: error },
+      )
+    }
   }
 
   /** Writes `name` (e.g. `results.csv`) in the output folder. */

@@ -31,6 +31,8 @@ export function describeIoError(error: unknown, path: string): { code?: string; 
       return { code, reason: 'the disk is read-only' }
     case 'EISDIR':
       return { code, reason: `${path} is a folder` }
+    case 'EFBIG':
+      return { code, reason: 'the file would pass the size limit of this process (ulimit -f)' }
     case 'EMFILE':
     case 'ENFILE':
       return { code, reason: 'too many files are open' }

@@ -65,9 +65,19 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<S
   }
 }
 
-/** Reads `path` like `readRegularFile`, synchronously (for the CLI, which has no event loop to keep free). */
-export function readRegularFileSync(path: string, maxBytes: number): SafeReadResult {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+/**
+ * Reads `path` like `readRegularFile`, synchronously (for the CLI, which has no event loop to
+ * keep free). `noFollow`: a symbolic link is not followed (Node's `ELOOP` error is thrown).
+ */
+export function readRegularFileSync(
+  path: string,
+  maxBytes: number,
+  options: { noFollow?: boolean } = {},
+): SafeReadResult {
+  const fd = openSync(
+    path,
+    constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0),
+  )
   try {
     const stats = fstatSync(fd)
     if (!stats.isFile()) return { ok: false, reason: 'not-regular', kind: kindOf(stats) }

@@ -8,7 +8,7 @@ import type { HandlerMap } from '../handler-types'
 import { zipCsvFiles } from '../reports/csv-zip'
 import { pdfMaker } from '../reports/pdf'
 import { ReportCancelled, ReportTenantNotFound } from '../reports/produce-report'
-import { produceReportOffThread } from '../reports/report-off-thread'
+import { produceReportOffThread, ReportQueueFull } from '../reports/report-off-thread'
 import { ReportJobs } from '../reports/report-jobs'
 
 type ReportsCall = 'reports:export' | 'reports:cancel'
@@ -22,6 +22,11 @@ const TENANT_NOT_RUN_NOTE =
 
 export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
   const jobs = new ReportJobs()
+  // Nobody left to receive a job's file (its caller's last socket closed, its link revoked):
+  // the job is cancelled, its pool thread terminated (review s6 #1). Disposed services leave
+  // no job running; the process's pool itself ends with the process (`destroyReportPool`).
+  ctx.disposers.push(ctx.hub.onCallerGone((caller) => jobs.cancelAllOf(caller)))
+  ctx.disposers.push(() => void jobs.cancelAll())
   return {
     'reports:export': async (req, call) => {
       const session = call.session
@@ -101,6 +106,7 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
       } catch (error) {
         if (error instanceof ReportCancelled) return fail('cancelled', error.message)
         if (error instanceof ReportTenantNotFound) return fail('not-found', error.message)
+        if (error instanceof ReportQueueFull) return fail('unavailable', error.message)
         throw error
       } finally {
         jobs.finish(jobId)

@@ -1,7 +1,8 @@
 /**
  * Handlers of the `scheduler:` calls, over the context's current placement. A tenant session
  * may ask only about its own instances and gets tenant-safe words; any other instance id gets
- * the same `not-found` answer whether or not it exists.
+ * the same `not-found` answer whether or not it exists. A tenant's explain reads the
+ * provider's published placement and never places (`unavailable` until there is one).
  */
 import { fail, ok } from '../../../shared/contract'
 import { placementDigest } from '../../../shared/domain/placement-digest'
@@ -38,9 +39,10 @@ export function schedulerHandlers(ctx: AppContext): HandlerMap<SchedulerCall> {
       return placed.ok ? ok(placement.lastResultDigest() ?? placementDigest(placed.value)) : placed
     },
     'scheduler:explain': (req, call) => {
-      const now = placement.current()
-      if (!now.ok) return call.session.role === 'tenant' ? notFound(req.instanceId) : now
       const session = call.session
+      // A tenant never starts a placement: it is explained the provider's published one.
+      const now = session.role === 'tenant' ? placement.published() : placement.current()
+      if (!now.ok) return now
       const explanation =
         session.role === 'tenant'
           ? now.value.scheduler.explain(req.instanceId, { tenantId: session.tenantId })

@@ -1,8 +1,14 @@
 /**
- * The current placement of the open design: the scheduler's last run (with the scheduler
- * itself, for explanations and evacuations). Owned by the services' context beside the
- * design session; `scheduler:` handlers read and drive it, tenancy listens to it. A design
- * change makes the next `current()` re-run placement on the new design.
+ * The current placement of the open design: the scheduler's last published run (with the
+ * scheduler itself, for explanations and evacuations). Owned by the services' context beside
+ * the design session; `scheduler:` handlers read and drive it, tenancy listens to it.
+ *
+ * Only the provider's `place` and `evacuate` publish a placement (what tenants and the
+ * provider's `scheduler:last` see). A provider's question about a design changed since then
+ * (`current()`) places privately, for that answer only; a tenant's (`published()`) never
+ * places at all (review s7a #1: a tenant's explain placed a 10,000-host design on main's
+ * thread and showed every other tenant a placement nobody made). An edit of the design's
+ * `meta` alone (name, description) does not make a placement stale: placement never reads it.
  */
 import {
   fail,
@@ -45,7 +51,10 @@ export type PlacementListener = (result: PlacementResult) => void
 
 /** The open design's placement; publishes `scheduler:placed` (tenant-safe per tenant). */
 export class CurrentPlacement {
+  /** The published run: the one tenants and `lastResult()` see. */
   private last: PlacementRun | undefined
+  /** A provider-only run of a design changed since `last`, never published. */
+  private scratch: PlacementRun | undefined
   private readonly listeners = new Set<PlacementListener>()
   private digested: { result: PlacementResult; digest: PlacementDigest } | undefined
 
@@ -58,6 +67,8 @@ export class CurrentPlacement {
   place(options: SchedulerOptions = {}): Result<PlacementResult> {
     const done = this.run(options)
     if (!done.ok) return done
+    this.last = done.value
+    this.scratch = undefined
     this.announce(done.value.result)
     return ok(done.value.result)
   }
@@ -74,33 +85,42 @@ export class CurrentPlacement {
   placeForRun(seed: number): Result<PlacementResult | null> {
     if (this.session.design.simulation.cloudsimCompat) return ok(null)
     const last = this.last
-    if (
-      last &&
-      last.design === this.session.design &&
-      last.asRunPlaces &&
-      last.result.seed === seed
-    )
+    if (last && this.fresh(last) === last && last.asRunPlaces && last.result.seed === seed)
       return ok(last.result)
     return this.place({ seed })
   }
 
   /**
-   * The run for the open design: the last one if the design has not changed, else a new one.
-   * A new one is the current placement from then on, so listeners are told of it (not
-   * sessions: nobody asked to place). Otherwise tenancy would still judge a tenant's own
-   * hosts by the old placement (or none) while the scheduler explains with the new one, and
-   * the boundary guard would withhold the tenant's explanation of its own instance.
+   * The run for the open design, for a provider's question: the published one if the design
+   * has not changed since (but for its meta), else a private run made now and kept for the
+   * next question. The private run is told to nobody: the provider did not ask to place.
    */
   current(): Result<PlacementRun> {
-    if (this.last && this.last.design === this.session.design) return ok(this.last)
+    const shown = this.fresh(this.last) ?? this.fresh(this.scratch)
+    if (shown) return ok(shown)
     const done = this.run({})
-    if (done.ok) this.tell(done.value.result)
+    if (done.ok) this.scratch = done.value
     return done
+  }
+
+  /**
+   * The published run, for a tenant's question: never places. `unavailable` when the provider
+   * has not placed the open design, or has changed it (but for its meta) since.
+   */
+  published(): Result<PlacementRun> {
+    const run = this.fresh(this.last)
+    if (run) return ok(run)
+    return fail(
+      'unavailable',
+      this.last
+        ? 'the design changed since it was last placed; ask again once the provider has placed it'
+        : 'the design has not been placed yet; ask again once the provider has placed it',
+    )
   }
 
   /** The last result if it is of the open design, else `null`. */
   lastResult(): PlacementResult | null {
-    return this.last && this.last.design === this.session.design ? this.last.result : null
+    return this.fresh(this.last)?.result ?? null
   }
 
   /** The digest of `lastResult()` (`null` when there is none). */
@@ -122,6 +142,8 @@ export class CurrentPlacement {
     if (!dryRun) {
       now.value.result = now.value.scheduler.result()
       now.value.asRunPlaces = false
+      this.last = now.value
+      this.scratch = undefined
       this.announce(now.value.result)
     }
     return ok(plan)
@@ -130,12 +152,26 @@ export class CurrentPlacement {
   /** Forgets the last placement (another design was opened: it is not this design's). */
   forget(): void {
     this.last = undefined
+    this.scratch = undefined
   }
 
   /** Calls `listener` with every new result; returns the unsubscribe. */
   onPlaced(listener: PlacementListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /**
+   * `run` if it placed the open design, or one that differs from it only in `meta` (then the
+   * run is moved onto the open design, so the next check is one comparison); else undefined.
+   */
+  private fresh(run: PlacementRun | undefined): PlacementRun | undefined {
+    if (!run) return undefined
+    const design = this.session.design
+    if (run.design === design) return run
+    if (!samePlacementInputs(run.design, design)) return undefined
+    run.design = design
+    return run
   }
 
   private run(options: SchedulerOptions): Result<PlacementRun> {
@@ -155,8 +191,7 @@ export class CurrentPlacement {
       const asRunPlaces =
         options.weights === undefined &&
         (options.preset === undefined || (options.preset === own.preset && !own.weights))
-      this.last = { design, scheduler, result: scheduler.placeAll(), asRunPlaces }
-      return ok(this.last)
+      return ok({ design, scheduler, result: scheduler.placeAll(), asRunPlaces })
     } catch (error) {
       return fail('bad-request', error instanceof Error ? error.message : String(error))
     }
@@ -187,4 +222,24 @@ export class CurrentPlacement {
       this.digested = { result, digest: placementDigest(result) }
     return this.digested.digest
   }
+}
+
+/**
+ * Whether two designs give the same placement: every top-level part but `meta` is the same
+ * object. Edits share the parts they do not touch (`applyCommand` copies only what changes),
+ * so this is a handful of reference comparisons; a part rebuilt with equal content counts as
+ * changed (a needless re-place, never a stale answer).
+ */
+export function samePlacementInputs(a: Design, b: Design): boolean {
+  if (a === b) return true
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const key of keys) {
+    if (key === 'meta') continue
+    if (
+      (a as unknown as Record<string, unknown>)[key] !==
+      (b as unknown as Record<string, unknown>)[key]
+    )
+      return false
+  }
+  return true
 }

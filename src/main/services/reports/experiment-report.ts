@@ -8,15 +8,15 @@
 import { join } from 'node:path'
 import type { ExperimentRunRow } from '../../../shared/contract'
 import {
-  parseJsonText,
+  DEFAULT_MAX_FILE_BYTES,
   renderReportHtml,
   reportCsvFiles,
   type CsvFile,
   type ReportModel,
   type ReportTable,
 } from '../../engine'
-import { readUserFileSync } from '../files/safe-read'
 import { checkExperimentResults, type ExperimentResultsFile } from '../experiments/results-file'
+import { displayPath, readStoredJsonSync } from '../experiments/stored-json'
 import { combinationRows, metricValue, runRow } from '../experiments/results-view'
 import { combinationTable, runTable } from '../experiments/results-table'
 import { loadChartRenderer } from './chart-svg'
@@ -30,16 +30,16 @@ import { htmlToPdfWithChromium } from './pdf'
  */
 export function readExperimentResults(dir: string): ExperimentResultsFile {
   const file = join(dir, 'results.json')
-  const read = readUserFileSync(file)
+  const read = readStoredJsonSync(file, DEFAULT_MAX_FILE_BYTES)
   if (!read.ok)
-    throw new Error(`${read.message}; give the output folder of \`strata experiment run\``)
-  const json = parseJsonText(read.bytes.toString('utf8'), file)
-  if (!json.ok)
-    throw new Error(`${json.message}: ${json.problems.map((p) => p.message).join('; ')}`)
-  const checked = checkExperimentResults(json.value)
+    throw new Error(
+      `${displayPath(file)} ${read.missing ? 'does not exist' : read.problem}; give the output folder of \`strata experiment run\``,
+    )
+  const json = read.json
+  const checked = checkExperimentResults(json)
   if (!checked.ok)
     throw new Error(
-      `${file} is not an experiment's results:\n` +
+      `${displayPath(file)} is not an experiment's results:\n` +
         checked.problems.map((p) => `results.json: ${p}`).join('\n'),
     )
   return checked.value

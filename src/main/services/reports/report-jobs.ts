@@ -55,6 +55,22 @@ export class ReportJobs {
     this.jobs.delete(jobId)
   }
 
+  /** Cancels every job of `caller` (its last socket closed), or every job; returns how many. */
+  cancelAllOf(caller?: string): number {
+    let n = 0
+    for (const job of this.jobs.values())
+      if ((caller === undefined || job.owner.caller === caller) && !job.controller.signal.aborted) {
+        job.controller.abort()
+        n++
+      }
+    return n
+  }
+
+  /** Cancels every job (the services are disposed); returns how many. */
+  cancelAll(): number {
+    return this.cancelAllOf()
+  }
+
   /** Cancels a job of `caller`'s own; `false` for unknown and foreign ids alike. */
   cancel(jobId: string, caller: string): boolean {
     const job = this.jobs.get(jobId)

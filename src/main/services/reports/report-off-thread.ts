@@ -1,13 +1,24 @@
 /**
- * Reports made off the event loop (review s5 #1): placement, simulation, model, HTML and CSV
- * in one worker thread shared by every report job of the process (started on the first job,
- * ended after `IDLE_MS` without one), so a big design's report (5,000 hosts: tens of seconds
- * of work) never holds the web host's other sessions. The PDF, which needs the shell
- * (Chromium), is made here from the worker's HTML. Without a worker entry (a build without
- * `report-worker.js`) a report is made on this thread, as `produceReport` does.
+ * Reports made off the event loop (review s5 #1) on a small pool of worker threads (piscina;
+ * review s6 #1, #2): placement, simulation, model, HTML and CSV in a pool thread, so a big
+ * design's report never holds the web host's other sessions.
+ * - At most `MAX_REPORT_WORKERS` jobs run at once; up to `MAX_QUEUED_REPORTS` more wait,
+ *   and a job past that is refused with `ReportQueueFull` (never queued without bound).
+ * - Each thread's heap is bounded (`REPORT_WORKER_HEAP_MIB`): beyond it the job fails with
+ *   a clear message and only its thread ends; the process lives on.
+ * - A cancel (the caller's, or its last socket closing) aborts the job's task: waiting, it
+ *   leaves the queue; running, piscina terminates the thread running it (whatever long step
+ *   it is in), and no other job's.
+ * - Threads are reused between jobs (a thread started from source costs seconds) and end
+ *   after `IDLE_MS` without work; `destroyReportPool` ends them all (shutdown).
+ * The PDF, which needs the shell (Chromium), is made here from the worker's HTML. Without a
+ * worker module (a build without `report-worker.js`) a report is made on this thread.
  */
-import { Worker } from 'node:worker_threads'
-import { reportWorkerEntry, type WorkerEntry } from '../simulation/worker-path'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { MessageChannel } from 'node:worker_threads'
+import { Piscina } from 'piscina'
 import { htmlToPdfWithChromium } from './pdf'
 import {
   produceReport,
@@ -15,102 +26,163 @@ import {
   ReportTenantNotFound,
   type ProduceReportOptions,
   type ReportOutputs,
+  type ReportProgress,
 } from './produce-report'
-import type { FromReportWorker, ToReportWorker } from './report-protocol'
+import type { ReportTask, ReportTaskResult } from './report-protocol'
 
-/** The worker is ended after this long without a job, in milliseconds. */
+/** Largest old-generation heap of one report thread, in MiB. */
+export const REPORT_WORKER_HEAP_MIB = 1536
+/** Report jobs running at once (pool threads). */
+export const MAX_REPORT_WORKERS = 2
+/** Report jobs waiting for a thread; one more is refused. */
+export const MAX_QUEUED_REPORTS = 8
+/** An idle pool thread ends after this long, in milliseconds. */
 const IDLE_MS = 30_000
 
-interface Pending {
-  onProgress?: ProduceReportOptions['onProgress']
-  /** The PDF is made here after the worker's end: the worker's `done` stage is not the end. */
-  pdf: boolean
-  resolve: (outputs: ReportOutputs) => void
-  reject: (error: Error) => void
-}
-
-/** One worker thread and the jobs it is running. */
-class ReportWorker {
-  private readonly worker: Worker
-  private readonly pending = new Map<number, Pending>()
-  private nextJobId = 1
-  private idle: ReturnType<typeof setTimeout> | undefined
-
-  constructor(
-    entry: WorkerEntry,
-    private readonly onGone: () => void,
-  ) {
-    this.worker = new Worker(entry.target)
-    this.worker.unref()
-    this.worker.on('message', (m: FromReportWorker) => this.onMessage(m))
-    this.worker.on('error', (error) => this.fail(error.message))
-    this.worker.on('exit', (code) => this.fail(`the report worker stopped (exit code ${code})`))
-  }
-
-  run(options: ProduceReportOptions): Promise<ReportOutputs> {
-    const { onProgress, signal, makePdf: _pdfMaker, pdf, ...data } = options
-    const jobId = this.nextJobId++
-    if (this.idle) clearTimeout(this.idle)
-    this.idle = undefined
-    return new Promise<ReportOutputs>((resolve, reject) => {
-      this.pending.set(jobId, { onProgress, pdf: pdf === true, resolve, reject })
-      signal?.addEventListener('abort', () => this.send({ type: 'cancel', jobId }), { once: true })
-      this.send({
-        type: 'start',
-        jobId,
-        options: { ...data, html: data.html === true || pdf === true },
-      })
-    })
-  }
-
-  private send(m: ToReportWorker): void {
-    this.worker.postMessage(m)
-  }
-
-  private onMessage(m: FromReportWorker): void {
-    const job = this.pending.get(m.jobId)
-    if (!job) return
-    if (m.type === 'progress') {
-      if (!(job.pdf && m.progress.stage === 'done')) job.onProgress?.(m.progress)
-      return
-    }
-    this.pending.delete(m.jobId)
-    if (m.type === 'done') job.resolve(m.outputs)
-    else if (m.kind === 'cancelled') job.reject(new ReportCancelled())
-    else if (m.kind === 'not-found') job.reject(new ReportTenantNotFound(m.message))
-    else job.reject(new Error(m.message))
-    if (this.pending.size === 0) {
-      this.idle = setTimeout(() => void this.worker.terminate(), IDLE_MS)
-      this.idle.unref()
-    }
-  }
-
-  /** The thread failed or ended: every job still running fails with `message`. */
-  private fail(message: string): void {
-    if (this.idle) clearTimeout(this.idle)
-    this.onGone()
-    for (const job of this.pending.values()) job.reject(new Error(message))
-    this.pending.clear()
+/** A report refused because too many are running and waiting already. */
+export class ReportQueueFull extends Error {
+  constructor(pending: number, threads: number, queued: number) {
+    super(
+      `${pending} reports are already running or waiting (at most ${threads} run and ` +
+        `${queued} wait); try again when one has finished`,
+    )
+    this.name = 'ReportQueueFull'
   }
 }
-
-let shared: ReportWorker | undefined
 
 /**
- * As `produceReport`, in the report worker thread; throws `ReportCancelled`,
- * `ReportTenantNotFound` or an `Error` with the worker's message.
- * @param entry the worker to use (default: the report worker; `null`: this thread).
+ * The report worker module for piscina: from the bundle, `report-worker.js` beside it (or in
+ * its parent, from a shared chunk); from source, `report-worker-dev.mjs` (registers tsx).
+ * `undefined` when neither exists.
+ */
+export function reportWorkerFile(moduleUrl: string = import.meta.url): string | undefined {
+  const here = fileURLToPath(moduleUrl)
+  const dir = dirname(here)
+  const candidates = here.endsWith('.ts')
+    ? [join(dir, 'report-worker-dev.mjs')]
+    : [join(dir, 'report-worker.js'), join(dir, '..', 'report-worker.js')]
+  return candidates.find((candidate) => existsSync(candidate))
+}
+
+/** The worker's own error, passed on as it said it (not a thread that stopped). */
+class ReportFailed extends Error {}
+
+/** How a report pool is made; the defaults are the constants above. */
+export interface ReportPoolOptions {
+  /** The worker module (see `reportWorkerFile`). */
+  filename: string
+  heapMiB?: number
+  threads?: number
+  queued?: number
+}
+
+const outOfMemory = (error: unknown): boolean =>
+  (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+
+/** A bounded pool of report threads (see the file's comment). */
+export class ReportPool {
+  private readonly pool: Piscina
+  private readonly heapMiB: number
+  private readonly threadCap: number
+  private readonly queueCap: number
+  private pending = 0
+  private started = 0
+
+  constructor(options: ReportPoolOptions) {
+    this.heapMiB = options.heapMiB ?? REPORT_WORKER_HEAP_MIB
+    const threads = (this.threadCap = options.threads ?? MAX_REPORT_WORKERS)
+    const queued = (this.queueCap = options.queued ?? MAX_QUEUED_REPORTS)
+    this.pool = new Piscina({
+      filename: options.filename,
+      minThreads: 0,
+      maxThreads: threads,
+      maxQueue: queued,
+      idleTimeout: IDLE_MS,
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMiB },
+    })
+    // A thread that fails with no task of its own (rare) must not throw on the host.
+    this.pool.on('error', () => undefined)
+    this.pool.on('workerCreate', () => this.started++)
+  }
+
+  /** Threads started so far (a thread is reused by job after job until it idles out). */
+  get threadsStarted(): number {
+    return this.started
+  }
+
+  /** Jobs running or waiting now. */
+  get jobs(): number {
+    return this.pending
+  }
+
+  /** Threads alive now (running a job or idle). */
+  get threads(): number {
+    return this.pool.threads.length
+  }
+
+  /**
+   * Makes one report (without its PDF) in a pool thread. Throws `ReportQueueFull` at once
+   * when the pool is full, `ReportCancelled` when `signal` aborts (waiting or running),
+   * `ReportTenantNotFound`, or an `Error` (the heap bound's, the worker's).
+   */
+  async run(options: ProduceReportOptions): Promise<ReportOutputs> {
+    const { onProgress, signal, makePdf: _pdfMaker, pdf, ...data } = options
+    if (signal?.aborted) throw new ReportCancelled()
+    if (this.pending >= this.threadCap + this.queueCap)
+      throw new ReportQueueFull(this.pending, this.threadCap, this.queueCap)
+    const channel = new MessageChannel()
+    channel.port1.on('message', (p: ReportProgress) => {
+      if (!(pdf === true && p.stage === 'done')) onProgress?.(p)
+    })
+    const task: ReportTask = {
+      options: { ...data, html: data.html === true || pdf === true },
+      progress: channel.port2,
+    }
+    this.pending++
+    try {
+      const result = (await this.pool.run(task, {
+        transferList: [channel.port2],
+        ...(signal ? { signal } : {}),
+      })) as ReportTaskResult
+      if (result.type === 'not-found') throw new ReportTenantNotFound(result.message)
+      if (result.type === 'failed') throw new ReportFailed(result.message)
+      return result.outputs
+    } catch (error) {
+      if (signal?.aborted) throw new ReportCancelled()
+      if (outOfMemory(error))
+        throw new Error(
+          `the report needs more memory than allowed (${this.heapMiB} MiB); ` +
+            'export a smaller design, or simulate it first so the report reuses that run',
+          { cause: error },
+        )
+      if (error instanceof ReportTenantNotFound || error instanceof ReportFailed) throw error
+      throw new Error(`the report worker stopped: ${(error as Error).message}`, { cause: error })
+    } finally {
+      this.pending--
+      channel.port1.close()
+    }
+  }
+
+  /** Ends every thread; running and waiting jobs fail. */
+  async destroy(): Promise<void> {
+    await this.pool.destroy()
+  }
+}
+
+/** The process's report pool, made on the first job. */
+let shared: ReportPool | undefined
+
+/**
+ * As `produceReport`, in a thread of the process's report pool; throws as `ReportPool.run`.
+ * @param filename the worker module (default: `reportWorkerFile()`; `null`: this thread).
  */
 export async function produceReportOffThread(
   options: ProduceReportOptions,
-  entry: WorkerEntry | null | undefined = reportWorkerEntry(),
+  filename: string | null | undefined = reportWorkerFile(),
 ): Promise<ReportOutputs> {
-  if (!entry) return produceReport(options)
-  if (options.signal?.aborted) throw new ReportCancelled()
-  const worker = (shared ??= new ReportWorker(entry, () => {
-    if (shared === worker) shared = undefined
-  }))
-  const outputs = await worker.run(options)
+  if (!filename) return produceReport(options)
+  shared ??= new ReportPool({ filename })
+  const outputs = await shared.run(options)
   const { pdf, signal, onProgress, makePdf } = options
   if (pdf && outputs.html) {
     if (signal?.aborted) throw new ReportCancelled()
@@ -119,4 +191,27 @@ export async function produceReportOffThread(
     onProgress?.({ stage: 'done', fraction: 1 })
   }
   return outputs
+}
+
+/** Report jobs running or waiting in the process's pool now. */
+export function reportJobsInPool(): number {
+  return shared?.jobs ?? 0
+}
+
+/** Report threads alive in the process's pool now. */
+export function reportThreads(): number {
+  return shared?.threads ?? 0
+}
+
+/**
+ * Ends the process's report pool (shutdown): every thread is terminated, running and waiting
+ * jobs fail. Returns how many jobs there were.
+ */
+export async function destroyReportPool(): Promise<number> {
+  const pool = shared
+  shared = undefined
+  if (!pool) return 0
+  const jobs = pool.jobs
+  await pool.destroy()
+  return jobs
 }

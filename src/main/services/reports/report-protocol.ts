@@ -1,4 +1,5 @@
-/** Messages between `report-off-thread.ts` and the report worker (`report-worker.ts`). */
+/** What passes between `report-off-thread.ts` and the report pool's worker (`report-worker.ts`). */
+import type { MessagePort } from 'node:worker_threads'
 import type { ProduceReportOptions, ReportOutputs, ReportProgress } from './produce-report'
 
 /** What the worker can receive of the options: plain data only (no callbacks, no signal). */
@@ -7,12 +8,21 @@ export type ReportWorkerOptions = Omit<
   'onProgress' | 'signal' | 'makePdf' | 'pdf'
 >
 
-/** To the worker: start a report job, or cancel one (it stops at its next slice). */
-export type ToReportWorker =
-  { type: 'start'; jobId: number; options: ReportWorkerOptions } | { type: 'cancel'; jobId: number }
+/** One report task: its options and the port its progress is posted to (transferred). */
+export interface ReportTask {
+  options: ReportWorkerOptions
+  progress: MessagePort
+}
 
-/** From the worker, about one job. */
-export type FromReportWorker =
-  | { type: 'progress'; jobId: number; progress: ReportProgress }
-  | { type: 'done'; jobId: number; outputs: ReportOutputs }
-  | { type: 'error'; jobId: number; kind: 'cancelled' | 'not-found' | 'failed'; message: string }
+/**
+ * A task's answer. The report's own failures (a tenant that is not in the design, any other
+ * error) are answers, not thrown errors: an error's class does not survive the thread
+ * boundary, and a rejected task then means the thread itself stopped.
+ */
+export type ReportTaskResult =
+  | { type: 'done'; outputs: ReportOutputs }
+  | { type: 'not-found'; message: string }
+  | { type: 'failed'; message: string }
+
+/** Posted on the task's progress port while it runs. */
+export type ReportProgressMessage = ReportProgress

@@ -99,6 +99,7 @@ export function rackTotalsFacts(
 interface DrawnLayer {
   labels(): LabelFact[]
   bundlesDrawn(): number
+  mosaicsDrawn(): number
 }
 
 /**
@@ -143,6 +144,11 @@ export class CanvasProbe {
   /** Link bundles the level-of-detail layer drew in its last frame. */
   bundlesDrawn(): number {
     return this.layer?.bundlesDrawn() ?? 0
+  }
+
+  /** Racks the level-of-detail layer drew as mosaics (hosts off the canvas) in its last frame. */
+  mosaicsDrawn(): number {
+    return this.layer?.mosaicsDrawn() ?? 0
   }
 
   /** Number of nodes drawn (zones, racks, hosts, switches, storage). */

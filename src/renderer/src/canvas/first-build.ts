@@ -7,10 +7,83 @@
  */
 import type { Core, ElementDefinition, Position } from 'cytoscape'
 import type { Design } from '../../../shared/design/schema'
-import { designElements } from './elements'
+import { autoPositions, designElements } from './elements'
 import { placeContainerDefinitions } from './containers'
-import type { LazyHosts } from './lazy-hosts'
+import { LazyHosts } from './lazy-hosts'
+import type { CanvasPaint } from './canvas-paint'
+import type { DrawingHold } from './drawing-hold'
+import type { LevelOfDetail } from './level-of-detail'
 import { fitPoints, type FitInsets } from './viewport'
+
+/**
+ * Above this many elements, the canvas trades detail for speed while panning and zooming,
+ * and a design of more hosts and links is loaded in slices.
+ */
+export const LARGE = 1500
+
+/** What the canvas adapter shows: its design, laid-out positions and revision. */
+export interface CanvasState {
+  design: Design | undefined
+  /** Positions of elements the design stores none for (undo of a first drag goes back here). */
+  auto: ReadonlyMap<string, Position> | undefined
+  /** The design revision shown; -1 while a build runs. */
+  revision: number
+  /** Whether a build is under way (no hosts are created on demand meanwhile). */
+  loading: boolean
+}
+
+/** What a first build reads and sets on the canvas adapter (`TopologyCanvas`). */
+export interface BuildTarget {
+  readonly cy: Core
+  readonly hosts: LazyHosts
+  readonly paint: CanvasPaint
+  readonly drawing: DrawingHold
+  readonly detail: LevelOfDetail
+  readonly state: CanvasState
+  /** Room fit keeps free at the view's edges, px. */
+  insets(): FitInsets
+  /** The build ended: hosts in view are created, the view's facts told. */
+  settled(): void
+}
+
+/**
+ * A first build of `design` on `t`, one step per slice: the tiered layout; the definitions
+ * (members of racks kept in `t.hosts` on large designs); the rack and zone boxes and the
+ * fitted view (`padding` px); the elements in chunks (`addInSlices`); uplinks and bundles; the
+ * layer's structure. Drawing is held from the first step to the last (`DrawingHold`).
+ */
+export function* buildSteps(
+  t: BuildTarget,
+  design: Design,
+  revision: number,
+  padding: number,
+): Generator<void, void, void> {
+  performance.mark('canvas:load:start')
+  t.drawing.hold()
+  const auto = autoPositions(design)
+  Object.assign(t.state, { design, auto, revision: -1 })
+  t.paint.stale = true
+  yield
+  const lazy = LazyHosts.wanted(design.hosts.length)
+  const elements = prepareElements(t.cy, t.hosts, design, auto, lazy)
+  yield
+  const fit = placeBoxesAndFit(t.cy, t.hosts, elements, t.insets(), padding)
+  if (fit) t.cy.viewport(fit)
+  t.detail.update()
+  const large = lazy || elements.length > LARGE
+  if (large !== t.paint.compact) t.paint.stale = true
+  t.paint.compact = large
+  cheapViewportMoves(t.cy, large)
+  yield
+  yield* addInSlices(t.cy, elements)
+  t.detail.markUplinks(design)
+  yield
+  t.detail.updateStructure(design)
+  Object.assign(t.state, { revision, loading: false })
+  t.drawing.end()
+  t.settled()
+  performance.measure('canvas:load', 'canvas:load:start')
+}
 
 /** Elements added (and styled) by one `cy.add` of a first build. */
 export const ADD_CHUNK = 5
@@ -81,6 +154,39 @@ export function* addInSlices(cy: Core, elements: readonly ElementDefinition[]): 
       at += ADD_CHUNK
     }
     yield
+  }
+}
+
+/**
+ * Loads designs onto a canvas (`BuildTarget`) with `buildSteps`: at once (`load`) or in
+ * slices (`inSlices`); a later load supersedes an unfinished one.
+ */
+export class CanvasLoader {
+  /** Loads begun; a sliced load stops when a later one began. */
+  private loads = 0
+
+  constructor(
+    private readonly target: BuildTarget,
+    private readonly padding: number,
+  ) {}
+
+  /** Builds `design` at once (headless use, tests). */
+  load(design: Design, revision: number): void {
+    this.loads++
+    for (const step of buildSteps(this.target, design, revision, this.padding)) void step
+  }
+
+  /**
+   * Builds `design`, one step per task (awaiting `pause()` after each) when it has more than
+   * `LARGE` hosts and links; resolves true when done, false when a later load superseded it.
+   * The canvas's revision is -1 meanwhile.
+   */
+  inSlices(design: Design, revision: number, pause: () => Promise<void>): Promise<boolean> {
+    const load = ++this.loads
+    Object.assign(this.target.state, { revision: -1, loading: true })
+    const sliced = design.hosts.length + design.links.length > LARGE ? pause : undefined
+    const steps = buildSteps(this.target, design, revision, this.padding)
+    return runInSlices(steps, sliced, () => load === this.loads)
   }
 }
 

@@ -134,6 +134,31 @@ export function edgeHandles(cy: Core): EdgeHandlesInstance {
   })
 }
 
+/** Drawing links with the edge handles: from a node (context menu), or in draw mode. */
+export class LinkDrawing {
+  private readonly eh: EdgeHandlesInstance
+
+  constructor(private readonly cy: Core) {
+    this.eh = edgeHandles(cy)
+  }
+
+  /** Starts a link from node `id` (nothing when it is not a node on the canvas). */
+  start(id: string): void {
+    const n = this.cy.getElementById(id)
+    if (n.nonempty() && n.isNode()) this.eh.start(n)
+  }
+
+  /** Draw mode: dragging from any node draws a link. */
+  drawMode(on: boolean): void {
+    if (on) this.eh.enableDrawMode()
+    else this.eh.disableDrawMode()
+  }
+
+  destroy(): void {
+    this.eh.destroy()
+  }
+}
+
 /** A model position rounded to whole px (what the design stores). */
 export function roundPos(p: Position): { x: number; y: number } {
   return { x: Math.round(p.x), y: Math.round(p.y) }

@@ -13,14 +13,12 @@ import { applyStorageOverlay } from './storage-overlay'
 import { markUplinks } from './viewport'
 import { GLYPH_RACK_PX } from './rack-layer'
 
-/** What the canvas currently shows, read when hosts are created. */
-export interface CanvasState {
-  detail(): 'racks' | 'hosts'
-  overlay(): ReadonlyMap<string, HostOverlay>
-  storage(): ReadonlyMap<string, StorageOverlay>
-  compact(): boolean
-  /** Members came onto or left the canvas (migration arrows move to or from their racks). */
-  membersChanged(): void
+/** The overlays the canvas currently shows, read when hosts are created (`canvas-paint.ts`). */
+export interface ShownPaint {
+  readonly overlay: ReadonlyMap<string, HostOverlay>
+  readonly storage: ReadonlyMap<string, StorageOverlay>
+  /** Hosts painted compactly (a large design). */
+  readonly compact: boolean
 }
 
 /** Quiet time after the last pan or zoom before hosts are created, ms. */
@@ -34,7 +32,10 @@ export class HostsOnDemand {
   constructor(
     private readonly cy: Core,
     private readonly store: LazyHosts,
-    private readonly state: CanvasState,
+    private readonly paint: ShownPaint,
+    private readonly lod: { readonly detail: 'racks' | 'hosts' },
+    /** Members came onto or left the canvas (migration arrows move to or from their racks). */
+    private readonly membersChanged: () => void,
   ) {}
 
   /** Creates the hosts of the racks in view once the view stops moving. */
@@ -64,7 +65,7 @@ export class HostsOnDemand {
         inView.add(r.id())
     })
     this.create([...inView])
-    if (this.store.release(inView)) this.state.membersChanged()
+    if (this.store.release(inView)) this.membersChanged()
   }
 
   /** Puts the members of `rackIds` on the canvas with their overlay, problems and link marks. */
@@ -84,17 +85,17 @@ export class HostsOnDemand {
     if (made.nodes.length === 0 && made.edges.length === 0) return
     const added = new Set(made.edges)
     const edges = cy.edges('.link').filter((e) => added.has(e.id()))
-    markUplinks(cy, this.state.detail() === 'racks', edges)
-    const overlay = this.state.overlay()
+    markUplinks(cy, this.lod.detail === 'racks', edges)
+    const overlay = this.paint.overlay
     if (overlay.size > 0)
       applyOverlay(cy, overlay, {
         force: true,
         only: new Set(made.nodes),
-        compact: this.state.compact(),
+        compact: this.paint.compact,
       })
-    const storage = this.state.storage()
+    const storage = this.paint.storage
     if (storage.size > 0) applyStorageOverlay(cy, storage)
-    this.state.membersChanged()
+    this.membersChanged()
   }
 
   /** Centres the view on `id`, also a host whose rack is not created yet, and creates it. */

@@ -127,6 +127,11 @@ export class LazyHosts {
     this.ghostCache = undefined
   }
 
+  /** The members rack `rackId` holds off the canvas (their element definitions; read only). */
+  heldBy(rackId: string): readonly ElementDefinition[] | undefined {
+    return this.pending.get(rackId)?.nodes
+  }
+
   /** Positions of pending hosts (their racks are drawn around them). */
   ghosts(): GhostPoint[] {
     if (!this.ghostCache) {

@@ -6,7 +6,8 @@
  * instances, mean utilization, tenants' shares, failures) on racks too small on screen for
  * their hosts to be told apart. Drawn above the links, so no link ever covers these labels.
  * Zoomed out it also draws the links' per-rack bundles (`bundles.ts`), clipped so that they
- * pass beneath the rack boxes.
+ * pass beneath the rack boxes, and on racks whose hosts are not on the canvas (large designs)
+ * but wide enough on screen, their mosaic (`rack-mosaic.ts`): a rack is never an empty box.
  * Redraws at most once per animation frame.
  */
 import type { Core } from 'cytoscape'
@@ -17,6 +18,15 @@ import type { RackSlot } from '../drawing/tiered-layout'
 import type { LabelFact } from './test-hook-types'
 import { bundleKey, drawBundleLines, type RackBundle } from './bundles'
 import { LabelSprites } from './label-sprites'
+import type { HostOverlay } from '../drawing/host-overlay'
+import { drawMosaic, MOSAIC_RACK_PX, type MosaicMember } from './rack-mosaic'
+
+/** Where the layer finds the members a rack holds off the canvas, and their overlay. */
+export interface HeldMembers {
+  /** The members rack `rackId` holds off the canvas (none: its hosts are on the canvas). */
+  of(rackId: string): readonly MosaicMember[] | undefined
+  overlay(id: string): HostOverlay | undefined
+}
 
 /** Cytoscape draws rack labels at this model size, hidden below RACK_LABEL_MIN_PX on screen. */
 export const RACK_LABEL_MODEL_PX = 12
@@ -49,6 +59,10 @@ export class RackLayer {
   /** The device pixel ratio of the frame being drawn. */
   private ratio = 1
   private drawnBundles = 0
+  /** Members held off the canvas per rack, drawn as mosaics (none: no mosaics). */
+  private members: HeldMembers | undefined
+  /** Racks drawn as mosaics in the last frame. */
+  private drawnMosaics = 0
   private readonly redraw = (): void => this.schedule()
   private readonly invalidate = (): void => {
     this.boxes = undefined
@@ -105,6 +119,17 @@ export class RackLayer {
     if (loads.size === 0 && this.bundleLoads.size === 0) return
     this.bundleLoads = loads
     this.schedule()
+  }
+
+  /** Draws the members racks hold off the canvas as mosaics (`rack-mosaic.ts`). */
+  setHeldMembers(held: HeldMembers): void {
+    this.members = held
+    this.schedule()
+  }
+
+  /** How many racks the last frame drew as mosaics (test hook). */
+  mosaicsDrawn(): number {
+    return this.drawnMosaics
   }
 
   /** How many bundles the last frame drew (test hook). */
@@ -169,6 +194,7 @@ export class RackLayer {
     this.ratio = ratio
     this.font = ctx.font
     this.sprites.newFrame()
+    this.drawnMosaics = 0
     const zoom = this.cy.zoom()
     const pan = this.cy.pan()
     const screen = (b: Box): Box => ({
@@ -268,6 +294,12 @@ export class RackLayer {
     const height = s.y2 - s.y1
     const a = this.aggregates.get(id)
     const name = this.rackNames.get(id) ?? id
+    const held = this.members
+    const members = held && width >= MOSAIC_RACK_PX ? held.of(id) : undefined
+    if (held && members && members.length > 0) {
+      drawMosaic(ctx, members, zoom, this.cy.pan(), (m) => held.overlay(m), c)
+      this.drawnMosaics++
+    }
     if (zoom < RACK_LABEL_ZOOM) {
       const px = width < 90 ? 10 : 12
       const font = `600 ${px}px system-ui, sans-serif`
@@ -279,7 +311,7 @@ export class RackLayer {
       this.label(ctx, 'rack', id, text, s.x1 + width / 2, s.y1 - px / 2 - 2, px, 'center', true)
     }
     if (zoom >= RACK_LABEL_ZOOM || width >= GLYPH_RACK_PX || !a || width < 24) return
-    // the glyph: a header over the rack's top rows, the host mosaic stays visible below
+    // the glyph: a header over the rack's top rows, the hosts (or their mosaic) visible below
     const lines = width >= 44 && height >= 44 ? 2 : 1
     const header = Math.min(height * 0.6, lines * 12 + 12)
     ctx.globalAlpha = 0.94

@@ -90,6 +90,8 @@ export interface StrataTestHook {
   labels(): LabelFact[]
   /** Link bundles (one per rack and neighbour) drawn in the last frame; 0 zoomed in. */
   bundles(): number
+  /** Racks drawn as mosaics of their held hosts (not on the canvas) in the last frame. */
+  mosaics(): number
   /** What the view shows: 'racks' (totals per rack) when zoomed out, else 'hosts'. */
   detail(): 'racks' | 'hosts'
   /** Fits the whole design in the view (as the toolbar's Fit). */

@@ -37,6 +37,7 @@ export function installTestHook(getCanvas: () => TopologyCanvas | undefined): ()
     zoom: () => getCanvas()?.probe.zoomLevel() ?? 1,
     labels: () => getCanvas()?.probe.labels() ?? [],
     bundles: () => getCanvas()?.probe.bundlesDrawn() ?? 0,
+    mosaics: () => getCanvas()?.probe.mosaicsDrawn() ?? 0,
     detail: () => getCanvas()?.detail() ?? 'hosts',
     fit: () => getCanvas()?.fit(),
     nodesInView: () => getCanvas()?.probe.nodesInView() ?? [],

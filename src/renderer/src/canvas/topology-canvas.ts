@@ -3,48 +3,35 @@
  * patches it from `design:changed` diffs, and reports user gestures (select, move, connect,
  * context menu) as callbacks. Components talk to this class, never to `cy`.
  */
-import cytoscape, { type Core, type NodeSingular, type Position } from 'cytoscape'
-import type { EdgeHandlesInstance } from 'cytoscape-edgehandles'
+import type { Core, NodeSingular, Position } from 'cytoscape'
 import type { DesignChanges, Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import type { HostOverlay } from '../drawing/host-overlay'
 import type { StorageOverlay } from '../drawing/storage-overlay'
-import { rackSlots } from '../drawing/tiered-layout'
-import { autoPositions } from './elements'
 import { applyDesignChanges } from './apply-changes'
-import { LazyHosts } from './lazy-hosts'
-import { rackBundles, showBundles } from './bundles'
+import { LazyHosts, type GhostPoint } from './lazy-hosts'
 import { HostsOnDemand } from './hosts-on-demand'
 import { CanvasPaint } from './canvas-paint'
 import type { LinkOverlay } from '../drawing/link-overlay'
 import { canvasStyle, coloursFromCss } from './style'
-import { cacheLabelWidths } from './label-measure'
+import { bindWheel, createCy } from './canvas-setup'
+import { DrawingHold } from './drawing-hold'
+import { SelectionTracker } from './selection-tracker'
 import { ViewFactsReporter } from './view-facts'
 import { CanvasProbe } from './facts'
 import { markProblems, type MigrationMark } from './marks'
 import { RackDropTracker, rackAtPosition } from './rack-drop'
-import { RackLayer, RACK_LABEL_ZOOM } from './rack-layer'
+import { RackLayer } from './rack-layer'
+import { LevelOfDetail } from './level-of-detail'
 import { ContainerCarrier } from './containers'
 import * as firstBuild from './first-build'
-import {
-  bindGestures,
-  edgeHandles,
-  registerExtensions,
-  roundPos,
-  type CanvasCallbacks,
-} from './gestures'
-import { wheelZoomListener } from './wheel'
+import { bindGestures, LinkDrawing, registerExtensions, type CanvasCallbacks } from './gestures'
 import { Minimap } from './minimap'
 import { drawCanvasSvg, type PictureOptions, type SvgPicture } from './svg-export'
-import { fitViewport, markUplinks, type FitInsets } from './viewport'
+import { fitViewport, modelPosition, zoomAboutCentre, type FitInsets } from './viewport'
 
 export type { CanvasCallbacks, CanvasMove } from './gestures'
 
-/**
- * Above this many elements, the canvas trades detail for speed while panning and zooming,
- * and a design of more hosts and links is loaded in slices.
- */
-const LARGE = 1500
 /** Margin fit keeps around the drawing, px. */
 const FIT_PADDING = 40
 
@@ -52,27 +39,25 @@ export class TopologyCanvas {
   /** Cytoscape itself: private, so nothing outside this adapter folder can reach it. */
   private readonly cy: Core
   private minimap: Minimap | undefined
-  private readonly eh: EdgeHandlesInstance | undefined
+  private readonly links: LinkDrawing | undefined
   private readonly drops: RackDropTracker
-  private silentSelect = false
-  /** Ids of the selected elements. */
-  private readonly selected = new Set<string>()
-  revision = -1
-  /** Loads begun; a sliced load stops when a later one began. */
-  private loads = 0
-  /** Whether a load is under way (no hosts are created on demand meanwhile). */
-  loading = false
-  /** Lets the canvas, its layer and the minimap draw again (set while a build holds them). */
-  private releaseDrawing: (() => void) | undefined
+  private readonly selected: SelectionTracker
+  /** The design, laid-out positions and revision shown (`first-build.ts`). */
+  private readonly state: firstBuild.CanvasState = {
+    design: undefined,
+    auto: undefined,
+    revision: -1,
+    loading: false,
+  }
+  private readonly loader: firstBuild.CanvasLoader
+  /** Holds Cytoscape, its layer and the minimap during a first build. */
+  private readonly drawing: DrawingHold
   /** Host and storage overlays, rack totals (`canvas-paint.ts`). */
   private readonly paint: CanvasPaint
-  /** Positions of elements the design stores none for (undo of a first drag goes back here). */
-  private auto: ReadonlyMap<string, Position> | undefined
-  private design: Design | undefined
   private readonly layer: RackLayer | undefined
-  private lod: 'racks' | 'hosts' = 'hosts'
+  private readonly lod: LevelOfDetail
   private readonly carrier: ContainerCarrier
-  private onWheel: ((event: WheelEvent) => void) | undefined
+  private unbindWheel: (() => void) | undefined
   /** Hosts of racks not zoomed into yet, off the canvas (large designs only). */
   private readonly hosts: LazyHosts
   private readonly onDemand: HostsOnDemand
@@ -91,25 +76,14 @@ export class TopologyCanvas {
     const headless = options.headless ?? !container
     if (!headless) registerExtensions()
     const colours = coloursFromCss(container)
-    this.cy = cytoscape({
-      container: headless ? undefined : container,
-      headless,
-      style: canvasStyle(colours),
-      boxSelectionEnabled: true,
-      selectionType: 'single',
-      minZoom: 0.005,
-      maxZoom: 4,
-      ...(options.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
-    } as cytoscape.CytoscapeOptions)
-    // a label line is measured once per font, not again at every restyle (label-measure.ts)
-    if (!headless) cacheLabelWidths((this.cy as unknown as { renderer(): unknown }).renderer())
+    this.cy = createCy(container, headless, colours, options.webgl)
     if (!headless && container) {
       this.layer = RackLayer.over(this.cy, container, colours)
-      this.onWheel = wheelZoomListener(this.cy, container)
-      const wheelTarget = container.parentElement ?? container
-      wheelTarget.addEventListener('wheel', this.onWheel, { capture: true, passive: false })
+      this.unbindWheel = bindWheel(this.cy, container)
     }
-    if (!headless) this.eh = edgeHandles(this.cy)
+    this.drawing = new DrawingHold(this.cy, this.layer, () => this.minimap)
+    this.selected = new SelectionTracker(this.cy, (ids) => this.callbacks.onSelect?.(ids))
+    if (!headless) this.links = new LinkDrawing(this.cy)
     this.hosts = new LazyHosts(this.cy)
     const paint = (this.paint = new CanvasPaint(
       this.cy,
@@ -118,15 +92,14 @@ export class TopologyCanvas {
       (id) => this.hosts.rackOf(id),
       (ids) => this.callbacks.onHostsInView?.(ids),
     ))
-    this.onDemand = new HostsOnDemand(this.cy, this.hosts, {
-      detail: () => this.lod,
-      overlay: () => paint.overlay,
-      storage: () => paint.storage,
-      compact: () => paint.compact,
-      membersChanged: () => {
-        paint.membersChanged()
-        this.facts?.schedule()
-      },
+    this.lod = new LevelOfDetail(this.cy, this.layer, paint, (d) => callbacks.onDetail?.(d))
+    this.layer?.setHeldMembers({
+      of: (rackId) => this.hosts.heldBy(rackId),
+      overlay: (id) => paint.overlay.get(id),
+    })
+    this.onDemand = new HostsOnDemand(this.cy, this.hosts, paint, this.lod, () => {
+      paint.membersChanged()
+      this.facts?.schedule()
     })
     const onView = callbacks.onView
     if (!headless && onView)
@@ -137,56 +110,30 @@ export class TopologyCanvas {
       revision: () => this.revision,
       totals: () => paint.totals,
     })
-    this.bindEvents()
-  }
-
-  /** Switches links between tiers to per-rack bundles when zoomed out (and back). */
-  private updateDetail(): void {
-    const lod = this.cy.zoom() < RACK_LABEL_ZOOM ? 'racks' : 'hosts'
-    if (lod === this.lod) return
-    this.lod = lod
-    showBundles(this.cy, lod === 'racks')
-    this.callbacks.onDetail?.(lod)
-  }
-
-  /** Marks links that leave a rack and redraws the per-rack bundles shown when zoomed out. */
-  private markUplinks(): void {
-    markUplinks(this.cy, this.lod === 'racks')
-    if (this.design) this.layer?.setBundles(rackBundles(this.design))
-  }
-
-  /** Tells the level-of-detail layer the halls, rows and names of the racks. */
-  private updateStructure(): void {
-    const d = this.design
-    if (!this.layer || !d) return
-    this.layer.setStructure(
-      rackSlots(d),
-      new Map(d.zones.map((z) => [z.id, z.name || z.id])),
-      new Map(d.racks.map((r) => [r.id, r.name || r.id])),
-    )
-    this.paint.updateAggregates(d)
-  }
-
-  private bindEvents(): void {
-    const cy = this.cy
-    cy.on('zoom', () => this.updateDetail())
+    const { cy, hosts, drawing, lod: detail, state } = this
+    const settled = (): void => {
+      this.onDemand.schedule()
+      this.facts?.schedule()
+    }
+    const target = { cy, hosts, paint, drawing, detail, state, settled, insets: () => this.insets }
+    this.loader = new firstBuild.CanvasLoader(target, FIT_PADDING)
+    cy.on('zoom', () => this.lod.update())
     cy.on('viewport', () => {
-      if (!this.loading) this.onDemand.schedule()
+      if (!this.state.loading) this.onDemand.schedule()
     })
-    // the selection, kept as it changes: reading it from Cytoscape scans every element
-    cy.on('select', (e) => void this.selected.add(e.target.id()))
-    cy.on('unselect remove', (e) => void this.selected.delete(e.target.id()))
-    cy.on('select unselect', () => {
-      if (this.silentSelect) return
-      queueMicrotask(() => this.callbacks.onSelect?.(this.selection()))
-    })
-    bindGestures(cy, {
-      container: this.container,
-      callbacks: this.callbacks,
-      drops: this.drops,
-      carrier: this.carrier,
-      ghosts: () => this.hosts.ghosts(),
-    })
+    const ghosts = (): GhostPoint[] => this.hosts.ghosts()
+    const { drops, carrier } = this
+    bindGestures(cy, { container, callbacks, drops, carrier, ghosts })
+  }
+
+  /** The design revision shown; -1 while a build runs. */
+  get revision(): number {
+    return this.state.revision
+  }
+
+  /** Whether a build is under way (no hosts are created on demand meanwhile). */
+  get loading(): boolean {
+    return this.state.loading
   }
 
   /** The rack whose box contains a model position (ignoring `self` and its own parent). */
@@ -196,95 +143,30 @@ export class TopologyCanvas {
 
   /** Replaces everything on the canvas by a design, at once (headless use, tests). */
   load(design: Design, revision: number): void {
-    this.loads++
-    for (const step of this.build(design, revision)) void step
+    this.loader.load(design, revision)
   }
 
   /**
-   * Replaces everything on the canvas by a design; a large one in slices (`build`), awaiting
-   * `pause()` (a later task) after each, so no task is long and the racks are styled
+   * Replaces everything on the canvas by a design; a large one in slices (`first-build.ts`),
+   * awaiting `pause()` (a later task) after each, so no task is long and the racks are styled
    * over several frames (issue 19). Resolves true when done; false when a later load
    * superseded it (it stops there). While it runs, `revision` is -1.
    */
   loadInSlices(design: Design, revision: number, pause = firstBuild.nextTask): Promise<boolean> {
-    const load = ++this.loads
-    this.revision = -1
-    this.loading = true
-    const sliced = design.hosts.length + design.links.length > LARGE ? pause : undefined
-    return firstBuild.runInSlices(this.build(design, revision), sliced, () => load === this.loads)
-  }
-
-  /**
-   * A first build, one slice per step (`first-build.ts`): the tiered layout; the definitions
-   * with their boxes and the fitted view; the elements in chunks; uplinks and bundles; the
-   * level-of-detail layer's structure.
-   */
-  private *build(design: Design, revision: number): Generator<void, void, void> {
-    performance.mark('canvas:load:start')
-    this.holdDrawing()
-    this.revision = -1
-    this.paint.stale = true
-    this.design = design
-    this.auto = autoPositions(design)
-    yield
-    const lazy = LazyHosts.wanted(design.hosts.length)
-    const elements = firstBuild.prepareElements(this.cy, this.hosts, design, this.auto, lazy)
-    yield
-    const fit = firstBuild.placeBoxesAndFit(this.cy, this.hosts, elements, this.insets, FIT_PADDING)
-    if (fit) this.cy.viewport(fit)
-    this.updateDetail()
-    const large = lazy || elements.length > LARGE
-    if (large !== this.paint.compact) this.paint.stale = true
-    this.paint.compact = large
-    firstBuild.cheapViewportMoves(this.cy, large)
-    yield
-    yield* firstBuild.addInSlices(this.cy, elements)
-    this.markUplinks()
-    yield
-    this.updateStructure()
-    this.revision = revision
-    this.loading = false
-    this.releaseDrawing?.()
-    this.releaseDrawing = undefined
-    this.onDemand.schedule()
-    this.facts?.schedule()
-    performance.measure('canvas:load', 'canvas:load:start')
-  }
-
-  /**
-   * Draws nothing (Cytoscape, the level-of-detail layer, the minimap) until the build ends:
-   * a frame between its slices would draw everything added so far (`first-build.ts`). A
-   * newer load keeps the hold of the one it supersedes.
-   */
-  private holdDrawing(): void {
-    if (this.releaseDrawing) return
-    const release = firstBuild.holdDrawing(this.cy)
-    this.layer?.hold(true)
-    this.minimap?.hold(true)
-    this.releaseDrawing = () => {
-      release()
-      this.layer?.hold(false)
-      this.minimap?.hold(false)
-    }
+    return this.loader.inSlices(design, revision, pause)
   }
 
   /** Patches the canvas from one change: adds, updates (data, position, parent), removes. */
   applyChanges(changes: DesignChanges, design: Design, revision: number): void {
-    if (applyDesignChanges(this.cy, changes, this.hosts, this.auto)) this.paint.stale = true
-    this.design = design
-    // links, or a member moved to another rack: uplink marks and bundles change
-    const linked = (k: string): boolean => k === 'link' || k === 'host' || k === 'switch'
-    if (changes.upserted.some((u) => linked(u.kind)) || changes.removed.length > 0)
-      this.markUplinks()
-    const structural = (k: string): boolean => k === 'rack' || k === 'zone' || k === 'host'
-    if (changes.upserted.some((u) => structural(u.kind)) || changes.removed.length > 0)
-      this.updateStructure()
+    if (applyDesignChanges(this.cy, changes, this.hosts, this.state.auto)) this.paint.stale = true
+    this.state.design = design
+    this.lod.changed(changes, design)
     // an update rewrote the hosts' labels: put their instance counts back
     this.paint.repaint(
       new Set(changes.upserted.filter((u) => u.kind === 'host').map((u) => u.entity.id)),
     )
     if (changes.upserted.some((u) => u.kind === 'storage')) this.paint.repaintStorage()
-    this.revision = revision
+    this.state.revision = revision
   }
 
   /** Marks elements with problems (a border) and tells how many each has. */
@@ -305,7 +187,7 @@ export class TopologyCanvas {
   /** Host colouring and instance pies from placement and simulation (see overlay.ts). */
   setOverlay(overlay: ReadonlyMap<string, HostOverlay>): void {
     performance.mark('canvas:overlay:start')
-    const rackMeans = this.paint.setOverlay(overlay, this.design)
+    const rackMeans = this.paint.setOverlay(overlay, this.state.design)
     this.callbacks.onRackMeans?.(rackMeans)
     this.facts?.schedule()
     performance.measure('canvas:overlay', 'canvas:overlay:start')
@@ -316,34 +198,24 @@ export class TopologyCanvas {
     this.paint.setMigrations(migrations)
   }
 
+  /** The selected ids, sorted. */
   selection(): string[] {
-    const cy = this.cy
-    return [...this.selected].filter((id) => !cy.getElementById(id).hasClass('migration')).sort()
+    return this.selected.list()
   }
 
-  /** Selects exactly `ids` without echoing a selection callback. */
+  /** Selects exactly `ids` (creating their racks' hosts) without echoing a selection callback. */
   setSelection(ids: readonly string[]): void {
-    const want = new Set(ids)
-    const have = this.selection()
-    if (have.length === want.size && have.every((id) => want.has(id))) return
-    this.onDemand.create(ids.map((id) => this.hosts.rackOf(id)))
-    this.silentSelect = true
-    this.cy.batch(() => {
-      for (const id of [...this.selected]) this.cy.getElementById(id).unselect()
-      for (const id of ids) this.cy.getElementById(id).select()
-    })
-    this.silentSelect = false
+    this.selected.set(ids, () => this.onDemand.create(ids.map((id) => this.hosts.rackOf(id))))
   }
 
   /** Starts drawing a link from a node (context menu "Connect…"). */
   startConnect(id: string): void {
-    const n = this.cy.getElementById(id)
-    if (n.nonempty() && n.isNode()) this.eh?.start(n)
+    this.links?.start(id)
   }
 
+  /** Link mode (toolbar): dragging from any node draws a link. */
   setLinkMode(on: boolean): void {
-    if (on) this.eh?.enableDrawMode()
-    else this.eh?.disableDrawMode()
+    this.links?.drawMode(on)
   }
 
   /**
@@ -355,24 +227,17 @@ export class TopologyCanvas {
   fit(padding = FIT_PADDING): void {
     const viewport = fitViewport(this.cy, this.insets, padding, this.hosts.ghosts())
     if (viewport) this.cy.viewport(viewport)
-    this.updateDetail()
+    this.lod.update()
   }
 
+  /** Zooms by `factor` about the view's centre (toolbar + / −). */
   zoomBy(factor: number): void {
-    const w = this.cy.width() / 2
-    const h = this.cy.height() / 2
-    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: w, y: h } })
+    zoomAboutCentre(this.cy, factor)
   }
 
   /** Turns page coordinates into a model position (for drops from the palette). */
   modelPosition(clientX: number, clientY: number): Position {
-    const rect = this.container?.getBoundingClientRect()
-    const pan = this.cy.pan()
-    const zoom = this.cy.zoom()
-    return roundPos({
-      x: (clientX - (rect?.left ?? 0) - pan.x) / zoom,
-      y: (clientY - (rect?.top ?? 0) - pan.y) / zoom,
-    })
+    return modelPosition(this.cy, this.container, clientX, clientY)
   }
 
   /** Marks the rack under a dragged palette item. */
@@ -390,7 +255,7 @@ export class TopologyCanvas {
 
   /** 'racks' when zoomed out so far that racks show totals, else 'hosts'. */
   detail(): 'racks' | 'hosts' {
-    return this.lod
+    return this.lod.detail
   }
 
   /** Sets the zoom and centres on an element (or the current centre). */
@@ -409,7 +274,7 @@ export class TopologyCanvas {
   showMinimap(canvas: HTMLCanvasElement): void {
     this.minimap?.destroy()
     this.minimap = new Minimap(this.cy, canvas, () => this.hosts.ghosts())
-    if (this.releaseDrawing) this.minimap.hold(true)
+    if (this.drawing.on) this.minimap.hold(true)
   }
 
   /** The whole drawing as a standalone SVG (`svg-export.ts`), never the selection. */
@@ -426,9 +291,8 @@ export class TopologyCanvas {
     this.minimap?.destroy()
     this.minimap = undefined
     this.layer?.destroy()
-    const wheelTarget = this.container?.parentElement ?? this.container
-    if (this.onWheel) wheelTarget?.removeEventListener('wheel', this.onWheel, { capture: true })
-    this.eh?.destroy()
+    this.unbindWheel?.()
+    this.links?.destroy()
     this.cy.destroy()
   }
 }

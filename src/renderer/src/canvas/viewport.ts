@@ -3,7 +3,7 @@
  * margins (computed from the members' positions: Cytoscape's own fit measures every element
  * with its label, seconds at thousands of nodes), and the marking of links that leave a rack.
  */
-import type { Core } from 'cytoscape'
+import type { Core, Position } from 'cytoscape'
 import { isContainer } from './elements'
 
 /** Space kept free around a fitted drawing, px (e.g. the minimap's corner). */
@@ -97,4 +97,26 @@ export function markUplinks(cy: Core, bundled: boolean, edges = cy.edges('.link'
       e.toggleClass('bundled', up && bundled)
     })
   })
+}
+
+/** Zooms `cy` by `factor` about the view's centre. */
+export function zoomAboutCentre(cy: Core, factor: number): void {
+  const at = { x: cy.width() / 2, y: cy.height() / 2 }
+  cy.zoom({ level: cy.zoom() * factor, renderedPosition: at })
+}
+
+/** The model position (rounded to whole px) under page point (`clientX`, `clientY`). */
+export function modelPosition(
+  cy: Core,
+  container: HTMLElement | undefined,
+  clientX: number,
+  clientY: number,
+): Position {
+  const rect = container?.getBoundingClientRect()
+  const pan = cy.pan()
+  const zoom = cy.zoom()
+  return {
+    x: Math.round((clientX - (rect?.left ?? 0) - pan.x) / zoom),
+    y: Math.round((clientY - (rect?.top ?? 0) - pan.y) / zoom),
+  }
 }

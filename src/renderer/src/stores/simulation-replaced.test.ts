@@ -5,32 +5,14 @@
  * finished run, then another design opened through the contract: the store holds no run,
  * no result and no frame, and the canvas overlay paints no utilization.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
-import { api, setTransport } from '../api'
+import { api } from '../api'
 import { useCanvasOverlay } from './canvas-overlay'
-import { useDesignStore } from './design'
 import { useSimulationStore } from './simulation'
-import {
-  startRealServices,
-  type RealServices,
-} from '../../../../test/support/renderer/real-services'
+import { useRealServicesPerTest } from '../../../../test/support/renderer/component-services'
 
-let services: RealServices
-
-beforeEach(async () => {
-  services = await startRealServices()
-  setTransport(services.transport)
-  setActivePinia(createPinia())
-  const opened = await api.call('design:open-sample', { name: 'two-hall' })
-  if (!opened.ok) throw new Error(opened.error.message)
-  await useDesignStore().start()
-})
-afterEach(async () => {
-  useSimulationStore().stop()
-  await services.dispose()
-})
+useRealServicesPerTest({ sample: 'two-hall', beforeDispose: () => useSimulationStore().stop() })
 
 describe('simulation store, another design opened', () => {
   it('forgets the old run: no result, no frame, no utilization on the canvas', async () => {

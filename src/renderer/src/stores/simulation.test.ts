@@ -4,30 +4,12 @@
  * series (from the progress events' deltas) has points, energy and a canvas frame for every
  * host; once the run ends, the full result replaces it.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { api, setTransport } from '../api'
+import { describe, expect, it, vi } from 'vitest'
 import { useDesignStore } from './design'
 import { useSimulationStore } from './simulation'
-import {
-  startRealServices,
-  type RealServices,
-} from '../../../../test/support/renderer/real-services'
+import { useRealServicesPerTest } from '../../../../test/support/renderer/component-services'
 
-let services: RealServices
-
-beforeEach(async () => {
-  services = await startRealServices()
-  setTransport(services.transport)
-  setActivePinia(createPinia())
-  const opened = await api.call('design:open-sample', { name: 'two-hall' })
-  if (!opened.ok) throw new Error(opened.error.message)
-  await useDesignStore().start()
-})
-afterEach(async () => {
-  useSimulationStore().stop()
-  await services.dispose()
-})
+useRealServicesPerTest({ sample: 'two-hall', beforeDispose: () => useSimulationStore().stop() })
 
 describe('simulation store, live', () => {
   it('holds a run mid-way with its series so far, then switches to the result', async () => {

@@ -1,0 +1,241 @@
+/**
+ * Skipping doomed under-load evacuations (`evacuationPrecheck`, `memory-room.ts`,
+ * `failed-searches.ts`) changes nothing but the work done. On random mid-run states (both
+ * modes, every detector, memory that binds, anti-affinity by host and by rack, dedicated
+ * tenants), one decision is made with the pre-check and one without, on identical states:
+ * - every evacuation the pre-check skips is one that, tried in full, fails (the oracle is the
+ *   full tentative evacuation itself, made by the run without the pre-check);
+ * - the decisions are the same migrations in the same order, and every host's figures after
+ *   the decision are bit for bit the same;
+ * - whole runs give the same summary.
+ * It also counts how many of the failures the pre-check caught, so it cannot hold vacuously.
+ * And directly: after random evacuations (kept placements, exclusions, failed searches), every
+ * instance on an excluded host that the doomed test calls doomed finds no host by a plain
+ * scan of every host (the reference search).
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Design } from '../../../shared/design/schema'
+import { syntheticDatacenter } from '../scheduler'
+import { createRandom } from '../random'
+import {
+  evacuationPrecheck,
+  optimizeAllocation,
+  powerNow,
+  targets,
+  type Migration,
+} from './consolidation'
+import { createOn } from './host-cpu'
+import { scanForHost } from './pabfd'
+import { Simulation } from './simulation'
+import type { HostEntries, SimState } from './state'
+
+const CURVES = [
+  [100, 120, 140, 160, 180, 200, 220, 240, 260, 280, 300],
+  [86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117],
+]
+
+const scenario = fc.record({
+  compat: fc.boolean(),
+  hosts: fc.integer({ min: 4, max: 48 }),
+  perHost: fc.integer({ min: 2, max: 14 }),
+  kinds: fc.array(
+    fc.record({
+      curve: fc.integer({ min: 0, max: CURVES.length - 1 }),
+      cores: fc.constantFrom(4, 8, 16),
+      memoryMiB: fc.constantFrom(16_384, 49_152, 262_144, 262_144),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+  policy: fc.constantFrom('thr-mmt-0.8', 'thr-mmt-1.0', 'lr-mmt-1.2', 'mad-mu-2.5', 'iqr-rs-1.5'),
+  steps: fc.integer({ min: 1, max: 10 }),
+  seed: fc.integer({ min: 0, max: 1000 }),
+  rackAnti: fc.boolean(),
+  dedicated: fc.boolean(),
+  mipsPerVcpu: fc.constantFrom(500, 2000, 2600),
+})
+
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
+
+function design(sc: Scenario): Design {
+  const d = syntheticDatacenter({
+    hosts: sc.hosts,
+    instances: sc.hosts * sc.perHost,
+    seed: sc.seed,
+    tenants: 4,
+    racks: Math.max(1, Math.floor(sc.hosts / 6)),
+  })
+  d.hosts = d.hosts.map((h, i) => {
+    const k = sc.kinds[i % sc.kinds.length] as (typeof sc.kinds)[number]
+    return {
+      ...h,
+      sockets: 1,
+      coresPerSocket: k.cores,
+      mipsPerCore: 2600,
+      memoryMiB: k.memoryMiB,
+      powerCurveW: CURVES[k.curve] as number[],
+    }
+  })
+  const containerHost = d.hosts.some((h) => h.virtualization.kind === 'os')
+  d.workloads = d.workloads.map((w, i) => ({
+    ...w,
+    kind: containerHost ? w.kind : 'vm',
+    mipsPerVcpu: sc.mipsPerVcpu,
+    demand: {
+      profile: i % 2 ? 'diurnal' : 'bursty',
+      meanPercent: 10 + (i % 7) * 12,
+      amplitudePercent: 25,
+    },
+    affinity: sc.rackAnti && i % 5 === 0 ? { policy: 'anti-affinity', scope: 'rack' } : w.affinity,
+  }))
+  if (sc.dedicated)
+    d.tenants = d.tenants.map((t, i) => (i === 0 ? { ...t, isolation: 'dedicated-hosts' } : t))
+  d.simulation = { ...d.simulation, cloudsimCompat: sc.compat, policy: sc.policy, seed: sc.seed }
+  return d
+}
+
+function midRun(sc: Scenario): Simulation {
+  const sim = new Simulation(design(sc), { hostSeries: false })
+  let steps = 0
+  while (steps < sc.steps && !sim.advance(1)) if (sim.virtualTimeS % 300 < 1) steps++
+  return sim
+}
+
+function figures(s: SimState): unknown[][] {
+  const out: unknown[][] = [
+    Array.from(s.hostAvail),
+    Array.from(s.hostMemUsed),
+    Array.from(s.hostBwUsed),
+  ]
+  for (const e of s.entries as HostEntries[])
+    out.push([...e.vm], [...e.reqPe], [...e.allocPe], [...e.migIn], [...e.memMiB], [...e.bwMbps])
+  return out
+}
+
+const sameBits = (a: unknown[][], b: unknown[][]): boolean =>
+  a.length === b.length &&
+  a.every((xs, i) => {
+    const ys = b[i] as unknown[]
+    return xs.length === ys.length && xs.every((x, j) => Object.is(x, ys[j]))
+  })
+
+type Outcome = 'moved' | 'failed' | 'skipped'
+
+/** One decision on a fresh mid-run state, with or without the pre-check. */
+function decide(
+  sc: Scenario,
+  precheck: boolean,
+): { migrations: Migration[]; outcomes: Array<[number, Outcome]>; after: unknown[][] } {
+  const sim = midRun(sc)
+  const p = sim.policy
+  const outcomes: Array<[number, Outcome]> = []
+  if (p.kind !== 'migration') return { migrations: [], outcomes, after: figures(sim.state) }
+  evacuationPrecheck.enabled = precheck
+  evacuationPrecheck.observe = (h, o) => outcomes.push([h, o])
+  try {
+    const migrations = optimizeAllocation(sim.state, p, createRandom(sc.seed), sim.virtualTimeS)
+    return { migrations, outcomes, after: figures(sim.state) }
+  } finally {
+    evacuationPrecheck.enabled = true
+    evacuationPrecheck.observe = undefined
+  }
+}
+
+describe('skipping doomed under-load evacuations', () => {
+  it('skips only evacuations that fail, and decides exactly as without skipping', () => {
+    const seen = { failures: 0, caught: 0, moved: 0 }
+    fc.assert(
+      fc.property(scenario, (sc) => {
+        const full = decide(sc, false)
+        const fast = decide(sc, true)
+        // Same hosts in the same order; a skip only where the full evacuation failed.
+        expect(fast.outcomes.map(([h]) => h)).toEqual(full.outcomes.map(([h]) => h))
+        full.outcomes.forEach(([, want], i) => {
+          const got = (fast.outcomes[i] as [number, Outcome])[1]
+          if (got === 'skipped') expect(want).toBe('failed')
+          else expect(got).toBe(want)
+          if (want === 'failed') seen.failures++
+          if (got === 'skipped') seen.caught++
+          if (want === 'moved') seen.moved++
+        })
+        expect(fast.migrations).toEqual(full.migrations)
+        expect(sameBits(fast.after, full.after)).toBe(true)
+      }),
+      { numRuns: 60 },
+    )
+    // Not vacuous: evacuations failed, moved, and the pre-check caught failures.
+    expect(seen.failures).toBeGreaterThan(20)
+    expect(seen.moved).toBeGreaterThan(5)
+    expect(seen.caught).toBeGreaterThan(seen.failures / 4)
+    console.info(
+      `pre-check caught ${seen.caught} of ${seen.failures} failed evacuations (${seen.moved} moved)`,
+    )
+  })
+
+  it('gives whole runs identical to trying every evacuation', () => {
+    fc.assert(
+      fc.property(scenario, (sc) => {
+        const run = (precheck: boolean): string => {
+          evacuationPrecheck.enabled = precheck
+          try {
+            const sim = midRun(sc)
+            sim.cancel()
+            sim.advance(1)
+            return JSON.stringify(sim.getResult().summary)
+          } finally {
+            evacuationPrecheck.enabled = true
+          }
+        }
+        expect(run(true)).toBe(run(false))
+      }),
+      { numRuns: 25 },
+    )
+  })
+
+  it('calls doomed only instances that a plain scan places nowhere', () => {
+    const seen = { doomed: 0, unplaceable: 0 }
+    fc.assert(
+      fc.property(scenario, fc.array(fc.nat(), { maxLength: 12 }), (sc, picks) => {
+        const sim = midRun(sc)
+        const s = sim.state
+        const p = sim.policy
+        if (p.kind !== 'migration') return
+        const power = powerNow(s)
+        const excluded = new Uint8Array(s.hostCount)
+        for (let h = 0; h < s.hostCount; h++) if (s.hostDown[h] === 1) excluded[h] = 1
+        const place = targets(s, p, power, excluded)
+        const moved = new Set<number>()
+        // Evacuations as a decision makes them, kept whole (a failed search is only recorded).
+        for (const pick of picks) {
+          const under = pick % s.hostCount
+          if (excluded[under] === 1) continue
+          place.exclude(under)
+          for (const v of [...(s.entries[under] as HostEntries).vm]) {
+            if (s.vmInMig[v] === 1 || s.vmHome[v] !== under) continue
+            const target = place.find(v, true)
+            if (target < 0) continue
+            createOn(s, target, v)
+            place.changed(target)
+            moved.add(v)
+          }
+        }
+        // Instances the doomed test may be asked about: residents of excluded hosts.
+        for (let h = 0; h < s.hostCount; h++) {
+          if (excluded[h] === 0) continue
+          for (const u of (s.entries[h] as HostEntries).vm) {
+            if (s.vmInMig[u] === 1 || s.vmHome[u] !== h || moved.has(u)) continue
+            const nowhere = scanForHost(s, p, u, excluded, power) < 0
+            if (nowhere) seen.unplaceable++
+            if (place.doomed(u)) {
+              seen.doomed++
+              expect(nowhere).toBe(true)
+            }
+          }
+        }
+      }),
+      { numRuns: 60 },
+    )
+    expect(seen.doomed).toBeGreaterThan(20)
+    console.info(`doomed ${seen.doomed} of ${seen.unplaceable} instances a scan places nowhere`)
+  })
+})
