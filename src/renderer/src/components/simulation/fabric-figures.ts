@@ -7,6 +7,7 @@
  * tab's `SimulationNetworkStorage` draws them.
  */
 import type { SimulationResult } from '../../../../shared/contract'
+import { groupedNumber } from '../../../../shared/domain/number-text'
 
 /** One labelled figure: `value` is the number (for tests and titles), `text` what is shown. */
 export interface Figure {
@@ -22,12 +23,8 @@ export { energyShares, type EnergyShare } from '../../../../shared/domain/energy
 /** A link counts as saturated at an instant at 99.9 % or more (the report's threshold). */
 const SATURATED = 0.999
 
-/** `1234567.891` -> `1,234,567.9` with `digits` decimals, the same text on every machine. */
-export function grouped(value: number, digits = 0): string {
-  const [whole = '0', frac] = Math.abs(value).toFixed(digits).split('.')
-  const sign = value < 0 && Number(Math.abs(value).toFixed(digits)) !== 0 ? '-' : ''
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`
-}
+/** `1234567.891` -> `1,234,567.9` with `digits` decimals: the shared `groupedNumber`. */
+export const grouped = groupedNumber
 
 /** A length of time: `48 s`, `1 min 38 s`, `2 h 05 min`, `1 d 4 h` (as the reports say it). */
 export function durationText(seconds: number): string {
