@@ -56,3 +56,29 @@ test('opening another design leaves no old run on the tab, the canvas or a tenan
   await tenantPage.screenshot({ path: testInfo.outputPath('design-replaced-tenant.png') })
   await tenantPage.screenshot({ path: 'artifacts/screenshots/design-replaced-tenant.png' })
 })
+
+test('opening another design during a run says the run was stopped, with its progress', async ({
+  page,
+  app,
+}, testInfo) => {
+  const designer = new DesignerPage(page)
+  const sim = new SimulationPanelPage(page)
+  await designer.open(app)
+  await sim.show()
+  // a month of virtual time: still running when the other design is opened (review s7u #6)
+  await sim.run(720)
+  await expect(sim.status).toContainText('running', { timeout: 60_000 })
+  const got = (await app.api.must('design:get', {})) as { design: { meta: { name: string } } }
+  got.design.meta.name = 'Other customer'
+  await app.api.must('files:open', {
+    contents: JSON.stringify(got.design),
+    name: 'other-customer.strata.json',
+    discardChanges: true,
+  } as never)
+  const notice = sim.root.locator('[data-testid="sim-stopped-notice"]')
+  await expect(notice).toHaveText(
+    /^The running simulation \(\d+ %\) was stopped because another design was opened\.$/,
+  )
+  await expect(sim.status).toHaveCount(0)
+  await designer.screenshot(testInfo, 'design-replaced-run-stopped')
+})

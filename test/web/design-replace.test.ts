@@ -125,4 +125,41 @@ describe('opening another design', () => {
       expect(instance.run).toBeUndefined()
     }
   })
+
+  it('says that it stopped the running simulation, with its progress (review s7u #6)', async () => {
+    const contents = await namesake()
+    const events: Array<{ event?: string; payload?: Record<string, unknown> }> = []
+    const onMessage = (data: WebSocket.RawData) => events.push(JSON.parse(String(data)))
+    provider.on('message', onMessage)
+    // a month of virtual time: still running when the other design is opened
+    expect((await call(provider, 'simulation:start', { horizonS: 30 * 86_400 })).ok).toBe(true)
+    await expect
+      .poll(() => events.some((e) => e.event === 'simulation:progress'), { timeout: 30_000 })
+      .toBe(true)
+    const opened = await call(provider, 'files:open', {
+      contents,
+      name: 'other-customer.strata.json',
+      discardChanges: true,
+    })
+    expect(opened.ok).toBe(true)
+    provider.off('message', onMessage)
+    const progress = events
+      .filter((e) => e.event === 'simulation:progress')
+      .map((e) => Number(e.payload?.progress))
+    const replaced = events.find(
+      (e) =>
+        e.event === 'design:changed' &&
+        (e.payload?.changes as { replaced?: boolean } | undefined)?.replaced,
+    )
+    const notices = replaced?.payload?.notices as string[] | undefined
+    expect(notices).toHaveLength(1)
+    const m =
+      /^The running simulation \((\d+) %\) was stopped because another design was opened\.$/.exec(
+        notices?.[0] ?? '',
+      )
+    expect(m).not.toBeNull()
+    // at least the last progress heard, below 100 % (it was running)
+    expect(Number(m?.[1])).toBeGreaterThanOrEqual(Math.floor(Math.max(...progress) * 100))
+    expect(Number(m?.[1])).toBeLessThan(100)
+  })
 })

@@ -108,7 +108,7 @@ export function createAppContext(options: {
   const epoch = new DesignEpoch(design)
   const hub = new EventHub()
   // Before tenancy subscribes, so `design:changed` goes out before `tenancy:changed`.
-  const stopDesignEvents = publishDesignChanges(design, hub)
+  const stopDesignEvents = publishDesignChanges(design, hub, epoch)
   const placement = new CurrentPlacement(design, hub)
   const runs = new SimulationRuns(hub)
   const tenancy = new TenancyViews({ design, placement, runs, hub })
@@ -142,11 +142,19 @@ export function createAppContext(options: {
  * Pushes `design:changed` to provider sessions on every change (tenant views get their own
  * events). Changed settings travel with it, so windows patch them instead of refetching.
  */
-function publishDesignChanges(design: DesignSession, hub: EventHub): () => void {
+function publishDesignChanges(
+  design: DesignSession,
+  hub: EventHub,
+  epoch: DesignEpoch,
+): () => void {
   return design.onChange((change) => {
     const { changes } = change
+    // a replace says what it stopped (the epoch's hooks ran before this listener)
+    const notices = changes.replaced ? epoch.notices : []
     const patch = changes.replaced
-      ? {}
+      ? notices.length > 0
+        ? { notices: [...notices] }
+        : {}
       : {
           ...(changes.metaChanged ? { meta: design.design.meta } : {}),
           ...(changes.simulationChanged ? { simulation: design.design.simulation } : {}),

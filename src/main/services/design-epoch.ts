@@ -11,7 +11,9 @@
  *    so no call or push can mix the new design with the old one's placement or run.
  *
  * Work that outlives a call (a simulation run, a report job) records `value` when it starts
- * and is discarded if the epoch moved on by the time it ends.
+ * and is discarded if the epoch moved on by the time it ends. A hook that stops something the
+ * user was watching returns a sentence saying so (review s7u #6: "the running simulation
+ * (22 %) was stopped"); the replace's `notices` carry them to `design:changed`.
  */
 import type { DesignSession } from '../engine'
 
@@ -21,10 +23,11 @@ export type ReplacePhase = (typeof REPLACE_PHASES)[number]
 
 export class DesignEpoch {
   private epoch = 0
-  private readonly hooks = new Map<ReplacePhase, Set<() => void>>(
+  private readonly hooks = new Map<ReplacePhase, Set<() => string | void>>(
     REPLACE_PHASES.map((phase) => [phase, new Set()]),
   )
   private readonly stop: () => void
+  private lastNotices: string[] = []
 
   /**
    * Must be built before anything else subscribes to `design` (the context does so), so that
@@ -46,8 +49,16 @@ export class DesignEpoch {
     return epoch === this.epoch
   }
 
-  /** Runs `hook` in `phase` of every replace; returns the unsubscribe. */
-  onReplaced(phase: ReplacePhase, hook: () => void): () => void {
+  /** What the latest replace stopped, one sentence each (the hooks' answers), in phase order. */
+  get notices(): readonly string[] {
+    return this.lastNotices
+  }
+
+  /**
+   * Runs `hook` in `phase` of every replace; returns the unsubscribe. A hook returns a sentence
+   * when it stopped something the user should hear of.
+   */
+  onReplaced(phase: ReplacePhase, hook: () => string | void): () => void {
     const set = this.hooks.get(phase)
     if (!set) throw new Error(`unknown replace phase "${phase}"`)
     set.add(hook)
@@ -61,10 +72,12 @@ export class DesignEpoch {
 
   private advance(): void {
     this.epoch++
+    this.lastNotices = []
     for (const phase of REPLACE_PHASES)
       for (const hook of [...(this.hooks.get(phase) ?? [])]) {
         try {
-          hook()
+          const notice = hook()
+          if (typeof notice === 'string' && notice !== '') this.lastNotices.push(notice)
         } catch (error) {
           // One failing hook must not leave the others' state behind.
           console.error(`design replaced: a ${phase} hook failed: ${String(error).slice(0, 200)}`)

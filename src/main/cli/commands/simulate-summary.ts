@@ -1,5 +1,6 @@
 /** What `strata simulate` prints of a finished run: the summary, tenants, fabric (or one JSON line). */
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
+import { groupedNumber } from '../../../shared/domain/number-text'
 import type { Design } from '../../../shared/design/schema'
 import type { BillItem } from '../../../shared/domain/bill-line'
 import { instanceCountText } from '../../../shared/design/instance-count'
@@ -35,12 +36,12 @@ export function printSummary(
   io.out(
     `${design.meta.name}: ${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${instanceCountText(design)}`,
   )
-  row('energy', `${s.energyKWh.toFixed(5)} kWh`)
+  row('energy', `${groupedNumber(s.energyKWh, 5)} kWh`)
   const breakdown = s.energyBreakdownKWh
   if (breakdown)
     io.out(
       `  ${'  of which'.padEnd(36)} ${Object.entries(breakdown)
-        .map(([line, kWh]) => `${line} ${(kWh ?? 0).toFixed(5)} kWh`)
+        .map(([line, kWh]) => `${line} ${groupedNumber(kWh ?? 0, 5)} kWh`)
         .join(' · ')}`,
     )
   row('migrations', String(s.migrations))
@@ -64,14 +65,14 @@ export function printSummary(
         ? `, ${t.unplacedInstances} of ${t.instances} instances unplaced, counted as down`
         : ''
     io.out(
-      `  tenant ${tenantNames.get(t.tenantId) ?? t.tenantId}: ${METRICS.deliveredAvailability.label.toLowerCase()} ${t.availabilityPercent.toFixed(4)} % of ${t.slaAvailabilityPercent} % promised (${METRICS.availabilitySlaMet.label.toLowerCase()}: ${met}${unplaced}); bill ${t.bill.total.toFixed(2)} ${t.bill.currency} on ${t.bill.basis} capacity`,
+      `  tenant ${tenantNames.get(t.tenantId) ?? t.tenantId}: ${METRICS.deliveredAvailability.label.toLowerCase()} ${t.availabilityPercent.toFixed(4)} % of ${t.slaAvailabilityPercent} % promised (${METRICS.availabilitySlaMet.label.toLowerCase()}: ${met}${unplaced}); bill ${groupedNumber(t.bill.total, 2)} ${t.bill.currency} on ${t.bill.basis} capacity`,
     )
     // Priced lines only; what is free is named once (review s6u #7: vCPU, memory and storage
     // were printed at × 0 while IOPS and network, with no rate, were not printed at all).
     for (const l of t.bill.lines)
       if (l.rate > 0)
         io.out(
-          `    ${`${BILL_ITEMS[l.item].label} (billed on ${l.basis})`.padEnd(30)} allocated ${l.allocatedQuantity} · used ${l.usedQuantity} · billed ${l.quantity} ${BILL_ITEMS[l.item].unit} × ${l.rate} = ${l.amount.toFixed(2)} ${t.bill.currency}`,
+          `    ${`${BILL_ITEMS[l.item].label} (billed on ${l.basis})`.padEnd(30)} allocated ${l.allocatedQuantity} · used ${l.usedQuantity} · billed ${l.quantity} ${BILL_ITEMS[l.item].unit} × ${l.rate} = ${groupedNumber(l.amount, 2)} ${t.bill.currency}`,
         )
     const free = unpricedItems(t.bill.lines)
     if (free.length > 0) io.out(`    not priced (no rate, or 0): ${free.join(', ')}`)

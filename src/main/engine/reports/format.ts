@@ -1,12 +1,10 @@
 /** Locale-independent number formatting for reports (the same text on every machine). */
+import { groupedNumber } from '../../../shared/domain/number-text'
 
 /** `1234567.891` -> `1,234,567.89` with `digits` decimals. */
 export function num(value: number | undefined, digits = 0): string {
   if (value === undefined || !Number.isFinite(value)) return '–'
-  const fixed = Math.abs(value).toFixed(digits)
-  const [whole = '0', frac] = fixed.split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return (value < 0 && Number(fixed) !== 0 ? '-' : '') + grouped + (frac ? `.${frac}` : '')
+  return groupedNumber(value, digits)
 }
 
 /** A fraction 0..1 as a percentage. */

@@ -1,6 +1,7 @@
 /** The sections that need a simulation result: utilization, power, migrations, failures, SLA, tenants. */
 import { instanceCountText } from '../../../shared/design/instance-count'
 import { percentOfFraction } from '../../../shared/domain/percent-text'
+import { energyShares } from '../../../shared/domain/energy-shares'
 import { instanceLabel } from '../../../shared/design/instance-label'
 import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
@@ -101,6 +102,11 @@ export function runSections(
           kind: 'facts',
           items: [
             [METRICS.energy.label, `${num(s.energyKWh, 2)} kWh`],
+            // by device kind, as the Simulation tab and `strata simulate` split it (s7u #9)
+            ...energyShares(s).map((e): [string, string] => [
+              `${e.label} energy`,
+              `${num(e.energyKWh, 2)} kWh (${num(e.share * 100, 0)} %)`,
+            ]),
             ['Peak power', `${num(Math.max(0, ...r.series.totalPowerW))} W`],
           ],
         },

@@ -344,20 +344,37 @@ export class SimulationRuns {
   /**
    * Stops every run and forgets them all, results and per-host series included (another
    * design was opened: they are not its runs). Run ids go on counting, so an old id never
-   * names a new run.
+   * names a new run. Returns the sentence that says which runs in progress were stopped
+   * (review s7u #6), undefined when none was.
    */
-  forget(): void {
+  forget(): string | undefined {
     const all = [...this.runs.values()]
     this.runs.clear()
+    const stopped = all.filter(isActive).map((r) => `${Math.floor(r.info.progress * 100)} %`)
     for (const run of all) {
       // A run on this thread has no worker to end: it stops at its next slice.
       if (isActive(run)) run.send({ type: 'cancel' })
       run.stop()
     }
+    return stoppedRunsNotice(stopped)
   }
 
   /** Stops every worker (app shutdown). */
   dispose(): void {
     for (const run of this.runs.values()) run.stop()
   }
+}
+
+/**
+ * `The running simulation (22 %) was stopped because another design was opened.`; for several,
+ * `2 running simulations (22 %, 40 %) were stopped …`; undefined for none. `done`: each run's
+ * progress, as text.
+ */
+export function stoppedRunsNotice(done: readonly string[]): string | undefined {
+  if (done.length === 0) return undefined
+  const which =
+    done.length === 1
+      ? `The running simulation (${done[0]}) was`
+      : `${done.length} running simulations (${done.join(', ')}) were`
+  return `${which} stopped because another design was opened.`
 }

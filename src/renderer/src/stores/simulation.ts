@@ -49,6 +49,8 @@ export const useSimulationStore = defineStore('simulation', () => {
   const run = ref<SimulationRunInfo | undefined>()
   const result = shallowRef<SimulationResult | undefined>()
   const error = ref<StrataError | undefined>()
+  /** What opening another design stopped (review s7u #6), until the next run starts. */
+  const stoppedNotice = ref<string | undefined>()
   /** Index into `result.series.timesS` shown on the canvas; -1 = none. */
   const timeIndex = ref(-1)
   /** The running run's series so far (a snapshot, replaced at most every LIVE_PUBLISH_MS). */
@@ -205,7 +207,9 @@ export const useSimulationStore = defineStore('simulation', () => {
       // Another design opened (by this window or another client): the run was the old
       // design's (review s6 #5), main has dropped it too; the canvas overlay follows the frame.
       api.on('design:changed', (payload) => {
-        if (payload.changes.replaced) clear()
+        if (!payload.changes.replaced) return
+        clear()
+        stoppedNotice.value = payload.notices?.join(' ') || undefined
       }),
       api.on('simulation:progress', (info) => {
         if (run.value && info.runId !== run.value.runId) return
@@ -253,6 +257,7 @@ export const useSimulationStore = defineStore('simulation', () => {
   ): Promise<void> {
     start()
     generation++
+    stoppedNotice.value = undefined
     result.value = undefined
     fetcher.reset(undefined)
     timeIndex.value = -1
@@ -301,6 +306,7 @@ export const useSimulationStore = defineStore('simulation', () => {
     result,
     live,
     error,
+    stoppedNotice,
     timeIndex,
     sampleCount,
     frame,

@@ -80,6 +80,11 @@ export interface DesignEvents {
     problems: Problem[]
     meta?: Design['meta']
     simulation?: Design['simulation']
+    /**
+     * On `replaced` only: what the replace stopped, one sentence each, e.g. "The running
+     * simulation (22 %) was stopped because another design was opened." (review s7u #6).
+     */
+    notices?: string[]
   }
   /** A native menu item or its accelerator was used (Electron only; the web app has an in-page menu). */
   'app:menu': { command: MenuCommand }

@@ -7,6 +7,7 @@
  * tab's `SimulationNetworkStorage` draws them.
  */
 import type { SimulationResult } from '../../../../shared/contract'
+import { groupedNumber } from '../../../../shared/domain/number-text'
 
 /** One labelled figure: `value` is the number (for tests and titles), `text` what is shown. */
 export interface Figure {
@@ -17,24 +18,13 @@ export interface Figure {
   title?: string
 }
 
-/** One device kind's share of the run's energy. */
-export interface EnergyShare {
-  kind: 'hosts' | 'storage' | 'switches'
-  label: string
-  energyKWh: number
-  /** energyKWh / the run's total, 0..1. */
-  share: number
-}
+export { energyShares, type EnergyShare } from '../../../../shared/domain/energy-shares'
 
 /** A link counts as saturated at an instant at 99.9 % or more (the report's threshold). */
 const SATURATED = 0.999
 
-/** `1234567.891` -> `1,234,567.9` with `digits` decimals, the same text on every machine. */
-export function grouped(value: number, digits = 0): string {
-  const [whole = '0', frac] = Math.abs(value).toFixed(digits).split('.')
-  const sign = value < 0 && Number(Math.abs(value).toFixed(digits)) !== 0 ? '-' : ''
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`
-}
+/** `1234567.891` -> `1,234,567.9` with `digits` decimals: the shared `groupedNumber`. */
+export const grouped = groupedNumber
 
 /** A length of time: `48 s`, `1 min 38 s`, `2 h 05 min`, `1 d 4 h` (as the reports say it). */
 export function durationText(seconds: number): string {
@@ -159,20 +149,4 @@ export function storageFigures(
       title: 'Hours each storage system ran at its IOPS or throughput capacity',
     },
   ]
-}
-
-const ENERGY_LABELS = { hosts: 'Hosts', storage: 'Storage', switches: 'Switches' } as const
-
-/**
- * The run's energy by device kind: the breakdown when the run has one (storage or switches
- * draw power too), else all of it on the hosts. The shares sum to 1.
- */
-export function energyShares(summary: SimulationResult['summary']): EnergyShare[] {
-  const total = summary.energyKWh
-  const b = summary.energyBreakdownKWh ?? { hosts: total }
-  const kinds = (['hosts', 'storage', 'switches'] as const).filter((k) => b[k] !== undefined)
-  return kinds.map((kind) => {
-    const energyKWh = b[kind] ?? 0
-    return { kind, label: ENERGY_LABELS[kind], energyKWh, share: total > 0 ? energyKWh / total : 0 }
-  })
 }

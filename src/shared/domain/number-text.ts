@@ -1,0 +1,14 @@
+/**
+ * The one number formatter for figures a user reads (review s7u #10a: "Energy 70006.8 kWh"
+ * printed above "Hosts 70,006.8 kWh"): thousands grouped with commas, a point for decimals,
+ * the same text on every machine (no locale). Reports (`reports/format.ts` `num`), the
+ * Simulation tab (`fabric-figures.ts` `grouped`) and the CLI's summaries use it.
+ */
+
+/** `1234567.891` -> `1,234,567.89` with `digits` decimals; `-0.00` is written `0.00`. */
+export function groupedNumber(value: number, digits = 0): string {
+  const fixed = Math.abs(value).toFixed(digits)
+  const [whole = '0', frac] = fixed.split('.')
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : ''
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`
+}
