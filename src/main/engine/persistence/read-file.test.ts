@@ -32,7 +32,7 @@ describe('readStrataFile', () => {
 
   it('keeps results saved for this design and drops stale ones with a warning', () => {
     const design = sample()
-    const placement = createScheduler(design).placeAll()
+    const placement = { ...createScheduler(design).placeAll() }
     const lastRun = { designFingerprint: designFingerprint(design), placement }
     const back = readStrataFile(serializeStrataFile(design, lastRun))
     expect(back.ok && back.lastRun).toEqual(lastRun)
