@@ -32,8 +32,11 @@ describe('readStrataFile', () => {
 
   it('keeps results saved for this design and drops stale ones with a warning', () => {
     const design = sample()
-    const placement = { ...createScheduler(design).placeAll() }
-    const lastRun = { designFingerprint: designFingerprint(design), placement }
+    const placement = createScheduler(design).placeAll()
+    const lastRun = {
+      designFingerprint: designFingerprint(design),
+      placement: placement as unknown as Record<string, unknown>,
+    }
     const back = readStrataFile(serializeStrataFile(design, lastRun))
     expect(back.ok && back.lastRun).toEqual(lastRun)
     const stale = JSON.parse(serializeStrataFile(design, lastRun))
