@@ -27,8 +27,13 @@ import {
 } from './consolidation'
 import { createOn } from './host-cpu'
 import { scanForHost } from './pabfd'
-import { Simulation } from './simulation'
-import type { HostEntries, SimState } from './state'
+import type { Simulation } from './simulation'
+import type { HostEntries } from './state'
+import {
+  hostFigures,
+  sameBits,
+  simulationAfterSteps,
+} from '../../../../test/support/engine/host-figures'
 
 const CURVES = [
   [100, 120, 140, 160, 180, 200, 220, 240, 260, 280, 300],
@@ -94,30 +99,7 @@ function design(sc: Scenario): Design {
   return d
 }
 
-function midRun(sc: Scenario): Simulation {
-  const sim = new Simulation(design(sc), { hostSeries: false })
-  let steps = 0
-  while (steps < sc.steps && !sim.advance(1)) if (sim.virtualTimeS % 300 < 1) steps++
-  return sim
-}
-
-function figures(s: SimState): unknown[][] {
-  const out: unknown[][] = [
-    Array.from(s.hostAvail),
-    Array.from(s.hostMemUsed),
-    Array.from(s.hostBwUsed),
-  ]
-  for (const e of s.entries as HostEntries[])
-    out.push([...e.vm], [...e.reqPe], [...e.allocPe], [...e.migIn], [...e.memMiB], [...e.bwMbps])
-  return out
-}
-
-const sameBits = (a: unknown[][], b: unknown[][]): boolean =>
-  a.length === b.length &&
-  a.every((xs, i) => {
-    const ys = b[i] as unknown[]
-    return xs.length === ys.length && xs.every((x, j) => Object.is(x, ys[j]))
-  })
+const midRun = (sc: Scenario): Simulation => simulationAfterSteps(design(sc), sc.steps)
 
 type Outcome = 'moved' | 'failed' | 'skipped'
 
@@ -129,12 +111,12 @@ function decide(
   const sim = midRun(sc)
   const p = sim.policy
   const outcomes: Array<[number, Outcome]> = []
-  if (p.kind !== 'migration') return { migrations: [], outcomes, after: figures(sim.state) }
+  if (p.kind !== 'migration') return { migrations: [], outcomes, after: hostFigures(sim.state) }
   evacuationPrecheck.enabled = precheck
   evacuationPrecheck.observe = (h, o) => outcomes.push([h, o])
   try {
     const migrations = optimizeAllocation(sim.state, p, createRandom(sc.seed), sim.virtualTimeS)
-    return { migrations, outcomes, after: figures(sim.state) }
+    return { migrations, outcomes, after: hostFigures(sim.state) }
   } finally {
     evacuationPrecheck.enabled = true
     evacuationPrecheck.observe = undefined

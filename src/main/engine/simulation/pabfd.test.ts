@@ -15,7 +15,8 @@ import { createRandom } from '../random'
 import { optimizeAllocation, pabfdIndexing, powerNow } from './consolidation'
 import { createOn, destroyOn } from './host-cpu'
 import { PabfdIndex, scanForHost } from './pabfd'
-import { Simulation } from './simulation'
+import type { Simulation } from './simulation'
+import { simulationAfterSteps } from '../../../../test/support/engine/host-figures'
 
 /** Curves with equal slopes (ties everywhere), a dip (non-monotone slopes) and PlanetLab G4. */
 const CURVES = [
@@ -88,12 +89,7 @@ function design(sc: Scenario): Design {
 }
 
 /** A simulation of `sc`'s design run for `sc.steps` scheduling instants. */
-function midRun(sc: Scenario): Simulation {
-  const sim = new Simulation(design(sc), { hostSeries: false })
-  let steps = 0
-  while (steps < sc.steps && !sim.advance(1)) if (sim.virtualTimeS % 300 < 1) steps++
-  return sim
-}
+const midRun = (sc: Scenario): Simulation => simulationAfterSteps(design(sc), sc.steps)
 
 /** Runs `action` with consolidation searching by plain scans instead of the index. */
 function scanning<T>(action: () => T): T {

@@ -9,9 +9,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../shared/design/schema'
 import { syntheticDatacenter } from '../scheduler'
-import { Simulation } from './simulation'
-import type { HostEntries, SimState } from './state'
+import type { SimState } from './state'
 import { TentativePlacements } from './tentative-placements'
+import {
+  hostFigures,
+  sameBits,
+  simulationAfterSteps,
+} from '../../../../test/support/engine/host-figures'
 
 const scenario = fc.record({
   compat: fc.boolean(),
@@ -46,32 +50,7 @@ function design(sc: Scenario): Design {
   return d
 }
 
-function midRun(sc: Scenario): SimState {
-  const sim = new Simulation(design(sc), { hostSeries: false })
-  let steps = 0
-  while (steps < sc.steps && !sim.advance(1)) if (sim.virtualTimeS % 300 < 1) steps++
-  return sim.state
-}
-
-/** Every figure an undo must give back, copied. */
-function snapshot(s: SimState): unknown[][] {
-  const out: unknown[][] = [
-    Array.from(s.hostAvail),
-    Array.from(s.hostMemUsed),
-    Array.from(s.hostBwUsed),
-  ]
-  for (const e of s.entries as HostEntries[])
-    out.push([...e.vm], [...e.reqPe], [...e.allocPe], [...e.migIn], [...e.memMiB], [...e.bwMbps])
-  return out
-}
-
-function sameBits(a: unknown[][], b: unknown[][]): boolean {
-  return a.length === b.length && a.every((xs, i) => sameList(xs, b[i] as unknown[]))
-}
-
-function sameList(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]))
-}
+const midRun = (sc: Scenario): SimState => simulationAfterSteps(design(sc), sc.steps).state
 
 describe('TentativePlacements', () => {
   it('undo gives back every host figure bit for bit', () => {
@@ -82,7 +61,7 @@ describe('TentativePlacements', () => {
         const s = midRun(sc)
         const tentative = new TentativePlacements()
         for (const round of sc.rounds) {
-          const before = snapshot(s)
+          const before = hostFigures(s)
           const versions = Array.from(s.hostVersion)
           const touched = new Set<number>()
           for (const [h, v] of round.places) {
@@ -91,7 +70,7 @@ describe('TentativePlacements', () => {
             touched.add(host)
           }
           expect(tentative.placed).toBe(round.places.length)
-          if (!sameBits(snapshot(s), before)) changedByPlacing++
+          if (!sameBits(hostFigures(s), before)) changedByPlacing++
           if (round.keep) {
             tentative.forget()
             continue
@@ -100,7 +79,7 @@ describe('TentativePlacements', () => {
           tentative.undo(s, (h) => restored.push(h))
           undone++
           expect(tentative.placed).toBe(0)
-          expect(sameBits(snapshot(s), before)).toBe(true)
+          expect(sameBits(hostFigures(s), before)).toBe(true)
           expect(new Set(restored)).toEqual(touched)
           expect(restored.length).toBe(touched.size)
           for (const h of touched) expect(s.hostVersion[h]).toBeGreaterThan(versions[h] as number)
