@@ -6,31 +6,17 @@
  * refusals name the field and the limit. Real web host in a child process, real sockets; the
  * CLI reads a real file.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type WebSocket from 'ws'
+import { describe, expect, it } from 'vitest'
 import { strataIn } from '../support/strata-cli'
-import { startChildHost, wsCall, wsConnect, ROOT, type ChildHost } from './helpers'
+import { wsCall, ROOT } from './helpers'
+import { useProviderHost } from './provider-host'
 
-let host: ChildHost
-let provider: WebSocket
 let callId = 1
-const dir = mkdtempSync(join(tmpdir(), 'strata-run-length-'))
-const call = (name: string, request: unknown = {}) => wsCall(provider, callId++, name, request)
-
-beforeAll(async () => {
-  host = await startChildHost()
-  provider = await wsConnect(
-    `${host.origin.replace('http', 'ws')}/api?token=${encodeURIComponent(host.providerToken)}`,
-  )
-}, 60_000)
-afterAll(async () => {
-  provider?.close()
-  await host?.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
+const ctx = useProviderHost('strata-run-length-')
+const dir = ctx.dir
+const call = (name: string, request: unknown = {}) => wsCall(ctx.provider, callId++, name, request)
 
 const TEN_YEARS_S = 10 * 365 * 86_400 // 315,360,000
 
@@ -77,7 +63,7 @@ describe('the length of a run', () => {
     )
     expect(r.error?.message).toContain('at least 300 s')
     expect(await call('simulation:list')).toEqual({ ok: true, value: [] })
-    expect(host.exited()).toBeUndefined()
+    expect(ctx.host.exited()).toBeUndefined()
   })
 
   it('a design file with too many steps is refused by strata validate, naming the field', async () => {

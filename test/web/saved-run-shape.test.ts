@@ -4,35 +4,21 @@
  * (before: `hasResults: true`, no warning, then every report failed "p.unplaced is not
  * iterable"). A whole saved run still opens with its results. Real web host, real files.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type WebSocket from 'ws'
-import { startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { wsCall } from './helpers'
+import { useProviderHost } from './provider-host'
 
-let host: ChildHost
-let provider: WebSocket
 let callId = 1
-const dir = mkdtempSync(join(tmpdir(), 'strata-saved-run-'))
+const ctx = useProviderHost('strata-saved-run-')
+const dir = ctx.dir
 const call = (name: string, request: unknown = {}) =>
-  wsCall(provider, callId++, name, request) as Promise<{
+  wsCall(ctx.provider, callId++, name, request) as Promise<{
     ok: boolean
     value?: { warnings?: Array<{ path: string; message: string }>; hasResults?: boolean }
     error?: { code: string; message: string }
   }>
-
-beforeAll(async () => {
-  host = await startChildHost()
-  provider = await wsConnect(
-    `${host.origin.replace('http', 'ws')}/api?token=${encodeURIComponent(host.providerToken)}`,
-  )
-}, 60_000)
-afterAll(async () => {
-  provider?.close()
-  await host?.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
 
 describe('a saved run of the wrong shape', () => {
   it(
@@ -66,7 +52,7 @@ describe('a saved run of the wrong shape', () => {
         const report = await call('reports:export', { format: 'csv' })
         expect(report.ok ? 'ok' : report.error?.message, name).toBe('ok')
       }
-      expect((await host.stats()).internals).toEqual([])
+      expect((await ctx.host.stats()).internals).toEqual([])
     },
   )
 })

@@ -5,30 +5,17 @@
  * read, replaced the small second one, and both answered ok. Real files, real sockets, the
  * host in a child process.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type WebSocket from 'ws'
+import { describe, expect, it } from 'vitest'
 import { generateDesign } from '../../src/main/cli/commands/generate'
 import { serializeStrataFile } from '../../src/main/engine'
-import { startChildHost, wsConnect, ROOT, type ChildHost } from './helpers'
+import type WebSocket from 'ws'
+import { ROOT } from './helpers'
+import { useProviderHost } from './provider-host'
 
-let host: ChildHost
-let provider: WebSocket
-const dir = mkdtempSync(join(tmpdir(), 'strata-two-opens-'))
-
-beforeAll(async () => {
-  host = await startChildHost()
-  provider = await wsConnect(
-    `${host.origin.replace('http', 'ws')}/api?token=${encodeURIComponent(host.providerToken)}`,
-  )
-}, 60_000)
-afterAll(async () => {
-  provider?.close()
-  await host?.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
+const ctx = useProviderHost('strata-two-opens-')
+const dir = ctx.dir
 
 type Answer = { ok: boolean; error?: { code: string; message: string } }
 
@@ -41,12 +28,13 @@ function sendAll(calls: Array<[number, string, unknown]>): Promise<Array<[number
       if (m.type !== 'strata:call') return
       got.push([m.id, m.result])
       if (got.length === calls.length) {
-        provider.off('message', onMessage)
+        ctx.provider.off('message', onMessage)
         resolve(got)
       }
     }
-    provider.on('message', onMessage)
-    for (const [id, name, request] of calls) provider.send(JSON.stringify({ id, name, request }))
+    ctx.provider.on('message', onMessage)
+    for (const [id, name, request] of calls)
+      ctx.provider.send(JSON.stringify({ id, name, request }))
   })
 }
 
@@ -86,6 +74,6 @@ describe('two opens back to back', () => {
       }
       expect(got.value.design.meta.name).toBe(sampleName)
     }
-    expect(host.exited()).toBeUndefined()
+    expect(ctx.host.exited()).toBeUndefined()
   })
 })
