@@ -1,9 +1,9 @@
 /**
  * How to start a worker thread of the main process: from the bundle, its `.js` in the
  * bundle's folder (or its parent, when this code sits in a shared chunk); from source (tsx),
- * its `.ts` (the simulation's `worker.ts` beside this file; the report's
- * `../reports/report-worker.ts`), loaded through a tiny ESM bootstrap that registers tsx in
- * the thread.
+ * its `.ts` (the simulation's `worker.ts` beside this file), loaded through a tiny ESM
+ * bootstrap that registers tsx in the thread. (Reports run on a piscina pool that finds its
+ * own module: `../reports/report-off-thread.ts`.)
  */
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -21,11 +21,6 @@ export function simulationWorkerEntry(
   moduleUrl: string = import.meta.url,
 ): WorkerEntry | undefined {
   return workerEntry('simulation-worker.js', 'worker.ts', moduleUrl)
-}
-
-/** The report worker (`report-worker.js`, from source `../reports/report-worker.ts`). */
-export function reportWorkerEntry(moduleUrl: string = import.meta.url): WorkerEntry | undefined {
-  return workerEntry('report-worker.js', join('..', 'reports', 'report-worker.ts'), moduleUrl)
 }
 
 /**
