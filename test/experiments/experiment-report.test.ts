@@ -107,7 +107,7 @@ describe('strata report --experiment', () => {
     const dir = tempDir('exp-report-bad')
     const missing = await strataIn(dir, 'report', '--experiment', 'nope', '--html', 'x.html')
     expect(missing.code).toBe(1)
-    expect(missing.err).toMatch(/nope\/results\.json does not exist/)
+    expect(missing.err).toMatch(/cannot read .*nope\/results\.json/)
     writeFileSync(join(dir, 'results.json'), '{"name": "x", "factorNames": [], "records": [{}]}')
     const bad = await strataIn(dir, 'report', '--experiment', '.', '--html', 'x.html')
     expect(bad.code).toBe(1)
