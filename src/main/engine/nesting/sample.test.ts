@@ -27,3 +27,28 @@ describe('the built-in sample', () => {
     expect(result.layers?.map((l) => l.layer)).toContain('container-runtime')
   })
 })
+
+describe('a nested workload listed before others (review s7c #1)', () => {
+  // The run numbers its instances against the design without nested workloads; the network
+  // model once numbered them against the full list, so every workload after a node pool's
+  // pods was simulated with the next workload's traffic, peers and tenant. Where the nested
+  // workload sits in the list cannot change what the outer instances send: the outer
+  // placement is the same in both orders, so each tenant's and workload's traffic must be too.
+  it("leaves every tenant's and workload's traffic as it is when the pods come last", () => {
+    if (!design) throw new Error('the sample does not open')
+    const hour = { ...design.simulation, horizonS: 3600 }
+    const nested = design.workloads.filter((w) => w.nesting)
+    const outer = design.workloads.filter((w) => !w.nesting)
+    expect(nested.length).toBeGreaterThan(0)
+    const last = simulate({ ...design, simulation: hour, workloads: [...outer, ...nested] })
+    const first = simulate({ ...design, simulation: hour, workloads: [...nested, ...outer] })
+    const traffic = (r: typeof last) =>
+      (r.network?.tenants ?? []).map((t) => ({
+        tenantId: t.tenantId,
+        gbSent: t.gbSent,
+        workloads: t.workloads.map((w) => [w.workloadId, w.gbSent, w.demandNotServedGB]),
+      }))
+    expect(traffic(last).some((t) => t.gbSent > 0)).toBe(true)
+    expect(traffic(first)).toEqual(traffic(last))
+  })
+})

@@ -136,8 +136,11 @@ export class Simulation {
     this.startedMs = options.nowMs?.() ?? 0
     this.placement = new Placement(this.state, simDesign, this.seed)
     this.unplaced = this.placement.placeAll()
+    // The network numbers instances as the state does: against `simDesign`, without nested
+    // workloads (review s7c #1: the full list shifted every later workload's traffic and
+    // tenant by one). Nested workloads' own traffic is not modelled yet.
     if (hasNetworkTraffic(design))
-      this.network = new NetworkRun(design, this.seed, this.random.split('network'))
+      this.network = new NetworkRun(simDesign, this.seed, this.random.split('network'))
     // CloudSim's first processing instant is one step (plus 0.1 s) in; the general model
     // starts accounting at 0 so that every quantity covers the whole horizon [0, H].
     const first = this.state.compat ? this.state.offsetS + this.state.stepS : 0
