@@ -136,9 +136,12 @@ export class DesignerPage {
   async contextClickCanvas(at: { x: number; fromBottom: number }): Promise<void> {
     const box = await this.page.locator('[data-testid="canvas"]').boundingBox()
     if (!box) throw new Error('no canvas on screen')
-    await this.page.mouse.click(box.x + at.x, box.y + box.height - at.fromBottom, {
-      button: 'right',
-    })
+    // The legend lies over the canvas's bottom edge and takes its own clicks: the canvas a
+    // user can right-click ends at the legend's top.
+    const foot = await this.page.locator('.canvas-foot').first().boundingBox()
+    const bottom =
+      foot && foot.height > 0 ? Math.min(foot.y, box.y + box.height) : box.y + box.height
+    await this.page.mouse.click(box.x + at.x, bottom - at.fromBottom, { button: 'right' })
   }
 
   /** Runs a menu item that downloads a file; resolves with the browser's download. */
