@@ -176,6 +176,64 @@ describe("a nested workload's own traffic", () => {
   })
 })
 
+describe('pods in a VM in a VM', () => {
+  it('wait for every layer to start again after their top VM restarts elsewhere', () => {
+    // Host failure at 1,005 s: the top VM restarts on another host 30 s later (hvm), the VM in
+    // it 30 s after that (nested hvm), its pods 0.5 s after that: at 1,035 s, 1,065 s and
+    // 1,065.5 s. At 10 s instants the top VM misses 1,010..1,030 (3) and the inner VM and pods
+    // 1,010..1,060 (6). Each instance sends 1 Gbps out.
+    const out = { eastWest: [], egressGbps: 1 }
+    const workloads = [
+      vms('pods-in', 't1', 1, {
+        kind: 'container',
+        vcpus: 1,
+        memoryMiB: 1024,
+        diskGiB: 1,
+        innerLayer: undefined,
+        nesting: { runsIn: 'l2' },
+        count: 2,
+        traffic: out,
+      } as never),
+      vms('l1', 't1', 1, {
+        vcpus: 12,
+        memoryMiB: 65_536,
+        innerLayer: { kind: 'hvm', product: 'kvm' },
+        traffic: out,
+      } as never),
+      vms('l2', 't1', 1, { nesting: { runsIn: 'l1' }, traffic: out } as never),
+    ]
+    const design = (failAt?: string) => {
+      const d = treeDesign({
+        racks: 1,
+        hostsPerRack: 2,
+        extra: {
+          tenants,
+          workloads,
+          simulation: {
+            horizonS: H,
+            stepS: 10,
+            policy: 'dvfs',
+            failures: {
+              mode: 'schedule',
+              schedule: failAt ? [{ hostId: failAt, atS: 1005, repairS: 500 }] : [],
+            },
+          } as never,
+        },
+      })
+      for (const h of d.hosts) h.virtualization.nestedHardwareVirtualization = true
+      return d
+    }
+    const before = simulate(design())
+    const host = before.instances.find((i) => i.instanceId === 'l1#0')?.initialHostId
+    expect(before.instances.every((i) => i.status !== 'unplaced')).toBe(true)
+    const r = simulate(design(host))
+    expect(r.instances.find((i) => i.instanceId === 'l1#0')?.finalHostId).not.toBe(host)
+    expect(workloadSent(r, 'l1')?.gbSent).toBeCloseTo((H - 3 * 10) / 8, 6)
+    expect(workloadSent(r, 'l2')?.gbSent).toBeCloseTo((H - 6 * 10) / 8, 6)
+    expect(workloadSent(r, 'pods-in')?.gbSent).toBeCloseTo((2 * (H - 6 * 10)) / 8, 6)
+  })
+})
+
 describe('the generated 200-host design of review s7c', () => {
   // `strata generate --hosts 200` (seed 1, 24 h): w-000051 is 64 containers of tenant-0001 in
   // its 25 VMs of w-000001; each instance of both sends 0.05 + 0.05 Gbps east-west and 0.01
