@@ -11,14 +11,14 @@
  * - storage I/O (`--storage-iops N`, default 100): each workload with a storage class issues
  *   N IOPS and N/10 MB/s per instance at 100 % (70 % reads), following its CPU demand; 0 = none;
  * - node pools (`--node-pools N`, default 1): in each of the first N tenants that have a Linux
- *   VM workload and a Linux container workload, the VMs run Docker and the containers run
- *   inside them (nesting), like the sample's Globex; node VMs grow to at least 4 vCPUs, 8 GiB
- *   and 40 GiB of disk, pods shrink to at most half a node's vCPUs, a quarter of its memory,
- *   disk, reserved bandwidth and IOPS.
+ *   VM workload (not anti-affine) and a Linux container workload, the VMs run Docker and the
+ *   containers run inside them (nesting), like the sample's Globex; the node VMs are sized so
+ *   every pod has room after the node's reserve (`generate-node-pool.ts`).
  *
  * Choices follow design order only (no randomness): same options, same bytes.
  */
 import type { Design } from '../../../shared/design/schema'
+import { makeNodePool } from './generate-node-pool'
 
 /** The extras' options (counts; units in the names). */
 export interface GenerateExtras {
@@ -89,25 +89,17 @@ export function addGenerateExtras(design: Design, o: GenerateExtras): void {
   let pools = 0
   for (const list of byTenant.values()) {
     if (pools >= o.nodePools) break
-    const vm = list.find((w) => w.kind === 'vm' && w.guestOs === 'linux' && !w.nesting)
+    // a node group free to grow (anti-affine VMs are capped to a few hosts)
+    const vm = list.find(
+      (w) =>
+        w.kind === 'vm' &&
+        w.guestOs === 'linux' &&
+        !w.nesting &&
+        w.affinity.policy !== 'anti-affinity',
+    )
     const inner = list.find((w) => w.kind === 'container' && w.guestOs === 'linux')
     if (!vm || !inner) continue
-    vm.innerLayer = { kind: 'os', product: 'docker' }
-    // nodes of at least 4 vCPUs, 8 GiB and 40 GiB of disk; pods of at most half a node's
-    // vCPUs, a quarter of its memory, disk, reserved bandwidth and IOPS (the node agent keeps
-    // some of each)
-    vm.vcpus = Math.max(vm.vcpus, 4)
-    vm.memoryMiB = Math.max(vm.memoryMiB, 8192)
-    inner.vcpus = Math.min(inner.vcpus, vm.vcpus / 2)
-    inner.memoryMiB = Math.min(inner.memoryMiB, Math.floor(vm.memoryMiB / 4))
-    vm.diskGiB = Math.max(vm.diskGiB, 40)
-    inner.diskGiB = Math.min(inner.diskGiB, Math.floor(vm.diskGiB / 4))
-    inner.reservedBandwidthMbps = Math.min(
-      inner.reservedBandwidthMbps,
-      vm.reservedBandwidthMbps / 4,
-    )
-    inner.iops = Math.min(inner.iops, vm.iops / 4)
-    inner.nesting = { runsIn: vm.id, affinityScope: 'outer' }
+    makeNodePool(vm, inner)
     pools++
   }
 }
