@@ -52,8 +52,40 @@ function grown(p: LoadRows, n: number, keep: number): LoadRows {
   return q
 }
 
+/**
+ * Every host's load (the last row of its running sums) in flat arrays, kept by version and
+ * epoch, as `detector-sums.ts` keeps the detectors' totals: a read costs no visit to the host's
+ * own rows, scattered over the heap, and an empty host's load is 0 without rows of its own.
+ */
+interface LoadTotals {
+  mips: Float64Array
+  version: Uint32Array
+  epoch: Float64Array
+}
+
+const totalsOf = new WeakMap<SimState, LoadTotals>()
+
 /** The consolidation policy's view of host `h`'s load (MIPS): incoming copies at full MIPS. */
 export function policyUtilMips(s: SimState, h: number): number {
+  let t = totalsOf.get(s)
+  if (!t) {
+    t = {
+      mips: new Float64Array(s.hostCount),
+      version: new Uint32Array(s.hostCount),
+      epoch: new Float64Array(s.hostCount).fill(-1),
+    }
+    totalsOf.set(s, t)
+  }
+  if (t.version[h] === s.hostVersion[h] && t.epoch[h] === s.epoch) return t.mips[h] as number
+  const mips = (s.entries[h] as HostEntries).vm.length === 0 ? 0 : loadRows(s, h)
+  t.mips[h] = mips
+  t.version[h] = s.hostVersion[h] as number
+  t.epoch[h] = s.epoch
+  return mips
+}
+
+/** Host `h`'s running load rows brought up to date; returns the last one (MIPS). */
+function loadRows(s: SimState, h: number): number {
   let all = rowsOf.get(s)
   if (!all) {
     all = new Array<LoadRows | undefined>(s.hostCount)
