@@ -26,7 +26,8 @@ import { loadChartRenderer } from './chart-svg'
 import { htmlToPdfWithChromium } from './pdf'
 
 export interface ReportProgress {
-  stage: 'placement' | 'simulation' | 'report' | 'pdf' | 'done'
+  /** `queued`: waiting for a free report thread (see `ReportPool.run`). */
+  stage: 'queued' | 'placement' | 'simulation' | 'report' | 'pdf' | 'done'
   /** Overall fraction done, 0..1. */
   fraction: number
 }
@@ -51,7 +52,8 @@ export interface ProduceReportOptions {
   csv?: boolean
   onProgress?: (progress: ReportProgress) => void
   signal?: AbortSignal
-  makePdf?: (html: string) => Promise<Uint8Array>
+  /** HTML -> PDF; it should stop (reject) when the signal it is given aborts. */
+  makePdf?: (html: string, signal?: AbortSignal) => Promise<Uint8Array>
   generatedAt?: string
   generator?: string
 }
@@ -174,7 +176,10 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   await check()
   if (options.pdf && out.html) {
     progress('pdf', 0.88)
-    out.pdf = await (options.makePdf ?? htmlToPdfWithChromium)(out.html)
+    const make = options.makePdf ?? htmlToPdfWithChromium
+    out.pdf = await make(out.html, options.signal).catch((error: unknown) => {
+      throw options.signal?.aborted ? new ReportCancelled() : error
+    })
   }
   if (options.csv) out.csv = reportCsvFiles(model)
   progress('done', 1)
