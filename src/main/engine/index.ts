@@ -133,6 +133,8 @@ export {
   exportOpenDcTopology,
   importNetboxCsv,
   importOpenDcTopology,
+  lastRunShapeProblem,
+  lastRunValueProblem,
   migrateDocument,
   openIntoSession,
   parseJsonText,

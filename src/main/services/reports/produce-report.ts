@@ -14,6 +14,8 @@ import {
   buildTenantReport,
   createScheduler,
   hasErrors,
+  lastRunShapeProblem,
+  lastRunValueProblem,
   projectTenantView,
   renderReportHtml,
   reportCsvFiles,
@@ -122,6 +124,28 @@ function ownHostsIn(
   return [...hosts]
 }
 
+/**
+ * The saved run the caller passed, if it can be true of `design` (its shape and values: the
+ * same checks as a file's `lastRun` on open, review s7b #2); else none, so the report places
+ * and simulates afresh, and (for the provider) a note says why.
+ */
+function savedRunFor(
+  design: Design,
+  options: ProduceReportOptions,
+  notes: string[],
+): { placement?: PlacementResult; simulation?: SimulationResult } {
+  const { placement, simulation } = options
+  if (!placement && !simulation) return {}
+  const saved = { designFingerprint: '', placement, simulation }
+  const problem = lastRunShapeProblem(saved) ?? lastRunValueProblem(saved, design)
+  if (!problem) return { placement, simulation }
+  if (options.tenantId === undefined)
+    notes.push(
+      `The saved run was not used (${problem.path}: ${problem.message}); the design was placed and simulated again.`,
+    )
+  return {}
+}
+
 /** Produces the asked-for outputs. Throws `ReportCancelled` or `ReportTenantNotFound`. */
 export async function produceReport(options: ProduceReportOptions): Promise<ReportOutputs> {
   const { design } = options
@@ -134,8 +158,7 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   }
   const notes: string[] = []
   const errors = validateDesign(design).filter((p) => p.severity === 'error')
-  let placement = options.placement
-  let simulation = options.simulation
+  let { placement, simulation } = savedRunFor(design, options, notes)
   if (hasErrors(errors) && (!placement || !simulation)) {
     notes.push(
       `The design has ${errors.length} error(s), so it was not placed or simulated; first: ${errors[0]?.path} ${errors[0]?.message}`,
