@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { jsonBytesUpTo, quoted, QUOTED_CHARS } from './answer-cap'
+import { jsonBytesUpTo } from './answer-cap'
+import { quoted, QUOTED_CHARS } from './quote'
 
 const exact = (v: unknown): number => Buffer.byteLength(JSON.stringify(v))
 const plain = fc.string({ unit: fc.constantFrom(...'abcXYZ 019-_.:#'.split('')) })

@@ -9,6 +9,7 @@
  */
 import type { CallName } from '../../shared/contract'
 import { formatBytes } from './message-caps'
+import { quoted } from './quote'
 
 /**
  * The JSON size of `value` in bytes, as `JSON.stringify` writes it, counting each string's
@@ -71,12 +72,4 @@ export function answerTooBigMessage(
     `the answer to "${quoted(name)}" would be ${size}, and answers may be at most ` +
     `${formatBytes(capBytes)}${hint ? `: ${hint}` : ''}`
   )
-}
-
-/** At most `QUOTED_CHARS` characters of client text, marked when cut (review s7b #5). */
-export const QUOTED_CHARS = 100
-
-/** `text` cut to QUOTED_CHARS characters (with "…" when cut), for quoting client input back. */
-export function quoted(text: string): string {
-  return text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text
 }

@@ -11,6 +11,7 @@ import type { Services } from '../services'
 import { parseEnvelope } from './envelope'
 import { answerTooBigMessage, jsonBytesUpTo } from './answer-cap'
 import { formatBytes, messageCapBytes, peekEnvelope } from './message-caps'
+import { quoted } from './quote'
 
 /** Calls one socket may have in progress at once; more are answered `unavailable`. */
 export const MAX_CALLS_IN_FLIGHT = 32
@@ -182,7 +183,7 @@ export function serveSocket(
           callId,
           fail(
             'bad-request',
-            `${name === undefined ? 'a message without a plain "name"' : `"${name}" messages`} ` +
+            `${name === undefined ? 'a message without a plain "name"' : `"${quoted(name)}" messages`} ` +
               `may be at most ${formatBytes(cap)}; this one is ${formatBytes(bytes)}`,
           ),
         )
