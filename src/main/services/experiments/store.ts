@@ -53,7 +53,7 @@ export class RunStore {
 
   /** Throws when `runs` is a symbolic link (see the class comment); absent is fine. */
   private refuseLinkedRuns(): void {
-    let linked = false
+    let linked: boolean
     try {
       linked = lstatSync(this.runsDir).isSymbolicLink()
     } catch {
