@@ -23,6 +23,8 @@ import type { CliCommand, CliIo } from '../command'
 import { writeOut } from '../write-output'
 import { addGenerateEconomics, type GenerateEconomics } from './generate-economics'
 import { addGenerateExtras, type GenerateExtras } from './generate-extras'
+import { declaredDemand } from './generate-capacity'
+import { counted, groupedNumber } from '../../../shared/domain/number-text'
 
 /** The size and seed of a generated design. Counts are whole numbers; units are in the names. */
 export interface GenerateOptions extends Partial<GenerateExtras>, Partial<GenerateEconomics> {
@@ -154,6 +156,41 @@ function boundWithTraffic(design: Design, extras: GenerateExtras, every: number)
   // traffic only: storage I/O and node pools are already in place
   addGenerateExtras(design, { ...extras, storageIops: 0, nodePools: 0, eastWestEvery: every })
   return flowBound(design).totalFlows
+}
+
+/**
+ * What `strata generate` prints after writing: the size, then what the design declares
+ * against what carries it (the Internet uplink, each SAN), so a planner sees at once whether a
+ * run will saturate them (review s7u #4).
+ */
+export function generateSummary(out: string, design: Design, o: GenerateOptions): string[] {
+  const n = (x: number, unit: string): string => {
+    const tenth = Math.round(x * 10) / 10
+    return `${groupedNumber(tenth, Number.isInteger(tenth) ? 0 : 1)} ${unit}`
+  }
+  const lines = [
+    `wrote ${out}: ${counted(o.hosts, 'host')} in ${counted(design.racks.length, 'rack')}, ` +
+      `${counted(design.tenants.length, 'tenant')}, ${counted(o.instances, 'instance')} in ` +
+      `${counted(design.workloads.length, 'workload')} (seed ${o.seed})`,
+  ]
+  const d = declaredDemand(design)
+  const uplink = design.fabric?.externalUplinks.find((u) => u.id === 'uplink-internet')
+  if (uplink)
+    lines.push(
+      `  Internet uplink ${n(uplink.capacityGbps, 'Gbps')} each way, for ` +
+        `${n(d.egressGbps, 'Gbps')} egress and ${n(d.ingressGbps, 'Gbps')} ingress declared`,
+    )
+  const sans = design.storage.filter((s) => s.kind === 'san')
+  const first = sans[0]
+  if (first && d.iops > 0) {
+    const c = d.consumed(first.replication)
+    lines.push(
+      `  storage: ${counted(sans.length, 'SAN')} of ${n(first.iops, 'IOPS')} and ` +
+        `${n(first.throughputMBps, 'MB/s')} each, for ${n(c.iops, 'IOPS')} and ` +
+        `${n(c.throughputMBps, 'MB/s')} declared at peak (writes × ${first.replication} copies)`,
+    )
+  }
+  return lines
 }
 
 const USAGE =
@@ -310,11 +347,7 @@ export const generateCommand: CliCommand = {
           `1 or 0), or leave --east-west out to let its default scale with the design`,
       )
     if (!(await write(io, out, text))) return 1
-    if (out !== '-')
-      io.out(
-        `wrote ${out}: ${options.hosts} hosts in ${design.racks.length} racks, ${design.tenants.length} tenants, ` +
-          `${options.instances} instances in ${design.workloads.length} workloads (seed ${options.seed})`,
-      )
+    if (out !== '-') for (const line of generateSummary(out, design, options)) io.out(line)
     return 0
   },
 }
