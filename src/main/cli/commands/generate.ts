@@ -173,6 +173,16 @@ export function generateSummary(out: string, design: Design, o: GenerateOptions)
       `${counted(design.tenants.length, 'tenant')}, ${counted(o.instances, 'instance')} in ` +
       `${counted(design.workloads.length, 'workload')} (seed ${o.seed})`,
   ]
+  const senders = design.workloads.filter((w) => (w.traffic?.eastWest.length ?? 0) > 0)
+  const peers = Math.max(0, ...senders.map((w) => w.traffic?.eastWest.length ?? 0))
+  if (design.workloads.some((w) => w.traffic))
+    lines.push(
+      `  east-west: ${groupedNumber(senders.length)} of ${counted(design.workloads.length, 'workload')} ` +
+        `send to ${counted(peers, 'peer workload')} each` +
+        (senders.length < design.workloads.length && o.eastWestPeers === undefined
+          ? ` (thinned so the flow bound stays under ${groupedNumber(GENERATED_FLOW_BOUND)})`
+          : ''),
+    )
   const d = declaredDemand(design)
   const uplink = design.fabric?.externalUplinks.find((u) => u.id === 'uplink-internet')
   if (uplink)
@@ -191,6 +201,25 @@ export function generateSummary(out: string, design: Design, o: GenerateOptions)
     )
   }
   return lines
+}
+
+/**
+ * The `--east-west` values below `given` whose flow bound a run allows (review s7u #5: at
+ * 10,000 hosts `--east-west 1` was told to try "1 or 0"): `--east-west 1 or 0`, or
+ * `--east-west 0`. The bound only grows with the peers, so they are 0 up to the largest that fits.
+ */
+export function fittingPeers(design: Design, given: number): string {
+  const probe = structuredClone(design)
+  let largest = 0
+  for (let p = given - 1; p > 0; p--) {
+    addGenerateExtras(probe, { eastWestPeers: p, storageIops: 0, nodePools: 0 })
+    if (flowBound(probe).totalFlows <= MAX_TENANT_FLOWS) {
+      largest = p
+      break
+    }
+  }
+  const values = Array.from({ length: largest + 1 }, (_, i) => largest - i)
+  return `--east-west ${values.length > 1 ? `${values.slice(0, -1).join(', ')} or 0` : '0'}`
 }
 
 const USAGE =
@@ -343,8 +372,9 @@ export const generateCommand: CliCommand = {
           `${totalFlows.toLocaleString('en-US')} host-pair flows, more than ` +
           `${MAX_TENANT_FLOWS.toLocaleString('en-US')} (the most a run allows), so \`strata simulate\` and ` +
           `the app will refuse to run it ("${design.workloads[worst.workload]?.id}" makes the ` +
-          `most: up to ${worst.flows.toLocaleString('en-US')}). Give fewer peers (--east-west ` +
-          `1 or 0), or leave --east-west out to let its default scale with the design`,
+          `most: up to ${worst.flows.toLocaleString('en-US')}). Give fewer peers ` +
+          `(${fittingPeers(design, options.eastWestPeers ?? 0)}), or leave --east-west out to let ` +
+          `its default scale with the design`,
       )
     if (!(await write(io, out, text))) return 1
     if (out !== '-') for (const line of generateSummary(out, design, options)) io.out(line)
