@@ -105,6 +105,11 @@ export interface Targets {
    * asked less of every check (`failed-searches.ts`).
    */
   doomed(v: number): boolean
+  /**
+   * True only when instances `vms[0..n)` cannot all be placed together: their memory does not
+   * fit the candidate hosts' rooms, whatever hosts the searches choose (`memory-room.ts`).
+   */
+  cannotHoldAll(vms: Int32Array, n: number): boolean
 }
 
 const memoryRooms = new WeakMap<SimState, MemoryRoom>()
@@ -159,6 +164,7 @@ export function targets(
       room.changed(h)
     },
     doomed: (v) => !room.fitsSomewhere(v) || failed.covers(s, v),
+    cannotHoldAll: (vms, n) => room.cannotHoldAll(vms, n),
   }
 }
 
@@ -190,6 +196,8 @@ const demandOrder = new DemandOrder()
 const tentativePlacements = new TentativePlacements()
 let placedVm = new Int32Array(64)
 let placedHost = new Int32Array(64)
+/** The instances of the host being evacuated, in list order. */
+let evacuees = new Int32Array(64)
 
 /** The residents of every host (incoming copies excluded), in order, before a decision. */
 interface Saved {
@@ -396,21 +404,27 @@ function underload(
     const e = s.entries[under] as HostEntries
     // CloudSim also evacuates instances only tentatively placed here this instant (and then
     // migrates them twice); Strata's own mode moves only the host's residents.
+    if (evacuees.length < e.vm.length) evacuees = new Int32Array(2 * e.vm.length)
     let n = 0
-    for (const v of e.vm) if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under)) n++
+    for (const v of e.vm)
+      if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under)) evacuees[n++] = v
     if (n === 0) continue
     evacuationCounters.tried++
-    // An instance bound to find no host dooms the evacuation: skip it untried.
-    if (evacuationPrecheck.enabled && anyDoomed(s, e, under, place)) {
+    // An instance bound to find no host, or instances that cannot all fit together, doom the
+    // evacuation: skip it untried.
+    if (
+      evacuationPrecheck.enabled &&
+      (anyDoomed(evacuees, n, place) || place.cannotHoldAll(evacuees, n))
+    ) {
       evacuationCounters.skipped++
       evacuationPrecheck.observe?.(under, 'skipped')
       continue
     }
     order.start(n)
-    n = 0
-    for (const v of e.vm)
-      if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under))
-        order.set(n++, v, demandKey(s, v, nowS))
+    for (let i = 0; i < n; i++) {
+      const v = evacuees[i] as number
+      order.set(i, v, demandKey(s, v, nowS))
+    }
     if (placedVm.length < n) {
       placedVm = new Int32Array(Math.max(n, placedVm.length * 2))
       placedHost = new Int32Array(placedVm.length)
@@ -446,9 +460,8 @@ function underload(
   }
 }
 
-/** Whether some instance host `under` would evacuate is bound to find no host. */
-function anyDoomed(s: SimState, e: HostEntries, under: number, place: Targets): boolean {
-  for (const v of e.vm)
-    if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under) && place.doomed(v)) return true
+/** Whether one of the instances `vms[0..n)` is bound to find no host. */
+function anyDoomed(vms: Int32Array, n: number, place: Targets): boolean {
+  for (let i = 0; i < n; i++) if (place.doomed(vms[i] as number)) return true
   return false
 }

@@ -1,6 +1,7 @@
 /**
- * Skipping doomed under-load evacuations (`evacuationPrecheck`, `memory-room.ts`,
- * `failed-searches.ts`) changes nothing but the work done. On random mid-run states (both
+ * Skipping doomed under-load evacuations (`evacuationPrecheck`, `memory-room.ts`: an instance
+ * that fits nowhere, or instances that cannot all fit together; `failed-searches.ts`) changes
+ * nothing but the work done. On random mid-run states (both
  * modes, every detector, memory that binds, anti-affinity by host and by rack, dedicated
  * tenants), one decision is made with the pre-check and one without, on identical states:
  * - every evacuation the pre-check skips is one that, tried in full, fails (the oracle is the
