@@ -1,23 +1,24 @@
 /**
- * The most free memory among the hosts a consolidation decision may still choose, kept as
- * hosts change (issue 15): at 10,000 hosts nearly every under-load evacuation fails because
- * some instance fits on no host by memory. `MemoryRoom.fitsSomewhere(v)` is a necessary
- * condition for any PABFD search to find a host for instance `v`: it is false only when no
- * candidate host has `memoryCostMiB(v, h)` MiB free. Tentative placements only use memory up
- * and exclusions only remove hosts, so an evacuation with such an instance would fail, and is
- * skipped before any tentative placement.
+ * Whether an under-load evacuation's instances can all fit by memory on the hosts a
+ * consolidation decision may still choose (issue 15). At 10,000 hosts nearly every evacuation
+ * fails because its instances with the most memory find no host: the few hosts with that much
+ * room are filled by the evacuation's own earlier placements.
+ *
+ * `MemoryRoom.cannotHoldAll(vms)` is Hall's condition on memory: for each j, the j instances
+ * that cost the most memory must fit on the hosts whose room is at least the least of their
+ * costs, each host holding at most as many of them as fit, smallest first, in its room. Any
+ * successful evacuation is such an assignment (tentative placements only use memory up, and
+ * hosts only leave the candidates), so when the condition fails the evacuation would fail,
+ * and is skipped before any tentative placement.
  *
  * Hosts are grouped by their virtualization's memory overheads (an instance's memory cost is
- * the same on every host of a group); per group, a max tree (a complete binary tree in an
- * array) over its hosts' free memory, -Infinity for excluded hosts, updated in O(log hosts).
- * In CloudSim-compatible mode memory binds only while an instance is instantiating, so the
- * check is not made there (every instance fits somewhere).
- *
- * `MemoryRoom.cannotHold(costs)` is the same kind of condition for a whole evacuation (Hall's
- * condition on memory): for each j, the j instances that cost the most memory must fit on
- * hosts whose room is at least the least of their costs, each host holding at most as many of
- * them as fit, smallest first, in its room. Rooms are visited in decreasing order (best first
- * over the trees), and the walk ends as soon as enough hosts have room for every instance.
+ * the same on every host of a group; the condition takes each instance at its least cost over
+ * the groups); per group, a max tree (a complete binary tree in an array) over its hosts' free
+ * memory, -Infinity for excluded hosts, updated in O(log hosts). Rooms are visited in
+ * decreasing order, best first over the trees, and the walk ends as soon as as many hosts as
+ * instances have room for every instance: a check visits about as many hosts as the
+ * evacuation has instances. In CloudSim-compatible mode memory binds only while an instance is
+ * instantiating; the others take no room.
  */
 import type { EffectiveOverheads } from '../virtualization/overheads'
 import { memoryCostMiB, type SimState } from './state'
@@ -34,7 +35,7 @@ function overheadKey(o: EffectiveOverheads | undefined): string {
   return `${o?.memFixedMiB} ${o?.memPerVcpuMiB} ${o?.memPercent} ${o?.memExemptMiB}`
 }
 
-/** Per overhead group, the most free memory of its candidate hosts (see the file comment). */
+/** Per overhead group, the free memory of its candidate hosts (see the file comment). */
 export class MemoryRoom {
   /** Per host, its group and its leaf's index in the group's tree. */
   private readonly groupOf: Int32Array
@@ -105,17 +106,6 @@ export class MemoryRoom {
       if (tree[k] === m) break
       tree[k] = m
     }
-  }
-
-  /** False only if no candidate host has room for instance `v`'s memory (see the file). */
-  fitsSomewhere(v: number): boolean {
-    const s = this.s
-    if (s.compat) return true
-    for (let g = 0; g < this.trees.length; g++) {
-      const most = (this.trees[g] as Float64Array)[1] as number
-      if (most >= memoryCostMiB(s, v, this.reps[g] as number) - ROOM_SLACK_MIB) return true
-    }
-    return false
   }
 
   /**
