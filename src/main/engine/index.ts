@@ -136,6 +136,8 @@ export {
   exportOpenDcTopology,
   importNetboxCsv,
   importOpenDcTopology,
+  lastRunShapeProblem,
+  lastRunValueProblem,
   migrateDocument,
   openIntoSession,
   parseJsonText,

@@ -146,7 +146,8 @@ export class ReportPool {
   }
 
   /**
-   * Makes one report (without its PDF) in a pool thread. Throws `ReportQueueFull` at once
+   * Makes one report (without its PDF) in a pool thread; a job that has to wait for a thread
+   * first reports progress `queued` (fraction 0). Throws `ReportQueueFull` at once
    * when the pool is full, `ReportCancelled` when `signal` aborts (waiting or running),
    * `ReportTenantNotFound`, or an `Error` (the heap bound's, the worker's).
    */
@@ -166,7 +167,7 @@ export class ReportPool {
     this.pending++
     let handedOn = false
     try {
-      await this.turn(signal)
+      await this.turn(signal, () => onProgress?.({ stage: 'queued', fraction: 0 }))
       handedOn = true
       const result = (await this.pool.run(task, {
         transferList: [channel.port2],
@@ -204,9 +205,10 @@ export class ReportPool {
 
   /**
    * Resolves when a thread is free for the job (at once when fewer than `threadCap` jobs are
-   * in piscina); rejects `ReportCancelled` if `signal` aborts while it waits.
+   * in piscina), calling `onQueued` first when it has to wait; rejects `ReportCancelled` if
+   * `signal` aborts while it waits.
    */
-  private turn(signal: AbortSignal | undefined): Promise<void> {
+  private turn(signal: AbortSignal | undefined, onQueued: () => void): Promise<void> {
     if (this.destroyed) return Promise.reject(new ReportWorkerError(POOL_CLOSED))
     if (this.inPool < this.threadCap && this.waiting.length === 0) {
       this.inPool++
@@ -231,6 +233,7 @@ export class ReportPool {
       }
       signal?.addEventListener('abort', onAbort, { once: true })
       this.waiting.push(entry)
+      onQueued()
     })
   }
 
@@ -265,7 +268,12 @@ export async function produceReportOffThread(
   if (pdf && outputs.html) {
     if (signal?.aborted) throw new ReportCancelled()
     onProgress?.({ stage: 'pdf', fraction: 0.88 })
-    outputs.pdf = await (makePdf ?? htmlToPdfWithChromium)(outputs.html)
+    // The PDF stops with the job (a cancel, the host's shutdown): a browser left printing
+    // kept a stopping `strata serve` alive until it finished.
+    const make = makePdf ?? htmlToPdfWithChromium
+    outputs.pdf = await make(outputs.html, signal).catch((error: unknown) => {
+      throw signal?.aborted ? new ReportCancelled() : error
+    })
     onProgress?.({ stage: 'done', fraction: 1 })
   }
   return outputs
