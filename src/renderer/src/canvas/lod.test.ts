@@ -7,8 +7,31 @@ import fc from 'fast-check'
 import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-datacenter'
 import { wheelZoomFactor } from './wheel'
 import { rackAggregates, utilizationColour } from './rack-aggregates'
-import { commonPrefix } from './rack-layer'
+import { commonPrefix, glyphLines, instancesText } from './rack-layer'
 import { rackGridColumns, rackSlots, tieredLayout } from '../drawing/tiered-layout'
+
+describe("instancesText (a rack glyph's instance line, review s7 #10g)", () => {
+  // 6 px per character: '400 inst.' is 9 characters, 54 px
+  const measure = (t: string): number => 6 * t.length
+  it('names the unit where it fits, else shows the bare count (never nothing)', () => {
+    expect(instancesText(400, 54, measure)).toBe('400 inst.')
+    expect(instancesText(400, 53, measure)).toBe('400')
+    expect(instancesText(0, 30, measure)).toBe('0')
+  })
+  it('a one-line glyph shows the instances once placed, unless hosts are down', () => {
+    const rack = { hosts: 40, up: 40, failed: 0, instances: 0 }
+    const text = (a: typeof rack, lines: 1 | 2, px = 30): string[] =>
+      glyphLines(a, lines, px, measure).map((l) => l.text)
+    expect(text(rack, 1)).toEqual(['40 up'])
+    expect(text({ ...rack, instances: 400 }, 1)).toEqual(['400'])
+    expect(text({ ...rack, instances: 400 }, 1, 60)).toEqual(['400 inst.'])
+    expect(text({ ...rack, instances: 400, up: 38 }, 1)).toEqual(['38/40 up'])
+    expect(text({ ...rack, instances: 400, up: 38 }, 2)).toEqual(['38/40 up', '400'])
+    expect(glyphLines({ ...rack, up: 39, failed: 1 }, 1, 30, measure)).toEqual([
+      { text: '39/40 up', alert: true },
+    ])
+  })
+})
 
 describe('wheelZoomFactor', () => {
   it('zooms 1.2× per mouse notch (100 px), so six notches cover 1.2^6 ≈ 3× and ten ≈ 6.2×', () => {

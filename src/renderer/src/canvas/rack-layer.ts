@@ -334,7 +334,7 @@ export class RackLayer {
     }
     if (zoom >= RACK_LABEL_ZOOM || width >= GLYPH_RACK_PX || !a || width < 24) return
     // the glyph: a header over the rack's top rows, the hosts (or their mosaic) visible below
-    const lines = width >= 44 && height >= 44 ? 2 : 1
+    const lines = height >= 40 ? 2 : 1
     const header = Math.min(height * 0.6, lines * 12 + 12)
     ctx.globalAlpha = 0.94
     ctx.fillStyle = c.rack
@@ -343,14 +343,11 @@ export class RackLayer {
     this.setFont(ctx, '10px system-ui, sans-serif')
     ctx.textAlign = 'left'
     ctx.textBaseline = 'top'
-    ctx.fillStyle = a.failed > 0 ? c.error : c.text
-    const down = a.hosts - a.up
-    const hostsText = down > 0 ? `${a.up}/${a.hosts} up` : `${a.hosts} up`
-    ctx.fillText(hostsText, s.x1 + 3, s.y1 + 3, width - 6)
-    if (lines === 2) {
-      ctx.fillStyle = c.text
-      ctx.fillText(`${a.instances} inst.`, s.x1 + 3, s.y1 + 15, width - 6)
-    }
+    const measure = (t: string): number => ctx.measureText(t).width
+    glyphLines(a, lines, width - 6, measure).forEach((line, k) => {
+      ctx.fillStyle = line.alert ? c.error : c.text
+      ctx.fillText(line.text, s.x1 + 3, s.y1 + 3 + 12 * k, width - 6)
+    })
     const barY = s.y1 + 3 + lines * 12
     const barW = width - 6
     // utilization: the bar's fill and colour; grey outline before a run
@@ -412,4 +409,36 @@ export function commonPrefix(names: readonly string[]): string {
   for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1)
   const cut = Math.max(prefix.lastIndexOf('-'), prefix.lastIndexOf('_'), prefix.lastIndexOf(' '))
   return cut >= 0 ? prefix.slice(0, cut + 1) : ''
+}
+
+/**
+ * The text lines of a rack's glyph: hosts up (`38/40 up` when some are down or off; an alert
+ * when some failed) and instances placed. A glyph with room for one line (a rack at fit)
+ * shows the instances once some are placed, unless hosts are down (review s7 #10g: a placed
+ * rack at fit showed no instance count).
+ */
+export function glyphLines(
+  a: Pick<RackAggregate, 'hosts' | 'up' | 'failed' | 'instances'>,
+  lines: 1 | 2,
+  widthPx: number,
+  measure: (text: string) => number,
+): Array<{ text: string; alert: boolean }> {
+  const down = a.hosts - a.up
+  const hosts = { text: down > 0 ? `${a.up}/${a.hosts} up` : `${a.hosts} up`, alert: a.failed > 0 }
+  const instances = { text: instancesText(a.instances, widthPx, measure), alert: false }
+  if (lines === 2) return [hosts, instances]
+  return down > 0 || a.instances === 0 ? [hosts] : [instances]
+}
+
+/**
+ * A glyph's instance line: `400 inst.` where it fits in `widthPx`, else the bare count (a rack
+ * at fit is ~40 px wide; the note under the canvas names the glyph's lines).
+ */
+export function instancesText(
+  count: number,
+  widthPx: number,
+  measure: (text: string) => number,
+): string {
+  const long = `${count} inst.`
+  return measure(long) <= widthPx ? long : String(count)
 }

@@ -5,6 +5,7 @@
  * host; once the run ends, the full result replaces it.
  */
 import { describe, expect, it, vi } from 'vitest'
+import { watch } from 'vue'
 import { useDesignStore } from './design'
 import { useSimulationStore } from './simulation'
 import { useRealServicesPerTest } from '../../../../test/support/renderer/component-services'
@@ -39,5 +40,22 @@ describe('simulation store, live', () => {
     expect(sim.live).toBeUndefined()
     // the partial result holds at least the points the live series had
     expect(sim.result?.series.timesS.slice(0, live.timesS.length)).toEqual(live.timesS)
+  })
+
+  it("builds the canvas frame once at a run's end, from the result (no live snapshot after)", async () => {
+    const sim = useSimulationStore()
+    // every frame the canvas overlay is rebuilt from (issue 19; watched as the canvas
+    // component watches it), with what the store knew then
+    const seen: Array<{ status?: string; result: boolean }> = []
+    const stop = watch(
+      () => sim.frame,
+      () => seen.push({ status: sim.run?.status, result: sim.result !== undefined }),
+    )
+    await sim.runSimulation({ horizonS: 30 * 86_400 })
+    await vi.waitFor(() => expect(sim.result).toBeDefined(), { timeout: 30_000 })
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    stop()
+    const afterEnd = seen.filter((f) => f.status === 'done')
+    expect(afterEnd).toEqual([{ status: 'done', result: true }])
   })
 })

@@ -167,7 +167,8 @@ export const useSimulationStore = defineStore('simulation', () => {
    */
   async function fetchResult(runId: string): Promise<void> {
     const r = await api.call('simulation:get', { runId, lean: true })
-    if (!r.ok) return
+    // no result to show: the live series' last state (held back at the run's end) shows
+    if (!r.ok) return publishLive()
     if (run.value && run.value.runId !== runId) return
     const { result: got, ...info } = r.value
     run.value = info
@@ -176,7 +177,7 @@ export const useSimulationStore = defineStore('simulation', () => {
       fetcher.reset(got.series.hosts.length === 0 && info.hostSeries === 'kept' ? runId : undefined)
       result.value = got
       timeIndex.value = Math.max(0, got.series.timesS.length - 1)
-    }
+    } else publishLive()
   }
 
   /**
@@ -221,7 +222,11 @@ export const useSimulationStore = defineStore('simulation', () => {
         if (run.value && info.runId !== run.value.runId) return
         const { live: _delta, ...rest } = info
         run.value = rest
-        // the result is read, lean, once: the event carries none
+        // the result is read, lean, once: the event carries none. A live snapshot still
+        // waiting to be published is not: the result's last frame replaces it at once, and
+        // each frame rebuilds the 10,000-host canvas overlay (issue 19: it ran twice at a run's end)
+        if (publishTimer !== undefined) clearTimeout(publishTimer)
+        publishTimer = undefined
         void fetchResult(info.runId)
       }),
     )
