@@ -1,3 +1,4 @@
+import { groupedNumber } from '../../../shared/domain/number-text'
 import { ENTITY_COLLECTIONS } from '../../../shared/design/enums'
 import { parseCliArgs, type CliCommand } from '../command'
 import { printProblems, readDesignFile } from '../load-design-file'
@@ -31,7 +32,7 @@ export const infoCommand: CliCommand = {
     if (parsed.values.json) io.out(JSON.stringify({ name: d.meta.name, counts }))
     else {
       io.out(`${d.meta.name}`)
-      for (const [k, v] of Object.entries(counts)) io.out(`  ${k.padEnd(20)} ${v}`)
+      for (const [k, v] of Object.entries(counts)) io.out(`  ${k.padEnd(20)} ${groupedNumber(v)}`)
     }
     return 0
   },

@@ -4,6 +4,7 @@
  */
 import type { Explanation, PlacementResult } from '../../../shared/contract'
 import { instanceLabel } from '../../../shared/design/instance-label'
+import { groupedNumber, quantityText } from '../../../shared/domain/number-text'
 import {
   placementOutcomeText,
   refusalKinds,
@@ -38,6 +39,9 @@ function namesOf(design: Design): Names {
   }
 }
 
+/** A used or allocatable figure: grouped, at most 2 decimals. */
+const q = (x: number): string => quantityText(x)
+
 function printText(io: CliIo, r: PlacementResult, n: Names): void {
   const outcome = placementOutcomeText({
     placedCount: r.placed.length,
@@ -57,9 +61,9 @@ function printText(io: CliIo, r: PlacementResult, n: Names): void {
   io.out('host usage (used/allocatable):')
   for (const h of r.hostUsage) {
     io.out(
-      `  ${n.host(h.hostId).padEnd(16)} ${String(h.instances).padStart(4)} inst  ` +
-        `vCPU ${h.vcpusUsed}/${h.vcpusAllocatable}  mem ${h.memoryMiBUsed}/${h.memoryMiBAllocatable} MiB  ` +
-        `disk ${h.diskGiBUsed}/${h.diskGiBAllocatable} GiB  net ${h.bandwidthMbpsUsed}/${h.bandwidthMbpsAllocatable} Mbps`,
+      `  ${n.host(h.hostId).padEnd(16)} ${groupedNumber(h.instances).padStart(4)} inst  ` +
+        `vCPU ${q(h.vcpusUsed)}/${q(h.vcpusAllocatable)}  mem ${q(h.memoryMiBUsed)}/${q(h.memoryMiBAllocatable)} MiB  ` +
+        `disk ${q(h.diskGiBUsed)}/${q(h.diskGiBAllocatable)} GiB  net ${q(h.bandwidthMbpsUsed)}/${q(h.bandwidthMbpsAllocatable)} Mbps`,
     )
   }
 }
