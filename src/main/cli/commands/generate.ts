@@ -19,7 +19,7 @@ import {
   syntheticDatacenter,
 } from '../../engine'
 import { defaultSimulationSettings } from '../../../shared/design/defaults'
-import type { CliCommand, CliIo } from '../command'
+import { nodeOptions, type CliCommand, type CliIo, type CliOptions } from '../command'
 import { writeOut } from '../write-output'
 import { addGenerateEconomics, type GenerateEconomics } from './generate-economics'
 import { addGenerateExtras, type GenerateExtras } from './generate-extras'
@@ -226,6 +226,62 @@ const USAGE =
   'strata generate --hosts N [--racks N] [--tenants N] [--instances N] [--seed N] [--horizon-h H] ' +
   '[--east-west P] [--storage-iops N] [--node-pools N] [--no-power] [--no-prices] -o OUT'
 
+/** The options, with what `strata generate --help` says of each (review s7u #10e). */
+export const GENERATE_OPTIONS = {
+  hosts: { type: 'string', value: 'N', help: 'number of hosts (required; at most 20,000)' },
+  racks: {
+    type: 'string',
+    value: 'N',
+    help: 'racks the hosts fill in order',
+    defaultText: 'one per 40 hosts',
+  },
+  tenants: {
+    type: 'string',
+    value: 'N',
+    help: 'number of tenants',
+    defaultText: 'hosts ÷ 4, at most 50',
+  },
+  instances: {
+    type: 'string',
+    value: 'N',
+    help: 'VMs and containers in all',
+    defaultText: '8 per host',
+  },
+  seed: {
+    type: 'string',
+    value: 'N',
+    help: 'seed of the draw: same options and seed, same file',
+    defaultText: '1',
+  },
+  'horizon-h': { type: 'string', value: 'H', help: 'simulated hours of a run', defaultText: '24' },
+  'east-west': {
+    type: 'string',
+    value: 'P',
+    help: 'peer workloads of its tenant each workload sends 0.05 Gbps per instance to (0: no traffic)',
+    defaultText: '2, thinned above about 500 hosts so the flow bound stays under 500,000',
+  },
+  'storage-iops': {
+    type: 'string',
+    value: 'N',
+    help: 'IOPS per instance of a workload with a storage class (0: none)',
+    defaultText: '100',
+  },
+  'node-pools': {
+    type: 'string',
+    value: 'N',
+    help: 'tenants whose containers run inside their VMs (0: none)',
+    defaultText: '1',
+  },
+  'no-power': { type: 'boolean', help: 'switches and SANs draw no power' },
+  'no-prices': { type: 'boolean', help: 'tenants are not billed' },
+  out: {
+    type: 'string',
+    short: 'o',
+    value: 'OUT',
+    help: 'the .strata.json to write, or - for the screen (required)',
+  },
+} as const satisfies CliOptions
+
 /** A whole number from `--name`, within [min, max], or a message naming the option. */
 function count(
   name: string,
@@ -251,20 +307,7 @@ export function parseGenerateArgs(
       args,
       strict: true,
       allowPositionals: false,
-      options: {
-        hosts: { type: 'string' },
-        racks: { type: 'string' },
-        tenants: { type: 'string' },
-        instances: { type: 'string' },
-        seed: { type: 'string' },
-        'horizon-h': { type: 'string' },
-        'east-west': { type: 'string' },
-        'storage-iops': { type: 'string' },
-        'node-pools': { type: 'string' },
-        'no-power': { type: 'boolean' },
-        'no-prices': { type: 'boolean' },
-        out: { type: 'string', short: 'o' },
-      },
+      options: nodeOptions(GENERATE_OPTIONS) as unknown as typeof GENERATE_OPTIONS,
     })
   } catch (error) {
     return (error as Error).message
@@ -342,6 +385,7 @@ export const generateCommand: CliCommand = {
   name: 'generate',
   summary: 'write a seeded synthetic design of a given size (same seed, same file)',
   usage: USAGE,
+  options: GENERATE_OPTIONS,
   async run(args, io) {
     const parsed = parseGenerateArgs(args)
     if (typeof parsed === 'string') {

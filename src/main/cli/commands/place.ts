@@ -13,7 +13,7 @@ import {
 import type { Design } from '../../../shared/design/schema'
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
 import { createScheduler } from '../../engine'
-import { parseCliArgs, type CliCommand, type CliIo } from '../command'
+import { parseCliArgs, type CliCommand, type CliIo, type CliOptions } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 
 /** Names a user reads: hosts, tenants and workload groups by name, instances as `web-tier #1`. */
@@ -82,22 +82,30 @@ function printExplanation(io: CliIo, e: Explanation, n: Names): void {
   }
 }
 
+/** The options, with what `--help` says of each. */
+const PLACE_OPTIONS = {
+  policy: {
+    type: 'string',
+    value: 'P',
+    help: 'placement preset: spread, pack or power',
+    defaultText: "the design's",
+  },
+  seed: { type: 'string', value: 'N', help: 'seed of the tie-breaks', defaultText: "the design's" },
+  explain: {
+    type: 'string',
+    value: 'INSTANCE',
+    help: 'print why one instance (WORKLOAD_ID#INDEX) is where it is',
+  },
+  json: { type: 'boolean', help: 'print the result as one JSON line' },
+} as const satisfies CliOptions
+
 export const placeCommand: CliCommand = {
   name: 'place',
   summary: 'place every instance of a design and explain refusals',
   usage: 'strata place FILE [--policy P] [--seed N] [--explain INSTANCE] [--json]',
+  options: PLACE_OPTIONS,
   async run(args, io) {
-    const parsed = parseCliArgs(
-      this,
-      args,
-      {
-        policy: { type: 'string' },
-        seed: { type: 'string' },
-        explain: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      io,
-    )
+    const parsed = parseCliArgs(this, args, PLACE_OPTIONS, io)
     if (!parsed) return 2
     const { positionals, values } = parsed
     const file = positionals[0]
