@@ -47,12 +47,12 @@ describe('a generated design carries what it declares (review s7u #4)', () => {
     expect(lines[0]).toBe(
       'wrote g.json: 10,000 hosts in 250 racks, 50 tenants, 80,000 instances in 1,569 workloads (seed 1)',
     )
-    expect(lines[1]).toBe(
+    expect(lines[2]).toBe(
       '  Internet uplink 800 Gbps each way, for 800 Gbps egress and 800 Gbps ingress declared',
     )
     const stored = d.workloads.filter((w) => w.storageClass).reduce((n, w) => n + w.count, 0)
     const mbps = (stored * 13).toLocaleString('en-US')
-    expect(lines[2]).toContain(
+    expect(lines[3]).toContain(
       `for ${(stored * 130).toLocaleString('en-US')} IOPS and ${mbps} MB/s declared at peak`,
     )
   })

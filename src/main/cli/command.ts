@@ -16,13 +16,49 @@ export interface CliCommand {
   usage: string
   /** Returns the process exit code (0 ok, 1 problems found, 2 usage error). */
   run: (args: string[], io: CliIo) => Promise<number>
+  /** Its options, with their meaning and default, as `--help` lists them (review s7u #10e). */
+  options?: CliOptions
 }
 
-/** The options of one command, as Node's `util.parseArgs` takes them. */
-export type CliOptions = Record<
-  string,
-  { type: 'string' | 'boolean'; short?: string; multiple?: false }
->
+/** One option: as Node's `util.parseArgs` takes it, plus what `--help` says of it. */
+export interface CliOption {
+  type: 'string' | 'boolean'
+  short?: string
+  multiple?: false
+  /** The value's name in `--help` (`N`, `FILE`); booleans have none. */
+  value?: string
+  /** What it means, in one line. */
+  help?: string
+  /** What applies when it is not given (omitted: nothing, or said in `help`). */
+  defaultText?: string
+}
+
+/** The options of one command. */
+export type CliOptions = Record<string, CliOption>
+
+/** The options as Node's `util.parseArgs` takes them (type, short, multiple only). */
+export function nodeOptions<const O extends CliOptions>(
+  options: O,
+): { [K in keyof O]: Pick<O[K], 'type' | 'short' | 'multiple'> } {
+  const out: Record<string, Pick<CliOption, 'type' | 'short' | 'multiple'>> = {}
+  for (const [name, o] of Object.entries(options))
+    out[name] = { type: o.type, ...(o.short ? { short: o.short } : {}) }
+  return out as { [K in keyof O]: Pick<O[K], 'type' | 'short' | 'multiple'> }
+}
+
+/**
+ * The lines `--help` prints for `options`: `  --east-west P   meaning (default: …)`, one per
+ * option, from the same spec the command parses with.
+ */
+export function optionHelpLines(options: CliOptions): string[] {
+  const rows = Object.entries(options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`
+    const tail = o.defaultText ? ` (default: ${o.defaultText})` : ''
+    return [flag, `${o.help ?? ''}${tail}`] as const
+  })
+  const width = Math.max(0, ...rows.map(([flag]) => flag.length))
+  return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)
+}
 
 /**
  * Parses a command's arguments with Node's own `util.parseArgs` in strict mode: unknown
@@ -37,7 +73,13 @@ export function parseCliArgs<const O extends CliOptions>(
   io: CliIo,
 ) {
   try {
-    return nodeParseArgs({ args, options, strict: true, allowPositionals: true })
+    return nodeParseArgs({
+      args,
+      // the same keys and types: the values stay typed by `options`
+      options: nodeOptions(options) as unknown as O,
+      strict: true,
+      allowPositionals: true,
+    })
   } catch (error) {
     const why = (error as Error).message.replace(/\. To specify .*$/s, '')
     io.err(`strata ${command.name}: ${why}`)

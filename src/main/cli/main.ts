@@ -1,5 +1,5 @@
 /** The `strata` CLI: dispatches to one command; exit codes 0 ok, 1 problems, 2 usage. */
-import type { CliIo } from './command'
+import { optionHelpLines, type CliIo } from './command'
 import { COMMANDS } from './commands'
 import { terminalSafe } from './terminal-safe'
 
@@ -29,6 +29,10 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   if (options.includes('--help') || options.includes('-h')) {
     io.out(`usage: ${command.usage}`)
     io.out(`  ${command.summary}`)
+    if (command.options && Object.keys(command.options).length > 0) {
+      io.out('options:')
+      for (const line of optionHelpLines(command.options)) io.out(line)
+    }
     return 0
   }
   return command.run(rest, io)

@@ -4,6 +4,7 @@
  * (`nesting.runsIn`, issue 18), and the ones inside VMs are named apart.
  */
 import type { Design } from './schema'
+import { counted, groupedNumber } from '../domain/number-text'
 
 /** Instance counts of a design. */
 export interface InstanceCount {
@@ -24,9 +25,9 @@ export function countInstances(design: Pick<Design, 'workloads'>): InstanceCount
   return { total, insideVms }
 }
 
-/** `"43 instances (8 inside VMs)"`, or `"35 instances"` without nesting. */
+/** `"43 instances (8 inside VMs)"`, `"16,000 instances (64 inside VMs)"`, or `"35 instances"` without nesting. */
 export function instanceCountText(design: Pick<Design, 'workloads'>): string {
   const { total, insideVms } = countInstances(design)
-  const base = `${total} instance${total === 1 ? '' : 's'}`
-  return insideVms > 0 ? `${base} (${insideVms} inside VMs)` : base
+  const base = counted(total, 'instance')
+  return insideVms > 0 ? `${base} (${groupedNumber(insideVms)} inside VMs)` : base
 }

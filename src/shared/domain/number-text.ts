@@ -30,3 +30,12 @@ export function counted(n: number, noun: string, many = `${noun}s`): string {
 export function progressPercent(progress: number): number {
   return Math.round(Math.min(1, Math.max(0, progress)) * 100)
 }
+
+/**
+ * A quantity as a user reads it: grouped, at most `digits` decimals, trailing zeros dropped
+ * (`12840` -> `12,840`, `87525.968267` -> `87,525.97`), as the tenant view shows bill lines.
+ */
+export function quantityText(value: number, digits = 2): string {
+  const text = groupedNumber(value, digits)
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text
+}

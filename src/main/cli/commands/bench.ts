@@ -4,7 +4,7 @@
  */
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
 import { createScheduler, syntheticDatacenter } from '../../engine'
-import { parseCliArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand, type CliOptions } from '../command'
 
 export interface PlacementBenchOptions {
   hosts: number
@@ -81,26 +81,25 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return n
 }
 
+/** The options, with what `--help` says of each. */
+const BENCH_OPTIONS = {
+  hosts: { type: 'string', value: 'N', help: 'hosts of the synthetic datacenter' },
+  instances: { type: 'string', value: 'N', help: 'instances to place' },
+  tenants: { type: 'string', value: 'N', help: 'tenants' },
+  seed: { type: 'string', value: 'N', help: 'seed of the synthetic datacenter' },
+  policy: { type: 'string', value: 'P', help: 'placement preset' },
+  'no-warmup': { type: 'boolean', help: 'skip the warm-up run' },
+  json: { type: 'boolean', help: 'print the figures as one JSON line' },
+} as const satisfies CliOptions
+
 export const benchCommand: CliCommand = {
   name: 'bench',
   summary: 'benchmark the scheduler on a seeded synthetic datacenter',
   usage:
     'strata bench placement --hosts N --instances M [--tenants T] [--policy P] [--no-warmup] [--json]',
+  options: BENCH_OPTIONS,
   async run(args, io) {
-    const parsed = parseCliArgs(
-      this,
-      args,
-      {
-        hosts: { type: 'string' },
-        instances: { type: 'string' },
-        tenants: { type: 'string' },
-        seed: { type: 'string' },
-        policy: { type: 'string' },
-        'no-warmup': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-      io,
-    )
+    const parsed = parseCliArgs(this, args, BENCH_OPTIONS, io)
     if (!parsed) return 2
     const { positionals, values } = parsed
     if (positionals[0] !== 'placement' || positionals.length > 1) {

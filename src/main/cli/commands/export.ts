@@ -4,22 +4,29 @@
  * What the format cannot carry is printed as warnings on stderr.
  */
 import { exportNetboxCsv, exportOpenDcTopology } from '../../engine'
-import { parseCliArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand, type CliOptions } from '../command'
 import { printTo } from '../interop-files'
 import { writeOut } from '../write-output'
 import { printProblems, readDesignFile } from '../load-design-file'
+
+/** The options, with what `--help` says of each. */
+const EXPORT_OPTIONS = {
+  out: { type: 'string', short: 'o', value: 'OUT', help: 'the file to write (required)' },
+  schema: {
+    type: 'string',
+    value: 'S',
+    help: 'opendc: topology (the topology file) or sdk (the OpenDC SDK format)',
+    defaultText: 'topology',
+  },
+} as const satisfies CliOptions
 
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'write a design as a NetBox device CSV or an OpenDC topology',
   usage: 'strata export netbox|opendc FILE -o OUT [--schema topology|sdk]',
+  options: EXPORT_OPTIONS,
   async run(args, io) {
-    const parsed = parseCliArgs(
-      this,
-      args,
-      { out: { type: 'string', short: 'o' }, schema: { type: 'string' } },
-      io,
-    )
+    const parsed = parseCliArgs(this, args, EXPORT_OPTIONS, io)
     if (!parsed) return 2
     const { positionals, values } = parsed
     const [format, file] = positionals

@@ -7,7 +7,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { importCsvTraces, importPlanetLab } from '../../engine'
-import { parseCliArgs, type CliCommand, type CliIo } from '../command'
+import { parseCliArgs, type CliCommand, type CliIo, type CliOptions } from '../command'
 import { readUserFileSync } from '../../services/files/safe-read'
 import { csvRows } from '../csv-rows'
 import { printProblems, readDesignFile } from '../load-design-file'
@@ -69,23 +69,27 @@ async function importCsv(
   return 0
 }
 
+/** The options, with what `--help` says of each. */
+const IMPORT_OPTIONS = {
+  out: { type: 'string', short: 'o', value: 'OUT', help: 'the .strata.json to write (required)' },
+  order: {
+    type: 'string',
+    value: 'FILE',
+    help: 'planetlab: the order of the trace files, one name a line',
+    defaultText: 'by file name',
+  },
+  interval: { type: 'string', value: 'S', help: "csv: seconds between a trace's samples" },
+  name: { type: 'string', value: 'NAME', help: "netbox, opendc: the design's name" },
+} as const satisfies CliOptions
+
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'build a design from external data (PlanetLab traces, CSV, NetBox, OpenDC)',
   usage:
     'strata import planetlab TRACE_DIR [--order FILE] -o OUT | csv DESIGN CSV [--interval S] -o OUT | netbox DEVICES.csv -o OUT | opendc TOPOLOGY.json -o OUT',
+  options: IMPORT_OPTIONS,
   async run(args, io) {
-    const parsed = parseCliArgs(
-      this,
-      args,
-      {
-        out: { type: 'string', short: 'o' },
-        order: { type: 'string' },
-        interval: { type: 'string' },
-        name: { type: 'string' },
-      },
-      io,
-    )
+    const parsed = parseCliArgs(this, args, IMPORT_OPTIONS, io)
     if (!parsed) return 2
     const { positionals, values } = parsed
     const [kind, dir] = positionals

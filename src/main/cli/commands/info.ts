@@ -1,13 +1,20 @@
+import { groupedNumber } from '../../../shared/domain/number-text'
 import { ENTITY_COLLECTIONS } from '../../../shared/design/enums'
-import { parseCliArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand, type CliOptions } from '../command'
 import { printProblems, readDesignFile } from '../load-design-file'
+
+/** The options, with what `--help` says of each. */
+const INFO_OPTIONS = {
+  json: { type: 'boolean', help: 'print the counts as one JSON line' },
+} as const satisfies CliOptions
 
 export const infoCommand: CliCommand = {
   name: 'info',
   summary: 'print counts of a design by kind',
   usage: 'strata info FILE [--json]',
+  options: INFO_OPTIONS,
   async run(args, io) {
-    const parsed = parseCliArgs(this, args, { json: { type: 'boolean' } }, io)
+    const parsed = parseCliArgs(this, args, INFO_OPTIONS, io)
     if (!parsed) return 2
     const file = parsed.positionals[0]
     if (!file || parsed.positionals.length > 1) {
@@ -31,7 +38,7 @@ export const infoCommand: CliCommand = {
     if (parsed.values.json) io.out(JSON.stringify({ name: d.meta.name, counts }))
     else {
       io.out(`${d.meta.name}`)
-      for (const [k, v] of Object.entries(counts)) io.out(`  ${k.padEnd(20)} ${v}`)
+      for (const [k, v] of Object.entries(counts)) io.out(`  ${k.padEnd(20)} ${groupedNumber(v)}`)
     }
     return 0
   },

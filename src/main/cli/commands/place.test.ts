@@ -111,3 +111,14 @@ describe('strata bench placement', () => {
     expect((await strata('bench', 'other')).code).toBe(2)
   })
 })
+
+describe('grouped numbers in CLI output (review s7c #5a)', () => {
+  it('place and info print counts and quantities of 1,000 and more grouped', async () => {
+    const place = await strata('place', 'resources/samples/two-hall.strata.json')
+    const usage = place.out.split('\n').filter((l) => / inst {2}vCPU /.test(l))
+    expect(usage.length).toBe(13)
+    // no run of 4 digits outside a grouped number (hosts have 4,435 to 312,115 MiB of memory)
+    for (const line of usage) expect(line).not.toMatch(/\d{4}/)
+    expect(usage.join('\n')).toMatch(/mem [\d,.]+\/312,115 MiB/)
+  })
+})

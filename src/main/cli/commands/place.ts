@@ -4,6 +4,7 @@
  */
 import type { Explanation, PlacementResult } from '../../../shared/contract'
 import { instanceLabel } from '../../../shared/design/instance-label'
+import { groupedNumber, quantityText } from '../../../shared/domain/number-text'
 import {
   placementOutcomeText,
   refusalKinds,
@@ -12,7 +13,7 @@ import {
 import type { Design } from '../../../shared/design/schema'
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
 import { createScheduler } from '../../engine'
-import { parseCliArgs, type CliCommand, type CliIo } from '../command'
+import { parseCliArgs, type CliCommand, type CliIo, type CliOptions } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 
 /** Names a user reads: hosts, tenants and workload groups by name, instances as `web-tier #1`. */
@@ -38,6 +39,9 @@ function namesOf(design: Design): Names {
   }
 }
 
+/** A used or allocatable figure: grouped, at most 2 decimals. */
+const q = (x: number): string => quantityText(x)
+
 function printText(io: CliIo, r: PlacementResult, n: Names): void {
   const outcome = placementOutcomeText({
     placedCount: r.placed.length,
@@ -57,9 +61,9 @@ function printText(io: CliIo, r: PlacementResult, n: Names): void {
   io.out('host usage (used/allocatable):')
   for (const h of r.hostUsage) {
     io.out(
-      `  ${n.host(h.hostId).padEnd(16)} ${String(h.instances).padStart(4)} inst  ` +
-        `vCPU ${h.vcpusUsed}/${h.vcpusAllocatable}  mem ${h.memoryMiBUsed}/${h.memoryMiBAllocatable} MiB  ` +
-        `disk ${h.diskGiBUsed}/${h.diskGiBAllocatable} GiB  net ${h.bandwidthMbpsUsed}/${h.bandwidthMbpsAllocatable} Mbps`,
+      `  ${n.host(h.hostId).padEnd(16)} ${groupedNumber(h.instances).padStart(4)} inst  ` +
+        `vCPU ${q(h.vcpusUsed)}/${q(h.vcpusAllocatable)}  mem ${q(h.memoryMiBUsed)}/${q(h.memoryMiBAllocatable)} MiB  ` +
+        `disk ${q(h.diskGiBUsed)}/${q(h.diskGiBAllocatable)} GiB  net ${q(h.bandwidthMbpsUsed)}/${q(h.bandwidthMbpsAllocatable)} Mbps`,
     )
   }
 }
@@ -78,22 +82,30 @@ function printExplanation(io: CliIo, e: Explanation, n: Names): void {
   }
 }
 
+/** The options, with what `--help` says of each. */
+const PLACE_OPTIONS = {
+  policy: {
+    type: 'string',
+    value: 'P',
+    help: 'placement preset: spread, pack or power',
+    defaultText: "the design's",
+  },
+  seed: { type: 'string', value: 'N', help: 'seed of the tie-breaks', defaultText: "the design's" },
+  explain: {
+    type: 'string',
+    value: 'INSTANCE',
+    help: 'print why one instance (WORKLOAD_ID#INDEX) is where it is',
+  },
+  json: { type: 'boolean', help: 'print the result as one JSON line' },
+} as const satisfies CliOptions
+
 export const placeCommand: CliCommand = {
   name: 'place',
   summary: 'place every instance of a design and explain refusals',
   usage: 'strata place FILE [--policy P] [--seed N] [--explain INSTANCE] [--json]',
+  options: PLACE_OPTIONS,
   async run(args, io) {
-    const parsed = parseCliArgs(
-      this,
-      args,
-      {
-        policy: { type: 'string' },
-        seed: { type: 'string' },
-        explain: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      io,
-    )
+    const parsed = parseCliArgs(this, args, PLACE_OPTIONS, io)
     if (!parsed) return 2
     const { positionals, values } = parsed
     const file = positionals[0]

@@ -21,8 +21,17 @@ import {
   produceExperimentReport,
   readExperimentResults,
 } from '../../services/reports/experiment-report'
-import { parseCliArgs, type CliCommand, type CliIo } from '../command'
+import { parseCliArgs, type CliCommand, type CliIo, type CliOptions } from '../command'
 import { openRunnableDesign } from '../load-design-file'
+
+/** The options, with what `--help` says of each. */
+const REPORT_OPTIONS = {
+  html: { type: 'string', value: 'FILE', help: 'write the report as HTML' },
+  pdf: { type: 'string', value: 'FILE', help: 'write the report as PDF' },
+  csv: { type: 'string', value: 'DIR', help: "write the report's tables as CSV files" },
+  tenant: { type: 'string', value: 'ID', help: "one tenant's report instead of the provider's" },
+  experiment: { type: 'string', value: 'FILE', help: "an experiment's report from its results" },
+} as const satisfies CliOptions
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -30,19 +39,9 @@ export const reportCommand: CliCommand = {
   usage:
     'strata report FILE [--html OUT.html] [--pdf OUT.pdf] [--csv OUT.zip] [--tenant ID]\n' +
     '       strata report --experiment RESULTS_DIR [--html OUT.html] [--pdf OUT.pdf] [--csv OUT.zip]',
+  options: REPORT_OPTIONS,
   async run(args, io) {
-    const parsed = parseCliArgs(
-      this,
-      args,
-      {
-        html: { type: 'string' },
-        pdf: { type: 'string' },
-        csv: { type: 'string' },
-        tenant: { type: 'string' },
-        experiment: { type: 'string' },
-      },
-      io,
-    )
+    const parsed = parseCliArgs(this, args, REPORT_OPTIONS, io)
     if (!parsed) return 2
     const { positionals, values } = parsed
     const file = positionals[0]

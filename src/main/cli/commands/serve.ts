@@ -4,20 +4,22 @@ import { startServices } from '../../services'
 import { appVersion, defaultPaths, findAppRoot, rendererDir } from '../../services/paths'
 import { destroyReportPool, reportJobsInPool } from '../../services/reports/report-off-thread'
 import { startWebHost } from '../../web/server'
-import { parseCliArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand, type CliOptions } from '../command'
 import { printProblems, readDesignFile } from '../load-design-file'
+
+/** The options, with what `--help` says of each. */
+const SERVE_OPTIONS = {
+  port: { type: 'string', value: 'N', help: 'the port on 127.0.0.1', defaultText: 'any free port' },
+  tenant: { type: 'string', value: 'ID', help: "print a tenant link for this tenant's view too" },
+} as const satisfies CliOptions
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'serve the app in a browser on 127.0.0.1 and print its URL (with the token)',
   usage: 'strata serve [FILE] [--port N] [--tenant ID]',
+  options: SERVE_OPTIONS,
   async run(args, io) {
-    const parsed = parseCliArgs(
-      this,
-      args,
-      { port: { type: 'string' }, tenant: { type: 'string' } },
-      io,
-    )
+    const parsed = parseCliArgs(this, args, SERVE_OPTIONS, io)
     if (!parsed) return 2
     const { positionals, values } = parsed
     if (positionals.length > 1) {

@@ -1,6 +1,6 @@
 /** What `strata simulate` prints of a finished run: the summary, tenants, fabric (or one JSON line). */
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
-import { groupedNumber } from '../../../shared/domain/number-text'
+import { counted, groupedNumber, quantityText } from '../../../shared/domain/number-text'
 import type { Design } from '../../../shared/design/schema'
 import type { BillItem } from '../../../shared/domain/bill-line'
 import { instanceCountText } from '../../../shared/design/instance-count'
@@ -34,7 +34,7 @@ export function printSummary(
   const row = (id: MetricId, value: string): void =>
     io.out(`  ${METRICS[id].label.padEnd(36)} ${value}`)
   io.out(
-    `${design.meta.name}: ${s.policy}, seed ${s.seed}, ${s.hosts} hosts, ${instanceCountText(design)}`,
+    `${design.meta.name}: ${s.policy}, seed ${s.seed}, ${counted(s.hosts, 'host')}, ${instanceCountText(design)}`,
   )
   row('energy', `${groupedNumber(s.energyKWh, 5)} kWh`)
   const breakdown = s.energyBreakdownKWh
@@ -44,12 +44,14 @@ export function printSummary(
         .map(([line, kWh]) => `${line} ${groupedNumber(kWh ?? 0, 5)} kWh`)
         .join(' · ')}`,
     )
-  row('migrations', String(s.migrations))
-  row('hostShutdowns', String(s.hostShutdowns))
-  row('hostFailures', String(s.hostFailures))
+  row('migrations', groupedNumber(s.migrations))
+  row('hostShutdowns', groupedNumber(s.hostShutdowns))
+  row('hostFailures', groupedNumber(s.hostFailures))
   row('meanAvailability', `${s.meanAvailabilityPercent.toFixed(4)} %`)
   if (s.memoryPressureGiBHours > 0)
-    io.out(`  ${'memory pressure'.padEnd(36)} ${s.memoryPressureGiBHours.toFixed(3)} GiB-hours`)
+    io.out(
+      `  ${'memory pressure'.padEnd(36)} ${groupedNumber(s.memoryPressureGiBHours, 3)} GiB-hours`,
+    )
   io.out('  CloudSim’s SLA metrics (CPU shortfall, no verdict):')
   row('slatah', pct(s.slatah))
   row('pdm', pct(s.pdm))
@@ -62,7 +64,7 @@ export function printSummary(
     const met = t.slaViolation ? 'no' : 'yes'
     const unplaced =
       t.unplacedInstances > 0
-        ? `, ${t.unplacedInstances} of ${t.instances} instances unplaced, counted as down`
+        ? `, ${groupedNumber(t.unplacedInstances)} of ${counted(t.instances, 'instance')} unplaced, counted as down`
         : ''
     io.out(
       `  tenant ${tenantNames.get(t.tenantId) ?? t.tenantId}: ${METRICS.deliveredAvailability.label.toLowerCase()} ${t.availabilityPercent.toFixed(4)} % of ${t.slaAvailabilityPercent} % promised (${METRICS.availabilitySlaMet.label.toLowerCase()}: ${met}${unplaced}); bill ${groupedNumber(t.bill.total, 2)} ${t.bill.currency} on ${t.bill.basis} capacity`,
@@ -72,7 +74,7 @@ export function printSummary(
     for (const l of t.bill.lines)
       if (l.rate > 0)
         io.out(
-          `    ${`${BILL_ITEMS[l.item].label} (billed on ${l.basis})`.padEnd(30)} allocated ${l.allocatedQuantity} · used ${l.usedQuantity} · billed ${l.quantity} ${BILL_ITEMS[l.item].unit} × ${l.rate} = ${groupedNumber(l.amount, 2)} ${t.bill.currency}`,
+          `    ${`${BILL_ITEMS[l.item].label} (billed on ${l.basis})`.padEnd(30)} allocated ${quantityText(l.allocatedQuantity)} · used ${quantityText(l.usedQuantity)} · billed ${quantityText(l.quantity)} ${BILL_ITEMS[l.item].unit} × ${l.rate} = ${groupedNumber(l.amount, 2)} ${t.bill.currency}`,
         )
     const free = unpricedItems(t.bill.lines)
     if (free.length > 0) io.out(`    not priced (no rate, or 0): ${free.join(', ')}`)
@@ -84,7 +86,7 @@ export function printSummary(
       if (block.kind === 'facts')
         for (const [label, value] of block.items) io.out(`    ${label.padEnd(34)} ${value}`)
   }
-  io.out(`  simulated in ${s.elapsedMs.toFixed(0)} ms`)
+  io.out(`  simulated in ${groupedNumber(s.elapsedMs)} ms`)
 }
 
 /** Labels of the bill items a tenant's bill has no rate above 0 for, in the glossary's order. */

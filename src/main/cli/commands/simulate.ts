@@ -9,7 +9,7 @@
 import { clock, type PolicySpec } from '../../engine'
 import { resolvePolicy } from '../../engine'
 import { openSimulation, SimulationDriver } from '../../services/simulation/driver'
-import { parseCliArgs, type CliCommand } from '../command'
+import { parseCliArgs, type CliCommand, type CliOptions } from '../command'
 import { openRunnableDesign } from '../load-design-file'
 import { writeResultParquet } from '../write-result-parquet'
 import { writeOut } from '../write-output'
@@ -21,25 +21,38 @@ const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
 /** Least wall time between two yields to the event loop (signals, progress), ms. */
 const YIELD_EVERY_MS = 100
 
+/** The options, with what `--help` says of each. */
+const SIMULATE_OPTIONS = {
+  policy: {
+    type: 'string',
+    value: 'P',
+    help: 'consolidation policy, e.g. thr-mmt-0.8 or dvfs',
+    defaultText: "the design's",
+  },
+  seed: { type: 'string', value: 'N', help: 'seed of the run', defaultText: "the design's" },
+  json: { type: 'boolean', help: 'print the summary as one JSON line' },
+  result: { type: 'string', value: 'OUT.json', help: 'write the whole result as JSON' },
+  parquet: {
+    type: 'string',
+    value: 'DIR',
+    help: 'write its series and per-tenant tables as Parquet files',
+  },
+  'progress-every-s': {
+    type: 'string',
+    value: 'S',
+    help: 'wall-clock seconds between progress lines on stderr when not a terminal',
+    defaultText: '10',
+  },
+} as const satisfies CliOptions
+
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'simulate a design over time (energy, migrations, SLA, tenants)',
   usage:
     'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR] [--progress-every-s S]',
+  options: SIMULATE_OPTIONS,
   async run(args, io) {
-    const parsed = parseCliArgs(
-      this,
-      args,
-      {
-        policy: { type: 'string' },
-        seed: { type: 'string' },
-        json: { type: 'boolean' },
-        result: { type: 'string' },
-        parquet: { type: 'string' },
-        'progress-every-s': { type: 'string' },
-      },
-      io,
-    )
+    const parsed = parseCliArgs(this, args, SIMULATE_OPTIONS, io)
     if (!parsed) return 2
     const { positionals, values } = parsed
     const file = positionals[0]

@@ -15,6 +15,7 @@ import {
   formatValue,
   legend,
   palette,
+  powerUnit,
   sliderMarker,
   timeAxis,
   tooltip,
@@ -209,15 +210,19 @@ const powerSeries = (r: SimulationResult | PowerSeries): PowerSeries =>
 export function powerOption(r: SimulationResult | PowerSeries, ctx: ChartContext): EChartsOption {
   const p = powerSeries(r)
   const energy = p.energyKWh ?? energySeries(p.timesS, p.totalPowerW)
-  const units: Record<string, string> = { Power: 'W', Energy: 'kWh' }
+  // kW or MW by magnitude (review s7u #10b: a 10k run's axis read 3,000,000 W)
+  const power = powerUnit(Math.max(0, ...p.totalPowerW))
+  const inUnit = (w: number): number => w / power.perW
   return {
     ...base(ctx.theme, 'Power and energy'),
-    tooltip: axisTooltip(ctx.theme, (name) => (v) => formatValue(v, units[name])),
+    tooltip: axisTooltip(ctx.theme, (name) =>
+      name === 'Power' ? (v) => formatValue(inUnit(v), power.unit) : (v) => formatValue(v, 'kWh'),
+    ),
     legend: legend(ctx.theme),
     grid: { left: 64, right: 64, top: 46, bottom: bottomFor(['Power', 'Energy']) },
     xAxis: timeAxis(ctx.theme, p.timesS),
     yAxis: [
-      axis(ctx.theme, { name: 'Power (W)', format: (v) => formatValue(v) }),
+      axis(ctx.theme, { name: `Power (${power.unit})`, format: (v) => formatValue(inUnit(v)) }),
       axis(ctx.theme, { name: 'Energy (kWh)', format: (v) => formatValue(v) }),
     ],
     series: [

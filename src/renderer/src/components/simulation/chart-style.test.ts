@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { clockLabel, formatMoney, formatValue } from './chart-style'
+import {
+  clockLabel,
+  formatMoney,
+  formatValue,
+  labelStepHours,
+  powerUnit,
+  wholeHourLabels,
+} from './chart-style'
 import { hostsOption, powerOption } from './chart-options'
 import { costOptions, groupLines, slaOption } from './tenant-chart-options'
 
@@ -97,5 +104,30 @@ describe('chart style', () => {
         }
       }),
     )
+  })
+})
+
+describe('power units and whole-hour time labels (review s7u #10b)', () => {
+  it('power reads in W, kW or MW by magnitude: 3,000,000 W is 3 MW', () => {
+    expect(powerUnit(2_979)).toEqual({ unit: 'W', perW: 1 })
+    expect(powerUnit(70_000)).toEqual({ unit: 'kW', perW: 1_000 })
+    expect(powerUnit(3_000_000)).toEqual({ unit: 'MW', perW: 1_000_000 })
+  })
+
+  it('a day of 5-min samples is labelled every 6 h, and the heatmap on the same hours', () => {
+    // the least whole-hour step with at most 4 intervals in 24 h: 24 / 6 = 4 → every 6 h
+    expect(labelStepHours(86_400)).toBe(6)
+    const times = Array.from({ length: 289 }, (_, i) => i * 300)
+    const labelled = wholeHourLabels(times)
+      .map((on, i) => (on ? clockLabel(times[i] as number) : undefined))
+      .filter(Boolean)
+    expect(labelled).toEqual(['0:00', '6:00', '12:00', '18:00', '24:00'])
+    // the heatmap's columns (every 15 min) get the same whole hours
+    const columns = Array.from({ length: 97 }, (_, i) => i * 900)
+    expect(
+      wholeHourLabels(columns)
+        .map((on, i) => (on ? clockLabel(columns[i] as number) : undefined))
+        .filter(Boolean),
+    ).toEqual(labelled)
   })
 })

@@ -59,6 +59,16 @@ export function formatValue(value: number, unit?: string): string {
   return unit ? `${text} ${unit}` : text
 }
 
+/** A power axis's unit for values up to `maxW`: W, kW or MW, and what a value in W is divided by. */
+export function powerUnit(maxW: number): { unit: 'W' | 'kW' | 'MW'; perW: number } {
+  const a = Math.abs(maxW)
+  return a >= 1e6
+    ? { unit: 'MW', perW: 1e6 }
+    : a >= 1e4
+      ? { unit: 'kW', perW: 1e3 }
+      : { unit: 'W', perW: 1 }
+}
+
 /** An amount in a currency to that currency's precision (`$1,234.57`, `¥1,235`). */
 export function formatMoney(value: number, currency: string): string {
   try {
@@ -111,10 +121,41 @@ export function axis(
   }
 }
 
-/** The time axis of a time chart (`Time (h:mm)`). */
+/** Hours between time labels (a narrow chart fits about 5 `h:mm` labels). */
+const HOUR_STEPS = [1, 2, 3, 4, 6, 8, 12, 24, 48, 72, 168, 336, 720] as const
+
+/**
+ * Hours between a time axis's labels for a span of `spanS` seconds: a whole number from
+ * `HOUR_STEPS`, so labels fall on whole hours (review s7u #10b: the power chart read 0:00 /
+ * 5:25 / 10:50 … while the heatmap read 0:00 / 5:15 / 10:30 …).
+ */
+export function labelStepHours(spanS: number, labels = 4): number {
+  const hours = spanS / 3600
+  return HOUR_STEPS.find((h) => hours / h <= labels) ?? 720
+}
+
+/**
+ * Which samples of `timesS` carry a time label: the first at or after each whole multiple of
+ * the step (`labelStepHours`), so every time chart labels the same whole hours.
+ */
+export function wholeHourLabels(timesS: readonly number[]): boolean[] {
+  const first = timesS[0] ?? 0
+  const stepS = labelStepHours((timesS[timesS.length - 1] ?? 0) - first) * 3600
+  return timesS.map((t, i) => {
+    if (i === 0) return true
+    return Math.floor(t / stepS) > Math.floor((timesS[i - 1] as number) / stepS)
+  })
+}
+
+/** The time axis of a time chart (`Time (h:mm)`), labelled on whole hours. */
 export function timeAxis(theme: ChartTheme, timesS: readonly number[]): Record<string, unknown> {
+  const labelled = wholeHourLabels(timesS)
+  const base = axis(theme, { name: 'Time (h:mm)', categories: timesS.map(clockLabel) })
+  const show = (i: number): boolean => labelled[i] === true
   return {
-    ...axis(theme, { name: 'Time (h:mm)', categories: timesS.map(clockLabel) }),
+    ...base,
+    axisLabel: { ...(base.axisLabel as object), interval: show, hideOverlap: true },
+    axisTick: { interval: show },
     nameLocation: 'middle',
     nameGap: 24,
   }
