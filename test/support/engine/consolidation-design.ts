@@ -81,3 +81,74 @@ export function consolidationDesign(o: ConsolidationDesignOptions): Design {
     }
   return d
 }
+
+/** One kind of host in `hostKindsDesign` (hosts take the kinds in turn). */
+export interface HostKind {
+  cores: number
+  mipsPerCore: number
+  memoryMiB: number
+  powerCurveW: number[]
+}
+
+/** What the PABFD and pre-check properties vary (`hostKindsDesign`). */
+export interface HostKindsDesignOptions {
+  hosts: number
+  /** Instances per host (the datacentre has hosts × perHost). */
+  perHost: number
+  seed: number
+  compat: boolean
+  policy: string
+  /** Host i is of kind i mod the number of kinds (one socket each). */
+  kinds: readonly HostKind[]
+  mipsPerVcpu: number
+  /** Racks of the synthetic datacentre (its default when unset). */
+  racks?: number
+  /** Every fifth workload keeps its instances on distinct racks. */
+  rackAntiAffinity?: boolean
+  /** The first tenant takes dedicated hosts. */
+  dedicatedTenant?: boolean
+}
+
+/**
+ * A four-tenant synthetic datacentre of mixed host kinds (power curves, cores, memory small
+ * enough to bind) with diurnal and bursty demand of means 10..82 %: the designs on which the
+ * consolidation decision's properties (index against scan, pre-check against full tries) run.
+ */
+export function hostKindsDesign(o: HostKindsDesignOptions): Design {
+  const d = syntheticDatacenter({
+    hosts: o.hosts,
+    instances: o.hosts * o.perHost,
+    seed: o.seed,
+    tenants: 4,
+    ...(o.racks !== undefined ? { racks: o.racks } : {}),
+  })
+  d.hosts = d.hosts.map((h, i) => {
+    const k = o.kinds[i % o.kinds.length] as HostKind
+    return {
+      ...h,
+      sockets: 1,
+      coresPerSocket: k.cores,
+      mipsPerCore: k.mipsPerCore,
+      memoryMiB: k.memoryMiB,
+      powerCurveW: k.powerCurveW,
+    }
+  })
+  // A design with containers needs an OS-level host (the validator says so).
+  const containerHost = d.hosts.some((h) => h.virtualization.kind === 'os')
+  d.workloads = d.workloads.map((w, i) => ({
+    ...w,
+    kind: containerHost ? w.kind : 'vm',
+    mipsPerVcpu: o.mipsPerVcpu,
+    demand: {
+      profile: i % 2 ? 'diurnal' : 'bursty',
+      meanPercent: 10 + (i % 7) * 12,
+      amplitudePercent: 25,
+    },
+    affinity:
+      o.rackAntiAffinity && i % 5 === 0 ? { policy: 'anti-affinity', scope: 'rack' } : w.affinity,
+  }))
+  if (o.dedicatedTenant)
+    d.tenants = d.tenants.map((t, i) => (i === 0 ? { ...t, isolation: 'dedicated-hosts' } : t))
+  d.simulation = { ...d.simulation, cloudsimCompat: o.compat, policy: o.policy, seed: o.seed }
+  return d
+}

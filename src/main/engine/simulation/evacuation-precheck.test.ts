@@ -16,7 +16,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../shared/design/schema'
-import { syntheticDatacenter } from '../scheduler'
 import { createRandom } from '../random'
 import { evacuationPrecheck, optimizeAllocation, type Migration } from './consolidation'
 import type { Simulation } from './simulation'
@@ -25,6 +24,7 @@ import {
   sameBits,
   simulationAfterSteps,
 } from '../../../../test/support/engine/host-figures'
+import { hostKindsDesign } from '../../../../test/support/engine/consolidation-design'
 
 const CURVES = [
   [100, 120, 140, 160, 180, 200, 220, 240, 260, 280, 300],
@@ -54,40 +54,18 @@ const scenario = fc.record({
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
 
 function design(sc: Scenario): Design {
-  const d = syntheticDatacenter({
-    hosts: sc.hosts,
-    instances: sc.hosts * sc.perHost,
-    seed: sc.seed,
-    tenants: 4,
-    racks: Math.max(1, Math.floor(sc.hosts / 6)),
-  })
-  d.hosts = d.hosts.map((h, i) => {
-    const k = sc.kinds[i % sc.kinds.length] as (typeof sc.kinds)[number]
-    return {
-      ...h,
-      sockets: 1,
-      coresPerSocket: k.cores,
+  return hostKindsDesign({
+    ...sc,
+    kinds: sc.kinds.map((k) => ({
+      cores: k.cores,
       mipsPerCore: 2600,
       memoryMiB: k.memoryMiB,
       powerCurveW: CURVES[k.curve] as number[],
-    }
+    })),
+    racks: Math.max(1, Math.floor(sc.hosts / 6)),
+    rackAntiAffinity: sc.rackAnti,
+    dedicatedTenant: sc.dedicated,
   })
-  const containerHost = d.hosts.some((h) => h.virtualization.kind === 'os')
-  d.workloads = d.workloads.map((w, i) => ({
-    ...w,
-    kind: containerHost ? w.kind : 'vm',
-    mipsPerVcpu: sc.mipsPerVcpu,
-    demand: {
-      profile: i % 2 ? 'diurnal' : 'bursty',
-      meanPercent: 10 + (i % 7) * 12,
-      amplitudePercent: 25,
-    },
-    affinity: sc.rackAnti && i % 5 === 0 ? { policy: 'anti-affinity', scope: 'rack' } : w.affinity,
-  }))
-  if (sc.dedicated)
-    d.tenants = d.tenants.map((t, i) => (i === 0 ? { ...t, isolation: 'dedicated-hosts' } : t))
-  d.simulation = { ...d.simulation, cloudsimCompat: sc.compat, policy: sc.policy, seed: sc.seed }
-  return d
 }
 
 const midRun = (sc: Scenario): Simulation => simulationAfterSteps(design(sc), sc.steps)

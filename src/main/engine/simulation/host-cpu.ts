@@ -5,6 +5,7 @@
  * scaled by capacity / total requests and floored to whole MIPS. A migrating instance keeps
  * 90 % of its request on the source; the destination reserves 10 %.
  */
+import { policyLoadAppended } from './policy-load'
 import { memoryCostMiB, type HostEntries, type SimState } from './state'
 
 /** Requested MIPS of entry `i` that counts against capacity, and its per-PE cap. */
@@ -49,14 +50,20 @@ function redistribute(s: SimState, h: number): void {
   s.hostAvail[h] = 0
 }
 
-/** Allocates entry `i` against the host's free MIPS, redistributing when it does not fit. */
-export function allocateEntry(s: SimState, h: number, i: number): void {
+/**
+ * Allocates entry `i` against the host's free MIPS, redistributing when it does not fit;
+ * returns whether it redistributed (every entry's allocation may then have changed).
+ */
+export function allocateEntry(s: SimState, h: number, i: number): boolean {
   const e = s.entries[h] as HostEntries
   const total = entryTotal(s, h, e, i)
   if ((s.hostAvail[h] as number) >= total) {
     e.allocPe[i] = exactAlloc(s, h, e, i)
     s.hostAvail[h] = (s.hostAvail[h] as number) - total
-  } else redistribute(s, h)
+    return false
+  }
+  redistribute(s, h)
+  return true
 }
 
 /** Re-allocates every entry from scratch in list order (after a removal or a refresh). */
@@ -127,7 +134,8 @@ export function createOn(s: SimState, h: number, v: number, migIn = false): void
   e.bwMbps.push(bw)
   s.hostMemUsed[h] = (s.hostMemUsed[h] as number) + mem
   s.hostBwUsed[h] = (s.hostBwUsed[h] as number) + bw
-  allocateEntry(s, h, e.vm.length - 1)
+  // Only the new entry's allocation changed: its load row is added at once.
+  if (!allocateEntry(s, h, e.vm.length - 1)) policyLoadAppended(s, h)
 }
 
 /** Index of the first entry of `v` on `h` with the given migIn flag (-1 if none). */

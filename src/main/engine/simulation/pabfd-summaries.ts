@@ -106,35 +106,16 @@ export class GroupSummaries {
     const mem = memRoom[h] as number
     const blockEmpty = this.blockCount[bi] === 0
     this.blockCount[bi] = (this.blockCount[bi] as number) + 1
-    if (wasEmpty || cpu > (this.wordCpu[wi] as number)) this.wordCpu[wi] = cpu
-    if (wasEmpty || mem > (this.wordMem[wi] as number)) this.wordMem[wi] = mem
-    if (blockEmpty || cpu > (this.blockCpu[bi] as number)) this.blockCpu[bi] = cpu
-    if (blockEmpty || mem > (this.blockMem[bi] as number)) this.blockMem[bi] = mem
     const groupEmpty = this.groupCount[g] === 0
     this.groupCount[g] = (this.groupCount[g] as number) + 1
-    if (groupEmpty || cpu > (this.groupCpu[g] as number)) this.groupCpu[g] = cpu
-    if (groupEmpty || mem > (this.groupMem[g] as number)) this.groupMem[g] = mem
+    widenRoom(this.wordCpu, this.wordMem, wi, wasEmpty, cpu, mem)
+    widenRoom(this.blockCpu, this.blockMem, bi, blockEmpty, cpu, mem)
+    widenRoom(this.groupCpu, this.groupMem, g, groupEmpty, cpu, mem)
     if (!this.bounds) return
     const off = offset[h] as number
     const x = (load[h] as number) / this.host.groupMips(g)
-    if (wasEmpty) {
-      this.wordOff[wi] = off
-      this.wordLo[wi] = x
-      this.wordHi[wi] = x
-    } else {
-      if (off < (this.wordOff[wi] as number)) this.wordOff[wi] = off
-      if (x < (this.wordLo[wi] as number)) this.wordLo[wi] = x
-      if (x > (this.wordHi[wi] as number)) this.wordHi[wi] = x
-    }
-    if (blockEmpty) {
-      this.blockOff[bi] = off
-      this.blockLo[bi] = x
-      this.blockHi[bi] = x
-    } else {
-      if (off < (this.blockOff[bi] as number)) this.blockOff[bi] = off
-      if (x < (this.blockLo[bi] as number)) this.blockLo[bi] = x
-      if (x > (this.blockHi[bi] as number)) this.blockHi[bi] = x
-    }
+    widenBounds(this.wordOff, this.wordLo, this.wordHi, wi, wasEmpty, off, x)
+    widenBounds(this.blockOff, this.blockLo, this.blockHi, bi, blockEmpty, off, x)
   }
 
   /**
@@ -307,4 +288,32 @@ export class GroupSummaries {
     }
     return holder
   }
+}
+
+/** Raises room summary `i` to cover a member with `cpu` and `mem` room (sets it when `fresh`). */
+function widenRoom(
+  cpuOf: Float64Array,
+  memOf: Float64Array,
+  i: number,
+  fresh: boolean,
+  cpu: number,
+  mem: number,
+): void {
+  if (fresh || cpu > (cpuOf[i] as number)) cpuOf[i] = cpu
+  if (fresh || mem > (memOf[i] as number)) memOf[i] = mem
+}
+
+/** Widens bound summary `i` to cover a member with offset `off` and load `x` (sets it when `fresh`). */
+function widenBounds(
+  offOf: Float64Array,
+  loOf: Float64Array,
+  hiOf: Float64Array,
+  i: number,
+  fresh: boolean,
+  off: number,
+  x: number,
+): void {
+  if (fresh || off < (offOf[i] as number)) offOf[i] = off
+  if (fresh || x < (loOf[i] as number)) loOf[i] = x
+  if (fresh || x > (hiOf[i] as number)) hiOf[i] = x
 }

@@ -10,13 +10,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../shared/design/schema'
-import { syntheticDatacenter } from '../scheduler'
 import { createRandom } from '../random'
 import { optimizeAllocation, pabfdIndexing, powerNow } from './consolidation'
 import { createOn, destroyOn } from './host-cpu'
 import { PabfdIndex, scanForHost } from './pabfd'
 import type { Simulation } from './simulation'
 import { simulationAfterSteps } from '../../../../test/support/engine/host-figures'
+import { hostKindsDesign } from '../../../../test/support/engine/consolidation-design'
 
 /** Curves with equal slopes (ties everywhere), a dip (non-monotone slopes) and PlanetLab G4. */
 const CURVES = [
@@ -55,37 +55,16 @@ const scenario = scenarioOf({ min: 3, max: 40 }, { min: 2, max: 12 })
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
 
 function design(sc: Scenario): Design {
-  const d = syntheticDatacenter({
-    hosts: sc.hosts,
-    instances: sc.hosts * sc.perHost,
-    seed: sc.seed,
-    tenants: 4,
-  })
-  d.hosts = d.hosts.map((h, i) => {
-    const k = sc.kinds[i % sc.kinds.length] as (typeof sc.kinds)[number]
-    return {
-      ...h,
-      sockets: 1,
-      coresPerSocket: k.cores,
+  return hostKindsDesign({
+    ...sc,
+    kinds: sc.kinds.map((k) => ({
+      cores: k.cores,
       mipsPerCore: k.mips,
       memoryMiB: k.memoryMiB,
       powerCurveW: CURVES[k.curve] as number[],
-    }
-  })
-  // A design with containers needs an OS-level host (the validator says so).
-  const containerHost = d.hosts.some((h) => h.virtualization.kind === 'os')
-  d.workloads = d.workloads.map((w, i) => ({
-    ...w,
-    kind: containerHost ? w.kind : 'vm',
+    })),
     mipsPerVcpu: 500,
-    demand: {
-      profile: i % 2 ? 'diurnal' : 'bursty',
-      meanPercent: 10 + (i % 7) * 12,
-      amplitudePercent: 25,
-    },
-  }))
-  d.simulation = { ...d.simulation, cloudsimCompat: sc.compat, policy: sc.policy, seed: sc.seed }
-  return d
+  })
 }
 
 /** A simulation of `sc`'s design run for `sc.steps` scheduling instants. */

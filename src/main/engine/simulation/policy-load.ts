@@ -108,25 +108,48 @@ function loadRows(s: SimState, h: number): number {
   }
   if (n > p.vm.length) p = grown(p, n, from)
   all[h] = p
-  const { mips } = p
-  for (let i = from; i < n; i++) {
-    const v = e.vm[i] as number
-    const alloc = e.allocPe[i] as number
-    const migIn = e.migIn[i] as number
-    p.vm[i] = v
-    p.allocPe[i] = alloc
-    p.migIn[i] = migIn
-    // `allocatedTotal`: the per-PE allocation added once per PE.
-    let a = 0
-    const pes = s.vmPes[v] as number
-    for (let k = 0; k < pes; k++) a += alloc
-    let m = mips[i] as number
-    if (migIn === 1) m += (a * 0.9) / 0.1
-    m += a
-    mips[i + 1] = m
-  }
+  for (let i = from; i < n; i++) writeRow(s, p, e, i)
   p.count = n
   p.version = s.hostVersion[h] as number
   p.epoch = s.epoch
-  return mips[n] as number
+  return p.mips[n] as number
+}
+
+/** Row `i + 1` of `p` from row `i` and entry `i` of `e` (what the entry adds, in list order). */
+function writeRow(s: SimState, p: LoadRows, e: HostEntries, i: number): void {
+  const v = e.vm[i] as number
+  const alloc = e.allocPe[i] as number
+  const migIn = e.migIn[i] as number
+  p.vm[i] = v
+  p.allocPe[i] = alloc
+  p.migIn[i] = migIn
+  // `allocatedTotal`: the per-PE allocation added once per PE.
+  let a = 0
+  const pes = s.vmPes[v] as number
+  for (let k = 0; k < pes; k++) a += alloc
+  let m = p.mips[i] as number
+  if (migIn === 1) m += (a * 0.9) / 0.1
+  m += a
+  p.mips[i + 1] = m
+}
+
+/**
+ * Host `h` has just had one entry appended (its `hostVersion` moved on by one) and its other
+ * entries' allocations are unchanged (`createOn` without a re-share): when its rows were
+ * current just before, the new entry's row is added now, so the next `policyUtilMips` of the
+ * host need not compare its whole entry list (issue 15: a tentative placement, then a search
+ * that examines the host). The row is the one a recomputation would write.
+ */
+export function policyLoadAppended(s: SimState, h: number): void {
+  if (!policyLoad.reuseRows) return
+  const all = rowsOf.get(s)
+  let p = all?.[h]
+  if (!all || !p || p.epoch !== s.epoch) return
+  const e = s.entries[h] as HostEntries
+  const n = e.vm.length
+  if (p.count !== n - 1 || p.version !== (s.hostVersion[h] as number) - 1) return
+  if (n > p.vm.length) all[h] = p = grown(p, n, n - 1)
+  writeRow(s, p, e, n - 1)
+  p.count = n
+  p.version = s.hostVersion[h] as number
 }
