@@ -4,7 +4,7 @@
  * (the rerun could not be stored: Node's bare `EISDIR … rename` before), a symbolic link to a
  * file of secrets (not followed; before, its first characters were quoted) and `-0` kWh
  * (accepted before). Each is named with its file and why, is run again, and every run still
- * lists in the tables; `strata report --experiment` reads `results.json` the same way.
+ * lists in the tables; a `runs` folder that is a symbolic link is refused (review s7b #4); `strata report --experiment` reads `results.json` the same way.
  */
 import { execFileSync } from 'node:child_process'
 import {
@@ -101,6 +101,36 @@ describe('strata experiment run over damaged stored records', () => {
       expect(results.records.map((r) => r.id).sort()).toEqual(ids)
       // The symlink was replaced by the record, its target left alone.
       expect(readFileSync(secrets, 'utf8')).toBe(SECRET)
+    },
+  )
+
+  it(
+    'refuses a runs folder that is a symbolic link: nothing read from it, nothing written to it',
+    { timeout: 120_000 },
+    async () => {
+      // review s7b #4: records were read from ("2 already stored") and written to the target
+      const elsewhere = join(dir, 'elsewhere')
+      mkdirSync(elsewhere)
+      const planted = readFileSync(join(dir, 'out', 'results.json'), 'utf8')
+      writeFileSync(join(elsewhere, 'planted.json'), planted)
+      mkdirSync(join(dir, 'out2'))
+      symlinkSync(elsewhere, join(dir, 'out2', 'runs'))
+      const r = await strataIn(
+        dir,
+        'experiment',
+        'run',
+        'x.strata-experiment.json',
+        '--out',
+        'out2',
+        '--workers',
+        '1',
+      )
+      expect(r.code, r.out + r.err).toBe(1)
+      expect(r.err).toContain(
+        `${join('out2', 'runs')} is a symbolic link, not a folder Strata made (not followed)`,
+      )
+      expect(readdirSync(elsewhere)).toEqual(['planted.json'])
+      expect(readFileSync(join(elsewhere, 'planted.json'), 'utf8')).toBe(planted)
     },
   )
 })

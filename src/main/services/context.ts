@@ -133,6 +133,7 @@ export function createAppContext(options: {
       ...stopResets,
       stopDesignEvents,
       () => runs.dispose(),
+      () => placement.dispose(),
       () => tenancy.dispose(),
     ],
   }

@@ -9,7 +9,9 @@ import type { RawData, WebSocket } from 'ws'
 import { WIRE, fail, type Result, type SessionInfo } from '../../shared/contract'
 import type { Services } from '../services'
 import { parseEnvelope } from './envelope'
+import { answerTooBigMessage, jsonBytesUpTo } from './answer-cap'
 import { formatBytes, messageCapBytes, peekEnvelope } from './message-caps'
+import { quoted } from './quote'
 
 /** Calls one socket may have in progress at once; more are answered `unavailable`. */
 export const MAX_CALLS_IN_FLIGHT = 32
@@ -42,6 +44,8 @@ export interface WebHostStats {
   socketErrors: number
   /** Exceptions caught on the HTTP, upgrade or socket paths (each a bug, none fatal). */
   caught: number
+  /** Answers refused for their size (more than the frame limit; `answer-cap.ts`). */
+  answersTooBig: number
 }
 
 export function newStats(): WebHostStats {
@@ -53,6 +57,7 @@ export function newStats(): WebHostStats {
     badMessages: 0,
     socketErrors: 0,
     caught: 0,
+    answersTooBig: 0,
   }
 }
 
@@ -60,6 +65,56 @@ function sendJson(ws: WebSocket, message: unknown, stats: WebHostStats): void {
   if (ws.readyState !== ws.OPEN) return
   try {
     ws.send(JSON.stringify(message))
+  } catch {
+    stats.caught++
+    ws.close(CLOSE_INTERNAL, 'could not send')
+  }
+}
+
+/**
+ * Sends the answer `result` to call `id` named `name`, unless it would be more than
+ * `capBytes` of JSON: then the call is answered `unavailable`, naming the call, the cap and
+ * the size (review s7a #8: a 1,000,000-instance placement held the host ~9.5 s, then closed
+ * the socket naming nothing). The size is counted before the text is built, stopping at the
+ * cap, so a huge answer costs a cap's worth of counting, not its own size.
+ */
+function sendAnswer(
+  ws: WebSocket,
+  id: number | string | null,
+  name: string | undefined,
+  result: Result<unknown>,
+  capBytes: number,
+  stats: WebHostStats,
+): void {
+  const envelope = { type: WIRE.call, id, result }
+  if (!result.ok || !Number.isFinite(capBytes) || ws.readyState !== ws.OPEN)
+    return sendJson(ws, envelope, stats)
+  const refuse = (sizeBytes: number, counted: 'exact' | 'at least'): void => {
+    stats.answersTooBig++
+    const call = name ?? 'this call'
+    sendJson(
+      ws,
+      {
+        ...envelope,
+        result: fail('unavailable', answerTooBigMessage(call, capBytes, sizeBytes, counted)),
+      },
+      stats,
+    )
+  }
+  const counted = jsonBytesUpTo(envelope, capBytes)
+  if (counted > capBytes) return refuse(counted, 'at least')
+  let text: string
+  try {
+    text = JSON.stringify(envelope)
+  } catch {
+    stats.caught++
+    ws.close(CLOSE_INTERNAL, 'could not send')
+    return
+  }
+  const bytes = Buffer.byteLength(text)
+  if (bytes > capBytes) return refuse(bytes, 'exact')
+  try {
+    ws.send(text)
   } catch {
     stats.caught++
     ws.close(CLOSE_INTERNAL, 'could not send')
@@ -94,8 +149,8 @@ export function serveSocket(
     unsubscribe()
     release()
   })
-  const answer = (id: number | string | null, result: Result<unknown>): void =>
-    sendJson(ws, { type: WIRE.call, id, result }, stats)
+  const answer = (id: number | string | null, result: Result<unknown>, name?: string): void =>
+    sendAnswer(ws, id, name, result, frameBytes, stats)
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     try {
@@ -128,7 +183,7 @@ export function serveSocket(
           callId,
           fail(
             'bad-request',
-            `${name === undefined ? 'a message without a plain "name"' : `"${name}" messages`} ` +
+            `${name === undefined ? 'a message without a plain "name"' : `"${quoted(name)}" messages`} ` +
               `may be at most ${formatBytes(cap)}; this one is ${formatBytes(bytes)}`,
           ),
         )
@@ -161,7 +216,7 @@ export function serveSocket(
         })
         .then((result) => {
           inFlight--
-          answer(id, result)
+          answer(id, result, name)
         })
         .catch(() => {
           stats.caught++

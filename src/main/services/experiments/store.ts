@@ -4,11 +4,11 @@
  * flight), and the tables written at the end (results.csv/json, combinations.csv/json).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RunRecord } from '../../engine'
 import { checkRunRecord } from './results-file'
-import { MAX_RUN_RECORD_BYTES, readStoredJsonSync } from './stored-json'
+import { displayPath, MAX_RUN_RECORD_BYTES, readStoredJsonSync } from './stored-json'
 
 /** Writes `text` to `path` through a temporary file and a rename (never a torn file). */
 export function writeTextAtomic(path: string, text: string | Uint8Array): void {
@@ -22,7 +22,12 @@ export function writeTextAtomic(path: string, text: string | Uint8Array): void {
   }
 }
 
-/** The per-run results of one output folder. */
+/**
+ * The per-run results of one output folder. Its `runs` folder is never followed when it is a
+ * symbolic link (review s7b #4: records were read from, and written to, wherever it pointed):
+ * the store refuses it, in the words of a linked record, when it opens and before each read
+ * and write (CLI and app share this store).
+ */
 export class RunStore {
   readonly runsDir: string
 
@@ -30,8 +35,12 @@ export class RunStore {
     this.runsDir = join(dir, 'runs')
   }
 
-  /** Creates the folders; throws a clear error when the folder cannot be made. */
+  /**
+   * Creates the folders; throws a clear error when the folder cannot be made or `runs` is a
+   * symbolic link.
+   */
   open(): this {
+    this.refuseLinkedRuns()
     try {
       mkdirSync(this.runsDir, { recursive: true })
     } catch (error) {
@@ -40,6 +49,21 @@ export class RunStore {
       })
     }
     return this
+  }
+
+  /** Throws when `runs` is a symbolic link (see the class comment); absent is fine. */
+  private refuseLinkedRuns(): void {
+    let linked: boolean
+    try {
+      linked = lstatSync(this.runsDir).isSymbolicLink()
+    } catch {
+      return // absent (made by `open`), or unreadable: then `open` or the read says why
+    }
+    if (linked)
+      throw new Error(
+        `${displayPath(this.runsDir)} is a symbolic link, not a folder Strata made (not followed); ` +
+          'remove it or choose another output folder',
+      )
   }
 
   private file(id: string): string {
@@ -55,6 +79,7 @@ export class RunStore {
    */
   read(id: string, onInvalid?: (message: string) => void): RunRecord | undefined {
     const name = `runs/${id}.json`
+    this.refuseLinkedRuns()
     const read = readStoredJsonSync(this.file(id), MAX_RUN_RECORD_BYTES)
     if (!read.ok) {
       if (!read.missing)
@@ -82,6 +107,7 @@ export class RunStore {
    * written (a folder in its place, a full disk), never Node's bare `EISDIR … rename`.
    */
   write(record: RunRecord): void {
+    this.refuseLinkedRuns()
     try {
       writeTextAtomic(this.file(record.id), JSON.stringify(record))
     } catch (error) {

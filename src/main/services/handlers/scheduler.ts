@@ -38,16 +38,19 @@ export function schedulerHandlers(ctx: AppContext): HandlerMap<SchedulerCall> {
       const placed = placement.place(placeOptions(req))
       return placed.ok ? ok(placement.lastResultDigest() ?? placementDigest(placed.value)) : placed
     },
-    'scheduler:explain': (req, call) => {
+    'scheduler:explain': async (req, call) => {
       const session = call.session
       // A tenant never starts a placement: it is explained the provider's published one.
       const now = session.role === 'tenant' ? placement.published() : placement.current()
       if (!now.ok) return now
-      const explanation =
-        session.role === 'tenant'
-          ? now.value.scheduler.explain(req.instanceId, { tenantId: session.tenantId })
-          : now.value.scheduler.explain(req.instanceId)
-      return explanation ? ok(explanation) : notFound(req.instanceId)
+      try {
+        const tenantId = session.role === 'tenant' ? session.tenantId : undefined
+        const explanation = await placement.explain(now.value, req.instanceId, tenantId)
+        return explanation ? ok(explanation) : notFound(req.instanceId)
+      } catch (error) {
+        // the placement was replaced while its worker-held scheduler explained
+        return fail('unavailable', `scheduler:explain: ${(error as Error).message}; ask again`)
+      }
     },
     'scheduler:evacuate': (req) => placement.evacuate(req.hostId, req.dryRun),
     'scheduler:last': () => ok(placement.lastResult()),

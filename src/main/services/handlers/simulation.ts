@@ -1,5 +1,5 @@
 /** Handlers of the `simulation:` calls, over the context's simulation runs (worker threads). */
-import { fail, ok } from '../../../shared/contract'
+import { fail, ok, type PlacementResult } from '../../../shared/contract'
 import { stepCountProblem } from '../../../shared/design/simulation-limits'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
@@ -47,19 +47,28 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
           'unavailable',
           `${MAX_ACTIVE_RUNS} simulation runs are already in progress; cancel one or wait for it`,
         )
-      const started = guard('bad-request', () =>
-        runs.start(ctx.design.design, {
-          ...(req.policy !== undefined ? { policy: req.policy } : {}),
-          ...(req.seed !== undefined ? { seed: req.seed } : {}),
-          ...(req.horizonS !== undefined ? { horizonS: req.horizonS } : {}),
-          ...(req.hostSeries !== undefined ? { hostSeries: req.hostSeries } : {}),
-        }),
-      )
       // The placement the run starts from becomes the one every view shows (announced as
-      // `scheduler:placed`), unless it already is; a run that was refused places nothing.
-      // Should placing fail, the run (which places the same way) reports why.
-      if (started.ok) ctx.placement.placeForRun(started.value.seed)
-      return started
+      // `scheduler:placed`), unless it already is: the run's thread places it and reports it
+      // before its first progress (review s7b #3: placing here froze every session). A run
+      // that was refused places nothing; should placing fail, the run reports why.
+      const design = ctx.design.design
+      const seed = req.seed ?? design.simulation.seed
+      const since = ctx.placement.generation
+      const publish = ctx.placement.runMustPlace(seed)
+        ? (result: PlacementResult) => ctx.placement.publishForRun(design, result, since)
+        : undefined
+      return guard('bad-request', () =>
+        runs.start(
+          design,
+          {
+            ...(req.policy !== undefined ? { policy: req.policy } : {}),
+            ...(req.seed !== undefined ? { seed: req.seed } : {}),
+            ...(req.horizonS !== undefined ? { horizonS: req.horizonS } : {}),
+            ...(req.hostSeries !== undefined ? { hostSeries: req.hostSeries } : {}),
+          },
+          publish,
+        ),
+      )
     },
     'simulation:pause': (req) => guard('not-found', () => runs.pause(req.runId)),
     'simulation:resume': (req) => guard('not-found', () => runs.resume(req.runId)),

@@ -9,6 +9,12 @@
  * places at all (review s7a #1: a tenant's explain placed a 10,000-host design on main's
  * thread and showed every other tenant a placement nobody made). An edit of the design's
  * `meta` alone (name, description) does not make a placement stale: placement never reads it.
+ *
+ * A simulation run that starts from a placement not shown yet places on its own thread and
+ * reports it; it is published then (`publishForRun`), never placed on main's thread (review
+ * s7b #3: 0.6–0.8 s of every session frozen at 2,000 hosts, 5 s at 10,000). Main has only
+ * that placement's result: its explanations come from a scheduler held in a worker thread
+ * (`remote-scheduler.ts`); the provider's evacuation places it again on main's thread first.
  */
 import {
   fail,
@@ -20,6 +26,7 @@ import {
   type Result,
 } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
+import type { Explanation } from '../../../shared/domain/placement'
 import { placementDigest } from '../../../shared/domain/placement-digest'
 import {
   createScheduler,
@@ -30,11 +37,17 @@ import {
   type SchedulerOptions,
 } from '../../engine'
 import type { EventHub } from '../event-hub'
+import { RemoteScheduler } from './remote-scheduler'
 
-/** One placement run: the design it placed, its scheduler and its (latest) result. */
+/**
+ * One placement run: the design it placed, its scheduler and its (latest) result. A run's
+ * placement reported by a simulation run has no scheduler on this thread (`remote` explains it).
+ */
 export interface PlacementRun {
   design: Design
-  scheduler: Scheduler
+  scheduler?: Scheduler
+  /** The worker-held scheduler of a placement made elsewhere (started on demand). */
+  remote?: RemoteScheduler
   result: PlacementResult
   /**
    * Whether this is the placement a simulation run with `result.seed` starts from: placed with
@@ -57,6 +70,8 @@ export class CurrentPlacement {
   private scratch: PlacementRun | undefined
   private readonly listeners = new Set<PlacementListener>()
   private digested: { result: PlacementResult; digest: PlacementDigest } | undefined
+  /** Counts changes of the published placement (a run's report must not undo a newer one). */
+  private changes = 0
 
   constructor(
     private readonly session: DesignSession,
@@ -67,27 +82,56 @@ export class CurrentPlacement {
   place(options: SchedulerOptions = {}): Result<PlacementResult> {
     const done = this.run(options)
     if (!done.ok) return done
-    this.last = done.value
-    this.scratch = undefined
+    this.replace(done.value)
     this.announce(done.value.result)
     return ok(done.value.result)
   }
 
   /**
-   * Makes the current placement the one a simulation run with `seed` starts from, placing
-   * (and announcing, as `place` does) unless it already is; so the canvas, the Tenants tab and
-   * the tenant views show the placement the run simulates (review s6u #5: Run without "Run
+   * Whether a simulation run with `seed` must place the open design and report it, because
+   * the shown placement is not the one the run starts from; so the canvas, the Tenants tab
+   * and the tenant views show the placement the run simulates (review s6u #5: Run without "Run
    * placement" simulated a placement no view showed). The run's engine places with
    * `createScheduler(design, { seed })` too (`engine/simulation/placement.ts`), except in
-   * CloudSim-compatible mode (first fit or PABFD on the simulated hosts), where nothing is
-   * placed here. Fails as `place` does.
+   * CloudSim-compatible mode (first fit or PABFD on the simulated hosts): never then.
+   * Pass `generation` (read now) to `publishForRun` with the run's placement.
    */
-  placeForRun(seed: number): Result<PlacementResult | null> {
-    if (this.session.design.simulation.cloudsimCompat) return ok(null)
+  runMustPlace(seed: number): boolean {
+    if (this.session.design.simulation.cloudsimCompat) return false
     const last = this.last
-    if (last && this.fresh(last) === last && last.asRunPlaces && last.result.seed === seed)
-      return ok(last.result)
-    return this.place({ seed })
+    return !(last && this.fresh(last) === last && last.asRunPlaces && last.result.seed === seed)
+  }
+
+  /** Counts changes of the published placement (read it when a run starts). */
+  get generation(): number {
+    return this.changes
+  }
+
+  /**
+   * Publishes (announces, as `place` does) the placement a run of `design` reported it starts
+   * from, unless the open design has changed since (but for its meta), or the published
+   * placement has (`since`: `generation` at the run's start; a `place` in between is newer).
+   */
+  publishForRun(design: Design, result: PlacementResult, since: number): void {
+    if (since !== this.changes || !samePlacementInputs(design, this.session.design)) return
+    this.replace({ design: this.session.design, result, asRunPlaces: true })
+    this.announce(result)
+  }
+
+  /**
+   * Why `instanceId` is where it is in `run` (tenant-safe words with `tenantId`); `undefined`
+   * for an instance not in it. A run placed elsewhere is explained by its worker-held scheduler.
+   */
+  async explain(
+    run: PlacementRun,
+    instanceId: string,
+    tenantId?: string,
+  ): Promise<Explanation | undefined> {
+    const options = tenantId !== undefined ? { tenantId } : {}
+    if (run.scheduler) return run.scheduler.explain(instanceId, options)
+    run.remote ??= RemoteScheduler.start(run.design, run.result.seed)
+    if (run.remote) return run.remote.explain(instanceId, tenantId)
+    return this.schedulerOf(run).explain(instanceId, options)
   }
 
   /**
@@ -138,12 +182,14 @@ export class CurrentPlacement {
     if (!now.ok) return now
     if (!this.session.design.hosts.some((h) => h.id === hostId))
       return fail('not-found', `no host "${hostId}" in the design`)
-    const plan = now.value.scheduler.evacuate(hostId, { dryRun })
+    const scheduler = this.schedulerOf(now.value)
+    const plan = scheduler.evacuate(hostId, { dryRun })
     if (!dryRun) {
-      now.value.result = now.value.scheduler.result()
+      now.value.result = scheduler.result()
       now.value.asRunPlaces = false
-      this.last = now.value
-      this.scratch = undefined
+      now.value.remote?.dispose()
+      delete now.value.remote
+      this.replace(now.value)
       this.announce(now.value.result)
     }
     return ok(plan)
@@ -151,8 +197,12 @@ export class CurrentPlacement {
 
   /** Forgets the last placement (another design was opened: it is not this design's). */
   forget(): void {
-    this.last = undefined
-    this.scratch = undefined
+    this.replace(undefined)
+  }
+
+  /** Ends the worker-held schedulers (app shutdown). */
+  dispose(): void {
+    this.replace(undefined)
   }
 
   /** Calls `listener` with every new result; returns the unsubscribe. */
@@ -172,6 +222,26 @@ export class CurrentPlacement {
     if (!samePlacementInputs(run.design, design)) return undefined
     run.design = design
     return run
+  }
+
+  /** Makes `run` the published one and drops the private one, ending unused held schedulers. */
+  private replace(run: PlacementRun | undefined): void {
+    for (const old of [this.last, this.scratch]) if (old && old !== run) old.remote?.dispose()
+    this.last = run
+    this.scratch = undefined
+    this.changes++
+  }
+
+  /**
+   * `run`'s scheduler on this thread; a run placed elsewhere is placed again here first (the
+   * same design and seed give the same placement). For the provider's evacuation only.
+   */
+  private schedulerOf(run: PlacementRun): Scheduler {
+    if (!run.scheduler) {
+      run.scheduler = createScheduler(run.design, { seed: run.result.seed })
+      run.scheduler.placeAll()
+    }
+    return run.scheduler
   }
 
   private run(options: SchedulerOptions): Result<PlacementRun> {

@@ -1,5 +1,6 @@
 /** Messages between the simulation run manager and its worker thread. */
 import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
+import type { PlacementResult } from '../../../shared/domain/placement'
 import type { Design } from '../../../shared/design/schema'
 import type { PolicySpec } from '../../engine'
 import type { PackedHostSeries } from './host-series-store'
@@ -13,6 +14,12 @@ export interface StartMessage {
   seed?: number
   horizonS?: number
   hostSeries?: boolean
+  /**
+   * Place the design as the app's `place` does (`createScheduler(design, { seed })`) before
+   * the run opens, and report it (`placed`): main shows the placement the run starts from
+   * without placing on its own thread (review s7b #3).
+   */
+  placeFirst?: boolean
 }
 
 /** To the worker. */
@@ -26,6 +33,8 @@ export type ToWorker =
 
 /** From the worker. */
 export type FromWorker =
+  /** The placement of a `placeFirst` start, before any progress. */
+  | { type: 'placed'; result: PlacementResult }
   | {
       type: 'progress'
       progress: number

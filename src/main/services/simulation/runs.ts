@@ -4,6 +4,7 @@
  * available (tests, odd layouts). Progress and results go to typed listeners (tenancy) and
  * then on the event hub to provider sessions.
  */
+import { progressPercent } from '../../../shared/domain/number-text'
 import { Worker } from 'node:worker_threads'
 import type {
   HostSeriesAnswer,
@@ -13,6 +14,7 @@ import type {
   SimulationRunStatus,
 } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
+import type { PlacementResult } from '../../../shared/domain/placement'
 import type { EventHub } from '../event-hub'
 import { flowBoundError, resolvePolicy } from '../../engine'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
@@ -65,6 +67,8 @@ interface Run {
   hosts?: HostSeriesTable
   send: (message: ToWorker) => void
   stop: () => void
+  /** Told the placement the run starts from, when it was asked to report it. */
+  onPlaced?: (result: PlacementResult) => void
 }
 
 /** A run's news: each progress report, and its end (with the result when there is one). */
@@ -99,8 +103,17 @@ export class SimulationRuns {
     private readonly useWorker = true,
   ) {}
 
-  /** Starts a run of `design`; throws with a clear message on a bad policy. */
-  start(design: Design, options: StartOptions = {}): SimulationRunInfo {
+  /**
+   * Starts a run of `design`; throws with a clear message on a bad policy. With `onPlaced`,
+   * the run's thread first places the design as the app's `place` does and `onPlaced` is
+   * told that placement before any progress of the run (review s7b #3: main placed it on its
+   * own thread, stalling every session).
+   */
+  start(
+    design: Design,
+    options: StartOptions = {},
+    onPlaced?: (result: PlacementResult) => void,
+  ): SimulationRunInfo {
     // Parsed once here; the worker gets the parsed policy.
     const parsed = resolvePolicy(options.policy ?? design.simulation.policy)
     if (!parsed.ok) throw new Error(parsed.message)
@@ -137,8 +150,9 @@ export class SimulationRuns {
       ...options,
       policy: parsed.policy,
       hostSeries,
+      ...(onPlaced ? { placeFirst: true } : {}),
     }
-    const run: Run = { info, send: () => {}, stop: () => {} }
+    const run: Run = { info, send: () => {}, stop: () => {}, ...(onPlaced ? { onPlaced } : {}) }
     this.runs.set(runId, run)
     const onMessage = (m: FromWorker): void => this.onMessage(run, m)
     const entry = this.useWorker ? simulationWorkerEntry() : undefined
@@ -175,6 +189,10 @@ export class SimulationRuns {
   private onMessage(run: Run, m: FromWorker): void {
     // A run forgotten (another design was opened) says nothing more, even from its queue.
     if (this.runs.get(run.info.runId) !== run) return
+    if (m.type === 'placed') {
+      run.onPlaced?.(m.result)
+      return
+    }
     if (m.type === 'progress') {
       if (run.info.status !== 'running' && run.info.status !== 'paused') return
       run.info.progress = m.progress
@@ -350,7 +368,7 @@ export class SimulationRuns {
   forget(): string | undefined {
     const all = [...this.runs.values()]
     this.runs.clear()
-    const stopped = all.filter(isActive).map((r) => `${Math.floor(r.info.progress * 100)} %`)
+    const stopped = all.filter(isActive).map((r) => `${progressPercent(r.info.progress)} %`)
     for (const run of all) {
       // A run on this thread has no worker to end: it stops at its next slice.
       if (isActive(run)) run.send({ type: 'cancel' })

@@ -4,7 +4,7 @@
  * messages are handled), progress reported at most every `progressEveryMs`.
  */
 import { performance } from 'node:perf_hooks'
-import type { Simulation } from '../../engine'
+import { createScheduler, type Simulation } from '../../engine'
 import { openSimulation, SimulationDriver } from './driver'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
 import { packHostSeries } from './host-series-store'
@@ -47,6 +47,10 @@ export function runInSlices(
 ): SliceRunner {
   let sim: Simulation
   try {
+    if (start.placeFirst) {
+      const seed = start.seed ?? start.design.simulation.seed
+      send({ type: 'placed', result: createScheduler(start.design, { seed }).placeAll() })
+    }
     sim = openSimulation(start.design, {
       runId: start.runId,
       ...(start.policy !== undefined ? { policy: start.policy } : {}),
