@@ -12,6 +12,7 @@ import { writeOut } from '../write-output'
 import type { CsvFile } from '../../engine'
 import {
   ReportCancelled,
+  ReportRefused,
   ReportTenantNotFound,
   produceReport,
 } from '../../services/reports/produce-report'
@@ -86,6 +87,11 @@ export const reportCommand: CliCommand = {
     } catch (error) {
       if (error instanceof ReportTenantNotFound || error instanceof ReportCancelled) {
         io.err(`strata report: ${error.message}`)
+        return 1
+      }
+      // Refused before placement, in `strata simulate`'s words (review s7a #4).
+      if (error instanceof ReportRefused) {
+        io.err(`strata report: ${file}: ${error.message}`)
         return 1
       }
       throw error

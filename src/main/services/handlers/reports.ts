@@ -7,7 +7,7 @@ import { fileNameFor, filesServices } from '../files'
 import type { HandlerMap } from '../handler-types'
 import { zipCsvFiles } from '../reports/csv-zip'
 import { pdfMaker } from '../reports/pdf'
-import { ReportCancelled, ReportTenantNotFound } from '../reports/produce-report'
+import { ReportCancelled, ReportRefused, ReportTenantNotFound } from '../reports/produce-report'
 import {
   produceReportOffThread,
   ReportQueueFull,
@@ -110,6 +110,8 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
       } catch (error) {
         if (error instanceof ReportCancelled) return fail('cancelled', error.message)
         if (error instanceof ReportTenantNotFound) return fail('not-found', error.message)
+        // Refused as simulation:start refuses the same design, in its words and code.
+        if (error instanceof ReportRefused) return fail('bad-request', error.message)
         if (error instanceof ReportQueueFull || error instanceof ReportWorkerError)
           return fail('unavailable', error.message)
         throw error

@@ -28,6 +28,7 @@ import { htmlToPdfWithChromium } from './pdf'
 import {
   produceReport,
   ReportCancelled,
+  ReportRefused,
   ReportTenantNotFound,
   type ProduceReportOptions,
   type ReportOutputs,
@@ -149,7 +150,7 @@ export class ReportPool {
    * Makes one report (without its PDF) in a pool thread; a job that has to wait for a thread
    * first reports progress `queued` (fraction 0). Throws `ReportQueueFull` at once
    * when the pool is full, `ReportCancelled` when `signal` aborts (waiting or running),
-   * `ReportTenantNotFound`, or an `Error` (the heap bound's, the worker's).
+   * `ReportTenantNotFound`, `ReportRefused`, or an `Error` (the heap bound's, the worker's).
    */
   async run(options: ProduceReportOptions): Promise<ReportOutputs> {
     const { onProgress, signal, makePdf: _pdfMaker, pdf, ...data } = options
@@ -174,6 +175,7 @@ export class ReportPool {
         ...(signal ? { signal } : {}),
       })) as ReportTaskResult
       if (result.type === 'not-found') throw new ReportTenantNotFound(result.message)
+      if (result.type === 'refused') throw new ReportRefused(result.message)
       if (result.type === 'failed') throw new ReportFailed(result.message)
       return result.outputs
     } catch (error) {
@@ -186,6 +188,7 @@ export class ReportPool {
         )
       if (
         error instanceof ReportTenantNotFound ||
+        error instanceof ReportRefused ||
         error instanceof ReportFailed ||
         error instanceof ReportWorkerError
       )

@@ -22,6 +22,7 @@ export interface ReportTask {
 export type ReportTaskResult =
   | { type: 'done'; outputs: ReportOutputs }
   | { type: 'not-found'; message: string }
+  | { type: 'refused'; message: string }
   | { type: 'failed'; message: string }
 
 /** Posted on the task's progress port while it runs. */

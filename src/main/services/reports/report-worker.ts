@@ -5,7 +5,7 @@
  * shell) and posts its progress on the task's port. A cancelled job is never asked to stop:
  * piscina terminates the thread running it.
  */
-import { produceReport, ReportTenantNotFound } from './produce-report'
+import { produceReport, ReportRefused, ReportTenantNotFound } from './produce-report'
 import type { ReportTask, ReportTaskResult } from './report-protocol'
 
 export default async function makeReport(task: ReportTask): Promise<ReportTaskResult> {
@@ -19,7 +19,13 @@ export default async function makeReport(task: ReportTask): Promise<ReportTaskRe
     return { type: 'done', outputs }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    return { type: error instanceof ReportTenantNotFound ? 'not-found' : 'failed', message }
+    const type =
+      error instanceof ReportTenantNotFound
+        ? 'not-found'
+        : error instanceof ReportRefused
+          ? 'refused'
+          : 'failed'
+    return { type, message }
   } finally {
     progress.close()
   }
