@@ -198,7 +198,7 @@ describe('one SLA vocabulary', () => {
       /tenant eur: delivered availability 98\.3333 % of 99 % promised \(availability sla met: no\)/,
     )
     expect(text).toMatch(
-      /Memory \(billed on used\) +allocated 7\.866667 · used 2\.933333 · billed 2\.933333/,
+      /Memory \(billed on used\) +allocated 7\.87 · used 2\.93 · billed 2\.93 GiB-hours/,
     )
     expect(text).toMatch(/bill 7\.15 EUR on used capacity/)
   })
