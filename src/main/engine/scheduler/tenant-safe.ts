@@ -44,6 +44,12 @@ export function hostAliaser(
  * that tenant's; reasons that name another tenant become "another tenant"; host ids become
  * `host 1`, `host 2`... unless the tenant may see host names, and then only the hosts in
  * `visible` (the ones its instances run on) keep their ids.
+ *
+ * `visible` lists the tenant's hosts in order of first use by its instances in instance order,
+ * the order `tenantSafeResult` (the tenant's placement digest) numbers them in: they are
+ * numbered first, so a host has the same pseudonym in every explanation and in the digest
+ * (review s7a #9: both of Acme's db replicas were "placed on host 1", on two hosts). Other
+ * hosts (candidates the tenant does not use) are numbered after them, never as one of them.
  */
 export function tenantSafeExplanation(
   e: Explanation,
@@ -54,6 +60,7 @@ export function tenantSafeExplanation(
   if (e.tenantId !== tenantId) return undefined
   const reasons = tenantReasons(e.rejections)
   const name = hostAliaser(showHostNames, visible)
+  if (visible) for (const id of visible) name(id)
   const hostId = e.hostId === undefined ? undefined : name(e.hostId)
   const out: Explanation = {
     instanceId: e.instanceId,
