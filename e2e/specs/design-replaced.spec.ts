@@ -5,8 +5,7 @@
  * tenant link's page says why it was closed instead of showing either design's tenant.
  */
 import { test, expect } from '../fixtures/app'
-import { DesignerPage } from '../pages/designer-page'
-import { SimulationPanelPage } from '../pages/simulation-panel-page'
+import { runSample, openSimulationTab } from '../pages/simulation-tab'
 
 test('opening another design leaves no old run on the tab, the canvas or a tenant page', async ({
   page,
@@ -18,12 +17,7 @@ test('opening another design leaves no old run on the tab, the canvas or a tenan
   await expect(tenantPage.locator('[data-field="tenant-name"]')).toBeVisible({ timeout: 30_000 })
   const acmeName = await tenantPage.locator('[data-field="tenant-name"]').innerText()
 
-  const designer = new DesignerPage(page)
-  const sim = new SimulationPanelPage(page)
-  await designer.open(app)
-  await sim.show()
-  await sim.run(8)
-  await expect(sim.status).toContainText('done', { timeout: 60_000 })
+  const { designer, sim } = await runSample(page, app, 8)
   const utilized = async (): Promise<number> =>
     (await designer.facts()).nodes.filter((n) => n.kind === 'host' && n.utilization !== undefined)
       .length
@@ -61,10 +55,7 @@ test('opening another design during a run says the run was stopped, with its pro
   page,
   app,
 }, testInfo) => {
-  const designer = new DesignerPage(page)
-  const sim = new SimulationPanelPage(page)
-  await designer.open(app)
-  await sim.show()
+  const { designer, sim } = await openSimulationTab(page, app)
   // a month of virtual time: still running when the other design is opened (review s7u #6)
   await sim.run(720)
   await expect(sim.status).toContainText('running', { timeout: 60_000 })

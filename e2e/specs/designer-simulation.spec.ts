@@ -3,6 +3,7 @@
  * charts fill and the canvas colour hosts by utilization at the chosen time.
  */
 import { test, expect } from '../fixtures/app'
+import { runSample, openSimulationTab } from '../pages/simulation-tab'
 import { DesignerPage } from '../pages/designer-page'
 import { SimulationPanelPage } from '../pages/simulation-panel-page'
 import { TenantSwitcherPage } from '../pages/tenant-switcher-page'
@@ -12,13 +13,8 @@ test('a short run fills the charts, colours the hosts and marks the failed one',
   page,
   app,
 }, testInfo) => {
-  const designer = new DesignerPage(page)
-  const sim = new SimulationPanelPage(page)
-  await designer.open(app)
-  await sim.show()
   // the sample fails kvm-2 at 6 h for 2 h
-  await sim.run(8)
-  await expect(sim.status).toContainText('done', { timeout: 60_000 })
+  const { designer, sim } = await runSample(page, app, 8)
   for (const chart of ['heatmap', 'power', 'tenants', 'sla'] as const)
     await expect.poll(() => sim.points(chart)).toBeGreaterThan(0)
   // every chart drew on its canvas
@@ -63,10 +59,7 @@ test('a long run charts and colours live: power points and energy while it is he
   page,
   app,
 }, testInfo) => {
-  const designer = new DesignerPage(page)
-  const sim = new SimulationPanelPage(page)
-  await designer.open(app)
-  await sim.show()
+  const { designer, sim } = await openSimulationTab(page, app)
   // a year of the sample (the whole run takes seconds): hold it once the first progress arrives
   await sim.run(8760)
   await expect.poll(() => sim.progress()).toBeGreaterThan(0)

@@ -6,8 +6,7 @@
  * link, switch or other tenant on screen.
  */
 import { test, expect } from '../fixtures/app'
-import { DesignerPage } from '../pages/designer-page'
-import { SimulationPanelPage } from '../pages/simulation-panel-page'
+import { runSample } from '../pages/simulation-tab'
 import { TenantViewPage } from '../pages/tenant-view-page'
 
 /** The value a series sampled at `timesS` holds at `t` (the latest instant at or before it). */
@@ -23,12 +22,7 @@ test('links follow the time slider; a tenant sees its virtual network', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(180_000)
-  const designer = new DesignerPage(page)
-  const sim = new SimulationPanelPage(page)
-  await designer.open(app)
-  await sim.show()
-  await sim.run(24)
-  await expect(sim.status).toContainText('done', { timeout: 120_000 })
+  const { designer, sim } = await runSample(page, app, 24, 120_000)
   const run = await app.api.must('simulation:get', {})
   const result = run.result!
   const net = result.network!

@@ -6,8 +6,7 @@
  * vCPU-hours.
  */
 import { test, expect } from '../fixtures/app'
-import { DesignerPage } from '../pages/designer-page'
-import { SimulationPanelPage } from '../pages/simulation-panel-page'
+import { runSample } from '../pages/simulation-tab'
 import { TenantViewPage } from '../pages/tenant-view-page'
 
 test('the run’s network, storage and energy split; a node pool counted once', async ({
@@ -16,12 +15,7 @@ test('the run’s network, storage and energy split; a node pool counted once', 
   browser,
 }, testInfo) => {
   test.setTimeout(240_000)
-  const designer = new DesignerPage(page)
-  const sim = new SimulationPanelPage(page)
-  await designer.open(app)
-  await sim.show()
-  await sim.run(24)
-  await expect(sim.status).toContainText('done', { timeout: 180_000 })
+  const { designer, sim } = await runSample(page, app, 24, 180_000)
   const result = (await app.api.must('simulation:get', {})).result!
   const net = result.network!
   const storage = result.storage!

@@ -3,17 +3,13 @@
  * in the tab reach the run, and are saved in the design (undoable like any edit).
  */
 import { test, expect } from '../fixtures/app'
-import { DesignerPage } from '../pages/designer-page'
-import { SimulationPanelPage } from '../pages/simulation-panel-page'
+import { openSimulationTab } from '../pages/simulation-tab'
 
 test('policy and seed set in the tab reach the run and are saved in the design', async ({
   page,
   app,
 }) => {
-  const designer = new DesignerPage(page)
-  const sim = new SimulationPanelPage(page)
-  await designer.open(app)
-  await sim.show()
+  const { sim } = await openSimulationTab(page, app)
   const before = (await app.api.must('design:get', {})).design.simulation
   await expect(sim.setting('policy')).toHaveValue(before.policy)
   await expect(sim.setting('seed')).toHaveValue(String(before.seed))

@@ -4,19 +4,13 @@
  * latency under its name, and names (and borders in its colour) the tenant saturating it.
  */
 import { test, expect } from '../fixtures/app'
-import { DesignerPage } from '../pages/designer-page'
-import { SimulationPanelPage } from '../pages/simulation-panel-page'
+import { runSample } from '../pages/simulation-tab'
 
 test('storage systems follow the time slider: load colour, figures, who saturates them', async ({
   page,
   app,
 }, testInfo) => {
-  const designer = new DesignerPage(page)
-  const sim = new SimulationPanelPage(page)
-  await designer.open(app)
-  await sim.show()
-  await sim.run(24)
-  await expect(sim.status).toContainText('done', { timeout: 90_000 })
+  const { designer, sim } = await runSample(page, app, 24, 90_000)
   const run = await app.api.must('simulation:get', {})
   const nas = run.result?.storage?.systems.find((s) => s.storageId === 'nas-1')
   expect(nas).toBeDefined()

@@ -15,6 +15,8 @@
  * `STRATA_BENCH_CANVAS_QUICK=1` stops after the click (load, pan, wheel and click figures only).
  * `STRATA_BENCH_CANVAS_PROFILE=<dir>` writes a CPU profile of the load, pan, wheel, click,
  * placement and run phases to `<dir>/<hosts>-<phase>.cpuprofile` and prints their hottest functions.
+ * `STRATA_BENCH_CANVAS_TRACE=<dir>` traces the pan (`<dir>/<hosts>-pan.trace.json`) and reports
+ * the compositor's Commits during it (`panCommits`: count, total, longest, mean ms; frames drawn).
  * Needs the built app (`npm run build`) and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
  */
 import { spawn } from 'node:child_process'
@@ -26,6 +28,7 @@ import { syntheticDatacenter } from '../../src/main/engine'
 import { ApiClient } from '../../e2e/fixtures/api-client'
 import type { NodeFact, StrataTestHook } from '../../src/renderer/src/canvas/test-hook-types'
 import { profilePhase } from './lib/cpu-profile'
+import { traceCommits, type CommitFigures } from './canvas-trace'
 
 const SIZES = (process.env.STRATA_BENCH_CANVAS_HOSTS ?? '2000,5000,10000')
   .split(',')
@@ -33,6 +36,8 @@ const SIZES = (process.env.STRATA_BENCH_CANVAS_HOSTS ?? '2000,5000,10000')
   .filter((n) => n > 0)
 const WEBGL = process.env.STRATA_BENCH_CANVAS_WEBGL === '1'
 const PROFILE = process.env.STRATA_BENCH_CANVAS_PROFILE || undefined
+/** Where a Chromium trace of the pan is written (its Commits are summed into the figures). */
+const TRACE = process.env.STRATA_BENCH_CANVAS_TRACE || undefined
 /** Stops after the click (no drags, placement or run): for iterating on load and selection. */
 const QUICK = process.env.STRATA_BENCH_CANVAS_QUICK === '1'
 const DRAGS = 5
@@ -169,21 +174,28 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 
     // pan: drag the view with the mouse, then through the minimap
+    let panCommits: CommitFigures | undefined
+    const traced = async (action: () => Promise<void>): Promise<void> => {
+      if (!TRACE) return action()
+      panCommits = await traceCommits(browser, page, TRACE, `${hosts}-pan`, action)
+    }
     const pan = await phase(page, () =>
-      profile('pan', async () => {
-        // from the fitted view's left margin (empty in every layout), so it pans, not drags
-        await page.mouse.move(box.x + 12, centre.y)
-        await page.mouse.down()
-        await page.mouse.move(box.x + 312, centre.y + 100, { steps: 20 })
-        await page.mouse.up()
-        const mini = await page.locator('.minimap').boundingBox()
-        if (!mini) return
-        await page.mouse.move(mini.x + 10, mini.y + 10)
-        await page.mouse.down()
-        await page.mouse.move(mini.x + mini.width - 10, mini.y + mini.height - 10, { steps: 20 })
-        await page.mouse.up()
-        await page.waitForTimeout(300)
-      }),
+      traced(() =>
+        profile('pan', async () => {
+          // from the fitted view's left margin (empty in every layout), so it pans, not drags
+          await page.mouse.move(box.x + 12, centre.y)
+          await page.mouse.down()
+          await page.mouse.move(box.x + 312, centre.y + 100, { steps: 20 })
+          await page.mouse.up()
+          const mini = await page.locator('.minimap').boundingBox()
+          if (!mini) return
+          await page.mouse.move(mini.x + 10, mini.y + 10)
+          await page.mouse.down()
+          await page.mouse.move(mini.x + mini.width - 10, mini.y + mini.height - 10, { steps: 20 })
+          await page.mouse.up()
+          await page.waitForTimeout(300)
+        }),
+      ),
     )
     // wheel: 10 notches in, then 10 out, over the centre
     const zoomBefore = await hook<number>(page, 'h.zoom()')
@@ -242,6 +254,7 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
         startup,
         loadTasks,
         longestTaskMs: { load, pan, wheel, click },
+        panCommits,
         clickToInspectorMs: round(clickToInspectorMs),
         wheelTenNotchesZoomRatio: Number((zoomAfterTenNotches / zoomBefore).toFixed(2)),
         heapMiB: round(heap.usedSize / 2 ** 20),
@@ -329,6 +342,7 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       startup,
       loadTasks,
       longestTaskMs: { load, pan, wheel, click, placement, run: runLongest },
+      panCommits,
       clickToInspectorMs: round(clickToInspectorMs),
       placementPaintMs: round(placementPaintMs),
       dragMoveToFrameMsMedian: round(quantile(moveLatency, 0.5)),

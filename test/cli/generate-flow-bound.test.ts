@@ -11,7 +11,12 @@
  * of min(count, hosts) × min(peer count, hosts), plus min(count, hosts) for egress and ingress).
  */
 import { describe, expect, it } from 'vitest'
-import { generateDesign, GENERATED_FLOW_BOUND } from '../../src/main/cli/commands/generate'
+import {
+  fittingPeers,
+  generateDesign,
+  generateSummary,
+  GENERATED_FLOW_BOUND,
+} from '../../src/main/cli/commands/generate'
 import { checkDesignRules, flowBound, MAX_TENANT_FLOWS, Simulation } from '../../src/main/engine'
 import type { Design } from '../../src/shared/design/schema'
 import { strataIn } from '../support/strata-cli'
@@ -113,4 +118,30 @@ describe('a design over the limit', () => {
     const quiet = await strataIn(dir, 'generate', '--hosts', '2000', '-o', 'ok.strata.json')
     expect(quiet.err).toBe('')
   }, 120_000)
+
+  it('names only --east-west values that fit (review s7u #5: 10,000 hosts with 1 was told "1 or 0")', () => {
+    const o = { ...options(10_000), eastWestPeers: 1 }
+    const d = generateDesign(o)
+    expect(boundByHand(d)).toBeGreaterThan(MAX_TENANT_FLOWS)
+    expect(fittingPeers(d, 1)).toBe('--east-west 0')
+    // 2,000 hosts asked for 12: the largest value named fits, the next one up does not
+    const big = generateDesign({ ...options(2_000), eastWestPeers: 12 })
+    const named = fittingPeers(big, 12)
+    const largest = Number(/--east-west (\d+)/.exec(named)?.[1])
+    const withPeers = (p: number) =>
+      boundByHand(generateDesign({ ...options(2_000), eastWestPeers: p }))
+    expect(withPeers(largest)).toBeLessThanOrEqual(MAX_TENANT_FLOWS)
+    expect(withPeers(largest + 1)).toBeGreaterThan(MAX_TENANT_FLOWS)
+  }, 120_000)
+
+  it('says how many workloads send east-west when the default is thinned', () => {
+    const o = options(10_000)
+    const d = generateDesign(o)
+    const senders = d.workloads.filter((w) => (w.traffic?.eastWest.length ?? 0) > 0).length
+    expect(senders).toBeLessThan(d.workloads.length)
+    const line = generateSummary('g.json', d, o)[1]
+    expect(line).toBe(
+      `  east-west: ${senders} of ${d.workloads.length.toLocaleString('en-US')} workloads send to 2 peer workloads each (thinned so the flow bound stays under 500,000)`,
+    )
+  })
 })

@@ -13,7 +13,9 @@
  *     the synthetic datacentre (HOSTS × 10 instances), both advanced one processing instant at
  *     a time in alternation for STEPS instants (default 48), DEMAND `planetlab` or `legacy`.
  * Prints one JSON line: CPU ms of OTHER ("a") and of this checkout ("b"), their ratio b / a,
- * and each side's migrations (equal when the change keeps results bit-identical).
+ * the median of the per-round ratios (a round: one run, or one instant, of each; less moved by
+ * a burst of load than the ratio of totals), in how many rounds b was faster, and each side's
+ * migrations (equal when the change keeps results bit-identical).
  */
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -46,6 +48,12 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000
 }
 
+const median = (xs: number[]): number => {
+  const o = [...xs].sort((x, y) => x - y)
+  const m = o.length >> 1
+  return o.length % 2 === 1 ? (o[m] as number) : ((o[m - 1] as number) + (o[m] as number)) / 2
+}
+
 /** One engine's run, advanced one processing instant per `step()`. */
 function start(e: Engine, design: Design) {
   let instants = 0
@@ -70,17 +78,27 @@ function start(e: Engine, design: Design) {
 }
 
 const totals = { a: 0, b: 0 }
+/** Per round, b's CPU time over a's. */
+const roundRatios: number[] = []
+const round = (ms: { a: number; b: number }): void => {
+  totals.a += ms.a
+  totals.b += ms.b
+  roundRatios.push(ms.b / ms.a)
+}
 const migrations = { a: 0, b: 0 }
 if (mode === 'planetlab') {
   const date = sizeArg ?? '20110303'
   const runs = Number(countArg ?? 6)
   for (const e of [a, b]) start(e, planetLabDesign(date)).finish()
-  for (let i = 0; i < runs; i++)
+  for (let i = 0; i < runs; i++) {
+    const ms = { a: 0, b: 0 }
     for (const side of i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
       const r = start(side === 'a' ? a : b, planetLabDesign(date))
-      totals[side] += r.finish()
+      ms[side] = r.finish()
       migrations[side] = r.sim.getResult().summary.migrations
     }
+    round(ms)
+  }
 } else {
   const hosts = Number(sizeArg ?? 2000)
   const steps = Number(countArg ?? 48)
@@ -89,9 +107,12 @@ if (mode === 'planetlab') {
     a: start(a, benchDesign(hosts, hosts * 10, demand)),
     b: start(b, benchDesign(hosts, hosts * 10, demand)),
   }
-  for (let i = 0; i < steps; i++)
+  for (let i = 0; i < steps; i++) {
+    const ms = { a: 0, b: 0 }
     for (const side of i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const))
-      totals[side] += runs[side].step()
+      ms[side] = runs[side].step()
+    round(ms)
+  }
   for (const side of ['a', 'b'] as const) {
     runs[side].sim.cancel()
     migrations[side] = runs[side].sim.getResult().summary.migrations
@@ -105,6 +126,8 @@ console.log(
     aCpuMs: Math.round(totals.a),
     bCpuMs: Math.round(totals.b),
     ratio: Number((totals.b / totals.a).toFixed(3)),
+    medianRoundRatio: Number(median(roundRatios).toFixed(3)),
+    bFasterRounds: `${roundRatios.filter((r) => r < 1).length}/${roundRatios.length}`,
     migrations,
   }),
 )

@@ -101,6 +101,9 @@ export {
   type StackViewOptions,
 } from './nesting/stack-view'
 
+// Nesting: the room a VM leaves for what runs inside it, and what one inner instance takes.
+export { innerDemand, innerLayerCosts, outerRoom } from './nesting/inner-layer'
+
 // Tenancy: per-tenant projections and the boundary guard.
 export {
   BILLING_MONTH_S,
@@ -133,6 +136,8 @@ export {
   exportOpenDcTopology,
   importNetboxCsv,
   importOpenDcTopology,
+  lastRunShapeProblem,
+  lastRunValueProblem,
   migrateDocument,
   openIntoSession,
   parseJsonText,

@@ -12,6 +12,7 @@
  */
 import type { PlacementResult, UnplacedInstance, WeigherName } from './placement'
 import type { PlacementPreset } from '../design/enums'
+import { refusalKinds } from './placement-words'
 
 /** Instances of one workload group: the host (index into `hostIds`) of each, -1 for none. */
 export interface DigestGroup {
@@ -50,6 +51,8 @@ export interface PlacementDigest {
   unplacedGroups: UnplacedGroup[]
   /** The first `DIGEST_UNPLACED_LISTED` unplaced instances, in the result's order. */
   unplacedListed: UnplacedInstance[]
+  /** The kinds of refusal among all unplaced instances (`refusalKinds`), in words. */
+  refusedFor?: string[]
 }
 
 /** The ordinal `i` of instance `${workloadId}#${i}`; throws for any other id (a broken result). */
@@ -109,6 +112,7 @@ export function placementDigest(result: PlacementResult): PlacementDigest {
     unplacedCount: result.unplaced.length,
     unplacedGroups: [...unplacedGroups.values()],
     unplacedListed: result.unplaced.slice(0, DIGEST_UNPLACED_LISTED),
+    refusedFor: refusalKinds(result.unplaced),
   }
 }
 

@@ -79,6 +79,8 @@ export interface UnplacedInstance {
   instanceId: string
   workloadId: string
   tenantId: string
+  /** A nested instance refused by its node pool: the VM group it was to run in. */
+  outerWorkloadId?: string
   reasons: RejectionCount[]
   summary: string
 }

@@ -6,19 +6,22 @@
  *   `eastWestEvery` N, default 1) sends 0.05 Gbps per instance to each of
  *   the next P workloads of its tenant (in design order, wrapping: a tenant with fewer
  *   workloads includes the workload itself), and every workload 0.01 Gbps each way to and from
- *   the Internet (a 100 Gbps uplink on the core switches is added when the design has none), on
- *   a diurnal profile (mean 50 %, swing 40 points); 0 = no traffic;
+ *   the Internet (an uplink on the core switches is added when the design has none, sized for
+ *   the declared egress and ingress, `generate-capacity.ts`), on a diurnal profile (mean 50 %,
+ *   swing 40 points); 0 = no traffic;
  * - storage I/O (`--storage-iops N`, default 100): each workload with a storage class issues
- *   N IOPS and N/10 MB/s per instance at 100 % (70 % reads), following its CPU demand; 0 = none;
+ *   N IOPS and N/10 MB/s per instance at 100 % (70 % reads), following its CPU demand, and
+ *   every SAN can take all of it (`generate-capacity.ts`); 0 = none;
  * - node pools (`--node-pools N`, default 1): in each of the first N tenants that have a Linux
- *   VM workload and a Linux container workload, the VMs run Docker and the containers run
- *   inside them (nesting), like the sample's Globex; node VMs grow to at least 4 vCPUs, 8 GiB
- *   and 40 GiB of disk, pods shrink to at most half a node's vCPUs, a quarter of its memory,
- *   disk, reserved bandwidth and IOPS.
+ *   VM workload (not anti-affine) and a Linux container workload, the VMs run Docker and the
+ *   containers run inside them (nesting), like the sample's Globex; the node VMs are sized so
+ *   every pod has room after the node's reserve (`generate-node-pool.ts`).
  *
  * Choices follow design order only (no randomness): same options, same bytes.
  */
 import type { Design } from '../../../shared/design/schema'
+import { sizeStorage, sizeUplink } from './generate-capacity'
+import { makeNodePool } from './generate-node-pool'
 
 /** The extras' options (counts; units in the names). */
 export interface GenerateExtras {
@@ -37,7 +40,7 @@ const EAST_WEST_GBPS = 0.05
 /** Per instance, each way to and from the outside: Gbps. */
 const NORTH_SOUTH_GBPS = 0.01
 
-/** Capacity of the Internet uplink added to a design without one, Gbps each way. */
+/** Least capacity of the Internet uplink added to a design without one, Gbps each way. */
 const UPLINK_GBPS = 100
 
 /** An external uplink on every core switch (north-south traffic leaves there), if none exists. */
@@ -89,25 +92,20 @@ export function addGenerateExtras(design: Design, o: GenerateExtras): void {
   let pools = 0
   for (const list of byTenant.values()) {
     if (pools >= o.nodePools) break
-    const vm = list.find((w) => w.kind === 'vm' && w.guestOs === 'linux' && !w.nesting)
+    // a node group free to grow (anti-affine VMs are capped to a few hosts)
+    const vm = list.find(
+      (w) =>
+        w.kind === 'vm' &&
+        w.guestOs === 'linux' &&
+        !w.nesting &&
+        w.affinity.policy !== 'anti-affinity',
+    )
     const inner = list.find((w) => w.kind === 'container' && w.guestOs === 'linux')
     if (!vm || !inner) continue
-    vm.innerLayer = { kind: 'os', product: 'docker' }
-    // nodes of at least 4 vCPUs, 8 GiB and 40 GiB of disk; pods of at most half a node's
-    // vCPUs, a quarter of its memory, disk, reserved bandwidth and IOPS (the node agent keeps
-    // some of each)
-    vm.vcpus = Math.max(vm.vcpus, 4)
-    vm.memoryMiB = Math.max(vm.memoryMiB, 8192)
-    inner.vcpus = Math.min(inner.vcpus, vm.vcpus / 2)
-    inner.memoryMiB = Math.min(inner.memoryMiB, Math.floor(vm.memoryMiB / 4))
-    vm.diskGiB = Math.max(vm.diskGiB, 40)
-    inner.diskGiB = Math.min(inner.diskGiB, Math.floor(vm.diskGiB / 4))
-    inner.reservedBandwidthMbps = Math.min(
-      inner.reservedBandwidthMbps,
-      vm.reservedBandwidthMbps / 4,
-    )
-    inner.iops = Math.min(inner.iops, vm.iops / 4)
-    inner.nesting = { runsIn: vm.id, affinityScope: 'outer' }
+    makeNodePool(vm, inner)
     pools++
   }
+  // the uplink and the SANs take what the design now declares (node pools moved instances)
+  if (o.eastWestPeers > 0) sizeUplink(design, UPLINK_GBPS)
+  if (o.storageIops > 0) sizeStorage(design)
 }

@@ -4,7 +4,11 @@
  */
 import type { Explanation, PlacementResult } from '../../../shared/contract'
 import { instanceLabel } from '../../../shared/design/instance-label'
-import { placementOutcomeText } from '../../../shared/domain/placement-words'
+import {
+  placementOutcomeText,
+  refusalKinds,
+  usedHostCount,
+} from '../../../shared/domain/placement-words'
 import type { Design } from '../../../shared/design/schema'
 import { PLACEMENT_PRESETS, type PlacementPreset } from '../../../shared/design/enums'
 import { createScheduler } from '../../engine'
@@ -38,8 +42,10 @@ function printText(io: CliIo, r: PlacementResult, n: Names): void {
   const outcome = placementOutcomeText({
     placedCount: r.placed.length,
     instanceCount: r.instanceCount,
-    hostCount: r.hostCount ?? 0,
+    ...(r.hostCount === undefined ? {} : { hostCount: r.hostCount }),
+    usedHostCount: usedHostCount(r.placed),
     order: r.order,
+    refusedFor: refusalKinds(r.unplaced),
   })
   io.out(`${outcome}; policy ${r.preset}, seed ${r.seed}`)
   for (const p of r.placed)

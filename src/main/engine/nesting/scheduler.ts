@@ -181,6 +181,7 @@ export function createNestedScheduler(
           instanceId: id,
           workloadId: w.id,
           tenantId: w.tenantId,
+          ...(pool ? { outerWorkloadId: pool.outer.id } : {}),
           reasons,
           summary: why
             ? `not placed: ${why}`

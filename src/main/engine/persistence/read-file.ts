@@ -18,6 +18,7 @@ import {
 } from './file-format'
 import { pathAt, scanJson } from './json-scan'
 import { lastRunShapeProblem } from './last-run-shape'
+import { lastRunValueProblem } from './last-run-values'
 import { migrateDocument } from './migrations'
 import { isRecord } from './migrations/types'
 import { decodeUtf8 } from './utf8'
@@ -57,7 +58,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
-/** Keeps `lastRun` only if it is well formed and belongs to `design`. */
+/** Keeps `lastRun` only if it is well formed, belongs to `design` and holds possible values. */
 function checkLastRun(
   raw: unknown,
   design: Design,
@@ -78,6 +79,18 @@ function checkLastRun(
   if (raw.designFingerprint !== designFingerprint(design)) {
     warnings.push(
       warning(LAST_RUN_KEY, 'saved results belong to another version of the design; dropped'),
+    )
+    return undefined
+  }
+  // Its values too: a run of the right shape may still hold impossible numbers, ids the
+  // design does not have, or series far longer than its run (review s7b #2).
+  const impossible = lastRunValueProblem(raw, design)
+  if (impossible) {
+    warnings.push(
+      warning(
+        impossible.path,
+        `${source}: saved results hold values that cannot be true of this design and were dropped (${impossible.path}: ${impossible.message})`,
+      ),
     )
     return undefined
   }

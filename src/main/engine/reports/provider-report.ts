@@ -5,7 +5,13 @@
  */
 import { instanceLabel } from '../../../shared/design/instance-label'
 import type { PlacementResult } from '../../../shared/domain/placement'
-import { placementOrderWords } from '../../../shared/domain/placement-words'
+import {
+  placedOnHostsText,
+  placementOrderWords,
+  refusalKinds,
+  refusedText,
+  usedHostCount,
+} from '../../../shared/domain/placement-words'
 import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { duration, num } from './format'
@@ -91,24 +97,30 @@ function placementSection(
         items: [
           [
             'Placed',
-            `${num(p.placed.length)} of ${num(p.instanceCount)} instances on ${p.hostCount} hosts`,
+            placedOnHostsText({
+              placedCount: p.placed.length,
+              instanceCount: p.instanceCount,
+              ...(p.hostCount === undefined ? {} : { hostCount: p.hostCount }),
+              usedHostCount: usedHostCount(p.placed),
+            }),
           ],
-          ['Refused', num(p.unplaced.length)],
+          [
+            'Refused',
+            refusedText({
+              placedCount: p.placed.length,
+              instanceCount: p.instanceCount,
+              usedHostCount: 0,
+              order: p.order,
+              refusedFor: refusalKinds(p.unplaced),
+            }),
+          ],
           [
             'Policy',
             `${p.preset} (weights: ${Object.entries(p.weights)
               .map(([k, v]) => `${k} ${v}`)
               .join(', ')}), seed ${p.seed}`,
           ],
-          [
-            'Order',
-            placementOrderWords({
-              placedCount: p.placed.length,
-              instanceCount: p.instanceCount,
-              hostCount: p.hostCount ?? 0,
-              order: p.order,
-            }),
-          ],
+          ['Order', placementOrderWords({ order: p.order })],
         ],
       },
       {

@@ -105,7 +105,7 @@ export function runSections(
             // by device kind, as the Simulation tab and `strata simulate` split it (s7u #9)
             ...energyShares(s).map((e): [string, string] => [
               `${e.label} energy`,
-              `${num(e.energyKWh, 2)} kWh (${num(e.share * 100, 0)} %)`,
+              `${num(e.energyKWh, 2)} kWh (${e.percentText})`,
             ]),
             ['Peak power', `${num(Math.max(0, ...r.series.totalPowerW))} W`],
           ],

@@ -2,13 +2,15 @@
  * A seeded synthetic datacenter for benchmarks and scale tests: racks of 40 hosts under a
  * ToR / aggregation / core fabric, two SANs, a mix of KVM, ESXi, Xen PV and LXC hosts, and
  * tenants with VM and container workloads of 10..90 instances in six flavors. Sized so that everything fits
- * (about 10 instances per host); every tenant gets instances when there are at least as many
- * instances as tenants. Same options = same design.
+ * (about 10 instances per host): a workload whose drawn kind has no room left on the hosts that
+ * take it becomes one that has (`fitted`); every tenant gets instances when there are at least
+ * as many instances as tenants. Same options = same design.
  */
 import { defaultSimulationSettings, standardHost } from '../../../shared/design/defaults'
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/design/enums'
 import type { Design, Host, Workload } from '../../../shared/design/schema'
 import { seededRandom } from './random'
+import { SyntheticRoom } from './synthetic-fit'
 
 export interface SyntheticOptions {
   hosts: number
@@ -145,6 +147,7 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
   // Containers only where some host runs OS-level virtualization (small datacenters may have
   // none); the draw is made either way so the rest of the design stays the same.
   const osHosts = d.hosts.some((h) => h.virtualization.kind === 'os')
+  const room = new SyntheticRoom(d.hosts, d.racks[0])
   let left = options.instances
   // Workload w goes to tenant w mod T: while every tenant has not had its first workload, a
   // workload takes at most its fair share (instances / T) and leaves one instance for each
@@ -182,7 +185,35 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
           : { policy: 'none', scope: 'host' },
     }
     if (next() < 0.5) workload.storageClass = 'block-ssd'
-    d.workloads.push(workload)
+    const chosen = fitted(workload, room, osHosts)
+    // what did not fit goes to the next workloads
+    left += workload.count - chosen.count
+    d.workloads.push(chosen)
   }
   return d
+}
+
+/**
+ * `w` as drawn when its instances fit the room left (`SyntheticRoom`), else the first of its
+ * other kinds that fits (a VM that is paravirtualization-aware, so Xen PV hosts take it too; a
+ * container where LXC hosts have room; a VM instead of a container), else the kind that holds
+ * most of them with as many instances as fit (the rest go to the next workloads), else as
+ * drawn (the datacenter is full). The room is then taken. Large datacenters keep their draw:
+ * the changes come where few hosts are drawn.
+ */
+function fitted(w: Workload, room: SyntheticRoom, osHosts: boolean): Workload {
+  const asVm: Workload = { ...w, kind: 'vm' }
+  const variants: Workload[] = [w, { ...asVm, paravirtAware: true }, asVm]
+  if (osHosts) variants.push({ ...w, kind: 'container' })
+  const fit = variants.map((v) => room.fitCount(v))
+  const whole = variants.findIndex((_, i) => (fit[i] ?? 0) >= w.count)
+  const most = fit.indexOf(Math.max(...fit))
+  const chosen: Workload =
+    whole >= 0
+      ? (variants[whole] as Workload)
+      : (fit[most] ?? 0) > 0
+        ? { ...(variants[most] as Workload), count: fit[most] as number }
+        : w
+  room.place(chosen)
+  return chosen
 }

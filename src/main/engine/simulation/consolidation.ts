@@ -10,12 +10,11 @@ import { demandAt } from './demand'
 import { DemandOrder } from './demand-order'
 import { isOverloaded } from './detectors'
 import { allocateEntry, createOn, destroyOn, hostUtil, requestedPe } from './host-cpu'
-import { indexable, PabfdIndex, pabfdCounters, scanForHost } from './pabfd'
+import { indexable, PabfdIndex, scanForHost } from './pabfd'
 import type { PolicySpec } from './policy'
 import { powerAt } from './power'
 import type { Random } from './random'
 import { selectInstance } from './selectors'
-import { FailedSearches } from './failed-searches'
 import { MemoryRoom } from './memory-room'
 import { memoryCostMiB, type HostEntries, type SimState } from './state'
 import { TentativePlacements } from './tentative-placements'
@@ -90,30 +89,26 @@ function indexFor(
 
 /** Placement targets for one decision: by the index when there is one, else by a scan. */
 export interface Targets {
-  /**
-   * PABFD's host for `v` (-1: none). `record`: no placement made since the decision started
-   * will be undone, so a search that finds nothing may be remembered (`failed-searches.ts`).
-   */
-  find(v: number, record: boolean): number
+  /** PABFD's host for `v` (-1: none). */
+  find(v: number): number
   /** Host `h`'s load changed (a tentative placement or its undoing). */
   changed(h: number): void
   /** Host `h` takes nothing more this decision. */
   exclude(h: number): void
   /**
-   * True only when a search for `v` now is bound to find nothing: no candidate host has its
-   * memory free (`memory-room.ts`), or an earlier search of this decision that found nothing
-   * asked less of every check (`failed-searches.ts`).
+   * True only when instances `vms[0..n)` cannot all be placed together: their memory does not
+   * fit the candidate hosts' rooms, whatever hosts the searches choose (`memory-room.ts`).
    */
-  doomed(v: number): boolean
+  cannotHoldAll(vms: Int32Array, n: number): boolean
 }
 
 const memoryRooms = new WeakMap<SimState, MemoryRoom>()
-const failedSearches = new FailedSearches()
 
 /**
- * Whether under-load evacuations with an instance bound to find no host (`Targets.doomed`) are
- * skipped before any tentative placement (`true`, the default; such an evacuation would fail
- * and be undone exactly, so the decision is the same either way, as tests check).
+ * Whether under-load evacuations whose instances cannot all fit together
+ * (`Targets.cannotHoldAll`) are skipped before any tentative placement (`true`, the default;
+ * such an evacuation would fail and be undone exactly, so the decision is the same either way,
+ * as tests check).
  */
 export const evacuationPrecheck: {
   enabled: boolean
@@ -123,7 +118,7 @@ export const evacuationPrecheck: {
 
 /**
  * The placement targets of one decision over `excluded` (read and written live): searches
- * (index or scan), re-filing, exclusion, and the doomed test (exported for tests).
+ * (index or scan), re-filing, exclusion, and the memory pre-check (exported for tests).
  */
 export function targets(
   s: SimState,
@@ -136,19 +131,8 @@ export function targets(
   if (!memory) memoryRooms.set(s, (memory = new MemoryRoom(s)))
   memory.reset(excluded)
   const room = memory
-  const failed = failedSearches
-  failed.clear()
   return {
-    find: (v, record) => {
-      if (!record) return index ? index.find(v, excluded) : scanForHost(s, p, v, excluded, power)
-      const refusals = pabfdCounters.refusals
-      const byRules = s.rules?.placementRefusals.count ?? 0
-      const host = index ? index.find(v, excluded) : scanForHost(s, p, v, excluded, power)
-      // Over-load refusals other than thr's may not recur for another instance: not kept.
-      if (host < 0 && (p.detector === 'thr' || pabfdCounters.refusals === refusals))
-        failed.record(s, v, (s.rules?.placementRefusals.count ?? 0) !== byRules)
-      return host
-    },
+    find: (v) => (index ? index.find(v, excluded) : scanForHost(s, p, v, excluded, power)),
     changed: (h) => {
       index?.touch(h)
       room.changed(h)
@@ -158,7 +142,7 @@ export function targets(
       index?.remove(h)
       room.changed(h)
     },
-    doomed: (v) => !room.fitsSomewhere(v) || failed.covers(s, v),
+    cannotHoldAll: (vms, n) => room.cannotHoldAll(vms, n),
   }
 }
 
@@ -180,7 +164,7 @@ function sortByDemand(s: SimState, vms: number[], nowS: number): void {
 
 /**
  * Under-load evacuations of consolidation decisions, for the benchmark: tried (a host with
- * residents to move), skipped (some instance fits nowhere by memory: no placement tried),
+ * residents to move), skipped (its instances cannot all fit by memory: no placement tried),
  * failed (some instance found no host after tentative placements, undone).
  */
 export const evacuationCounters = { tried: 0, skipped: 0, failed: 0 }
@@ -190,6 +174,8 @@ const demandOrder = new DemandOrder()
 const tentativePlacements = new TentativePlacements()
 let placedVm = new Int32Array(64)
 let placedHost = new Int32Array(64)
+/** The instances of the host being evacuated, in list order. */
+let evacuees = new Int32Array(64)
 
 /** The residents of every host (incoming copies excluded), in order, before a decision. */
 interface Saved {
@@ -316,7 +302,7 @@ export function optimizeAllocation(
   const place = targets(s, p, power, excluded)
   sortByDemand(s, toMove, nowS)
   for (const v of toMove) {
-    const target = place.find(v, true)
+    const target = place.find(v)
     if (target >= 0) {
       createOn(s, target, v)
       place.changed(target)
@@ -396,21 +382,23 @@ function underload(
     const e = s.entries[under] as HostEntries
     // CloudSim also evacuates instances only tentatively placed here this instant (and then
     // migrates them twice); Strata's own mode moves only the host's residents.
+    if (evacuees.length < e.vm.length) evacuees = new Int32Array(2 * e.vm.length)
     let n = 0
-    for (const v of e.vm) if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under)) n++
+    for (const v of e.vm)
+      if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under)) evacuees[n++] = v
     if (n === 0) continue
     evacuationCounters.tried++
-    // An instance bound to find no host dooms the evacuation: skip it untried.
-    if (evacuationPrecheck.enabled && anyDoomed(s, e, under, place)) {
+    // Instances that cannot all fit together doom the evacuation: skip it untried.
+    if (evacuationPrecheck.enabled && place.cannotHoldAll(evacuees, n)) {
       evacuationCounters.skipped++
       evacuationPrecheck.observe?.(under, 'skipped')
       continue
     }
     order.start(n)
-    n = 0
-    for (const v of e.vm)
-      if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under))
-        order.set(n++, v, demandKey(s, v, nowS))
+    for (let i = 0; i < n; i++) {
+      const v = evacuees[i] as number
+      order.set(i, v, demandKey(s, v, nowS))
+    }
     if (placedVm.length < n) {
       placedVm = new Int32Array(Math.max(n, placedVm.length * 2))
       placedHost = new Int32Array(placedVm.length)
@@ -419,16 +407,12 @@ function underload(
     const tentative = tentativePlacements
     for (let i = 0; i < n; i++) {
       const v = order.next()
-      // A failure seen over tentative placements that are then undone proves nothing later.
-      const target = place.find(v, tentative.placed === 0)
+      const target = place.find(v)
       if (target < 0) {
         evacuationCounters.failed++
         evacuationPrecheck.observe?.(under, 'failed')
         // Every host back to the very figures it had before (not by subtraction).
-        const searchAgain = tentative.placed > 0
         tentative.undo(s, undone)
-        // Searched again on the state as it stays, the failure can be remembered.
-        if (searchAgain) place.find(v, true)
         break
       }
       tentative.place(s, target, v)
@@ -444,11 +428,4 @@ function underload(
     }
     tentative.forget()
   }
-}
-
-/** Whether some instance host `under` would evacuate is bound to find no host. */
-function anyDoomed(s: SimState, e: HostEntries, under: number, place: Targets): boolean {
-  for (const v of e.vm)
-    if (s.vmInMig[v] === 0 && (s.compat || s.vmHome[v] === under) && place.doomed(v)) return true
-  return false
 }

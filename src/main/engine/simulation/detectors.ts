@@ -10,7 +10,7 @@
  * share is added last, in CloudSim's summation order. Local regression computes only the
  * history values it reads.
  */
-import { hostSums, type HostSums } from './detector-sums'
+import { hostTotals, type HostTotals } from './detector-sums'
 import { requestedTotal } from './host-cpu'
 import type { Detector } from './policy'
 import { countNonZeroBeginning, iqr, linearFit, mad } from './stats'
@@ -20,8 +20,8 @@ const history = new Float64Array(HISTORY_LENGTH)
 const reversed = new Float64Array(10)
 
 /** Fills `history` for host h (+ instance v if >= 0); returns its trimmed length. */
-function fillHistory(s: SimState, c: HostSums, h: number, v: number): number {
-  const off = c.count * HISTORY_LENGTH
+function fillHistory(s: SimState, c: HostTotals, h: number, v: number): number {
+  const off = h * HISTORY_LENGTH
   for (let k = 0; k < HISTORY_LENGTH; k++) history[k] = c.history[off + k] as number
   if (v >= 0) {
     const vb = v * HISTORY_LENGTH
@@ -38,8 +38,8 @@ function fillHistory(s: SimState, c: HostSums, h: number, v: number): number {
  * Value `k` of host h's history with instance v's added (v < 0: none), as `fillHistory`
  * computes it.
  */
-function historyAt(s: SimState, c: HostSums, h: number, v: number, k: number): number {
-  const own = c.history[c.count * HISTORY_LENGTH + k] as number
+function historyAt(s: SimState, c: HostTotals, h: number, v: number, k: number): number {
+  const own = c.history[h * HISTORY_LENGTH + k] as number
   if (v < 0 || k >= (s.vmHistLen[v] as number)) return own
   const term =
     ((s.vmHist[v * HISTORY_LENGTH + k] as number) * (s.vmMips[v] as number)) /
@@ -53,7 +53,7 @@ function historyAt(s: SimState, c: HostSums, h: number, v: number, k: number): n
  * (`countNonZeroBeginning`) is under 10. Only the values that decide are computed: the trimmed
  * length from the oldest end down to the first non-zero value, then the 10 newest.
  */
-function regressionWindow(s: SimState, c: HostSums, h: number, v: number): boolean {
+function regressionWindow(s: SimState, c: HostTotals, h: number, v: number): boolean {
   let k = HISTORY_LENGTH - 1
   while (k >= 9 && historyAt(s, c, h, v, k) === 0) k--
   if (k < 9) return false
@@ -123,8 +123,8 @@ export function overloadFigures(
   detector: Detector,
 ): Readonly<OverloadFigures> {
   if (detector === 'thr') return thresholdFigures(s, h, v)
-  const c = hostSums(s, h)
-  let requested = c.requested[c.count] as number
+  const c = hostTotals(s, h)
+  let requested = c.requestedMips[h] as number
   if (v >= 0) requested += requestedTotal(s, v)
   figures.utilization = requested / (s.hostTotalMips[h] as number)
   figures.short = false
@@ -144,7 +144,7 @@ export function overloadFigures(
         break
       }
       const [a, b] = linearFit(reversed, 10)
-      let maxRam = c.maxRam[c.count] as number
+      let maxRam = c.maxRamMiB[h] as number
       if (v >= 0 && (s.vmMemMiB[v] as number) > maxRam) maxRam = s.vmMemMiB[v] as number
       const migrationS = maxRam / (((s.hostNicGbps[h] as number) * 1_000_000) / (2 * 8000))
       figures.statistic = a + b * (10 + Math.ceil(migrationS / s.stepS))

@@ -1,17 +1,24 @@
 /**
- * The most free memory among the hosts a consolidation decision may still choose, kept as
- * hosts change (issue 15): at 10,000 hosts nearly every under-load evacuation fails because
- * some instance fits on no host by memory. `MemoryRoom.fitsSomewhere(v)` is a necessary
- * condition for any PABFD search to find a host for instance `v`: it is false only when no
- * candidate host has `memoryCostMiB(v, h)` MiB free. Tentative placements only use memory up
- * and exclusions only remove hosts, so an evacuation with such an instance would fail, and is
- * skipped before any tentative placement.
+ * Whether an under-load evacuation's instances can all fit by memory on the hosts a
+ * consolidation decision may still choose (issue 15). At 10,000 hosts nearly every evacuation
+ * fails because its instances with the most memory find no host: the few hosts with that much
+ * room are filled by the evacuation's own earlier placements.
+ *
+ * `MemoryRoom.cannotHoldAll(vms)` is Hall's condition on memory: for each j, the j instances
+ * that cost the most memory must fit on the hosts whose room is at least the least of their
+ * costs, each host holding at most as many of them as fit, smallest first, in its room. Any
+ * successful evacuation is such an assignment (tentative placements only use memory up, and
+ * hosts only leave the candidates), so when the condition fails the evacuation would fail,
+ * and is skipped before any tentative placement.
  *
  * Hosts are grouped by their virtualization's memory overheads (an instance's memory cost is
- * the same on every host of a group); per group, a max tree (a complete binary tree in an
- * array) over its hosts' free memory, -Infinity for excluded hosts, updated in O(log hosts).
- * In CloudSim-compatible mode memory binds only while an instance is instantiating, so the
- * check is not made there (every instance fits somewhere).
+ * the same on every host of a group; the condition takes each instance at its least cost over
+ * the groups); per group, a max tree (a complete binary tree in an array) over its hosts' free
+ * memory, -Infinity for excluded hosts, updated in O(log hosts). Rooms are visited in
+ * decreasing order, best first over the trees, and the walk ends as soon as as many hosts as
+ * instances have room for every instance: a check visits about as many hosts as the
+ * evacuation has instances. In CloudSim-compatible mode memory binds only while an instance is
+ * instantiating; the others take no room.
  */
 import type { EffectiveOverheads } from '../virtualization/overheads'
 import { memoryCostMiB, type SimState } from './state'
@@ -28,7 +35,7 @@ function overheadKey(o: EffectiveOverheads | undefined): string {
   return `${o?.memFixedMiB} ${o?.memPerVcpuMiB} ${o?.memPercent} ${o?.memExemptMiB}`
 }
 
-/** Per overhead group, the most free memory of its candidate hosts (see the file comment). */
+/** Per overhead group, the free memory of its candidate hosts (see the file comment). */
 export class MemoryRoom {
   /** Per host, its group and its leaf's index in the group's tree. */
   private readonly groupOf: Int32Array
@@ -37,6 +44,16 @@ export class MemoryRoom {
   private readonly reps: number[] = []
   private readonly trees: Float64Array[] = []
   private readonly sizes: number[] = []
+
+  /** Best-first walk over the trees' nodes (`cannotHold`): node values, group, node index. */
+  private heapValue = new Float64Array(64)
+  private heapGroup = new Int32Array(64)
+  private heapNode = new Int32Array(64)
+  private heapSize = 0
+  /** Rooms taken from the walk, in decreasing order. */
+  private rooms = new Float64Array(64)
+  /** The instances' memory costs (`cannotHoldAll`). */
+  private costs = new Float64Array(64)
 
   /** `excluded[h] === 1`: host `h` is not a candidate (the decision's array, read live). */
   private excluded: Uint8Array
@@ -91,15 +108,131 @@ export class MemoryRoom {
     }
   }
 
-  /** False only if no candidate host has room for instance `v`'s memory (see the file). */
-  fitsSomewhere(v: number): boolean {
+  /**
+   * True only if instances `vms[0..count)` cannot all be placed on the candidate hosts by
+   * memory alone (see the file comment): then an evacuation of them fails, whatever hosts its
+   * searches choose. Instances whose memory does not bind (CloudSim-compatible mode, not
+   * instantiating) take no room; the others count at their least cost over the host groups.
+   */
+  cannotHoldAll(vms: Int32Array, count: number): boolean {
     const s = this.s
-    if (s.compat) return true
-    for (let g = 0; g < this.trees.length; g++) {
-      const most = (this.trees[g] as Float64Array)[1] as number
-      if (most >= memoryCostMiB(s, v, this.reps[g] as number) - ROOM_SLACK_MIB) return true
+    if (this.costs.length < count) this.costs = new Float64Array(2 * count)
+    let n = 0
+    for (let i = 0; i < count; i++) {
+      const v = vms[i] as number
+      if (!s.compat || s.vmInstantiating[v] === 1) this.costs[n++] = this.leastCostMiB(v)
+    }
+    const costs = this.costs.subarray(0, n).sort().reverse()
+    return this.cannotHold(costs, n)
+  }
+
+  /** `cannotHoldAll` on memory costs `costs[0..n)` (MiB), sorted in decreasing order. */
+  cannotHold(costs: Float64Array, n: number): boolean {
+    if (n === 0) return false
+    if (this.rooms.length < n) this.rooms = new Float64Array(2 * n)
+    const rooms = this.rooms
+    this.walkStart()
+    let m = 0
+    for (let j = 1; j <= n; j++) {
+      const least = (costs[j - 1] as number) - ROOM_SLACK_MIB
+      // Hosts with room for the least of the j largest, in decreasing room.
+      while (m < n && this.heapSize > 0 && (this.heapValue[0] as number) >= least)
+        rooms[m++] = this.walkNext()
+      if (m >= j) continue
+      // Fewer such hosts than instances: how many of the j each can hold, smallest first.
+      let held = 0
+      for (let k = 0; k < m && held < j; k++) {
+        let room = (rooms[k] as number) + ROOM_SLACK_MIB
+        for (let x = j - 1; x >= 0 && (costs[x] as number) <= room; x--) {
+          room -= costs[x] as number
+          held++
+        }
+      }
+      if (held < j) return true
     }
     return false
+  }
+
+  /** Starts the best-first walk at the roots of the groups' trees. */
+  private walkStart(): void {
+    this.heapSize = 0
+    for (let g = 0; g < this.trees.length; g++)
+      this.heapPush((this.trees[g] as Float64Array)[1] as number, g, 1)
+  }
+
+  /** The largest room not yet walked (the heap's top must be a real value). */
+  private walkNext(): number {
+    for (;;) {
+      const value = this.heapValue[0] as number
+      const g = this.heapGroup[0] as number
+      const i = this.heapNode[0] as number
+      this.heapPop()
+      const size = this.sizes[g] as number
+      if (i >= size) return value
+      const tree = this.trees[g] as Float64Array
+      this.heapPush(tree[2 * i] as number, g, 2 * i)
+      this.heapPush(tree[2 * i + 1] as number, g, 2 * i + 1)
+    }
+  }
+
+  private heapPush(value: number, g: number, i: number): void {
+    if (value === Number.NEGATIVE_INFINITY) return
+    if (this.heapSize === this.heapValue.length) {
+      const grow = <T extends Float64Array | Int32Array>(xs: T, out: T): T => {
+        out.set(xs)
+        return out
+      }
+      const size = 2 * this.heapSize
+      this.heapValue = grow(this.heapValue, new Float64Array(size))
+      this.heapGroup = grow(this.heapGroup, new Int32Array(size))
+      this.heapNode = grow(this.heapNode, new Int32Array(size))
+    }
+    const hv = this.heapValue
+    let k = this.heapSize++
+    while (k > 0) {
+      const parent = (k - 1) >> 1
+      if ((hv[parent] as number) >= value) break
+      hv[k] = hv[parent] as number
+      this.heapGroup[k] = this.heapGroup[parent] as number
+      this.heapNode[k] = this.heapNode[parent] as number
+      k = parent
+    }
+    hv[k] = value
+    this.heapGroup[k] = g
+    this.heapNode[k] = i
+  }
+
+  private heapPop(): void {
+    const n = --this.heapSize
+    if (n === 0) return
+    const hv = this.heapValue
+    const value = hv[n] as number
+    const g = this.heapGroup[n] as number
+    const i = this.heapNode[n] as number
+    let k = 0
+    for (;;) {
+      let c = 2 * k + 1
+      if (c >= n) break
+      if (c + 1 < n && (hv[c + 1] as number) > (hv[c] as number)) c++
+      if ((hv[c] as number) <= value) break
+      hv[k] = hv[c] as number
+      this.heapGroup[k] = this.heapGroup[c] as number
+      this.heapNode[k] = this.heapNode[c] as number
+      k = c
+    }
+    hv[k] = value
+    this.heapGroup[k] = g
+    this.heapNode[k] = i
+  }
+
+  /** Instance `v`'s least memory cost over the host groups (MiB). */
+  private leastCostMiB(v: number): number {
+    let least = Number.POSITIVE_INFINITY
+    for (const h of this.reps) {
+      const c = memoryCostMiB(this.s, v, h)
+      if (c < least) least = c
+    }
+    return least
   }
 
   /** Writes host `h`'s leaf (its free memory, or -Infinity when excluded); returns its index. */

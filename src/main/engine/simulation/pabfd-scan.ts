@@ -12,12 +12,10 @@ import type { HostEntries, SimState } from './state'
 export type MigrationPolicy = Extract<PolicySpec, { kind: 'migration' }>
 
 /**
- * Searches made, hosts whose increase the index computed from its filed figures (visited),
- * hosts examined in full (suitability, fit; the scan examines every host it reaches), and
- * hosts refused by the over-load test (a search that refused none and found nothing had no
- * suitable host at all: `failed-searches.ts` relies on it).
+ * Searches made, hosts whose increase the index computed from its filed figures (visited), and
+ * hosts examined in full (suitability, fit; the scan examines every host it reaches).
  */
-export const pabfdCounters = { searches: 0, visited: 0, examined: 0, refusals: 0 }
+export const pabfdCounters = { searches: 0, visited: 0, examined: 0 }
 
 /** Whether `h` is up, empty and was idle at the last update (all such hosts of a class tie). */
 export function isIdle(s: SimState, h: number): boolean {
@@ -59,10 +57,7 @@ export function refused(
   h: number,
   v: number,
 ): boolean {
-  const no =
-    probe.loadMips !== 0 && p !== undefined && isOverloaded(s, h, v, p.detector, p.parameter)
-  if (no) pabfdCounters.refusals++
-  return no
+  return probe.loadMips !== 0 && p !== undefined && isOverloaded(s, h, v, p.detector, p.parameter)
 }
 
 let idleTaken = new Uint8Array(0)

@@ -21,19 +21,6 @@ export interface PlacementRules {
   guestClass: Int32Array
   /** Whether host `h`'s virtualization accepts instance `v`'s guest (one part of `allows`). */
   acceptsGuestOf(h: number, v: number): boolean
-  /**
-   * Hosts `allows` refused by isolation or anti-affinity, the rules that depend on what runs
-   * where (a count that only grows; refusals by guest acceptance are not counted).
-   */
-  placementRefusals: { count: number }
-  /** An id shared by instances whose guest exactly the same hosts accept. */
-  guestGroup(v: number): number
-  /**
-   * An id shared by instances that `allows` treats alike on every host that holds none of
-   * them (those of one workload), or -1 when there is none (rack-wide anti-affinity also
-   * looks at the hosts that hold them).
-   */
-  ruleGroup(v: number): number
 }
 
 const SHARED = 0
@@ -112,41 +99,16 @@ export function buildPlacementRules(
   }
 
   const guestKeys = new Map<string, number>()
-  const classRep: number[] = []
-  const guestClass = Int32Array.from(design.hosts, (h, i) => {
+  const guestClass = Int32Array.from(design.hosts, (h) => {
     const key = `${JSON.stringify(h.virtualization)}|${h.cpuExtensions}`
     let id = guestKeys.get(key)
-    if (id === undefined) {
-      guestKeys.set(key, (id = guestKeys.size))
-      classRep.push(i)
-    }
+    if (id === undefined) guestKeys.set(key, (id = guestKeys.size))
     return id
   })
-
-  /** Per workload, its guest group (-1: not yet known); groups by the classes accepted. */
-  const groupOfWorkload = new Int32Array(design.workloads.length).fill(-1)
-  const groupIds = new Map<string, number>()
-  function guestGroupOf(wi: number): number {
-    let g = groupOfWorkload[wi] as number
-    if (g < 0) {
-      const key = classRep.map((h) => (guestOk(h, wi) ? '1' : '0')).join('')
-      g = groupIds.get(key) ?? groupIds.size
-      groupIds.set(key, g)
-      groupOfWorkload[wi] = g
-    }
-    return g
-  }
-  const placementRefusals = { count: 0 }
 
   return {
     guestClass,
     acceptsGuestOf: (h, v) => guestOk(h, vmWorkload[v] as number),
-    placementRefusals,
-    guestGroup: (v) => guestGroupOf(vmWorkload[v] as number),
-    ruleGroup: (v) => {
-      const wi = vmWorkload[v] as number
-      return antiScope[wi] === 'rack' ? -1 : wi
-    },
     allows(h, v, onHost) {
       const wi = vmWorkload[v] as number
       if (!guestOk(h, wi)) return false
@@ -160,7 +122,6 @@ export function buildPlacementRules(
       const scope = antiScope[wi]
       if (!refused && scope === 'host') refused = sameWorkloadOn([h], v, onHost)
       if (!refused && scope === 'rack') refused = sameWorkloadOn(rackHosts, v, onHost)
-      if (refused) placementRefusals.count++
       return !refused
     },
   }

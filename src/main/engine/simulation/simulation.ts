@@ -40,6 +40,7 @@ import {
 import { buildState, type SimState } from './state'
 import { plannedInstanceFailures } from '../nesting/instance-failure'
 import { finishNestedRun, prepareNestedRun, type NestedRun } from '../nesting/nested-run'
+import { NestedTraffic } from '../nesting/nested-traffic'
 import { usesStorageModel } from '../storage'
 import { StorageLink } from './storage-link'
 
@@ -86,6 +87,8 @@ export class Simulation {
   private readonly storage?: StorageLink
   /** The flow model of the fabric (issue 17); only when traffic is declared, never in compat. */
   private readonly network?: NetworkRun
+  /** Nested workloads' instances as the network sees them; only with nesting and traffic. */
+  private readonly nestedTraffic?: NestedTraffic
   /** What the event handlers (`failure-handling.ts`, `migration-handling.ts`) share. */
   private readonly loop: RunLoop
   private unplaced = 0
@@ -136,11 +139,13 @@ export class Simulation {
     this.startedMs = options.nowMs?.() ?? 0
     this.placement = new Placement(this.state, simDesign, this.seed)
     this.unplaced = this.placement.placeAll()
-    // The network numbers instances as the state does: against `simDesign`, without nested
-    // workloads (review s7c #1: the full list shifted every later workload's traffic and
-    // tenant by one). Nested workloads' own traffic is not modelled yet.
-    if (hasNetworkTraffic(design))
-      this.network = new NetworkRun(simDesign, this.seed, this.random.split('network'))
+    // The network numbers instances as the state does (review s7c #1), and sends nested
+    // workloads' own traffic from their outer instances' hosts (`nesting/nested-traffic.ts`).
+    if (hasNetworkTraffic(design)) {
+      this.nestedTraffic = NestedTraffic.of(design, this.nested, this.state, this.failures)
+      const networkDesign = this.nestedTraffic?.design ?? simDesign
+      this.network = new NetworkRun(networkDesign, this.seed, this.random.split('network'))
+    }
     // CloudSim's first processing instant is one step (plus 0.1 s) in; the general model
     // starts accounting at 0 so that every quantity covers the whole horizon [0, H].
     const first = this.state.compat ? this.state.offsetS + this.state.stepS : 0
@@ -322,7 +327,7 @@ export class Simulation {
       this.policy.kind === 'migration' ? optimizeAllocation(s, this.policy, this.random, tS) : []
     const rates = this.network?.advance(
       tS,
-      s,
+      this.nestedTraffic?.placement(tS) ?? s,
       decided.map((m) => ({
         vm: m.vm,
         fromHost: s.vmHome[m.vm] as number,

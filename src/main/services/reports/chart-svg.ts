@@ -47,13 +47,39 @@ function downsample(times: number[], values: number[]): Array<[number, number]> 
 let echartsModule: Promise<typeof EChartsModule> | undefined
 
 /**
- * The chart renderer, with ECharts loaded on first use: it costs about a second of start-up,
- * which every other CLI command and the app's start should not pay.
+ * The chart renderer for one document (call it once per report), with ECharts loaded on
+ * first use: it costs about a second of start-up, which every other CLI command and the
+ * app's start should not pay. Its charts' SVG ids are numbered within the document (see
+ * `renumberZrenderIds`), so the same report is the same bytes in any thread.
  */
 export async function loadChartRenderer(): Promise<ChartRenderer> {
   echartsModule ??= import('echarts')
   const echarts = await echartsModule
-  return (chart, size) => renderChartSvg(echarts, chart, size)
+  let charts = 0
+  return (chart, size) => renumberZrenderIds(renderChartSvg(echarts, chart, size), charts++)
+}
+
+/**
+ * zrender names each SVG's ids and classes from two counters that live as long as the thread
+ * (`zr85-c0`, `zr85-cls-412`; not exposed, never reset), so a report made in a reused pool
+ * thread differed from the same report made in a fresh one (review s7b #6). This renames
+ * them from the chart's place in its document: `zr<chartIndex>`, and the classes `-cls-0`,
+ * `-cls-1`, … in order of first use. Only zrender's own places are touched: `id="…"`,
+ * `url(#…)`, `class="…"` and the `.class` rules at the start of a line of its `<style>`;
+ * never the charts' text. Distinct charts keep distinct prefixes, so ids stay unique in
+ * the document.
+ */
+export function renumberZrenderIds(svg: string, chartIndex: number): string {
+  const classes = new Map<string, number>()
+  return svg.replace(
+    /(class="|id="|url\(#|^\.)zr\d+-(?:cls-(\d+)|([a-z]+-?\d+))/gm,
+    (_whole, before: string, cls: string | undefined, other: string | undefined) => {
+      if (cls === undefined) return `${before}zr${chartIndex}-${other ?? ''}`
+      let n = classes.get(cls)
+      if (n === undefined) classes.set(cls, (n = classes.size))
+      return `${before}zr${chartIndex}-cls-${n}`
+    },
+  )
 }
 
 /** Renders one report chart to an SVG string. */

@@ -21,8 +21,16 @@ export function chromiumPath(): string {
   return process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium'
 }
 
-/** Prints self-contained HTML to an A4 PDF with headless Chromium. */
-export async function htmlToPdfWithChromium(html: string): Promise<Uint8Array> {
+/**
+ * Prints self-contained HTML to an A4 PDF with headless Chromium. When `signal` aborts (the
+ * job's cancel, the host's shutdown), the browser is closed at once and the promise rejects:
+ * a PDF in progress must not keep a stopping process alive (review s7a #10: 8 s at SIGTERM).
+ */
+export async function htmlToPdfWithChromium(
+  html: string,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  signal?.throwIfAborted()
   let browser
   try {
     // Loaded here, not at start-up: playwright-core costs about a second to import.
@@ -34,13 +42,18 @@ export async function htmlToPdfWithChromium(html: string): Promise<Uint8Array> {
       { cause: error },
     )
   }
+  const open = browser
+  const closeOnAbort = (): void => void open.close().catch(() => undefined)
+  signal?.addEventListener('abort', closeOnAbort, { once: true })
   try {
+    signal?.throwIfAborted()
     const page = await browser.newPage()
     // The report has no script and no external resource: nothing to wait for but layout.
     await page.setContent(html, { waitUntil: 'load' })
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
     return new Uint8Array(pdf)
   } finally {
+    signal?.removeEventListener('abort', closeOnAbort)
     await browser.close()
   }
 }
@@ -48,6 +61,6 @@ export async function htmlToPdfWithChromium(html: string): Promise<Uint8Array> {
 /** The PDF maker for this shell. */
 export function pdfMaker(
   shell?: Pick<ShellCapabilities, 'htmlToPdf'>,
-): (html: string) => Promise<Uint8Array> {
+): (html: string, signal?: AbortSignal) => Promise<Uint8Array> {
   return shell?.htmlToPdf ?? htmlToPdfWithChromium
 }

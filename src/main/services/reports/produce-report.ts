@@ -14,6 +14,8 @@ import {
   buildTenantReport,
   createScheduler,
   hasErrors,
+  lastRunShapeProblem,
+  lastRunValueProblem,
   projectTenantView,
   renderReportHtml,
   reportCsvFiles,
@@ -26,7 +28,8 @@ import { loadChartRenderer } from './chart-svg'
 import { htmlToPdfWithChromium } from './pdf'
 
 export interface ReportProgress {
-  stage: 'placement' | 'simulation' | 'report' | 'pdf' | 'done'
+  /** `queued`: waiting for a free report thread (see `ReportPool.run`). */
+  stage: 'queued' | 'placement' | 'simulation' | 'report' | 'pdf' | 'done'
   /** Overall fraction done, 0..1. */
   fraction: number
 }
@@ -51,7 +54,8 @@ export interface ProduceReportOptions {
   csv?: boolean
   onProgress?: (progress: ReportProgress) => void
   signal?: AbortSignal
-  makePdf?: (html: string) => Promise<Uint8Array>
+  /** HTML -> PDF; it should stop (reject) when the signal it is given aborts. */
+  makePdf?: (html: string, signal?: AbortSignal) => Promise<Uint8Array>
   generatedAt?: string
   generator?: string
 }
@@ -120,6 +124,28 @@ function ownHostsIn(
   return [...hosts]
 }
 
+/**
+ * The saved run the caller passed, if it can be true of `design` (its shape and values: the
+ * same checks as a file's `lastRun` on open, review s7b #2); else none, so the report places
+ * and simulates afresh, and (for the provider) a note says why.
+ */
+function savedRunFor(
+  design: Design,
+  options: ProduceReportOptions,
+  notes: string[],
+): { placement?: PlacementResult; simulation?: SimulationResult } {
+  const { placement, simulation } = options
+  if (!placement && !simulation) return {}
+  const saved = { designFingerprint: '', placement, simulation }
+  const problem = lastRunShapeProblem(saved) ?? lastRunValueProblem(saved, design)
+  if (!problem) return { placement, simulation }
+  if (options.tenantId === undefined)
+    notes.push(
+      `The saved run was not used (${problem.path}: ${problem.message}); the design was placed and simulated again.`,
+    )
+  return {}
+}
+
 /** Produces the asked-for outputs. Throws `ReportCancelled` or `ReportTenantNotFound`. */
 export async function produceReport(options: ProduceReportOptions): Promise<ReportOutputs> {
   const { design } = options
@@ -132,8 +158,7 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   }
   const notes: string[] = []
   const errors = validateDesign(design).filter((p) => p.severity === 'error')
-  let placement = options.placement
-  let simulation = options.simulation
+  let { placement, simulation } = savedRunFor(design, options, notes)
   if (hasErrors(errors) && (!placement || !simulation)) {
     notes.push(
       `The design has ${errors.length} error(s), so it was not placed or simulated; first: ${errors[0]?.path} ${errors[0]?.message}`,
@@ -174,7 +199,10 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   await check()
   if (options.pdf && out.html) {
     progress('pdf', 0.88)
-    out.pdf = await (options.makePdf ?? htmlToPdfWithChromium)(out.html)
+    const make = options.makePdf ?? htmlToPdfWithChromium
+    out.pdf = await make(out.html, options.signal).catch((error: unknown) => {
+      throw options.signal?.aborted ? new ReportCancelled() : error
+    })
   }
   if (options.csv) out.csv = reportCsvFiles(model)
   progress('done', 1)

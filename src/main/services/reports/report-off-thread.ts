@@ -9,6 +9,11 @@
  * - A cancel (the caller's, or its last socket closing) aborts the job's task: waiting, it
  *   leaves the queue; running, piscina terminates the thread running it (whatever long step
  *   it is in), and no other job's.
+ * - The queue is ours, in front of piscina: a job is handed to piscina only when a thread is
+ *   free for it, and each job that ends (done, failed, aborted) hands on the next waiting one
+ *   (review s7b #1). piscina 5.3.2 with `minThreads: 0` terminates an aborted running task's
+ *   thread and then starts no thread for the tasks left in its own queue (it only spawns on a
+ *   new submission or when a thread becomes free), so they waited for ever on a quiet host.
  * - Threads are reused between jobs (a thread started from source costs seconds) and end
  *   after `IDLE_MS` without work; `destroyReportPool` ends them all (shutdown).
  * The PDF, which needs the shell (Chromium), is made here from the worker's HTML. Without a
@@ -75,6 +80,9 @@ export class ReportWorkerError extends Error {
   }
 }
 
+/** Why a job fails that was waiting when the pool ended (shutdown). */
+const POOL_CLOSED = 'the report worker stopped: the report pool was closed'
+
 /** The worker's own error, passed on as it said it (not a thread that stopped). */
 class ReportFailed extends Error {}
 
@@ -98,16 +106,22 @@ export class ReportPool {
   private readonly queueCap: number
   private pending = 0
   private started = 0
+  /** Jobs handed to piscina (each has, or is getting, a thread of its own). */
+  private inPool = 0
+  /** Jobs waiting for a thread, oldest first: `start` hands one to piscina, `fail` ends it. */
+  private readonly waiting: Array<{ start: () => void; fail: (error: Error) => void }> = []
+  private destroyed = false
 
   constructor(options: ReportPoolOptions) {
     this.heapMiB = options.heapMiB ?? REPORT_WORKER_HEAP_MIB
     const threads = (this.threadCap = options.threads ?? MAX_REPORT_WORKERS)
-    const queued = (this.queueCap = options.queued ?? MAX_QUEUED_REPORTS)
+    this.queueCap = options.queued ?? MAX_QUEUED_REPORTS
     this.pool = new Piscina({
       filename: options.filename,
       minThreads: 0,
       maxThreads: threads,
-      maxQueue: queued,
+      // Never more tasks than threads reach piscina (the queue is `waiting`, above).
+      maxQueue: threads,
       idleTimeout: IDLE_MS,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMiB },
     })
@@ -132,7 +146,8 @@ export class ReportPool {
   }
 
   /**
-   * Makes one report (without its PDF) in a pool thread. Throws `ReportQueueFull` at once
+   * Makes one report (without its PDF) in a pool thread; a job that has to wait for a thread
+   * first reports progress `queued` (fraction 0). Throws `ReportQueueFull` at once
    * when the pool is full, `ReportCancelled` when `signal` aborts (waiting or running),
    * `ReportTenantNotFound`, or an `Error` (the heap bound's, the worker's).
    */
@@ -150,7 +165,10 @@ export class ReportPool {
       progress: channel.port2,
     }
     this.pending++
+    let handedOn = false
     try {
+      await this.turn(signal, () => onProgress?.({ stage: 'queued', fraction: 0 }))
+      handedOn = true
       const result = (await this.pool.run(task, {
         transferList: [channel.port2],
         ...(signal ? { signal } : {}),
@@ -166,18 +184,68 @@ export class ReportPool {
             'export a smaller design, or simulate it first so the report reuses that run',
           { cause: error },
         )
-      if (error instanceof ReportTenantNotFound || error instanceof ReportFailed) throw error
+      if (
+        error instanceof ReportTenantNotFound ||
+        error instanceof ReportFailed ||
+        error instanceof ReportWorkerError
+      )
+        throw error
       throw new ReportWorkerError(`the report worker stopped: ${(error as Error).message}`, {
         cause: error,
       })
     } finally {
       this.pending--
       channel.port1.close()
+      if (handedOn) {
+        this.inPool--
+        this.next()
+      }
     }
+  }
+
+  /**
+   * Resolves when a thread is free for the job (at once when fewer than `threadCap` jobs are
+   * in piscina), calling `onQueued` first when it has to wait; rejects `ReportCancelled` if
+   * `signal` aborts while it waits.
+   */
+  private turn(signal: AbortSignal | undefined, onQueued: () => void): Promise<void> {
+    if (this.destroyed) return Promise.reject(new ReportWorkerError(POOL_CLOSED))
+    if (this.inPool < this.threadCap && this.waiting.length === 0) {
+      this.inPool++
+      return Promise.resolve()
+    }
+    return new Promise<void>((resolve, reject) => {
+      const entry = {
+        start: (): void => {
+          signal?.removeEventListener('abort', onAbort)
+          this.inPool++
+          resolve()
+        },
+        fail: (error: Error): void => {
+          signal?.removeEventListener('abort', onAbort)
+          reject(error)
+        },
+      }
+      const onAbort = (): void => {
+        const at = this.waiting.indexOf(entry)
+        if (at >= 0) this.waiting.splice(at, 1)
+        reject(new ReportCancelled())
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.waiting.push(entry)
+      onQueued()
+    })
+  }
+
+  /** Hands waiting jobs to piscina while threads are free. */
+  private next(): void {
+    while (this.inPool < this.threadCap && this.waiting.length > 0) this.waiting.shift()?.start()
   }
 
   /** Ends every thread; running and waiting jobs fail. */
   async destroy(): Promise<void> {
+    this.destroyed = true
+    for (const entry of this.waiting.splice(0)) entry.fail(new ReportWorkerError(POOL_CLOSED))
     await this.pool.destroy()
   }
 }
@@ -200,7 +268,12 @@ export async function produceReportOffThread(
   if (pdf && outputs.html) {
     if (signal?.aborted) throw new ReportCancelled()
     onProgress?.({ stage: 'pdf', fraction: 0.88 })
-    outputs.pdf = await (makePdf ?? htmlToPdfWithChromium)(outputs.html)
+    // The PDF stops with the job (a cancel, the host's shutdown): a browser left printing
+    // kept a stopping `strata serve` alive until it finished.
+    const make = makePdf ?? htmlToPdfWithChromium
+    outputs.pdf = await make(outputs.html, signal).catch((error: unknown) => {
+      throw signal?.aborted ? new ReportCancelled() : error
+    })
     onProgress?.({ stage: 'done', fraction: 1 })
   }
   return outputs

@@ -4,6 +4,7 @@
  * available (tests, odd layouts). Progress and results go to typed listeners (tenancy) and
  * then on the event hub to provider sessions.
  */
+import { progressPercent } from '../../../shared/domain/number-text'
 import { Worker } from 'node:worker_threads'
 import type {
   HostSeriesAnswer,
@@ -369,7 +370,7 @@ export class SimulationRuns {
   forget(): string | undefined {
     const all = [...this.runs.values()]
     this.runs.clear()
-    const stopped = all.filter(isActive).map((r) => `${Math.floor(r.info.progress * 100)} %`)
+    const stopped = all.filter(isActive).map((r) => `${progressPercent(r.info.progress)} %`)
     for (const run of all) {
       // A run on this thread has no worker to end: it stops at its next slice.
       if (isActive(run)) run.send({ type: 'cancel' })

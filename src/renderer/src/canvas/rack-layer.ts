@@ -8,7 +8,9 @@
  * Zoomed out it also draws the links' per-rack bundles (`bundles.ts`), clipped so that they
  * pass beneath the rack boxes, and on racks whose hosts are not on the canvas (large designs)
  * but wide enough on screen, their mosaic (`rack-mosaic.ts`): a rack is never an empty box.
- * Redraws at most once per animation frame.
+ * Drawn in Cytoscape's own frame, over its element layer (`cy-frame.ts`: one full-size canvas
+ * per pan frame fewer for the compositor to commit); with another renderer (WebGL) on a canvas
+ * of its own over Cytoscape's. Redraws at most once per animation frame.
  */
 import type { Core } from 'cytoscape'
 import type { CanvasColours } from './style'
@@ -20,6 +22,7 @@ import { bundleKey, drawBundleLines, type RackBundle } from './bundles'
 import { LabelSprites } from './label-sprites'
 import type { HostOverlay } from '../drawing/host-overlay'
 import { drawMosaic, MOSAIC_RACK_PX, type MosaicMember } from './rack-mosaic'
+import { drawInCyFrame, type CyFrame } from './cy-frame'
 
 /** Where the layer finds the members a rack holds off the canvas, and their overlay. */
 export interface HeldMembers {
@@ -69,20 +72,32 @@ export class RackLayer {
     this.schedule()
   }
 
-  /** A layer on a new canvas over Cytoscape's, inside `container`. */
+  /** Drawing in Cytoscape's frame (`cy-frame.ts`); none: on `canvas`. */
+  private inFrame: CyFrame | undefined
+
+  /**
+   * A layer drawn in Cytoscape's own frame, or (another renderer than the 2D canvas one) on a
+   * new canvas over Cytoscape's, inside `container`.
+   */
   static over(cy: Core, container: HTMLElement, colours: CanvasColours): RackLayer {
+    const layer = new RackLayer(cy, undefined, colours)
+    layer.inFrame = drawInCyFrame(cy, (ctx, w, h, ratio) => {
+      if (!layer.held) layer.paint(ctx, w, h, ratio)
+    })
+    if (layer.inFrame) return layer
     const canvas = document.createElement('canvas')
     canvas.className = 'rack-layer'
     canvas.setAttribute('aria-hidden', 'true')
     canvas.style.cssText =
       'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none;z-index:5'
     container.appendChild(canvas)
-    return new RackLayer(cy, canvas, colours)
+    layer.canvas = canvas
+    return layer
   }
 
   constructor(
     private readonly cy: Core,
-    private readonly canvas: HTMLCanvasElement,
+    private canvas: HTMLCanvasElement | undefined,
     private colours: CanvasColours,
   ) {
     cy.on('viewport resize', this.redraw)
@@ -154,7 +169,9 @@ export class RackLayer {
   }
 
   schedule(): void {
-    if (this.held || this.frame || typeof requestAnimationFrame !== 'function') return
+    if (this.held) return
+    if (this.inFrame) return this.inFrame.request()
+    if (this.frame || typeof requestAnimationFrame !== 'function') return
     this.frame = requestAnimationFrame(() => {
       this.frame = 0
       this.draw()
@@ -175,21 +192,26 @@ export class RackLayer {
     return boxes
   }
 
+  /** Draws on the layer's own canvas (when not drawn in Cytoscape's frame). */
   draw(): void {
-    const ctx = this.canvas.getContext('2d')
-    if (!ctx) return
+    const canvas = this.canvas
+    const ctx = canvas?.getContext('2d')
+    if (!canvas || !ctx) return
     const w = this.cy.width()
     const h = this.cy.height()
     const ratio = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1
-    if (
-      this.canvas.width !== Math.round(w * ratio) ||
-      this.canvas.height !== Math.round(h * ratio)
-    ) {
-      this.canvas.width = Math.round(w * ratio)
-      this.canvas.height = Math.round(h * ratio)
+    if (canvas.width !== Math.round(w * ratio) || canvas.height !== Math.round(h * ratio)) {
+      canvas.width = Math.round(w * ratio)
+      canvas.height = Math.round(h * ratio)
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
     ctx.clearRect(0, 0, w, h)
+    this.paint(ctx, w, h, ratio)
+  }
+
+  /** Paints the layer on `ctx` (already cleared, or holding Cytoscape's drawing), screen px. */
+  private paint(ctx: CanvasRenderingContext2D, w: number, h: number, ratio: number): void {
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
     this.drawn = []
     this.ratio = ratio
     this.font = ctx.font
@@ -376,6 +398,7 @@ export class RackLayer {
 
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame)
+    this.inFrame?.destroy()
     this.cy.off('viewport resize', this.redraw)
     this.cy.off('add remove position', this.invalidate)
     this.cy.off('data', 'node.rack', this.invalidate)

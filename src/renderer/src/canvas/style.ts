@@ -47,6 +47,10 @@ export function coloursFromCss(element: Element | undefined): CanvasColours {
 
 export function canvasStyle(c: CanvasColours): StylesheetJson {
   return [
+    // no ripple where a pan starts: it would redraw a full-size canvas every pan frame
+    // (`cy-frame.ts`), for a faint circle under the pointer
+    // (Cytoscape's types want every core property named)
+    { selector: 'core', style: { 'active-bg-opacity': 0 } } as unknown as StylesheetJson[number],
     {
       selector: 'node',
       style: {

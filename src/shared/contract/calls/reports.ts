@@ -34,10 +34,13 @@ export interface ReportsResponses {
   'reports:cancel': { cancelled: boolean }
 }
 
-/** Progress of a report job. */
+/**
+ * Progress of a report job. `queued` (fraction 0) comes first when the job waits for a free
+ * report thread, so that its caller knows the id to cancel it by while it waits.
+ */
 export interface ReportProgressEvent {
   jobId: string
-  stage: 'placement' | 'simulation' | 'report' | 'pdf' | 'done'
+  stage: 'queued' | 'placement' | 'simulation' | 'report' | 'pdf' | 'done'
   /** 0..1. */
   fraction: number
 }

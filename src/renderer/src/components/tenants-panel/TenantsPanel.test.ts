@@ -97,9 +97,9 @@ describe('TenantsPanel', () => {
     const summary = wrapper.get('[data-testid="placement-summary"]').text()
     const total = (useDesignStore().design?.workloads ?? []).reduce((n, w) => n + w.count, 0)
     // the shared sentence (review s7u #3): refusals counted, w-huge among them
-    const m = new RegExp(`Placed (\\d+) of ${total} instances on \\d+ hosts; (\\d+) refused`).exec(
-      summary,
-    )
+    const m = new RegExp(
+      `Placed (\\d+) of ${total} instances on \\d+ of \\d+ hosts; (\\d+) refused`,
+    ).exec(summary)
     expect(Number(m?.[2])).toBe(total - Number(m?.[1]))
     expect(Number(m?.[2])).toBeGreaterThan(0)
     expect(summary).not.toContain('everything fitted')

@@ -1,0 +1,121 @@
+/**
+ * The room a synthetic datacenter's hosts leave, by the guests they take, so that the generator
+ * gives each workload a kind that fits (review s7u #2: with few hosts, the seeded draw could
+ * put 72 VMs on 5 hypervisor hosts next to 4 container hosts, or containers where there is one
+ * LXC host, and the scheduler refused them). Three classes of host: hardware-assisted
+ * hypervisors (KVM, ESXi: any VM), Xen PV (paravirtualization-aware VMs only) and LXC
+ * (containers only), as `acceptsGuest` says. Room is the scheduler's allocatable capacity
+ * (`hostCapacity`) less what each instance takes there (`instanceDemand`, overheads included),
+ * summed over the class's hosts and kept at `FILL` of it, so bin-packing loss (at most about
+ * one instance a host) never makes a counted fit a refusal.
+ */
+import type { Host, Rack, Workload } from '../../../shared/design/schema'
+import { overheadsFor } from '../virtualization'
+import { hostCapacity, instanceDemand, type InstanceDemand } from './capacity'
+
+/** The share of each class's capacity the generator fills. */
+export const FILL = 0.8
+
+type HostClass = 'hvm' | 'pv' | 'os'
+
+interface ClassRoom {
+  hosts: number
+  sample?: Host
+  vcpuMilli: number
+  memoryMiB: number
+  diskGiB: number
+  instances: number
+}
+
+const RESOURCES = ['vcpuMilli', 'memoryMiB', 'diskGiB'] as const
+
+const classOf = (h: Host): HostClass | undefined => {
+  const k = h.virtualization.kind
+  return k === 'hvm' || k === 'pv' || k === 'os' ? k : undefined
+}
+
+/** What is left on the hosts of each class; `place` takes a workload's instances from it. */
+export class SyntheticRoom {
+  private readonly room: Record<HostClass, ClassRoom>
+  private readonly rack: Rack | undefined
+
+  constructor(hosts: readonly Host[], rack: Rack | undefined) {
+    this.rack = rack
+    const empty = (): ClassRoom => ({
+      hosts: 0,
+      vcpuMilli: 0,
+      memoryMiB: 0,
+      diskGiB: 0,
+      instances: 0,
+    })
+    this.room = { hvm: empty(), pv: empty(), os: empty() }
+    for (const h of hosts) {
+      const c = classOf(h)
+      if (!c) continue
+      const cap = hostCapacity(h, rack, overheadsFor(h))
+      const r = this.room[c]
+      r.hosts++
+      r.sample ??= h
+      r.vcpuMilli += cap.vcpuMilli * FILL
+      r.memoryMiB += cap.memoryMiB * FILL
+      r.diskGiB += cap.diskGiB * FILL
+      r.instances += cap.maxInstances * FILL
+    }
+  }
+
+  /** The classes whose hosts take `w`, the hypervisors first. */
+  private classesFor(w: Workload): HostClass[] {
+    if (w.kind === 'container') return ['os']
+    return w.paravirtAware ? ['hvm', 'pv'] : ['hvm']
+  }
+
+  private demand(c: HostClass, w: Workload): InstanceDemand | undefined {
+    const sample = this.room[c].sample
+    if (!sample) return undefined
+    const o = overheadsFor(sample)
+    const out: InstanceDemand = {
+      vcpuMilli: 0,
+      memoryMiB: 0,
+      diskGiB: 0,
+      mips: 0,
+      bandwidthMbps: 0,
+    }
+    return instanceDemand(w, o, hostCapacity(sample, this.rack, o), out)
+  }
+
+  /** How many instances of `w` the room of class `c` holds. */
+  private fitIn(c: HostClass, w: Workload): number {
+    const d = this.demand(c, w)
+    const r = this.room[c]
+    if (!d) return 0
+    let n = Math.floor(r.instances)
+    for (const k of RESOURCES) if (d[k] > 0) n = Math.min(n, Math.floor(r[k] / d[k]))
+    return Math.max(0, n)
+  }
+
+  /** How many of `w`'s instances fit (anti-affine ones on distinct hosts). */
+  fitCount(w: Workload): number {
+    const classes = this.classesFor(w)
+    const fit = classes.reduce((n, c) => n + this.fitIn(c, w), 0)
+    if (w.affinity.policy !== 'anti-affinity') return fit
+    return Math.min(
+      fit,
+      classes.reduce((n, c) => n + this.room[c].hosts, 0),
+    )
+  }
+
+  /** Takes `w`'s instances from the room, its first class first (never below 0). */
+  place(w: Workload): void {
+    let left = w.count
+    for (const c of this.classesFor(w)) {
+      const n = Math.min(left, this.fitIn(c, w))
+      const d = this.demand(c, w)
+      const r = this.room[c]
+      if (!d) continue
+      const take = c === this.classesFor(w).at(-1) ? left : n
+      for (const k of RESOURCES) r[k] = Math.max(0, r[k] - take * d[k])
+      r.instances = Math.max(0, r.instances - take)
+      left -= take
+    }
+  }
+}
