@@ -101,11 +101,14 @@ function safeIsolationReason(reason: string): string {
 /**
  * The part of a placement result one tenant may see: its own instances only, tenant-safe
  * reasons, aliased hosts, and no per-host usage (hosts are shared with other tenants).
+ * Unplaced instances carry their reasons in `summary` only, unless `unplacedReasons`: then
+ * also as tenant-safe rejections whose counts the caller must drop (tenancy's projection).
  */
 export function tenantSafeResult(
   r: PlacementResult,
   tenantId: string,
   showHostNames: boolean,
+  options: { unplacedReasons?: boolean } = {},
 ): PlacementResult {
   const name = hostAliaser(showHostNames)
   const placed = r.placed
@@ -119,7 +122,10 @@ export function tenantSafeResult(
     .filter((u) => u.tenantId === tenantId)
     .map((u) => {
       const reasons = tenantReasons(u.reasons)
-      return { ...u, reasons: [], summary: tenantSummary(reasons, undefined) }
+      // the reasons, made tenant-safe, only for a caller that keeps their phrases alone
+      // (tenancy's explanations): their counts are of the provider's hosts
+      const kept = options.unplacedReasons ? tenantSafeRejections(u.reasons) : []
+      return { ...u, reasons: kept, summary: tenantSummary(reasons, undefined) }
     })
   const out: PlacementResult = {
     ...r,
