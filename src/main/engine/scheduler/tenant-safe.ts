@@ -44,6 +44,12 @@ export function hostAliaser(
  * that tenant's; reasons that name another tenant become "another tenant"; host ids become
  * `host 1`, `host 2`... unless the tenant may see host names, and then only the hosts in
  * `visible` (the ones its instances run on) keep their ids.
+ *
+ * `visible` lists the tenant's hosts in order of first use by its instances in instance order,
+ * the order `tenantSafeResult` (the tenant's placement digest) numbers them in: they are
+ * numbered first, so a host has the same pseudonym in every explanation and in the digest
+ * (review s7a #9: both of Acme's db replicas were "placed on host 1", on two hosts). Other
+ * hosts (candidates the tenant does not use) are numbered after them, never as one of them.
  */
 export function tenantSafeExplanation(
   e: Explanation,
@@ -54,6 +60,7 @@ export function tenantSafeExplanation(
   if (e.tenantId !== tenantId) return undefined
   const reasons = tenantReasons(e.rejections)
   const name = hostAliaser(showHostNames, visible)
+  if (visible) for (const id of visible) name(id)
   const hostId = e.hostId === undefined ? undefined : name(e.hostId)
   const out: Explanation = {
     instanceId: e.instanceId,
@@ -94,11 +101,14 @@ function safeIsolationReason(reason: string): string {
 /**
  * The part of a placement result one tenant may see: its own instances only, tenant-safe
  * reasons, aliased hosts, and no per-host usage (hosts are shared with other tenants).
+ * Unplaced instances carry their reasons in `summary` only, unless `unplacedReasons`: then
+ * also as tenant-safe rejections whose counts the caller must drop (tenancy's projection).
  */
 export function tenantSafeResult(
   r: PlacementResult,
   tenantId: string,
   showHostNames: boolean,
+  options: { unplacedReasons?: boolean } = {},
 ): PlacementResult {
   const name = hostAliaser(showHostNames)
   const placed = r.placed
@@ -112,7 +122,10 @@ export function tenantSafeResult(
     .filter((u) => u.tenantId === tenantId)
     .map((u) => {
       const reasons = tenantReasons(u.reasons)
-      return { ...u, reasons: [], summary: tenantSummary(reasons, undefined) }
+      // the reasons, made tenant-safe, only for a caller that keeps their phrases alone
+      // (tenancy's explanations): their counts are of the provider's hosts
+      const kept = options.unplacedReasons ? tenantSafeRejections(u.reasons) : []
+      return { ...u, reasons: kept, summary: tenantSummary(reasons, undefined) }
     })
   const out: PlacementResult = {
     ...r,

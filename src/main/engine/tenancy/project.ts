@@ -9,7 +9,7 @@ import type {
   TenantView,
   TenantVolume,
 } from '../../../shared/domain/tenant-view'
-import type { Design, Tenant } from '../../../shared/design/schema'
+import type { Design, Tenant, Workload } from '../../../shared/design/schema'
 import { estimateBill, simulatedBill, type AllocationTotals } from './bill'
 import { hasNetworkTraffic } from '../network/network-run'
 import { estimatedNetworkGB } from './network-estimate'
@@ -87,10 +87,26 @@ export function projectTenantView(
     })).redact(text)
 
   const zoneLabel = new Map(zones.map((z) => [z.id, z.label]))
+  /**
+   * Why an own instance was not placed, in the tenant's terms (review s7c #4): one inside the
+   * tenant's own VMs (a node pool) is about those VMs, the one thing the tenant can change,
+   * never about the provider's hosts.
+   */
+  const unplacedSummary = (w: Workload, reasons: readonly string[]): string => {
+    const why = reasons.length > 0 ? `: ${reasons.join('; ')}` : ''
+    const runsIn = w.nesting?.runsIn
+    const outer = runsIn === undefined ? undefined : workloads.find((o) => o.id === runsIn)
+    if (!outer) return `No host could take this instance${why}.`
+    const name = outer.name || outer.id
+    return outer.count === 1
+      ? `Your 1 VM of ${name} has no room for it${why}.`
+      : `None of your ${outer.count} VMs of ${name} has room for it${why}.`
+  }
   /** The scheduler's decision about an own instance, in tenant-safe words. */
-  const explain = (id: string, zoneId: string | undefined, refused: boolean) => {
+  const explain = (id: string, w: Workload, zoneId: string | undefined, refused: boolean) => {
     if (zoneId === undefined && !refused) return undefined
     const given = options.explain?.(id)
+    const reasons = (given?.reasons ?? []).map(redact)
     const entry: TenantExplanation = {
       instanceId: id,
       outcome: zoneId !== undefined ? 'placed' : 'unplaced',
@@ -99,8 +115,8 @@ export function projectTenantView(
           ? redact(given.summary)
           : zoneId !== undefined
             ? `Placed in ${zoneLabel.get(zoneId) ?? zoneId}.`
-            : 'No host could take this instance.',
-      reasons: (given?.reasons ?? []).map(redact),
+            : unplacedSummary(w, reasons),
+      reasons,
     }
     if (zoneId !== undefined) entry.zoneId = zoneId
     return entry
@@ -166,7 +182,7 @@ export function projectTenantView(
         sizeGiB: w.diskGiB,
         storageClass: w.storageClass ?? 'default',
       })
-    const explanation = explain(id, zoneId, unplaced.has(id))
+    const explanation = explain(id, w, zoneId, unplaced.has(id))
     if (explanation) explanations.push(explanation)
   })
 

@@ -3,6 +3,7 @@ import { fail, ok } from '../../../shared/contract'
 import { emptyDesign, openIntoSession } from '../../engine'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
+import { simulationPatchProblem } from './simulation-patch'
 import { listSamples, readSample } from '../samples'
 
 type DesignCall =
@@ -28,7 +29,12 @@ export function designHandlers(ctx: AppContext): HandlerMap<DesignCall> {
       }),
     'design:get': () => ok({ ...design.state, design: design.design, problems: design.problems }),
     'design:validate': () => ok(design.problems),
-    'design:apply': (req) => design.apply(req.command),
+    'design:apply': (req) => {
+      // a policy or weigher the run would refuse is refused now, naming the valid ones
+      const refused = simulationPatchProblem(req.command)
+      if (refused) return fail('bad-request', `${refused.path}: ${refused.message}`, [refused])
+      return design.apply(req.command)
+    },
     'design:undo': () => design.undo(),
     'design:redo': () => design.redo(),
     'design:new': (req) => {

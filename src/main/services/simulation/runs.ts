@@ -277,7 +277,9 @@ export class SimulationRuns {
     const active = run.info.status === 'running' || run.info.status === 'paused'
     if (active) {
       run.send(message)
-      if (to !== 'cancelled') run.info.status = to
+      // a cancelled run answers so at once (review s7a #11: it said "running"); its result
+      // and `simulation:finished` follow when its thread has stopped
+      run.info.status = to
     }
     return { ...run.info }
   }

@@ -42,7 +42,10 @@ function refusals(
   if (!result) return undefined
   // only the unplaced instances are read: the placed ones (100,000 at 10,000 hosts) are not
   // made tenant-safe for nothing
-  const own = tenantSafeResult({ ...result, placed: [], hostUsage: [] }, tenantId, false).unplaced
+  // review s7c #4: without `unplacedReasons` every reason was dropped here
+  const own = tenantSafeResult({ ...result, placed: [], hostUsage: [] }, tenantId, false, {
+    unplacedReasons: true,
+  }).unplaced
   const byId = new Map(own.map((u) => [u.instanceId, u.reasons.map((r) => r.reason)]))
   return (id) => {
     const reasons = byId.get(id)
