@@ -113,4 +113,46 @@ describe('a run that must place first', () => {
       expect(ctx.host.exited()).toBeUndefined()
     },
   )
+
+  it(
+    'shows the placement of the run started last when two start back to back (review s8a #1)',
+    { timeout: 240_000 },
+    async () => {
+      const design = generateDesign({
+        hosts: 200,
+        racks: 5,
+        tenants: 3,
+        instances: 1600,
+        seed: 3,
+        horizonH: 24,
+        storageIops: 0,
+        nodePools: 0,
+      })
+      const file = join(ctx.dir, 'gen200.strata.json')
+      writeFileSync(file, serializeStrataFile(design))
+      const opened = await call(ctx.provider, 'files:open', { path: file, discardChanges: true })
+      expect(opened.ok ? 'ok' : opened.error?.message).toBe('ok')
+      // both sent before either answers: the host starts seed 31, then seed 32
+      const [first, second] = await Promise.all([
+        call(ctx.provider, 'simulation:start', { seed: 31, horizonS: 3600 }),
+        call(ctx.provider, 'simulation:start', { seed: 32, horizonS: 3600 }),
+      ])
+      expect([first.ok, second.ok]).toEqual([true, true])
+      const ids = [first, second].map((r) => (r.value as { runId: string }).runId)
+      // both runs' threads have placed and reported once both are no longer running
+      for (let i = 0; i < 200; i++) {
+        const states = await Promise.all(
+          ids.map(async (runId) => {
+            const got = await call(ctx.provider, 'simulation:get', { runId, lean: true })
+            return (got.value as { status: string }).status
+          }),
+        )
+        if (states.every((status) => status !== 'running')) break
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
+      const shown = await call(ctx.provider, 'scheduler:last-digest')
+      expect((shown.value as PlacementDigest).seed).toBe(32)
+      expect(ctx.host.exited()).toBeUndefined()
+    },
+  )
 })

@@ -53,11 +53,11 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
       // that was refused places nothing; should placing fail, the run reports why.
       const design = ctx.design.design
       const seed = req.seed ?? design.simulation.seed
-      const since = ctx.placement.generation
+      let since = -1
       const publish = ctx.placement.runMustPlace(seed)
         ? (result: PlacementResult) => ctx.placement.publishForRun(design, result, since)
         : undefined
-      return guard('bad-request', () =>
+      const started = guard('bad-request', () =>
         runs.start(
           design,
           {
@@ -69,6 +69,10 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
           publish,
         ),
       )
+      // The run started last is the one whose placement the views show (a refused start
+      // leaves an earlier run's pending placement alone).
+      if (started.ok) since = ctx.placement.runStarted()
+      return started
     },
     'simulation:pause': (req) => guard('not-found', () => runs.pause(req.runId)),
     'simulation:resume': (req) => guard('not-found', () => runs.resume(req.runId)),

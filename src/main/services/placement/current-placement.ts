@@ -94,7 +94,7 @@ export class CurrentPlacement {
    * placement" simulated a placement no view showed). The run's engine places with
    * `createScheduler(design, { seed })` too (`engine/simulation/placement.ts`), except in
    * CloudSim-compatible mode (first fit or PABFD on the simulated hosts): never then.
-   * Pass `generation` (read now) to `publishForRun` with the run's placement.
+   * Pass the ticket `runStarted` gives once the run has started to `publishForRun`.
    */
   runMustPlace(seed: number): boolean {
     if (this.session.design.simulation.cloudsimCompat) return false
@@ -102,15 +102,21 @@ export class CurrentPlacement {
     return !(last && this.fresh(last) === last && last.asRunPlaces && last.result.seed === seed)
   }
 
-  /** Counts changes of the published placement (read it when a run starts). */
-  get generation(): number {
-    return this.changes
+  /**
+   * Marks that a run has started; returns its ticket for `publishForRun`. A placement that an
+   * earlier run reports after this is not published: the views show the placement of the run
+   * started last, whichever run's thread reports first (review s8a #1: two starts back to back
+   * showed the first run's placement while the second, started last, simulated another).
+   */
+  runStarted(): number {
+    return ++this.changes
   }
 
   /**
    * Publishes (announces, as `place` does) the placement a run of `design` reported it starts
    * from, unless the open design has changed since (but for its meta), or the published
-   * placement has (`since`: `generation` at the run's start; a `place` in between is newer).
+   * placement has, or another run has started since (`since`: the run's `runStarted` ticket; a
+   * `place` or a later start in between is newer).
    */
   publishForRun(design: Design, result: PlacementResult, since: number): void {
     if (since !== this.changes || !samePlacementInputs(design, this.session.design)) return
