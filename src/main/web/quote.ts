@@ -5,10 +5,15 @@
  * the same way.
  */
 
+import { cutText } from '../../shared/domain/problem'
+
 /** At most this many characters of client text are quoted back. */
 export const QUOTED_CHARS = 100
 
-/** `text` cut to QUOTED_CHARS characters (with "…" when cut), for quoting client input back. */
+/**
+ * `text` cut to QUOTED_CHARS characters (with "…" when cut, never inside a surrogate pair),
+ * for quoting client input back.
+ */
 export function quoted(text: string): string {
-  return text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text
+  return cutText(text, QUOTED_CHARS)
 }
