@@ -87,8 +87,7 @@ function sendAnswer(
   stats: WebHostStats,
 ): void {
   const envelope = { type: WIRE.call, id, result }
-  if (!result.ok || !Number.isFinite(capBytes) || ws.readyState !== ws.OPEN)
-    return sendJson(ws, envelope, stats)
+  if (!Number.isFinite(capBytes) || ws.readyState !== ws.OPEN) return sendJson(ws, envelope, stats)
   const refuse = (sizeBytes: number, counted: 'exact' | 'at least'): void => {
     stats.answersTooBig++
     const call = name ?? 'this call'

@@ -3,7 +3,7 @@
  * file) and every contract call return, and the typed errors it may carry. A domain type;
  * the contract (`src/shared/contract/result.ts`) re-exports it.
  */
-import type { Problem } from './problem'
+import { boundedProblems, type Problem } from './problem'
 
 export type { Problem } from './problem'
 
@@ -33,8 +33,12 @@ export interface StrataError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: StrataError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+/** A failure; its problems are listed as {@link boundedProblems} bounds them. */
 export const fail = <T = never>(
   code: ErrorCode,
   message: string,
   problems?: Problem[],
-): Result<T> => ({ ok: false, error: problems ? { code, message, problems } : { code, message } })
+): Result<T> => ({
+  ok: false,
+  error: problems ? { code, message, problems: boundedProblems(problems) } : { code, message },
+})

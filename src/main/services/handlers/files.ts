@@ -1,5 +1,6 @@
 /** Handlers of the `files:` calls: open, save, recent files, recovery, imports and exports. */
 import { fail, ok, type Result } from '../../../shared/contract'
+import { boundedProblems } from '../../../shared/domain/problem'
 import type { EditCommandInput } from '../../../shared/contract/schemas/design'
 import type { Design } from '../../../shared/design/schema'
 import {
@@ -30,7 +31,11 @@ type FilesCall =
 const FILTERS = [{ name: 'Strata design', extensions: ['strata.json', 'json'] }]
 
 function opened(o: OpenedFile) {
-  const response = { state: o.state, warnings: o.warnings, hasResults: o.lastRun !== undefined }
+  const response = {
+    state: o.state,
+    warnings: boundedProblems(o.warnings),
+    hasResults: o.lastRun !== undefined,
+  }
   return o.migratedFrom === undefined ? response : { ...response, migratedFrom: o.migratedFrom }
 }
 
@@ -134,7 +139,11 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
       design.replace(read.design, read.filePath, { unsaved: true })
       await autosaver.tick() // the recovered work is safe in this run's autosave before the old one goes
       await autosaver.discard(req.id)
-      return ok({ state: design.state, warnings: read.warnings, hasResults: false })
+      return ok({
+        state: design.state,
+        warnings: boundedProblems(read.warnings),
+        hasResults: false,
+      })
     },
     'files:discard-recovery': async (req) => {
       const { autosaver } = services()
@@ -166,7 +175,11 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
         })
         if (!applied.ok) return applied
       }
-      return ok({ state: design.state, warnings: result.warnings, counts: result.counts })
+      return ok({
+        state: design.state,
+        warnings: boundedProblems(result.warnings),
+        counts: result.counts,
+      })
     },
     'files:export': (req) => {
       const stem = design.design.meta.name
