@@ -6,12 +6,12 @@
  * ran on for 17 minutes holding 1.7 GB. A real web host in its own process, real sockets, the
  * report worker loaded from source; counted in the host's jobs and threads, never timed.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
-import { generateDesign } from '../../src/main/cli/commands/generate'
+import { statsUntil, writeSlowDesign } from './slow-reports'
 import { startChildHost, wsCall, wsConnect, type ChildHost } from './helpers'
 
 let host: ChildHost
@@ -45,35 +45,13 @@ function simulating(ws: WebSocket): Promise<void> {
   })
 }
 
-/** Polls the host's stats until `done` holds (at most `tries` times, 250 ms apart). */
-async function until(
-  done: (s: Awaited<ReturnType<ChildHost['stats']>>) => boolean,
-  tries = 240,
-): Promise<Awaited<ReturnType<ChildHost['stats']>>> {
-  let stats = await host.stats()
-  for (let i = 0; i < tries && !done(stats); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    stats = await host.stats()
-  }
-  return stats
-}
-
 describe('a report whose caller has gone', () => {
   it(
     'is cancelled and its thread terminated; the other caller\u2019s report runs on',
     { timeout: 600_000 },
     async () => {
-      // A month of 400 hosts: its report simulates far longer than this test waits.
-      const design = generateDesign({
-        hosts: 400,
-        racks: 10,
-        tenants: 2,
-        instances: 3200,
-        seed: 1,
-        horizonH: 720,
-      })
-      const path = join(dir, 'slow.strata.json')
-      writeFileSync(path, JSON.stringify(design))
+      // A month of 400 hosts: its reports run far longer than this test waits.
+      const { design, path } = writeSlowDesign(dir)
       const opened = await wsCall(provider, 'open', 'files:open', { path, discardChanges: true })
       expect(opened.ok).toBe(true)
       const minted = await wsCall(provider, 'mint', 'tenancy:mint-token', {
@@ -89,14 +67,14 @@ describe('a report whose caller has gone', () => {
       expect((await host.stats()).reportThreads).toBe(2)
 
       tenant.close()
-      const after = await until((s) => s.reportJobs === 1 && s.reportThreads === 1)
+      const after = await statsUntil(host, (s) => s.reportJobs === 1 && s.reportThreads === 1)
       expect({ jobs: after.reportJobs, threads: after.reportThreads }).toEqual({
         jobs: 1,
         threads: 1,
       })
       // The provider's job was not touched; its socket closing ends it the same way.
       provider.close()
-      const empty = await until((s) => s.reportJobs === 0 && s.reportThreads === 0)
+      const empty = await statsUntil(host, (s) => s.reportJobs === 0 && s.reportThreads === 0)
       expect({ jobs: empty.reportJobs, threads: empty.reportThreads }).toEqual({
         jobs: 0,
         threads: 0,

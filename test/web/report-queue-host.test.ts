@@ -8,11 +8,9 @@
  * ends it and its thread. A real host in its own process, real sockets, the report worker from
  * source; counted in jobs, threads and events, with liveness bounds only.
  */
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
-import { generateDesign } from '../../src/main/cli/commands/generate'
+import { statsUntil, writeSlowDesign } from './slow-reports'
 import { wsCall, wsConnect } from './helpers'
 import { useProviderHost } from './provider-host'
 
@@ -51,19 +49,6 @@ function progressOf(ws: WebSocket) {
   return { seen, next }
 }
 
-/** Polls the host's stats until `done` holds (at most `tries` times, 250 ms apart). */
-async function until(
-  done: (s: Awaited<ReturnType<typeof ctx.host.stats>>) => boolean,
-  tries = 480,
-): Promise<Awaited<ReturnType<typeof ctx.host.stats>>> {
-  let stats = await ctx.host.stats()
-  for (let i = 0; i < tries && !done(stats); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    stats = await ctx.host.stats()
-  }
-  return stats
-}
-
 /** Liveness bound: a freed thread starts within seconds (from source, at load ~15). */
 const LIVENESS_MS = 90_000
 
@@ -72,17 +57,8 @@ describe('waiting reports when a tenant socket closes mid-report', () => {
     'a waiting report can be cancelled; the other starts when the tenant\u2019s jobs end',
     { timeout: 600_000 },
     async () => {
-      // A month of 400 hosts: its report simulates far longer than this test waits.
-      const design = generateDesign({
-        hosts: 400,
-        racks: 10,
-        tenants: 2,
-        instances: 3200,
-        seed: 1,
-        horizonH: 720,
-      })
-      const path = join(ctx.dir, 'slow.strata.json')
-      writeFileSync(path, JSON.stringify(design))
+      // A month of 400 hosts: its reports run far longer than this test waits.
+      const { design, path } = writeSlowDesign(ctx.dir)
       const { provider } = ctx
       const opened = await wsCall(provider, 'open', 'files:open', { path, discardChanges: true })
       expect(opened.ok).toBe(true)
@@ -128,7 +104,7 @@ describe('waiting reports when a tenant socket closes mid-report', () => {
         LIVENESS_MS,
       )
       expect(started).not.toBe('none')
-      const alone = await until((s) => s.reportJobs === 1 && s.reportThreads === 1)
+      const alone = await statsUntil(ctx.host, (s) => s.reportJobs === 1 && s.reportThreads === 1)
       expect({ jobs: alone.reportJobs, threads: alone.reportThreads }).toEqual({
         jobs: 1,
         threads: 1,
@@ -140,7 +116,7 @@ describe('waiting reports when a tenant socket closes mid-report', () => {
       })
       expect(cancelRunning).toMatchObject({ ok: true, value: { cancelled: true } })
       expect((await first).error?.code).toBe('cancelled')
-      const empty = await until((s) => s.reportJobs === 0 && s.reportThreads === 0)
+      const empty = await statsUntil(ctx.host, (s) => s.reportJobs === 0 && s.reportThreads === 0)
       expect({ jobs: empty.reportJobs, threads: empty.reportThreads }).toEqual({
         jobs: 0,
         threads: 0,

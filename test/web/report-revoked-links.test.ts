@@ -8,10 +8,9 @@
  * process, real sockets; counted in the host's jobs and threads, with liveness bounds only.
  */
 import { join } from 'node:path'
-import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
-import { generateDesign } from '../../src/main/cli/commands/generate'
+import { statsUntil, writeSlowDesign } from './slow-reports'
 import { MAX_TENANT_REPORTS } from '../../src/main/services/reports/report-jobs'
 import { ROOT, wsCall, wsConnect } from './helpers'
 import { useProviderHost } from './provider-host'
@@ -33,35 +32,13 @@ async function link(tenantId: string): Promise<WebSocket> {
   return wsConnect(api(token))
 }
 
-/** Polls the host's stats until `done` holds (at most `tries` times, 250 ms apart). */
-async function until(
-  done: (s: Awaited<ReturnType<typeof ctx.host.stats>>) => boolean,
-  tries = 480,
-): Promise<Awaited<ReturnType<typeof ctx.host.stats>>> {
-  let stats = await ctx.host.stats()
-  for (let i = 0; i < tries && !done(stats); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    stats = await ctx.host.stats()
-  }
-  return stats
-}
-
 describe('report jobs of links revoked by an open', () => {
   it(
     'are aborted, running and waiting alike; a new link of the new design gets its report',
     { timeout: 600_000 },
     async () => {
       // A month of 400 hosts: its reports run far longer than this test waits.
-      const slow = generateDesign({
-        hosts: 400,
-        racks: 10,
-        tenants: 2,
-        instances: 3200,
-        seed: 1,
-        horizonH: 720,
-      })
-      const path = join(ctx.dir, 'slow.strata.json')
-      writeFileSync(path, JSON.stringify(slow))
+      const { design: slow, path } = writeSlowDesign(ctx.dir)
       const { provider } = ctx
       expect((await wsCall(provider, 'o1', 'files:open', { path, discardChanges: true })).ok).toBe(
         true,
@@ -71,7 +48,10 @@ describe('report jobs of links revoked by an open', () => {
       const answers = links.flatMap((ws, i) =>
         [0, 1].map((j) => wsCall(ws, `r${i}${j}`, 'reports:export', { format: 'csv' })),
       )
-      const full = await until((s) => s.reportJobs === MAX_TENANT_REPORTS && s.reportThreads === 2)
+      const full = await statsUntil(
+        ctx.host,
+        (s) => s.reportJobs === MAX_TENANT_REPORTS && s.reportThreads === 2,
+      )
       expect({ jobs: full.reportJobs, threads: full.reportThreads }).toEqual({
         jobs: MAX_TENANT_REPORTS,
         threads: 2,
@@ -89,7 +69,7 @@ describe('report jobs of links revoked by an open', () => {
         discardChanges: true,
       })
       expect(other.ok, JSON.stringify(other.error)).toBe(true)
-      const empty = await until((s) => s.reportJobs === 0 && s.reportThreads === 0)
+      const empty = await statsUntil(ctx.host, (s) => s.reportJobs === 0 && s.reportThreads === 0)
       expect({ jobs: empty.reportJobs, threads: empty.reportThreads }).toEqual({
         jobs: 0,
         threads: 0,
