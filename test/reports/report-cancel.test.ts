@@ -10,7 +10,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateDesign } from '../../src/main/cli/commands/generate'
 import { checkIntegrity } from '../../src/main/engine/model/validate'
 import { EventHub } from '../../src/main/services/event-hub'
 import {
@@ -26,14 +25,12 @@ import {
   type ReportPoolOptions,
 } from '../../src/main/services/reports/report-off-thread'
 import type { Design } from '../../src/shared/design/schema'
+import { generateDesign } from '../../src/main/cli/commands/generate'
+import { slowReportDesign } from '../support/services/slow-report-design'
 
 const sample = checkIntegrity(
   JSON.parse(readFileSync(join(__dirname, '../../resources/samples/two-hall.strata.json'), 'utf8')),
 ).design as Design
-
-/** A design whose report simulates for a long while (a month of 400 hosts). */
-const slow = () =>
-  generateDesign({ hosts: 400, racks: 10, tenants: 2, instances: 3200, seed: 1, horizonH: 720 })
 
 const pools: ReportPool[] = []
 function pool(options: Omit<ReportPoolOptions, 'filename'> = {}): ReportPool {
@@ -53,7 +50,7 @@ function slowJob(on: ReportPool, signal?: AbortSignal) {
   const inSimulation = new Promise<void>((resolve) => (simulating = resolve))
   const outcome = on
     .run({
-      design: slow(),
+      design: slowReportDesign(),
       csv: true,
       ...(signal ? { signal } : {}),
       onProgress: (p: ReportProgress) => {
@@ -99,7 +96,9 @@ describe('report jobs on a pool of worker threads', () => {
       const waiting = new AbortController()
       const first = slowJob(reports, running.signal)
       const second = slowJob(reports, waiting.signal)
-      const third = await reports.run({ design: slow(), csv: true }).catch((e: unknown) => e)
+      const third = await reports
+        .run({ design: slowReportDesign(), csv: true })
+        .catch((e: unknown) => e)
       expect(third).toBeInstanceOf(ReportQueueFull)
       expect(String(third)).toMatch(/already running or waiting \(at most 1 run and 1 wait\)/)
       waiting.abort()

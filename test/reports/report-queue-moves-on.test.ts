@@ -10,7 +10,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { generateDesign } from '../../src/main/cli/commands/generate'
 import { checkIntegrity } from '../../src/main/engine/model/validate'
 import {
   ReportCancelled,
@@ -18,14 +17,11 @@ import {
 } from '../../src/main/services/reports/produce-report'
 import { ReportPool, reportWorkerFile } from '../../src/main/services/reports/report-off-thread'
 import type { Design } from '../../src/shared/design/schema'
+import { slowReportDesign } from '../support/services/slow-report-design'
 
 const sample = checkIntegrity(
   JSON.parse(readFileSync(join(__dirname, '../../resources/samples/two-hall.strata.json'), 'utf8')),
 ).design as Design
-
-/** A design whose report simulates for far longer than the test waits (a month of 400 hosts). */
-const slow = () =>
-  generateDesign({ hosts: 400, racks: 10, tenants: 2, instances: 3200, seed: 1, horizonH: 720 })
 
 /** Liveness bound for a waiting sample report once the pool is free (it takes seconds). */
 const LIVENESS_MS = 120_000
@@ -48,7 +44,7 @@ function slowJob(on: ReportPool, signal: AbortSignal) {
   const inSimulation = new Promise<void>((resolve) => (simulating = resolve))
   const outcome = on
     .run({
-      design: slow(),
+      design: slowReportDesign(),
       csv: true,
       signal,
       onProgress: (p: ReportProgress) => {

@@ -5,22 +5,15 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { generateDesign } from '../../src/main/cli/commands/generate'
 import type { Design } from '../../src/shared/design/schema'
+import { slowReportDesign } from '../support/services/slow-report-design'
 import type { ChildHost } from './helpers'
 
 export type HostStats = Awaited<ReturnType<ChildHost['stats']>>
 
 /** Writes the slow design to `dir/slow.strata.json`; its 2 tenants are `design.tenants`. */
 export function writeSlowDesign(dir: string): { design: Design; path: string } {
-  const design = generateDesign({
-    hosts: 400,
-    racks: 10,
-    tenants: 2,
-    instances: 3200,
-    seed: 1,
-    horizonH: 720,
-  })
+  const design = slowReportDesign()
   const path = join(dir, 'slow.strata.json')
   writeFileSync(path, JSON.stringify(design))
   return { design, path }
