@@ -6,7 +6,8 @@
  * and 10 MB/s per instance of a workload with a storage class, 70 % reads, writes × 2 copies).
  */
 import { describe, expect, it } from 'vitest'
-import { generateDesign, generateSummary } from '../../src/main/cli/commands/generate'
+import { generateDesign } from '../../src/main/cli/commands/generate'
+import { generateSummary } from '../../src/main/cli/commands/generate-summary'
 
 const options = (hosts: number) => ({
   hosts,

@@ -11,12 +11,12 @@
  * of min(count, hosts) × min(peer count, hosts), plus min(count, hosts) for egress and ingress).
  */
 import { describe, expect, it } from 'vitest'
+import { generateDesign } from '../../src/main/cli/commands/generate'
 import {
   fittingPeers,
-  generateDesign,
   generateSummary,
   GENERATED_FLOW_BOUND,
-} from '../../src/main/cli/commands/generate'
+} from '../../src/main/cli/commands/generate-summary'
 import { checkDesignRules, flowBound, MAX_TENANT_FLOWS, Simulation } from '../../src/main/engine'
 import type { Design } from '../../src/shared/design/schema'
 import { strataIn } from '../support/strata-cli'
