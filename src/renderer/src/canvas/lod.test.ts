@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-datacenter'
 import { wheelZoomFactor } from './wheel'
 import { rackAggregates, utilizationColour } from './rack-aggregates'
-import { commonPrefix, glyphLines, instancesText } from './rack-layer'
+import { commonPrefix, glyphLines, instancesText } from './rack-glyph-text'
 import { rackGridColumns, rackSlots, tieredLayout } from '../drawing/tiered-layout'
 
 describe("instancesText (a rack glyph's instance line, review s7 #10g)", () => {
