@@ -9,6 +9,7 @@
  */
 import { DesignSession } from '../engine'
 import { DesignEpoch } from './design-epoch'
+import { designProblems } from './design-problems'
 import { EventHub } from './event-hub'
 import { CurrentPlacement } from './placement/current-placement'
 import { ReportJobs } from './reports/report-jobs'
@@ -170,7 +171,7 @@ function publishDesignChanges(
     hub.publish('design:changed', {
       state: change.state,
       changes,
-      problems: design.problems,
+      ...designProblems(design.problems),
       ...patch,
     })
   })

@@ -4,7 +4,7 @@
  * context menu) as callbacks. Components talk to this class, never to `cy`.
  */
 import type { Core, NodeSingular, Position } from 'cytoscape'
-import type { DesignChanges, Problem } from '../../../shared/contract'
+import type { DesignChanges, ProblemElements } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import type { HostOverlay } from '../drawing/host-overlay'
 import type { StorageOverlay } from '../drawing/storage-overlay'
@@ -170,8 +170,8 @@ export class TopologyCanvas {
   }
 
   /** Marks elements with problems (a border) and tells how many each has. */
-  setProblems(problems: readonly Problem[]): void {
-    this.onDemand.problems = markProblems(this.cy, problems)
+  setProblems(elements: ProblemElements): void {
+    this.onDemand.problems = markProblems(this.cy, elements)
   }
 
   /** Storage systems coloured by load at the shown time (see storage-overlay.ts). */
