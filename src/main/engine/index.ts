@@ -185,6 +185,7 @@ export {
 export {
   BASE_DESIGN,
   MAX_SEED,
+  checkRunDesign,
   deriveSeed,
   planExperiment,
   planExperimentSteps,
