@@ -42,6 +42,10 @@ export const GLYPH_RACK_PX = 160
 
 type Box = { x1: number; y1: number; x2: number; y2: number }
 
+/** The font of the layer's labels of `px` pixels. */
+const labelFont = (px: number, bold = false): string =>
+  `${bold ? '600 ' : ''}${px}px system-ui, sans-serif`
+
 export class RackLayer {
   private frame = 0
   private held = false
@@ -263,7 +267,9 @@ export class RackLayer {
       if ((rowsPerHall.get(hallId) ?? 0) < 2) continue
       const text = `Row ${Number(row) + 1}`
       const y = Math.min(Math.max(s.y1 + 8, 10), s.y2 - 8)
-      this.label(ctx, 'row', `${hallId}/${row}`, text, Math.max(4, s.x1 - 8), y, 11, 'right')
+      // right-aligned left of the row; once the row begins left of the view, whole at its edge
+      const x = Math.max(4 + this.sprites.width(labelFont(11), text), s.x1 - 8)
+      this.label(ctx, 'row', `${hallId}/${row}`, text, x, y, 11, 'right')
     }
     for (const [hallId, s] of halls) {
       // racks in no zone need no heading unless there are halls to tell them from
@@ -379,7 +385,7 @@ export class RackLayer {
     align: CanvasTextAlign,
     bold = false,
   ): void {
-    const font = `${bold ? '600 ' : ''}${px}px system-ui, sans-serif`
+    const font = labelFont(px, bold)
     // a halo in the page colour keeps the text legible over hosts and links
     const colours = { text: this.colours.text, halo: this.colours.zone }
     const at = { x, y, align: align === 'right' || align === 'center' ? align : 'left' } as const
