@@ -23,8 +23,7 @@ const HOSTS_IN_VIEW_SETTLE_MS = 150
 export class CanvasPaint {
   overlay: ReadonlyMap<string, HostOverlay> = new Map()
   storage: ReadonlyMap<string, StorageOverlay> = new Map()
-  /** Large designs show instances as a count and a tenant-coloured border, not pies. */
-  compact = false
+  private large = false
   /** Set when nodes were rebuilt, so the next overlay is applied to every host. */
   stale = false
   /** What each rack's glyph shows. */
@@ -53,6 +52,22 @@ export class CanvasPaint {
   }
 
   /**
+   * Large designs: the level-of-detail layer paints the host overlay over the nodes in view
+   * (`overlay-layer.ts`: the fill by utilization, a tenant-coloured ring, the instance count),
+   * so a placement or a simulation frame restyles no node; else Cytoscape's styles show it
+   * (instance pies).
+   */
+  get compact(): boolean {
+    return this.large
+  }
+
+  set compact(on: boolean) {
+    this.large = on
+    if (on) this.slices.cancel()
+    this.layer?.paintHosts(on ? (id) => this.overlay.get(id) : undefined)
+  }
+
+  /**
    * Names the hosts on the canvas inside the view (once the view stops moving) while some host
    * shows its rack's mean, so their own series can be fetched (`onHostsInView`).
    */
@@ -77,9 +92,10 @@ export class CanvasPaint {
    * updates the racks' totals; returns how many hosts show their rack's mean.
    */
   setOverlay(overlay: ReadonlyMap<string, HostOverlay>, design: Design | undefined): number {
-    this.slices.paint(overlay, this.stale, this.compact)
+    if (!this.large) this.slices.paint(overlay, this.stale, false)
     this.overlay = overlay
     this.stale = false
+    if (this.large) this.layer?.schedule()
     this.updateAggregates(design)
     let rackMeans = 0
     for (const o of overlay.values()) if (o.rackMean) rackMeans++
@@ -90,7 +106,7 @@ export class CanvasPaint {
 
   /** Paints the current overlay again on `hosts` (their labels were rewritten by an update). */
   repaint(hosts: ReadonlySet<string>): void {
-    if (hosts.size > 0 && this.overlay.size > 0)
+    if (hosts.size > 0 && this.overlay.size > 0 && !this.large)
       applyOverlay(this.cy, this.overlay, { force: true, only: hosts, compact: this.compact })
   }
 
@@ -121,6 +137,15 @@ export class CanvasPaint {
   membersChanged(): void {
     if (this.migrations.length > 0) drawMigrations(this.cy, this.migrations, this.standIn)
     this.scheduleHostsInView()
+  }
+
+  /**
+   * Writes the overlay into every host node's style (a large design's picture export draws from
+   * the styles; the layer paints them otherwise).
+   */
+  styleForPicture(): void {
+    if (this.large)
+      applyOverlay(this.cy, this.overlay, { force: true, compact: true, styled: true })
   }
 
   /** Sums the overlay per rack for the level-of-detail layer's glyphs. */
