@@ -2,7 +2,8 @@
  * Canvas at datacenter scale (issues 5 and 19): for synthetic designs of 2,000 / 5,000 /
  * 10,000 hosts with 10 instances each, served through the real web host and opened in
  * Chromium at 1600×1000, prints
- * - time to first frame (navigation start -> design painted),
+ * - time to first frame (navigation start -> design painted) and the CPU it took (`loadCpuMs`:
+ *   the page's main thread and the web host's process; steadier than times on a loaded machine),
  * - the longest main-thread task (PerformanceObserver 'longtask') during load, pan (mouse drag
  *   on the canvas and through the minimap), wheel zoom, click-to-inspector, placement of every
  *   instance and a one-hour simulation run,
@@ -17,10 +18,11 @@
  * placement and run phases to `<dir>/<hosts>-<phase>.cpuprofile` and prints their hottest functions.
  * `STRATA_BENCH_CANVAS_TRACE=<dir>` traces the pan (`<dir>/<hosts>-pan.trace.json`) and reports
  * the compositor's Commits during it (`panCommits`: count, total, longest, mean ms; frames drawn).
+ * `STRATA_BENCH_CANVAS_SERVER_PROFILE=<dir>` has the web host write a CPU profile of its life there.
  * Needs the built app (`npm run build`) and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -38,6 +40,8 @@ const WEBGL = process.env.STRATA_BENCH_CANVAS_WEBGL === '1'
 const PROFILE = process.env.STRATA_BENCH_CANVAS_PROFILE || undefined
 /** Where a Chromium trace of the pan is written (its Commits are summed into the figures). */
 const TRACE = process.env.STRATA_BENCH_CANVAS_TRACE || undefined
+/** Where the web host writes a V8 CPU profile of its whole life (`node --cpu-prof`). */
+const SERVER_PROFILE = process.env.STRATA_BENCH_CANVAS_SERVER_PROFILE || undefined
 /** Stops after the click (no drags, placement or run): for iterating on load and selection. */
 const QUICK = process.env.STRATA_BENCH_CANVAS_QUICK === '1'
 const DRAGS = 5
@@ -52,11 +56,29 @@ const quantile = (values: number[], q: number): number => {
 }
 const round = (n: number): number => Math.round(n)
 
-async function serve(file: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['out/main/cli.js', 'serve', file, '--port', '0'], {
-    env: { ...process.env, STRATA_DATA_DIR: mkdtempSync(join(tmpdir(), 'strata-bench-')) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+/** CPU time (user + system, ms) process `pid` has used, from `/proc` (NaN where there is none). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    // utime and stime are fields 14 and 15 of stat (12 and 13 after the name), in 1/100 s
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return NaN
+  }
+}
+
+async function serve(
+  file: string,
+): Promise<{ url: string; stop: () => void; cpuMs: () => number }> {
+  const profile = SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${SERVER_PROFILE}`] : []
+  const child = spawn(
+    process.execPath,
+    [...profile, 'out/main/cli.js', 'serve', file, '--port', '0'],
+    {
+      env: { ...process.env, STRATA_DATA_DIR: mkdtempSync(join(tmpdir(), 'strata-bench-')) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -66,7 +88,7 @@ async function serve(file: string): Promise<{ url: string; stop: () => void }> {
     })
     child.once('exit', (code) => reject(new Error(`strata serve exited with ${code}`)))
   })
-  return { url, stop: () => child.kill('SIGTERM') }
+  return { url, stop: () => child.kill('SIGTERM'), cpuMs: () => processCpuMs(child.pid) }
 }
 
 // strings, so the bundler's helpers (tsx keeps function names) never reach the page
@@ -103,6 +125,26 @@ const STARTUP_BREAKDOWN = `(() => {
   }
 })()`
 
+/**
+ * CPU time (ms) Chromium's renderer processes (the page: every thread of it) and its other
+ * processes (browser, GPU) have used so far (CDP `SystemInfo.getProcessInfo`).
+ */
+async function chromiumCpuMs(browser: Browser): Promise<{ renderer: number; other: number }> {
+  const cdp = await browser.newBrowserCDPSession()
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: Array<{ type: string; cpuTime: number }>
+    }
+    const sum = (rows: typeof processInfo): number => rows.reduce((n, p) => n + p.cpuTime, 0) * 1000
+    return {
+      renderer: sum(processInfo.filter((p) => p.type === 'renderer')),
+      other: sum(processInfo.filter((p) => p.type !== 'renderer')),
+    }
+  } finally {
+    await cdp.detach()
+  }
+}
+
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now())
 
 /** The longest task (ms) that started in [from, to), 0 when none was long (> 50 ms). */
@@ -138,6 +180,8 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
     return ApiClient.connect(u.origin, u.searchParams.get('token') ?? '')
   })()
   const cdp = await page.context().newCDPSession(page)
+  const hostCpuBefore = server.cpuMs()
+  const chromiumBefore = await chromiumCpuMs(browser)
   const profile = async (name: string, action: () => Promise<void>): Promise<void> => {
     const hot = await profilePhase(cdp, PROFILE, `${hosts}-${name}`, action)
     if (!PROFILE) return
@@ -157,6 +201,14 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       )
     })
     const firstFrameMs = (await hook<number | undefined>(page, 'h.firstRenderMs()')) ?? NaN
+    // CPU to the first frame (steadier than its time on a loaded machine): the page's renderer
+    // process, Chromium's others (browser, GPU) and the web host
+    const chromiumAfter = await chromiumCpuMs(browser)
+    const loadCpuMs = {
+      renderer: round(chromiumAfter.renderer - chromiumBefore.renderer),
+      chromiumOther: round(chromiumAfter.other - chromiumBefore.other),
+      host: round(server.cpuMs() - hostCpuBefore),
+    }
     const startup = await page.evaluate(STARTUP_BREAKDOWN)
     await page.waitForTimeout(1000)
     const load = await longest(page, 0)
@@ -252,6 +304,7 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
         canvasNodes,
         firstFrameMs: round(firstFrameMs),
         startup,
+        loadCpuMs,
         loadTasks,
         longestTaskMs: { load, pan, wheel, click },
         panCommits,
@@ -340,6 +393,7 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       webgl: WEBGL,
       firstFrameMs: round(firstFrameMs),
       startup,
+      loadCpuMs,
       loadTasks,
       longestTaskMs: { load, pan, wheel, click, placement, run: runLongest },
       panCommits,

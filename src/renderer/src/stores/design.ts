@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/contract'
 import { ENTITY_COLLECTIONS, type EntityKind } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
+import type { DesignSnapshot } from '../../../shared/contract/calls/design'
 
 export type DesignListener = (changes: DesignChanges, design: Design, revision: number) => void
 
@@ -125,14 +126,31 @@ export const useDesignStore = defineStore('design', () => {
 
   /** Fetches the whole design; listeners get `changes` (default: everything replaced). */
   async function refresh(changes: DesignChanges = REPLACED): Promise<boolean> {
+    return show(changes, fetchDesign())
+  }
+
+  function fetchDesign(): Promise<Result<DesignSnapshot>> {
     performance.mark('design:get:start')
-    const result = await api.call('design:get', {})
-    performance.measure('design:get', 'design:get:start')
+    return api
+      .call('design:get', {})
+      .finally(() => performance.measure('design:get', 'design:get:start'))
+  }
+
+  /**
+   * Shows the design of `answer` (an answer older than the design shown, which a change
+   * event fetched meanwhile, is dropped); false when main refused it.
+   */
+  async function show(
+    changes: DesignChanges,
+    answer: Promise<Result<DesignSnapshot>>,
+  ): Promise<boolean> {
+    const result = await answer
     if (!result.ok) {
       lastError.value = result.error
       return false
     }
     const { design: d, problems: p, ...s } = result.value
+    if (design.value && s.revision < state.value.revision) return true
     design.value = d
     problems.value = p
     state.value = s
@@ -140,8 +158,22 @@ export const useDesignStore = defineStore('design', () => {
     return true
   }
 
-  /** Loads the design and follows main's change events. */
-  async function start(): Promise<boolean> {
+  /** The design asked for by `prefetch`, until `start` shows it. */
+  let early: Promise<Result<DesignSnapshot>> | undefined
+
+  /**
+   * Follows main's change events and asks for the design at once, before the page knows
+   * whether this session may read it (`app:info`): the first frame of a large design then
+   * waits for one round trip, not two, and the design travels while the shell mounts.
+   * `start` shows the answer; a tenant session never calls `start`, and its answer
+   * (`forbidden`) is dropped.
+   */
+  function prefetch(): void {
+    follow()
+    early ??= fetchDesign()
+  }
+
+  function follow(): void {
     unsubscribe ??= api.on('design:changed', (payload) => {
       if (payload.state.revision <= state.value.revision) return
       const { changes } = payload
@@ -161,7 +193,14 @@ export const useDesignStore = defineStore('design', () => {
       problems.value = payload.problems
       notify(payload.changes)
     })
-    return refresh()
+  }
+
+  /** Loads the design (the one `prefetch` asked for, if any) and follows main's change events. */
+  async function start(): Promise<boolean> {
+    follow()
+    const answer = early ?? fetchDesign()
+    early = undefined
+    return show(REPLACED, answer)
   }
 
   function stop(): void {
@@ -198,6 +237,7 @@ export const useDesignStore = defineStore('design', () => {
     name,
     title,
     saveStatus,
+    prefetch,
     start,
     stop,
     refresh,
