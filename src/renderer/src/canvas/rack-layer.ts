@@ -12,11 +12,10 @@
  * per pan frame fewer for the compositor to commit); with another renderer (WebGL) on a canvas
  * of its own over Cytoscape's. Redraws at most once per animation frame.
  */
-import type { Core } from 'cytoscape'
+import type { Core, NodeSingular } from 'cytoscape'
 import type { CanvasColours } from './style'
 import type { RackAggregate } from './rack-aggregates'
-import { commonPrefix, glyphLines } from './rack-glyph-text'
-import { utilizationColour } from './rack-aggregates'
+import { commonPrefix, drawGlyph } from './rack-glyph-text'
 import type { RackSlot } from '../drawing/tiered-layout'
 import type { LabelFact } from './test-hook-types'
 import { bundleKey, drawBundleLines, type RackBundle } from './bundles'
@@ -24,6 +23,7 @@ import { LabelSprites } from './label-sprites'
 import type { HostOverlay } from '../drawing/host-overlay'
 import { drawMosaic, MOSAIC_RACK_PX, type MosaicMember } from './rack-mosaic'
 import { drawInCyFrame, type CyFrame } from './cy-frame'
+import { drawHostMarks, hostMark, type HostMark } from './overlay-layer'
 
 /** Where the layer finds the members a rack holds off the canvas, and their overlay. */
 export interface HeldMembers {
@@ -71,10 +71,18 @@ export class RackLayer {
   private members: HeldMembers | undefined
   /** Racks drawn as mosaics in the last frame. */
   private drawnMosaics = 0
+  /** The overlay of hosts on the canvas, painted by this layer (large designs: `overlay-layer.ts`). */
+  private hostOverlay: ((id: string) => HostOverlay | undefined) | undefined
+  /** The host nodes on the canvas (dropped when nodes are added or removed). */
+  private hostNodes: NodeSingular[] | undefined
+  private drawnHostMarks = 0
   private readonly redraw = (): void => this.schedule()
   private readonly invalidate = (): void => {
     this.boxes = undefined
     this.schedule()
+  }
+  private readonly nodesChanged = (): void => {
+    this.hostNodes = undefined
   }
 
   /** Drawing in Cytoscape's frame (`cy-frame.ts`); none: on `canvas`. */
@@ -107,6 +115,7 @@ export class RackLayer {
   ) {
     cy.on('viewport resize', this.redraw)
     cy.on('add remove position', this.invalidate)
+    cy.on('add remove', this.nodesChanged)
     cy.on('data', 'node.rack', this.invalidate)
   }
 
@@ -145,6 +154,27 @@ export class RackLayer {
   setHeldMembers(held: HeldMembers): void {
     this.members = held
     this.schedule()
+  }
+
+  /**
+   * Paints the overlay of the hosts on the canvas in view (`overlay-layer.ts`), read through
+   * `overlayOf` every frame; undefined: Cytoscape's styles show it (small designs). Call
+   * `schedule` when the overlay changes.
+   */
+  paintHosts(overlayOf: ((id: string) => HostOverlay | undefined) | undefined): void {
+    this.hostOverlay = overlayOf
+    this.schedule()
+  }
+
+  /** The overlay the layer paints on host `id` and how (none: Cytoscape's styles show it). */
+  paintedHost(id: string, state: unknown): { overlay: HostOverlay; mark: HostMark } | undefined {
+    const overlay = this.hostOverlay?.(id)
+    return overlay ? { overlay, mark: hostMark(state, overlay, this.colours) } : undefined
+  }
+
+  /** How many hosts on the canvas the last frame painted with their overlay (test hook). */
+  hostMarksDrawn(): number {
+    return this.drawnHostMarks
   }
 
   /** How many racks the last frame drew as mosaics (test hook). */
@@ -233,6 +263,13 @@ export class RackLayer {
     const visible = (b: Box): boolean => b.x2 >= 0 && b.x1 <= w && b.y2 >= 0 && b.y1 <= h
     const boxes = this.rackBoxes()
     this.drawnBundles = zoom < RACK_LABEL_ZOOM ? this.drawBundles(ctx, boxes, screen, w, h) : 0
+    this.drawnHostMarks = 0
+    if (this.hostOverlay) {
+      this.hostNodes ??= this.cy.nodes('.host').toArray() as NodeSingular[]
+      const view = { zoom, pan, width: w, height: h }
+      this.drawnHostMarks = drawHostMarks(ctx, this.hostNodes, view, this.hostOverlay, this.colours)
+      this.font = ctx.font
+    }
     const rows = new Map<string, Box>()
     const halls = new Map<string, Box>()
     const grow = (map: Map<string, Box>, key: string, b: Box): void => {
@@ -320,7 +357,6 @@ export class RackLayer {
   private drawRack(ctx: CanvasRenderingContext2D, id: string, s: Box, zoom: number): void {
     const c = this.colours
     const width = s.x2 - s.x1
-    const height = s.y2 - s.y1
     const a = this.aggregates.get(id)
     const name = this.rackNames.get(id) ?? id
     const held = this.members
@@ -340,38 +376,8 @@ export class RackLayer {
       this.label(ctx, 'rack', id, text, s.x1 + width / 2, s.y1 - px / 2 - 2, px, 'center', true)
     }
     if (zoom >= RACK_LABEL_ZOOM || width >= GLYPH_RACK_PX || !a || width < 24) return
-    // the glyph: a header over the rack's top rows, the hosts (or their mosaic) visible below
-    const lines = height >= 40 ? 2 : 1
-    const header = Math.min(height * 0.6, lines * 12 + 12)
-    ctx.globalAlpha = 0.94
-    ctx.fillStyle = c.rack
-    ctx.fillRect(s.x1 + 1, s.y1 + 1, width - 2, header)
-    ctx.globalAlpha = 1
     this.setFont(ctx, '10px system-ui, sans-serif')
-    ctx.textAlign = 'left'
-    ctx.textBaseline = 'top'
-    const measure = (t: string): number => ctx.measureText(t).width
-    glyphLines(a, lines, width - 6, measure).forEach((line, k) => {
-      ctx.fillStyle = line.alert ? c.error : c.text
-      ctx.fillText(line.text, s.x1 + 3, s.y1 + 3 + 12 * k, width - 6)
-    })
-    const barY = s.y1 + 3 + lines * 12
-    const barW = width - 6
-    // utilization: the bar's fill and colour; grey outline before a run
-    ctx.strokeStyle = c.link
-    ctx.strokeRect(s.x1 + 3, barY, barW, 4)
-    if (a.utilization !== undefined) {
-      ctx.fillStyle = utilizationColour(a.utilization)
-      ctx.fillRect(s.x1 + 3, barY, Math.max(1, barW * a.utilization), 4)
-    }
-    // tenants' shares of the rack's instances
-    let x = s.x1 + 3
-    for (const t of a.tenants) {
-      const part = (barW * t.count) / Math.max(1, a.instances)
-      ctx.fillStyle = t.colour
-      ctx.fillRect(x, barY + 5, part, 3)
-      x += part
-    }
+    drawGlyph(ctx, a, s, c)
   }
 
   private label(
@@ -405,6 +411,7 @@ export class RackLayer {
     this.inFrame?.destroy()
     this.cy.off('viewport resize', this.redraw)
     this.cy.off('add remove position', this.invalidate)
+    this.cy.off('add remove', this.nodesChanged)
     this.cy.off('data', 'node.rack', this.invalidate)
   }
 }

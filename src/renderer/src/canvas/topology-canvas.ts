@@ -287,6 +287,8 @@ export class TopologyCanvas {
   svgPicture(options: PictureOptions = {}): SvgPicture {
     // every host, also of racks never zoomed into
     this.onDemand.create(this.hosts.pendingRacks())
+    // a large design's host overlay is painted by the layer: the picture draws from styles
+    this.paint.styleForPicture()
     return drawCanvasSvg(this.cy, options)
   }
 
