@@ -10,7 +10,33 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { syntheticDatacenter } from '../../src/main/engine/scheduler'
 import { simulate } from '../../src/main/engine/simulation'
-import { InstancesOverTime } from '../../src/shared/domain/instances-at'
+import {
+  InstancesOverTime,
+  replayInputOfDigest,
+  replayInputOfResult,
+} from '../../src/shared/domain/instances-at'
+import type { PlacementDigest } from '../../src/shared/domain/placement-digest'
+import type { SimulationResult } from '../../src/shared/domain/simulation-result'
+
+/** The run's start as the window holds it: a placement digest (columns per workload group). */
+function digestOf(r: SimulationResult): PlacementDigest {
+  const hostIds: string[] = []
+  const groups = new Map<string, { workloadId: string; tenantId: string; hosts: number[] }>()
+  for (const x of r.instances) {
+    if (x.outerInstanceId !== undefined) continue
+    const g = groups.get(x.workloadId) ?? {
+      workloadId: x.workloadId,
+      tenantId: x.tenantId,
+      hosts: [],
+    }
+    groups.set(x.workloadId, g)
+    const i = Number(x.instanceId.split('#')[1])
+    let h = x.initialHostId === undefined ? -1 : hostIds.indexOf(x.initialHostId)
+    if (x.initialHostId !== undefined && h < 0) h = hostIds.push(x.initialHostId) - 1
+    g.hosts[i] = h
+  }
+  return { hostIds, groups: [...groups.values()] } as PlacementDigest
+}
 
 const scenario = fc.record({
   hosts: fc.integer({ min: 3, max: 12 }),
@@ -43,10 +69,13 @@ describe('the replayed placement equals the run', () => {
         const r = simulate(d, { policy: sc.policy })
         seen.migrations += r.migrations.length
         seen.restarts += r.failures.reduce((n, f) => n + f.instances.length, 0)
-        const replay = InstancesOverTime.of(r)
+        const replay = InstancesOverTime.of(replayInputOfResult(r))
         expect(replay).toBeDefined()
+        // the window's replay, from the placement digest and a result without instance records
+        const fromDigest = InstancesOverTime.of(replayInputOfDigest(digestOf(r), r))
         r.series.timesS.forEach((t, i) => {
           const at = (replay as InstancesOverTime).at(t)
+          expect((fromDigest as InstancesOverTime).at(t)).toEqual(at)
           for (const h of r.series.hosts) {
             const n = (at.get(h.hostId) ?? []).reduce((s, x) => s + x.count, 0)
             expect(n, `${h.hostId} at ${t} s`).toBe(h.instances[i])

@@ -11,7 +11,7 @@
  * - 660 s: h1 {a: 1, b: 1}, h3 {a: 1}.
  */
 import { describe, expect, it } from 'vitest'
-import { InstancesOverTime } from './instances-at'
+import { InstancesOverTime, replayInputOfResult } from './instances-at'
 import type { InstanceRecord, SimulationResult } from './simulation-result'
 
 function instance(instanceId: string, tenantId: string, initialHostId: string): InstanceRecord {
@@ -71,12 +71,12 @@ describe('instances on hosts over a run', () => {
   ]
 
   it('moving forward, by hand', () => {
-    const replay = InstancesOverTime.of(run()) as InstancesOverTime
+    const replay = InstancesOverTime.of(replayInputOfResult(run())) as InstancesOverTime
     for (const [t, want] of expected) expect(plain(replay.at(t)), `${t} s`).toEqual(want)
   })
 
   it('the same answers in any order of times (moving back replays from the start)', () => {
-    const replay = InstancesOverTime.of(run()) as InstancesOverTime
+    const replay = InstancesOverTime.of(replayInputOfResult(run())) as InstancesOverTime
     for (const [t, want] of [...expected].reverse())
       expect(plain(replay.at(t)), `${t} s`).toEqual(want)
     expect(plain(replay.at(305))).toEqual(expected[1]?.[1])
@@ -84,13 +84,19 @@ describe('instances on hosts over a run', () => {
 
   it('instances inside instances ride with their outer one and are not counted', () => {
     const inner = { ...instance('p#0', 'a', 'h1'), outerInstanceId: 'a#1' }
-    const replay = InstancesOverTime.of(run({ instances: [...run().instances, inner] }))
+    const replay = InstancesOverTime.of(
+      replayInputOfResult(run({ instances: [...run().instances, inner] })),
+    )
     expect(plain((replay as InstancesOverTime).at(0))).toEqual(expected[0]?.[1])
   })
 
   it('no replay when it cannot be exact: migrations truncated, or an instance ended early', () => {
-    expect(InstancesOverTime.of(run({ migrationsTruncated: true }))).toBeUndefined()
+    expect(
+      InstancesOverTime.of(replayInputOfResult(run({ migrationsTruncated: true }))),
+    ).toBeUndefined()
     const ended = { ...instance('c#0', 'a', 'h2'), status: 'finished' as const }
-    expect(InstancesOverTime.of(run({ instances: [...run().instances, ended] }))).toBeUndefined()
+    expect(
+      InstancesOverTime.of(replayInputOfResult(run({ instances: [...run().instances, ended] }))),
+    ).toBeUndefined()
   })
 })

@@ -34,12 +34,16 @@ export interface CanvasOverlay {
 }
 
 /** A host's state at the shown sample, as the simulation frame gives it. */
-type HostFrameState = Pick<HostOverlay, 'utilization' | 'failed' | 'off' | 'rackMean'>
+type HostFrameState = Pick<HostOverlay, 'utilization' | 'failed' | 'off' | 'rackMean' | 'instances'>
 
-/** A host's overlay at a frame: its placed instances with the frame's state (no spreads). */
+/**
+ * A host's overlay at a frame: the frame's state, with the instances the frame says were on
+ * the host then (a replayed run, review s9u A2), else its placed instances (no spreads).
+ */
 function merged(o: HostOverlay | undefined, h: HostFrameState): HostOverlay {
   const v: HostOverlay = { utilization: h.utilization, failed: h.failed, off: h.off }
-  if (o?.instances !== undefined) v.instances = o.instances
+  if (h.instances !== undefined) v.instances = h.instances
+  else if (o?.instances !== undefined) v.instances = o.instances
   if (h.rackMean) v.rackMean = true
   return v
 }

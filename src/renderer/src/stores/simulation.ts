@@ -19,6 +19,10 @@ import { applyLiveDelta, emptyLive, snapshotLive, type LiveSeries } from './simu
 import { storageFrameAt, type StorageFrame } from './storage-frame'
 import { linkFrameAt, type LinkFrame } from './network-frame'
 import { HostSeriesOnDemand, type OnDemandSeries } from './simulation-host-series'
+import { instancesAt, replayRun } from './simulation-instances'
+import { usePlacementStore } from './placement'
+import type { InstancesOverTime } from '../../../shared/domain/instances-at'
+import type { HostOverlay } from '../drawing/host-overlay'
 
 /** Least time between two publications of the live series, milliseconds. */
 const LIVE_PUBLISH_MS = 250
@@ -32,6 +36,11 @@ export interface HostFrame {
    * being fetched for the racks in view): `utilization` is the mean of the host's rack.
    */
   rackMean?: boolean
+  /**
+   * Instances on the host at this sample, per tenant (a finished run replayed from its
+   * placement, `simulation-instances.ts`); absent: the placement's, as placed.
+   */
+  instances?: HostOverlay['instances']
 }
 
 /** The state of the datacenter at one sample of the run, for the canvas. */
@@ -53,6 +62,9 @@ export const useSimulationStore = defineStore('simulation', () => {
   const stoppedNotice = ref<string | undefined>()
   /** Index into `result.series.timesS` shown on the canvas; -1 = none. */
   const timeIndex = ref(-1)
+  /** The result's instances over time (review s9u A2), set with `result`; see `replayRun`. */
+  const replay = shallowRef<InstancesOverTime | undefined>()
+  const placement = usePlacementStore()
   /** The running run's series so far (a snapshot, replaced at most every LIVE_PUBLISH_MS). */
   const live = shallowRef<LiveSeries | undefined>()
   let liveBuffer: LiveSeries | undefined
@@ -80,6 +92,11 @@ export const useSimulationStore = defineStore('simulation', () => {
     return { timeS: l.timesS[l.timesS.length - 1] as number, hosts, migrations: [] }
   })
 
+  /** Tenant id -> colour, for the replayed instances. */
+  const tenantColours = computed(
+    () => new Map((design.design?.tenants ?? []).map((t) => [t.id, t.colour])),
+  )
+
   const frame = computed<SimulationFrame | undefined>(() => {
     const r = result.value
     const i = timeIndex.value
@@ -92,9 +109,12 @@ export const useSimulationStore = defineStore('simulation', () => {
         .filter((f) => f.atS <= timeS && (f.repairedAtS === undefined || timeS < f.repairedAtS))
         .map((f) => f.hostId),
     )
+    /** Each host's instance count in its own series at this sample (checks the replay). */
+    const counted = new Map<string, number>()
     for (const h of r.series.hosts) {
       const utilization = h.utilization[i] ?? 0
       const instances = h.instances[i] ?? 0
+      counted.set(h.hostId, instances)
       hosts.set(h.hostId, {
         utilization,
         failed: down.has(h.hostId),
@@ -110,6 +130,7 @@ export const useSimulationStore = defineStore('simulation', () => {
         const mine = own.get(h.id)
         if (mine) {
           const utilization = mine.utilization[i] ?? 0
+          counted.set(h.id, mine.instances[i] ?? 0)
           const off = (mine.instances[i] ?? 0) === 0 && utilization === 0
           hosts.set(h.id, { utilization, failed: down.has(h.id), off })
           continue
@@ -120,6 +141,10 @@ export const useSimulationStore = defineStore('simulation', () => {
         hosts.set(h.id, { utilization, failed: down.has(h.id), off: false, rackMean: true })
       }
     }
+    // where the instances were at this sample, when the run is replayed (review s9u A2)
+    const rep = replay.value
+    const shown = rep ? instancesAt(rep, timeS, counted, tenantColours.value) : undefined
+    if (shown) for (const [hostId, f] of hosts) f.instances = shown.get(hostId) ?? []
     // migrations under way during the step that ends at this sample
     const stepS = i > 0 ? timeS - (r.series.timesS[i - 1] as number) : timeS
     const migrations = r.migrations
@@ -173,8 +198,17 @@ export const useSimulationStore = defineStore('simulation', () => {
     const { result: got, ...info } = r.value
     run.value = info
     if (got) {
+      // the replay first, so the frame is built once, with it
+      const replayed = await replayRun(
+        got,
+        placement.result,
+        design.design,
+        () => !run.value || run.value.runId === runId,
+      )
+      if (run.value && run.value.runId !== runId) return
       resetLive()
       fetcher.reset(got.series.hosts.length === 0 && info.hostSeries === 'kept' ? runId : undefined)
+      replay.value = replayed
       result.value = got
       timeIndex.value = Math.max(0, got.series.timesS.length - 1)
     } else publishLive()
@@ -193,6 +227,7 @@ export const useSimulationStore = defineStore('simulation', () => {
     generation++
     run.value = undefined
     result.value = undefined
+    replay.value = undefined
     error.value = undefined
     timeIndex.value = -1
     fetcher.reset(undefined)

@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+/**
+ * After a run, the canvas shows where the instances were at the time shown, not where the
+ * placement put them (review s9u A2: the sample at 24:00 read lxc-1 "9 inst." on a host the run
+ * had switched off; the run ended with lxc-1 0, lxc-2 18, kvm-3 13). Through the real services
+ * on the sample with a consolidation policy: at the last sample each host's instances per tenant
+ * equal the full result's `finalHostId` counts (the engine's own record, read here with
+ * `lean: false`, which the window does not read), and at the first sample the placement's.
+ */
+import { describe, expect, it, vi } from 'vitest'
+import { api } from '../api'
+import { useCanvasOverlay } from './canvas-overlay'
+import { useDesignStore } from './design'
+import { usePlacementStore } from './placement'
+import { useSimulationStore } from './simulation'
+import { useRealServicesPerTest } from '../../../../test/support/renderer/component-services'
+
+useRealServicesPerTest({ sample: 'two-hall', beforeDispose: () => useSimulationStore().stop() })
+
+/** host id -> tenant id -> count, without empty hosts. */
+type Counts = Record<string, Record<string, number>>
+
+describe('instances on the canvas after a run', () => {
+  it('are where the run had them at the time shown', async () => {
+    const sim = useSimulationStore()
+    await usePlacementStore().start()
+    const design = useDesignStore()
+    expect(design.design).toBeDefined()
+    await sim.runSimulation({ horizonS: 86_400, policy: 'thr-mmt-0.8' })
+    await vi.waitFor(() => expect(sim.result).toBeDefined(), { timeout: 60_000 })
+    const runId = sim.run?.runId as string
+    const full = await api.call('simulation:get', { runId, lean: false })
+    if (!full.ok || !full.value.result) throw new Error('no full result')
+    const r = full.value.result
+    expect(r.migrations.length).toBeGreaterThan(0)
+    const last = r.series.timesS.at(-1) as number
+    // not vacuous: no migration is copying at the last sample
+    expect(r.migrations.every((m) => m.endS <= last || m.startS > last)).toBe(true)
+    const want: Counts = {}
+    for (const x of r.instances)
+      if (x.status === 'running' && x.finalHostId && x.outerInstanceId === undefined) {
+        const h = (want[x.finalHostId] ??= {})
+        h[x.tenantId] = (h[x.tenantId] ?? 0) + 1
+      }
+    const overlay = useCanvasOverlay()
+    const shown = (): Counts => {
+      const out: Counts = {}
+      for (const [hostId, o] of overlay.hosts.value)
+        for (const x of o.instances ?? [])
+          if (x.count > 0) (out[hostId] ??= {})[x.tenantId] = x.count
+      return out
+    }
+    await vi.waitFor(() => expect(shown()).toEqual(want))
+    // and differs from the placement (the run moved instances)
+    // the run's start, from the engine's record (hosts' own instances: pods ride in their VMs)
+    const placed: Counts = {}
+    for (const x of r.instances)
+      if (x.initialHostId && x.outerInstanceId === undefined) {
+        const h = (placed[x.initialHostId] ??= {})
+        h[x.tenantId] = (h[x.tenantId] ?? 0) + 1
+      }
+    expect(shown()).not.toEqual(placed)
+    // at the first sample: the start, with the migrations copying then on both hosts
+    const t0 = r.series.timesS[0] as number
+    const tenantOf = new Map(r.instances.map((x) => [x.instanceId, x.tenantId]))
+    const atFirst: Counts = structuredClone(placed)
+    for (const m of r.migrations) {
+      const t = tenantOf.get(m.instanceId) as string
+      if (m.startS <= t0) {
+        const to = (atFirst[m.toHostId] ??= {})
+        to[t] = (to[t] ?? 0) + 1
+      }
+      if (m.endS <= t0) (atFirst[m.fromHostId] as Record<string, number>)[t]! -= 1
+    }
+    expect(r.failures.every((f) => f.atS > t0)).toBe(true)
+    sim.timeIndex = 0
+    await vi.waitFor(() => expect(shown()).toEqual(atFirst))
+  })
+})
