@@ -22,17 +22,20 @@ import { requestedTotal } from './host-cpu'
 import { histBase, HISTORY_LENGTH, type HostEntries, type SimState } from './state'
 
 /**
- * Values per row of `HostSums.history`: the row's history slots twice over, a mirrored ring
- * like the instances' (`state.ts`), so that a shift after a step writes slot 0 alone.
+ * Values per row of `HostSums.history`: the row's history slots as a ring (every row of a host
+ * starts at `head`), so that a shift after a step writes slot 0 alone.
  */
-const ROW = 2 * HISTORY_LENGTH
+const ROW = HISTORY_LENGTH
+
+/** Position of slot k in a row whose ring starts at `head`. */
+function slotAt(head: number, k: number): number {
+  const at = head + k
+  return at < HISTORY_LENGTH ? at : at - HISTORY_LENGTH
+}
 
 /** Running sums over one host's entries (rows 0..count). */
 interface HostSums {
-  /**
-   * (capacity + 1) rows of `ROW` values: slot k of row i is at i × `ROW` + `head` + k
-   * (k < `HISTORY_LENGTH`), and the same value `HISTORY_LENGTH` away in the ring's other half.
-   */
+  /** (capacity + 1) rows of `ROW` values: slot k of row i is at i × `ROW` + `slotAt(head, k)`. */
   history: Float64Array
   /** Where every row's ring starts (0..`HISTORY_LENGTH` - 1). */
   head: number
@@ -101,8 +104,9 @@ export function hostTotals(s: SimState, h: number): HostTotals {
     t.maxRamMiB[h] = -2147483648
   } else {
     const p = hostSums(s, h)
-    const row = p.count * ROW + p.head
-    for (let k = 0; k < HISTORY_LENGTH; k++) t.history[off + k] = p.history[row + k] as number
+    const row = p.count * ROW
+    for (let k = 0; k < HISTORY_LENGTH; k++)
+      t.history[off + k] = p.history[row + slotAt(p.head, k)] as number
     t.requestedMips[h] = p.requested[p.count] as number
     t.maxRamMiB[h] = p.maxRam[p.count] as number
   }
@@ -156,12 +160,9 @@ function shiftRows(s: SimState, p: HostSums, e: HostEntries, h: number, rows: nu
   for (let i = 0; i < rows; i++) {
     const v = e.vm[i] as number
     const prev = i * ROW + head
-    const row = prev + ROW
-    const value =
+    history[prev + ROW] =
       (history[prev] as number) +
       ((s.vmHist[histBase(s, v)] as number) * (s.vmMips[v] as number)) / hostMips
-    history[row] = value
-    history[row + HISTORY_LENGTH] = value
     p.pushes[i] = s.vmHistPushes[v] as number
   }
 }
@@ -218,24 +219,20 @@ function hostSums(s: SimState, h: number): HostSums {
     const v = e.vm[i] as number
     vms[i] = v
     pushes[i] = s.vmHistPushes[v] as number
-    const prev = i * ROW + head
+    const prev = i * ROW
     const row = prev + ROW
     const vb = histBase(s, v)
     const len = s.vmHistLen[v] as number
     const mips = s.vmMips[v] as number
     if (s.keepHistory) {
-      // Slot k at `row + k` and its mirror HISTORY_LENGTH away, inside the row's ring.
-      const wrap = HISTORY_LENGTH - head
       for (let k = 0; k < len; k++) {
-        const value =
-          (history[prev + k] as number) + ((s.vmHist[vb + k] as number) * mips) / hostMips
-        history[row + k] = value
-        history[row + (k < wrap ? k + HISTORY_LENGTH : k - HISTORY_LENGTH)] = value
+        const at = slotAt(head, k)
+        history[row + at] =
+          (history[prev + at] as number) + ((s.vmHist[vb + k] as number) * mips) / hostMips
       }
       for (let k = len; k < HISTORY_LENGTH; k++) {
-        const value = history[prev + k] as number
-        history[row + k] = value
-        history[row + (k < wrap ? k + HISTORY_LENGTH : k - HISTORY_LENGTH)] = value
+        const at = slotAt(head, k)
+        history[row + at] = history[prev + at] as number
       }
     }
     p.requested[i + 1] = (p.requested[i] as number) + requestedTotal(s, v)

@@ -12,7 +12,6 @@ import { histBase, HIST_STRIDE, HISTORY_LENGTH, pushHistory, type SimState } fro
 function historyState(instances: number): SimState {
   return {
     vmHist: new Float64Array(instances * HIST_STRIDE),
-    vmHistHead: new Uint8Array(instances),
     vmHistLen: new Uint8Array(instances),
     vmHistPushes: new Float64Array(instances),
   } as unknown as SimState

@@ -54,6 +54,12 @@ export class MemoryRoom {
   private rooms = new Float64Array(64)
   /** The instances' memory costs (`cannotHoldAll`). */
   private costs = new Float64Array(64)
+  /**
+   * Each instance's least memory cost over the groups, MiB (NaN: not computed yet); it depends
+   * only on the instance's memory and vCPUs and the groups' overheads, which a run never
+   * changes.
+   */
+  private readonly leastCost: Float64Array
 
   /** `excluded[h] === 1`: host `h` is not a candidate (the decision's array, read live). */
   private excluded: Uint8Array
@@ -62,6 +68,7 @@ export class MemoryRoom {
     this.excluded = new Uint8Array(s.hostCount)
     this.groupOf = new Int32Array(s.hostCount)
     this.leafOf = new Int32Array(s.hostCount)
+    this.leastCost = new Float64Array(s.vmMemMiB.length).fill(Number.NaN)
     const groups = new Map<string, number>()
     const members: number[] = []
     for (let h = 0; h < s.hostCount; h++) {
@@ -227,11 +234,14 @@ export class MemoryRoom {
 
   /** Instance `v`'s least memory cost over the host groups (MiB). */
   private leastCostMiB(v: number): number {
+    const known = this.leastCost[v] as number
+    if (!Number.isNaN(known)) return known
     let least = Number.POSITIVE_INFINITY
     for (const h of this.reps) {
       const c = memoryCostMiB(this.s, v, h)
       if (c < least) least = c
     }
+    this.leastCost[v] = least
     return least
   }
 

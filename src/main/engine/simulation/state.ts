@@ -115,8 +115,6 @@ export interface SimState {
    * `vmHist[histBase(s, v) + k]` (`pushHistory` writes it).
    */
   vmHist: Float64Array
-  /** Each instance's ring start in `vmHist` (0..`HISTORY_LENGTH` - 1). */
-  vmHistHead: Uint8Array
   vmHistLen: Uint8Array
   vmHistPrevS: Float64Array
   /** Values each instance has pushed onto its history so far (`detector-sums.ts` reads it). */
@@ -134,9 +132,15 @@ export const HISTORY_LENGTH = 30
  */
 export const HIST_STRIDE = 2 * HISTORY_LENGTH
 
-/** Where slot 0 (the newest value) of instance v's history is in `s.vmHist`; slot k follows at +k. */
+/**
+ * Where slot 0 (the newest value) of instance v's history is in `s.vmHist`; slot k follows at
+ * +k. The ring starts at 0 and each push moves its start back by one, so the start follows from
+ * the instance's push count, which the readers load anyway (a separate array of starts cost
+ * one more cache miss per instance read).
+ */
 export function histBase(s: SimState, v: number): number {
-  return v * HIST_STRIDE + (s.vmHistHead[v] as number)
+  const r = ((s.vmHistPushes[v] as number) | 0) % HISTORY_LENGTH
+  return v * HIST_STRIDE + (r === 0 ? 0 : HISTORY_LENGTH - r)
 }
 
 /**
@@ -146,15 +150,13 @@ export function histBase(s: SimState, v: number): number {
  * whole history would have left there.
  */
 export function pushHistory(s: SimState, v: number, u: number): void {
-  const head = s.vmHistHead[v] as number
-  const next = head === 0 ? HISTORY_LENGTH - 1 : head - 1
-  s.vmHistHead[v] = next
-  const at = v * HIST_STRIDE + next
+  const pushes = (s.vmHistPushes[v] as number) + 1
+  s.vmHistPushes[v] = pushes
+  const at = histBase(s, v)
   s.vmHist[at] = u
   s.vmHist[at + HISTORY_LENGTH] = u
   const len = s.vmHistLen[v] as number
   if (len < HISTORY_LENGTH) s.vmHistLen[v] = len + 1
-  s.vmHistPushes[v] = (s.vmHistPushes[v] as number) + 1
 }
 
 function sumOf(xs: number[]): number {
@@ -283,7 +285,6 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     vmDown: new Uint8Array(V),
     vmInitialHost: new Int32Array(V).fill(-1),
     vmHist: new Float64Array(keepHistory ? V * HIST_STRIDE : 0),
-    vmHistHead: new Uint8Array(keepHistory ? V : 0),
     vmHistLen: new Uint8Array(V),
     vmHistPrevS: new Float64Array(V),
     vmHistPushes: new Float64Array(V),
