@@ -54,8 +54,8 @@ describe('an import with very many problems', () => {
     expect(ctx.host.exited()).toBeUndefined()
   })
 
-  it('quotes a header of 300,000 columns cut to 500 characters in its refusal', async () => {
-    const header = Array.from({ length: 300_000 }, (_, i) => `c${i}`).join(',')
+  it('quotes a header of 1,000 columns cut to 500 characters in its refusal', async () => {
+    const header = Array.from({ length: 1000 }, (_, i) => `c${i}`).join(',')
     const answer = await wsCall(ctx.provider, 2, 'files:import', {
       format: 'netbox-csv',
       contents: `${header}\n`,
@@ -68,6 +68,21 @@ describe('an import with very many problems', () => {
     expect(problem!.path).toBe('header')
     expect(problem!.message).toHaveLength(501)
     expect(problem!.message.startsWith('columns found: c0, c1, c2')).toBe(true)
+    expect(ctx.host.exited()).toBeUndefined()
+  })
+
+  it('refuses a header of 300,000 columns naming the limit of 1,000, before parsing it', async () => {
+    const header = Array.from({ length: 300_000 }, (_, i) => `c${i}`).join(',')
+    const answer = await wsCall(ctx.provider, 4, 'files:import', {
+      format: 'netbox-csv',
+      contents: `${header}\n`,
+      name: 'cols.csv',
+      mode: 'new',
+      discardChanges: true,
+    })
+    expect(answer.error?.message).toBe(
+      'too large to import: the header row has more than 1,000 columns, the most an import reads',
+    )
     expect(ctx.host.exited()).toBeUndefined()
   })
 })

@@ -190,6 +190,7 @@ export {
 export {
   BASE_DESIGN,
   MAX_SEED,
+  checkRunDesign,
   deriveSeed,
   planExperiment,
   planExperimentSteps,
