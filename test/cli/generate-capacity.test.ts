@@ -8,15 +8,9 @@
 import { describe, expect, it } from 'vitest'
 import { generateDesign } from '../../src/main/cli/commands/generate'
 import { generateSummary } from '../../src/main/cli/commands/generate-summary'
+import { defaultSize } from '../support/cli/generate-defaults'
 
-const options = (hosts: number) => ({
-  hosts,
-  racks: Math.ceil(hosts / 40),
-  tenants: Math.min(50, Math.max(1, Math.ceil(hosts / 4))),
-  instances: hosts * 8,
-  seed: 1,
-  horizonH: 24,
-})
+const options = (hosts: number) => defaultSize(hosts)
 
 describe('a generated design carries what it declares (review s7u #4)', () => {
   it.each([40, 200, 2_000, 10_000])(

@@ -35,6 +35,16 @@ const SIZE: GenerateOptions = {
   horizonH: 2,
 }
 
+/** `strata generate` of 40 hosts, 3 tenants and 120 instances over 1 h, to `out`, with `extra`. */
+const generateSmall = (out: string, ...extra: string[]) =>
+  strataIn(
+    dir,
+    'generate',
+    ...['--hosts', '40', '--tenants', '3', '--instances', '120', '--horizon-h', '1'],
+    ...extra,
+    ...['-o', out],
+  )
+
 describe('a generated design', () => {
   it("draws the sample's switch power: energy = idle + load × utilization, per switch", () => {
     const design = generateDesign(SIZE)
@@ -92,22 +102,7 @@ describe('a generated design', () => {
   })
 
   it('--no-power and --no-prices leave them out, and simulate names the unpriced items', async () => {
-    const r = await strataIn(
-      dir,
-      'generate',
-      '--hosts',
-      '40',
-      '--tenants',
-      '3',
-      '--instances',
-      '120',
-      '--horizon-h',
-      '1',
-      '--no-power',
-      '--no-prices',
-      '-o',
-      'bare.strata.json',
-    )
+    const r = await generateSmall('bare.strata.json', '--no-power', '--no-prices')
     expect(r.code, r.err).toBe(0)
     const bare = JSON.parse(readFileSync(join(dir, 'bare.strata.json'), 'utf8')) as Design
     expect(bare.switches.some((s) => s.power)).toBe(false)
@@ -123,24 +118,7 @@ describe('a generated design', () => {
       ),
     )
     // and a priced design prints every one of its five lines
-    expect(
-      (
-        await strataIn(
-          dir,
-          'generate',
-          '--hosts',
-          '40',
-          '--tenants',
-          '3',
-          '--instances',
-          '120',
-          '--horizon-h',
-          '1',
-          '-o',
-          'priced.strata.json',
-        )
-      ).code,
-    ).toBe(0)
+    expect((await generateSmall('priced.strata.json')).code).toBe(0)
     const priced = await strataIn(dir, 'simulate', 'priced.strata.json')
     expect(priced.out).not.toContain('not priced')
     expect(priced.out.match(/\(billed on (allocated|used)\)/g)?.length).toBe(3 * 5)

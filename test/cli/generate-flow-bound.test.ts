@@ -23,6 +23,7 @@ import { strataIn } from '../support/strata-cli'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { defaultSize } from '../support/cli/generate-defaults'
 
 /** The bound from its definition, apart from the engine's code. */
 function boundByHand(d: Design): number {
@@ -41,14 +42,7 @@ function boundByHand(d: Design): number {
   return total
 }
 
-const options = (hosts: number) => ({
-  hosts,
-  racks: Math.ceil(hosts / 40),
-  tenants: Math.min(50, Math.max(1, Math.ceil(hosts / 4))),
-  instances: hosts * 8,
-  seed: 1,
-  horizonH: 24,
-})
+const options = (hosts: number) => defaultSize(hosts)
 
 describe('generated designs run at every size', () => {
   it.each([40, 400, 2_000, 2_400, 5_000, 10_000, 20_000])(

@@ -9,21 +9,13 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { generateDesign, type GenerateOptions } from '../../src/main/cli/commands/generate'
+import { generateDesign } from '../../src/main/cli/commands/generate'
 import { podsPerNode } from '../../src/main/cli/commands/generate-node-pool'
 import { createScheduler } from '../../src/main/engine'
 import type { Design } from '../../src/shared/design/schema'
+import { defaultSize } from '../support/cli/generate-defaults'
 
 type Workload = Design['workloads'][number]
-
-const defaults = (hosts: number, seed = 1): GenerateOptions => ({
-  hosts,
-  racks: Math.ceil(hosts / 40),
-  tenants: Math.min(50, Math.max(1, Math.ceil(hosts / 4))),
-  instances: hosts * 8,
-  seed,
-  horizonH: 24,
-})
 
 const total = (d: Design): number => d.workloads.reduce((n, w) => n + w.count, 0)
 
@@ -85,7 +77,7 @@ describe('every generated instance is placed (review s7u #2)', () => {
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 0, max: 4 }),
         (hosts, seed, tenants, nodePools) => {
-          const o = { ...defaults(hosts, seed), tenants, nodePools }
+          const o = { ...defaultSize(hosts, seed), tenants, nodePools }
           const d = generateDesign(o)
           expect(total(d)).toBe(o.instances)
           const r = createScheduler(d).placeAll()
@@ -101,14 +93,14 @@ describe('every generated instance is placed (review s7u #2)', () => {
   }, 120_000)
 
   it.each([40, 200])('the reported %i-host default places all of its instances', (hosts) => {
-    const d = generateDesign(defaults(hosts))
+    const d = generateDesign(defaultSize(hosts))
     const r = createScheduler(d).placeAll()
     expect(r.unplaced).toEqual([])
     expect(r.placed).toHaveLength(hosts * 8)
   })
 
   it('the reported 2,000-host default places all 16,000 (17 pods were refused)', () => {
-    const d = generateDesign(defaults(2000))
+    const d = generateDesign(defaultSize(2000))
     const pools = d.workloads.filter((w) => w.nesting)
     expect(pools.length).toBeGreaterThan(0)
     for (const pod of pools) {

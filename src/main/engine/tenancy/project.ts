@@ -132,19 +132,24 @@ export function projectTenantView(
   const placedTotals: AllocationTotals = { vcpus: 0, usedVcpus: 0, memoryMiB: 0, diskGiB: 0 }
   let placedCount = 0
   let count = 0
-  /** Per own workload: its instances the estimate counts (placed, or all without a placement). */
+  /**
+   * Per own workload: its instances the estimate counts: those with a host, and those nothing
+   * places yet (no placement, no run record). A refused one holds and sends nothing in a run,
+   * so it is no part of the estimate, whether the placement or the run's records refused it.
+   */
   const counted = new Map<string, number>()
   forEachOwnInstance(workloads, (id, w) => {
     count++
     const hostId = hostOf.get(id)
-    if (hostId !== undefined || !placement) counted.set(w.id, (counted.get(w.id) ?? 0) + 1)
+    const runs = hostId !== undefined || (!placement && !records.has(id))
+    if (runs) counted.set(w.id, (counted.get(w.id) ?? 0) + 1)
     const zoneId = hostId === undefined ? undefined : zoneOfHost.get(hostId)
     // An instance inside the tenant's own VM (a node pool, VMs in VMs) lives in capacity the
     // tenant already holds: it adds nothing to the quotas, the estimate or the volumes
     // (`insideOwnVm`).
     const inside = insideOwnVm(w)
-    if (!inside && (hostId !== undefined || !placement)) {
-      // Without a placement, the estimate bills what the tenant asks for.
+    if (!inside && runs) {
+      // Before any placement or run, the estimate bills what the tenant asks for.
       if (hostId !== undefined) placedCount++
       placedTotals.vcpus += w.vcpus
       placedTotals.usedVcpus += w.vcpus * ((w.demand?.meanPercent ?? 100) / 100)
