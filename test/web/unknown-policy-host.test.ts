@@ -80,3 +80,20 @@ describe('an unknown policy in a loaded design', () => {
     )
   })
 })
+
+describe('a refusal quoting a very long policy (review s9a #4)', () => {
+  it('answers in a few hundred bytes, quoting the name cut to 100 characters', async () => {
+    const policy = 'P'.repeat(3_000_000)
+    const answer = await call(ctx.provider, 'design:apply', {
+      command: { type: 'set-simulation', patch: { policy } },
+    })
+    expect(answer.ok).toBe(false)
+    expect(answer.error?.code).toBe('bad-request')
+    expect(answer.error?.message).toMatch(
+      new RegExp(`^command\\.patch\\.policy: unknown policy "${'P'.repeat(100)}…": use npa`),
+    )
+    // a message of at most 1,000 characters and one problem of at most 500 + 500
+    expect(JSON.stringify(answer).length).toBeLessThan(3_000)
+    expect(ctx.host.exited()).toBeUndefined()
+  })
+})

@@ -1,7 +1,7 @@
 /** Entry of the `strata` command (npm run strata -- ..., or the package bin). */
 import { exitOnOldNode } from '../../../scripts/node-version.mjs'
 import { FileIoError } from '../services/files/io-errors'
-import { runCli } from './main'
+import { cutErrorLines, runCli } from './main'
 import { terminalSafe } from './terminal-safe'
 
 exitOnOldNode()
@@ -30,7 +30,7 @@ runCli(process.argv.slice(2), io).then(
         : error instanceof Error
           ? (error.stack ?? error.message)
           : String(error)
-    io.err(terminalSafe(`strata: ${text}`))
+    io.err(terminalSafe(cutErrorLines(`strata: ${text}`)))
     process.exitCode = 1
   },
 )
