@@ -20,6 +20,7 @@ import type {
 } from '../../../shared/contract'
 import { ENTITY_COLLECTIONS, type EntityKind } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
+import type { DesignSnapshot } from '../../../shared/contract/calls/design'
 
 export type DesignListener = (changes: DesignChanges, design: Design, revision: number) => void
 
@@ -149,9 +150,25 @@ export const useDesignStore = defineStore('design', () => {
 
   /** Fetches the whole design; listeners get `changes` (default: everything replaced). */
   async function refresh(changes: DesignChanges = REPLACED): Promise<boolean> {
+    return show(changes, fetchDesign())
+  }
+
+  function fetchDesign(): Promise<Result<DesignSnapshot>> {
     performance.mark('design:get:start')
-    const result = await api.call('design:get', {})
-    performance.measure('design:get', 'design:get:start')
+    return api
+      .call('design:get', {})
+      .finally(() => performance.measure('design:get', 'design:get:start'))
+  }
+
+  /**
+   * Shows the design of `answer` (an answer older than the design shown, which a change
+   * event fetched meanwhile, is dropped); false when main refused it.
+   */
+  async function show(
+    changes: DesignChanges,
+    answer: Promise<Result<DesignSnapshot>>,
+  ): Promise<boolean> {
+    const result = await answer
     if (!result.ok) {
       lastError.value = result.error
       // what was shown is no longer the open design: show none rather than a stale or empty one
@@ -165,6 +182,7 @@ export const useDesignStore = defineStore('design', () => {
       return false
     }
     const { design: d, problems: p, problemCounts: c, problemElements: e, ...s } = result.value
+    if (design.value && s.revision < state.value.revision) return true
     refused.value = undefined
     design.value = d
     setProblems({ problems: p, problemCounts: c, problemElements: e })
@@ -173,8 +191,22 @@ export const useDesignStore = defineStore('design', () => {
     return true
   }
 
-  /** Loads the design and follows main's change events. */
-  async function start(): Promise<boolean> {
+  /** The design asked for by `prefetch`, until `start` shows it. */
+  let early: Promise<Result<DesignSnapshot>> | undefined
+
+  /**
+   * Follows main's change events and asks for the design at once, before the page knows
+   * whether this session may read it (`app:info`): the first frame of a large design then
+   * waits for one round trip, not two, and the design travels while the shell mounts.
+   * `start` shows the answer; a tenant session never calls `start`, and its answer
+   * (`forbidden`) is dropped.
+   */
+  function prefetch(): void {
+    follow()
+    early ??= fetchDesign()
+  }
+
+  function follow(): void {
     unsubscribe ??= api.on('design:changed', (payload) => {
       if (payload.state.revision <= state.value.revision) return
       const { changes } = payload
@@ -194,7 +226,14 @@ export const useDesignStore = defineStore('design', () => {
       setProblems(payload)
       notify(payload.changes)
     })
-    return refresh()
+  }
+
+  /** Loads the design (the one `prefetch` asked for, if any) and follows main's change events. */
+  async function start(): Promise<boolean> {
+    follow()
+    const answer = early ?? fetchDesign()
+    early = undefined
+    return show(REPLACED, answer)
   }
 
   function stop(): void {
@@ -234,6 +273,7 @@ export const useDesignStore = defineStore('design', () => {
     name,
     title,
     saveStatus,
+    prefetch,
     start,
     stop,
     refresh,
