@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest'
-import { strata } from '../support/strata-cli'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cutErrorLines } from '../../src/main/cli/main'
+import { strata, strataIn } from '../support/strata-cli'
 
 describe('strata validate / info', () => {
   it('accepts the sample', async () => {
@@ -36,5 +40,54 @@ describe('strata validate / info', () => {
       // 35 instances on hosts + Globex's 8 job containers in its HPC VMs (issue 18)
       instance: 43,
     })
+  })
+})
+
+describe('strata validate / report of a design with an unknown policy (review s9a #3)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'strata-badpolicy-'))
+  const file = join(dir, 'badpolicy.strata.json')
+  const sample = JSON.parse(readFileSync('resources/samples/two-hall.strata.json', 'utf8')) as {
+    simulation: Record<string, unknown>
+  }
+  sample.simulation = { ...sample.simulation, policy: 'nonsense' }
+  writeFileSync(file, JSON.stringify(sample))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('validate names simulation.policy and exits 1', async () => {
+    const r = await strataIn(dir, 'validate', file)
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(/error at simulation\.policy: unknown policy "nonsense": use npa, dvfs/)
+    expect(r.out).toContain('1 error(s)')
+  })
+
+  it('report refuses it in plain words, not as an uncaught error', async () => {
+    const r = await strataIn(dir, 'report', file, '--csv', join(dir, 'r.zip'))
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(/simulation\.policy: unknown policy "nonsense"/)
+    expect(r.err).not.toMatch(/Error:/)
+    expect(existsSync(join(dir, 'r.zip'))).toBe(false)
+  })
+})
+
+describe('what the CLI prints of a 3,000,000-character policy (review s9a #4)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'strata-longpolicy-'))
+  const file = join(dir, 'longpol.strata.json')
+  const sample = JSON.parse(readFileSync('resources/samples/two-hall.strata.json', 'utf8')) as {
+    simulation: Record<string, unknown>
+  }
+  sample.simulation = { ...sample.simulation, policy: 'P'.repeat(3_000_000) }
+  writeFileSync(file, JSON.stringify(sample))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('is a refusal at simulation.policy of a few hundred bytes', async () => {
+    const r = await strataIn(dir, 'simulate', file)
+    expect(r.code).toBe(1)
+    expect(r.err).toContain('simulation.policy')
+    expect(r.out.length + r.err.length).toBeLessThan(5_000)
+  })
+
+  it('cuts every error line to 1,000 characters', () => {
+    expect(cutErrorLines(`a\n${'b'.repeat(5000)}\nc`)).toBe(`a\n${'b'.repeat(1000)}…\nc`)
+    expect(cutErrorLines('short')).toBe('short')
   })
 })

@@ -3,7 +3,7 @@
  * Loaded by `index.ts` once the early interrupt handler is in place.
  */
 import { FileIoError } from '../services/files/io-errors'
-import { runCli } from './main'
+import { cutErrorLines, runCli } from './main'
 import { terminalSafe } from './terminal-safe'
 
 // A closed pipe (strata ... | head) is not an error.
@@ -30,7 +30,7 @@ runCli(process.argv.slice(2), io).then(
         : error instanceof Error
           ? (error.stack ?? error.message)
           : String(error)
-    io.err(terminalSafe(`strata: ${text}`))
+    io.err(terminalSafe(cutErrorLines(`strata: ${text}`)))
     process.exitCode = 1
   },
 )

@@ -21,6 +21,7 @@ export { emptyDesign } from './model/defaults'
 export { findEntity, freshId, indexOf } from './model/index-of'
 export { issuesToProblems, parseDesign, parseEntity } from './model/parse'
 export { checkDesignRules, checkIntegrity, hasErrors, validateDesign } from './model/validate'
+export { simulationNameProblems, type SimulationNames } from './model/simulation-rules'
 export { createRandom, seededRandom, type Random } from './random'
 
 // Virtualization: per-kind defaults, overheads, guest acceptance.

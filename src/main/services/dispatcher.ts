@@ -5,8 +5,17 @@
  * or schema -> `internal`. Everything, schema parsing included, runs inside one guard: the
  * returned promise always resolves, and main never crashes on a request. A tenant session's
  * `internal` error names nothing but the call (the exception's text may quote the design).
+ * Every failure's message is cut to `MAX_ERROR_MESSAGE_CHARS` (`withBoundedMessage`), however
+ * the handler built it (review s9a #4).
  */
-import { CALLS, fail, type CallName, type Result, type SessionInfo } from '../../shared/contract'
+import {
+  CALLS,
+  fail,
+  withBoundedMessage,
+  type CallName,
+  type Result,
+  type SessionInfo,
+} from '../../shared/contract'
 import { requestSchemas } from '../../shared/contract/schemas'
 import { issuesToProblems } from '../engine'
 import type { AppContext } from './context'
@@ -87,7 +96,8 @@ export function createDispatcher(
     }
     options.onHandle?.(name, session)
     const handler = handlers[name] as unknown as Handler<typeof name>
-    return await handler(parsed.data as never, { session, caller })
+    // a message built around client text (a 30 MB policy) is cut, however it was built
+    return withBoundedMessage(await handler(parsed.data as never, { session, caller }))
   }
   return async (session, name, request, caller = defaultCaller(session)) => {
     try {

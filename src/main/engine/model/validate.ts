@@ -16,6 +16,7 @@ import { checkStorageRules } from '../storage/storage-rules'
 import { checkNetworkRules } from './network-rules'
 import { parseDesign } from './parse'
 import { quote } from './quote'
+import { simulationNameProblems } from './simulation-rules'
 import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -175,6 +176,7 @@ function checkRules(design: Design, problems: Problem[]): void {
         `refers to ${quote(f.hostId)}, which is not a host`,
       )
   })
+  problems.push(...simulationNameProblems(design.simulation, 'simulation'))
   checkNetworkRules(design, problems)
   checkNestingRules(design, err, warn)
 }

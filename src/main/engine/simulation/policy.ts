@@ -15,26 +15,38 @@ export type PolicySpec =
   | { kind: 'dvfs'; name: string }
   | { kind: 'migration'; name: string; detector: Detector; selector: Selector; parameter: number }
 
+import { quote } from '../model/quote'
+
 export type PolicyParse = { ok: true; policy: PolicySpec } | { ok: false; message: string }
 
-/** Parses a policy name; the message says what is wrong and what is accepted. */
+/**
+ * Parses a policy name; the message says what is wrong and what is accepted, quoting the name
+ * cut to 100 characters (review s9a #4: a 30 MB name came back whole in the refusal).
+ */
 export function parsePolicy(name: string): PolicyParse {
   const n = name.trim().toLowerCase()
   if (n === 'npa' || n === 'dvfs') return { ok: true, policy: { kind: n, name: n } }
   const parts = n.split('-')
   const accepted = `npa, dvfs or DETECTOR-SELECTOR-PARAM with DETECTOR in ${DETECTORS.join('|')} and SELECTOR in ${SELECTORS.join('|')} (e.g. thr-mmt-0.8)`
-  if (parts.length !== 3) return { ok: false, message: `unknown policy "${name}": use ${accepted}` }
+  if (parts.length !== 3)
+    return { ok: false, message: `unknown policy ${quote(name)}: use ${accepted}` }
   const [detector, selector, param] = parts as [string, string, string]
   if (!(DETECTORS as readonly string[]).includes(detector))
     return {
       ok: false,
-      message: `unknown over-load detector "${detector}" in "${name}": use ${accepted}`,
+      message: `unknown over-load detector ${quote(detector)} in ${quote(name)}: use ${accepted}`,
     }
   if (!(SELECTORS as readonly string[]).includes(selector))
-    return { ok: false, message: `unknown VM selector "${selector}" in "${name}": use ${accepted}` }
+    return {
+      ok: false,
+      message: `unknown VM selector ${quote(selector)} in ${quote(name)}: use ${accepted}`,
+    }
   const parameter = Number(param)
   if (param === '' || !Number.isFinite(parameter) || parameter < 0)
-    return { ok: false, message: `policy parameter "${param}" in "${name}" must be a number >= 0` }
+    return {
+      ok: false,
+      message: `policy parameter ${quote(param)} in ${quote(name)} must be a number >= 0`,
+    }
   return {
     ok: true,
     policy: {

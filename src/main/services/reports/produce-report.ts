@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks'
 import type { PlacementResult } from '../../../shared/contract/calls/scheduler'
 import type { SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { Design } from '../../../shared/design/schema'
+import type { Problem } from '../../../shared/domain/problem'
 import {
   buildProviderReport,
   buildTenantReport,
@@ -45,16 +46,34 @@ export class ReportCancelled extends Error {
 export class ReportTenantNotFound extends Error {}
 
 /**
- * A provider's report refused before placement, in the words `simulation:start` and
- * `strata simulate` refuse the same design with (today: its traffic can make more flows than
- * a run allows; review s7a #4). A tenant's report is made without run figures instead (the
- * words name other tenants' workloads).
+ * A report refused before placement, in the words `simulation:start` and `strata simulate`
+ * refuse the same design with: its traffic can make more flows than a run allows (review s7a
+ * #4; a tenant's report is made without run figures instead, the words name other tenants'
+ * workloads), or its policy or placement weights are unknown (review s9a #3; a tenant hears
+ * which setting, not its value).
  */
 export class ReportRefused extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'ReportRefused'
   }
+}
+
+/**
+ * A design whose policy or placement weights name nothing the run knows is refused, as
+ * `simulation:start` refuses it (review s9a #3: the report answered `internal`): the provider
+ * hears the field and the validator's message; a tenant only that the provider's design
+ * cannot be simulated and which setting is at fault, never the value.
+ */
+function refuseUnrunnableNames(errors: readonly Problem[], tenantId: string | undefined): void {
+  const policy = errors.find((p) => p.path === 'simulation.policy')
+  const weights = errors.find((p) => p.path.startsWith('simulation.placement.weights'))
+  const found = policy ?? weights
+  if (!found) return
+  if (tenantId === undefined) throw new ReportRefused(`${found.path}: ${found.message}`)
+  throw new ReportRefused(
+    `the provider's design cannot be simulated: its ${policy ? 'policy is' : 'placement weights are'} not valid`,
+  )
 }
 
 export interface ProduceReportOptions {
@@ -176,6 +195,7 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   const notes: string[] = []
   const errors = validateDesign(design).filter((p) => p.severity === 'error')
   let { placement, simulation } = savedRunFor(design, options, notes)
+  if (!placement || !simulation) refuseUnrunnableNames(errors, options.tenantId)
   // Refused as a run is, before placing (which alone took 6 s at 10,000 hosts).
   const tooManyFlows = simulation ? undefined : flowBoundError(design)
   if (hasErrors(errors) && (!placement || !simulation)) {
