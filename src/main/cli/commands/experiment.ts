@@ -11,7 +11,7 @@
  * same command again runs only what is missing.
  */
 import { parseArgs } from 'node:util'
-import type { CliCommand, CliIo } from '../command'
+import { negativeValuesJoined, type CliCommand, type CliIo } from '../command'
 import { printProblems } from '../load-design-file'
 import { defaultOutDir, loadExperiment } from '../../services/experiments/load-experiment'
 import {
@@ -79,17 +79,18 @@ function printOutcome(io: CliIo, o: ExperimentOutcome, factorNames: readonly str
 async function run(args: string[], io: CliIo): Promise<number> {
   let parsed
   try {
+    const options = {
+      workers: { type: 'string' },
+      queue: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      'progress-every-s': { type: 'string' },
+    } as const
     parsed = parseArgs({
-      args,
+      args: negativeValuesJoined(args, options),
       strict: true,
       allowPositionals: true,
-      options: {
-        workers: { type: 'string' },
-        queue: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        'progress-every-s': { type: 'string' },
-      },
+      options,
     })
   } catch (error) {
     io.err(`strata experiment run: ${(error as Error).message}`)

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util'
 import { localRuntime } from '../../services/experiments/queue/protocol'
 import { appVersion } from '../../services/paths'
-import type { CliCommand } from '../command'
+import { negativeValuesJoined, type CliCommand } from '../command'
 
 const USAGE = 'strata worker --queue redis://HOST:PORT [--concurrency N] [--lock-ms MS]'
 
@@ -27,15 +27,16 @@ export const workerCommand: CliCommand = {
     let concurrency: number
     let lockMs: number
     try {
+      const options = {
+        queue: { type: 'string' },
+        concurrency: { type: 'string' },
+        'lock-ms': { type: 'string' },
+      } as const
       const { values, positionals } = parseArgs({
-        args,
+        args: negativeValuesJoined(args, options),
         strict: true,
         allowPositionals: true,
-        options: {
-          queue: { type: 'string' },
-          concurrency: { type: 'string' },
-          'lock-ms': { type: 'string' },
-        },
+        options,
       })
       if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`)
       if (values.queue === undefined) throw new Error('--queue redis://HOST:PORT is required')
