@@ -1,5 +1,5 @@
 /**
- * CSV reading and writing for NetBox device lists, on papaparse (RFC 4180: quoted fields,
+ * CSV reading (NetBox device lists, generic CSV traces) and writing (NetBox), on papaparse (RFC 4180: quoted fields,
  * doubled quotes, fields spanning lines, CRLF or LF, a byte-order mark).
  */
 import Papa from 'papaparse'
@@ -14,8 +14,23 @@ export interface CsvTable {
 
 export type CsvResult = { ok: true; table: CsvTable } | { ok: false; message: string; line: number }
 
-/** Parses CSV text with a header row; blank lines are skipped; errors name their line. */
-export function readCsv(text: string): CsvResult {
+/** CSV records with the file line each starts on, or the first syntax problem and its line. */
+export type CsvRecords =
+  { ok: true; records: string[][]; lines: number[] } | { ok: false; message: string; line: number }
+
+/** A quote problem in words (papaparse's `code`), said at the line where the field's quote opens. */
+function quoteProblem(code: string): string {
+  return code === 'InvalidQuotes'
+    ? 'a quoted field has a stray quote after its closing quote (a quote inside quotes is written "")'
+    : 'a quoted field is never closed'
+}
+
+/**
+ * Splits CSV text into records (comma-separated, RFC 4180 quoting; a leading byte-order mark
+ * dropped; blank lines skipped but counted, so line numbers match what an editor shows). The
+ * one CSV reader of NetBox device lists and generic CSV traces (`strata import csv`).
+ */
+export function csvRecords(text: string): CsvRecords {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const breaks: number[] = []
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) breaks.push(i)
@@ -41,7 +56,7 @@ export function readCsv(text: string): CsvResult {
       const quoteError = result.errors.find((e) => e.type === 'Quotes')
       if (quoteError && !failure)
         failure = {
-          message: 'a quoted field is never closed',
+          message: quoteProblem(quoteError.code),
           line: lineAt(quoteError.index ?? start),
         }
       records.push(result.data)
@@ -49,8 +64,14 @@ export function readCsv(text: string): CsvResult {
       start = result.meta.cursor
     },
   })
-  if (failure) return { ok: false, ...failure }
-  const [header, ...rows] = records
+  return failure ? { ok: false, ...failure } : { ok: true, records, lines }
+}
+
+/** Parses CSV text with a header row (`csvRecords`); errors name their line. */
+export function readCsv(text: string): CsvResult {
+  const parsed = csvRecords(text)
+  if (!parsed.ok) return parsed
+  const [header, ...rows] = parsed.records
   if (!header)
     return { ok: false, message: 'the file is empty; a header row was expected', line: 1 }
   return {
@@ -58,7 +79,7 @@ export function readCsv(text: string): CsvResult {
     table: {
       header: header.map((h) => h.trim()),
       rows: rows.map((r) => header.map((_, k) => r[k] ?? '')),
-      lines: lines.slice(1),
+      lines: parsed.lines.slice(1),
     },
   }
 }
