@@ -19,7 +19,7 @@ const EXPORT_OPTIONS = {
   },
   schema: {
     type: 'string',
-    value: 'S',
+    value: 'topology|sdk',
     help: 'opendc: topology (the topology file) or sdk (the OpenDC SDK format)',
     defaultText: 'topology',
   },
