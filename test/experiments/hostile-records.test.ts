@@ -179,6 +179,8 @@ describe('strata report --experiment over a damaged results.json', () => {
     mkdirSync(folder)
     const r = await report(folder)
     expect(r.code).toBe(1)
-    expect(r.err).toContain(`cannot read ${JSON.stringify(join(folder, 'results.json'))}: ENOENT`)
+    expect(r.err).toContain(
+      `cannot read ${JSON.stringify(join(folder, 'results.json'))}: there is no such file`,
+    )
   })
 })

@@ -134,7 +134,7 @@ describe('a FIFO named as a user file is refused at once, naming it', () => {
     expect(readUserFileSync(f, 1000)).toMatchObject({ ok: true })
     expect(readUserFileSync(join(root, 'none'))).toEqual({
       ok: false,
-      message: `cannot read ${join(root, 'none')}: ENOENT`,
+      message: `cannot read ${join(root, 'none')}: there is no such file`,
     })
   })
 })

@@ -122,7 +122,7 @@ describe('PlanetLab import', () => {
     writeFileSync(join(traces, 'x'), '10\n20\nabc\n')
     const r = await strata('import', 'planetlab', traces, '-o', join(dir, 'bad.strata.json'))
     expect(r.code).toBe(1)
-    expect(r.err).toMatch(/trace "x" line 3: "abc" is not an integer percentage/)
+    expect(r.err).toMatch(/trace "x" line 3: text, not a number, is not an integer percentage/)
     writeFileSync(join(traces, 'x'), '\n\n')
     const e = await strata('import', 'planetlab', traces, '-o', join(dir, 'bad.strata.json'))
     expect(e.code).toBe(1)

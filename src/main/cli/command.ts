@@ -74,7 +74,7 @@ export function parseCliArgs<const O extends CliOptions>(
 ) {
   try {
     return nodeParseArgs({
-      args,
+      args: negativeValuesJoined(args, options),
       // the same keys and types: the values stay typed by `options`
       options: nodeOptions(options) as unknown as O,
       strict: true,
@@ -86,4 +86,29 @@ export function parseCliArgs<const O extends CliOptions>(
     io.err(`usage: ${command.usage}`)
     return undefined
   }
+}
+
+/**
+ * `args` with each negative number that follows a string option joined to it (`--hosts -5` as
+ * `--hosts=-5`): Node's parser takes `-5` for an option and says "argument is ambiguous"; the
+ * command's own check then says what the value must be (review s9a #6). Every command that
+ * parses with Node's parser passes its arguments through this.
+ */
+export function negativeValuesJoined(
+  args: readonly string[],
+  options: Readonly<Record<string, { type: string; short?: string }>>,
+): string[] {
+  const byShort = new Map(Object.entries(options).map(([name, o]) => [o.short, name]))
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (arg === '--') return [...out, ...args.slice(i)]
+    const name = arg.startsWith('--') ? arg.slice(2) : byShort.get(/^-(\w)$/.exec(arg)?.[1])
+    const next = args[i + 1]
+    if (name && options[name]?.type === 'string' && next && /^-\.?\d/.test(next)) {
+      out.push(`--${name}=${next}`)
+      i++
+    } else out.push(arg)
+  }
+  return out
 }

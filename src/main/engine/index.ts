@@ -161,6 +161,7 @@ export {
   type ReadResult,
 } from './persistence'
 export { designJsonSchema } from './persistence/design-json-schema'
+export { csvRecords, type CsvRecords } from './persistence/interop/netbox-csv'
 
 // Reports: one model rendered as HTML, CSV (and PDF by main).
 export {

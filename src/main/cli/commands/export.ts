@@ -11,7 +11,12 @@ import { printProblems, readDesignFile } from '../load-design-file'
 
 /** The options, with what `--help` says of each. */
 const EXPORT_OPTIONS = {
-  out: { type: 'string', short: 'o', value: 'OUT', help: 'the file to write (required)' },
+  out: {
+    type: 'string',
+    short: 'o',
+    value: 'OUT',
+    help: 'the file to write (required; replaced atomically, a symbolic link is refused)',
+  },
   schema: {
     type: 'string',
     value: 'topology|sdk',

@@ -22,7 +22,13 @@ import {
   TOR_UPLINKS,
 } from '../../engine'
 import { defaultSimulationSettings } from '../../../shared/design/defaults'
-import { nodeOptions, type CliCommand, type CliIo, type CliOptions } from '../command'
+import {
+  negativeValuesJoined,
+  nodeOptions,
+  type CliCommand,
+  type CliIo,
+  type CliOptions,
+} from '../command'
 import { writeOut } from '../write-output'
 import { addGenerateEconomics, type GenerateEconomics } from './generate-economics'
 import { addGenerateExtras, type GenerateExtras } from './generate-extras'
@@ -245,7 +251,7 @@ export function parseGenerateArgs(
   let parsed
   try {
     parsed = parseArgs({
-      args,
+      args: negativeValuesJoined(args, GENERATE_OPTIONS),
       strict: true,
       allowPositionals: false,
       options: nodeOptions(GENERATE_OPTIONS) as unknown as typeof GENERATE_OPTIONS,

@@ -4,10 +4,11 @@
  * `strata import netbox DEVICES.csv -o OUT.strata.json`: a design from a NetBox device list.
  * `strata import opendc TOPOLOGY.json -o OUT.strata.json`: a design from an OpenDC topology.
  */
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { importCsvTraces, importPlanetLab } from '../../engine'
 import { parseCliArgs, type CliCommand, type CliIo, type CliOptions } from '../command'
+import { readFailureReason } from '../../services/files/io-errors'
 import { readUserFileSync } from '../../services/files/safe-read'
 import { csvRows } from '../csv-rows'
 import { printProblems, readDesignFile } from '../load-design-file'
@@ -71,7 +72,12 @@ async function importCsv(
 
 /** The options, with what `--help` says of each. */
 const IMPORT_OPTIONS = {
-  out: { type: 'string', short: 'o', value: 'OUT', help: 'the .strata.json to write (required)' },
+  out: {
+    type: 'string',
+    short: 'o',
+    value: 'OUT',
+    help: 'the .strata.json to write (required; replaced atomically, a symbolic link is refused)',
+  },
   order: {
     type: 'string',
     value: 'FILE',
@@ -117,11 +123,24 @@ export const importCommand: CliCommand = {
     const traceDir = resolve(io.cwd, dir)
     let names: string[]
     try {
-      names = readdirSync(traceDir)
-        .filter((n) => statSync(join(traceDir, n)).isFile())
+      const entries = readdirSync(traceDir, { withFileTypes: true })
+      // A link in a trace folder is refused, not read through (review s9a #7: a link to
+      // /etc/shadow was read as a trace and its first line printed in the error).
+      const link = entries.find((e) => e.isSymbolicLink())
+      if (link) {
+        io.err(
+          `strata import: ${join(traceDir, link.name)} is a symbolic link; trace files are read only from regular files in the folder (copy the trace in instead)`,
+        )
+        return 1
+      }
+      names = entries
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
         .sort()
     } catch (error) {
-      io.err(`strata import: cannot read the trace folder ${traceDir}: ${(error as Error).message}`)
+      io.err(
+        `strata import: cannot read the trace folder ${traceDir}: ${readFailureReason(error, 'folder')}`,
+      )
       return 1
     }
     let order: string[] | undefined
@@ -139,7 +158,7 @@ export const importCommand: CliCommand = {
     }
     const traces: Array<{ name: string; text: string }> = []
     for (const name of names) {
-      const read = readUserFileSync(join(traceDir, name))
+      const read = readUserFileSync(join(traceDir, name), undefined, { noFollow: true })
       if (!read.ok) {
         io.err(`strata import: ${read.message}`)
         return 1

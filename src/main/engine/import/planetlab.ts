@@ -63,6 +63,15 @@ const ZERO_OVERRIDES = {
 export const PLANETLAB_SAMPLES = 288
 
 /**
+ * A bad sample as a message shows it: quoted when it is a short number (`"101"`, `"-5"`,
+ * `"2.5"`), else only what it is: a line of another kind of file is never echoed (review s9a
+ * #7: a trace folder holding a link to /etc/shadow printed its first line).
+ */
+function badSample(line: string): string {
+  return /^[-+]?[\d.eE]{1,12}$/.test(line) ? `"${line}"` : 'text, not a number,'
+}
+
+/**
  * Parses one trace text: integers 0..100, one per line, each line one 300 s slot. A blank
  * line before the last value is refused (dropping it would move every later sample 300 s
  * early); blank lines after the last value are ignored. Errors name the file and the line.
@@ -78,7 +87,7 @@ export function parseTraceText(t: TraceText): number[] | string {
     if (line === '')
       return `trace "${t.name}" line ${i + 1} is blank: each line is one 300 s sample, so a blank line cannot be skipped without moving every later sample`
     if (!/^\d+$/.test(line) || Number(line) > 100)
-      return `trace "${t.name}" line ${i + 1}: "${line}" is not an integer percentage 0..100`
+      return `trace "${t.name}" line ${i + 1}: ${badSample(line)} is not an integer percentage 0..100`
     values.push(Number(line))
   }
   return values

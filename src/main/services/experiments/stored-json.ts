@@ -14,6 +14,7 @@
 import { lstatSync } from 'node:fs'
 import { parseJsonText } from '../../engine'
 import { readRegularFileSync } from '../files/safe-read'
+import { readFailureReason } from '../files/io-errors'
 
 /** The largest stored run record read, in bytes (a record is ~1.3 KB plus ~150 B a tenant). */
 export const MAX_RUN_RECORD_BYTES = 8 * 1024 * 1024
@@ -66,7 +67,7 @@ export function readStoredJsonSync(path: string, maxBytes: number): StoredJson {
     if (code === 'ENOENT') return { ok: false, missing: true }
     if (code === 'ELOOP')
       return problem('is a symbolic link, not a file Strata wrote (not followed)')
-    return problem(`cannot be read (${code ?? (error as Error).message})`)
+    return problem(`cannot be read: ${readFailureReason(error)}`)
   }
 }
 

@@ -8,6 +8,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { DEFAULT_MAX_FILE_BYTES } from '../../engine'
+import { readFailureReason } from './io-errors'
 
 /** Identity and state of a file when it was read or written, to detect a change since. */
 export interface DiskStamp {
@@ -118,14 +119,14 @@ function userFileOutcome(path: string, read: SafeReadResult): UserFileRead {
 
 const cannotRead = (path: string, error: unknown): UserFileRead => ({
   ok: false,
-  message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+  message: `cannot read ${path}: ${readFailureReason(error)}`,
 })
 
 /**
  * Reads a file whose path came from a user (a spec, its designs, results, CSV, traces):
  * regular files only, at most `maxBytes` (default 64 MiB, counted while reading). Never
  * throws; a refusal names the file: `/x/fifo is a pipe (FIFO), not a regular file`,
- * `cannot read /x/y: ENOENT`.
+ * `cannot read /x/y: there is no such file`.
  */
 export async function readUserFile(
   path: string,
@@ -138,14 +139,20 @@ export async function readUserFile(
   }
 }
 
-/** `readUserFile`, synchronously (CLI commands). */
+/**
+ * `readUserFile`, synchronously (CLI commands). `noFollow`: a symbolic link is refused
+ * (`/x/node1 is a symbolic link, not followed here`), not read through.
+ */
 export function readUserFileSync(
   path: string,
   maxBytes: number = DEFAULT_MAX_FILE_BYTES,
+  options: { noFollow?: boolean } = {},
 ): UserFileRead {
   try {
-    return userFileOutcome(path, readRegularFileSync(path, maxBytes))
+    return userFileOutcome(path, readRegularFileSync(path, maxBytes, options))
   } catch (error) {
+    if (options.noFollow && (error as NodeJS.ErrnoException).code === 'ELOOP')
+      return { ok: false, message: `${path} is a symbolic link, not followed here` }
     return cannotRead(path, error)
   }
 }

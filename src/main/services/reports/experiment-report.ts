@@ -33,7 +33,7 @@ export function readExperimentResults(dir: string): ExperimentResultsFile {
   const read = readStoredJsonSync(file, DEFAULT_MAX_FILE_BYTES)
   if (!read.ok)
     throw new Error(
-      `${read.missing ? `cannot read ${displayPath(file)}: ENOENT` : `${displayPath(file)} ${read.problem}`}; give the output folder of \`strata experiment run\``,
+      `${read.missing ? `cannot read ${displayPath(file)}: there is no such file` : `${displayPath(file)} ${read.problem}`}; give the output folder of \`strata experiment run\``,
     )
   const json = read.json
   const checked = checkExperimentResults(json)
