@@ -31,8 +31,10 @@ test('the run’s network, storage and energy split; a node pool counted once', 
   expect(await value('[data-figure="storage-energy"]')).toBe(storage.energyKWh)
   const saturatedH = storage.systems.reduce((s, x) => s + x.saturatedS / 3600, 0)
   expect(await value('[data-figure="storage-saturated"]')).toBeCloseTo(saturatedH, 9)
+  // links and external uplinks named apart (the status bar counts the design's links alone)
+  const uplinks = net.links.filter((l) => l.kind === 'uplink').length
   await expect(section.locator('[data-figure="links-saturated"]')).toContainText(
-    `of ${net.links.length}`,
+    `of ${net.links.length - uplinks} links and ${uplinks} uplink`,
   )
   // the split: hosts + storage + switches = the run's total
   const split = ['hosts', 'storage', 'switches']

@@ -40,9 +40,9 @@ export const METRICS = {
     label: 'Energy',
     unit: 'kWh',
     definition:
-      'Electricity the hosts drew over the horizon, integrated from each host’s power curve.',
+      'Electricity the datacenter drew over the horizon: the hosts (each host’s power curve), plus the shared storage systems and the switches that declare power (their lines in “Energy by device”; hosts only when neither is modelled, as in CloudSim-compatible runs).',
     formula:
-      'Σ_hosts ∫ P(u(t)) dt; general model: P held between state changes, 0 W for hosts off, failed or down',
+      'Σ_hosts ∫ P(u(t)) dt + Σ_storage ∫ P dt + Σ_switches ∫ (idle + load × u(t)) dt; general model: P held between state changes, 0 W for hosts off, failed or down',
     source: 'strata',
   },
   migrations: {

@@ -10,11 +10,17 @@ export interface NetworkLinkUsage {
   id: string
   kind: 'link' | 'uplink'
   capacityGbps: number
-  /** Highest utilization at any processing instant, 0..1. */
+  /** Highest utilization at any processing instant or live migration's end, 0..1. */
   peakUtilization: number
   /** Time-weighted mean utilization over [0, H], 0..1. */
   meanUtilization: number
-  /** Utilization at each point of `timesS`. */
+  /**
+   * Seconds its busier direction carried ≥ 99.9 % of its capacity, s: exact, counting a live
+   * migration's load only while it copies (the series alone would hold it to the next
+   * instant). Absent in results saved before it was added (readers fall back to the series).
+   */
+  saturatedS?: number
+  /** Utilization at each point of `timesS` (the state at that instant). */
   utilizationSeries: number[]
 }
 
@@ -52,7 +58,10 @@ export interface NetworkResult {
    * the `switches` line of `summary.energyBreakdownKWh`, inside `summary.energyKWh`.
    */
   switchEnergyKWh: number
-  /** Traffic of live migrations, GB. */
+  /**
+   * Traffic of live migrations, GB (10^9 bytes): each one's rate × the seconds it copied, so
+   * Σ memory × 2^20 bytes for the migrations that finished (pre-copy rounds are not modelled).
+   */
   migrationGB: number
   /** Fabric elements (switches, links, uplinks) that failed during the run. */
   fabricFailures: Array<{ elementId: string; atS: number; repairedAtS?: number }>

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { percentOfFraction } from './percent-text'
+import { FRACTION_RESOLUTION, percentOfFraction } from './percent-text'
 
 /** Reads `1.23 %` or `9.51 × 10⁻⁸ %` back as a percentage. */
 function parsePercent(text: string): number {
@@ -25,10 +25,19 @@ describe('percentOfFraction', () => {
     expect(percentOfFraction(Number.NaN)).toBe('–')
   })
 
-  it('never prints a non-zero fraction as zero, and reads back within its significant digits', () => {
+  it('shows floating-point noise below the resolution as 0 % (review s9u C5), and the resolution itself', () => {
+    // 4.312 × 10⁻¹⁵ % is 4.312e-17 as a fraction: a difference of sums near 1 (2⁻⁵² ≈ 2.2e-16)
+    expect(percentOfFraction(4.312e-17, 4)).toBe('0 %')
+    expect(percentOfFraction(-3e-16)).toBe('0 %')
+    expect(percentOfFraction(0.1 + 0.2 - 0.3)).toBe('0 %')
+    expect(percentOfFraction(1e-14)).toBe('1 × 10⁻¹² %')
+    expect(FRACTION_RESOLUTION).toBe(1e-14)
+  })
+
+  it('never prints a fraction at or above the resolution as zero, and reads back within its significant digits', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 1e-15, max: 1, noNaN: true }),
+        fc.double({ min: FRACTION_RESOLUTION, max: 1, noNaN: true }),
         fc.integer({ min: 2, max: 6 }),
         (fraction, significant) => {
           const text = percentOfFraction(fraction, significant)

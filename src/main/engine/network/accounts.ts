@@ -1,12 +1,26 @@
 /**
  * What the network did over a run: the state recorded at each processing instant (rates,
- * link utilization, switch power) held until the next, and integrated over each interval:
- * GB = Gbps × Δt / 8, energy = P × Δt, mean utilization = Σ u × Δt / H.
+ * link utilization, switch power) held until the next recorded state, and integrated over each
+ * interval: GB = Gbps × Δt / 8, energy = P × Δt, mean utilization = Σ u × Δt / H, seconds
+ * saturated = Σ Δt while u ≥ `SATURATED_UTILIZATION`. States recorded between processing
+ * instants (a live migration's end) are integrated like the others but not sampled into
+ * `timesS` and the utilization series.
  */
+import { SATURATED_UTILIZATION } from '../../../shared/domain/link-saturation'
 import type { NetworkResult } from '../../../shared/domain/network-result'
 import type { Design } from '../../../shared/design/schema'
 import type { Fabric } from './fabric'
 import type { FlowTable } from './flows'
+
+/** How a state between processing instants differs from a plain allocation of `flows`. */
+export interface RecordOptions {
+  /** Per resource: the load to record instead of `flows.loadGbps` (flows kept out of them). */
+  loadGbps?: Float64Array
+  /** Migration traffic carried besides `flows`' own migration flows, Gbps. */
+  migrationGbps?: number
+  /** Whether the state is a point of `timesS` and the series (default true). */
+  sample?: boolean
+}
 
 function round(x: number, digits = 6): number {
   const f = 10 ** digits
@@ -38,6 +52,7 @@ export class NetworkAccounts {
   private switchJ = 0
   private readonly utilSum: Float64Array
   private readonly utilPeak: Float64Array
+  private readonly saturatedS: Float64Array
   private readonly series: number[][]
   private readonly timesS: number[] = []
   /** Per switch with power: its links' indices. */
@@ -64,6 +79,7 @@ export class NetworkAccounts {
     this.util = new Float64Array(this.E)
     this.utilSum = new Float64Array(this.E)
     this.utilPeak = new Float64Array(this.E)
+    this.saturatedS = new Float64Array(this.E)
     this.series = Array.from({ length: this.E }, () => [])
     this.switchW = new Float64Array(design.switches.length)
     this.switchLinks = design.switches.map((s) => {
@@ -113,21 +129,25 @@ export class NetworkAccounts {
         ((this.workloadDemand[w] as number) - sent - (this.workloadInRate[w] as number)) * gb
     }
     this.migrationGB += this.migrationRate * gb
-    for (let e = 0; e < this.E; e++)
-      this.utilSum[e] = (this.utilSum[e] as number) + (this.util[e] as number) * dt
+    for (let e = 0; e < this.E; e++) {
+      const u = this.util[e] as number
+      this.utilSum[e] = (this.utilSum[e] as number) + u * dt
+      if (round(u, 4) >= SATURATED_UTILIZATION)
+        this.saturatedS[e] = (this.saturatedS[e] as number) + dt
+    }
     for (const w of this.switchW) this.switchJ += w * dt
     this.lastS = tS
   }
 
-  /** Records the state at instant `tS` (after the flows were allocated). */
-  record(tS: number, flows: FlowTable, fabric: Fabric): void {
+  /** Records the state at instant `tS` (after the flows were allocated); see `RecordOptions`. */
+  record(tS: number, flows: FlowTable, fabric: Fabric, options: RecordOptions = {}): void {
     this.tenantRate.fill(0)
     this.tenantInRate.fill(0)
     this.tenantDemand.fill(0)
     this.workloadRate.fill(0)
     this.workloadInRate.fill(0)
     this.workloadDemand.fill(0)
-    this.migrationRate = 0
+    this.migrationRate = options.migrationGbps ?? 0
     for (let f = 0; f < flows.count; f++) {
       const rate = flows.rateGbps[f] as number
       const w = flows.workload[f] as number
@@ -148,7 +168,8 @@ export class NetworkAccounts {
         this.tenantDemand[t] = (this.tenantDemand[t] as number) + demand
       }
     }
-    const load = flows.loadGbps
+    const load = options.loadGbps ?? flows.loadGbps
+    const sample = options.sample ?? true
     for (let e = 0; e < this.E; e++) {
       const cap = fabric.capacityGbps[2 * e] as number
       const u =
@@ -157,7 +178,7 @@ export class NetworkAccounts {
           : Math.min(1, Math.max(load[2 * e] as number, load[2 * e + 1] as number) / cap)
       this.util[e] = u
       if (u > (this.utilPeak[e] as number)) this.utilPeak[e] = u
-      this.series[e]?.push(round(u, 4))
+      if (sample) this.series[e]?.push(round(u, 4))
     }
     this.design.switches.forEach((s, i) => {
       if (!s.power || fabric.isSwitchDown(s.id)) return void (this.switchW[i] = 0)
@@ -169,7 +190,7 @@ export class NetworkAccounts {
           (2 * (fabric.capacityGbps[2 * l] as number))
       this.switchW[i] = s.power.idleW + s.power.loadW * (links.length > 0 ? u / links.length : 0)
     })
-    this.timesS.push(tS)
+    if (sample) this.timesS.push(tS)
     this.lastS = tS
   }
 
@@ -189,6 +210,7 @@ export class NetworkAccounts {
             : (uplinks[e - L]?.capacityGbps as number),
         peakUtilization: round(this.utilPeak[e] as number),
         meanUtilization: H > 0 ? round((this.utilSum[e] as number) / H) : 0,
+        saturatedS: round(this.saturatedS[e] as number, 3),
         utilizationSeries: this.series[e] as number[],
       })),
       tenants: this.design.tenants.map((t, i) => {

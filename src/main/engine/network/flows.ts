@@ -28,6 +28,8 @@ export class FlowTable {
   rateGbps: Float64Array = new Float64Array(0)
   /** Per resource after `allocate`: load, Gbps. */
   loadGbps: Float64Array = new Float64Array(0)
+  /** Per sub-flow after `allocate`: rate, Gbps (the solver's buffer: read before the next). */
+  private subRateGbps: Float64Array = new Float64Array(0)
   private readonly linkStart: number[] = [0]
   private readonly linkIndex: number[] = []
   private readonly subDemand: number[] = []
@@ -101,8 +103,11 @@ export class FlowTable {
     return this.subDemand.length
   }
 
-  /** Shares the fabric's capacities among the flows (max-min) and sums sub-flow rates. */
-  allocate(): void {
+  /**
+   * Shares `capacityGbps` (per resource; the fabric's by default) among the flows (max-min)
+   * and sums sub-flow rates.
+   */
+  allocate(capacityGbps: Float64Array = this.fabric.capacityGbps): void {
     if (!this.solved)
       this.solved = {
         solver: new MaxMinSolver(
@@ -116,8 +121,9 @@ export class FlowTable {
         ),
         demand: Float64Array.from(this.subDemand),
       }
-    const a = this.solved.solver.solve(this.solved.demand, this.fabric.capacityGbps)
+    const a = this.solved.solver.solve(this.solved.demand, capacityGbps)
     this.loadGbps = a.loadGbps
+    this.subRateGbps = a.rateGbps
     if (this.rateGbps.length !== this.count) this.rateGbps = new Float64Array(this.count)
     for (let f = 0; f < this.count; f++) {
       let r = 0
@@ -125,5 +131,22 @@ export class FlowTable {
         r += a.rateGbps[s] as number
       this.rateGbps[f] = Math.min(r, this.demandGbps[f] as number)
     }
+  }
+
+  /**
+   * Flow `f`'s load on each resource it crosses after `allocate`, Gbps: its sub-flows' rates
+   * summed per resource (resource indices as in `Fabric.capacityGbps`).
+   */
+  loadOf(f: number): Map<number, number> {
+    const out = new Map<number, number>()
+    for (let s = this.firstSub[f] as number; s < (this.firstSub[f + 1] as number); s++) {
+      const rate = this.subRateGbps[s] as number
+      if (!(rate > 0)) continue
+      for (let i = this.linkStart[s] as number; i < (this.linkStart[s + 1] as number); i++) {
+        const r = this.linkIndex[i] as number
+        out.set(r, (out.get(r) ?? 0) + rate)
+      }
+    }
+    return out
   }
 }

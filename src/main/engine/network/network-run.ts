@@ -14,8 +14,15 @@
  * rule and is re-shared at every processing instant while it runs: the bits still to copy
  * (memory × 2^20 × 8 less what it sent at its earlier rates) over its new rate give its new end
  * (`MigrationTiming`), so a migration speeds up when competing traffic ends and slows down when
- * traffic grows. Between instants its rate holds (like every flow). A migration whose path is
- * cut keeps its last rate and end; with no path at its start the caller keeps its own rule.
+ * traffic grows. Between instants its rate holds (like every flow) until its copy ends: its end
+ * is a network instant of its own, where its bits stop being charged and its links' capacity
+ * goes back to the tenants' flows (re-shared by max-min over what the migrations still copying
+ * leave; those keep their rates and ends, so the simulation's compute timeline does not depend
+ * on these instants). So a migration's traffic is its memory (rate × copy seconds) and a link
+ * it fills is saturated only while it copies. These instants are integrated into the accounts
+ * but not sampled into `timesS`. A migration called off between instants is charged until its
+ * planned end or the next instant, whichever is first. A migration whose path is cut keeps its
+ * last rate and end; with no path at its start the caller keeps its own rule.
  */
 import type { NetworkResult } from '../../../shared/domain/network-result'
 import type { Design } from '../../../shared/design/schema'
@@ -75,6 +82,9 @@ interface ActiveMigration {
   rateGbps: number
   lastS: number
   endS: number
+  /** The rate the fabric carried at the latest instant, Gbps, and its load per resource. */
+  carriedGbps: number
+  load: Map<number, number>
 }
 
 /** Bits below which a migration counts as copied (rounding of rate × time). */
@@ -129,7 +139,7 @@ export class NetworkRun {
     view: PlacementView,
     starting: readonly MigrationStart[] = [],
   ): MigrationRates {
-    this.accounts.charge(tS)
+    this.catchUp(tS)
     for (const [id, down] of this.timeline.changesUpTo(tS)) this.fabric.setDown(id, down)
     const running = this.runningMigrations(tS, view, starting)
     const flows = this.tenantFlows(tS, view)
@@ -151,6 +161,8 @@ export class NetworkRun {
     const retimed: MigrationTiming[] = []
     running.forEach((m, i) => {
       const rate = flows.rateGbps[first + i] as number
+      m.carriedGbps = rate
+      m.load = flows.loadOf(first + i)
       if (!(rate > 0)) return
       const endS = tS + m.bitsLeft / (rate * 1e9)
       m.rateGbps = rate
@@ -159,8 +171,11 @@ export class NetworkRun {
       retimed.push({ vm: m.vm, rateGbps: rate, endS })
     })
     this.migrations = running
+    // the starting flows follow the running ones (fixed before the starts join `running`)
+    const firstStart = first + running.length
     const startGbps = starting.map((m, i) => {
-      const rate = flows.rateGbps[first + running.length + i] as number
+      const f = firstStart + i
+      const rate = flows.rateGbps[f] as number
       if (rate > 0) {
         const bits = m.memoryMiB * 2 ** 20 * 8
         this.migrations.push({
@@ -171,6 +186,8 @@ export class NetworkRun {
           rateGbps: rate,
           lastS: tS,
           endS: tS + bits / (rate * 1e9),
+          carriedGbps: rate,
+          load: flows.loadOf(f),
         })
       }
       return rate
@@ -201,6 +218,46 @@ export class NetworkRun {
     return out
   }
 
+  /**
+   * Charges the accounts up to `tS`, ending on the way every migration whose copy ends at or
+   * before it, each at its own end (see `endMigrationsAt`).
+   */
+  private catchUp(tS: number): void {
+    for (;;) {
+      let endS = Infinity
+      for (const m of this.migrations) if (m.endS <= tS && m.endS < endS) endS = m.endS
+      if (endS === Infinity) break
+      this.endMigrationsAt(endS)
+    }
+    this.accounts.charge(tS)
+  }
+
+  /**
+   * A network instant at `endS`, where migrations end: charges up to it, drops them, and
+   * re-shares the tenant flows of the latest instant (same demands) by max-min over the
+   * capacity the migrations still copying leave them; those keep their rates and loads.
+   */
+  private endMigrationsAt(endS: number): void {
+    this.accounts.charge(endS)
+    this.migrations = this.migrations.filter((m) => m.endS > endS)
+    const plan = this.plan
+    if (!plan) return
+    const { flows } = plan
+    // the migration flows stay in the table (its solver is kept) but ask for nothing
+    for (let f = plan.count; f < flows.count; f++) flows.setDemand(f, 0)
+    const capacity = Float64Array.from(this.fabric.capacityGbps)
+    let migrationGbps = 0
+    for (const m of this.migrations) {
+      migrationGbps += m.carriedGbps
+      for (const [r, gbps] of m.load) capacity[r] = Math.max(0, (capacity[r] as number) - gbps)
+    }
+    flows.allocate(capacity)
+    const loadGbps = Float64Array.from(flows.loadGbps)
+    for (const m of this.migrations)
+      for (const [r, gbps] of m.load) loadGbps[r] = (loadGbps[r] as number) + gbps
+    this.accounts.record(endS, flows, this.fabric, { loadGbps, migrationGbps, sample: false })
+  }
+
   /** Power every switch draws in the state of the latest instant, W (0 without switch power). */
   get switchPowerW(): number {
     return this.accounts.switchPowerW
@@ -216,13 +273,13 @@ export class NetworkRun {
    * up to it (what the tenant's `network-gb` bill line holds so far, for the cost series).
    */
   tenantGbSentUpTo(tS: number): Readonly<Float64Array> {
-    this.accounts.charge(tS)
+    this.catchUp(tS)
     return this.accounts.tenantGbSent
   }
 
   /** Charges the last interval up to `endS` and returns the `network` result section. */
   finish(endS: number): NetworkResult {
-    this.accounts.charge(endS)
+    this.catchUp(endS)
     return this.accounts.result(this.timeline.records(endS))
   }
 

@@ -11,6 +11,7 @@ import type { NetworkLinkUsage } from '../../../shared/domain/network-result'
 import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { TenantVirtualNetwork } from '../../../shared/domain/tenant-view'
 import { virtualBottlenecks, virtualEndName } from '../../../shared/domain/virtual-network-text'
+import { linkSaturatedS, saturatedOfText } from '../../../shared/domain/link-saturation'
 import { duration, num, pct } from './format'
 import { linkUsers } from './link-users'
 import type { ReportSection } from './model'
@@ -18,29 +19,8 @@ import type { ReportSection } from './model'
 /** Lines drawn in the utilization chart; tables show this many rows in HTML (CSV: all). */
 const MAX_LINES = 12
 
-/**
- * A link counts as saturated at an instant when its busier direction carries at least this
- * fraction of its capacity (max-min fills a bottleneck to exactly 1; the series keep 4 digits).
- */
-export const SATURATED_UTILIZATION = 0.999
-
-/**
- * Seconds link `l` was saturated: each instant's utilization holds until the next instant,
- * the last one until `horizonS` (the run's accounting convention).
- */
-export function saturatedS(
-  l: NetworkLinkUsage,
-  timesS: readonly number[],
-  horizonS: number,
-): number {
-  let total = 0
-  for (let i = 0; i < timesS.length; i++) {
-    const from = timesS[i] as number
-    const to = Math.max(from, i + 1 < timesS.length ? (timesS[i + 1] as number) : horizonS)
-    if ((l.utilizationSeries[i] ?? 0) >= SATURATED_UTILIZATION) total += to - from
-  }
-  return total
-}
+/** Seconds link `l` was saturated (`linkSaturatedS`). */
+export const saturatedS = linkSaturatedS
 
 /** Total seconds live migrations spent copying memory over the network (Σ end − start). */
 export function migrationNetworkS(r: SimulationResult): number {
@@ -124,7 +104,7 @@ export function providerNetworkSections(
               'Traffic not carried',
               `${num(lostGB, 1)} GB${sentGB + lostGB > 0 ? ` (${pct(lostGB / (sentGB + lostGB))})` : ''}`,
             ],
-            ['Saturated links', `${saturated.length} of ${links.length}`],
+            ['Saturated links', saturatedOfText(saturated.length, net.links)],
             [
               'Live migrations on the network',
               `${num(r.migrations.length)}${r.migrationsTruncated ? ' (first records only)' : ''}, ${num(net.migrationGB, 1)} GB, ${duration(migrationNetworkS(r))} copying in all`,

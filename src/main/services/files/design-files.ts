@@ -29,6 +29,8 @@ export interface DesignFilesOptions {
   maxBytes?: number
   /** Passed to every save (fault injection in tests). */
   writeOptions?: AtomicWriteOptions
+  /** Told the results an opened file brought (after the design was replaced). */
+  onOpenedResults?: (run: LastRun) => void
 }
 
 /** A file name for a design: its name, made safe, with the `.strata.json` suffix. */
@@ -176,6 +178,7 @@ export class DesignFiles {
     if (opened.ok) {
       this.lastRun = opened.value.lastRun
       this.known = undefined
+      if (this.lastRun) this.options.onOpenedResults?.(this.lastRun)
     }
     return opened
   }

@@ -3,6 +3,7 @@
  * once per context so that every handler (files, reports, simulation) shares them.
  */
 import { dirname } from 'node:path'
+import type { PlacementResult, SimulationResult } from '../../../shared/contract'
 import type { AppContext } from '../context'
 import { Autosaver, type EveryFn } from './autosave'
 import { removeStaleTemps, type AtomicWriteOptions } from './atomic-write'
@@ -47,6 +48,12 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
     recent,
     maxBytes: options.maxBytes,
     writeOptions: options.writeOptions,
+    // An opened file's saved results are shown as if just computed (review s9u C1).
+    onOpenedResults: (run) => {
+      if (run.placement) ctx.placement.adoptSaved(run.placement as unknown as PlacementResult)
+      if (run.simulation)
+        ctx.runs.adopt(ctx.design.design, run.simulation as unknown as SimulationResult)
+    },
   })
   const autosaver = new Autosaver({
     session: ctx.design,
@@ -63,6 +70,23 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
   ctx.disposers.push(() => autosaver.stop())
   // Results kept for the next save belong to the design they were computed for.
   ctx.disposers.push(ctx.epoch.onReplaced('reset', () => files.forgetLastRun()))
+  // What the next save keeps (review s9u C1: only a report export recorded it): the latest
+  // placement of the open design, and a finished run of it with the placement it started from.
+  ctx.disposers.push(
+    ctx.placement.onPlaced((placement) =>
+      files.setLastRun({ placement: placement as unknown as Record<string, unknown> }),
+    ),
+    ctx.runs.onRunEvent((event) => {
+      const { detail } = event.kind === 'finished' ? event : {}
+      if (!detail?.result || detail.status !== 'done') return
+      if (ctx.runs.designOf(detail.runId) !== ctx.design.design) return
+      const placement = ctx.placement.lastResult()
+      files.setLastRun({
+        ...(placement ? { placement: placement as unknown as Record<string, unknown> } : {}),
+        simulation: detail.result as unknown as Record<string, unknown>,
+      })
+    }),
+  )
   const services: FilesServices = { files, recent, autosaver }
   byContext.set(ctx, services)
   services.cleanup = cleanUpTemps(services)

@@ -174,6 +174,15 @@ export class CurrentPlacement {
   }
 
   /**
+   * Publishes a placement of the open design made before this app session (the results saved
+   * with an opened file), as `place` would; explained by a worker-held scheduler on demand.
+   */
+  adoptSaved(result: PlacementResult): void {
+    this.replace({ design: this.session.design, result, asRunPlaces: false })
+    this.announce(result)
+  }
+
+  /**
    * Why `instanceId` is where it is in `run` (tenant-safe words with `tenantId`); `undefined`
    * for an instance not in it. A run placed elsewhere is explained by its worker-held scheduler.
    */

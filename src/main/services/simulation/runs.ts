@@ -61,6 +61,8 @@ export function keepsHostSeries(
 
 interface Run {
   info: SimulationRunInfo
+  /** The design the run simulated (for `designOf`). */
+  design: Design
   /** The result without per-host series (`series.hosts` is empty: they are in `hosts`). */
   result?: SimulationResult
   /** Per-host series, packed, while within the memory budget. */
@@ -168,6 +170,7 @@ export class SimulationRuns {
     }
     const run: Run = {
       info,
+      design,
       send: () => {},
       stop: () => {},
       placed: false,
@@ -263,6 +266,31 @@ export class SimulationRuns {
       delete r.hosts
       r.info.hostSeries = 'none'
     }
+  }
+
+  /**
+   * Keeps a finished run's `result` that was not run in this app session (the results saved
+   * with an opened design file) as the latest run, and announces it (`simulation:finished`),
+   * so every view shows it as it would a run of its own.
+   */
+  adopt(design: Design, result: SimulationResult): SimulationRunInfo {
+    this.dropOldFinished()
+    const { policy, seed, horizonS } = result.summary
+    const info: SimulationRunInfo = {
+      runId: `run-${++this.counter}`,
+      ...{ status: 'done', policy, seed, progress: 1, virtualTimeS: horizonS, horizonS },
+      hostSeries: 'none',
+    }
+    const run: Run = { info, design, result, send: () => {}, stop: () => {} }
+    this.runs.set(info.runId, run)
+    this.tell({ kind: 'finished', detail: this.detail(run) })
+    this.hub.publish('simulation:finished', { ...info })
+    return { ...info }
+  }
+
+  /** The design run `runId` simulated; undefined for an unknown run. */
+  designOf(runId: string): Design | undefined {
+    return this.runs.get(runId)?.design
   }
 
   /** Calls `listener` with every run's progress and end; returns the unsubscribe. */

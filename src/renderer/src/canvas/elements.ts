@@ -88,7 +88,7 @@ export function edgeElement(link: AnyEntity): ElementDefinition {
       kind: 'link',
       source: link.sourceId,
       target: link.targetId,
-      label: `${String(link.bandwidthGbps)} Gb/s`,
+      label: `${String(link.bandwidthGbps)} Gbps`,
     },
     classes: 'link',
   }

@@ -154,7 +154,7 @@ export const FIELDS: Partial<Record<EntityKind, FieldDef[]>> = {
     { path: 'mipsPerCore', label: 'Core speed', type: 'number', unit: 'MIPS', min: 1 },
     { path: 'memoryMiB', label: 'Memory', type: 'number', unit: 'MiB', min: 0 },
     { path: 'diskGiB', label: 'Local disk', type: 'number', unit: 'GiB', min: 0 },
-    { path: 'nicGbps', label: 'NIC bandwidth', type: 'number', unit: 'Gb/s', min: 0.001 },
+    { path: 'nicGbps', label: 'NIC bandwidth', type: 'number', unit: 'Gbps', min: 0.001 },
     { path: 'state', label: 'State', type: 'select', options: opts(HOST_STATES) },
     ...ratios,
     { path: 'mtbfHours', label: 'MTBF', type: 'number', unit: 'h', min: 0.001, optional: true },
@@ -164,7 +164,7 @@ export const FIELDS: Partial<Record<EntityKind, FieldDef[]>> = {
     name,
     { path: 'tier', label: 'Tier', type: 'select', options: opts(SWITCH_TIERS) },
     { path: 'ports', label: 'Ports', type: 'integer', min: 0 },
-    { path: 'portGbps', label: 'Port speed', type: 'number', unit: 'Gb/s', min: 0.001 },
+    { path: 'portGbps', label: 'Port speed', type: 'number', unit: 'Gbps', min: 0.001 },
     rackRef,
   ],
   storage: [
@@ -180,7 +180,7 @@ export const FIELDS: Partial<Record<EntityKind, FieldDef[]>> = {
   link: [
     { path: 'sourceId', label: 'From', type: 'select', readonly: true, options: linkEnds },
     { path: 'targetId', label: 'To', type: 'select', readonly: true, options: linkEnds },
-    { path: 'bandwidthGbps', label: 'Bandwidth', type: 'number', unit: 'Gb/s', min: 0.001 },
+    { path: 'bandwidthGbps', label: 'Bandwidth', type: 'number', unit: 'Gbps', min: 0.001 },
     { path: 'latencyMs', label: 'Latency', type: 'number', unit: 'ms', min: 0 },
   ],
   tenant: [
@@ -254,7 +254,7 @@ export const FIELDS: Partial<Record<EntityKind, FieldDef[]>> = {
       path: 'reservedBandwidthMbps',
       label: 'Reserved bandwidth',
       type: 'number',
-      unit: 'Mb/s',
+      unit: 'Mbps',
       min: 0,
     },
     { path: 'iops', label: 'IOPS', type: 'number', unit: 'IOPS', min: 0 },

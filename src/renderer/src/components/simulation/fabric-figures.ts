@@ -7,6 +7,7 @@
  * tab's `SimulationNetworkStorage` draws them.
  */
 import type { SimulationResult } from '../../../../shared/contract'
+import { linkSaturatedS, saturatedOfText } from '../../../../shared/domain/link-saturation'
 import { groupedNumber } from '../../../../shared/domain/number-text'
 
 /** One labelled figure: `value` is the number (for tests and titles), `text` what is shown. */
@@ -19,9 +20,6 @@ export interface Figure {
 }
 
 export { energyShares, type EnergyShare } from '../../../../shared/domain/energy-shares'
-
-/** A link counts as saturated at an instant at 99.9 % or more (the report's threshold). */
-const SATURATED = 0.999
 
 /** `1234567.891` -> `1,234,567.9` with `digits` decimals: the shared `groupedNumber`. */
 export const grouped = groupedNumber
@@ -39,21 +37,6 @@ export function durationText(seconds: number): string {
   return `${Math.floor(h / 24)} d${h % 24 ? ` ${h % 24} h` : ''}`
 }
 
-/** Seconds a utilization series is at or over SATURATED, each sample held to the next. */
-function saturatedS(
-  series: readonly number[],
-  timesS: readonly number[],
-  horizonS: number,
-): number {
-  let total = 0
-  for (let i = 0; i < timesS.length; i++) {
-    const from = timesS[i] as number
-    const to = Math.max(from, i + 1 < timesS.length ? (timesS[i + 1] as number) : horizonS)
-    if ((series[i] ?? 0) >= SATURATED) total += to - from
-  }
-  return total
-}
-
 /** The run's network figures; undefined when the run did not model traffic. */
 export function networkFigures(r: SimulationResult): Figure[] | undefined {
   const net = r.network
@@ -62,7 +45,7 @@ export function networkFigures(r: SimulationResult): Figure[] | undefined {
   const ingressGB = net.tenants.reduce((s, t) => s + t.gbReceived, 0)
   const lostGB = net.tenants.reduce((s, t) => s + t.demandNotServedGB, 0)
   const saturated = net.links.filter(
-    (l) => saturatedS(l.utilizationSeries, net.timesS, r.summary.horizonS) > 0,
+    (l) => linkSaturatedS(l, net.timesS, r.summary.horizonS) > 0,
   ).length
   const copyingS = r.migrations.reduce((s, m) => s + Math.max(0, m.endS - m.startS), 0)
   const asked = deliveredGB + lostGB
@@ -89,7 +72,7 @@ export function networkFigures(r: SimulationResult): Figure[] | undefined {
       id: 'links-saturated',
       label: 'Saturated links',
       value: saturated,
-      text: `${saturated} of ${net.links.length}`,
+      text: saturatedOfText(saturated, net.links),
       title: 'Links (and uplinks) whose busier direction reached 99.9 % or more at some time',
     },
     {
