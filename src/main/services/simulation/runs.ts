@@ -281,7 +281,10 @@ export class SimulationRuns {
       ...{ status: 'done', policy, seed, progress: 1, virtualTimeS: horizonS, horizonS },
       hostSeries: 'none',
     }
-    const run: Run = { info, design, result, send: () => {}, stop: () => {} }
+    const run: Run = {
+      ...{ info, design, result, send: () => {}, stop: () => {} },
+      ...{ placed: true, ended: true },
+    }
     this.runs.set(info.runId, run)
     this.tell({ kind: 'finished', detail: this.detail(run) })
     this.hub.publish('simulation:finished', { ...info })
