@@ -75,7 +75,7 @@ export function patchSettings(
 export const useDesignStore = defineStore('design', () => {
   const design = shallowRef<Design | undefined>()
   const state = ref<DesignState>({ revision: -1, dirty: false, canUndo: false, canRedo: false })
-  /** The problems main lists (at most 200 and a count of the rest: `boundedProblems`). */
+  /** The problems main lists (at most 20 of a kind, 200 in all, the rest counted: `boundedProblems`). */
   const problems = shallowRef<Problem[]>([])
   /** How many problems the design has, listed or not. */
   const problemCounts = shallowRef<ProblemCounts>({ errors: 0, warnings: 0 })

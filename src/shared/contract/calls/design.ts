@@ -39,7 +39,8 @@ export interface ProblemElements {
 /**
  * The open design's problems as every answer and event carries them (review s9a #1: a design
  * with 3,497 problems made each edit push 505 KB to every window): `problems` bounded as
- * `boundedProblems` bounds them (at most 200 listed, the rest counted, texts cut), `problemCounts`
+ * `boundedProblems` bounds them (at most 20 of a kind and 200 listed, the rest counted per
+ * kind, texts cut), `problemCounts`
  * counting all of them, `problemElements` naming every element that has one.
  */
 export interface DesignProblems {
