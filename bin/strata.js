@@ -1,23 +1,22 @@
 #!/usr/bin/env node
-// The `strata` command: the built CLI when present, else the TypeScript source through tsx.
+// The `strata` command: the built CLI when present, else the TypeScript source through tsx's
+// loader, in this same process (so Ctrl+C reaches one process, whose handler is in place from
+// its first line: scripts/early-interrupt.mjs).
 import { exitOnOldNode } from '../scripts/node-version.mjs'
+import { sayInterruptedUntilHandled } from '../scripts/early-interrupt.mjs'
 import { existsSync } from 'node:fs'
-import { spawnSync } from 'node:child_process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { dirname, join } from 'node:path'
 
 exitOnOldNode()
+sayInterruptedUntilHandled()
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const built = join(root, 'out', 'main', 'cli.js')
 if (existsSync(built)) {
   await import(pathToFileURL(built).href)
 } else {
-  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-  const result = spawnSync(
-    process.execPath,
-    [tsx, join(root, 'src', 'main', 'cli', 'index.ts'), ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  )
-  process.exit(result.status ?? 1)
+  const { register } = await import('tsx/esm/api')
+  register()
+  await import(pathToFileURL(join(root, 'src', 'main', 'cli', 'index.ts')).href)
 }

@@ -3,7 +3,8 @@
  * 10 px on screen and inside the canvas; zooming into one rack shows its hosts with their
  * names, and on the way there (zoom 0.25: racks too narrow for their hosts to be created, wide
  * enough to show them) every rack in view draws its hosts as a mosaic, never an empty box
- * (s6 review #13); after a placement and a one-hour run every rack's glyph has a utilization and every
+ * (s6 review #13) and the row labels, the rows beginning left of the view, are pinned whole
+ * inside it; after a placement and a one-hour run every rack's glyph has a utilization and every
  * host in view is coloured by it.
  */
 import { syntheticDatacenter } from '../../src/main/engine/scheduler/synthetic-datacenter'
@@ -72,6 +73,13 @@ test('10,000 hosts: readable at fit, hosts named in a rack, every rack and host 
   expect(created).toEqual(new Set([rackId]))
   expect(quarter.size).toBeGreaterThan(4)
   expect(await canvas.mosaics()).toBe(quarter.size - created.size)
+  // the rows begin left of the view: their labels are pinned whole inside it, not cut ("4")
+  const quarterRows = (await canvas.labels()).filter((l) => l.kind === 'row')
+  expect(quarterRows.length).toBeGreaterThan(2)
+  for (const l of quarterRows) {
+    expect(l.x, l.text).toBeGreaterThanOrEqual(0)
+    expect(l.x + l.width, l.text).toBeLessThanOrEqual(box.width)
+  }
   await designer.screenshot(testInfo, 'canvas-scale-10k-quarter')
   // at half size the racks in view are wide enough to draw their hosts and links: the
   // zoomed-out note ("small racks show totals … zoom in for single links") is gone (s5 review #11)

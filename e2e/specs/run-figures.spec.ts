@@ -51,7 +51,7 @@ test('the run’s network, storage and energy split; a node pool counted once', 
   await expect(quota('instances')).toHaveText('5 / 20')
   await expect(quota('diskGiB')).toHaveText('420 / ∞')
   await expect(globex.root.locator('[data-testid="quota-inside-vms"]')).toContainText(
-    '8 instance(s) run inside your own VMs',
+    '8 instances run inside your own VMs',
   )
   await expect(globex.root.locator('[data-field="steal"]')).toContainText('vCPU-hours')
   await expect(globex.root.locator('[data-field="steal"]')).toContainText('of the CPU asked for')

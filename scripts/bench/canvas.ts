@@ -2,10 +2,13 @@
  * Canvas at datacenter scale (issues 5 and 19): for synthetic designs of 2,000 / 5,000 /
  * 10,000 hosts with 10 instances each, served through the real web host and opened in
  * Chromium at 1600×1000, prints
- * - time to first frame (navigation start -> design painted),
+ * - time to first frame (navigation start -> design painted) and the CPU it took (`loadCpuMs`:
+ *   the page's main thread and the web host's process; steadier than times on a loaded machine),
  * - the longest main-thread task (PerformanceObserver 'longtask') during load, pan (mouse drag
- *   on the canvas and through the minimap), wheel zoom, click-to-inspector, placement of every
+ *   on the canvas), a drag through the minimap, wheel zoom, click-to-inspector, placement of every
  *   instance and a one-hour simulation run,
+ * - Cytoscape's element-layer redraws during the pan, the minimap drag and the wheel zoom
+ *   (`layerRedraws`: each a full-size canvas drawn; a moved drawing is none),
  * - click-to-inspector latency (pointer down on a host -> its name in the inspector),
  * - placement paint time (request -> every instance counted in the racks' glyphs), drag
  *   move -> frame latency, hosts on the canvas and racks coloured after the run, and the JS
@@ -14,13 +17,14 @@
  * `STRATA_BENCH_CANVAS_WEBGL=1` opens the app with `&webgl=1` (Cytoscape's WebGL renderer).
  * `STRATA_BENCH_CANVAS_QUICK=1` stops after the click (load, pan, wheel and click figures only).
  * `STRATA_BENCH_CANVAS_PROFILE=<dir>` writes a CPU profile of the load, pan, wheel, click,
- * placement and run phases to `<dir>/<hosts>-<phase>.cpuprofile` and prints their hottest functions.
+ * placement and run phases (and the minimap drag) to `<dir>/<hosts>-<phase>.cpuprofile` and prints their hottest functions.
  * `STRATA_BENCH_CANVAS_TRACE=<dir>` traces the pan (`<dir>/<hosts>-pan.trace.json`) and reports
  * the compositor's Commits during it (`panCommits`: count, total, longest, mean ms; frames drawn).
+ * `STRATA_BENCH_CANVAS_SERVER_PROFILE=<dir>` has the web host write a CPU profile of its life there.
  * Needs the built app (`npm run build`) and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -38,9 +42,13 @@ const WEBGL = process.env.STRATA_BENCH_CANVAS_WEBGL === '1'
 const PROFILE = process.env.STRATA_BENCH_CANVAS_PROFILE || undefined
 /** Where a Chromium trace of the pan is written (its Commits are summed into the figures). */
 const TRACE = process.env.STRATA_BENCH_CANVAS_TRACE || undefined
+/** Where the web host writes a V8 CPU profile of its whole life (`node --cpu-prof`). */
+const SERVER_PROFILE = process.env.STRATA_BENCH_CANVAS_SERVER_PROFILE || undefined
 /** Stops after the click (no drags, placement or run): for iterating on load and selection. */
 const QUICK = process.env.STRATA_BENCH_CANVAS_QUICK === '1'
 const DRAGS = 5
+/** The index of Cytoscape's element layer (its canvas is `data-id="layer2-node"`). */
+const NODE_LAYER = 2
 const VIEWPORT = { width: 1600, height: 1000 }
 
 type HookWindow = { __strataTest: StrataTestHook }
@@ -52,11 +60,29 @@ const quantile = (values: number[], q: number): number => {
 }
 const round = (n: number): number => Math.round(n)
 
-async function serve(file: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['out/main/cli.js', 'serve', file, '--port', '0'], {
-    env: { ...process.env, STRATA_DATA_DIR: mkdtempSync(join(tmpdir(), 'strata-bench-')) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+/** CPU time (user + system, ms) process `pid` has used, from `/proc` (NaN where there is none). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    // utime and stime are fields 14 and 15 of stat (12 and 13 after the name), in 1/100 s
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return NaN
+  }
+}
+
+async function serve(
+  file: string,
+): Promise<{ url: string; stop: () => void; cpuMs: () => number }> {
+  const profile = SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${SERVER_PROFILE}`] : []
+  const child = spawn(
+    process.execPath,
+    [...profile, 'out/main/cli.js', 'serve', file, '--port', '0'],
+    {
+      env: { ...process.env, STRATA_DATA_DIR: mkdtempSync(join(tmpdir(), 'strata-bench-')) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -66,11 +92,18 @@ async function serve(file: string): Promise<{ url: string; stop: () => void }> {
     })
     child.once('exit', (code) => reject(new Error(`strata serve exited with ${code}`)))
   })
-  return { url, stop: () => child.kill('SIGTERM') }
+  return { url, stop: () => child.kill('SIGTERM'), cpuMs: () => processCpuMs(child.pid) }
 }
 
-// strings, so the bundler's helpers (tsx keeps function names) never reach the page
+// strings, so the bundler's helpers (tsx keeps function names) never reach the page; also
+// counts the redraws of Cytoscape's element layer (its canvas cleared), per phase
 const OBSERVE_LONG_TASKS = `(() => {
+  window.__layerDraws = 0
+  const clear = CanvasRenderingContext2D.prototype.clearRect
+  CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+    if (this.canvas.getAttribute('data-id') === 'layer${NODE_LAYER}-node') window.__layerDraws++
+    return clear.apply(this, args)
+  }
   window.__longTasks = []
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration })
@@ -103,6 +136,26 @@ const STARTUP_BREAKDOWN = `(() => {
   }
 })()`
 
+/**
+ * CPU time (ms) Chromium's renderer processes (the page: every thread of it) and its other
+ * processes (browser, GPU) have used so far (CDP `SystemInfo.getProcessInfo`).
+ */
+async function chromiumCpuMs(browser: Browser): Promise<{ renderer: number; other: number }> {
+  const cdp = await browser.newBrowserCDPSession()
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: Array<{ type: string; cpuTime: number }>
+    }
+    const sum = (rows: typeof processInfo): number => rows.reduce((n, p) => n + p.cpuTime, 0) * 1000
+    return {
+      renderer: sum(processInfo.filter((p) => p.type === 'renderer')),
+      other: sum(processInfo.filter((p) => p.type !== 'renderer')),
+    }
+  } finally {
+    await cdp.detach()
+  }
+}
+
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now())
 
 /** The longest task (ms) that started in [from, to), 0 when none was long (> 50 ms). */
@@ -115,11 +168,27 @@ async function longest(page: Page, from: number, to = Infinity): Promise<number>
   )
 }
 
-/** Runs `action` and returns the longest task during it (plus `settleMs` after it). */
-async function phase(page: Page, action: () => Promise<void>, settleMs = 300): Promise<number> {
+const layerDraws = (page: Page): Promise<number> =>
+  page.evaluate(() => (globalThis as unknown as { __layerDraws: number }).__layerDraws)
+
+/** Element-layer redraws per phase (`phase` adds each phase's). */
+type Draws = Record<string, number>
+
+/**
+ * Runs `action` and returns the longest task during it (plus `settleMs` after it); with
+ * `draws`, counts the element layer's redraws during it as `draws[name]`.
+ */
+async function phase(
+  page: Page,
+  action: () => Promise<void>,
+  settleMs = 300,
+  draws?: { into: Draws; name: string },
+): Promise<number> {
   const from = await now(page)
+  const drawsBefore = await layerDraws(page)
   await action()
   await page.waitForTimeout(settleMs)
+  if (draws) draws.into[draws.name] = (await layerDraws(page)) - drawsBefore
   return longest(page, from)
 }
 
@@ -138,6 +207,8 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
     return ApiClient.connect(u.origin, u.searchParams.get('token') ?? '')
   })()
   const cdp = await page.context().newCDPSession(page)
+  const hostCpuBefore = server.cpuMs()
+  const chromiumBefore = await chromiumCpuMs(browser)
   const profile = async (name: string, action: () => Promise<void>): Promise<void> => {
     const hot = await profilePhase(cdp, PROFILE, `${hosts}-${name}`, action)
     if (!PROFILE) return
@@ -157,6 +228,14 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       )
     })
     const firstFrameMs = (await hook<number | undefined>(page, 'h.firstRenderMs()')) ?? NaN
+    // CPU to the first frame (steadier than its time on a loaded machine): the page's renderer
+    // process, Chromium's others (browser, GPU) and the web host
+    const chromiumAfter = await chromiumCpuMs(browser)
+    const loadCpuMs = {
+      renderer: round(chromiumAfter.renderer - chromiumBefore.renderer),
+      chromiumOther: round(chromiumAfter.other - chromiumBefore.other),
+      host: round(server.cpuMs() - hostCpuBefore),
+    }
     const startup = await page.evaluate(STARTUP_BREAKDOWN)
     await page.waitForTimeout(1000)
     const load = await longest(page, 0)
@@ -173,20 +252,34 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
     }
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 
-    // pan: drag the view with the mouse, then through the minimap
+    // pan: drag the view with the mouse
     let panCommits: CommitFigures | undefined
     const traced = async (action: () => Promise<void>): Promise<void> => {
       if (!TRACE) return action()
       panCommits = await traceCommits(browser, page, TRACE, `${hosts}-pan`, action)
     }
-    const pan = await phase(page, () =>
-      traced(() =>
-        profile('pan', async () => {
-          // from the fitted view's left margin (empty in every layout), so it pans, not drags
-          await page.mouse.move(box.x + 12, centre.y)
-          await page.mouse.down()
-          await page.mouse.move(box.x + 312, centre.y + 100, { steps: 20 })
-          await page.mouse.up()
+    const layerRedraws: Draws = {}
+    const pan = await phase(
+      page,
+      () =>
+        traced(() =>
+          profile('pan', async () => {
+            // from the fitted view's left margin (empty in every layout), so it pans, not drags
+            await page.mouse.move(box.x + 12, centre.y)
+            await page.mouse.down()
+            await page.mouse.move(box.x + 312, centre.y + 100, { steps: 20 })
+            await page.mouse.up()
+            await page.waitForTimeout(300)
+          }),
+        ),
+      300,
+      { into: layerRedraws, name: 'pan' },
+    )
+    // a drag through the minimap, corner to corner
+    const minimap = await phase(
+      page,
+      () =>
+        profile('minimap', async () => {
           const mini = await page.locator('.minimap').boundingBox()
           if (!mini) return
           await page.mouse.move(mini.x + 10, mini.y + 10)
@@ -195,25 +288,30 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
           await page.mouse.up()
           await page.waitForTimeout(300)
         }),
-      ),
+      300,
+      { into: layerRedraws, name: 'minimap' },
     )
     // wheel: 10 notches in, then 10 out, over the centre
     const zoomBefore = await hook<number>(page, 'h.zoom()')
     let zoomAfterTenNotches = NaN
-    const wheel = await phase(page, () =>
-      profile('wheel', async () => {
-        await page.mouse.move(centre.x, centre.y)
-        for (let i = 0; i < 10; i++) {
-          await page.mouse.wheel(0, -100)
-          await page.waitForTimeout(30)
-        }
-        zoomAfterTenNotches = await hook<number>(page, 'h.zoom()')
-        for (let i = 0; i < 10; i++) {
-          await page.mouse.wheel(0, 100)
-          await page.waitForTimeout(30)
-        }
-        await page.waitForTimeout(300)
-      }),
+    const wheel = await phase(
+      page,
+      () =>
+        profile('wheel', async () => {
+          await page.mouse.move(centre.x, centre.y)
+          for (let i = 0; i < 10; i++) {
+            await page.mouse.wheel(0, -100)
+            await page.waitForTimeout(30)
+          }
+          zoomAfterTenNotches = await hook<number>(page, 'h.zoom()')
+          for (let i = 0; i < 10; i++) {
+            await page.mouse.wheel(0, 100)
+            await page.waitForTimeout(30)
+          }
+          await page.waitForTimeout(300)
+        }),
+      300,
+      { into: layerRedraws, name: 'wheel' },
     )
 
     // click a host at zoom 1 -> its name in the inspector
@@ -252,9 +350,11 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
         canvasNodes,
         firstFrameMs: round(firstFrameMs),
         startup,
+        loadCpuMs,
         loadTasks,
-        longestTaskMs: { load, pan, wheel, click },
+        longestTaskMs: { load, pan, minimap, wheel, click },
         panCommits,
+        layerRedraws,
         clickToInspectorMs: round(clickToInspectorMs),
         wheelTenNotchesZoomRatio: Number((zoomAfterTenNotches / zoomBefore).toFixed(2)),
         heapMiB: round(heap.usedSize / 2 ** 20),
@@ -340,9 +440,11 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       webgl: WEBGL,
       firstFrameMs: round(firstFrameMs),
       startup,
+      loadCpuMs,
       loadTasks,
-      longestTaskMs: { load, pan, wheel, click, placement, run: runLongest },
+      longestTaskMs: { load, pan, minimap, wheel, click, placement, run: runLongest },
       panCommits,
+      layerRedraws,
       clickToInspectorMs: round(clickToInspectorMs),
       placementPaintMs: round(placementPaintMs),
       dragMoveToFrameMsMedian: round(quantile(moveLatency, 0.5)),

@@ -1,36 +1,12 @@
-/** Entry of the `strata` command (npm run strata -- ..., or the package bin). */
+/**
+ * Entry of the `strata` command (npm run strata -- ..., or the package bin). Checks the Node
+ * version and installs the "strata: interrupted" handler before anything else, then loads the
+ * CLI: an ES module runs no code until its whole static import graph has loaded (about a second
+ * through tsx), so the commands come in by a dynamic import, after the handler.
+ */
 import { exitOnOldNode } from '../../../scripts/node-version.mjs'
-import { FileIoError } from '../services/files/io-errors'
-import { runCli } from './main'
-import { terminalSafe } from './terminal-safe'
+import { sayInterruptedUntilHandled } from '../../../scripts/early-interrupt.mjs'
 
 exitOnOldNode()
-
-// A closed pipe (strata ... | head) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
-})
-
-const io = {
-  out: (line: string) => process.stdout.write(line + '\n'),
-  err: (line: string) => process.stderr.write(line + '\n'),
-  cwd: process.env.INIT_CWD ?? process.cwd(),
-}
-
-runCli(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    // A file that could not be read or written is the user's to fix: its message names it and
-    // says why; a stack trace is for a bug.
-    const text =
-      error instanceof FileIoError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error)
-    io.err(terminalSafe(`strata: ${text}`))
-    process.exitCode = 1
-  },
-)
+sayInterruptedUntilHandled()
+void import('./run-process')

@@ -9,8 +9,10 @@
  */
 import { DesignSession } from '../engine'
 import { DesignEpoch } from './design-epoch'
+import { designProblems } from './design-problems'
 import { EventHub } from './event-hub'
 import { CurrentPlacement } from './placement/current-placement'
+import { ReportJobs } from './reports/report-jobs'
 import { SimulationRuns } from './simulation/runs'
 import { tenantEventGuard } from './tenancy/boundary'
 import { TenancyViews } from './tenancy/tenancy-views'
@@ -82,6 +84,11 @@ export interface AppContext {
   tenancy: TenancyViews
   /** Pushed events to sessions (provider sessions, tenant-bound ones). */
   hub: EventHub
+  /**
+   * Report jobs in progress (`reports:` calls), waiting, running or printing; a shutdown
+   * stops them and waits for their callers' answers (`ReportJobs.stop`).
+   */
+  reportJobs: ReportJobs
   paths: AppPaths
   shell: ShellCapabilities
   /** Web host only: mints tenant-bound tokens (set by the web host when it starts). */
@@ -126,6 +133,7 @@ export function createAppContext(options: {
     runs,
     tenancy,
     hub,
+    reportJobs: new ReportJobs(),
     paths: options.paths,
     shell: options.shell,
     disposers: [
@@ -163,7 +171,7 @@ function publishDesignChanges(
     hub.publish('design:changed', {
       state: change.state,
       changes,
-      problems: design.problems,
+      ...designProblems(design.problems),
       ...patch,
     })
   })

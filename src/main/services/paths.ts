@@ -37,7 +37,10 @@ export function defaultPaths(root = findAppRoot()): AppPaths {
   }
 }
 
-/** The built renderer (electron-vite build output). */
+/**
+ * The built renderer (electron-vite build output), or `$STRATA_RENDERER_DIR` when set (a
+ * renderer built elsewhere; the tests of `strata serve` as a process use a stand-in page).
+ */
 export function rendererDir(root = findAppRoot()): string {
-  return join(root, 'out', 'renderer')
+  return process.env.STRATA_RENDERER_DIR || join(root, 'out', 'renderer')
 }

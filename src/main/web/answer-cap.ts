@@ -5,9 +5,11 @@
  * adds up the JSON bytes it would take and stops as soon as the cap is passed (so an answer
  * of any size costs at most a cap's worth of walking), then the exact byte count of the
  * text. Over the cap, the call is answered `unavailable`, naming the call, the cap and the
- * size, and where a smaller form exists (a digest, a lean result), which call to use.
+ * size, what the call did when it changes state, and where a smaller form exists (a digest, a
+ * lean result), which call to use.
  */
 import type { CallName } from '../../shared/contract'
+import { CALL_EFFECTS } from './call-effects'
 import { formatBytes } from './message-caps'
 import { quoted } from './quote'
 
@@ -46,19 +48,10 @@ export function jsonBytesUpTo(value: unknown, limit: number = Number.POSITIVE_IN
   return bytes
 }
 
-/** What to read instead of an answer that is too big, per call. */
-const SMALLER_FORM: Partial<Record<CallName, string>> = {
-  'scheduler:last': 'read "scheduler:last-digest" instead',
-  'scheduler:place':
-    'the placement was made and published; read it with "scheduler:last-digest" (or place with "scheduler:place-digest")',
-  'scheduler:evacuate':
-    'the evacuation was applied; read the placement with "scheduler:last-digest"',
-  'simulation:get': 'ask with "lean": true and read per-host series with "simulation:host-series"',
-}
-
 /**
  * The refusal of call `name`'s answer of more than `capBytes` (`sizeBytes`: as counted, the
- * walk's partial count when it stopped early).
+ * walk's partial count when it stopped early): first what the call did, when it changes state
+ * ("the design was opened; …"), then the sizes, then where to read instead (`call-effects.ts`).
  */
 export function answerTooBigMessage(
   name: string,
@@ -66,10 +59,10 @@ export function answerTooBigMessage(
   sizeBytes: number,
   counted: 'exact' | 'at least',
 ): string {
-  const hint = SMALLER_FORM[name as CallName]
+  const { done, instead } = CALL_EFFECTS[name as CallName] ?? {}
   const size = counted === 'exact' ? formatBytes(sizeBytes) : `more than ${formatBytes(capBytes)}`
   return (
-    `the answer to "${quoted(name)}" would be ${size}, and answers may be at most ` +
-    `${formatBytes(capBytes)}${hint ? `: ${hint}` : ''}`
+    `${done ? `${done}; ` : ''}the answer to "${quoted(name)}" would be ${size}, and answers ` +
+    `may be at most ${formatBytes(capBytes)}${instead ? `: ${instead}` : ''}`
   )
 }

@@ -47,6 +47,11 @@ export const LINK_CLOSED_REASON = 'the provider opened another design'
  */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
+/** Close code (RFC 6455) of the sockets of a host that stops: going away. */
+const CLOSE_GOING_AWAY = 1001
+/** How long a stopping host waits for its sockets to close politely, in milliseconds. */
+const CLOSE_WAIT_MS = 1000
+
 const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as const
 
 function deny(res: ServerResponse, status: number, message: string): void {
@@ -236,6 +241,21 @@ export async function startWebHost(
     stats,
     close: async () => {
       stopDesignWatch()
+      // Politely first, so answers already written reach their callers (review s8a #6: a
+      // socket cut at shutdown lost its answer, 1006); then cut whatever has not closed.
+      const open = [...wss.clients]
+      await Promise.race([
+        Promise.all(
+          open.map(
+            (client) =>
+              new Promise<void>((resolve) => {
+                client.once('close', () => resolve())
+                client.close(CLOSE_GOING_AWAY, 'the host is stopping')
+              }),
+          ),
+        ),
+        new Promise<void>((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref()),
+      ])
       for (const client of wss.clients) client.terminate()
       wss.close()
       server.closeAllConnections()

@@ -15,9 +15,10 @@
  */
 import { z } from 'zod'
 import { VIRTUALIZATION_PRODUCT_NAMES } from './enums'
+import { idSchema } from './id'
 import { INNER_LAYER_KINDS, NESTED_AFFINITY_SCOPES } from './nesting-kinds'
 
-const id = z.string().min(1, 'must not be empty').max(200)
+const id = idSchema
 
 /** `workload.nesting`: the outer workload this one runs inside. */
 export const nestingSchema = z.strictObject({

@@ -32,6 +32,7 @@ import {
   switchPowerSchema,
   workloadTrafficSchema,
 } from './network-traffic'
+import { idSchema } from './id'
 import { hostedOsSchema, innerLayerSchema, nestingSchema } from './nesting'
 import { providerEconomicsSchema } from './provider-economics'
 import { simulationSettingsSchema } from './simulation-settings'
@@ -42,7 +43,7 @@ import {
   tenantStorageQosSchema,
 } from './storage-demand'
 
-const id = z.string().min(1, 'must not be empty').max(200)
+const id = idSchema
 const name = z.string().max(200)
 const positive = z.number().positive()
 const nonNegative = z.number().nonnegative()
@@ -152,7 +153,7 @@ export const storageSchema = z.strictObject({
   /** Number of copies kept of every byte (1 = no replication). */
   replication: z.number().int().min(1).max(16),
   /** Storage classes this system serves (workloads ask for one by name). */
-  classes: z.array(z.string().min(1)).min(1),
+  classes: z.array(idSchema).min(1),
   /** For `local` storage: the host it lives in. */
   hostId: id.optional(),
   rackId: id.optional(),
@@ -232,7 +233,7 @@ export const workloadSchema = z.strictObject({
   mipsPerVcpu: positive,
   memoryMiB: positive,
   diskGiB: nonNegative,
-  storageClass: z.string().min(1).optional(),
+  storageClass: idSchema.optional(),
   guestOs: z.enum(OS_FAMILIES),
   /** The guest kernel is modified for paravirtualization (required by Xen PV). */
   paravirtAware: z.boolean().default(false),

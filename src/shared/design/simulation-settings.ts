@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { defaultSimulationSettings } from './defaults'
+import { idSchema } from './id'
 import { PLACEMENT_PRESETS } from './enums'
 import { instanceFailureEventSchema } from './nesting'
 import { MAX_HORIZON_S, stepCountProblem } from './simulation-limits'
@@ -12,7 +13,7 @@ import { MAX_HORIZON_S, stepCountProblem } from './simulation-limits'
 const DEFAULT = defaultSimulationSettings()
 
 export const failureEventSchema = z.strictObject({
-  hostId: z.string().min(1),
+  hostId: idSchema,
   /** Virtual time of the failure, seconds from the start. */
   atS: z.number().nonnegative(),
   /** Time to repair, seconds. */
@@ -37,14 +38,15 @@ export const simulationSettingsSchema = z
     stepS: z.number().int().positive().max(MAX_HORIZON_S).default(DEFAULT.stepS),
     /**
      * Consolidation policy: `npa`, `dvfs`, or `DETECTOR-SELECTOR-PARAM`
-     * such as `thr-mmt-0.8`, `iqr-mmt-1.5`, `mad-mmt-2.5`, `lr-mmt-1.2`, `lrr-mmt-1.2`.
+     * such as `thr-mmt-0.8`, `iqr-mmt-1.5`, `mad-mmt-2.5`, `lr-mmt-1.2`, `lrr-mmt-1.2`; at most
+     * 200 characters. An unknown one is a design problem (`simulationSettingsProblems`).
      */
-    policy: z.string().min(1).default(DEFAULT.policy),
+    policy: z.string().min(1).max(200).default(DEFAULT.policy),
     placement: z
       .strictObject({
         preset: z.enum(PLACEMENT_PRESETS).default(DEFAULT.placement.preset),
         /** Weigher name -> signed multiplier; replaces the preset's weights when given. */
-        weights: z.record(z.string(), z.number()).optional(),
+        weights: z.record(z.string().max(200), z.number()).optional(),
       })
       .default(() => defaultSimulationSettings().placement),
     failures: z

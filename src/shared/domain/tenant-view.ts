@@ -23,14 +23,14 @@ export interface TenantViewTenant {
 }
 
 /**
- * An abstract placement zone: one physical host the tenant's instances use, under a
- * pseudonym numbered in the order of the tenant's own instances. Reveals nothing about the
- * host unless the tenant may see host names.
+ * A pseudonymous host ("placement zone" in the code; labelled `Host N`): one physical host the
+ * tenant's instances use, under a pseudonym numbered in the order of the tenant's own
+ * instances. Reveals nothing about the host unless the tenant may see host names.
  */
 export interface TenantZone {
   /** `zone-1`, `zone-2`, ... */
   id: string
-  /** `Zone 1`, or the host's name when `showHostNames`. */
+  /** `Host 1` (a pseudonym), or the host's real name when `showHostNames`. */
   label: string
   /** Present only when the tenant may see host names. */
   hostName?: string
@@ -245,9 +245,12 @@ export interface TenantExplanation {
   instanceId: string
   outcome: 'placed' | 'unplaced'
   zoneId?: string
-  /** One sentence; never names hosts (unless allowed), racks or other tenants. */
+  /**
+   * One sentence that names every one of `reasons` (views show it alone: review s9u C2 saw
+   * the reasons twice); never names hosts (unless allowed), racks or other tenants.
+   */
   summary: string
-  /** Why hosts were not chosen, as reasons without counts of the provider's hosts. */
+  /** Why hosts were not chosen, as reasons without counts of the provider's hosts (as a list). */
   reasons: string[]
 }
 

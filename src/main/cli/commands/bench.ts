@@ -83,11 +83,21 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
 
 /** The options, with what `--help` says of each. */
 const BENCH_OPTIONS = {
-  hosts: { type: 'string', value: 'N', help: 'hosts of the synthetic datacenter' },
-  instances: { type: 'string', value: 'N', help: 'instances to place' },
-  tenants: { type: 'string', value: 'N', help: 'tenants' },
-  seed: { type: 'string', value: 'N', help: 'seed of the synthetic datacenter' },
-  policy: { type: 'string', value: 'P', help: 'placement preset' },
+  hosts: {
+    type: 'string',
+    value: 'N',
+    help: 'hosts of the synthetic datacenter',
+    defaultText: '10,000',
+  },
+  instances: { type: 'string', value: 'N', help: 'instances to place', defaultText: '100,000' },
+  tenants: { type: 'string', value: 'N', help: 'tenants', defaultText: '50' },
+  seed: { type: 'string', value: 'N', help: 'seed of the synthetic datacenter', defaultText: '0' },
+  policy: {
+    type: 'string',
+    value: 'P',
+    help: 'placement preset: spread, pack or power',
+    defaultText: 'spread',
+  },
   'no-warmup': { type: 'boolean', help: 'skip the warm-up run' },
   json: { type: 'boolean', help: 'print the figures as one JSON line' },
 } as const satisfies CliOptions
@@ -96,7 +106,7 @@ export const benchCommand: CliCommand = {
   name: 'bench',
   summary: 'benchmark the scheduler on a seeded synthetic datacenter',
   usage:
-    'strata bench placement --hosts N --instances M [--tenants T] [--policy P] [--no-warmup] [--json]',
+    'strata bench placement [--hosts N] [--instances N] [--tenants N] [--seed N] [--policy P] [--no-warmup] [--json]',
   options: BENCH_OPTIONS,
   async run(args, io) {
     const parsed = parseCliArgs(this, args, BENCH_OPTIONS, io)

@@ -10,8 +10,7 @@
  * are written to the results tables, and the exit code is 130 (SIGINT) or 143 (SIGTERM); the
  * same command again runs only what is missing.
  */
-import { parseArgs } from 'node:util'
-import type { CliCommand, CliIo } from '../command'
+import { parseCliArgs, type CliCommand, type CliIo, type CliOptions } from '../command'
 import { printProblems } from '../load-design-file'
 import { defaultOutDir, loadExperiment } from '../../services/experiments/load-experiment'
 import {
@@ -76,26 +75,42 @@ function printOutcome(io: CliIo, o: ExperimentOutcome, factorNames: readonly str
   for (const file of o.files) io.out(`  wrote ${file}`)
 }
 
+/** The options of `experiment run`, with what `strata experiment --help` says of each. */
+export const EXPERIMENT_OPTIONS = {
+  workers: {
+    type: 'string',
+    value: 'N',
+    help: 'runs at once on this machine, one worker thread each (not with --queue)',
+    defaultText: 'one per core',
+  },
+  queue: {
+    type: 'string',
+    value: 'redis://HOST:PORT',
+    help: 'hand the runs to `strata worker`s through this Redis server',
+  },
+  out: {
+    type: 'string',
+    value: 'DIR',
+    help: 'the folder of the results tables and one file per finished run',
+    defaultText: 'SPEC without .strata-experiment.json, plus .results',
+  },
+  json: { type: 'boolean', help: 'print the outcome as JSON instead of the table' },
+  'progress-every-s': {
+    type: 'string',
+    value: 'S',
+    help: 'seconds between progress lines when stderr is not a terminal',
+    defaultText: '10',
+  },
+} as const satisfies CliOptions
+
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        workers: { type: 'string' },
-        queue: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        'progress-every-s': { type: 'string' },
-      },
-    })
-  } catch (error) {
-    io.err(`strata experiment run: ${(error as Error).message}`)
-    io.err(`usage: ${USAGE}`)
-    return 2
-  }
+  const parsed = parseCliArgs(
+    { name: 'experiment run', usage: USAGE },
+    args,
+    EXPERIMENT_OPTIONS,
+    io,
+  )
+  if (!parsed) return 2
   const { values, positionals } = parsed
   if (positionals.length !== 1) {
     io.err(`usage: ${USAGE}`)
@@ -194,6 +209,7 @@ export const experimentCommand: CliCommand = {
   name: 'experiment',
   summary: 'run an experiment spec (sweeps x repetitions) on every core; results table',
   usage: USAGE,
+  options: EXPERIMENT_OPTIONS,
   async run(args, io) {
     const [sub, ...rest] = args
     if (sub !== 'run') {

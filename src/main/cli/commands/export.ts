@@ -14,7 +14,7 @@ const EXPORT_OPTIONS = {
   out: { type: 'string', short: 'o', value: 'OUT', help: 'the file to write (required)' },
   schema: {
     type: 'string',
-    value: 'S',
+    value: 'topology|sdk',
     help: 'opendc: topology (the topology file) or sdk (the OpenDC SDK format)',
     defaultText: 'topology',
   },

@@ -86,7 +86,7 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'build a design from external data (PlanetLab traces, CSV, NetBox, OpenDC)',
   usage:
-    'strata import planetlab TRACE_DIR [--order FILE] -o OUT | csv DESIGN CSV [--interval S] -o OUT | netbox DEVICES.csv -o OUT | opendc TOPOLOGY.json -o OUT',
+    'strata import planetlab TRACE_DIR [--order FILE] -o OUT | csv DESIGN CSV [--interval S] -o OUT | netbox DEVICES.csv -o OUT [--name NAME] | opendc TOPOLOGY.json -o OUT [--name NAME]',
   options: IMPORT_OPTIONS,
   async run(args, io) {
     const parsed = parseCliArgs(this, args, IMPORT_OPTIONS, io)

@@ -27,11 +27,19 @@ import { openRunnableDesign } from '../load-design-file'
 
 /** The options, with what `--help` says of each. */
 const REPORT_OPTIONS = {
-  html: { type: 'string', value: 'FILE', help: 'write the report as HTML' },
-  pdf: { type: 'string', value: 'FILE', help: 'write the report as PDF' },
-  csv: { type: 'string', value: 'DIR', help: "write the report's tables as CSV files" },
+  html: { type: 'string', value: 'OUT.html', help: 'write the report as HTML' },
+  pdf: { type: 'string', value: 'OUT.pdf', help: 'write the report as PDF' },
+  csv: {
+    type: 'string',
+    value: 'OUT.zip',
+    help: "write the report's tables as CSV files in one zip",
+  },
   tenant: { type: 'string', value: 'ID', help: "one tenant's report instead of the provider's" },
-  experiment: { type: 'string', value: 'FILE', help: "an experiment's report from its results" },
+  experiment: {
+    type: 'string',
+    value: 'RESULTS_DIR',
+    help: "the comparison report of an experiment's results folder (`strata experiment run --out`)",
+  },
 } as const satisfies CliOptions
 
 export const reportCommand: CliCommand = {

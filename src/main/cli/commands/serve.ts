@@ -2,10 +2,14 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServices } from '../../services'
 import { appVersion, defaultPaths, findAppRoot, rendererDir } from '../../services/paths'
-import { destroyReportPool, reportJobsInPool } from '../../services/reports/report-off-thread'
+import { preloadPdfBrowser } from '../../services/reports/pdf'
+import { destroyReportPool } from '../../services/reports/report-off-thread'
 import { startWebHost } from '../../web/server'
 import { parseCliArgs, type CliCommand, type CliOptions } from '../command'
 import { printProblems, readDesignFile } from '../load-design-file'
+
+/** How long a stopping host waits for its report jobs to answer their callers, in milliseconds. */
+const STOP_JOBS_WAIT_MS = 3000
 
 /** The options, with what `--help` says of each. */
 const SERVE_OPTIONS = {
@@ -75,6 +79,8 @@ export const serveCommand: CliCommand = {
       const token = host.tokens.mint({ role: 'tenant', tenantId: tenant })
       io.out(`Strata tenant view of ${tenant}: ${host.urlFor(token)}`)
     }
+    // In the background, now rather than at the first PDF (review s8a #5).
+    preloadPdfBrowser()
     io.out(`Strata is serving on ${host.url}`)
     io.out('Open that address in a browser; press Ctrl+C to stop.')
     await new Promise<void>((resolve) => {
@@ -82,12 +88,15 @@ export const serveCommand: CliCommand = {
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
-    // Running report jobs end with the process (review s6 #2): the report pool's threads are
-    // terminated.
-    const ended = reportJobsInPool()
+    // Report jobs end first, while their callers' sockets are open (review s8a #6): waiting
+    // ones never start, running ones' threads and printing ones' browsers stop, and each
+    // caller is answered `cancelled`; only then do the pool and the host close.
+    const jobs = services.ctx.reportJobs
+    const ended = jobs.count
     io.err(
       `strata serve: stopping${ended > 0 ? `, ending ${ended} report job${ended === 1 ? '' : 's'} in progress` : ''}`,
     )
+    await jobs.stop(STOP_JOBS_WAIT_MS)
     await destroyReportPool()
     await host.close()
     await services.dispose()

@@ -49,7 +49,7 @@ export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'simulate a design over time (energy, migrations, SLA, tenants)',
   usage:
-    'strata simulate FILE [--policy NAME] [--seed N] [--json] [--result OUT.json] [--parquet DIR] [--progress-every-s S]',
+    'strata simulate FILE [--policy P] [--seed N] [--json] [--result OUT.json] [--parquet DIR] [--progress-every-s S]',
   options: SIMULATE_OPTIONS,
   async run(args, io) {
     const parsed = parseCliArgs(this, args, SIMULATE_OPTIONS, io)

@@ -3,12 +3,32 @@
  * experiment runs from a Redis queue until stopped (SIGINT / SIGTERM: finish the runs in
  * flight; a second signal stops at once and the runs go back to the queue).
  */
-import { parseArgs } from 'node:util'
 import { localRuntime } from '../../services/experiments/queue/protocol'
 import { appVersion } from '../../services/paths'
-import type { CliCommand } from '../command'
+import { parseCliArgs, type CliCommand, type CliOptions } from '../command'
 
 const USAGE = 'strata worker --queue redis://HOST:PORT [--concurrency N] [--lock-ms MS]'
+
+/** The options, with what `strata worker --help` says of each. */
+export const WORKER_OPTIONS = {
+  queue: {
+    type: 'string',
+    value: 'redis://HOST:PORT',
+    help: 'the Redis server of the experiment queue (required)',
+  },
+  concurrency: {
+    type: 'string',
+    value: 'N',
+    help: 'runs at once on this machine, one thread each',
+    defaultText: '1',
+  },
+  'lock-ms': {
+    type: 'string',
+    value: 'MS',
+    help: "lock on a run, renewed every half; a dead worker's run is retried after it",
+    defaultText: '30000',
+  },
+} as const satisfies CliOptions
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback
@@ -22,21 +42,15 @@ export const workerCommand: CliCommand = {
   name: 'worker',
   summary: 'take experiment runs from a Redis queue (run on any number of machines)',
   usage: USAGE,
+  options: WORKER_OPTIONS,
   async run(args, io) {
     let queue: string
     let concurrency: number
     let lockMs: number
+    const parsed = parseCliArgs(this, args, WORKER_OPTIONS, io)
+    if (!parsed) return 2
     try {
-      const { values, positionals } = parseArgs({
-        args,
-        strict: true,
-        allowPositionals: true,
-        options: {
-          queue: { type: 'string' },
-          concurrency: { type: 'string' },
-          'lock-ms': { type: 'string' },
-        },
-      })
+      const { values, positionals } = parsed
       if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`)
       if (values.queue === undefined) throw new Error('--queue redis://HOST:PORT is required')
       queue = values.queue

@@ -10,6 +10,7 @@ export {
   type PlannedRun,
   type PlanResult,
 } from './plan'
+export { checkRunDesign } from './runnable-design'
 export { deriveSeed, MAX_SEED } from './seeds'
 export {
   runEconomics,

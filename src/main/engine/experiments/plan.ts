@@ -13,9 +13,8 @@ import {
   type ExperimentSpec,
   type FactorValue,
 } from '../../../shared/experiment/spec'
-import { checkIntegrity } from '../model/validate'
-import { resolvePolicy } from '../simulation/policy'
 import { applyDesignPath, parseDesignPath, type PathStep } from './design-path'
+import { checkRunDesign } from './runnable-design'
 import { deriveSeed } from './seeds'
 
 /** One run of an experiment, its design resolved. */
@@ -64,20 +63,15 @@ function resolve(
     if (!applied.ok) return { messages: [`${path}: ${applied.message}`] }
     raw = applied.value
   }
-  const { design, problems } = checkIntegrity(raw)
-  const messages = problems
-    .filter((p) => p.severity === 'error')
-    .map((p) => `${p.path || '(design)'}: ${p.message}`)
-  if (design) {
-    // Top-level parts no factor touched keep the base's identity (cheap hashing, less memory).
-    const parts = design as unknown as Record<string, unknown>
-    const before = base as unknown as Record<string, unknown>
-    for (const key of Object.keys(parts))
-      if ((raw as Record<string, unknown>)[key] === before[key]) parts[key] = before[key]
-    const policy = resolvePolicy(design.simulation.policy)
-    if (!policy.ok) messages.push(`simulation.policy: ${policy.message}`)
-  }
-  return messages.length === 0 && design ? { design, messages } : { messages }
+  const { design, problems } = checkRunDesign(raw)
+  const messages = problems.map((p) => `${p.path || '(design)'}: ${p.message}`)
+  if (!design) return { messages }
+  // Top-level parts no factor touched keep the base's identity (cheap hashing, less memory).
+  const parts = design as unknown as Record<string, unknown>
+  const before = base as unknown as Record<string, unknown>
+  for (const key of Object.keys(parts))
+    if ((raw as Record<string, unknown>)[key] === before[key]) parts[key] = before[key]
+  return { design, messages }
 }
 
 /**

@@ -8,16 +8,26 @@ import {
   type CollectionKey,
   type EntityKind,
 } from '../../../shared/design/enums'
+import { MAX_ID_CHARS } from '../../../shared/design/id'
 import type { Design } from '../../../shared/design/schema'
 import type { Problem } from '../../../shared/domain/problem'
 import { checkNestingRules } from '../nesting/rules'
 import { checkStorageRules } from '../storage/storage-rules'
 import { checkNetworkRules } from './network-rules'
 import { parseDesign } from './parse'
+import { quote } from './quote'
 import { COLLECTION_KIND, REFERENCE_FIELDS } from './references'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * A raw item's id as a problem's `elementId`: only an id the schema could accept (at most
+ * `MAX_ID_CHARS`), so a 4,000,000-character one is not sent back with each of its problems.
+ */
+function elementOf(id: unknown): { elementId?: string } {
+  return typeof id === 'string' && id.length <= MAX_ID_CHARS ? { elementId: id } : {}
 }
 
 /** Ids and kinds found in raw input, tolerating any shape. */
@@ -34,8 +44,8 @@ function collectIds(raw: Record<string, unknown>, problems: Problem[]): Map<stri
         problems.push({
           severity: 'error',
           path,
-          message: `duplicate id "${item.id}" (first used at ${first.path})`,
-          elementId: item.id,
+          message: `duplicate id ${quote(item.id)} (first used at ${first.path})`,
+          ...elementOf(item.id),
         })
       } else seen.set(item.id, { kind, path })
     })
@@ -56,20 +66,20 @@ function checkReferences(
       const target = item[ref.field]
       if (typeof target !== 'string' || target === '') return
       const path = `${ref.collection}[${index}].${ref.field}`
-      const elementId = typeof item.id === 'string' ? item.id : undefined
+      const { elementId } = elementOf(item.id)
       const kind = ids.get(target)
       if (!kind) {
         problems.push({
           severity: 'error',
           path,
-          message: `refers to "${target}", which does not exist`,
+          message: `refers to ${quote(target)}, which does not exist`,
           elementId,
         })
       } else if (!ref.targets.includes(kind)) {
         problems.push({
           severity: 'error',
           path,
-          message: `refers to "${target}", a ${kind}; expected ${ref.targets.join(' or ')}`,
+          message: `refers to ${quote(target)}, a ${kind}; expected ${ref.targets.join(' or ')}`,
           elementId,
         })
       }
@@ -145,7 +155,7 @@ function checkRules(design: Design, problems: Problem[]): void {
       )
     }
     if (w.storageClass && !classes.has(w.storageClass))
-      err(`${p}.storageClass`, `no storage system serves class "${w.storageClass}"`, w.id)
+      err(`${p}.storageClass`, `no storage system serves class ${quote(w.storageClass)}`, w.id)
     if (w.networkId) {
       const owner = networkTenant.get(w.networkId)
       if (owner !== undefined && owner !== w.tenantId)
@@ -162,7 +172,7 @@ function checkRules(design: Design, problems: Problem[]): void {
     if (!hostIds.has(f.hostId))
       err(
         `simulation.failures.schedule[${i}].hostId`,
-        `refers to "${f.hostId}", which is not a host`,
+        `refers to ${quote(f.hostId)}, which is not a host`,
       )
   })
   checkNetworkRules(design, problems)

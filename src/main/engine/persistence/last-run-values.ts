@@ -10,7 +10,8 @@
  * - the series hold one sample per step instant: `timesS` rises within 0..horizonS, has at
  *   most `steps + 1` samples, and every other series has as many;
  * - every host, rack, tenant, workload and instance id names one of the design's (an instance
- *   id is `${workloadId}#${i}` with `i` below the workload's count, of the workload's tenant).
+ *   id is `${workloadId}#${i}` with `i` below the workload's count, of the workload's tenant);
+ * - and then that the values agree with each other and the design (`last-run-consistency.ts`).
  * Pure: no clock, no I/O.
  */
 import type { Design } from '../../../shared/design/schema'
@@ -19,6 +20,7 @@ import {
   simulationStepCount,
   stepCountProblem,
 } from '../../../shared/design/simulation-limits'
+import { lastRunConsistencyProblem } from './last-run-consistency'
 
 /** Where a value is wrong (a JSON path from `lastRun`) and why. */
 export interface LastRunValueProblem {
@@ -291,7 +293,9 @@ export function lastRunValueProblem(
   try {
     if (isRec(lastRun.placement)) checkPlacement(lastRun.placement, known)
     if (isRec(lastRun.simulation)) checkSimulation(lastRun.simulation, known)
-    return undefined
+    // then what the values must agree on: each tenant's bill by its own pricing, placements
+    // that can be (review s8a #4)
+    return lastRunConsistencyProblem(lastRun, design)
   } catch (error) {
     if (error instanceof Bad) return { path: error.path, message: error.message }
     throw error

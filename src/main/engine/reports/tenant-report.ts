@@ -83,7 +83,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
               'kind',
               'vCPUs',
               'memory MiB',
-              'zone',
+              'host',
               'placement',
               'status',
               'availability %',
@@ -113,7 +113,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
             rows: view.explanations.map((e) => [
               instanceLabel(e.instanceId, () => workloadOf.get(e.instanceId)),
               e.outcome,
-              [e.summary, ...e.reasons].filter(Boolean).join('; '),
+              e.summary,
             ]),
             displayLimit: 200,
           },

@@ -13,4 +13,11 @@ export {
   hostCapacity,
 } from './capacity'
 export type { EvacuationPlan, Explanation, PlacementResult } from '../../../shared/domain/placement'
-export { syntheticDatacenter, type SyntheticOptions } from './synthetic-datacenter'
+export {
+  minimumRacks,
+  syntheticDatacenter,
+  TOR_PORTS,
+  TOR_UPLINKS,
+  type SyntheticOptions,
+} from './synthetic-datacenter'
+export { syntheticFit, type SyntheticFit } from './synthetic-fit'

@@ -25,6 +25,20 @@ export interface SyntheticOptions {
 
 const HOSTS_PER_RACK = 40
 
+/** Ports of each rack's top-of-rack switch: one per host, and `TOR_UPLINKS` to aggregation. */
+export const TOR_PORTS = 64
+/** Links from each top-of-rack switch to the aggregation tier (one to each of agg-1, agg-2). */
+export const TOR_UPLINKS = 2
+
+/**
+ * The fewest racks that hold `hosts` (review s8a #7: 100 hosts in 1 rack made a top-of-rack
+ * switch of 64 ports with 102 links): ⌈hosts ÷ (TOR_PORTS − TOR_UPLINKS)⌉, as the hosts fill
+ * ⌈hosts ÷ racks⌉ per rack.
+ */
+export function minimumRacks(hosts: number): number {
+  return Math.max(1, Math.ceil(hosts / (TOR_PORTS - TOR_UPLINKS)))
+}
+
 /** A flavor catalogue, as clouds offer: instances come in a few sizes. */
 const FLAVORS = [
   { vcpus: 1, memoryMiB: 2048, diskGiB: 20 },
@@ -97,7 +111,7 @@ export function syntheticDatacenter(options: SyntheticOptions): Design {
       memoryAllocationRatio: 1.2,
     })
     const tor = `tor-${pad(r, 4)}`
-    d.switches.push({ id: tor, name: tor, tier: 'access', ports: 64, portGbps: 25, rackId })
+    d.switches.push({ id: tor, name: tor, tier: 'access', ports: TOR_PORTS, portGbps: 25, rackId })
     connect(tor, 'agg-1', 400)
     connect(tor, 'agg-2', 400)
   }

@@ -24,7 +24,7 @@ import {
 import { settleHostPower } from './energy'
 import { intervalEnergyJ, powerAt } from './power'
 import { lagging, noteRepeat, passIndex } from './entry-lag'
-import { HISTORY_LENGTH, type HostEntries, type SimState } from './state'
+import { pushHistory, type HostEntries, type SimState } from './state'
 
 /** Mutable run-wide figures the processing steps update. */
 export interface RunCounters {
@@ -55,14 +55,7 @@ export function refreshInstance(s: SimState, v: number, tS: number): void {
   const total = u * ((s.vmMips[v] as number) * pes)
   s.vmReqPe[v] = total / pes
   if (s.keepHistory && tS > (s.vmHistPrevS[v] as number) && isGridTime(s, tS)) {
-    if (tS !== 0 || u !== 0) {
-      const base = v * HISTORY_LENGTH
-      const len = s.vmHistLen[v] as number
-      s.vmHist.copyWithin(base + 1, base, base + Math.min(len, HISTORY_LENGTH - 1))
-      s.vmHist[base] = u
-      if (len < HISTORY_LENGTH) s.vmHistLen[v] = len + 1
-      s.vmHistPushes[v] = (s.vmHistPushes[v] as number) + 1
-    }
+    if (tS !== 0 || u !== 0) pushHistory(s, v, u)
     s.vmHistPrevS[v] = tS
   }
 }

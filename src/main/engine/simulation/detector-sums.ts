@@ -19,12 +19,23 @@
  * sum is the same to the last bit.
  */
 import { requestedTotal } from './host-cpu'
-import { HISTORY_LENGTH, type HostEntries, type SimState } from './state'
+import { histBase, HISTORY_LENGTH, type HostEntries, type SimState } from './state'
+
+/**
+ * Values per row of `HostSums.history`: the row's history slots twice over, a mirrored ring
+ * like the instances' (`state.ts`), so that a shift after a step writes slot 0 alone.
+ */
+const ROW = 2 * HISTORY_LENGTH
 
 /** Running sums over one host's entries (rows 0..count). */
 interface HostSums {
-  /** (capacity + 1) rows of `HISTORY_LENGTH` values. */
+  /**
+   * (capacity + 1) rows of `ROW` values: slot k of row i is at i × `ROW` + `head` + k
+   * (k < `HISTORY_LENGTH`), and the same value `HISTORY_LENGTH` away in the ring's other half.
+   */
   history: Float64Array
+  /** Where every row's ring starts (0..`HISTORY_LENGTH` - 1). */
+  head: number
   /** (capacity + 1) values, MIPS. */
   requested: Float64Array
   /** (capacity + 1) values, MiB. */
@@ -90,7 +101,7 @@ export function hostTotals(s: SimState, h: number): HostTotals {
     t.maxRamMiB[h] = -2147483648
   } else {
     const p = hostSums(s, h)
-    const row = p.count * HISTORY_LENGTH
+    const row = p.count * ROW + p.head
     for (let k = 0; k < HISTORY_LENGTH; k++) t.history[off + k] = p.history[row + k] as number
     t.requestedMips[h] = p.requested[p.count] as number
     t.maxRamMiB[h] = p.maxRam[p.count] as number
@@ -106,7 +117,8 @@ function create(capacity: number): HostSums {
   const maxRam = new Float64Array(capacity + 1)
   maxRam[0] = -2147483648
   return {
-    history: new Float64Array((capacity + 1) * HISTORY_LENGTH),
+    history: new Float64Array((capacity + 1) * ROW),
+    head: 0,
     requested: new Float64Array(capacity + 1),
     maxRam,
     vms: new Int32Array(capacity),
@@ -122,7 +134,8 @@ function grown(p: HostSums, n: number, keep: number): HostSums {
   let capacity = p.vms.length
   while (capacity < n) capacity += capacity >> 1
   const q = create(capacity)
-  q.history.set(p.history.subarray(0, (keep + 1) * HISTORY_LENGTH))
+  q.history.set(p.history.subarray(0, (keep + 1) * ROW))
+  q.head = p.head
   q.requested.set(p.requested.subarray(0, keep + 1))
   q.maxRam.set(p.maxRam.subarray(0, keep + 1))
   q.vms.set(p.vms.subarray(0, keep))
@@ -132,19 +145,23 @@ function grown(p: HostSums, n: number, keep: number): HostSums {
 
 /**
  * Rows 1..rows of host h's history after every instance of them pushed one value: slot k takes
- * slot k - 1, slot 0 is computed.
+ * slot k - 1 (the rings' start moves back by one, for every row of the host: rows after `rows`
+ * are recomputed after it), slot 0 is computed.
  */
 function shiftRows(s: SimState, p: HostSums, e: HostEntries, h: number, rows: number): void {
   const { history } = p
   const hostMips = s.hostTotalMips[h] as number
+  const head = p.head === 0 ? HISTORY_LENGTH - 1 : p.head - 1
+  p.head = head
   for (let i = 0; i < rows; i++) {
     const v = e.vm[i] as number
-    const prev = i * HISTORY_LENGTH
-    const row = prev + HISTORY_LENGTH
-    history.copyWithin(row + 1, row, row + HISTORY_LENGTH - 1)
-    history[row] =
+    const prev = i * ROW + head
+    const row = prev + ROW
+    const value =
       (history[prev] as number) +
-      ((s.vmHist[v * HISTORY_LENGTH] as number) * (s.vmMips[v] as number)) / hostMips
+      ((s.vmHist[histBase(s, v)] as number) * (s.vmMips[v] as number)) / hostMips
+    history[row] = value
+    history[row + HISTORY_LENGTH] = value
     p.pushes[i] = s.vmHistPushes[v] as number
   }
 }
@@ -196,21 +213,30 @@ function hostSums(s: SimState, h: number): HostSums {
   if (n > p.vms.length) p = grown(p, n, from)
   all[h] = p
   const hostMips = s.hostTotalMips[h] as number
-  const { history, maxRam, vms, pushes } = p
+  const { history, maxRam, vms, pushes, head } = p
   for (let i = from; i < n; i++) {
     const v = e.vm[i] as number
     vms[i] = v
     pushes[i] = s.vmHistPushes[v] as number
-    const prev = i * HISTORY_LENGTH
-    const row = prev + HISTORY_LENGTH
-    const vb = v * HISTORY_LENGTH
+    const prev = i * ROW + head
+    const row = prev + ROW
+    const vb = histBase(s, v)
     const len = s.vmHistLen[v] as number
     const mips = s.vmMips[v] as number
     if (s.keepHistory) {
-      for (let k = 0; k < len; k++)
-        history[row + k] =
+      // Slot k at `row + k` and its mirror HISTORY_LENGTH away, inside the row's ring.
+      const wrap = HISTORY_LENGTH - head
+      for (let k = 0; k < len; k++) {
+        const value =
           (history[prev + k] as number) + ((s.vmHist[vb + k] as number) * mips) / hostMips
-      for (let k = len; k < HISTORY_LENGTH; k++) history[row + k] = history[prev + k] as number
+        history[row + k] = value
+        history[row + (k < wrap ? k + HISTORY_LENGTH : k - HISTORY_LENGTH)] = value
+      }
+      for (let k = len; k < HISTORY_LENGTH; k++) {
+        const value = history[prev + k] as number
+        history[row + k] = value
+        history[row + (k < wrap ? k + HISTORY_LENGTH : k - HISTORY_LENGTH)] = value
+      }
     }
     p.requested[i + 1] = (p.requested[i] as number) + requestedTotal(s, v)
     const ram = s.vmMemMiB[v] as number

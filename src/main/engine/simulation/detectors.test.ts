@@ -18,7 +18,7 @@ import { refreshInstance } from './datacenter'
 import { createOn, destroyOn, requestedTotal } from './host-cpu'
 import type { Detector } from './policy'
 import { Simulation, simulate } from './simulation'
-import { HISTORY_LENGTH, type SimState } from './state'
+import { histBase, HISTORY_LENGTH, type SimState } from './state'
 import { countNonZeroBeginning, iqr, linearFit, mad } from './stats'
 
 const scenario = fc.record({
@@ -68,7 +68,7 @@ function direct(s: SimState, h: number, v: number, detector: Detector): Overload
     for (let k = 0; k < (s.vmHistLen[u] as number); k++)
       hist[k] =
         (hist[k] as number) +
-        ((s.vmHist[u * HISTORY_LENGTH + k] as number) * (s.vmMips[u] as number)) / hostMips
+        ((s.vmHist[histBase(s, u) + k] as number) * (s.vmMips[u] as number)) / hostMips
     requested += requestedTotal(s, u)
     maxRam = Math.max(maxRam, s.vmMemMiB[u] as number)
   }

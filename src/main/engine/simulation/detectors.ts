@@ -14,7 +14,7 @@ import { hostTotals, type HostTotals } from './detector-sums'
 import { requestedTotal } from './host-cpu'
 import type { Detector } from './policy'
 import { countNonZeroBeginning, iqr, linearFit, mad } from './stats'
-import { HISTORY_LENGTH, type HostEntries, type SimState } from './state'
+import { histBase, HISTORY_LENGTH, type HostEntries, type SimState } from './state'
 
 const history = new Float64Array(HISTORY_LENGTH)
 const reversed = new Float64Array(10)
@@ -24,7 +24,7 @@ function fillHistory(s: SimState, c: HostTotals, h: number, v: number): number {
   const off = h * HISTORY_LENGTH
   for (let k = 0; k < HISTORY_LENGTH; k++) history[k] = c.history[off + k] as number
   if (v >= 0) {
-    const vb = v * HISTORY_LENGTH
+    const vb = histBase(s, v)
     const len = s.vmHistLen[v] as number
     const mips = s.vmMips[v] as number
     const hostMips = s.hostTotalMips[h] as number
@@ -42,7 +42,7 @@ function historyAt(s: SimState, c: HostTotals, h: number, v: number, k: number):
   const own = c.history[h * HISTORY_LENGTH + k] as number
   if (v < 0 || k >= (s.vmHistLen[v] as number)) return own
   const term =
-    ((s.vmHist[v * HISTORY_LENGTH + k] as number) * (s.vmMips[v] as number)) /
+    ((s.vmHist[histBase(s, v) + k] as number) * (s.vmMips[v] as number)) /
     (s.hostTotalMips[h] as number)
   return own + term
 }

@@ -109,8 +109,14 @@ export interface SimState {
   /** 1 while the instance is down (its host failed) and waits for a restart. */
   vmDown: Uint8Array
   vmInitialHost: Int32Array
-  /** Utilization history, newest first, 30 per instance (CloudSim's PowerVm). */
+  /**
+   * Utilization history (CloudSim's PowerVm), a mirrored ring of `HIST_STRIDE` values per
+   * instance: slot k (k steps ago, newest first, k < `HISTORY_LENGTH`) of instance v is
+   * `vmHist[histBase(s, v) + k]` (`pushHistory` writes it).
+   */
   vmHist: Float64Array
+  /** Each instance's ring start in `vmHist` (0..`HISTORY_LENGTH` - 1). */
+  vmHistHead: Uint8Array
   vmHistLen: Uint8Array
   vmHistPrevS: Float64Array
   /** Values each instance has pushed onto its history so far (`detector-sums.ts` reads it). */
@@ -119,6 +125,37 @@ export interface SimState {
 }
 
 export const HISTORY_LENGTH = 30
+
+/**
+ * Values per instance in `SimState.vmHist`: its history twice over, so that the newest
+ * `HISTORY_LENGTH` slots are contiguous from the ring's start whatever it is (issue 15: a push
+ * writes two values where shifting the history moved 29, a quarter of the lr day's host
+ * updates).
+ */
+export const HIST_STRIDE = 2 * HISTORY_LENGTH
+
+/** Where slot 0 (the newest value) of instance v's history is in `s.vmHist`; slot k follows at +k. */
+export function histBase(s: SimState, v: number): number {
+  return v * HIST_STRIDE + (s.vmHistHead[v] as number)
+}
+
+/**
+ * Pushes value `u` onto instance v's history (newest first; the oldest of a full history
+ * drops out): the ring's start moves back by one and `u` is written there and one
+ * `HISTORY_LENGTH` further, so every slot k < `HISTORY_LENGTH` reads what a shift of the
+ * whole history would have left there.
+ */
+export function pushHistory(s: SimState, v: number, u: number): void {
+  const head = s.vmHistHead[v] as number
+  const next = head === 0 ? HISTORY_LENGTH - 1 : head - 1
+  s.vmHistHead[v] = next
+  const at = v * HIST_STRIDE + next
+  s.vmHist[at] = u
+  s.vmHist[at + HISTORY_LENGTH] = u
+  const len = s.vmHistLen[v] as number
+  if (len < HISTORY_LENGTH) s.vmHistLen[v] = len + 1
+  s.vmHistPushes[v] = (s.vmHistPushes[v] as number) + 1
+}
 
 function sumOf(xs: number[]): number {
   let s = 0
@@ -245,7 +282,8 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     vmRemoved: new Uint8Array(V),
     vmDown: new Uint8Array(V),
     vmInitialHost: new Int32Array(V).fill(-1),
-    vmHist: new Float64Array(keepHistory ? V * HISTORY_LENGTH : 0),
+    vmHist: new Float64Array(keepHistory ? V * HIST_STRIDE : 0),
+    vmHistHead: new Uint8Array(keepHistory ? V : 0),
     vmHistLen: new Uint8Array(V),
     vmHistPrevS: new Float64Array(V),
     vmHistPushes: new Float64Array(V),

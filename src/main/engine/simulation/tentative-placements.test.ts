@@ -85,7 +85,7 @@ describe('TentativePlacements', () => {
           for (const h of touched) expect(s.hostVersion[h]).toBeGreaterThan(versions[h] as number)
         }
       }),
-      { numRuns: 80 },
+      { numRuns: 80, seed: 15 },
     )
     // Not vacuous: undos happened, after placements that changed the state.
     expect(undone).toBeGreaterThan(20)

@@ -39,7 +39,7 @@ export interface TenancySimulation {
  * still redacts any provider-only or foreign name that slipped through.
  */
 export interface TenancyExplanationInput {
-  /** One sentence; empty for the projection's own (`Placed in Zone 2.`). */
+  /** One sentence; empty for the projection's own (`Placed on Host 2.`). */
   summary?: string
   /** Why hosts were not chosen, without counts of the provider's hosts. */
   reasons: ReadonlyArray<string>

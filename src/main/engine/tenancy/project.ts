@@ -102,6 +102,11 @@ export function projectTenantView(
       ? `Your 1 VM of ${name} has no room for it${why}.`
       : `None of your ${outer.count} VMs of ${name} has room for it${why}.`
   }
+  /** `summary`, naming `reasons` if it does not already (the views show the summary alone). */
+  const withReasons = (summary: string, reasons: readonly string[]): string => {
+    const missing = reasons.filter((r) => !summary.includes(r))
+    return missing.length === 0 ? summary : `${summary.replace(/\.$/, '')}: ${missing.join('; ')}.`
+  }
   /** The scheduler's decision about an own instance, in tenant-safe words. */
   const explain = (id: string, w: Workload, zoneId: string | undefined, refused: boolean) => {
     if (zoneId === undefined && !refused) return undefined
@@ -112,9 +117,9 @@ export function projectTenantView(
       outcome: zoneId !== undefined ? 'placed' : 'unplaced',
       summary:
         given?.summary !== undefined && given.summary !== ''
-          ? redact(given.summary)
+          ? withReasons(redact(given.summary), reasons)
           : zoneId !== undefined
-            ? `Placed in ${zoneLabel.get(zoneId) ?? zoneId}.`
+            ? `Placed on ${zoneLabel.get(zoneId) ?? zoneId}.`
             : unplacedSummary(w, reasons),
       reasons,
     }

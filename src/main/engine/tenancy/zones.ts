@@ -1,6 +1,7 @@
 /**
- * Abstract placement zones: each physical host the tenant's instances use gets a pseudonym
- * `zone-N`, numbered in the order of the tenant's own instances (so it depends on nothing but
+ * Pseudonymous hosts ("placement zones" in the code): each physical host the tenant's instances
+ * use gets a pseudonym, id `zone-N` and label `Host N` (review s9u C4: labelled `Zone N` they
+ * read as availability zones, which the design has too), numbered in the order of the tenant's own instances (so it depends on nothing but
  * the tenant's own placement). Host names appear only when the tenant may see them, and then
  * only for hosts its instances use.
  */
@@ -31,7 +32,7 @@ export function buildZones(
       const n = zones.length + 1
       zoneId = `zone-${n}`
       zoneOfHost.set(hostId, zoneId)
-      const zone: TenantZone = { id: zoneId, label: `Zone ${n}`, instanceIds: [] }
+      const zone: TenantZone = { id: zoneId, label: `Host ${n}`, instanceIds: [] }
       if (showHostNames) {
         const host = design.hosts.find((h) => h.id === hostId)
         if (host && host.name !== '') {

@@ -2,6 +2,7 @@
 import { fail, ok } from '../../../shared/contract'
 import { emptyDesign, openIntoSession } from '../../engine'
 import type { AppContext } from '../context'
+import { designProblems } from '../design-problems'
 import type { HandlerMap } from '../handler-types'
 import { simulationPatchProblem } from './simulation-patch'
 import { listSamples, readSample } from '../samples'
@@ -27,8 +28,9 @@ export function designHandlers(ctx: AppContext): HandlerMap<DesignCall> {
         session: call.session,
         samples: listSamples(ctx.paths.samplesDir),
       }),
-    'design:get': () => ok({ ...design.state, design: design.design, problems: design.problems }),
-    'design:validate': () => ok(design.problems),
+    'design:get': () =>
+      ok({ ...design.state, design: design.design, ...designProblems(design.problems) }),
+    'design:validate': () => ok(designProblems(design.problems).problems),
     'design:apply': (req) => {
       // a policy or weigher the run would refuse is refused now, naming the valid ones
       const refused = simulationPatchProblem(req.command)

@@ -13,7 +13,6 @@ import {
   ReportQueueFull,
   ReportWorkerError,
 } from '../reports/report-off-thread'
-import { ReportJobs } from '../reports/report-jobs'
 
 type ReportsCall = 'reports:export' | 'reports:cancel'
 
@@ -25,7 +24,7 @@ const TENANT_NOT_RUN_NOTE =
   'The datacenter could not be placed or simulated at this time, so this report has no run figures.'
 
 export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
-  const jobs = new ReportJobs()
+  const jobs = ctx.reportJobs
   // Nobody left to receive a job's file (its caller's last socket closed, its link revoked):
   // the job is cancelled, its pool thread terminated (review s6 #1). Disposed services leave
   // no job running; the process's pool itself ends with the process (`destroyReportPool`).

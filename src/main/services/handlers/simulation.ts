@@ -1,9 +1,9 @@
 /** Handlers of the `simulation:` calls, over the context's simulation runs (worker threads). */
-import { fail, ok, type PlacementResult } from '../../../shared/contract'
+import { fail, ok } from '../../../shared/contract'
 import { stepCountProblem } from '../../../shared/design/simulation-limits'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
-import { MAX_ACTIVE_RUNS } from '../simulation/runs'
+import { MAX_ACTIVE_RUNS, type RunPlacementReport } from '../simulation/runs'
 
 type SimulationCall =
   | 'simulation:start'
@@ -49,14 +49,18 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
         )
       // The placement the run starts from becomes the one every view shows (announced as
       // `scheduler:placed`), unless it already is: the run's thread places it and reports it
-      // before its first progress (review s7b #3: placing here froze every session). A run
-      // that was refused places nothing; should placing fail, the run reports why.
+      // before its first progress (review s7b #3: placing here froze every session). The run
+      // started last decides what the views show; a run refused here, or ended before it
+      // reported (cancelled while placing, failed), gives its ticket back, so an earlier
+      // run's placement is shown (review s9a #2); should placing fail, the run reports why.
       const design = ctx.design.design
       const seed = req.seed ?? design.simulation.seed
-      let since = -1
-      const publish = ctx.placement.runMustPlace(seed)
-        ? (result: PlacementResult) => ctx.placement.publishForRun(design, result, since)
-        : undefined
+      const places = ctx.placement.runMustPlace(seed)
+      const ticket = ctx.placement.runStarted()
+      const report: RunPlacementReport = {
+        placed: (result) => ctx.placement.publishForRun(design, result, ticket),
+        unplaced: () => ctx.placement.runWithdrawn(ticket),
+      }
       const started = guard('bad-request', () =>
         runs.start(
           design,
@@ -66,12 +70,11 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
             ...(req.horizonS !== undefined ? { horizonS: req.horizonS } : {}),
             ...(req.hostSeries !== undefined ? { hostSeries: req.hostSeries } : {}),
           },
-          publish,
+          places ? report : undefined,
         ),
       )
-      // The run started last is the one whose placement the views show (a refused start
-      // leaves an earlier run's pending placement alone).
-      if (started.ok) since = ctx.placement.runStarted()
+      if (!started.ok) ctx.placement.runWithdrawn(ticket)
+      else if (!places) ctx.placement.runOnShown(ticket)
       return started
     },
     'simulation:pause': (req) => guard('not-found', () => runs.pause(req.runId)),

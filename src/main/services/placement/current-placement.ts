@@ -56,6 +56,12 @@ export interface PlacementRun {
   asRunPlaces: boolean
 }
 
+/** A started run's claim on the views' placement: its ticket, and its placement once reported. */
+interface RunClaim {
+  ticket: number
+  reported?: { design: Design; result: PlacementResult }
+}
+
 /**
  * Told every new placement result (a `place`, an evacuation that moved instances, or a
  * placement made on demand for a changed design).
@@ -70,8 +76,12 @@ export class CurrentPlacement {
   private scratch: PlacementRun | undefined
   private readonly listeners = new Set<PlacementListener>()
   private digested: { result: PlacementResult; digest: PlacementDigest } | undefined
-  /** Counts changes of the published placement (a run's report must not undo a newer one). */
-  private changes = 0
+  /**
+   * The claims of runs started since the published placement last changed, oldest first: the
+   * newest claim decides what the views show (a run's report must not undo a newer start).
+   */
+  private claims: RunClaim[] = []
+  private tickets = 0
 
   constructor(
     private readonly session: DesignSession,
@@ -94,7 +104,7 @@ export class CurrentPlacement {
    * placement" simulated a placement no view showed). The run's engine places with
    * `createScheduler(design, { seed })` too (`engine/simulation/placement.ts`), except in
    * CloudSim-compatible mode (first fit or PABFD on the simulated hosts): never then.
-   * Pass the ticket `runStarted` gives once the run has started to `publishForRun`.
+   * Take a ticket (`runStarted`) before the run starts and pass it to `publishForRun`.
    */
   runMustPlace(seed: number): boolean {
     if (this.session.design.simulation.cloudsimCompat) return false
@@ -103,23 +113,62 @@ export class CurrentPlacement {
   }
 
   /**
-   * Marks that a run has started; returns its ticket for `publishForRun`. A placement that an
-   * earlier run reports after this is not published: the views show the placement of the run
-   * started last, whichever run's thread reports first (review s8a #1: two starts back to back
-   * showed the first run's placement while the second, started last, simulated another).
+   * Marks that a run is starting; returns its ticket for `publishForRun`, `runOnShown` or
+   * `runWithdrawn`. The views show the placement of the run started last, whichever run's
+   * thread reports first (review s8a #1: two starts back to back showed the first run's
+   * placement while the second, started last, simulated another); a run that ends without
+   * reporting (cancelled before it, failed, refused) gives its ticket back, and the run
+   * started before it is the last again (review s9a #2: a run cancelled at 0 % took the views
+   * from the run that went on to give the results).
    */
   runStarted(): number {
-    return ++this.changes
+    const ticket = ++this.tickets
+    this.claims.push({ ticket })
+    return ticket
+  }
+
+  /**
+   * The run with `ticket` starts from the published placement (it places nothing): what the
+   * views show is its placement, so the reports of runs started before it are not published.
+   */
+  runOnShown(ticket: number): void {
+    const at = this.claims.findIndex((c) => c.ticket === ticket)
+    if (at >= 0) this.claims.splice(0, at + 1)
+  }
+
+  /**
+   * The run with `ticket` ended without reporting its placement, or was refused: it gives its
+   * ticket back. A placement reported by the run started before it, kept while this one was
+   * pending, is published now.
+   */
+  runWithdrawn(ticket: number): void {
+    const at = this.claims.findIndex((c) => c.ticket === ticket && !c.reported)
+    if (at < 0) return
+    this.claims.splice(at, 1)
+    this.publishNewest()
   }
 
   /**
    * Publishes (announces, as `place` does) the placement a run of `design` reported it starts
-   * from, unless the open design has changed since (but for its meta), or the published
-   * placement has, or another run has started since (`since`: the run's `runStarted` ticket; a
-   * `place` or a later start in between is newer).
+   * from, once no run started after it is pending, unless the open design has changed since
+   * (but for its meta), or the published placement has (a `place`, an evacuation, or a later
+   * run's placement: the claim is gone then). `ticket`: the run's `runStarted` ticket.
    */
-  publishForRun(design: Design, result: PlacementResult, since: number): void {
-    if (since !== this.changes || !samePlacementInputs(design, this.session.design)) return
+  publishForRun(design: Design, result: PlacementResult, ticket: number): void {
+    const claim = this.claims.find((c) => c.ticket === ticket)
+    if (!claim) return
+    claim.reported = { design, result }
+    this.publishNewest()
+  }
+
+  /** Publishes the newest claim's placement if its run has reported it (and it is still fresh). */
+  private publishNewest(): void {
+    const newest = this.claims.at(-1)
+    if (!newest?.reported) return
+    const { design, result } = newest.reported
+    // older claims' runs started earlier: once the newest has spoken, they never will
+    this.claims = []
+    if (!samePlacementInputs(design, this.session.design)) return
     this.replace({ design: this.session.design, result, asRunPlaces: true })
     this.announce(result)
   }
@@ -244,7 +293,8 @@ export class CurrentPlacement {
     for (const old of [this.last, this.scratch]) if (old && old !== run) old.remote?.dispose()
     this.last = run
     this.scratch = undefined
-    this.changes++
+    // a placement made since a run started is newer than the one that run will report
+    this.claims = []
   }
 
   /**

@@ -3,6 +3,7 @@
  * (CLI, web host, tests) headless Chromium through playwright-core, at
  * `STRATA_CHROMIUM` or /usr/bin/chromium.
  */
+import type * as PlaywrightCore from 'playwright-core'
 import type { ShellCapabilities } from '../context'
 
 /** Flags that keep headless Chromium quiet and offline (see TOOLCHAIN.md). */
@@ -16,6 +17,20 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
+
+/** playwright-core, imported once: its first import holds the thread about 1–2 s. */
+let playwright: Promise<typeof PlaywrightCore> | undefined
+
+/**
+ * Starts importing playwright-core now, in the background (the web host calls it once it
+ * listens), so that the first PDF does not hold every other socket while it loads (review
+ * s8a #5: another socket's `app:info` waited 1.7 s at the start of the first PDF). A failed
+ * import is reported by the PDF that needs it.
+ */
+export function preloadPdfBrowser(): void {
+  playwright ??= import('playwright-core')
+  playwright.catch(() => undefined)
+}
 
 export function chromiumPath(): string {
   return process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium'
@@ -33,8 +48,9 @@ export async function htmlToPdfWithChromium(
   signal?.throwIfAborted()
   let browser
   try {
-    // Loaded here, not at start-up: playwright-core costs about a second to import.
-    const { chromium } = await import('playwright-core')
+    // Imported once; the web host starts it in the background at start-up.
+    playwright ??= import('playwright-core')
+    const { chromium } = await playwright
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
   } catch (error) {
     throw new Error(

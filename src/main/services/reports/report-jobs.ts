@@ -24,8 +24,19 @@ interface Job {
   owner: JobOwner
 }
 
+/** Why a report is refused once the host is stopping. */
+export const STOPPING_MESSAGE = 'the host is stopping; no new reports are started'
+
 export class ReportJobs {
   private readonly jobs = new Map<string, Job>()
+  private stopping = false
+  /** Called when a job finishes (for `stop` to know when none is left). */
+  private onFinish: (() => void) | undefined
+
+  /** Jobs in progress now: waiting for a thread, running, or printing their PDF. */
+  get count(): number {
+    return this.jobs.size
+  }
 
   /**
    * Starts a job for `owner`: its id and abort signal, or why not (the tenant caps).
@@ -34,6 +45,7 @@ export class ReportJobs {
   start(
     owner: JobOwner,
   ): { ok: true; jobId: string; signal: AbortSignal } | { ok: false; message: string } {
+    if (this.stopping) return { ok: false, message: STOPPING_MESSAGE }
     if (owner.session.role === 'tenant') {
       const tenantJobs = [...this.jobs.values()].filter((j) => j.owner.session.role === 'tenant')
       const own = tenantJobs.filter((j) => j.owner.caller === owner.caller).length
@@ -53,6 +65,30 @@ export class ReportJobs {
 
   finish(jobId: string): void {
     this.jobs.delete(jobId)
+    this.onFinish?.()
+  }
+
+  /**
+   * Shutdown (review s8a #6): refuses new jobs, cancels every job (a waiting one leaves the
+   * queue and never starts; a running one's thread ends; a printing one's browser closes), and
+   * resolves once every job has finished, i.e. its caller's answer is made, or after
+   * `timeoutMs`. Resolves with how many jobs were still in progress then.
+   */
+  stop(timeoutMs: number): Promise<number> {
+    this.stopping = true
+    this.cancelAll()
+    if (this.jobs.size === 0) return Promise.resolve(0)
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(), timeoutMs)
+      const done = (): void => {
+        clearTimeout(timer)
+        this.onFinish = undefined
+        resolve(this.jobs.size)
+      }
+      this.onFinish = () => {
+        if (this.jobs.size === 0) done()
+      }
+    })
   }
 
   /** Cancels every job of `caller` (its last socket closed), or every job; returns how many. */

@@ -16,8 +16,11 @@
  *   new submission or when a thread becomes free), so they waited for ever on a quiet host.
  * - Threads are reused between jobs (a thread started from source costs seconds) and end
  *   after `IDLE_MS` without work; `destroyReportPool` ends them all (shutdown).
- * The PDF, which needs the shell (Chromium), is made here from the worker's HTML. Without a
- * worker module (a build without `report-worker.js`) a report is made on this thread.
+ * - The PDF, which needs the shell (Chromium), is made on this thread from the worker's HTML,
+ *   within the job's turn: a job ends when its PDF is done, so at most `MAX_REPORT_WORKERS`
+ *   jobs place, simulate, write or print at once, and at most that many browsers run (review
+ *   s8a #5: a job left the bound when its HTML was made, and 3 browsers printed at once).
+ * Without a worker module (a build without `report-worker.js`) a report is made on this thread.
  */
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -153,7 +156,7 @@ export class ReportPool {
    * `ReportTenantNotFound`, `ReportRefused`, or an `Error` (the heap bound's, the worker's).
    */
   async run(options: ProduceReportOptions): Promise<ReportOutputs> {
-    const { onProgress, signal, makePdf: _pdfMaker, pdf, ...data } = options
+    const { onProgress, signal, makePdf, pdf, ...data } = options
     if (signal?.aborted) throw new ReportCancelled()
     if (this.pending >= this.threadCap + this.queueCap)
       throw new ReportQueueFull(this.pending, this.threadCap, this.queueCap)
@@ -177,7 +180,11 @@ export class ReportPool {
       if (result.type === 'not-found') throw new ReportTenantNotFound(result.message)
       if (result.type === 'refused') throw new ReportRefused(result.message)
       if (result.type === 'failed') throw new ReportFailed(result.message)
-      return result.outputs
+      const outputs = result.outputs
+      // Printed before the job's turn ends: the browser counts against the pool's bound.
+      if (pdf === true && outputs.html)
+        outputs.pdf = await printPdf(outputs.html, makePdf, signal, onProgress)
+      return outputs
     } catch (error) {
       if (signal?.aborted) throw new ReportCancelled()
       if (outOfMemory(error))
@@ -253,6 +260,31 @@ export class ReportPool {
   }
 }
 
+/**
+ * `html` printed to PDF by `make` (default headless Chromium), with its progress; the browser
+ * stops with `signal` (a cancel, the host's shutdown). Throws `ReportCancelled` when it
+ * aborts, `ReportWorkerError` naming why the PDF could not be made.
+ */
+async function printPdf(
+  html: string,
+  make: ProduceReportOptions['makePdf'],
+  signal: AbortSignal | undefined,
+  onProgress: ProduceReportOptions['onProgress'],
+): Promise<Uint8Array> {
+  if (signal?.aborted) throw new ReportCancelled()
+  onProgress?.({ stage: 'pdf', fraction: 0.88 })
+  try {
+    const bytes = await (make ?? htmlToPdfWithChromium)(html, signal)
+    onProgress?.({ stage: 'done', fraction: 1 })
+    return bytes
+  } catch (error) {
+    if (signal?.aborted) throw new ReportCancelled()
+    throw new ReportWorkerError(`the PDF could not be made: ${(error as Error).message}`, {
+      cause: error,
+    })
+  }
+}
+
 /** The process's report pool, made on the first job. */
 let shared: ReportPool | undefined
 
@@ -266,20 +298,7 @@ export async function produceReportOffThread(
 ): Promise<ReportOutputs> {
   if (!filename) return produceReport(options)
   shared ??= new ReportPool({ filename })
-  const outputs = await shared.run(options)
-  const { pdf, signal, onProgress, makePdf } = options
-  if (pdf && outputs.html) {
-    if (signal?.aborted) throw new ReportCancelled()
-    onProgress?.({ stage: 'pdf', fraction: 0.88 })
-    // The PDF stops with the job (a cancel, the host's shutdown): a browser left printing
-    // kept a stopping `strata serve` alive until it finished.
-    const make = makePdf ?? htmlToPdfWithChromium
-    outputs.pdf = await make(outputs.html, signal).catch((error: unknown) => {
-      throw signal?.aborted ? new ReportCancelled() : error
-    })
-    onProgress?.({ stage: 'done', fraction: 1 })
-  }
-  return outputs
+  return shared.run(options)
 }
 
 /** Report jobs running or waiting in the process's pool now. */

@@ -70,7 +70,21 @@ interface Run {
   send: (message: ToWorker) => void
   stop: () => void
   /** Told the placement the run starts from, when it was asked to report it. */
-  onPlaced?: (result: PlacementResult) => void
+  placement?: RunPlacementReport
+  /** Whether the run's thread has reported its placement. */
+  placed: boolean
+  /** Whether the run has ended (its end told): later messages of its thread are dropped. */
+  ended: boolean
+}
+
+/**
+ * Where a run that places first reports: `placed` with the placement it starts from, before
+ * any progress; `unplaced` when it ends without having reported one (cancelled before it,
+ * failed while placing or opening).
+ */
+export interface RunPlacementReport {
+  placed: (result: PlacementResult) => void
+  unplaced: () => void
 }
 
 /** A run's news: each progress report, and its end (with the result when there is one). */
@@ -106,15 +120,15 @@ export class SimulationRuns {
   ) {}
 
   /**
-   * Starts a run of `design`; throws with a clear message on a bad policy. With `onPlaced`,
-   * the run's thread first places the design as the app's `place` does and `onPlaced` is
+   * Starts a run of `design`; throws with a clear message on a bad policy. With `placement`,
+   * the run's thread first places the design as the app's `place` does and `placement` is
    * told that placement before any progress of the run (review s7b #3: main placed it on its
-   * own thread, stalling every session).
+   * own thread, stalling every session), or told it never will be.
    */
   start(
     design: Design,
     options: StartOptions = {},
-    onPlaced?: (result: PlacementResult) => void,
+    placement?: RunPlacementReport,
   ): SimulationRunInfo {
     // Parsed once here; the worker gets the parsed policy.
     const parsed = resolvePolicy(options.policy ?? design.simulation.policy)
@@ -152,14 +166,16 @@ export class SimulationRuns {
       ...options,
       policy: parsed.policy,
       hostSeries,
-      ...(onPlaced ? { placeFirst: true } : {}),
+      ...(placement ? { placeFirst: true } : {}),
     }
     const run: Run = {
       info,
       design,
       send: () => {},
       stop: () => {},
-      ...(onPlaced ? { onPlaced } : {}),
+      placed: false,
+      ended: false,
+      ...(placement ? { placement } : {}),
     }
     this.runs.set(runId, run)
     const onMessage = (m: FromWorker): void => this.onMessage(run, m)
@@ -196,9 +212,10 @@ export class SimulationRuns {
 
   private onMessage(run: Run, m: FromWorker): void {
     // A run forgotten (another design was opened) says nothing more, even from its queue.
-    if (this.runs.get(run.info.runId) !== run) return
+    if (this.runs.get(run.info.runId) !== run || run.ended) return
     if (m.type === 'placed') {
-      run.onPlaced?.(m.result)
+      run.placed = true
+      run.placement?.placed(m.result)
       return
     }
     if (m.type === 'progress') {
@@ -225,7 +242,14 @@ export class SimulationRuns {
       run.info.status = 'failed'
       run.info.error = m.message
     }
+    this.end(run)
+  }
+
+  /** Stops `run`'s thread and tells its end (and, if it never placed, gives its ticket back). */
+  private end(run: Run): void {
+    run.ended = true
     run.stop()
+    if (run.placement && !run.placed) run.placement.unplaced()
     this.tell({ kind: 'finished', detail: this.detail(run) })
     // the result is read with `simulation:get`: a large one is not pushed to every session
     this.hub.publish('simulation:finished', { ...run.info })
@@ -257,7 +281,10 @@ export class SimulationRuns {
       ...{ status: 'done', policy, seed, progress: 1, virtualTimeS: horizonS, horizonS },
       hostSeries: 'none',
     }
-    const run: Run = { info, design, result, send: () => {}, stop: () => {} }
+    const run: Run = {
+      ...{ info, design, result, send: () => {}, stop: () => {} },
+      ...{ placed: true, ended: true },
+    }
     this.runs.set(info.runId, run)
     this.tell({ kind: 'finished', detail: this.detail(run) })
     this.hub.publish('simulation:finished', { ...info })
@@ -337,7 +364,20 @@ export class SimulationRuns {
     return { ...run.info }
   }
 
+  /**
+   * Cancels a run: it answers `cancelled` at once, its result (what it simulated so far) and
+   * `simulation:finished` follow when its thread has stopped. A run still placing is stopped
+   * there (its thread ended, nothing more placed) and ends at once without a result: its
+   * placement is never published (review s9a #2).
+   */
   cancel(runId: string): SimulationRunInfo {
+    const run = this.find(runId)
+    if (run.placement && !run.placed && isActive(run)) {
+      run.info.status = 'cancelled'
+      run.info.hostSeries = 'none'
+      this.end(run)
+      return { ...run.info }
+    }
     return this.control(runId, { type: 'cancel' }, 'cancelled')
   }
 

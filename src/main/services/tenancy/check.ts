@@ -6,10 +6,10 @@ import { fail, type Result } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import { createTenantGuard, type Leak, type TenantGuard } from '../../engine'
 
-/** The zone pseudonyms a view may carry (`zone-N`, `Zone N`), up to `count` zones. */
+/** The host pseudonyms a view may carry (`zone-N`, `Host N`), up to `count` of them. */
 function pseudonyms(count: number): string[] {
   const out: string[] = []
-  for (let n = 1; n <= count; n++) out.push(`zone-${n}`, `Zone ${n}`)
+  for (let n = 1; n <= count; n++) out.push(`zone-${n}`, `Host ${n}`)
   return out
 }
 

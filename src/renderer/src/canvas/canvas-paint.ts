@@ -11,11 +11,15 @@ import type { StorageOverlay } from '../drawing/storage-overlay'
 import { applyOverlay } from './overlay'
 import { OverlaySlices } from './overlay-slices'
 import { applyStorageOverlay } from './storage-overlay'
-import { rackAggregates, type RackAggregate, type RackMember } from './rack-aggregates'
+import { rackAggregates, RackSums, type RackAggregate, type RackMember } from './rack-aggregates'
+import { nextTask } from './first-build'
 import type { RackLayer } from './rack-layer'
 import { drawMigrations, type MigrationMark } from './marks'
 import { LinkOverlayPainter } from './link-overlay'
 import type { LinkOverlay } from '../drawing/link-overlay'
+
+/** Hosts summed per task into the racks' totals (a few ms on an idle machine). */
+export const AGGREGATE_SLICE_HOSTS = 2500
 
 /** Quiet time after the last pan or zoom before the hosts in view are named, ms. */
 const HOSTS_IN_VIEW_SETTLE_MS = 150
@@ -23,8 +27,7 @@ const HOSTS_IN_VIEW_SETTLE_MS = 150
 export class CanvasPaint {
   overlay: ReadonlyMap<string, HostOverlay> = new Map()
   storage: ReadonlyMap<string, StorageOverlay> = new Map()
-  /** Large designs show instances as a count and a tenant-coloured border, not pies. */
-  compact = false
+  private large = false
   /** Set when nodes were rebuilt, so the next overlay is applied to every host. */
   stale = false
   /** What each rack's glyph shows. */
@@ -36,6 +39,8 @@ export class CanvasPaint {
   private inViewTimer: ReturnType<typeof setTimeout> | undefined
   /** Hosts of the overlay that show their rack's mean (counted once per overlay, not per pan). */
   private rackMeans = 0
+  /** Counts the racks' totals begun, so a newer overlay's supersedes a sliced one. */
+  private aggregating = 0
 
   /**
    * `standIn(id)`: the node on the canvas that stands for a member not on it (its rack),
@@ -44,12 +49,28 @@ export class CanvasPaint {
   constructor(
     private readonly cy: Core,
     private readonly layer: RackLayer | undefined,
-    sliced: boolean,
+    private readonly sliced: boolean,
     private readonly standIn: (id: string) => string | undefined = () => undefined,
     private readonly onHostsInView?: (hostIds: string[]) => void,
   ) {
     this.slices = new OverlaySlices(cy, sliced)
     if (onHostsInView) cy.on('viewport', () => this.scheduleHostsInView())
+  }
+
+  /**
+   * Large designs: the level-of-detail layer paints the host overlay over the nodes in view
+   * (`overlay-layer.ts`: the fill by utilization, a tenant-coloured ring, the instance count),
+   * so a placement or a simulation frame restyles no node; else Cytoscape's styles show it
+   * (instance pies).
+   */
+  get compact(): boolean {
+    return this.large
+  }
+
+  set compact(on: boolean) {
+    this.large = on
+    if (on) this.slices.cancel()
+    this.layer?.paintHosts(on ? (id) => this.overlay.get(id) : undefined)
   }
 
   /**
@@ -77,9 +98,10 @@ export class CanvasPaint {
    * updates the racks' totals; returns how many hosts show their rack's mean.
    */
   setOverlay(overlay: ReadonlyMap<string, HostOverlay>, design: Design | undefined): number {
-    this.slices.paint(overlay, this.stale, this.compact)
+    if (!this.large) this.slices.paint(overlay, this.stale, false)
     this.overlay = overlay
     this.stale = false
+    if (this.large) this.layer?.schedule()
     this.updateAggregates(design)
     let rackMeans = 0
     for (const o of overlay.values()) if (o.rackMean) rackMeans++
@@ -90,7 +112,7 @@ export class CanvasPaint {
 
   /** Paints the current overlay again on `hosts` (their labels were rewritten by an update). */
   repaint(hosts: ReadonlySet<string>): void {
-    if (hosts.size > 0 && this.overlay.size > 0)
+    if (hosts.size > 0 && this.overlay.size > 0 && !this.large)
       applyOverlay(this.cy, this.overlay, { force: true, only: hosts, compact: this.compact })
   }
 
@@ -123,6 +145,15 @@ export class CanvasPaint {
     this.scheduleHostsInView()
   }
 
+  /**
+   * Writes the overlay into every host node's style (a large design's picture export draws from
+   * the styles; the layer paints them otherwise).
+   */
+  styleForPicture(): void {
+    if (this.large)
+      applyOverlay(this.cy, this.overlay, { force: true, compact: true, styled: true })
+  }
+
   /** Sums the overlay per rack for the level-of-detail layer's glyphs. */
   updateAggregates(design: Design | undefined): void {
     if (!this.layer || !design) return
@@ -134,8 +165,35 @@ export class CanvasPaint {
           .filter((h) => h.rackId)
           .map((h) => ({ id: h.id, rackId: h.rackId as string, down: h.state !== 'up' })),
       }
-    this.totals = rackAggregates(this.members.list, this.overlay)
-    this.layer.setAggregates(this.totals)
+    const list = this.members.list
+    if (!this.sliced || list.length <= AGGREGATE_SLICE_HOSTS) {
+      this.aggregating++
+      this.totals = rackAggregates(list, this.overlay)
+      this.layer.setAggregates(this.totals)
+      return
+    }
+    void this.aggregateInSlices(list, this.overlay, this.layer)
+  }
+
+  /**
+   * Sums `overlay` per rack `AGGREGATE_SLICE_HOSTS` hosts per task (issue 19: 10,000 hosts at
+   * every placement and simulation frame, one task of 10–100 ms on a loaded machine); a newer
+   * overlay supersedes it. The racks' previous totals show meanwhile.
+   */
+  private async aggregateInSlices(
+    list: readonly RackMember[],
+    overlay: ReadonlyMap<string, HostOverlay>,
+    layer: RackLayer,
+  ): Promise<void> {
+    const run = ++this.aggregating
+    const sums = new RackSums(overlay)
+    for (let from = 0; from < list.length; from += AGGREGATE_SLICE_HOSTS) {
+      if (from > 0) await nextTask()
+      if (run !== this.aggregating) return
+      sums.add(list, from, Math.min(list.length, from + AGGREGATE_SLICE_HOSTS))
+    }
+    this.totals = sums.result()
+    layer.setAggregates(this.totals)
   }
 
   destroy(): void {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Core } from 'cytoscape'
 import { drawInCyFrame } from './cy-frame'
+import { viewGesture } from './view-gesture'
 
 const [SELECT_BOX, DRAG, NODE] = [0, 1, 2]
 
@@ -163,6 +164,36 @@ describe('drawInCyFrame', () => {
     panFrame()
     expect(style?.transform).toBe('')
     expect([clears[NODE], painted]).toEqual([2, 2])
+  })
+
+  it('moves the last drawing during a wheel or minimap gesture too, and redraws once it ends', () => {
+    const { cy, r, clears, panFrame, view } = fakeCy()
+    let painted = 0
+    drawInCyFrame(cy, () => painted++)
+    panFrame()
+    r.textureOnViewport = true
+    const gesture = viewGesture(cy)
+    gesture.begin()
+    for (let i = 1; i <= 5; i++) {
+      view.zoom = 1 + i / 10
+      panFrame()
+    }
+    const style = r.data.contexts[NODE]?.canvas.style
+    expect([clears[NODE], painted]).toEqual([1, 1])
+    expect(style?.transform).toContain('scale(1.5)')
+    const redraws = r.redraws
+    gesture.end()
+    // settling asks for one frame with the element layer flagged; it draws afresh
+    expect(r.redraws).toBe(redraws + 1)
+    expect(r.data.canvasNeedsRedraw[NODE]).toBe(true)
+    r.render()
+    expect([clears[NODE], painted, style?.transform]).toEqual([2, 2, ''])
+    // a small design (no texture while moving) is drawn at every frame, gesture or not
+    r.textureOnViewport = false
+    gesture.begin()
+    panFrame()
+    expect(clears[NODE]).toBe(3)
+    gesture.end()
   })
 
   it('is not offered by another renderer (WebGL: four layers) or without one (headless)', () => {

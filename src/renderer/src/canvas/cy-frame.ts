@@ -6,8 +6,9 @@
  * element layers) and the level-of-detail layer was a fourth. Here:
  * - `draw` paints over Cytoscape's element layer right after Cytoscape drew it, in the same
  *   task (no canvas of its own); `request()` has Cytoscape redraw that layer next frame;
- * - while the user pans or pinches a large design (Cytoscape's `textureOnViewport`, set by
- *   `first-build.ts`), nothing is redrawn: the element layer's last drawing is moved and scaled
+ * - while the user pans, pinches, wheel-zooms or drags through the minimap on a large design
+ *   (Cytoscape's `textureOnViewport`, set by `first-build.ts`; the wheel and the minimap are
+ *   our own gestures, `view-gesture.ts`), nothing is redrawn: the element layer's last drawing is moved and scaled
  *   by a CSS transform, which the compositor applies without a canvas to commit. Cytoscape
  *   would instead redraw the layer from a texture of the same view each frame (showing the
  *   same: what was in view when the gesture began); once the gesture ends it draws afresh;
@@ -19,6 +20,7 @@
  * gets `undefined` and the caller keeps its own canvas.
  */
 import type { Core } from 'cytoscape'
+import { viewGesture } from './view-gesture'
 
 /** Paints over Cytoscape's element layer: screen size in CSS px, device pixels per CSS px. */
 export type FramePainter = (
@@ -110,9 +112,15 @@ export function drawInCyFrame(cy: Core, paint: FramePainter): CyFrame | undefine
   const nodeCanvas = (contexts[r.NODE] as CanvasRenderingContext2D).canvas
   /** The view the element layer was last drawn at. */
   let drawnAt: { zoom: number; x: number; y: number } | undefined
+  const gesture = viewGesture(cy)
+  const redraw = (): void => {
+    r.redrawHint('eles', true)
+    r.redraw()
+  }
+  const unsettled = gesture.onSettled(redraw)
   r.render = function (options): void {
     if (options?.forcedContext) return render.call(r, options)
-    if (drawnAt && movingView(r)) {
+    if (drawnAt && r.textureOnViewport === true && (movingView(r) || gesture.moving)) {
       // screen = model × zoom + pan: the old drawing scaled by k and shifted to the new pan
       const k = cy.zoom() / drawnAt.zoom
       const pan = cy.pan()
@@ -147,11 +155,9 @@ export function drawInCyFrame(cy: Core, paint: FramePainter): CyFrame | undefine
     }
   }
   return {
-    request: () => {
-      r.redrawHint('eles', true)
-      r.redraw()
-    },
+    request: redraw,
     destroy: () => {
+      unsettled()
       nodeCanvas.style.transform = ''
       if (own) r.render = render
       else delete (r as Partial<CanvasRenderer>).render
@@ -160,9 +166,8 @@ export function drawInCyFrame(cy: Core, paint: FramePainter): CyFrame | undefine
   }
 }
 
-/** Whether the user is moving the view of a design drawn cheaply while it moves. */
+/** Whether the user is moving the view by one of Cytoscape's own gestures. */
 const movingView = (r: CanvasRenderer): boolean =>
-  r.textureOnViewport === true &&
   Boolean(r.pinching || r.hoverData.dragging || r.swipePanning || r.data.wheelZooming)
 
 /** The opacity of Cytoscape's ripple where a tap or pan starts (the stylesheet's `core`). */

@@ -2,8 +2,20 @@
 import type { Core, NodeSingular } from 'cytoscape'
 import type { CanvasFacts, EdgeFact, LabelFact, NodeFact, RackTotalsFact } from './test-hook-types'
 import type { RackAggregate } from './rack-aggregates'
+import { cssRgb, type HostMark } from './overlay-layer'
+import type { HostOverlay } from '../drawing/host-overlay'
 
-export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): NodeFact {
+/** The overlay the level-of-detail layer paints on a host, and how (large designs). */
+export type PaintedHost = (
+  id: string,
+  state: unknown,
+) => { overlay: HostOverlay; mark: HostMark } | undefined
+
+export function nodeFact(
+  n: NodeSingular,
+  container: HTMLElement | undefined,
+  painted?: PaintedHost,
+): NodeFact {
   const p = n.position()
   const r = n.renderedPosition()
   const rect = container?.getBoundingClientRect()
@@ -32,6 +44,17 @@ export function nodeFact(n: NodeSingular, container: HTMLElement | undefined): N
   if (box) fact.parent = box
   const byTenant = n.data('instancesByTenant') as Record<string, number> | undefined
   if (byTenant) fact.instancesByTenant = { ...byTenant }
+  // a large design's hosts: what the layer paints over the node (`overlay-layer.ts`)
+  const layer = fact.kind === 'host' ? painted?.(fact.id, n.data('state')) : undefined
+  if (layer) {
+    const { overlay, mark } = layer
+    fact.colour = cssRgb(mark.fill)
+    if (overlay.utilization !== undefined) fact.utilization = overlay.utilization
+    else delete fact.utilization
+    const instances = overlay.instances ?? []
+    if (instances.length > 0)
+      fact.instancesByTenant = Object.fromEntries(instances.map((i) => [i.tenantId, i.count]))
+  }
   return fact
 }
 
@@ -39,9 +62,10 @@ export function collectFacts(
   cy: Core,
   container: HTMLElement | undefined,
   revision: number,
+  painted?: PaintedHost,
 ): CanvasFacts {
   return {
-    nodes: cy.nodes().map((n) => nodeFact(n, container)),
+    nodes: cy.nodes().map((n) => nodeFact(n, container, painted)),
     // bundles stand for links while zoomed out; facts list the design's links
     edges: cy.edges('[kind != "bundle"]').map((e) => {
       const fact: EdgeFact = {
@@ -66,7 +90,11 @@ export function collectFacts(
 }
 
 /** Facts of the nodes whose centre is inside the visible canvas. */
-export function nodesInView(cy: Core, container: HTMLElement | undefined): NodeFact[] {
+export function nodesInView(
+  cy: Core,
+  container: HTMLElement | undefined,
+  painted?: PaintedHost,
+): NodeFact[] {
   const e = cy.extent()
   return cy
     .nodes()
@@ -74,7 +102,7 @@ export function nodesInView(cy: Core, container: HTMLElement | undefined): NodeF
       const p = n.position()
       return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2
     })
-    .map((n) => nodeFact(n as NodeSingular, container))
+    .map((n) => nodeFact(n as NodeSingular, container, painted))
 }
 
 /** What each rack's glyph shows, for the test hook. */
@@ -100,6 +128,7 @@ interface DrawnLayer {
   labels(): LabelFact[]
   bundlesDrawn(): number
   mosaicsDrawn(): number
+  paintedHost: PaintedHost
 }
 
 /**
@@ -117,18 +146,20 @@ export class CanvasProbe {
     },
   ) {}
 
+  private readonly painted: PaintedHost = (id, state) => this.layer?.paintedHost(id, state)
+
   facts(): CanvasFacts {
-    return collectFacts(this.cy, this.container, this.state.revision())
+    return collectFacts(this.cy, this.container, this.state.revision(), this.painted)
   }
 
   node(id: string): NodeFact | undefined {
     const n = this.cy.getElementById(id)
-    return n.nonempty() && n.isNode() ? nodeFact(n, this.container) : undefined
+    return n.nonempty() && n.isNode() ? nodeFact(n, this.container, this.painted) : undefined
   }
 
   /** Facts of the nodes whose centre is inside the visible canvas. */
   nodesInView(): NodeFact[] {
-    return nodesInView(this.cy, this.container)
+    return nodesInView(this.cy, this.container, this.painted)
   }
 
   /** What each rack's glyph shows. */

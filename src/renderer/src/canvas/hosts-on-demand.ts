@@ -12,6 +12,7 @@ import { applyOverlay } from './overlay'
 import { applyStorageOverlay } from './storage-overlay'
 import { markUplinks } from './viewport'
 import { GLYPH_RACK_PX } from './rack-layer'
+import { viewGesture } from './view-gesture'
 
 /** The overlays the canvas currently shows, read when hosts are created (`canvas-paint.ts`). */
 export interface ShownPaint {
@@ -43,7 +44,9 @@ export class HostsOnDemand {
     if (!this.store.anyPending() || this.timer !== undefined) return
     this.timer = setTimeout(() => {
       this.timer = undefined
-      this.inView()
+      // not in the middle of a wheel or minimap gesture: once it settles
+      if (viewGesture(this.cy).moving) this.schedule()
+      else this.inView()
     }, SETTLE_MS)
   }
 

@@ -1,6 +1,6 @@
 /** Marks drawn over the design: problem borders and migrations in flight. */
 import type { Core } from 'cytoscape'
-import type { Problem } from '../../../shared/contract'
+import type { ProblemElements } from '../../../shared/contract'
 
 /** Ids of elements with an error, and with a warning. */
 export interface ProblemIds {
@@ -8,14 +8,13 @@ export interface ProblemIds {
   warnings: Set<string>
 }
 
-/** Marks elements with problems (a border); returns the ids marked (hosts created later too). */
-export function markProblems(cy: Core, problems: readonly Problem[]): ProblemIds {
-  const errors = new Set<string>()
-  const warnings = new Set<string>()
-  for (const p of problems) {
-    if (!p.elementId) continue
-    ;(p.severity === 'error' ? errors : warnings).add(p.elementId)
-  }
+/**
+ * Marks elements with problems (a border); returns the ids marked (hosts created later too).
+ * The ids come from main apart from the listed problems, which are bounded (review s9a #1).
+ */
+export function markProblems(cy: Core, elements: ProblemElements): ProblemIds {
+  const errors = new Set(elements.errors)
+  const warnings = new Set(elements.warnings)
   cy.batch(() => {
     cy.elements('.has-error, .has-warning').removeClass('has-error has-warning')
     for (const id of errors) cy.getElementById(id).addClass('has-error')

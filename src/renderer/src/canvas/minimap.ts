@@ -1,10 +1,12 @@
 /**
  * A minimap: every node as a dot on a small 2D canvas, with the visible viewport as a frame.
- * Click or drag on it to pan. Redraws at most once per animation frame.
+ * Click or drag on it to pan (a view gesture, `view-gesture.ts`: a large design is drawn afresh
+ * when the pointer is released, not at every move). Redraws at most once per animation frame.
  */
 import type { Core } from 'cytoscape'
 import { isContainer } from './elements'
 import { packedColour, paintDots } from './minimap-dots'
+import { viewGesture } from './view-gesture'
 
 export class Minimap {
   private frame = 0
@@ -147,13 +149,18 @@ export class Minimap {
         y: this.cy.height() / 2 - model.y * zoom,
       })
     }
+    const gesture = viewGesture(this.cy)
+    gesture.begin()
     pan(down)
     const up = (): void => {
       window.removeEventListener('pointermove', pan)
       window.removeEventListener('pointerup', up)
+      window.removeEventListener('pointercancel', up)
+      gesture.end()
     }
     window.addEventListener('pointermove', pan)
     window.addEventListener('pointerup', up)
+    window.addEventListener('pointercancel', up)
   }
 
   destroy(): void {

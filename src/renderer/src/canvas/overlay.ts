@@ -29,8 +29,14 @@ export interface OverlayOptions {
   force?: boolean
   /** Only these hosts (default: every host on the canvas). */
   only?: ReadonlySet<string> | NodeCollection
-  /** Instances as a count and a tenant-coloured border (large designs), not pies. */
+  /**
+   * A large design: the level-of-detail layer paints the overlay (`overlay-layer.ts`) and nodes
+   * are left as they are, unless `styled` (a picture export draws from the styles): then
+   * instances are a count and a tenant-coloured border, not pies.
+   */
   compact?: boolean
+  /** With `compact`, write the overlay into the nodes' styles all the same. */
+  styled?: boolean
 }
 
 /** The overlay a host node was last painted with (node scratch, dropped with the node). */
@@ -46,7 +52,8 @@ export function applyOverlay(
   overlay: ReadonlyMap<string, HostOverlay>,
   options: OverlayOptions = {},
 ): void {
-  const { force = false, only, compact = false } = options
+  const { force = false, only, compact = false, styled = false } = options
+  if (compact && !styled) return
   cy.batch(() => {
     const nodes =
       only === undefined

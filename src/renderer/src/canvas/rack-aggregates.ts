@@ -36,65 +36,84 @@ interface Sums {
 }
 
 /**
- * Sums `overlay` per rack over `members` (hosts outside any rack are skipped). One pass; the
+ * Sums an overlay per rack, a run of members at a time (`add`), so a caller can give the page
+ * back between runs (10,000 hosts are summed at every placement and simulation frame). The
  * rack of the previous member is reused, so a design's hosts, listed rack by rack, cost one
- * map lookup per rack rather than per host (10,000 hosts are summed at every placement and
- * simulation frame).
+ * map lookup per rack rather than per host.
  */
-export function rackAggregates(
-  members: Iterable<RackMember>,
-  overlay: ReadonlyMap<string, HostOverlay>,
-): Map<string, RackAggregate> {
-  const sums = new Map<string, Sums>()
-  let last: Sums | undefined
-  let lastRack: string | undefined
-  for (const m of members) {
-    if (m.rackId !== lastRack) {
-      lastRack = m.rackId
-      last = sums.get(m.rackId)
-      if (!last) {
-        const a = {
-          hosts: 0,
-          up: 0,
-          failed: 0,
-          off: 0,
-          instances: 0,
-          utilizationHosts: 0,
-          tenants: [],
+export class RackSums {
+  private readonly sums = new Map<string, Sums>()
+  private last: Sums | undefined
+  private lastRack: string | undefined
+
+  constructor(private readonly overlay: ReadonlyMap<string, HostOverlay>) {}
+
+  /** Adds members `from` (inclusive) to `to` (exclusive) of `members`. */
+  add(members: readonly RackMember[], from = 0, to = members.length): void {
+    const overlay = this.overlay
+    for (let k = from; k < to; k++) {
+      const m = members[k] as RackMember
+      if (m.rackId !== this.lastRack) {
+        this.lastRack = m.rackId
+        this.last = this.sums.get(m.rackId)
+        if (!this.last) {
+          const a = {
+            hosts: 0,
+            up: 0,
+            failed: 0,
+            off: 0,
+            instances: 0,
+            utilizationHosts: 0,
+            tenants: [],
+          }
+          this.last = { a, utilization: 0, tenants: new Map() }
+          this.sums.set(m.rackId, this.last)
         }
-        last = { a, utilization: 0, tenants: new Map() }
-        sums.set(m.rackId, last)
+      }
+      const s = this.last as Sums
+      const a = s.a
+      const o = overlay.get(m.id)
+      a.hosts++
+      if (o?.failed) a.failed++
+      else if (o?.off) a.off++
+      else if (!m.down) a.up++
+      if (o === undefined) continue
+      if (o.utilization !== undefined) {
+        a.utilizationHosts++
+        s.utilization += o.utilization
+      }
+      for (const i of o.instances ?? []) {
+        a.instances += i.count
+        const t = s.tenants.get(i.tenantId)
+        if (t) t.count += i.count
+        else s.tenants.set(i.tenantId, { colour: i.colour, count: i.count })
       }
     }
-    const s = last as Sums
-    const a = s.a
-    const o = overlay.get(m.id)
-    a.hosts++
-    if (o?.failed) a.failed++
-    else if (o?.off) a.off++
-    else if (!m.down) a.up++
-    if (o === undefined) continue
-    if (o.utilization !== undefined) {
-      a.utilizationHosts++
-      s.utilization += o.utilization
-    }
-    for (const i of o.instances ?? []) {
-      a.instances += i.count
-      const t = s.tenants.get(i.tenantId)
-      if (t) t.count += i.count
-      else s.tenants.set(i.tenantId, { colour: i.colour, count: i.count })
-    }
   }
-  const out = new Map<string, RackAggregate>()
-  for (const [rackId, s] of sums) {
-    const a = s.a
-    if (a.utilizationHosts > 0) a.utilization = s.utilization / a.utilizationHosts
-    a.tenants = [...s.tenants]
-      .map(([tenantId, t]) => ({ tenantId, ...t }))
-      .sort((x, y) => y.count - x.count || (x.tenantId < y.tenantId ? -1 : 1))
-    out.set(rackId, a)
+
+  /** Each rack's totals over the members added. */
+  result(): Map<string, RackAggregate> {
+    const out = new Map<string, RackAggregate>()
+    for (const [rackId, s] of this.sums) {
+      const a = s.a
+      if (a.utilizationHosts > 0) a.utilization = s.utilization / a.utilizationHosts
+      a.tenants = [...s.tenants]
+        .map(([tenantId, t]) => ({ tenantId, ...t }))
+        .sort((x, y) => y.count - x.count || (x.tenantId < y.tenantId ? -1 : 1))
+      out.set(rackId, a)
+    }
+    return out
   }
-  return out
+}
+
+/** Sums `overlay` per rack over `members` (hosts outside any rack are skipped), in one pass. */
+export function rackAggregates(
+  members: readonly RackMember[],
+  overlay: ReadonlyMap<string, HostOverlay>,
+): Map<string, RackAggregate> {
+  const sums = new RackSums(overlay)
+  sums.add(members)
+  return sums.result()
 }
 
 /** Green (idle) to red (busy), as the host colouring: `mapData(utilization, 0, 1, …)`. */

@@ -1,8 +1,10 @@
 /**
  * The text a rack's glyph and header draw: the names' shared prefix left out of rack labels,
- * and the glyph's lines (hosts up, instances placed) for the room it has.
+ * and the glyph's lines (hosts up, instances placed) for the room it has; and the glyph itself.
  */
 import type { RackAggregate } from './rack-aggregates'
+import { utilizationColour } from './rack-aggregates'
+import type { CanvasColours } from './style'
 
 /** The longest prefix of every name ending in a separator (`rack-` of `rack-0001`). */
 export function commonPrefix(names: readonly string[]): string {
@@ -43,4 +45,50 @@ export function instancesText(
 ): string {
   const long = `${count} inst.`
   return measure(long) <= widthPx ? long : String(count)
+}
+
+/**
+ * Draws rack `a`'s glyph on its screen box `s` (px): a header over the rack's top rows with its
+ * text lines, a utilization bar (grey outline before a run) and the tenants' shares. The
+ * context's font is the glyph's (10 px) already.
+ */
+export function drawGlyph(
+  ctx: CanvasRenderingContext2D,
+  a: RackAggregate,
+  s: { x1: number; y1: number; x2: number; y2: number },
+  c: CanvasColours,
+): void {
+  const width = s.x2 - s.x1
+  const height = s.y2 - s.y1
+  // the glyph: a header over the rack's top rows, the hosts (or their mosaic) visible below
+  const lines = height >= 40 ? 2 : 1
+  const header = Math.min(height * 0.6, lines * 12 + 12)
+  ctx.globalAlpha = 0.94
+  ctx.fillStyle = c.rack
+  ctx.fillRect(s.x1 + 1, s.y1 + 1, width - 2, header)
+  ctx.globalAlpha = 1
+  ctx.textAlign = 'left'
+  ctx.textBaseline = 'top'
+  const measure = (t: string): number => ctx.measureText(t).width
+  glyphLines(a, lines, width - 6, measure).forEach((line, k) => {
+    ctx.fillStyle = line.alert ? c.error : c.text
+    ctx.fillText(line.text, s.x1 + 3, s.y1 + 3 + 12 * k, width - 6)
+  })
+  const barY = s.y1 + 3 + lines * 12
+  const barW = width - 6
+  // utilization: the bar's fill and colour; grey outline before a run
+  ctx.strokeStyle = c.link
+  ctx.strokeRect(s.x1 + 3, barY, barW, 4)
+  if (a.utilization !== undefined) {
+    ctx.fillStyle = utilizationColour(a.utilization)
+    ctx.fillRect(s.x1 + 3, barY, Math.max(1, barW * a.utilization), 4)
+  }
+  // tenants' shares of the rack's instances
+  let x = s.x1 + 3
+  for (const t of a.tenants) {
+    const part = (barW * t.count) / Math.max(1, a.instances)
+    ctx.fillStyle = t.colour
+    ctx.fillRect(x, barY + 5, part, 3)
+    x += part
+  }
 }

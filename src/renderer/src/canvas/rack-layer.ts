@@ -12,11 +12,10 @@
  * per pan frame fewer for the compositor to commit); with another renderer (WebGL) on a canvas
  * of its own over Cytoscape's. Redraws at most once per animation frame.
  */
-import type { Core } from 'cytoscape'
+import type { Core, NodeSingular } from 'cytoscape'
 import type { CanvasColours } from './style'
 import type { RackAggregate } from './rack-aggregates'
-import { commonPrefix, glyphLines } from './rack-glyph-text'
-import { utilizationColour } from './rack-aggregates'
+import { commonPrefix, drawGlyph } from './rack-glyph-text'
 import type { RackSlot } from '../drawing/tiered-layout'
 import type { LabelFact } from './test-hook-types'
 import { bundleKey, drawBundleLines, type RackBundle } from './bundles'
@@ -24,6 +23,7 @@ import { LabelSprites } from './label-sprites'
 import type { HostOverlay } from '../drawing/host-overlay'
 import { drawMosaic, MOSAIC_RACK_PX, type MosaicMember } from './rack-mosaic'
 import { drawInCyFrame, type CyFrame } from './cy-frame'
+import { drawHostMarks, hostMark, type HostMark } from './overlay-layer'
 
 /** Where the layer finds the members a rack holds off the canvas, and their overlay. */
 export interface HeldMembers {
@@ -41,6 +41,10 @@ export const RACK_LABEL_ZOOM = RACK_LABEL_MIN_PX / RACK_LABEL_MODEL_PX
 export const GLYPH_RACK_PX = 160
 
 type Box = { x1: number; y1: number; x2: number; y2: number }
+
+/** The font of the layer's labels of `px` pixels. */
+const labelFont = (px: number, bold = false): string =>
+  `${bold ? '600 ' : ''}${px}px system-ui, sans-serif`
 
 export class RackLayer {
   private frame = 0
@@ -67,10 +71,18 @@ export class RackLayer {
   private members: HeldMembers | undefined
   /** Racks drawn as mosaics in the last frame. */
   private drawnMosaics = 0
+  /** The overlay of hosts on the canvas, painted by this layer (large designs: `overlay-layer.ts`). */
+  private hostOverlay: ((id: string) => HostOverlay | undefined) | undefined
+  /** The host nodes on the canvas (dropped when nodes are added or removed). */
+  private hostNodes: NodeSingular[] | undefined
+  private drawnHostMarks = 0
   private readonly redraw = (): void => this.schedule()
   private readonly invalidate = (): void => {
     this.boxes = undefined
     this.schedule()
+  }
+  private readonly nodesChanged = (): void => {
+    this.hostNodes = undefined
   }
 
   /** Drawing in Cytoscape's frame (`cy-frame.ts`); none: on `canvas`. */
@@ -103,6 +115,7 @@ export class RackLayer {
   ) {
     cy.on('viewport resize', this.redraw)
     cy.on('add remove position', this.invalidate)
+    cy.on('add remove', this.nodesChanged)
     cy.on('data', 'node.rack', this.invalidate)
   }
 
@@ -141,6 +154,27 @@ export class RackLayer {
   setHeldMembers(held: HeldMembers): void {
     this.members = held
     this.schedule()
+  }
+
+  /**
+   * Paints the overlay of the hosts on the canvas in view (`overlay-layer.ts`), read through
+   * `overlayOf` every frame; undefined: Cytoscape's styles show it (small designs). Call
+   * `schedule` when the overlay changes.
+   */
+  paintHosts(overlayOf: ((id: string) => HostOverlay | undefined) | undefined): void {
+    this.hostOverlay = overlayOf
+    this.schedule()
+  }
+
+  /** The overlay the layer paints on host `id` and how (none: Cytoscape's styles show it). */
+  paintedHost(id: string, state: unknown): { overlay: HostOverlay; mark: HostMark } | undefined {
+    const overlay = this.hostOverlay?.(id)
+    return overlay ? { overlay, mark: hostMark(state, overlay, this.colours) } : undefined
+  }
+
+  /** How many hosts on the canvas the last frame painted with their overlay (test hook). */
+  hostMarksDrawn(): number {
+    return this.drawnHostMarks
   }
 
   /** How many racks the last frame drew as mosaics (test hook). */
@@ -229,6 +263,13 @@ export class RackLayer {
     const visible = (b: Box): boolean => b.x2 >= 0 && b.x1 <= w && b.y2 >= 0 && b.y1 <= h
     const boxes = this.rackBoxes()
     this.drawnBundles = zoom < RACK_LABEL_ZOOM ? this.drawBundles(ctx, boxes, screen, w, h) : 0
+    this.drawnHostMarks = 0
+    if (this.hostOverlay) {
+      this.hostNodes ??= this.cy.nodes('.host').toArray() as NodeSingular[]
+      const view = { zoom, pan, width: w, height: h }
+      this.drawnHostMarks = drawHostMarks(ctx, this.hostNodes, view, this.hostOverlay, this.colours)
+      this.font = ctx.font
+    }
     const rows = new Map<string, Box>()
     const halls = new Map<string, Box>()
     const grow = (map: Map<string, Box>, key: string, b: Box): void => {
@@ -263,7 +304,9 @@ export class RackLayer {
       if ((rowsPerHall.get(hallId) ?? 0) < 2) continue
       const text = `Row ${Number(row) + 1}`
       const y = Math.min(Math.max(s.y1 + 8, 10), s.y2 - 8)
-      this.label(ctx, 'row', `${hallId}/${row}`, text, Math.max(4, s.x1 - 8), y, 11, 'right')
+      // right-aligned left of the row; once the row begins left of the view, whole at its edge
+      const x = Math.max(4 + this.sprites.width(labelFont(11), text), s.x1 - 8)
+      this.label(ctx, 'row', `${hallId}/${row}`, text, x, y, 11, 'right')
     }
     for (const [hallId, s] of halls) {
       // racks in no zone need no heading unless there are halls to tell them from
@@ -314,7 +357,6 @@ export class RackLayer {
   private drawRack(ctx: CanvasRenderingContext2D, id: string, s: Box, zoom: number): void {
     const c = this.colours
     const width = s.x2 - s.x1
-    const height = s.y2 - s.y1
     const a = this.aggregates.get(id)
     const name = this.rackNames.get(id) ?? id
     const held = this.members
@@ -334,38 +376,8 @@ export class RackLayer {
       this.label(ctx, 'rack', id, text, s.x1 + width / 2, s.y1 - px / 2 - 2, px, 'center', true)
     }
     if (zoom >= RACK_LABEL_ZOOM || width >= GLYPH_RACK_PX || !a || width < 24) return
-    // the glyph: a header over the rack's top rows, the hosts (or their mosaic) visible below
-    const lines = height >= 40 ? 2 : 1
-    const header = Math.min(height * 0.6, lines * 12 + 12)
-    ctx.globalAlpha = 0.94
-    ctx.fillStyle = c.rack
-    ctx.fillRect(s.x1 + 1, s.y1 + 1, width - 2, header)
-    ctx.globalAlpha = 1
     this.setFont(ctx, '10px system-ui, sans-serif')
-    ctx.textAlign = 'left'
-    ctx.textBaseline = 'top'
-    const measure = (t: string): number => ctx.measureText(t).width
-    glyphLines(a, lines, width - 6, measure).forEach((line, k) => {
-      ctx.fillStyle = line.alert ? c.error : c.text
-      ctx.fillText(line.text, s.x1 + 3, s.y1 + 3 + 12 * k, width - 6)
-    })
-    const barY = s.y1 + 3 + lines * 12
-    const barW = width - 6
-    // utilization: the bar's fill and colour; grey outline before a run
-    ctx.strokeStyle = c.link
-    ctx.strokeRect(s.x1 + 3, barY, barW, 4)
-    if (a.utilization !== undefined) {
-      ctx.fillStyle = utilizationColour(a.utilization)
-      ctx.fillRect(s.x1 + 3, barY, Math.max(1, barW * a.utilization), 4)
-    }
-    // tenants' shares of the rack's instances
-    let x = s.x1 + 3
-    for (const t of a.tenants) {
-      const part = (barW * t.count) / Math.max(1, a.instances)
-      ctx.fillStyle = t.colour
-      ctx.fillRect(x, barY + 5, part, 3)
-      x += part
-    }
+    drawGlyph(ctx, a, s, c)
   }
 
   private label(
@@ -379,7 +391,7 @@ export class RackLayer {
     align: CanvasTextAlign,
     bold = false,
   ): void {
-    const font = `${bold ? '600 ' : ''}${px}px system-ui, sans-serif`
+    const font = labelFont(px, bold)
     // a halo in the page colour keeps the text legible over hosts and links
     const colours = { text: this.colours.text, halo: this.colours.zone }
     const at = { x, y, align: align === 'right' || align === 'center' ? align : 'left' } as const
@@ -399,6 +411,7 @@ export class RackLayer {
     this.inFrame?.destroy()
     this.cy.off('viewport resize', this.redraw)
     this.cy.off('add remove position', this.invalidate)
+    this.cy.off('add remove', this.nodesChanged)
     this.cy.off('data', 'node.rack', this.invalidate)
   }
 }

@@ -91,10 +91,7 @@ describe('TopologyCanvas', () => {
 
   it('marks elements with problems and reports selections', () => {
     const { canvas } = setup()
-    canvas.setProblems([
-      { severity: 'error', path: 'hosts[0].memoryMiB', message: 'x', elementId: 'kvm-1' },
-      { severity: 'warning', path: 'links[0]', message: 'y', elementId: 'tor-1' },
-    ])
+    canvas.setProblems({ errors: ['kvm-1'], warnings: ['tor-1'] })
     expect(canvas.probe.node('kvm-1')?.classes).toContain('has-error')
     expect(canvas.probe.node('tor-1')?.classes).toContain('has-warning')
     canvas.setSelection(['kvm-2', 'kvm-1'])

@@ -4,7 +4,7 @@
  * context menu) as callbacks. Components talk to this class, never to `cy`.
  */
 import type { Core, NodeSingular, Position } from 'cytoscape'
-import type { DesignChanges, Problem } from '../../../shared/contract'
+import type { DesignChanges, ProblemElements } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import type { HostOverlay } from '../drawing/host-overlay'
 import type { StorageOverlay } from '../drawing/storage-overlay'
@@ -27,6 +27,7 @@ import { ContainerCarrier } from './containers'
 import * as firstBuild from './first-build'
 import { bindGestures, LinkDrawing, registerExtensions, type CanvasCallbacks } from './gestures'
 import { Minimap } from './minimap'
+import { viewGesture } from './view-gesture'
 import { drawCanvasSvg, type PictureOptions, type SvgPicture } from './svg-export'
 import { fitViewport, modelPosition, zoomAboutCentre, type FitInsets } from './viewport'
 
@@ -117,7 +118,12 @@ export class TopologyCanvas {
     }
     const target = { cy, hosts, paint, drawing, detail, state, settled, insets: () => this.insets }
     this.loader = new firstBuild.CanvasLoader(target, FIT_PADDING)
-    cy.on('zoom', () => this.lod.update())
+    // not in the middle of a wheel or minimap gesture (its frames show the last drawing moved)
+    const gesture = viewGesture(cy)
+    cy.on('zoom', () => {
+      if (!gesture.moving) this.lod.update()
+    })
+    gesture.onSettled(() => this.lod.update())
     cy.on('viewport', () => {
       if (!this.state.loading) this.onDemand.schedule()
     })
@@ -170,8 +176,8 @@ export class TopologyCanvas {
   }
 
   /** Marks elements with problems (a border) and tells how many each has. */
-  setProblems(problems: readonly Problem[]): void {
-    this.onDemand.problems = markProblems(this.cy, problems)
+  setProblems(elements: ProblemElements): void {
+    this.onDemand.problems = markProblems(this.cy, elements)
   }
 
   /** Storage systems coloured by load at the shown time (see storage-overlay.ts). */
@@ -281,10 +287,13 @@ export class TopologyCanvas {
   svgPicture(options: PictureOptions = {}): SvgPicture {
     // every host, also of racks never zoomed into
     this.onDemand.create(this.hosts.pendingRacks())
+    // a large design's host overlay is painted by the layer: the picture draws from styles
+    this.paint.styleForPicture()
     return drawCanvasSvg(this.cy, options)
   }
 
   destroy(): void {
+    viewGesture(this.cy).destroy()
     this.paint.destroy()
     this.onDemand.destroy()
     this.facts?.destroy()

@@ -8,6 +8,7 @@
  * event.
  */
 import type { Core } from 'cytoscape'
+import { viewGesture } from './view-gesture'
 
 /** Zoom factor of one mouse notch. */
 export const NOTCH_ZOOM = 1.2
@@ -40,6 +41,7 @@ export function wheelZoomListener(
     event.stopPropagation()
     const rect = container?.getBoundingClientRect()
     const at = { x: event.clientX - (rect?.left ?? 0), y: event.clientY - (rect?.top ?? 0) }
+    viewGesture(cy).nudge()
     cy.zoom({
       level: cy.zoom() * wheelZoomFactor(event.deltaY, event.deltaMode, event.ctrlKey),
       renderedPosition: at,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { HostOverlay } from '../drawing/host-overlay'
-import { withFrame } from './canvas-overlay'
+import { withFrame, withFrameSliced } from './canvas-overlay'
 
 type State = Pick<HostOverlay, 'utilization' | 'failed' | 'off' | 'rackMean'>
 
@@ -61,5 +61,34 @@ describe('withFrame', () => {
     const got = withFrame(new Map([['h1', o]]), new Map([['h2', { utilization: 0.25 }]]))
     expect(got.get('h1')).toBe(o)
     expect(got.get('h2')).toEqual({ utilization: 0.25 })
+  })
+})
+
+describe('withFrameSliced', () => {
+  it('builds in any slice size what the plain spread builds, in the same order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(id, instances)),
+        fc.array(fc.tuple(id, state)),
+        fc.integer({ min: 1, max: 4 }),
+        async (p, f, slice) => {
+          const placed = new Map(p.map(([k, i]) => [k, { instances: i }] as const))
+          const frame = new Map(f)
+          const got = await withFrameSliced(placed, frame, () => true, slice)
+          const want = spread(placed, frame)
+          expect([...(got ?? new Map()).keys()]).toEqual([...want.keys()])
+          expect(got).toEqual(want)
+        },
+      ),
+      { numRuns: 50 },
+    )
+  })
+
+  it('stops when a newer frame supersedes it', async () => {
+    const placed = new Map([1, 2, 3, 4].map((k) => [`h${k}`, {}] as const))
+    let current = true
+    const got = withFrameSliced(placed, new Map(), () => current, 2)
+    current = false
+    expect(await got).toBeUndefined()
   })
 })

@@ -14,13 +14,17 @@ import {
 } from '../drawing/link-overlay'
 import { useDesignStore } from './design'
 import { usePlacementStore } from './placement'
-import { useSimulationStore } from './simulation'
-import { forEachSliced } from './yielding'
+import { useSimulationStore, type SimulationFrame } from './simulation'
+import { forEachSliced, yieldToMain } from './yielding'
 
 /** Hosts whose overlay is built between two yields (a few ms of work on an idle machine). */
 export const OVERLAY_SLICE_HOSTS = 2000
 
 export interface CanvasOverlay {
+  /**
+   * Every host's overlay; a frame of more than `OVERLAY_SLICE_HOSTS` hosts is merged in slices,
+   * the previous overlay showing until it is done.
+   */
   hosts: ComputedRef<ReadonlyMap<string, HostOverlay>>
   migrations: ComputedRef<ReadonlyArray<{ id: string; from: string; to: string }>>
   /** Storage systems' load at the shown time (issue 17); empty without a storage model. */
@@ -32,6 +36,14 @@ export interface CanvasOverlay {
 /** A host's state at the shown sample, as the simulation frame gives it. */
 type HostFrameState = Pick<HostOverlay, 'utilization' | 'failed' | 'off' | 'rackMean'>
 
+/** A host's overlay at a frame: its placed instances with the frame's state (no spreads). */
+function merged(o: HostOverlay | undefined, h: HostFrameState): HostOverlay {
+  const v: HostOverlay = { utilization: h.utilization, failed: h.failed, off: h.off }
+  if (o?.instances !== undefined) v.instances = o.instances
+  if (h.rackMean) v.rackMean = true
+  return v
+}
+
 /**
  * The placement overlay with a simulation frame's host states: each host's instances from
  * `placed` and its utilization, failed, off (and rack-mean flag) from `frame`, in the order of
@@ -42,18 +54,37 @@ export function withFrame(
   placed: ReadonlyMap<string, HostOverlay>,
   frame: ReadonlyMap<string, HostFrameState>,
 ): Map<string, HostOverlay> {
-  const merged = (o: HostOverlay | undefined, h: HostFrameState): HostOverlay => {
-    const v: HostOverlay = { utilization: h.utilization, failed: h.failed, off: h.off }
-    if (o?.instances !== undefined) v.instances = o.instances
-    if (h.rackMean) v.rackMean = true
-    return v
-  }
   const out = new Map<string, HostOverlay>()
   for (const [hostId, o] of placed) {
     const h = frame.get(hostId)
     out.set(hostId, h ? merged(o, h) : o)
   }
   for (const [hostId, h] of frame) if (!placed.has(hostId)) out.set(hostId, merged(undefined, h))
+  return out
+}
+
+/**
+ * `withFrame` in slices of `slice` hosts, giving the page back between them (issue 19: at a
+ * run's end and at each live frame of 10,000 hosts); resolves undefined once `current()`
+ * turns false (a newer frame or placement superseded it).
+ */
+export async function withFrameSliced(
+  placed: ReadonlyMap<string, HostOverlay>,
+  frame: ReadonlyMap<string, HostFrameState>,
+  current: () => boolean,
+  slice = OVERLAY_SLICE_HOSTS,
+): Promise<Map<string, HostOverlay> | undefined> {
+  const out = new Map<string, HostOverlay>()
+  const fromPlaced = ([hostId, o]: [string, HostOverlay]): void => {
+    const h = frame.get(hostId)
+    out.set(hostId, h ? merged(o, h) : o)
+  }
+  const fromFrame = ([hostId, h]: [string, HostFrameState]): void => {
+    if (!placed.has(hostId)) out.set(hostId, merged(undefined, h))
+  }
+  if (!(await forEachSliced([...placed], fromPlaced, current, slice))) return undefined
+  await yieldToMain()
+  if (!(await forEachSliced([...frame], fromFrame, current, slice))) return undefined
   return out
 }
 
@@ -105,9 +136,28 @@ export function useCanvasOverlay(): CanvasOverlay {
     },
     { immediate: true },
   )
-  const hosts = computed(() => {
+  // a large frame merged in slices: the result, with the frame and placement it was built for
+  type Built = { frame: SimulationFrame; placed: ReadonlyMap<string, HostOverlay> }
+  const sliced = shallowRef<Built & { hosts: ReadonlyMap<string, HostOverlay> }>()
+  let merging = 0
+  watch(
+    [() => simulation.frame, placed],
+    async ([frame, p]) => {
+      const merge = ++merging
+      if (!frame || frame.hosts.size <= OVERLAY_SLICE_HOSTS) return
+      const out = await withFrameSliced(p, frame.hosts, () => merge === merging)
+      if (out) sliced.value = { frame, placed: p, hosts: out }
+    },
+    { immediate: true },
+  )
+  const hosts = computed<ReadonlyMap<string, HostOverlay>>((previous) => {
     const frame = simulation.frame
-    return frame ? withFrame(placed.value, frame.hosts) : placed.value
+    if (!frame) return placed.value
+    if (frame.hosts.size <= OVERLAY_SLICE_HOSTS) return withFrame(placed.value, frame.hosts)
+    const built = sliced.value
+    if (built?.frame === frame && built.placed === placed.value) return built.hosts
+    // until the slices are done, the overlay shown before stays
+    return previous ?? placed.value
   })
 
   const migrations = computed(() => simulation.frame?.migrations ?? [])

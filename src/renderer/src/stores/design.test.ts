@@ -4,9 +4,11 @@
  * design's name) patches the design in place from the `design:changed` event, with no
  * `design:get` (a 10,000-host design is 4.9 MB to fetch again), and the patched design
  * equals what main then reports. Element collections keep their identity, so views of hosts
- * and tenants do not recompute.
+ * and tenants do not recompute. A design asked for early (`prefetch`, before the session is
+ * known) is shown by `start`, unless a newer one was shown meanwhile.
  */
 import { describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
 import { api } from '../api'
 import { useRealServicesPerTest } from '../../../../test/support/renderer/component-services'
 import { useDesignStore } from './design'
@@ -47,6 +49,25 @@ describe('design store', () => {
     await design.undo()
     await vi.waitFor(() => expect(design.design?.simulation.horizonS).toBe(horizonS))
     expect(calls.mock.calls.map(([name]) => name)).not.toContain('design:get')
+    calls.mockRestore()
+  })
+
+  it('shows the prefetched design at start, but never over a newer one', async () => {
+    useDesignStore().stop() // the set-up's page; this test is a page that has not started yet
+    setActivePinia(createPinia())
+    const design = useDesignStore()
+    const calls = vi.spyOn(api, 'call')
+    design.prefetch()
+    // another window opens a new design before this page knows its session: the event fetches it
+    const named = 'Opened meanwhile'
+    expect((await api.call('design:new', { name: named })).ok).toBe(true)
+    await vi.waitFor(() => expect(design.name).toBe(named))
+    const shown = design.state.revision
+    expect(await design.start()).toBe(true)
+    expect(design.name).toBe(named)
+    expect(design.state.revision).toBe(shown)
+    // the prefetched answer and the event's: start asked for none of its own
+    expect(calls.mock.calls.filter(([name]) => name === 'design:get')).toHaveLength(2)
     calls.mockRestore()
   })
 })

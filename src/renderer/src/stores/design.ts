@@ -10,13 +10,17 @@ import { api } from '../api'
 import type { EditCommandInput } from '../../../shared/contract/schemas/design'
 import type {
   DesignChanges,
+  DesignProblems,
   DesignState,
   Problem,
+  ProblemCounts,
+  ProblemElements,
   Result,
   StrataError,
 } from '../../../shared/contract'
 import { ENTITY_COLLECTIONS, type EntityKind } from '../../../shared/design/enums'
 import type { Design } from '../../../shared/design/schema'
+import type { DesignSnapshot } from '../../../shared/contract/calls/design'
 
 export type DesignListener = (changes: DesignChanges, design: Design, revision: number) => void
 
@@ -71,9 +75,20 @@ export function patchSettings(
 export const useDesignStore = defineStore('design', () => {
   const design = shallowRef<Design | undefined>()
   const state = ref<DesignState>({ revision: -1, dirty: false, canUndo: false, canRedo: false })
+  /** The problems main lists (at most 200 and a count of the rest: `boundedProblems`). */
   const problems = shallowRef<Problem[]>([])
+  /** How many problems the design has, listed or not. */
+  const problemCounts = shallowRef<ProblemCounts>({ errors: 0, warnings: 0 })
+  /** Every element with an error or a warning (canvas marks). */
+  const problemElements = shallowRef<ProblemElements>({ errors: [], warnings: [] })
   /** The last error a call returned, for the status bar. */
   const lastError = ref<StrataError | undefined>()
+  /**
+   * Why main refused to send the open design (`design:get` failed, e.g. an answer over the
+   * size cap): while set, no design is shown, and the title, save status and problem count say
+   * so instead of showing an empty "Untitled" as if it were the open design (review s9a #1).
+   */
+  const refused = ref<StrataError | undefined>()
   const listeners = new Set<DesignListener>()
   let unsubscribe: (() => void) | undefined
 
@@ -93,10 +108,20 @@ export const useDesignStore = defineStore('design', () => {
    * The document's title, dirty mark and save status, all from `state.dirty`: the menu bar,
    * the window title and the status bar read these and never keep their own copy.
    */
-  const title = computed(
-    () => `${name.value || 'Untitled'}${state.value.dirty ? ' (unsaved)' : ''}`,
+  const title = computed(() =>
+    refused.value
+      ? 'The open design cannot be shown'
+      : `${name.value || 'Untitled'}${state.value.dirty ? ' (unsaved)' : ''}`,
   )
-  const saveStatus = computed<'saved' | 'unsaved'>(() => (state.value.dirty ? 'unsaved' : 'saved'))
+  const saveStatus = computed<'saved' | 'unsaved' | 'unknown'>(() =>
+    refused.value ? 'unknown' : state.value.dirty ? 'unsaved' : 'saved',
+  )
+
+  function setProblems(p: DesignProblems): void {
+    problems.value = p.problems
+    problemCounts.value = p.problemCounts
+    problemElements.value = p.problemElements
+  }
 
   function notify(changes: DesignChanges): void {
     const d = design.value
@@ -125,23 +150,63 @@ export const useDesignStore = defineStore('design', () => {
 
   /** Fetches the whole design; listeners get `changes` (default: everything replaced). */
   async function refresh(changes: DesignChanges = REPLACED): Promise<boolean> {
+    return show(changes, fetchDesign())
+  }
+
+  function fetchDesign(): Promise<Result<DesignSnapshot>> {
     performance.mark('design:get:start')
-    const result = await api.call('design:get', {})
-    performance.measure('design:get', 'design:get:start')
+    return api
+      .call('design:get', {})
+      .finally(() => performance.measure('design:get', 'design:get:start'))
+  }
+
+  /**
+   * Shows the design of `answer` (an answer older than the design shown, which a change
+   * event fetched meanwhile, is dropped); false when main refused it.
+   */
+  async function show(
+    changes: DesignChanges,
+    answer: Promise<Result<DesignSnapshot>>,
+  ): Promise<boolean> {
+    const result = await answer
     if (!result.ok) {
       lastError.value = result.error
+      // what was shown is no longer the open design: show none rather than a stale or empty one
+      refused.value = result.error
+      design.value = undefined
+      setProblems({
+        problems: [],
+        problemCounts: { errors: 0, warnings: 0 },
+        problemElements: { errors: [], warnings: [] },
+      })
       return false
     }
-    const { design: d, problems: p, ...s } = result.value
+    const { design: d, problems: p, problemCounts: c, problemElements: e, ...s } = result.value
+    if (design.value && s.revision < state.value.revision) return true
+    refused.value = undefined
     design.value = d
-    problems.value = p
+    setProblems({ problems: p, problemCounts: c, problemElements: e })
     state.value = s
     notify(changes)
     return true
   }
 
-  /** Loads the design and follows main's change events. */
-  async function start(): Promise<boolean> {
+  /** The design asked for by `prefetch`, until `start` shows it. */
+  let early: Promise<Result<DesignSnapshot>> | undefined
+
+  /**
+   * Follows main's change events and asks for the design at once, before the page knows
+   * whether this session may read it (`app:info`): the first frame of a large design then
+   * waits for one round trip, not two, and the design travels while the shell mounts.
+   * `start` shows the answer; a tenant session never calls `start`, and its answer
+   * (`forbidden`) is dropped.
+   */
+  function prefetch(): void {
+    follow()
+    early ??= fetchDesign()
+  }
+
+  function follow(): void {
     unsubscribe ??= api.on('design:changed', (payload) => {
       if (payload.state.revision <= state.value.revision) return
       const { changes } = payload
@@ -158,10 +223,17 @@ export const useDesignStore = defineStore('design', () => {
       }
       design.value = patchSettings(patchDesign(design.value as Design, changes), payload)
       state.value = payload.state
-      problems.value = payload.problems
+      setProblems(payload)
       notify(payload.changes)
     })
-    return refresh()
+  }
+
+  /** Loads the design (the one `prefetch` asked for, if any) and follows main's change events. */
+  async function start(): Promise<boolean> {
+    follow()
+    const answer = early ?? fetchDesign()
+    early = undefined
+    return show(REPLACED, answer)
   }
 
   function stop(): void {
@@ -193,11 +265,15 @@ export const useDesignStore = defineStore('design', () => {
     design,
     state,
     problems,
+    problemCounts,
+    problemElements,
     lastError,
+    refused,
     index,
     name,
     title,
     saveStatus,
+    prefetch,
     start,
     stop,
     refresh,

@@ -24,9 +24,32 @@ export type DesignRequests = {
   [K in keyof typeof designRequests]: z.input<(typeof designRequests)[K]>
 }
 
-export interface DesignSnapshot extends DesignState {
-  design: Design
+/** How many problems the open design has, by severity (all of them, listed or not). */
+export interface ProblemCounts {
+  errors: number
+  warnings: number
+}
+
+/** Ids of the elements with at least one error, and with at least one warning (canvas marks). */
+export interface ProblemElements {
+  errors: string[]
+  warnings: string[]
+}
+
+/**
+ * The open design's problems as every answer and event carries them (review s9a #1: a design
+ * with 3,497 problems made each edit push 505 KB to every window): `problems` bounded as
+ * `boundedProblems` bounds them (at most 200 listed, the rest counted, texts cut), `problemCounts`
+ * counting all of them, `problemElements` naming every element that has one.
+ */
+export interface DesignProblems {
   problems: Problem[]
+  problemCounts: ProblemCounts
+  problemElements: ProblemElements
+}
+
+export interface DesignSnapshot extends DesignState, DesignProblems {
+  design: Design
 }
 
 export interface AppInfo {
@@ -40,6 +63,7 @@ export interface AppInfo {
 export interface DesignResponses {
   'app:info': AppInfo
   'design:get': DesignSnapshot
+  /** The problems as `boundedProblems` lists them (counts and elements: `design:get`). */
   'design:validate': Problem[]
   'design:apply': DesignState
   'design:undo': DesignState
@@ -74,10 +98,9 @@ export interface DesignEvents {
    * `changes.metaChanged` / `changes.simulationChanged` (not on `replaced`), so a window
    * patches them in place instead of fetching a 10,000-host design again (issue 19).
    */
-  'design:changed': {
+  'design:changed': DesignProblems & {
     state: DesignState
     changes: DesignChanges
-    problems: Problem[]
     meta?: Design['meta']
     simulation?: Design['simulation']
     /**

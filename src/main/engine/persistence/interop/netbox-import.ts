@@ -82,11 +82,13 @@ export function importNetboxCsv(text: string, name = 'Imported from NetBox'): Im
   if (!parsed.ok)
     return {
       ok: false,
-      message: `not a CSV file: ${parsed.message}`,
+      message: parsed.tooLarge
+        ? `too large to import: ${parsed.message}`
+        : `not a CSV file: ${parsed.message}`,
       problems: [
         {
           severity: 'error',
-          path: `rows[${parsed.line - 2}]`,
+          path: parsed.line < 2 ? 'header' : `rows[${parsed.line - 2}]`,
           message: `line ${parsed.line}: ${parsed.message}`,
         },
       ],

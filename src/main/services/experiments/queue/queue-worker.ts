@@ -2,7 +2,8 @@
  * A queue worker (`strata worker`): takes runs from the Redis queue with BullMQ and runs
  * each on its own worker-thread pool (so the event loop stays free to renew job locks while
  * a long run computes). A worker killed mid-run loses nothing: its lock lapses, another
- * worker's stalled-job check puts the run back, and it runs again elsewhere.
+ * worker's stalled-job check puts the run back, and it runs again elsewhere. A job's data and
+ * the design parts it names are parsed and checked before it runs (`job-data.ts`).
  */
 import { hostname } from 'node:os'
 import { Piscina } from 'piscina'
@@ -22,6 +23,7 @@ import {
   type Runtime,
   type WorkerInfo,
 } from './protocol'
+import { checkJobDesign, jobRuntime, parseJobData, parsePart } from './job-data'
 import { connectRedis, redisOptions, safeUrl } from './redis'
 
 export interface QueueWorkerOptions {
@@ -40,26 +42,28 @@ export interface QueueWorkerHandle {
   close(force?: boolean): Promise<void>
 }
 
-/** Keeps the last design parts fetched, by digest. */
+/** Keeps the last design parts fetched (parsed, their digests checked), by digest. */
 class PartCache {
   private readonly parts = new Map<string, unknown>()
   constructor(private readonly limit = 256) {}
 
-  async design(redis: Redis, digests: Record<string, string>): Promise<Design> {
+  /**
+   * The design of job `jobId` from its parts, checked as a coordinator checks a run's design
+   * (`checkJobDesign`). Throws an `UnrecoverableError` naming the part and field.
+   */
+  async design(redis: Redis, jobId: string, job: RunJobData): Promise<Design> {
     const design: Record<string, unknown> = {}
-    for (const [key, digest] of Object.entries(digests)) {
+    for (const [key, digest] of Object.entries(job.parts)) {
       let value = this.parts.get(digest)
       if (value === undefined) {
-        const text = await redis.get(partKey(digest))
-        if (text === null) throw new Error(`design part ${digest} is missing from Redis`)
-        value = JSON.parse(text)
+        value = parsePart(jobId, key, digest, await redis.get(partKey(digest)))
         this.parts.set(digest, value)
         if (this.parts.size > this.limit)
           this.parts.delete(this.parts.keys().next().value as string)
       }
       design[key] = value
     }
-    return design as unknown as Design
+    return checkJobDesign(jobId, job, design)
   }
 }
 
@@ -96,12 +100,15 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const worker = new Worker<RunJobData, RunRecord>(
     QUEUE_NAME,
     async (job) => {
-      const data = job.data
-      const mismatch = runtimeMismatch(data.runtime, options.runtime, `${name}`)
+      const jobId = job.id ?? job.name
+      // The runtime first: another version may shape its jobs otherwise.
+      const runtime = jobRuntime(jobId, job.data)
+      const mismatch = runtimeMismatch(runtime, options.runtime, `${name}`)
       if (mismatch) {
         log(`strata worker: ${mismatch}`)
         throw new UnrecoverableError(mismatch)
       }
+      const data = parseJobData(jobId, job.data)
       const task: RunTask = {
         id: data.id,
         index: data.index,
@@ -109,7 +116,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
         factors: data.factors,
         repetition: data.repetition,
         seed: data.seed,
-        design: await cache.design(redis, data.parts),
+        design: await cache.design(redis, jobId, data),
       }
       try {
         return (await pool.run(task)) as RunRecord
