@@ -82,7 +82,7 @@ describe('TenantsPanel', () => {
     })
     const wrapper = mount(TenantsPanel)
     await flushPromises()
-    // before any placement, a tenant's line says so instead of "0/12 placed"
+    // before any placement, a tenant's line says so instead of "0 of 12 instances placed"
     const acmeCount = (useDesignStore().design?.workloads ?? [])
       .filter((w) => w.tenantId === 't-acme')
       .reduce((n, w) => n + w.count, 0)
@@ -104,7 +104,7 @@ describe('TenantsPanel', () => {
     expect(Number(m?.[2])).toBeGreaterThan(0)
     expect(summary).not.toContain('everything fitted')
     expect(wrapper.get('[data-tenant="t-acme"]').text()).toMatch(
-      new RegExp(`\\d+/${acmeCount} placed`),
+      new RegExp(`\\d+ of ${acmeCount} instances placed`),
     )
     expect(summary).toContain('pack')
     const unplaced = wrapper.get('[data-instance="w-huge#0"]')
