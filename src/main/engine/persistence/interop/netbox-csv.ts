@@ -55,11 +55,52 @@ function headerFieldCount(s: string, limit: number): number {
  * bounded parse.
  */
 export function readCsv(text: string): CsvResult {
+  const read = csvRecords(text, { maxColumns: MAX_CSV_COLUMNS, maxRows: MAX_CSV_ROWS })
+  if (!read.ok) return read
+  const [header, ...rows] = read.records
+  if (!header)
+    return { ok: false, message: 'the file is empty; a header row was expected', line: 1 }
+  return {
+    ok: true,
+    table: {
+      header: header.map((h) => h.trim()),
+      rows: rows.map((r) => header.map((_, k) => r[k] ?? '')),
+      lines: read.lines.slice(1),
+    },
+  }
+}
+
+/** CSV records with the file line each starts on, or the first syntax problem and its line. */
+export type CsvRecords =
+  | { ok: true; records: string[][]; lines: number[] }
+  | { ok: false; message: string; line: number; /** Past a size limit. */ tooLarge?: true }
+
+/** Size limits of a CSV read: columns of the first record, data rows after it. */
+export interface CsvLimits {
+  maxColumns: number
+  maxRows: number
+}
+
+/** A quote problem in words (papaparse's `code`), said at the line where the field's quote opens. */
+function quoteProblem(code: string): string {
+  return code === 'InvalidQuotes'
+    ? 'a quoted field has a stray quote after its closing quote (a quote inside quotes is written "")'
+    : 'a quoted field is never closed'
+}
+
+/**
+ * Splits CSV text into records (comma-separated, RFC 4180 quoting; a leading byte-order mark
+ * dropped; blank lines skipped but counted, so line numbers match what an editor shows). The
+ * one CSV reader of NetBox device lists (`readCsv`, with its size limits) and generic CSV
+ * traces (`strata import csv`). With `limits`, a first record of more columns is refused before
+ * parsing and the parse stops past `maxRows` records after the first (`tooLarge`).
+ */
+export function csvRecords(text: string, limits?: CsvLimits): CsvRecords {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  if (headerFieldCount(s, MAX_CSV_COLUMNS) > MAX_CSV_COLUMNS)
+  if (limits && headerFieldCount(s, limits.maxColumns) > limits.maxColumns)
     return {
       ok: false,
-      message: `the header row has more than ${MAX_CSV_COLUMNS.toLocaleString('en-US')} columns, the most an import reads`,
+      message: `the header row has more than ${limits.maxColumns.toLocaleString('en-US')} columns, the most an import reads`,
       line: 1,
       tooLarge: true,
     }
@@ -83,79 +124,15 @@ export function readCsv(text: string): CsvResult {
     delimiter: ',',
     skipEmptyLines: 'greedy',
     step: (result, parser) => {
-      if (records.length > MAX_CSV_ROWS) {
+      if (limits && records.length > limits.maxRows) {
         failure ??= {
-          message: `the file has more than ${MAX_CSV_ROWS.toLocaleString('en-US')} data rows, the most an import reads`,
+          message: `the file has more than ${limits.maxRows.toLocaleString('en-US')} data rows, the most an import reads`,
           line: lineAt(start),
           tooLarge: true,
         }
         parser.abort()
         return
       }
-      while (start < s.length && (s[start] === '\n' || s[start] === '\r')) start++
-      const quoteError = result.errors.find((e) => e.type === 'Quotes')
-      if (quoteError && !failure)
-        failure = {
-          message: 'a quoted field is never closed',
-          line: lineAt(quoteError.index ?? start),
-        }
-      records.push(result.data)
-      lines.push(lineAt(start))
-      start = result.meta.cursor
-    },
-  })
-  if (failure) return { ok: false, ...failure }
-  const [header, ...rows] = records
-  if (!header)
-    return { ok: false, message: 'the file is empty; a header row was expected', line: 1 }
-  return {
-    ok: true,
-    table: {
-      header: header.map((h) => h.trim()),
-      rows: rows.map((r) => header.map((_, k) => r[k] ?? '')),
-      lines: lines.slice(1),
-    },
-  }
-}
-
-/** CSV records with the file line each starts on, or the first syntax problem and its line. */
-export type CsvRecords =
-  { ok: true; records: string[][]; lines: number[] } | { ok: false; message: string; line: number }
-
-/** A quote problem in words (papaparse's `code`), said at the line where the field's quote opens. */
-function quoteProblem(code: string): string {
-  return code === 'InvalidQuotes'
-    ? 'a quoted field has a stray quote after its closing quote (a quote inside quotes is written "")'
-    : 'a quoted field is never closed'
-}
-
-/**
- * Splits CSV text into records (comma-separated, RFC 4180 quoting; a leading byte-order mark
- * dropped; blank lines skipped but counted, so line numbers match what an editor shows). The
- * one CSV reader of NetBox device lists and generic CSV traces (`strata import csv`).
- */
-export function csvRecords(text: string): CsvRecords {
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  const breaks: number[] = []
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) breaks.push(i)
-  const lineAt = (offset: number): number => {
-    let lo = 0
-    let hi = breaks.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if ((breaks[mid] ?? 0) < offset) lo = mid + 1
-      else hi = mid
-    }
-    return lo + 1
-  }
-  const records: string[][] = []
-  const lines: number[] = []
-  let start = 0
-  let failure: { message: string; line: number } | undefined
-  Papa.parse<string[]>(s, {
-    delimiter: ',',
-    skipEmptyLines: 'greedy',
-    step: (result) => {
       while (start < s.length && (s[start] === '\n' || s[start] === '\r')) start++
       const quoteError = result.errors.find((e) => e.type === 'Quotes')
       if (quoteError && !failure)
