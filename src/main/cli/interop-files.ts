@@ -8,6 +8,7 @@ import type { Problem } from '../../shared/contract'
 import { DEFAULT_MAX_FILE_BYTES, decodeUtf8 } from '../engine'
 import { readUserFileSync } from '../services/files/safe-read'
 import type { CliIo } from './command'
+import { printProblems } from './load-design-file'
 
 export type TextFile = { ok: true; path: string; text: string } | { ok: false; message: string }
 
@@ -30,8 +31,10 @@ export function readTextFile(file: string, cwd: string): TextFile {
   return { ok: true, path, text: decoded.text }
 }
 
-/** Prints each problem or warning as `FILE: severity at PATH: message` on stderr. */
+/**
+ * Prints problems and warnings as `FILE: severity at PATH: message` on stderr, bounded
+ * (`printProblems`).
+ */
 export function printTo(io: CliIo, file: string, problems: readonly Problem[]): void {
-  for (const p of problems)
-    io.err(`${file}: ${p.severity} at ${p.path || '(document)'}: ${p.message}`)
+  printProblems({ out: io.err }, file, problems)
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { checkDesignRules, hasErrors, readStrataFile, type LastRun } from '../engine'
 import type { Design } from '../../shared/design/schema'
 import type { Problem } from '../../shared/contract'
+import { boundedProblems } from '../../shared/domain/problem'
 import { readUserFileSync } from '../services/files/safe-read'
 
 export type LoadedFile =
@@ -29,8 +30,21 @@ export function printProblems(
   file: string,
   problems: readonly Problem[],
 ): void {
-  for (const p of problems)
+  for (const p of boundedProblems(problems))
     io.out(`${file}: ${p.severity} at ${p.path || '(document)'}: ${p.message}`)
+}
+
+/**
+ * Prints plain warning lines as `PREFIX: warning: text`, bounded as problems are (at most 20 of
+ * a kind and 200 in all, the rest counted; review s9a #5: 200,000 skipped rows printed 26 MB).
+ */
+export function printWarnings(
+  io: { out: (l: string) => void },
+  prefix: string,
+  warnings: readonly string[],
+): void {
+  const problems = warnings.map((message) => ({ severity: 'warning' as const, path: '', message }))
+  for (const p of boundedProblems(problems)) io.out(`${prefix}warning: ${p.message}`)
 }
 
 /**

@@ -11,7 +11,7 @@ import { parseCliArgs, type CliCommand, type CliIo, type CliOptions } from '../c
 import { readFailureReason } from '../../services/files/io-errors'
 import { readUserFileSync } from '../../services/files/safe-read'
 import { csvRows } from '../csv-rows'
-import { printProblems, readDesignFile } from '../load-design-file'
+import { printProblems, printWarnings, readDesignFile } from '../load-design-file'
 import { writeOut } from '../write-output'
 import { importDesign } from './import-interop'
 
@@ -52,7 +52,7 @@ async function importCsv(
     io.err(`strata import csv: ${r.message}`)
     return 1
   }
-  for (const w of r.warnings) io.err(`warning: ${w}`)
+  printWarnings({ out: io.err }, '', r.warnings)
   const written = await writeOut(out, io.cwd, JSON.stringify(r.design))
   if (!written.ok) {
     io.err(`strata import csv: ${written.message}`)
@@ -179,7 +179,11 @@ export const importCommand: CliCommand = {
       return 1
     }
     const outPath = written.path
-    for (const w of imported.warnings) io.err(`warning: ${traceDir}: ${w}`)
+    printWarnings(
+      { out: io.err },
+      '',
+      imported.warnings.map((w) => `${traceDir}: ${w}`),
+    )
     const d = imported.design
     const s = imported.summary
     io.out(
