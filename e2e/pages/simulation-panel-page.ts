@@ -74,7 +74,8 @@ export class SimulationPanelPage {
   async liveMigrations(): Promise<number> {
     const counter = this.root.locator('[data-testid="sim-live-migrations"]')
     if ((await counter.count()) === 0) return -1
-    return Number(await counter.textContent())
+    // the text is grouped ("1,061"); the attribute holds the number
+    return Number(await counter.getAttribute('data-count'))
   }
 
   get status(): Locator {
