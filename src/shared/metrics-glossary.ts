@@ -144,7 +144,7 @@ export const METRICS = {
     label: 'CPU lost to interference',
     unit: '%',
     definition:
-      'CPU allocated to the tenant but wasted by co-location interference (cache and memory-bus contention of busy neighbours).',
+      'CPU allocated to the tenant but wasted by co-location interference (cache and memory-bus contention of busy neighbours), in proportion to the share of the host its neighbours use.',
     formula: 'interference loss / requested, MIPS × s',
     source: 'strata',
   },

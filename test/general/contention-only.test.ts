@@ -4,9 +4,9 @@
  * values from arithmetic.
  *
  * One host of 4 × 1000 MIPS (no contention), interference coefficient 0.2, two VMs of 1 vCPU ×
- * 1000 MIPS at 50 %: each is allocated 500 MIPS and is 50 % busy; each loses
- * 500 × min(0.5, 0.2 × (busyness of all 1.0 − own 0.5)) = 50 MIPS to interference.
- * Overall SLA violation = 100 / 1000 = 10 %; contention only = 0.
+ * 1000 MIPS at 50 %: each is allocated 500 MIPS; its neighbour uses 500 / 4000 of the host, so
+ * each loses 500 × min(0.5, 0.2 × 0.125) = 12.5 MIPS to interference.
+ * Overall SLA violation = 25 / 1000 = 2.5 %; contention only = 0.
  */
 import { describe, expect, it } from 'vitest'
 import { parseDesign } from '../../src/main/engine/model/parse'
@@ -40,7 +40,7 @@ function twoBusyNeighbours(interference: boolean) {
 describe('overall SLA violation, contention only', () => {
   it('leaves out CPU lost to interference, which the CloudSim figure includes', () => {
     const s = simulate(twoBusyNeighbours(true)).summary
-    expect(s.overallSlaViolation).toBeCloseTo(100 / 1000, 12)
+    expect(s.overallSlaViolation).toBeCloseTo(25 / 1000, 12)
     expect(s.overallSlaViolationContentionOnly).toBeCloseTo(0, 12)
   })
 

@@ -80,7 +80,11 @@ export const virtualizationOverridesSchema = z.strictObject({
   reservedCores: nonNegative.optional(),
   ioOverheadPercent: z.number().min(0).max(100).optional(),
   startTimeS: nonNegative.optional(),
-  /** Slowdown coefficient one co-located busy neighbour causes (0..1). */
+  /**
+   * Co-location interference coefficient (0..1): the slowdown an instance suffers when its
+   * neighbours on the host keep the whole host busy; the loss scales with the share of the
+   * host's MIPS they use (capped at one half).
+   */
   interferenceCoefficient: z.number().min(0).max(1).optional(),
 })
 

@@ -68,7 +68,7 @@ export interface StackBoundary {
   kind: IsolationBoundaryKind
   /** One sentence: what separates them and what leaks through. */
   explanation: string
-  /** Slowdown one busy neighbour causes across it (0..1). */
+  /** Slowdown across it when the neighbours keep the whole machine busy (0..1; scales with their share). */
   interferenceCoefficient: number
   guideSection: string
 }

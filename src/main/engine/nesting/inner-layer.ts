@@ -29,7 +29,7 @@ export interface InnerLayerDefaults {
   ioThroughputFactor: number
   /** Start time of an inner instance, seconds. */
   startTimeS: number
-  /** Slowdown one busy neighbour behind this layer causes (0..1). */
+  /** Slowdown behind this layer when the neighbours keep the whole machine busy (0..1; scales with their share). */
   interferenceCoefficient: number
 }
 

@@ -2,9 +2,10 @@
  * Who is isolated from whom: the weakest boundary between two instances is the layer at their
  * deepest common machine. Two containers in one VM share its kernel; two VMs (or two tenants'
  * VMs with their containers) on one host are separated by the hypervisor; instances on two
- * hosts by the hardware. Coefficients: the interference one busy neighbour causes across the
- * boundary, from the virtualization table (containers 0.15 [S25], hypervisors 0.03 [S15]);
- * physical separation 0.
+ * hosts by the hardware. Coefficients: the slowdown across the boundary when the neighbours
+ * keep the whole machine busy (the loss scales with their share of it, see
+ * `simulation/interference.ts`), from the virtualization table (containers 0.15 [S25],
+ * hypervisors 0.03 [S15]); physical separation 0.
  */
 import type { Design } from '../../../shared/design/schema'
 import { overheadsFor } from '../virtualization'

@@ -20,8 +20,9 @@
  * leave; those keep their rates and ends, so the simulation's compute timeline does not depend
  * on these instants). So a migration's traffic is its memory (rate × copy seconds) and a link
  * it fills is saturated only while it copies. These instants are integrated into the accounts
- * but not sampled into `timesS`. A migration called off between instants is charged until its
- * planned end or the next instant, whichever is first. A migration whose path is cut keeps its
+ * but not sampled into `timesS`. A migration called off between instants (a host, instance or
+ * storage failure, `callOff`) is charged up to that moment, which is a network instant too. A
+ * migration whose path is cut keeps its
  * last rate and end; with no path at its start the caller keeps its own rule.
  */
 import type { NetworkResult } from '../../../shared/domain/network-result'
@@ -194,6 +195,18 @@ export class NetworkRun {
     })
     this.accounts.record(tS, flows, this.fabric)
     return { startGbps, retimed }
+  }
+
+  /**
+   * Migrations called off at `tS` (no longer migrating in `view`: a failure ended them between
+   * instants): charged up to `tS` and no further; their links go back to the tenants' flows
+   * there, a network instant as at a migration's end. Does nothing when none was called off.
+   */
+  callOff(tS: number, view: PlacementView): void {
+    if (!this.migrations.some((m) => view.vmInMig[m.vm] !== 1 && m.endS > tS)) return
+    this.catchUp(tS)
+    for (const m of this.migrations) if (view.vmInMig[m.vm] !== 1) m.endS = tS
+    this.endMigrationsAt(tS)
   }
 
   /**

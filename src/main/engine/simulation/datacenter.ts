@@ -22,6 +22,7 @@ import {
   type Metrics,
 } from './metrics'
 import { settleHostPower } from './energy'
+import { interferenceFraction } from './interference'
 import { intervalEnergyJ, powerAt } from './power'
 import { lagging, noteRepeat, passIndex } from './entry-lag'
 import { pushHistory, type HostEntries, type SimState } from './state'
@@ -58,12 +59,6 @@ export function refreshInstance(s: SimState, v: number, tS: number): void {
     if (tS !== 0 || u !== 0) pushHistory(s, v, u)
     s.vmHistPrevS[v] = tS
   }
-}
-
-/** Busyness of entry `i` (allocated / capacity), the unit of interference it causes. */
-function busyness(s: SimState, e: HostEntries, i: number): number {
-  const w = e.vm[i] as number
-  return allocatedTotal(s, e, i) / ((s.vmMips[w] as number) * (s.vmPes[w] as number))
 }
 
 /**
@@ -192,9 +187,12 @@ export function updateHost(
   }
   reallocate(s, h)
   const coeff = c.interference ? (s.hostInterference[h] as number) : 0
-  let busyAll = 0
+  // MIPS allocated to the instances running here (copies still arriving do not run yet).
+  let runningMips = 0
   if (coeff > 0)
-    for (let i = 0; i < e.vm.length; i++) if (e.migIn[i] !== 1) busyAll += busyness(s, e, i)
+    for (let i = 0; i < e.vm.length; i++)
+      if (e.migIn[i] !== 1) runningMips += allocatedTotal(s, e, i)
+  const hostMips = s.hostTotalMips[h] as number
   let util = 0
   let requested = 0
   let memUsed = 0
@@ -205,10 +203,10 @@ export function updateHost(
     const pes = s.vmPes[v] as number
     for (let p = 0; p < pes; p++) req += e.reqPe[i] as number
     if (e.migIn[i] !== 1) {
-      // Neighbours' busyness times the host's coefficient slows this instance (at most by half).
+      // The neighbours' share of the host times its coefficient slows this instance (`interference.ts`).
       const loss =
         coeff > 0 && alloc > 0
-          ? alloc * Math.min(0.5, coeff * Math.max(0, busyAll - busyness(s, e, i)))
+          ? alloc * interferenceFraction(coeff, runningMips - alloc, hostMips)
           : 0
       const memUsedMiB = memoryAt(s.demand, v, tS) * (s.vmMemMiB[v] as number)
       memUsed += memUsedMiB

@@ -309,6 +309,9 @@ export class Simulation {
         repairStorage(this.loop, e.system, e.tS)
         break
     }
+    // A failure may have called migrations off: the network charges them up to now only.
+    if (e.type === 'fail' || e.type === 'fail-instance' || e.type === 'storage-fail')
+      this.network?.callOff(e.tS, this.state)
     costStateChanged(this.series)
   }
 

@@ -38,7 +38,12 @@ export interface KindDefaults {
   maxInstancesPerHost: number
   /** 0 = none, 1 = physical separation. */
   isolationScore: number
-  /** Slowdown one busy co-located neighbour causes a well-behaved instance (0..1). */
+  /**
+   * Co-location interference: the slowdown (0..1) a well-behaved instance suffers when its
+   * neighbours on the host keep the whole host busy. The simulation scales it by the share of
+   * the host's MIPS the neighbours are allocated and caps the loss at one half
+   * (`simulation/interference.ts`).
+   */
   interferenceCoefficient: number
   liveMigration: LiveMigration
   /** Pause at the end of a live migration, milliseconds (0 when not supported). */
@@ -60,7 +65,7 @@ export interface KindDefaults {
  * | startTimeS | 180 (unverified) | 30 (unverified; 0.125 for Firecracker [S9]) | 45 (unverified) | 20 (unverified) | 0.5 [S16] |
  * | maxInstancesPerHost | 1 (one OS per host) | 1024 (unverified) | 128 (unverified) | 100 [S2] | 110 [S18] |
  * | isolationScore | 1.0 | 0.9 [S15] (judgement) | 0.9 [S15] (judgement) | 0.85 [S15] (judgement) | 0.5 [S4][S15] (judgement) |
- * | interferenceCoefficient | 0 | 0.03 ([S15], judgement) | 0.03 ([S15], judgement) | 0.03 [S2] | 0.15 ([S25], judgement) |
+ * | interferenceCoefficient (slowdown when the neighbours use the whole host) | 0 | 0.03 ([S15], judgement) | 0.03 ([S15], judgement) | 0.03 [S2] (2–4 % beside hogs) | 0.15 ([S25], judgement: between capped CPU and 67 % for I/O) |
  * | liveMigration / downtime | no | yes, 300 ms [S14] | yes, 300 ms [S14] | yes, 210 ms [S6b] | limited (CRIU), 2000 ms [S28] |
  */
 export const KIND_DEFAULTS: Readonly<Record<VirtualizationKind, Readonly<KindDefaults>>> = {
