@@ -52,7 +52,7 @@ test('each chart has units, a formatted tooltip inside the viewport and the slid
   for (const [name, unit, fromRight] of [
     ['power', / W/, 70],
     ['hosts', /hosts?/, 30],
-    ['tenants', /MIPS/, 30],
+    ['tenants', / [MGTP]IPS/, 30],
     ['cost', /\$/, 30],
     ['heatmap', / %/, 22],
   ] as Array<[ChartName, RegExp, number]>) {

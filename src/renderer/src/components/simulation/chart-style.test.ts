@@ -3,13 +3,22 @@ import fc from 'fast-check'
 import {
   clockLabel,
   formatMoney,
+  formatMoneyShort,
   formatValue,
   labelStepHours,
+  mipsUnit,
   powerUnit,
   wholeHourLabels,
 } from './chart-style'
-import { hostsOption, powerOption } from './chart-options'
-import { costOptions, groupLines, slaOption } from './tenant-chart-options'
+import { hostsOption, powerOption, wrapWords } from './chart-options'
+import {
+  costOptions,
+  groupLines,
+  MAX_SLA_ROWS,
+  ninesLabel,
+  ninesOf,
+  slaOption,
+} from './tenant-chart-options'
 
 describe('chart style', () => {
   it('formats numbers to a precision that fits their size, with the unit', () => {
@@ -61,10 +70,16 @@ describe('chart style', () => {
     expect(names(charts[1]?.option)).toEqual(['B'])
   })
 
-  it('draws delivered availability as bars from 0 to 100 %, so a bar is as tall as its value', () => {
+  it('draws availability in nines, so 99.9 % and 100 % stand apart, each bar from 0', () => {
+    // -log10(1 - 0.999) = 3 nines; 100 % is drawn at the cap, one nine above the best finite value
+    expect(ninesOf(99.9, 6)).toBeCloseTo(3, 12)
+    expect(ninesOf(99, 6)).toBeCloseTo(2, 12)
+    expect(ninesOf(0, 6)).toBe(0)
+    expect(ninesOf(100, 6)).toBe(6)
+    expect([0, 1, 2, 3, 4].map(ninesLabel)).toEqual(['0 %', '90 %', '99 %', '99.9 %', '99.99 %'])
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 60 }),
         (values) => {
           const tenants = values.map((v, i) => ({
             tenantId: `t${i}`,
@@ -79,16 +94,57 @@ describe('chart style', () => {
             { tenants } as unknown as Parameters<typeof slaOption>[0],
             looks,
             { theme: 'light' },
-          ) as { yAxis: { min: unknown; max: unknown } }
-          // a bar's height is (value - min) / (max - min) of the plot: value / 100 only from 0
-          expect(option.yAxis.min).toBe(0)
-          expect(option.yAxis.max).toBe(100)
+          ) as {
+            xAxis: { min: number; max: number }
+            yAxis: { data: string[] }
+            series: Array<{ data: Array<number | { value: number }> }>
+          }
+          // bars from 0 (review s5 #7); every bar within the axis; 100 % at its top end
+          expect(option.xAxis.min).toBe(0)
+          const bars = (option.series[0]?.data ?? []).map((d) =>
+            typeof d === 'number' ? d : d.value,
+          )
+          for (const n of bars) expect(n).toBeGreaterThanOrEqual(0)
+          for (const n of bars) expect(n).toBeLessThanOrEqual(option.xAxis.max)
+          // at most MAX_SLA_ROWS rows, worst first: every tenant shown is no further above its
+          // promise than any tenant left out, and any violator is shown before the others
+          const shown = option.yAxis.data
+          expect(shown.length).toBe(Math.min(values.length, MAX_SLA_ROWS))
+          const byName = new Map(tenants.map((t) => [t.tenantId, t.availabilityPercent]))
+          const worstLeftOut = Math.min(
+            ...tenants.filter((t) => !shown.includes(t.tenantId)).map((t) => t.availabilityPercent),
+          )
+          for (const name of shown) expect(byName.get(name)).toBeLessThanOrEqual(worstLeftOut)
         },
       ),
     )
   })
 
-  it('groups lines beyond a dozen, keeping every sample’s total', () => {
+  it('wraps a subtitle at spaces, losing no word', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z]{1,15}$/), { maxLength: 30 }),
+        fc.integer({ min: 5, max: 50 }),
+        (words, max) => {
+          const lines = wrapWords(words.join(' '), max).split('\n')
+          expect(lines.join(' ')).toBe(words.join(' '))
+          for (const l of lines) if (l.includes(' ')) expect(l.length).toBeLessThanOrEqual(max)
+        },
+      ),
+    )
+  })
+
+  it('reads CPU in MIPS, GIPS, TIPS or PIPS, and money short on an axis', () => {
+    // 350,000,000 MIPS = 3.5 × 10^14 instructions/s = 350 TIPS
+    expect(mipsUnit(350_000_000)).toEqual({ unit: 'TIPS', perMips: 1e6 })
+    expect(mipsUnit(9_999)).toEqual({ unit: 'MIPS', perMips: 1 })
+    expect(mipsUnit(10_000)).toEqual({ unit: 'GIPS', perMips: 1e3 })
+    expect(mipsUnit(2e10)).toEqual({ unit: 'PIPS', perMips: 1e9 })
+    expect(formatMoneyShort(1_234_567.89, 'USD')).toBe('$1.23M')
+    expect(formatMoneyShort(350, 'EUR')).toBe('€350')
+  })
+
+  it('groups lines beyond a dozen as their mean, keeping every sample’s total', () => {
     const line = fc.record({
       name: fc.string(),
       values: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 3, maxLength: 3 }),
@@ -99,8 +155,10 @@ describe('chart style', () => {
         expect(grouped.length).toBeLessThanOrEqual(12)
         if (lines.length <= 12) expect(grouped).toEqual(lines)
         for (let i = 0; i < 3; i++) {
-          const sum = (ls: typeof lines): number => ls.reduce((s, l) => s + (l.values[i] ?? 0), 0)
-          expect(sum(grouped)).toBe(sum(lines))
+          // the group stands for `grouped` tenants at their mean each
+          const sum = (ls: ReadonlyArray<{ values: number[]; grouped?: number }>): number =>
+            ls.reduce((s, l) => s + (l.values[i] ?? 0) * (l.grouped ?? 1), 0)
+          expect(sum(grouped)).toBeCloseTo(sum(lines), 6)
         }
       }),
     )

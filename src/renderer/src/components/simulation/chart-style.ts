@@ -69,6 +69,45 @@ export function powerUnit(maxW: number): { unit: 'W' | 'kW' | 'MW'; perW: number
       : { unit: 'W', perW: 1 }
 }
 
+/** MIPS per unit of `mipsUnit`: 1 GIPS = 10³ MIPS, 1 TIPS = 10⁶ MIPS, 1 PIPS = 10⁹ MIPS. */
+const MIPS_UNITS = [
+  { unit: 'PIPS', perMips: 1e9 },
+  { unit: 'TIPS', perMips: 1e6 },
+  { unit: 'GIPS', perMips: 1e3 },
+] as const
+
+/**
+ * A CPU axis's unit for values up to `maxMips` (millions of instructions per second): MIPS,
+ * or the SI-prefixed GIPS, TIPS, PIPS once values reach 10,000 of the smaller unit (review s9u
+ * C10: 50 tenants' axis read 50,000,000 to 350,000,000 MIPS), and what a value in MIPS is
+ * divided by.
+ */
+export function mipsUnit(maxMips: number): {
+  unit: 'MIPS' | 'GIPS' | 'TIPS' | 'PIPS'
+  perMips: number
+} {
+  const a = Math.abs(maxMips)
+  return MIPS_UNITS.find((u) => a >= 10 * u.perMips) ?? { unit: 'MIPS', perMips: 1 }
+}
+
+/**
+ * An amount in a currency, short, for an axis label: `$1.2M`, `$350K`, `€12` (the axis title
+ * names the currency; the tooltip gives the amount to the cent). Full amounts ran into each
+ * other and off the chart (review s9u C10).
+ */
+export function formatMoneyShort(value: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumSignificantDigits: 3,
+    }).format(value)
+  } catch {
+    return `${new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 }).format(value)} ${currency}`
+  }
+}
+
 /** An amount in a currency to that currency's precision (`$1,234.57`, `¥1,235`). */
 export function formatMoney(value: number, currency: string): string {
   try {
@@ -227,6 +266,36 @@ export function bottomFor(names: readonly string[], chartWidthPx = 290): number 
     used += w
   }
   return 44 + rows * 20
+}
+
+/**
+ * A chart's grid at these margins (px), laid out as given: ECharts 6 otherwise moves the grid
+ * to fit every axis label (`outerBoundsMode: 'auto'`), measuring each label once more; at a
+ * 10,000-host run's end that was most of the heatmap's first draw (about 250 of 650 ms under
+ * load). The margins leave room for the labels instead.
+ */
+export function gridAt(margins: {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}): Record<string, unknown> {
+  return { ...margins, outerBoundsMode: 'none' }
+}
+
+/** Least plot height (px) a chart keeps between its title and its legend. */
+export const PLOT_MIN_PX = 150
+
+/**
+ * A chart's height (px) for a grid with these top and bottom margins, so its plot keeps at
+ * least `plotPx` however many legend rows wrap under it (review s9u C10: at 50 tenants the
+ * CPU chart's plot was about 60 px tall).
+ */
+export function chartHeightFor(
+  grid: { top: number; bottom: number },
+  plotPx = PLOT_MIN_PX,
+): number {
+  return grid.top + plotPx + grid.bottom
 }
 
 /** The time-slider marker: a vertical line at category `index` ("now"). */

@@ -16,13 +16,32 @@ import {
   powerOption,
   type ChartContext,
 } from './chart-options'
-import { costOptions, slaOption, tenantCpuOption, type TenantLook } from './tenant-chart-options'
+import {
+  costOptions,
+  SLA_ROW_PX,
+  slaOption,
+  slaRows,
+  tenantCpuOption,
+  type TenantLook,
+} from './tenant-chart-options'
+import { chartHeightFor } from './chart-style'
 
 export interface ShownChart {
   name: string
   option: EChartsOption
   /** Data points the chart holds. */
   points: number
+  /** Height (px) the chart needs for a readable plot (its legend or rows); the style's if absent. */
+  heightPx?: number
+}
+
+/** Default height of a chart (px, `.sim-chart` in the theme). */
+const CHART_PX = 240
+
+/** The height a chart with legend rows under its plot needs, at least the default. */
+function heightOf(option: EChartsOption): number {
+  const grid = option.grid as { top: number; bottom: number }
+  return Math.max(CHART_PX, chartHeightFor(grid))
 }
 
 export function useSimCharts(): ComputedRef<ShownChart[]> {
@@ -50,7 +69,7 @@ export function useSimCharts(): ComputedRef<ShownChart[]> {
       }
       const n = r.series.timesS.length
       const tenantPoints = n * r.series.tenants.length
-      return [
+      const charts: ShownChart[] = [
         {
           name: 'heatmap',
           option: heatmapOption(r, names.of, ctx),
@@ -58,13 +77,28 @@ export function useSimCharts(): ComputedRef<ShownChart[]> {
         },
         { name: 'power', option: powerOption(r, ctx), points: n },
         { name: 'hosts', option: hostsOption(r, ctx), points: n },
-        { name: 'tenants', option: tenantCpuOption(r, looks.value, ctx), points: tenantPoints },
+      ]
+      const tenants = tenantCpuOption(r, looks.value, ctx)
+      const sla = slaOption(r, looks.value, ctx)
+      const slaGrid = sla.grid as { top: number; bottom: number }
+      return [
+        ...charts,
+        { name: 'tenants', option: tenants, points: tenantPoints, heightPx: heightOf(tenants) },
         ...costOptions(r, looks.value, ctx).map((c, i) => ({
           name: i === 0 ? 'cost' : `cost-${c.currency}`,
           option: c.option,
           points: tenantPoints,
+          heightPx: heightOf(c.option),
         })),
-        { name: 'sla', option: slaOption(r, looks.value, ctx), points: r.tenants.length },
+        {
+          name: 'sla',
+          option: sla,
+          points: r.tenants.length,
+          heightPx: chartHeightFor(
+            slaGrid,
+            Math.max(3, slaRows(r, looks.value).rows.length) * SLA_ROW_PX,
+          ),
+        },
       ]
     }
     // while a run is in progress: its series so far (the store publishes a few times a second)
@@ -85,11 +119,12 @@ export function useSimCharts(): ComputedRef<ShownChart[]> {
     return [
       { name: 'power', option: powerOption(power, ctx), points: n },
       { name: 'hosts', option: hostsOption(power, ctx), points: n },
-      {
+      ((option) => ({
         name: 'tenants',
-        option: tenantCpuOption(series, looks.value, ctx),
+        option,
         points: n * series.tenants.length,
-      },
+        heightPx: heightOf(option),
+      }))(tenantCpuOption(series, looks.value, ctx)),
     ]
   })
 }
