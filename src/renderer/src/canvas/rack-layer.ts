@@ -38,6 +38,16 @@ export const RACK_LABEL_MODEL_PX = 12
 export const RACK_LABEL_MIN_PX = 8
 /** Below this zoom Cytoscape's rack labels are hidden, so this layer draws them. */
 export const RACK_LABEL_ZOOM = RACK_LABEL_MIN_PX / RACK_LABEL_MODEL_PX
+/**
+ * The class of racks and halls Cytoscape labels (zoomed in: `level-of-detail.ts`). Without
+ * it their labels' `min-zoomed-font-size` is `LABEL_NEVER_PX`. Cytoscape judges that minimum
+ * on its texture level (the zoom rounded UP to a power of 2), not on the zoom: a 12 px rack
+ * label passed 8 px from zoom 0.5 on and was drawn at 6–8 px under the layer's own between
+ * zoom 0.5 and 2/3 (review s9a #9, s9u C12).
+ */
+export const CY_LABEL = 'cy-label'
+/** A minimum font size no label reaches: Cytoscape never draws it. */
+export const LABEL_NEVER_PX = 10_000
 /** A rack narrower than this on screen shows its glyph (totals) instead of readable hosts. */
 export const GLYPH_RACK_PX = 160
 
