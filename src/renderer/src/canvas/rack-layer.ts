@@ -15,7 +15,7 @@
 import type { Core, NodeSingular } from 'cytoscape'
 import type { CanvasColours } from './style'
 import type { RackAggregate } from './rack-aggregates'
-import { commonPrefix, drawGlyph } from './rack-glyph-text'
+import { commonPrefix, drawGlyph, rackLabel } from './rack-glyph-text'
 import type { RackSlot } from '../drawing/tiered-layout'
 import type { LabelFact } from './test-hook-types'
 import { bundleKey, type RackBundle } from './bundles'
@@ -357,13 +357,9 @@ export class RackLayer {
       this.drawnMosaics++
     }
     if (zoom < RACK_LABEL_ZOOM) {
-      const px = width < 90 ? 10 : 12
-      const font = `600 ${px}px system-ui, sans-serif`
-      const fits = (t: string): boolean => this.sprites.width(font, t) <= width
-      // a label no wider than its rack: the shared prefix goes first, then an ellipsis
-      let text = name
-      if (!fits(text) && this.rackPrefix) text = name.slice(this.rackPrefix.length)
-      while (text.length > 1 && !fits(text)) text = `${text.slice(0, -2)}…`
+      // no wider than its rack: the shared prefix goes first, then a smaller font, then an ellipsis
+      const measure = (t: string, px: number): number => this.sprites.width(labelFont(px, true), t)
+      const { text, px } = rackLabel(name, this.rackPrefix, width, width < 90 ? 10 : 12, measure)
       this.label(ctx, 'rack', id, text, s.x1 + width / 2, s.y1 - px / 2 - 2, px, 'center', true)
     }
     if (zoom >= RACK_LABEL_ZOOM || width >= GLYPH_RACK_PX || !a || width < 24) return
