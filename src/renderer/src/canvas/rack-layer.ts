@@ -30,6 +30,8 @@ import { drawHostMarks, hostMark, type HostMark } from './overlay-layer'
 export interface HeldMembers {
   /** The members rack `rackId` holds off the canvas (none: its hosts are on the canvas). */
   of(rackId: string): readonly MosaicMember[] | undefined
+  /** Whether rack `rackId`'s members were put on the canvas on demand (a large design). */
+  created?(rackId: string): boolean
   overlay(id: string): HostOverlay | undefined
 }
 
@@ -355,6 +357,14 @@ export class RackLayer {
     if (held && members && members.length > 0) {
       drawMosaic(ctx, members, zoom, this.cy.pan(), (m) => held.overlay(m), c)
       this.drawnMosaics++
+    }
+    // a rack too narrow for a mosaic whose hosts were created on demand (zoomed into before)
+    // looks as the others, which hold theirs: its tiny hosts covered (review s9u B2: after a
+    // fit, some racks showed host dots and the others none)
+    if (zoom < RACK_LABEL_ZOOM && width < MOSAIC_RACK_PX && held?.created?.(id)) {
+      const border = Math.max(1, 2 * zoom)
+      ctx.fillStyle = c.rack
+      ctx.fillRect(s.x1 + border, s.y1 + border, width - 2 * border, s.y2 - s.y1 - 2 * border)
     }
     if (zoom < RACK_LABEL_ZOOM) {
       // no wider than its rack: the shared prefix goes first, then a smaller font, then an ellipsis
