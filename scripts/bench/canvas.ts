@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { syntheticDatacenter } from '../../src/main/engine'
+import { TENANT_COLOURS } from '../../src/main/cli/commands/generate'
 import { ApiClient } from '../../e2e/fixtures/api-client'
 import type { NodeFact, StrataTestHook } from '../../src/renderer/src/canvas/test-hook-types'
 import { profilePhase } from './lib/cpu-profile'
@@ -198,6 +199,11 @@ const hook = <T>(page: Page, expr: string, arg = ''): Promise<T> =>
 
 async function measure(browser: Browser, hosts: number): Promise<Record<string, unknown>> {
   const design = syntheticDatacenter({ hosts, instances: 10 * hosts, tenants: 20, seed: 0 })
+  // each tenant its colour, as `strata generate` gives them (the synthetic design has none,
+  // so every tenant's ring and share was drawn in the same default blue)
+  design.tenants.forEach((t, i) => {
+    t.colour = TENANT_COLOURS[i % TENANT_COLOURS.length] as string
+  })
   const file = join(mkdtempSync(join(tmpdir(), 'strata-bench-')), 'large.strata.json')
   writeFileSync(file, JSON.stringify(design))
   const server = await serve(file)

@@ -50,7 +50,7 @@ export interface GenerateOptions extends Partial<GenerateExtras>, Partial<Genera
 const EXTRAS_DEFAULTS: GenerateExtras = { eastWestPeers: 2, storageIops: 100, nodePools: 1 }
 
 /** Tableau 10, so tenants are told apart on the canvas and in charts. */
-const TENANT_COLOURS = [
+export const TENANT_COLOURS = [
   '#4e79a7',
   '#f28e2b',
   '#e15759',

@@ -34,8 +34,13 @@ export function nodeFact(
   // the style's numbers (px in model units) times the zoom: what the eye gets on screen
   const fontPx = parseFloat(String(n.style('font-size'))) * n.cy().zoom()
   fact.labelPx = Number.isFinite(fontPx) ? fontPx : 0
+  // Cytoscape judges the minimum on its texture level, the zoom (times the pixel ratio)
+  // rounded up to a power of 2, not on the zoom (`eleTextBiggerThanMin`, cytoscape 3.34)
   const minPx = parseFloat(String(n.style('min-zoomed-font-size'))) || 0
-  fact.labelShown = fact.label !== '' && fact.labelPx >= minPx && n.visible()
+  const modelPx = parseFloat(String(n.style('font-size')))
+  const ratio = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1
+  const levelPx = modelPx * 2 ** Math.ceil(Math.log2(n.cy().zoom() * ratio))
+  fact.labelShown = fact.label !== '' && levelPx >= minPx && n.visible()
   const utilization = n.data('utilization') as number | undefined
   if (utilization !== undefined) fact.utilization = utilization
   const load = n.data('storageLoad') as number | undefined

@@ -203,6 +203,11 @@ export class LazyHosts {
   }
 
   /** Racks whose hosts are on the canvas. */
+  /** Whether rack `rackId`'s members were created on demand (they are on the canvas). */
+  isCreated(rackId: string): boolean {
+    return this.created.has(rackId)
+  }
+
   createdRacks(): string[] {
     return [...this.created]
   }

@@ -10,13 +10,15 @@ import type { Design } from '../../../shared/design/schema'
 import { rackSlots } from '../drawing/tiered-layout'
 import { rackBundles, showBundles } from './bundles'
 import type { CanvasPaint } from './canvas-paint'
-import { RACK_LABEL_ZOOM, type RackLayer } from './rack-layer'
+import { CY_LABEL, RACK_LABEL_ZOOM, type RackLayer } from './rack-layer'
 import { markUplinks } from './viewport'
 
 export type Detail = 'racks' | 'hosts'
 
 export class LevelOfDetail {
   private lod: Detail = 'hosts'
+  /** Whether racks and halls carry `CY_LABEL` (Cytoscape draws their labels). */
+  private labelled = false
 
   constructor(
     private readonly cy: Core,
@@ -36,7 +38,19 @@ export class LevelOfDetail {
     if (lod === this.lod) return
     this.lod = lod
     showBundles(this.cy, lod === 'racks')
+    this.label()
     this.onDetail(lod)
+  }
+
+  /**
+   * Racks' and halls' labels from Cytoscape zoomed in, from the layer zoomed out, never both
+   * (`CY_LABEL`); `all`: also on racks and halls added since.
+   */
+  private label(all = false): void {
+    const on = this.lod === 'hosts'
+    if (on === this.labelled && !all) return
+    this.labelled = on
+    this.cy.batch(() => this.cy.nodes('.rack, .zone').toggleClass(CY_LABEL, on))
   }
 
   /** Marks links that leave a rack and redraws the per-rack bundles shown when zoomed out. */
@@ -60,6 +74,7 @@ export class LevelOfDetail {
 
   /** Tells the layer the halls, rows and names of the racks, and the racks' totals. */
   updateStructure(design: Design | undefined): void {
+    if (this.lod === 'hosts') this.label(true)
     if (!this.layer || !design) return
     this.layer.setStructure(
       rackSlots(design),

@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-datacenter'
 import { wheelZoomFactor } from './wheel'
 import { rackAggregates, utilizationColour } from './rack-aggregates'
-import { commonPrefix, glyphLines, instancesText } from './rack-glyph-text'
+import { commonPrefix, glyphLines, instancesText, rackLabel } from './rack-glyph-text'
 import { rackGridColumns, rackSlots, tieredLayout } from '../drawing/tiered-layout'
 
 describe("instancesText (a rack glyph's instance line, review s7 #10g)", () => {
@@ -30,6 +30,20 @@ describe("instancesText (a rack glyph's instance line, review s7 #10g)", () => {
     expect(glyphLines({ ...rack, up: 39, failed: 1 }, 1, 30, measure)).toEqual([
       { text: '39/40 up', alert: true },
     ])
+  })
+})
+
+describe('rackLabel (review s9u B2: labels cut to "0…")', () => {
+  // 0.65 px per character per px of font: "0012" is 26 px at 10 px, 23.4 at 9, 20.8 at 8
+  const measure = (t: string, px: number): number => 0.65 * px * t.length
+  it('drops the shared prefix, then shrinks the font to 8 px, and only then cuts', () => {
+    expect(rackLabel('rack-0012', 'rack-', 60, 10, measure)).toEqual({ text: 'rack-0012', px: 10 })
+    expect(rackLabel('rack-0012', 'rack-', 28, 10, measure)).toEqual({ text: '0012', px: 10 })
+    expect(rackLabel('rack-0012', 'rack-', 24, 10, measure)).toEqual({ text: '0012', px: 9 })
+    expect(rackLabel('rack-0012', 'rack-', 21, 10, measure)).toEqual({ text: '0012', px: 8 })
+    // "00…" is 15.6 px at 8 px
+    expect(rackLabel('rack-0012', 'rack-', 18, 10, measure)).toEqual({ text: '00…', px: 8 })
+    expect(rackLabel('r', '', 1, 12, measure)).toEqual({ text: 'r', px: 8 })
   })
 })
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { packedColour, paintDots } from './minimap-dots'
+import { packedColour, paintBoxes, paintDots } from './minimap-dots'
 
 describe('packedColour', () => {
   it('packs #rrggbb and #rgb as the bytes r, g, b, 255 of a little-endian word', () => {
@@ -57,5 +57,14 @@ describe('paintDots', () => {
           }
       }),
     )
+  })
+
+  it('fills a box from its rounded top-left edge up to (not including) its rounded far edge', () => {
+    const pixels = new Uint32Array(6 * 4)
+    // x 0.6..3.4 -> columns 1..2, y -1..1.5 -> rows 0..1; a sliver 0.2 wide keeps 1 px
+    paintBoxes(pixels, 6, 4, [{ x1: 0.6, y1: -1, x2: 3.4, y2: 1.5 }], 7)
+    paintBoxes(pixels, 6, 4, [{ x1: 5, y1: 3, x2: 5.2, y2: 9 }], 9)
+    const rows = [0, 1, 2, 3].map((y) => [...pixels.slice(y * 6, y * 6 + 6)].join(''))
+    expect(rows).toEqual(['077000', '077000', '000000', '000009'])
   })
 })

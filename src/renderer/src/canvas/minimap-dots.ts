@@ -40,3 +40,23 @@ export function paintDots(
         pixels[y * width + x] = colour
   }
 }
+
+/**
+ * Fills each box (map pixels, edges rounded to whole pixels, at least 1 px a side) with
+ * `colour` in `pixels`, a `width` × `height` buffer; boxes are clipped at the edges.
+ */
+export function paintBoxes(
+  pixels: Uint32Array,
+  width: number,
+  height: number,
+  boxes: Iterable<{ x1: number; y1: number; x2: number; y2: number }>,
+  colour: number,
+): void {
+  for (const b of boxes) {
+    const x1 = Math.max(0, Math.round(b.x1))
+    const y1 = Math.max(0, Math.round(b.y1))
+    const x2 = Math.min(width, Math.max(Math.round(b.x2), Math.round(b.x1) + 1))
+    const y2 = Math.min(height, Math.max(Math.round(b.y2), Math.round(b.y1) + 1))
+    for (let y = y1; y < y2; y++) pixels.fill(colour, y * width + x1, y * width + Math.max(x1, x2))
+  }
+}

@@ -1,12 +1,20 @@
 /**
  * A minimap: every node as a dot on a small 2D canvas, with the visible viewport as a frame.
- * Click or drag on it to pan (a view gesture, `view-gesture.ts`: a large design is drawn afresh
- * when the pointer is released, not at every move). Redraws at most once per animation frame.
+ * A rack too narrow on the map for its members' dots to stand apart (`SOLID_RACK_PX`) is
+ * drawn as a block instead: at 10,000 hosts the dots of 250 racks merged into one solid
+ * blue block. Click or drag on it to pan (a view gesture, `view-gesture.ts`: a large design
+ * is drawn afresh when the pointer is released, not at every move). Redraws at most once per
+ * animation frame.
  */
 import type { Core } from 'cytoscape'
 import { isContainer } from './elements'
-import { packedColour, paintDots } from './minimap-dots'
+import { packedColour, paintBoxes, paintDots } from './minimap-dots'
 import { viewGesture } from './view-gesture'
+
+/** A rack narrower than this on the map is a block, not its members' dots, px. */
+export const SOLID_RACK_PX = 16
+
+type Box = { x1: number; y1: number; x2: number; y2: number }
 
 export class Minimap {
   private frame = 0
@@ -19,7 +27,10 @@ export class Minimap {
     private readonly cy: Core,
     private readonly canvas: HTMLCanvasElement,
     /** Members not on the canvas (hosts of racks never zoomed into), drawn as dots too. */
-    private readonly ghosts: () => ReadonlyArray<{ position: { x: number; y: number } }> = () => [],
+    private readonly ghosts: () => ReadonlyArray<{
+      position: { x: number; y: number }
+      rackId?: string
+    }> = () => [],
   ) {
     // not on 'position': a drag fires it every frame for every moved node
     cy.on('viewport add remove dragfree resize', this.redraw)
@@ -46,8 +57,10 @@ export class Minimap {
   private points:
     | {
         ghosts: ReadonlyArray<unknown>
-        list: Array<{ x: number; y: number }>
-        bounds: { x1: number; y1: number; x2: number; y2: number }
+        /** Members, with the rack each is in. */
+        list: Array<{ x: number; y: number; rack?: string }>
+        racks: Map<string, Box>
+        bounds: Box
       }
     | undefined
   /** The dots as drawn at a scale and origin, copied while only the view moves. */
@@ -61,11 +74,16 @@ export class Minimap {
   private memberPoints(): NonNullable<Minimap['points']> | undefined {
     const ghosts = this.ghosts()
     if (this.points?.ghosts === ghosts) return this.points
-    const list: Array<{ x: number; y: number }> = []
+    const list: Array<{ x: number; y: number; rack?: string }> = []
+    const racks = new Map<string, Box>()
     this.cy.nodes().forEach((n) => {
-      if (!isContainer(n)) list.push({ ...n.position() })
+      const p = n.position()
+      if (n.hasClass('rack')) {
+        const [w, h] = [Number(n.data('w')) / 2 || 0, Number(n.data('h')) / 2 || 0]
+        racks.set(n.id(), { x1: p.x - w, y1: p.y - h, x2: p.x + w, y2: p.y + h })
+      } else if (!isContainer(n)) list.push({ x: p.x, y: p.y, rack: n.data('container') })
     })
-    for (const g of ghosts) list.push(g.position)
+    for (const g of ghosts) list.push({ ...g.position, rack: g.rackId })
     if (list.length === 0) return undefined
     const bounds = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }
     for (const p of list) {
@@ -74,7 +92,7 @@ export class Minimap {
       bounds.x2 = Math.max(bounds.x2, p.x)
       bounds.y2 = Math.max(bounds.y2, p.y)
     }
-    return (this.points = { ghosts, list, bounds })
+    return (this.points = { ghosts, list, racks, bounds })
   }
 
   /**
@@ -111,14 +129,25 @@ export class Minimap {
         x: (p.x - this.origin.x) * s,
         y: (p.y - this.origin.y) * s,
       })
+      // racks too narrow on the map for their members' dots: blocks
+      const solid = new Map<string, Box>()
+      for (const [id, r] of points.racks)
+        if ((r.x2 - r.x1) * s < SOLID_RACK_PX) {
+          const a = at({ x: r.x1, y: r.y1 })
+          const z = at({ x: r.x2, y: r.y2 })
+          solid.set(id, { x1: a.x, y1: a.y, x2: z.x, y2: z.y })
+        }
+      const dots = points.list.filter((p) => p.rack === undefined || !solid.has(p.rack)).map(at)
       if (d && colour !== undefined && typeof ImageData === 'function') {
         const image = new ImageData(width, height)
         const pixels = new Uint32Array(image.data.buffer)
-        paintDots(pixels, width, height, points.list.map(at), colour)
+        paintBoxes(pixels, width, height, solid.values(), colour)
+        paintDots(pixels, width, height, dots, colour)
         d.putImageData(image, 0, 0)
       } else if (d) {
         d.fillStyle = node
-        for (const p of points.list.map(at)) d.fillRect(p.x - 1, p.y - 1, 2.5, 2.5)
+        for (const b of solid.values()) d.fillRect(b.x1, b.y1, b.x2 - b.x1, b.y2 - b.y1)
+        for (const p of dots) d.fillRect(p.x - 1, p.y - 1, 2.5, 2.5)
       }
       const frameColour = style.getPropertyValue('--minimap-frame').trim() || '#ff7a00'
       this.dots = { key, canvas, frameColour, from: points }

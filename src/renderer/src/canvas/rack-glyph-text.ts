@@ -92,3 +92,29 @@ export function drawGlyph(
     x += part
   }
 }
+
+/** The smallest font a rack label shrinks to before it is cut with an ellipsis, px. */
+export const RACK_LABEL_SMALLEST_PX = 8
+
+/**
+ * A rack's label no wider than its rack (`widthPx`): the whole name at `px`; else without the
+ * names' shared `prefix`, at `px` and then a pixel smaller at a time down to
+ * `RACK_LABEL_SMALLEST_PX` (B2 of review s9u: racks 28 px wide read "00…", where "0012" fits
+ * at 9 px); else cut with an ellipsis at that size. `measure(text, px)` is the text's width.
+ */
+export function rackLabel(
+  name: string,
+  prefix: string,
+  widthPx: number,
+  px: number,
+  measure: (text: string, px: number) => number,
+): { text: string; px: number } {
+  if (measure(name, px) <= widthPx) return { text: name, px }
+  const short = prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name
+  for (let size = px; size >= RACK_LABEL_SMALLEST_PX; size--)
+    if (measure(short, size) <= widthPx) return { text: short, px: size }
+  const size = Math.min(px, RACK_LABEL_SMALLEST_PX)
+  let text = short
+  while (text.length > 1 && measure(text, size) > widthPx) text = `${text.slice(0, -2)}…`
+  return { text, px: size }
+}

@@ -15,7 +15,7 @@
 import type { Core, NodeSingular } from 'cytoscape'
 import type { CanvasColours } from './style'
 import type { RackAggregate } from './rack-aggregates'
-import { commonPrefix, drawGlyph } from './rack-glyph-text'
+import { commonPrefix, drawGlyph, rackLabel } from './rack-glyph-text'
 import type { RackSlot } from '../drawing/tiered-layout'
 import type { LabelFact } from './test-hook-types'
 import { bundleKey, type RackBundle } from './bundles'
@@ -30,6 +30,8 @@ import { drawHostMarks, hostMark, type HostMark } from './overlay-layer'
 export interface HeldMembers {
   /** The members rack `rackId` holds off the canvas (none: its hosts are on the canvas). */
   of(rackId: string): readonly MosaicMember[] | undefined
+  /** Whether rack `rackId`'s members were put on the canvas on demand (a large design). */
+  created?(rackId: string): boolean
   overlay(id: string): HostOverlay | undefined
 }
 
@@ -38,6 +40,16 @@ export const RACK_LABEL_MODEL_PX = 12
 export const RACK_LABEL_MIN_PX = 8
 /** Below this zoom Cytoscape's rack labels are hidden, so this layer draws them. */
 export const RACK_LABEL_ZOOM = RACK_LABEL_MIN_PX / RACK_LABEL_MODEL_PX
+/**
+ * The class of racks and halls Cytoscape labels (zoomed in: `level-of-detail.ts`). Without
+ * it their labels' `min-zoomed-font-size` is `LABEL_NEVER_PX`. Cytoscape judges that minimum
+ * on its texture level (the zoom rounded UP to a power of 2), not on the zoom: a 12 px rack
+ * label passed 8 px from zoom 0.5 on and was drawn at 6–8 px under the layer's own between
+ * zoom 0.5 and 2/3 (review s9a #9, s9u C12).
+ */
+export const CY_LABEL = 'cy-label'
+/** A minimum font size no label reaches: Cytoscape never draws it. */
+export const LABEL_NEVER_PX = 10_000
 /** A rack narrower than this on screen shows its glyph (totals) instead of readable hosts. */
 export const GLYPH_RACK_PX = 160
 
@@ -346,14 +358,18 @@ export class RackLayer {
       drawMosaic(ctx, members, zoom, this.cy.pan(), (m) => held.overlay(m), c)
       this.drawnMosaics++
     }
+    // a rack too narrow for a mosaic whose hosts were created on demand (zoomed into before)
+    // looks as the others, which hold theirs: its tiny hosts covered (review s9u B2: after a
+    // fit, some racks showed host dots and the others none)
+    if (zoom < RACK_LABEL_ZOOM && width < MOSAIC_RACK_PX && held?.created?.(id)) {
+      const border = Math.max(1, 2 * zoom)
+      ctx.fillStyle = c.rack
+      ctx.fillRect(s.x1 + border, s.y1 + border, width - 2 * border, s.y2 - s.y1 - 2 * border)
+    }
     if (zoom < RACK_LABEL_ZOOM) {
-      const px = width < 90 ? 10 : 12
-      const font = `600 ${px}px system-ui, sans-serif`
-      const fits = (t: string): boolean => this.sprites.width(font, t) <= width
-      // a label no wider than its rack: the shared prefix goes first, then an ellipsis
-      let text = name
-      if (!fits(text) && this.rackPrefix) text = name.slice(this.rackPrefix.length)
-      while (text.length > 1 && !fits(text)) text = `${text.slice(0, -2)}…`
+      // no wider than its rack: the shared prefix goes first, then a smaller font, then an ellipsis
+      const measure = (t: string, px: number): number => this.sprites.width(labelFont(px, true), t)
+      const { text, px } = rackLabel(name, this.rackPrefix, width, width < 90 ? 10 : 12, measure)
       this.label(ctx, 'rack', id, text, s.x1 + width / 2, s.y1 - px / 2 - 2, px, 'center', true)
     }
     if (zoom >= RACK_LABEL_ZOOM || width >= GLYPH_RACK_PX || !a || width < 24) return

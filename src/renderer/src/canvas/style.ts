@@ -1,6 +1,6 @@
 /** The canvas stylesheet: one palette per theme, read from CSS variables at creation. */
 import type { StylesheetJson } from 'cytoscape'
-import { RACK_LABEL_MIN_PX, RACK_LABEL_MODEL_PX } from './rack-layer'
+import { CY_LABEL, LABEL_NEVER_PX, RACK_LABEL_MIN_PX, RACK_LABEL_MODEL_PX } from './rack-layer'
 
 /** Colours the canvas needs; taken from the page's CSS custom properties. */
 export interface CanvasColours {
@@ -76,7 +76,8 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'font-size': RACK_LABEL_MODEL_PX + 2,
-        'min-zoomed-font-size': RACK_LABEL_MIN_PX,
+        // zoomed out the level-of-detail layer draws it (`cy-label`: see level-of-detail.ts)
+        'min-zoomed-font-size': LABEL_NEVER_PX,
         width: 'data(w)',
         height: 'data(h)',
         // z-order: zones, links leaving racks, racks, links in racks; other nodes on top
@@ -95,14 +96,19 @@ export function canvasStyle(c: CanvasColours): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'font-weight': 'bold',
-        // smaller on screen the level-of-detail layer draws the rack's label instead
+        // zoomed out the level-of-detail layer draws the rack's label instead (`cy-label`)
         'font-size': RACK_LABEL_MODEL_PX,
-        'min-zoomed-font-size': RACK_LABEL_MIN_PX,
+        'min-zoomed-font-size': LABEL_NEVER_PX,
         width: 'data(w)',
         height: 'data(h)',
         'z-index-compare': 'manual',
         'z-index': 2,
       },
+    },
+    {
+      // racks and halls Cytoscape labels itself: only where the layer does not (zoomed in)
+      selector: `node.rack.${CY_LABEL}, node.zone.${CY_LABEL}`,
+      style: { 'min-zoomed-font-size': RACK_LABEL_MIN_PX },
     },
     {
       selector: 'node.host',

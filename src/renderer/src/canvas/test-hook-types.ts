@@ -24,7 +24,10 @@ export interface NodeFact {
   instancesByTenant?: Record<string, number>
   /** The label's font size on screen (model size × zoom), px. */
   labelPx: number
-  /** Whether Cytoscape draws the label at this zoom (not below its minimum on-screen size). */
+  /**
+   * Whether Cytoscape draws the label at this zoom: its font size at Cytoscape's texture level
+   * (the zoom times the pixel ratio rounded up to a power of 2) reaches `min-zoomed-font-size`.
+   */
   labelShown: boolean
   /** The fill colour Cytoscape paints the node with (CSS colour). */
   colour: string

@@ -96,6 +96,7 @@ export class TopologyCanvas {
     this.lod = new LevelOfDetail(this.cy, this.layer, paint, (d) => callbacks.onDetail?.(d))
     this.layer?.setHeldMembers({
       of: (rackId) => this.hosts.heldBy(rackId),
+      created: (rackId) => this.hosts.isCreated(rackId),
       overlay: (id) => paint.overlay.get(id),
     })
     this.onDemand = new HostsOnDemand(this.cy, this.hosts, paint, this.lod, () => {
