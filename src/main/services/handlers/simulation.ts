@@ -49,7 +49,7 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
         )
       // The placement the run starts from becomes the one every view shows (announced as
       // `scheduler:placed`), unless it already is: the run's thread places it and reports it
-      // before its first progress (review s7b #3: placing here froze every session). The run
+      // before anything is simulated (review s7b #3: placing here froze every session). The run
       // started last decides what the views show; a run refused here, or ended before it
       // reported (cancelled while placing, failed), gives its ticket back, so an earlier
       // run's placement is shown (review s9a #2); should placing fail, the run reports why.

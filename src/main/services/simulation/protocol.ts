@@ -1,6 +1,7 @@
 /** Messages between the simulation run manager and its worker thread. */
 import type { LiveDelta, SimulationResult } from '../../../shared/contract/calls/simulation'
 import type { PlacementResult } from '../../../shared/domain/placement'
+import type { RunPhase } from '../../../shared/domain/run-phase'
 import type { Design } from '../../../shared/design/schema'
 import type { PolicySpec } from '../../engine'
 import type { PackedHostSeries } from './host-series-store'
@@ -33,7 +34,7 @@ export type ToWorker =
 
 /** From the worker. */
 export type FromWorker =
-  /** The placement of a `placeFirst` start, before any progress. */
+  /** The placement of a `placeFirst` start, before any progress but the `placing` phase's. */
   | { type: 'placed'; result: PlacementResult }
   | {
       type: 'progress'
@@ -41,8 +42,10 @@ export type FromWorker =
       virtualTimeS: number
       horizonS: number
       paused: boolean
-      /** Series points since the previous progress message. */
-      live: LiveDelta
+      /** What the run is doing (review s9u B1). */
+      phase: RunPhase
+      /** Series points since the previous progress message (none before the run opened). */
+      live?: LiveDelta
     }
   | {
       type: 'done'

@@ -124,7 +124,8 @@ export class SimulationRuns {
   /**
    * Starts a run of `design`; throws with a clear message on a bad policy. With `placement`,
    * the run's thread first places the design as the app's `place` does and `placement` is
-   * told that placement before any progress of the run (review s7b #3: main placed it on its
+   * told that placement before any progress of the run but the one naming the `placing`
+   * phase (review s9u B1), and before anything is simulated (review s7b #3: main placed it on its
    * own thread, stalling every session), or told it never will be.
    */
   start(
@@ -225,11 +226,13 @@ export class SimulationRuns {
       run.info.progress = m.progress
       run.info.virtualTimeS = m.virtualTimeS
       run.info.status = m.paused ? 'paused' : 'running'
+      run.info.phase = m.phase
       this.tell({ kind: 'progress', info: { ...run.info } })
       // The live delta rides on this event only; the kept run info stays small.
       this.hub.publish('simulation:progress', { ...run.info, live: m.live })
       return
     }
+    delete run.info.phase // ended: no phase
     if (m.type === 'done') {
       run.result = m.result
       if (m.hostSeries) {

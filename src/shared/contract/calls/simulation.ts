@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { CallAccess } from '../session'
 import type { simulationRequests } from '../schemas/simulation'
 import type { HostSeries, SimulationResult, LiveDelta } from '../../domain/simulation-result'
+import type { RunPhase } from '../../domain/run-phase'
 
 export type {
   SimulationSummary,
@@ -24,6 +25,7 @@ export type {
   SimulationResult,
   LiveDelta,
 } from '../../domain/simulation-result'
+export type { RunPhase } from '../../domain/run-phase'
 
 export const simulationCalls = {
   'simulation:start': 'provider',
@@ -62,6 +64,8 @@ export interface SimulationRunInfo {
    * budget, asked for none, or pushed out by newer runs' series).
    */
   hostSeries?: 'kept' | 'none'
+  /** While it runs: what it is doing (placing, preparing, step k of N; review s9u B1). */
+  phase?: RunPhase
   /** On `simulation:progress` events only: what the run produced since the previous one. */
   live?: LiveDelta
 }
