@@ -30,7 +30,10 @@ export interface HtmlOptions {
  * Print rules: A4 with 14 mm margins; no text under 8 pt on paper (tables 8.5 pt, charts are
  * drawn CHART_WIDTH_PX wide so their 10 px labels print at about 8.6 pt); a heading never
  * ends a page (it stays with what follows: `break-after: avoid`, and a section's heading with
- * its first block in one unbreakable group); short tables and figures are not split.
+ * its first block in one unbreakable group); short tables and figures are not split; a
+ * picture (the topology) is scaled to fit one page with its heading, however tall the design
+ * (review s9u C9: a tall one left a page with the heading alone and split the drawing over two
+ * more); the first column of a table (an element's name or id) never wraps ("host-/1").
  */
 const CSS = `
 *{box-sizing:border-box}body{font-family:Helvetica,Arial,sans-serif;color:#111827;margin:0;background:#fff;font-size:13px;line-height:1.45}
@@ -42,7 +45,7 @@ section{margin-top:26px}h2{font-size:19px;border-bottom:1px solid #d1d5db;paddin
 h3{font-size:14px;margin:16px 0 6px;color:#1f2937}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:3px 18px;margin:8px 0}dt{color:#4b5563}dd{margin:0;font-weight:600}
 table{border-collapse:collapse;width:100%;margin:6px 0;font-size:11.5px}th,td{border:1px solid #e5e7eb;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f4f6}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr:nth-child(even) td{background:#fafafa}
+th{background:#f3f4f6}td:first-child{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr:nth-child(even) td{background:#fafafa}
 thead{display:table-header-group}
 figure{margin:10px 0;break-inside:avoid}figure svg{max-width:100%;height:auto}figure.chart svg{width:100%}figcaption{font-weight:600;margin-bottom:4px}
 .note{color:#6b7280;font-style:italic}
@@ -52,6 +55,7 @@ body{font-size:10pt}main{padding:0;max-width:none}table{font-size:8.5pt}
 h2,h3,figcaption{break-after:avoid}
 .lead,.short{break-inside:avoid}
 table{break-inside:auto}tr{break-inside:avoid}
+figure.picture svg{width:auto;height:auto;max-width:100%;max-height:225mm}
 }
 `
 
@@ -113,7 +117,7 @@ function blockHtml(b: ReportBlock, options: HtmlOptions): string {
     case 'table':
       return tableHtml(b.table)
     case 'picture':
-      return `<figure><figcaption>${esc(b.title)}</figcaption>${b.svg}</figure>`
+      return `<figure class="picture"><figcaption>${esc(b.title)}</figcaption>${b.svg}</figure>`
     case 'chart': {
       if (b.chart.timesS.length === 0 || b.chart.series.length === 0)
         return `<h3>${esc(b.chart.title)}</h3><p class="note">No data.</p>`

@@ -1,11 +1,16 @@
 /**
- * The students' guide (`docs/guide/virtualization-layers.md`), bundled as text and parsed by
+ * The guides of Help (`docs/guide/getting-started.md`, `docs/guide/virtualization-layers.md`),
+ * bundled as text and parsed by
  * `marked`'s lexer into tokens the Help panel renders as Vue elements (no HTML strings).
  * Headings get GitHub-style anchors, so links into the guide (the stack view's `?` buttons)
  * read the same in the app and on GitHub.
  */
 import { marked, type Token, type Tokens } from 'marked'
 import guideText from '../../../../../docs/guide/virtualization-layers.md?raw'
+import startText from '../../../../../docs/guide/getting-started.md?raw'
+
+/** The markdown of each guide page of Help (the metrics page is rendered from the glossary). */
+export const GUIDE_TEXTS = { start: startText, virtualization: guideText } as const
 
 /** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens. */
 export function slugOf(text: string): string {

@@ -243,11 +243,23 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
     },
     { id: 'layout', label: 'Tiered layout', menu: 'Arrange', run: editor.layoutTiered },
     {
+      id: 'guide-start',
+      label: 'Getting started',
+      menu: 'Help',
+      shortcut: 'F1',
+      run: () => useHelpStore().show(undefined, 'start'),
+    },
+    {
       id: 'guide',
       label: 'Guide: layers of virtualization',
       menu: 'Help',
-      shortcut: 'F1',
       run: () => useHelpStore().show(),
+    },
+    {
+      id: 'guide-metrics',
+      label: 'Metrics',
+      menu: 'Help',
+      run: () => useHelpStore().show(undefined, 'metrics'),
     },
   ]
 }
