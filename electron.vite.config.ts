@@ -4,7 +4,7 @@ import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import { hashEngineSources } from './src/main/services/experiments/engine-hash'
 
-/** Main-process bundles: the Electron entry, the CLI (also the web host), the simulation, experiment and report workers. */
+/** Main-process bundles: the Electron entry, the CLI (also the web host), the simulation, experiment, report and import workers. */
 const mainInputs: Record<string, string> = {
   index: resolve('src/main/index.ts'),
   cli: resolve('src/main/cli/index.ts'),
@@ -15,6 +15,8 @@ const experimentWorker = resolve('src/main/services/experiments/pool-worker.ts')
 if (existsSync(experimentWorker)) mainInputs['experiment-worker'] = experimentWorker
 const reportWorker = resolve('src/main/services/reports/report-worker.ts')
 if (existsSync(reportWorker)) mainInputs['report-worker'] = reportWorker
+const importWorker = resolve('src/main/services/files/import-worker.ts')
+if (existsSync(importWorker)) mainInputs['import-worker'] = importWorker
 
 export default defineConfig({
   main: {

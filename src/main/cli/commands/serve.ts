@@ -4,6 +4,7 @@ import { startServices } from '../../services'
 import { appVersion, defaultPaths, findAppRoot, rendererDir } from '../../services/paths'
 import { preloadPdfBrowser } from '../../services/reports/pdf'
 import { destroyReportPool } from '../../services/reports/report-off-thread'
+import { destroyImportPool } from '../../services/files/import-off-thread'
 import { startWebHost } from '../../web/server'
 import { parseCliArgs, type CliCommand, type CliOptions } from '../command'
 import { printProblems, readDesignFile } from '../load-design-file'
@@ -98,6 +99,7 @@ export const serveCommand: CliCommand = {
     )
     await jobs.stop(STOP_JOBS_WAIT_MS)
     await destroyReportPool()
+    await destroyImportPool()
     await host.close()
     await services.dispose()
     return 0

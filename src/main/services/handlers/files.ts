@@ -7,14 +7,12 @@ import {
   exportNetboxCsv,
   exportOpenDcTopology,
   freshId,
-  importNetboxCsv,
-  importOpenDcTopology,
-  parseJsonText,
   type ImportResult,
   type OpenedFile,
 } from '../../engine'
 import type { AppContext } from '../context'
 import { fileNameFor, filesServices } from '../files'
+import { ImportUnavailable, importOffThread } from '../files/import-off-thread'
 import type { HandlerMap } from '../handler-types'
 
 type FilesCall =
@@ -150,18 +148,29 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
       await autosaver.discard(req.id)
       return ok(await autosaver.list())
     },
-    'files:import': (req) => {
+    'files:import': async (req) => {
       if (req.mode === 'new') {
         const blocked = guard(req.discardChanges)
         if (blocked) return blocked
       }
+      // converted in the import thread: other sessions are answered meanwhile
       let result: ImportResult
-      if (req.format === 'netbox-csv') result = importNetboxCsv(req.contents, req.name)
-      else {
-        const json = parseJsonText(req.contents, 'the OpenDC topology')
-        result = json.ok ? importOpenDcTopology(json.value, req.name) : json
+      try {
+        result = await importOffThread({
+          format: req.format,
+          contents: req.contents,
+          ...(req.name !== undefined ? { name: req.name } : {}),
+        })
+      } catch (error) {
+        if (error instanceof ImportUnavailable) return fail('unavailable', error.message)
+        throw error
       }
       if (!result.ok) return fail('invalid-design', result.message, result.problems)
+      if (req.mode === 'new') {
+        // the design may have been edited while the file was converted
+        const blocked = guard(req.discardChanges)
+        if (blocked) return blocked
+      }
       if (req.mode === 'new') {
         design.replace(result.design, undefined, { unsaved: true })
       } else {
