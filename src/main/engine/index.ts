@@ -137,6 +137,7 @@ export {
   canonicalJson,
   decodeUtf8,
   designFingerprint,
+  resultsFingerprint,
   detectVersion,
   exportNetboxCsv,
   exportOpenDcTopology,

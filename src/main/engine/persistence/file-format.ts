@@ -65,6 +65,16 @@ export function designFingerprint(design: Design): string {
 }
 
 /**
+ * The fingerprint of what a design's results depend on: the design without its `meta` (name,
+ * description, dates), which neither placement nor simulation reads. Saved results kept for a
+ * design stay its results across a rename (review s10a #2: a rename after a run made the next
+ * save drop the run and its placement).
+ */
+export function resultsFingerprint(design: Design): string {
+  return designFingerprint({ ...design, meta: undefined } as unknown as Design)
+}
+
+/**
  * The text of a `.strata.json` file: `$schema` first (the design's own, else
  * `DESIGN_SCHEMA_ID`), the design pretty-printed with two spaces, `lastRun` last when given
  * (and only when it belongs to this design), and a final newline.

@@ -6,6 +6,7 @@ export {
   STRATA_FILE_SUFFIX,
   canonicalJson,
   designFingerprint,
+  resultsFingerprint,
   serializeStrataFile,
   type LastRun,
 } from './file-format'

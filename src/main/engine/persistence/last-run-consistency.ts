@@ -14,7 +14,12 @@
  *   under the design's overcommit (`scheduler/capacity.ts`): Σ vCPUs ≤ cores × CPU allocation
  *   ratio, Σ memory ≤ memory × RAM allocation ratio, and at most one on a native host. These
  *   are upper bounds of the scheduler's own capacity (it also subtracts reservations and adds
- *   overheads), so a real run always passes them.
+ *   overheads), so a real run always passes them;
+ * - the run started from the saved placement (review s10a #1: a Place during the run, or a
+ *   shorter run started later, saved another placement with it, and the reopened canvas showed
+ *   1,524 instances on a 1,200-instance design): `placement.seed` is the run's seed, and each
+ *   instance the run started on a host (`simulation.instances[].initialHostId`) is placed on
+ *   that host by the placement, and none other is.
  * Pure: no clock, no I/O.
  */
 import { billTotal, type BillItem } from '../../../shared/domain/bill-line'
@@ -261,6 +266,37 @@ function checkPlacement(placement: Rec, design: Design): LastRunConsistencyProbl
   return undefined
 }
 
+/** The run started from the saved placement: the same seed, every instance on the same host. */
+function checkRunStart(placement: Rec, sim: Rec): LastRunConsistencyProblem | undefined {
+  const summary = isRec(sim.summary) ? sim.summary : {}
+  if (summary.seed !== undefined && placement.seed !== summary.seed)
+    return {
+      path: 'lastRun.placement.seed',
+      message: `${show(placement.seed)} is not the seed of the saved run (${show(summary.seed)} at lastRun.simulation.summary.seed): the run did not start from this placement`,
+    }
+  const placedOn = new Map<unknown, { hostId: unknown; at: number }>()
+  for (const [j, r] of list(placement.placed).entries())
+    placedOn.set(r.instanceId, { hostId: r.hostId, at: j })
+  const started = new Set<unknown>()
+  for (const [i, r] of list(sim.instances).entries()) {
+    if (r.initialHostId === undefined) continue
+    started.add(r.instanceId)
+    const placed = placedOn.get(r.instanceId)
+    if (placed?.hostId !== r.initialHostId)
+      return {
+        path: `lastRun.simulation.instances.${i}.initialHostId`,
+        message: `the run started ${show(r.instanceId)} on ${show(r.initialHostId)}, but the saved placement ${placed ? `puts it on ${show(placed.hostId)} (lastRun.placement.placed.${placed.at})` : 'does not place it'}: the run did not start from this placement`,
+      }
+  }
+  for (const [id, placed] of placedOn)
+    if (!started.has(id))
+      return {
+        path: `lastRun.placement.placed.${placed.at}.hostId`,
+        message: `the saved placement puts ${show(id)} on ${show(placed.hostId)}, but the run did not start it there: the run did not start from this placement`,
+      }
+  return undefined
+}
+
 /**
  * The first place where a saved run (already of the right shape, with possible values and
  * the design's ids) disagrees with itself or with `design`, as a JSON path from `lastRun`
@@ -270,8 +306,10 @@ export function lastRunConsistencyProblem(
   lastRun: { placement?: unknown; simulation?: unknown },
   design: Design,
 ): LastRunConsistencyProblem | undefined {
+  const { placement, simulation } = lastRun
   return (
-    (isRec(lastRun.placement) ? checkPlacement(lastRun.placement, design) : undefined) ??
-    (isRec(lastRun.simulation) ? checkTenants(lastRun.simulation, design) : undefined)
+    (isRec(placement) ? checkPlacement(placement, design) : undefined) ??
+    (isRec(simulation) ? checkTenants(simulation, design) : undefined) ??
+    (isRec(placement) && isRec(simulation) ? checkRunStart(placement, simulation) : undefined)
   )
 }

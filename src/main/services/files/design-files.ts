@@ -8,11 +8,14 @@ import { realpath, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { fail, ok, type Result } from '../../../shared/contract'
 import type { DesignState } from '../../../shared/contract/calls/design'
+import type { Design } from '../../../shared/design/schema'
+import { samePlacementInputs } from '../placement/current-placement'
 import {
   DEFAULT_MAX_FILE_BYTES,
   STRATA_FILE_SUFFIX,
   designFingerprint,
   openIntoSession,
+  resultsFingerprint,
   serializeStrataFile,
   type DesignSession,
   type LastRun,
@@ -58,9 +61,21 @@ function changedOnDisk(
   )
 }
 
+/** Results kept for the next save: the run, the design it was computed for, its fingerprint. */
+interface KeptRun {
+  run: Omit<LastRun, 'designFingerprint'>
+  design: Design
+  /** `resultsFingerprint(design)`: the design but its `meta`. */
+  inputs: string
+}
+
+/** What a save says when it left results out (review s10a #2: it said nothing). */
+export const RESULTS_NOT_SAVED =
+  'The results of the last run were not saved with it: the design has changed since they were computed. Run it again, then save, to keep them.'
+
 export class DesignFiles {
-  /** Results belonging to the open design (dropped when they no longer match it). */
-  private lastRun: LastRun | undefined
+  /** Results for the open design (left out of a save once it changes but for its `meta`). */
+  private kept: KeptRun | undefined
   /** The file last opened or saved (its real path) and its state on disk then. */
   private known: { path: string; stamp: DiskStamp; sha256: string } | undefined
   /**
@@ -83,20 +98,46 @@ export class DesignFiles {
     return this.options.session
   }
 
-  /** The results to save with the design, if they still belong to it. */
-  currentLastRun(): LastRun | undefined {
-    const run = this.lastRun
-    return run && run.designFingerprint === designFingerprint(this.session.design) ? run : undefined
+  /**
+   * Whether results computed for `design` are results of the open design: the two differ in
+   * nothing but `meta`, which neither placement nor simulation reads (review s10a #2: a rename
+   * or a new description after a run made the next save drop the run and its placement).
+   */
+  resultsFit(design: Design, inputs?: string): boolean {
+    const open = this.session.design
+    if (design === open || samePlacementInputs(design, open)) return true
+    return (inputs ?? resultsFingerprint(design)) === resultsFingerprint(open)
   }
 
-  /** Records results computed for the open design, so that the next save keeps them. */
-  setLastRun(run: Omit<LastRun, 'designFingerprint'>): void {
-    this.lastRun = { ...run, designFingerprint: designFingerprint(this.session.design) }
+  /** The results to save with the design, if they still belong to it (stamped for it). */
+  currentLastRun(): LastRun | undefined {
+    const kept = this.kept
+    if (!kept || !this.resultsFit(kept.design, kept.inputs)) return undefined
+    return { ...kept.run, designFingerprint: designFingerprint(this.session.design) }
+  }
+
+  /**
+   * Records results computed for `design` (default: the open one), so that the next save
+   * keeps them while the open design differs from it in `meta` at most.
+   */
+  setLastRun(run: Omit<LastRun, 'designFingerprint'>, design = this.session.design): void {
+    const { placement, simulation } = run
+    this.kept = {
+      run: { ...(placement ? { placement } : {}), ...(simulation ? { simulation } : {}) },
+      design,
+      inputs: resultsFingerprint(design),
+    }
   }
 
   /** Drops the kept results (another design was opened; an opened file brings its own). */
   forgetLastRun(): void {
-    this.lastRun = undefined
+    this.kept = undefined
+  }
+
+  /** `RESULTS_NOT_SAVED` when results are kept that a save leaves out (the design changed since). */
+  resultsLeftOut(): string | undefined {
+    const kept = this.kept
+    return kept && !this.resultsFit(kept.design, kept.inputs) ? RESULTS_NOT_SAVED : undefined
   }
 
   /** The file text of the open design. */
@@ -176,9 +217,11 @@ export class DesignFiles {
       filePath,
     })
     if (opened.ok) {
-      this.lastRun = opened.value.lastRun
+      const saved = opened.value.lastRun
+      if (saved) this.setLastRun(saved)
+      else this.forgetLastRun()
       this.known = undefined
-      if (this.lastRun) this.options.onOpenedResults?.(this.lastRun)
+      if (saved) this.options.onOpenedResults?.(saved)
     }
     return opened
   }
@@ -195,7 +238,7 @@ export class DesignFiles {
   async saveTo(
     path: string,
     options: { overwrite?: boolean; keepOtherFiles?: boolean } = {},
-  ): Promise<Result<{ state: DesignState; path: string }>> {
+  ): Promise<Result<{ state: DesignState; path: string; resultsNotSaved?: string }>> {
     const full = resolve(path)
     const design = this.session.design
     const target = await writeTargetOf(full).catch(() => full)
@@ -225,6 +268,7 @@ export class DesignFiles {
         )
     }
     const text = this.contents()
+    const dropped = this.resultsLeftOut()
     try {
       await writeFileAtomic(full, text, this.options.writeOptions)
     } catch (error) {
@@ -251,6 +295,10 @@ export class DesignFiles {
     // Only what was written counts as saved (an edit may have landed meanwhile).
     if (this.session.design === design) this.session.markSaved(full)
     await this.options.recent?.add(full, design.meta.name)
-    return ok({ state: this.session.state, path: full })
+    return ok({
+      state: this.session.state,
+      path: full,
+      ...(dropped ? { resultsNotSaved: dropped } : {}),
+    })
   }
 }

@@ -50,9 +50,10 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
     writeOptions: options.writeOptions,
     // An opened file's saved results are shown as if just computed (review s9u C1).
     onOpenedResults: (run) => {
-      if (run.placement) ctx.placement.adoptSaved(run.placement as unknown as PlacementResult)
+      const placement = run.placement as unknown as PlacementResult | undefined
+      if (placement) ctx.placement.adoptSaved(placement)
       if (run.simulation)
-        ctx.runs.adopt(ctx.design.design, run.simulation as unknown as SimulationResult)
+        ctx.runs.adopt(ctx.design.design, run.simulation as unknown as SimulationResult, placement)
     },
   })
   const autosaver = new Autosaver({
@@ -71,7 +72,10 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
   // Results kept for the next save belong to the design they were computed for.
   ctx.disposers.push(ctx.epoch.onReplaced('reset', () => files.forgetLastRun()))
   // What the next save keeps (review s9u C1: only a report export recorded it): the latest
-  // placement of the open design, and a finished run of it with the placement it started from.
+  // placement of the open design, and a finished run of it (a rename since does not matter)
+  // with the placement THAT run started from, not the one shown when it ended (review s10a
+  // #1: a Place during the run, or a shorter run started later, paired another placement
+  // with it). A CloudSim-compatible run places itself: it is saved without a placement.
   ctx.disposers.push(
     ctx.placement.onPlaced((placement) =>
       files.setLastRun({ placement: placement as unknown as Record<string, unknown> }),
@@ -79,12 +83,16 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
     ctx.runs.onRunEvent((event) => {
       const { detail } = event.kind === 'finished' ? event : {}
       if (!detail?.result || detail.status !== 'done') return
-      if (ctx.runs.designOf(detail.runId) !== ctx.design.design) return
-      const placement = ctx.placement.lastResult()
-      files.setLastRun({
-        ...(placement ? { placement: placement as unknown as Record<string, unknown> } : {}),
-        simulation: detail.result as unknown as Record<string, unknown>,
-      })
+      const design = ctx.runs.designOf(detail.runId)
+      if (!design || !files.resultsFit(design)) return
+      const placement = ctx.runs.placementOf(detail.runId)
+      files.setLastRun(
+        {
+          ...(placement ? { placement: placement as unknown as Record<string, unknown> } : {}),
+          simulation: detail.result as unknown as Record<string, unknown>,
+        },
+        design,
+      )
     }),
   )
   const services: FilesServices = { files, recent, autosaver }

@@ -118,10 +118,12 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
       // Web host: the browser saves the download, which is the saved copy: what was downloaded
       // counts as saved (title, dirty mark and save status agree; a later edit is unsaved again).
       const contents = files.contents()
+      const resultsNotSaved = files.resultsLeftOut()
       design.markSaved()
       return ok({
         state: design.state,
         download: { fileName, mimeType: 'application/json', contents },
+        ...(resultsNotSaved ? { resultsNotSaved } : {}),
       })
     },
     'files:recent': async () => ok(await services().recent.list()),

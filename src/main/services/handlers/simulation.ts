@@ -71,6 +71,11 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
             ...(req.hostSeries !== undefined ? { hostSeries: req.hostSeries } : {}),
           },
           places ? report : undefined,
+          // a run on the shown placement starts from it (a CloudSim-compatible run places
+          // itself, first fit or PABFD, and reports nothing: its own instances say where)
+          places || design.simulation.cloudsimCompat
+            ? undefined
+            : (ctx.placement.lastResult() ?? undefined),
         ),
       )
       if (!started.ok) ctx.placement.runWithdrawn(ticket)

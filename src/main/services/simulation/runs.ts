@@ -75,6 +75,11 @@ interface Run {
   placement?: RunPlacementReport
   /** Whether the run's thread has reported its placement. */
   placed: boolean
+  /**
+   * The placement the run started from: the one its thread reported, or the one shown when it
+   * started (it placed nothing). A save keeps THIS one with the run (review s10a #1).
+   */
+  startPlacement?: PlacementResult
   /** Whether the run has ended (its end told): later messages of its thread are dropped. */
   ended: boolean
 }
@@ -126,12 +131,14 @@ export class SimulationRuns {
    * the run's thread first places the design as the app's `place` does and `placement` is
    * told that placement before any progress of the run but the one naming the `placing`
    * phase (review s9u B1), and before anything is simulated (review s7b #3: main placed it on its
-   * own thread, stalling every session), or told it never will be.
+   * own thread, stalling every session), or told it never will be. `startsFrom`: the placement
+   * shown now, when the run starts from it (it places nothing itself).
    */
   start(
     design: Design,
     options: StartOptions = {},
     placement?: RunPlacementReport,
+    startsFrom?: PlacementResult,
   ): SimulationRunInfo {
     // Parsed once here; the worker gets the parsed policy.
     const parsed = resolvePolicy(options.policy ?? design.simulation.policy)
@@ -179,6 +186,7 @@ export class SimulationRuns {
       placed: false,
       ended: false,
       ...(placement ? { placement } : {}),
+      ...(startsFrom ? { startPlacement: startsFrom } : {}),
     }
     this.runs.set(runId, run)
     const onMessage = (m: FromWorker): void => this.onMessage(run, m)
@@ -218,6 +226,7 @@ export class SimulationRuns {
     if (this.runs.get(run.info.runId) !== run || run.ended) return
     if (m.type === 'placed') {
       run.placed = true
+      run.startPlacement = m.result
       run.placement?.placed(m.result)
       return
     }
@@ -279,7 +288,7 @@ export class SimulationRuns {
    * with an opened design file) as the latest run, and announces it (`simulation:finished`),
    * so every view shows it as it would a run of its own.
    */
-  adopt(design: Design, result: SimulationResult): SimulationRunInfo {
+  adopt(design: Design, result: SimulationResult, placement?: PlacementResult): SimulationRunInfo {
     this.dropOldFinished()
     const { policy, seed, horizonS } = result.summary
     const info: SimulationRunInfo = {
@@ -290,6 +299,7 @@ export class SimulationRuns {
     const run: Run = {
       ...{ info, design, result, send: () => {}, stop: () => {} },
       ...{ placed: true, ended: true },
+      ...(placement ? { startPlacement: placement } : {}),
     }
     this.runs.set(info.runId, run)
     this.tell({ kind: 'finished', detail: this.detail(run) })
@@ -300,6 +310,11 @@ export class SimulationRuns {
   /** The design run `runId` simulated; undefined for an unknown run. */
   designOf(runId: string): Design | undefined {
     return this.runs.get(runId)?.design
+  }
+
+  /** The placement run `runId` started from (see `Run.startPlacement`); undefined if unknown. */
+  placementOf(runId: string): PlacementResult | undefined {
+    return this.runs.get(runId)?.startPlacement
   }
 
   /** Calls `listener` with every run's progress and end; returns the unsubscribe. */

@@ -44,6 +44,11 @@ export interface SaveResponse {
   /** Where it was saved; absent when the contents were returned for download instead. */
   path?: string
   download?: FileDownload
+  /**
+   * Said when results of a run were kept but not written, because the design changed (but for
+   * its name and description) since they were computed; absent when nothing was left out.
+   */
+  resultsNotSaved?: string
 }
 
 export interface RecentFile {

@@ -46,6 +46,12 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
     if (!r.ok) ui.notify('error', r.error.problems?.[0]?.message ?? r.error.message)
     else if (done) ui.notify('info', done)
   }
+  /** A save's outcome; one that left a run's results out says so (review s10a #2). */
+  const saved = (r: Result<unknown> | undefined): void => {
+    report(r)
+    const left = r?.ok ? (r.value as { resultsNotSaved?: string }).resultsNotSaved : undefined
+    if (left) ui.notify('info', left)
+  }
   const hasSelection = (): boolean => selection.ids.length > 0
   return [
     {
@@ -76,14 +82,14 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       menu: 'File',
       shortcut: 'Ctrl+S',
       // the status bar shows the save status (from the design's state), so no notice here
-      run: async () => report(await saveDesign(false)),
+      run: async () => saved(await saveDesign(false)),
     },
     {
       id: 'save-as',
       label: 'Save as…',
       menu: 'File',
       shortcut: 'Ctrl+Shift+S',
-      run: async () => report(await saveDesign(true)),
+      run: async () => saved(await saveDesign(true)),
     },
     {
       id: 'export',
