@@ -62,6 +62,12 @@ export interface SimulationRunInfo {
    * budget, asked for none, or pushed out by newer runs' series).
    */
   hostSeries?: 'kept' | 'none'
+  /**
+   * With `hostSeries: 'none'`: why, as a clause that ends "Utilization per rack: …, so each
+   * host shows its rack's mean" (too large to keep, not asked for, pushed out by newer runs,
+   * or a reopened run whose saved file has none).
+   */
+  hostSeriesNote?: string
   /** On `simulation:progress` events only: what the run produced since the previous one. */
   live?: LiveDelta
 }
