@@ -9,6 +9,7 @@ import { Autosaver, type EveryFn } from './autosave'
 import { removeStaleTemps, type AtomicWriteOptions } from './atomic-write'
 import { DesignFiles } from './design-files'
 import { RecentFiles } from './recent-files'
+import { SAVED_HOST_SERIES_BUDGET } from '../simulation/runs'
 
 export interface FilesServices {
   files: DesignFiles
@@ -89,7 +90,9 @@ export function filesServices(ctx: AppContext, options: FilesServicesOptions = {
       files.setLastRun(
         {
           ...(placement ? { placement: placement as unknown as Record<string, unknown> } : {}),
-          simulation: detail.result as unknown as Record<string, unknown>,
+          // with its per-host series, as much as a file keeps (review s10u A1: saved without any)
+          simulation: ctx.runs.fullResult(detail.runId, SAVED_HOST_SERIES_BUDGET)
+            .result as unknown as Record<string, unknown>,
         },
         design,
       )

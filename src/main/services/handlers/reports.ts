@@ -5,6 +5,7 @@ import type { SimulationResult } from '../../../shared/contract/calls/simulation
 import type { AppContext } from '../context'
 import { fileNameFor, filesServices } from '../files'
 import type { HandlerMap } from '../handler-types'
+import { SAVED_HOST_SERIES_BUDGET } from '../simulation/runs'
 import { zipCsvFiles } from '../reports/csv-zip'
 import { pdfMaker } from '../reports/pdf'
 import { ReportCancelled, ReportRefused, ReportTenantNotFound } from '../reports/produce-report'
@@ -22,6 +23,13 @@ type ReportsCall = 'reports:export' | 'reports:cancel'
  */
 const TENANT_NOT_RUN_NOTE =
   'The datacenter could not be placed or simulated at this time, so this report has no run figures.'
+
+/** `result` as a design file keeps it: its per-host series only within SAVED_HOST_SERIES_BUDGET. */
+function withinSavedBudget(result: SimulationResult): SimulationResult {
+  const hostSamples = result.series.hosts.length * result.series.timesS.length
+  if (hostSamples <= SAVED_HOST_SERIES_BUDGET) return result
+  return { ...result, series: { ...result.series, hosts: [] } }
+}
 
 export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
   const jobs = ctx.reportJobs
@@ -46,13 +54,18 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
       const design = ctx.design.design
       const files = filesServices(ctx).files
       const saved = files.currentLastRun()
+      // The run's whole result: the per-host series its run keeps in main put back (review
+      // s10u A1: the report, CSV and PDF had a time column and no host).
+      const simulation = saved?.simulation
+        ? ctx.runs.fullResultOf(saved.simulation as unknown as SimulationResult).result
+        : undefined
       const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
       try {
         const out = await produceReportOffThread({
           design,
           tenantId,
           placement: saved?.placement as PlacementResult | undefined,
-          simulation: saved?.simulation as SimulationResult | undefined,
+          simulation,
           html: req.format === 'html' || req.format === 'pdf',
           pdf: req.format === 'pdf',
           csv: req.format === 'csv',
@@ -70,7 +83,7 @@ export function reportsHandlers(ctx: AppContext): HandlerMap<ReportsCall> {
         if (!saved && out.placement && out.simulation && ctx.design.design === design)
           files.setLastRun({
             placement: out.placement as unknown as Record<string, unknown>,
-            simulation: out.simulation as unknown as Record<string, unknown>,
+            simulation: withinSavedBudget(out.simulation) as unknown as Record<string, unknown>,
           })
         // The report shows where the tenant's instances run in its own placement.
         if (out.ownHostIds) call.answerHosts?.(out.ownHostIds)

@@ -27,6 +27,7 @@ import {
   HostSeriesTable,
   MAX_HOST_SERIES_PER_CALL,
   packedBytes,
+  packHostSeries,
 } from './host-series-store'
 
 /**
@@ -61,6 +62,29 @@ export function keepsHostSeries(
   return packedBytes(hosts, samples) <= HOST_SERIES_MEMORY_BUDGET_BYTES
 }
 
+/**
+ * Per-host series a design file keeps with its saved run, host-samples (hosts × samples): five
+ * series of pretty-printed numbers take ~190 B a host-sample, so 200,000 stay near 38 MB, within
+ * the 64 MiB a file may have (`DEFAULT_MAX_FILE_BYTES`); 690 hosts for a day of 5-minute steps.
+ */
+export const SAVED_HOST_SERIES_BUDGET = 200_000
+
+/** Why a run has no per-host series: the clause the canvas and the charts show. */
+export const HOST_SERIES_NOTES = {
+  tooLarge: 'this run was too large to keep a series per host',
+  notAsked: 'this run was started without a series per host',
+  pushedOut: "newer runs' per-host series took the memory this run's were kept in",
+  notSaved: 'the saved file has no per-host series',
+} as const
+
+/** A run's whole result (`SimulationRuns.fullResult`). */
+export interface FullRunResult {
+  /** The result, per-host series in `series.hosts` when the run has them within the bound. */
+  result: SimulationResult
+  /** Set when `result.series.hosts` is empty though the design has hosts: why. */
+  hostSeriesNote?: string
+}
+
 interface Run {
   info: SimulationRunInfo
   /** The design the run simulated (for `designOf`). */
@@ -82,6 +106,8 @@ interface Run {
   startPlacement?: PlacementResult
   /** Whether the run has ended (its end told): later messages of its thread are dropped. */
   ended: boolean
+  /** Whether the run's thread was asked to keep per-host series (`keepsHostSeries`). */
+  startedWithHostSeries?: boolean
 }
 
 /**
@@ -119,6 +145,8 @@ export const MAX_KEPT_RUNS = 20
 export class SimulationRuns {
   private readonly runs = new Map<string, Run>()
   private readonly listeners = new Set<RunListener>()
+  /** Each result handed out (lean, whole, or adopted from a file) -> its run. */
+  private readonly byResult = new WeakMap<object, Run>()
   private counter = 0
 
   constructor(
@@ -185,6 +213,7 @@ export class SimulationRuns {
       stop: () => {},
       placed: false,
       ended: false,
+      startedWithHostSeries: options.hostSeries === false ? false : hostSeries,
       ...(placement ? { placement } : {}),
       ...(startsFrom ? { startPlacement: startsFrom } : {}),
     }
@@ -249,6 +278,12 @@ export class SimulationRuns {
         this.keepWithinMemoryBudget(run)
       }
       run.info.hostSeries = run.hosts ? 'kept' : 'none'
+      if (!run.hosts)
+        run.info.hostSeriesNote =
+          run.startedWithHostSeries === false
+            ? HOST_SERIES_NOTES.notAsked
+            : HOST_SERIES_NOTES.tooLarge
+      this.byResult.set(m.result, run)
       run.info.status = m.cancelled ? 'cancelled' : 'done'
       run.info.progress = m.cancelled ? run.info.progress : 1
       run.info.virtualTimeS = m.cancelled ? run.info.virtualTimeS : run.info.horizonS
@@ -280,6 +315,7 @@ export class SimulationRuns {
       bytes -= r.hosts.bytes
       delete r.hosts
       r.info.hostSeries = 'none'
+      r.info.hostSeriesNote = HOST_SERIES_NOTES.pushedOut
     }
   }
 
@@ -296,15 +332,62 @@ export class SimulationRuns {
       ...{ status: 'done', policy, seed, progress: 1, virtualTimeS: horizonS, horizonS },
       hostSeries: 'none',
     }
+    // The saved per-host series come back as a run of this session keeps them (review s10u A1).
+    const saved = result.series.hosts
+    const lean = saved.length > 0 ? { ...result, series: { ...result.series, hosts: [] } } : result
     const run: Run = {
-      ...{ info, design, result, send: () => {}, stop: () => {} },
+      ...{ info, design, result: lean, send: () => {}, stop: () => {} },
       ...{ placed: true, ended: true },
       ...(placement ? { startPlacement: placement } : {}),
     }
+    if (saved.length > 0) {
+      run.hosts = new HostSeriesTable(packHostSeries(saved, result.series.timesS.length))
+      info.hostSeries = 'kept'
+    } else info.hostSeriesNote = HOST_SERIES_NOTES.notSaved
+    this.byResult.set(result, run)
+    this.byResult.set(lean, run)
     this.runs.set(info.runId, run)
+    if (run.hosts) this.keepWithinMemoryBudget(run)
     this.tell({ kind: 'finished', detail: this.detail(run) })
     this.hub.publish('simulation:finished', { ...info })
     return { ...info }
+  }
+
+  /**
+   * The whole result of run `runId`, for whatever exports a run (reports, CSV, the saved file):
+   * its result with the per-host series it keeps put back into `series.hosts` while hosts ×
+   * samples is within `maxHostSamples`; else without them and `hostSeriesNote` says why.
+   * Throws for an unknown run or one without a result.
+   */
+  fullResult(runId: string, maxHostSamples = Number.POSITIVE_INFINITY): FullRunResult {
+    const run = this.find(runId)
+    const lean = run.result
+    if (!lean) throw new Error(`simulation run "${runId}" is ${run.info.status}: no result yet`)
+    const table = run.hosts
+    if (!table) {
+      const note = lean.series.hosts.length > 0 ? undefined : run.info.hostSeriesNote
+      return { result: lean, ...(note ? { hostSeriesNote: note } : {}) }
+    }
+    const hostSamples = table.hostCount * table.packed.samples
+    if (hostSamples > maxHostSamples)
+      return {
+        result: lean,
+        hostSeriesNote: `its per-host series (${table.hostCount.toLocaleString('en-US')} hosts × ${table.packed.samples.toLocaleString('en-US')} samples) are more than ${maxHostSamples.toLocaleString('en-US')} host-samples`,
+      }
+    const result = { ...lean, series: { ...lean.series, hosts: table.all() } }
+    this.byResult.set(result, run)
+    return { result }
+  }
+
+  /**
+   * `fullResult` of the run whose result `result` is (as handed out by `get`, `fullResult` or
+   * a file `adopt`ed); a result of no kept run comes back as it is.
+   */
+  fullResultOf(result: SimulationResult, maxHostSamples?: number): FullRunResult {
+    const run = this.byResult.get(result)
+    if (!run || !this.runs.has(run.info.runId) || !run.result) return { result }
+    if (result.series.hosts.length > 0 && maxHostSamples === undefined) return { result }
+    return this.fullResult(run.info.runId, maxHostSamples)
   }
 
   /** The design run `runId` simulated; undefined for an unknown run. */

@@ -66,6 +66,12 @@ export interface SimulationRunInfo {
   hostSeries?: 'kept' | 'none'
   /** While it runs: what it is doing (placing, preparing, step k of N; review s9u B1). */
   phase?: RunPhase
+  /**
+   * With `hostSeries: 'none'`: why, as a clause that ends "Utilization per rack: …, so each
+   * host shows its rack's mean" (too large to keep, not asked for, pushed out by newer runs,
+   * or a reopened run whose saved file has none).
+   */
+  hostSeriesNote?: string
   /** On `simulation:progress` events only: what the run produced since the previous one. */
   live?: LiveDelta
 }

@@ -54,6 +54,8 @@ export interface ChartContext {
   timeIndex?: number
   /** Main holds the run's per-host series (a large run): the canvas shows them for hosts in view. */
   hostSeriesInMain?: boolean
+  /** Why the run has no per-host series (`SimulationRunInfo.hostSeriesNote`). */
+  hostSeriesNote?: string
 }
 
 /** Consecutive groups of `step` indices covering `0..n-1` (the last may be shorter). */
@@ -134,7 +136,7 @@ export function heatmapOption(
   // per rack: the title says so, and a wrapped line under it says why
   const note = ctx.hostSeriesInMain
     ? 'too many hosts to chart: the canvas shows the hosts in view'
-    : 'no per-host series kept'
+    : (ctx.hostSeriesNote ?? 'no per-host series kept')
   const b = base(
     ctx.theme,
     unit === 'rack' ? 'Rack utilization (%)' : `Host utilization (%)${shown}`,

@@ -66,6 +66,7 @@ export function useSimCharts(): ComputedRef<ShownChart[]> {
         theme,
         timeIndex: sim.timeIndex >= 0 ? sim.timeIndex : undefined,
         hostSeriesInMain: sim.run?.hostSeries === 'kept',
+        ...(sim.run?.hostSeriesNote ? { hostSeriesNote: sim.run.hostSeriesNote } : {}),
       }
       const n = r.series.timesS.length
       const tenantPoints = n * r.series.tenants.length
