@@ -39,15 +39,18 @@ describe('scheduler handlers', () => {
     const last = await s.dispatch(provider, 'scheduler:last', {})
     expect(last).toEqual({ ok: true, value: result })
     const pushed = seen.find((x) => x.who === 'provider')?.payload
-    // the digest names every placed instance where the whole result puts it
+    // the digest names every placed instance where the whole result puts it, a node pool's
+    // pods with the VM they run in
     expect(pushed && [...digestInstances(pushed)]).toEqual(
-      result.placed.map(({ instanceId, workloadId, tenantId, hostId }) => ({
+      result.placed.map(({ instanceId, workloadId, tenantId, hostId, outerInstanceId }) => ({
         instanceId,
         workloadId,
         tenantId,
         hostId,
+        ...(outerInstanceId !== undefined ? { outerInstanceId } : {}),
       })),
     )
+    expect(result.placed.some((p) => p.outerInstanceId !== undefined)).toBe(true)
     expect(pushed?.unplacedCount).toBe(result.unplaced.length)
     expect(await s.dispatch(provider, 'scheduler:last-digest', {})).toEqual({
       ok: true,
