@@ -106,9 +106,6 @@ function rackFrame(
   return { utilization, failed: down.has(hostId), off: false, rackMean: true }
 }
 
-const totalOf = (list: TenantCounts | undefined): number =>
-  (list ?? []).reduce((n, x) => n + x.count, 0)
-
 /**
  * A host's replayed instances, coloured: one shared entry per tenant and count (at 10,000
  * hosts, one object per host and tenant was 100,000 objects per frame, and their garbage).
@@ -162,11 +159,14 @@ export function* frameSteps(
   // `instancesAt`'s rule in slices (the replay shows only if every host's own series agrees)
   if (input.replay) {
     yield
+    // a host's series counts the instances placed directly on it (a node pool's pods ride in
+    // their VM and are shown with it, but are not in the series)
+    const direct = input.replay.direct(timeS)
     const at = input.replay.at(timeS)
     let agrees = true
     for (const [hostId, n] of counted) {
       if (++handled % slice === 0) yield
-      if (totalOf(at.get(hostId)) !== n) {
+      if ((direct.get(hostId) ?? 0) !== n) {
         agrees = false
         break
       }
@@ -266,10 +266,12 @@ export function patchFrame(
   // the replay shows only while every host's own series agrees with it (see `instancesAt`):
   // the hosts checked before still do; the newly fetched ones are checked below
   let at: ReadonlyMap<string, TenantCounts> | undefined
+  let direct: ReadonlyMap<string, number> | undefined
   const coloured = colouring(input.colours)
   if (input.replay) {
     if (before.hosts.values().next().value?.instances === undefined) return undefined
     at = input.replay.at(timeS)
+    direct = input.replay.direct(timeS)
   }
   const hosts = new Map(before.hosts)
   for (const id of changed) {
@@ -285,7 +287,7 @@ export function patchFrame(
     }
     if (at) {
       const n = counted.get(id)
-      if (n !== undefined && totalOf(at.get(id)) !== n) return undefined
+      if (n !== undefined && (direct?.get(id) ?? 0) !== n) return undefined
       // the replayed instances do not depend on the host's series: kept when it had them
       f.instances = before.hosts.get(id)?.instances ?? coloured(at.get(id))
     }
