@@ -1,9 +1,30 @@
 /** Report number formats; expected values by hand (ISO 4217 minor units, clock arithmetic). */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { clock, currencyDigits, duration, durationText, money, num } from './format'
+import {
+  availabilityPct,
+  clock,
+  currencyDigits,
+  duration,
+  durationText,
+  money,
+  num,
+  pct,
+} from './format'
 
 describe('report formats', () => {
+  it('prints every percentage one way (review s9u C9: 83.721 %, 14.2 % and 33.3 % mixed)', () => {
+    // 3 significant digits, as the app's figures: 0.14203 → 14.2 %, 1/3 → 33.3 %
+    expect(pct(0.14203)).toBe('14.2 %')
+    expect(pct(1 / 3)).toBe('33.3 %')
+    expect(pct(0)).toBe('0 %')
+    expect(pct(2.1e-8)).toBe('2.1 × 10⁻⁶ %')
+    // availability to 5 significant digits: 100 × (1 − 39.07 / 240) = 83.720833…
+    expect(availabilityPct(100 * (1 - 39.07 / 240))).toBe('83.721 %')
+    expect(availabilityPct(99.994)).toBe('99.994 %')
+    expect(availabilityPct(100)).toBe('100 %')
+  })
+
   it('gives money to its currency\u2019s minor unit (ISO 4217)', () => {
     expect(currencyDigits('USD')).toBe(2)
     expect(currencyDigits('EUR')).toBe(2)

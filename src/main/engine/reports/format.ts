@@ -1,5 +1,6 @@
 /** Locale-independent number formatting for reports (the same text on every machine). */
 import { groupedNumber } from '../../../shared/domain/number-text'
+import { percentOfFraction } from '../../../shared/domain/percent-text'
 
 /** `1234567.891` -> `1,234,567.89` with `digits` decimals. */
 export function num(value: number | undefined, digits = 0): string {
@@ -7,9 +8,22 @@ export function num(value: number | undefined, digits = 0): string {
   return groupedNumber(value, digits)
 }
 
-/** A fraction 0..1 as a percentage. */
-export function pct(fraction: number | undefined, digits = 1): string {
-  return fraction === undefined ? '–' : `${num(fraction * 100, digits)} %`
+/**
+ * A fraction 0..1 as a percentage, the one way every percentage of a report is printed (the
+ * app's and the CLI's `percentOfFraction`: `significant` digits, a power of ten below 0.01 %,
+ * `0 %` for floating-point noise). Review s9u C9: a report mixed `83.721 %`, `14.2 %` and
+ * `33.3 %` styles.
+ */
+export function pct(fraction: number | undefined, significant = 3): string {
+  return fraction === undefined ? '–' : percentOfFraction(fraction, significant)
+}
+
+/**
+ * An availability given in percent (`99.994`) to 5 significant digits (`99.994 %`, `100 %`):
+ * availability targets differ in the second decimal (99.9 vs 99.99), so 3 digits would not do.
+ */
+export function availabilityPct(percent: number | undefined): string {
+  return percent === undefined ? '–' : pct(percent / 100, 5)
 }
 
 /**

@@ -6,7 +6,7 @@ import { instanceLabel } from '../../../shared/design/instance-label'
 import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { dataTables } from './data-tables'
-import { duration, num } from './format'
+import { availabilityPct, duration, num } from './format'
 import type { ReportSection } from './model'
 import { METRICS, metricHeader, type MetricId } from '../../../shared/metrics-glossary'
 import { billSections } from './bill-sections'
@@ -169,7 +169,7 @@ export function runSections(
           kind: 'facts',
           items: [
             [METRICS.hostFailures.label, num(s.hostFailures)],
-            [METRICS.meanAvailability.label, `${num(s.meanAvailabilityPercent, 3)} %`],
+            [METRICS.meanAvailability.label, availabilityPct(s.meanAvailabilityPercent)],
           ],
         },
         {
@@ -208,7 +208,7 @@ export function runSections(
         },
         {
           kind: 'facts',
-          items: [[METRICS.meanAvailability.label, `${num(s.meanAvailabilityPercent, 3)} %`]],
+          items: [[METRICS.meanAvailability.label, availabilityPct(s.meanAvailabilityPercent)]],
         },
         {
           kind: 'table',

@@ -5,7 +5,7 @@
  */
 import { instanceLabel } from '../../../shared/design/instance-label'
 import type { TenantView } from '../../../shared/domain/tenant-view'
-import { duration, esc, money, num, pct } from './format'
+import { availabilityPct, duration, esc, money, num, pct } from './format'
 import { billLineCells } from './bill-sections'
 import { tenantNetworkSections } from './network-sections'
 import { tenantStorageSections } from './storage-sections'
@@ -156,12 +156,12 @@ export function buildTenantReport(view: TenantView): ReportModel {
         {
           kind: 'facts',
           items: [
-            [METRICS.promisedAvailability.label, `${num(sla.promisedAvailabilityPercent, 3)} %`],
+            [METRICS.promisedAvailability.label, availabilityPct(sla.promisedAvailabilityPercent)],
             [
               METRICS.deliveredAvailability.label,
               sla.availabilityPercent === undefined
                 ? 'not simulated yet'
-                : `${num(sla.availabilityPercent, 4)} %`,
+                : availabilityPct(sla.availabilityPercent),
             ],
             [
               METRICS.availabilitySlaMet.label,
@@ -174,7 +174,7 @@ export function buildTenantReport(view: TenantView): ReportModel {
               sla.downtimeS === undefined ? '–' : `${num(sla.downtimeS / 3600, 2)} instance-hours`,
             ],
             [METRICS.migrations.label, num(sla.migrations)],
-            [METRICS.cpuLost.label, pct(sla.lostCpuFraction, 2)],
+            [METRICS.cpuLost.label, pct(sla.lostCpuFraction)],
           ],
         },
       ],
