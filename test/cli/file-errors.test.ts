@@ -23,9 +23,14 @@ describe('a file the CLI cannot read', () => {
     expect((await strata('info', 'none.json')).err).toBe(missing)
     expect((await strata('simulate', 'none.json')).err).toBe(missing)
     const loop = await strata('validate', 'loop-a')
-    // validate reports what it found on stdout
-    expect(loop.out + loop.err).toContain(
-      `cannot read ${join(dir, 'loop-a')}: a symbolic link on its path loops`,
+    // validate reports what it found on stdout; an input is never read through a link
+    expect(loop.out + loop.err).toContain(`${join(dir, 'loop-a')} is a symbolic link`)
+    mkdirSync(join(dir, 'looping'))
+    symlinkSync('loop-d', join(dir, 'looping', 'loop-c'))
+    symlinkSync('loop-c', join(dir, 'looping', 'loop-d'))
+    const inside = await strata('info', join('looping', 'loop-c', 'x.json'))
+    expect(inside.err).toContain(
+      `cannot read ${join(dir, 'looping', 'loop-c', 'x.json')}: a symbolic link on its path loops`,
     )
     expect((await strata('import', 'netbox', 'none.csv', '-o', 'o.json')).err).toBe(
       `strata import netbox: cannot read ${join(dir, 'none.csv')}: there is no such file`,
@@ -37,7 +42,47 @@ describe('a file the CLI cannot read', () => {
     expect(report.err).toContain(
       `cannot read ${join(dir, 'no-results', 'results.json')}: there is no such file`,
     )
-    for (const r of [loop, report]) expect(r.out + r.err).not.toMatch(/\bE[A-Z]{3,}\b/)
+    for (const r of [loop, inside, report]) expect(r.out + r.err).not.toMatch(/\bE[A-Z]{3,}\b/)
+  })
+})
+
+describe('an input file that is a symbolic link', () => {
+  it('is refused by every command that reads one, naming it, its target neither read nor echoed', async () => {
+    const links = join(dir, 'links')
+    mkdirSync(links)
+    const secret = join(dir, 'secret.txt')
+    writeFileSync(secret, 'root:*:20228:0:99999:7:::\n')
+    const link = (name: string, target: string) => {
+      symlinkSync(target, join(links, name))
+      return join('links', name)
+    }
+    const design = link('design.strata.json', SAMPLE)
+    const csv = link('trace.csv', secret)
+    const netbox = link('devices.csv', secret)
+    const opendc = link('topology.json', secret)
+    const order = link('order.txt', secret)
+    const traces = join(dir, 'pl-order')
+    mkdirSync(traces)
+    writeFileSync(join(traces, 'node0'), '10\n20\n')
+    const refused = (name: string) =>
+      `${join(dir, name)} is a symbolic link; inputs are read only from regular files, not through links (name the file it points to)`
+    const cases: Array<[string[], string]> = [
+      [['validate', design], design],
+      [['info', design], design],
+      [['simulate', design], design],
+      [['export', 'netbox', design, '-o', 'x.csv'], design],
+      [['import', 'csv', SAMPLE, csv, '-o', 'o.json'], csv],
+      [['import', 'csv', design, 'none.csv', '-o', 'o.json'], design],
+      [['import', 'netbox', netbox, '-o', 'o.json'], netbox],
+      [['import', 'opendc', opendc, '-o', 'o.json'], opendc],
+      [['import', 'planetlab', 'pl-order', '--order', order, '-o', 'o.json'], order],
+    ]
+    for (const [argv, name] of cases) {
+      const r = await strata(...argv)
+      expect(r.code, argv.join(' ')).not.toBe(0)
+      expect(r.out + r.err, argv.join(' ')).toContain(refused(name))
+      expect(r.out + r.err, argv.join(' ')).not.toContain('root')
+    }
   })
 })
 

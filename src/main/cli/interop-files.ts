@@ -6,7 +6,7 @@
 import { resolve } from 'node:path'
 import type { Problem } from '../../shared/contract'
 import { DEFAULT_MAX_FILE_BYTES, decodeUtf8 } from '../engine'
-import { readUserFileSync } from '../services/files/safe-read'
+import { readCliInput } from './read-input'
 import type { CliIo } from './command'
 import { printProblems } from './load-design-file'
 
@@ -18,7 +18,7 @@ export type TextFile = { ok: true; path: string; text: string } | { ok: false; m
  */
 export function readTextFile(file: string, cwd: string): TextFile {
   const path = resolve(cwd, file)
-  const read = readUserFileSync(path, DEFAULT_MAX_FILE_BYTES)
+  const read = readCliInput(path, DEFAULT_MAX_FILE_BYTES)
   if (!read.ok) return read
   const decoded = decodeUtf8(read.bytes)
   if (decoded.error) {

@@ -4,7 +4,7 @@ import { checkDesignRules, hasErrors, readStrataFile, type LastRun } from '../en
 import type { Design } from '../../shared/design/schema'
 import type { Problem } from '../../shared/contract'
 import { boundedProblems } from '../../shared/domain/problem'
-import { readUserFileSync } from '../services/files/safe-read'
+import { readCliInput } from './read-input'
 
 export type LoadedFile =
   | { ok: true; design: Design; path: string; warnings: Problem[]; lastRun?: LastRun }
@@ -16,7 +16,7 @@ export type LoadedFile =
  */
 export function readDesignFile(file: string, cwd: string): LoadedFile {
   const path = resolve(cwd, file)
-  const onDisk = readUserFileSync(path)
+  const onDisk = readCliInput(path)
   if (!onDisk.ok) return { ok: false, path, message: onDisk.message, problems: [] }
   const read = readStrataFile(onDisk.bytes, { source: file })
   if (!read.ok) return { ok: false, path, message: read.message, problems: read.problems }

@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path'
 import { importCsvTraces, importPlanetLab } from '../../engine'
 import { parseCliArgs, type CliCommand, type CliIo, type CliOptions } from '../command'
 import { readFailureReason } from '../../services/files/io-errors'
-import { readUserFileSync } from '../../services/files/safe-read'
+import { readCliInput } from '../read-input'
 import { csvRows } from '../csv-rows'
 import { printProblems, printWarnings, readDesignFile } from '../load-design-file'
 import { writeOut } from '../write-output'
@@ -34,7 +34,7 @@ async function importCsv(
     return 2
   }
   const csvPath = resolve(io.cwd, csvFile)
-  const csv = readUserFileSync(csvPath)
+  const csv = readCliInput(csvPath)
   if (!csv.ok) {
     io.err(`strata import csv: ${csv.message}`)
     return 1
@@ -146,7 +146,7 @@ export const importCommand: CliCommand = {
     let order: string[] | undefined
     const orderFlag = values.order
     if (orderFlag !== undefined) {
-      const read = readUserFileSync(resolve(io.cwd, orderFlag))
+      const read = readCliInput(resolve(io.cwd, orderFlag))
       if (!read.ok) {
         io.err(`strata import: the order file: ${read.message}`)
         return 1
@@ -158,7 +158,7 @@ export const importCommand: CliCommand = {
     }
     const traces: Array<{ name: string; text: string }> = []
     for (const name of names) {
-      const read = readUserFileSync(join(traceDir, name), undefined, { noFollow: true })
+      const read = readCliInput(join(traceDir, name))
       if (!read.ok) {
         io.err(`strata import: ${read.message}`)
         return 1

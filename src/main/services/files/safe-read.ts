@@ -5,7 +5,7 @@
  * the size limit holds even when the file grows or lies about its size. Also returns what is
  * needed to notice a later change on disk.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { DEFAULT_MAX_FILE_BYTES } from '../../engine'
 import { readFailureReason } from './io-errors'
@@ -117,6 +117,14 @@ function userFileOutcome(path: string, read: SafeReadResult): UserFileRead {
   }
 }
 
+const isLink = (path: string): boolean => {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
 const cannotRead = (path: string, error: unknown): UserFileRead => ({
   ok: false,
   message: `cannot read ${path}: ${readFailureReason(error)}`,
@@ -151,8 +159,12 @@ export function readUserFileSync(
   try {
     return userFileOutcome(path, readRegularFileSync(path, maxBytes, options))
   } catch (error) {
-    if (options.noFollow && (error as NodeJS.ErrnoException).code === 'ELOOP')
-      return { ok: false, message: `${path} is a symbolic link, not followed here` }
+    // ELOOP under O_NOFOLLOW: the file itself is a link, or a link on its path loops
+    if (options.noFollow && (error as NodeJS.ErrnoException).code === 'ELOOP' && isLink(path))
+      return {
+        ok: false,
+        message: `${path} is a symbolic link; inputs are read only from regular files, not through links (name the file it points to)`,
+      }
     return cannotRead(path, error)
   }
 }
