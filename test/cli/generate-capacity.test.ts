@@ -48,7 +48,12 @@ describe('a generated design carries what it declares (review s7u #4)', () => {
     const stored = d.workloads.filter((w) => w.storageClass).reduce((n, w) => n + w.count, 0)
     const mbps = (stored * 13).toLocaleString('en-US')
     expect(lines[3]).toContain(
-      `for ${(stored * 130).toLocaleString('en-US')} IOPS and ${mbps} MB/s declared at peak`,
+      `the declared peak (writes × 2 copies) is ${(stored * 130).toLocaleString('en-US')} IOPS and ${mbps} MB/s`,
     )
+    // review s9u C13: the SAN's IOPS against the peak is said as a factor, not as "for"
+    const san = d.storage.find((s) => s.kind === 'san')!
+    const factor = san.iops / (stored * 130)
+    const shown = factor >= 10 ? Math.floor(factor) : Math.floor(factor * 10) / 10
+    expect(lines[3]).toContain(`so each SAN takes ${shown.toLocaleString('en-US')}× the IOPS`)
   })
 })

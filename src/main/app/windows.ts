@@ -8,6 +8,7 @@ import { BrowserWindow, session as electronSession, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SessionInfo } from '../../shared/contract'
+import { MIN_WINDOW_HEIGHT_PX, MIN_WINDOW_WIDTH_PX } from '../../shared/ui-limits'
 import type { WindowSessions } from '../ipc/bridge'
 import { APP_CSP, devOrigin, requestAllowed } from './request-policy'
 
@@ -43,6 +44,9 @@ export async function openWindow(
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
+    // the layout is checked at this size (e2e designer-side-tabs)
+    minWidth: MIN_WINDOW_WIDTH_PX,
+    minHeight: MIN_WINDOW_HEIGHT_PX,
     title,
     show: false,
     webPreferences: {

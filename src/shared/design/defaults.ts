@@ -78,3 +78,17 @@ export function defaultSimulationSettings(): DefaultSimulationSettings {
     cloudsimCompat: false,
   }
 }
+
+/**
+ * Nova's `initial_cpu_allocation_ratio` (4.0): vCPUs a host hands out per physical core when
+ * neither the host nor its rack sets a ratio. The scheduler's capacity and the inspector's
+ * "4 (default)" both read it from here.
+ */
+export const DEFAULT_CPU_ALLOCATION_RATIO = 4
+/** Nova's `initial_ram_allocation_ratio` (1.0): memory is not overcommitted unless told. */
+export const DEFAULT_MEMORY_ALLOCATION_RATIO = 1
+/**
+ * Mean time to repair, hours, of a host, switch or storage array that has an MTBF but no MTTR
+ * (the failure models draw repairs from an exponential of this mean).
+ */
+export const DEFAULT_MTTR_HOURS = 1

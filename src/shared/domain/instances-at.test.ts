@@ -82,12 +82,35 @@ describe('instances on hosts over a run', () => {
     expect(plain(replay.at(305))).toEqual(expected[1]?.[1])
   })
 
-  it('instances inside instances ride with their outer one and are not counted', () => {
-    const inner = { ...instance('p#0', 'a', 'h1'), outerInstanceId: 'a#1' }
+  it('instances inside instances ride with the one on the host, at its instants', () => {
+    // pod p#0 runs in a#0, q#0 in p#0 (two levels), r#0 in b#0; each counts where the
+    // instance on the host under it counts: with a#0 on both h1 and h3 during its copy, with
+    // b#0 on no host from h2's failure to its restart on h1. `direct` counts the hosts' own.
+    const nested = [
+      { ...instance('p#0', 'a', 'h1'), outerInstanceId: 'a#0' },
+      { ...instance('q#0', 'a', 'h1'), outerInstanceId: 'p#0' },
+      { ...instance('r#0', 'b', 'h2'), outerInstanceId: 'b#0' },
+    ]
     const replay = InstancesOverTime.of(
-      replayInputOfResult(run({ instances: [...run().instances, inner] })),
-    )
-    expect(plain((replay as InstancesOverTime).at(0))).toEqual(expected[0]?.[1])
+      replayInputOfResult(run({ instances: [...run().instances, ...nested] })),
+    ) as InstancesOverTime
+    const withPods: Array<[number, Record<string, Record<string, number>>]> = [
+      [0, { h1: { a: 4 }, h2: { b: 2 } }],
+      [305, { h1: { a: 4 }, h2: { b: 2 }, h3: { a: 3 } }],
+      [310, { h1: { a: 1 }, h2: { b: 2 }, h3: { a: 3 } }],
+      [630, { h1: { a: 1 }, h3: { a: 3 } }],
+      [660, { h1: { a: 1, b: 2 }, h3: { a: 3 } }],
+    ]
+    for (const [t, want] of withPods) expect(plain(replay.at(t)), `${t} s`).toEqual(want)
+    const direct: Array<[number, Record<string, number>]> = [
+      [0, { h1: 2, h2: 1 }],
+      [305, { h1: 2, h2: 1, h3: 1 }],
+      [310, { h1: 1, h2: 1, h3: 1 }],
+      [630, { h1: 1, h3: 1 }],
+      [660, { h1: 2, h3: 1 }],
+    ]
+    for (const [t, want] of direct)
+      expect(Object.fromEntries(replay.direct(t)), `${t} s`).toEqual(want)
   })
 
   it('no replay when it cannot be exact: migrations truncated, or an instance ended early', () => {

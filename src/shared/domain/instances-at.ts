@@ -11,20 +11,32 @@
  * and on its source until the migration's end (during the copy it holds both hosts, as in
  * CloudSim); an instance on a failed host leaves it at the failure (`atS`) and counts again on
  * the host it restarted on from `restartedAtS`. Events at time t are applied for a time t.
- * Instances inside other instances (`outerInstanceId`, issue 18) ride with their outer instance
- * and are not counted, as the series does not count them.
+ * Instances inside other instances (`outerInstanceId`, issue 18: a node pool's pods in their
+ * VM) ride with the instance on the host under them, at its instants: the engine simulates only
+ * that one and gives them its `finalHostId` (`engine/nesting/nested-run.ts`). They count in
+ * `at` (a host holds its VMs' pods, as the placement counts them) and not in `direct`, which
+ * counts what the per-host series counts.
  *
  * The replay is exact only when the result holds every migration and no instance ended early;
  * otherwise `InstancesOverTime.of` answers `undefined` and the views keep what they know (the
  * per-host totals of the series) rather than guessing.
  */
-import type { PlacementDigest } from './placement-digest'
+import { digestInstances, type PlacementDigest } from './placement-digest'
 import type { FailureRecord, MigrationRecord, SimulationResult } from './simulation-result'
+
+/** Where an instance started: its host (under its outer instance, if it is nested). */
+export interface StartingInstance {
+  instanceId: string
+  tenantId: string
+  hostId: string
+  /** Nested instances (issue 18): the outer instance it runs in (and moves with). */
+  outerInstanceId?: string
+}
 
 /** What the replay reads: where each instance started, and the run's moves. */
 export interface ReplayInput {
-  /** Each instance placed directly on a host at the run's start, with its tenant. */
-  start: Iterable<{ instanceId: string; tenantId: string; hostId: string }>
+  /** Each placed instance at the run's start, with its tenant (nested ones with their outer). */
+  start: Iterable<StartingInstance>
   migrations: readonly MigrationRecord[]
   failures: readonly FailureRecord[]
   migrationsTruncated: boolean
@@ -36,11 +48,17 @@ export interface ReplayInput {
  * instance whose demand drops to zero), which the replay cannot place in time.
  */
 export function replayInputOfResult(result: SimulationResult): ReplayInput | undefined {
-  const start: Array<{ instanceId: string; tenantId: string; hostId: string }> = []
+  const start: StartingInstance[] = []
   for (const i of result.instances) {
     if (i.status === 'finished') return undefined
-    if (i.outerInstanceId === undefined && i.initialHostId !== undefined)
-      start.push({ instanceId: i.instanceId, tenantId: i.tenantId, hostId: i.initialHostId })
+    if (i.initialHostId === undefined) continue
+    const { instanceId, tenantId, initialHostId: hostId, outerInstanceId } = i
+    start.push({
+      instanceId,
+      tenantId,
+      hostId,
+      ...(outerInstanceId !== undefined ? { outerInstanceId } : {}),
+    })
   }
   return { ...result, start }
 }
@@ -54,19 +72,7 @@ export function replayInputOfDigest(
   digest: PlacementDigest,
   result: Pick<SimulationResult, 'migrations' | 'failures' | 'migrationsTruncated'>,
 ): ReplayInput {
-  function* start(): Generator<{ instanceId: string; tenantId: string; hostId: string }> {
-    for (const g of digest.groups)
-      for (let i = 0; i < g.hosts.length; i++) {
-        const h = g.hosts[i] as number
-        if (h >= 0)
-          yield {
-            instanceId: `${g.workloadId}#${i}`,
-            tenantId: g.tenantId,
-            hostId: digest.hostIds[h] as string,
-          }
-      }
-  }
-  return { ...result, start: start() }
+  return { ...result, start: digestInstances(digest) }
 }
 
 /** Instances of each tenant on one host, in tenant id order. */
@@ -80,13 +86,16 @@ interface CountEvents {
   timeS: Float64Array
   /** `host × tenants + tenant`: the cell of `counts` the change applies to. */
   cell: Int32Array
-  delta: Int8Array
+  /** The change of the cell: ±1 for an instance, ±n for the n instances riding in one. */
+  delta: Int32Array
+  /** The change of the host's instances placed directly on it (-1, 0 or 1). */
+  direct: Int8Array
 }
 
 /** The instances on every host at any time of one run; `at` is cheap for increasing times. */
 export class InstancesOverTime {
   private readonly counts: Int32Array
-  private readonly initial: Int32Array
+  private readonly directCounts: Int32Array
   /** Index of the first event not yet applied to `counts`. */
   private next = 0
   private shownS = Number.NEGATIVE_INFINITY
@@ -95,10 +104,11 @@ export class InstancesOverTime {
     private readonly hostIds: readonly string[],
     private readonly tenantIds: readonly string[],
     private readonly events: CountEvents,
-    initial: Int32Array,
+    private readonly initial: Int32Array,
+    private readonly initialDirect: Int32Array,
   ) {
-    this.initial = initial
     this.counts = initial.slice()
+    this.directCounts = initialDirect.slice()
   }
 
   /**
@@ -136,27 +146,52 @@ export class InstancesOverTime {
       }
       return h
     }
-    const start: Array<{ instanceId: string; tenantId: string; hostId: string }> = []
+    const start = new Map<string, StartingInstance>()
+    const outerOf = new Map<string, string>()
     for (const i of result.start) {
       if (++read % sliceRecords === 0) yield
-      start.push(i)
+      start.set(i.instanceId, i)
       tenantOf.set(i.instanceId, i.tenantId)
+      if (i.outerInstanceId !== undefined) outerOf.set(i.instanceId, i.outerInstanceId)
       hostOf(i.hostId)
     }
     const tenantIds = [...new Set(tenantOf.values())].sort()
     const tenantIndex = new Map(tenantIds.map((t, k) => [t, k]))
     const T = tenantIds.length
+    /** The instance on a host that `id` runs in (itself when it is not nested). */
+    const topOf = (id: string): string => {
+      let cur = id
+      for (let guard = 0; guard < 64 && outerOf.has(cur); guard++) cur = outerOf.get(cur) as string
+      return cur
+    }
+    // the nested instances riding in each instance on a host, counted per tenant
+    const riders = new Map<string, Map<number, number>>()
+    for (const id of outerOf.keys()) {
+      const top = topOf(id)
+      const perTenant = riders.get(top) ?? new Map<number, number>()
+      const t = tenantIndex.get(tenantOf.get(id) as string) as number
+      perTenant.set(t, (perTenant.get(t) ?? 0) + 1)
+      riders.set(top, perTenant)
+    }
     const times: number[] = []
     const hosts: number[] = []
     const tenants: number[] = []
-    const deltas: Array<1 | -1> = []
+    const deltas: number[] = []
+    const directs: number[] = []
+    const push = (timeS: number, h: number, t: number, delta: number, direct: number): void => {
+      times.push(timeS)
+      hosts.push(h)
+      tenants.push(t)
+      deltas.push(delta)
+      directs.push(direct)
+    }
     const add = (timeS: number, instanceId: string, hostId: string, delta: 1 | -1): void => {
       const tenantId = tenantOf.get(instanceId)
-      if (tenantId === undefined) return
-      times.push(timeS)
-      hosts.push(hostOf(hostId))
-      tenants.push(tenantIndex.get(tenantId) as number)
-      deltas.push(delta)
+      // a nested instance moves only with the instance under it (the run simulates that one)
+      if (tenantId === undefined || outerOf.has(instanceId)) return
+      const h = hostOf(hostId)
+      push(timeS, h, tenantIndex.get(tenantId) as number, delta, delta)
+      for (const [t, n] of riders.get(instanceId) ?? []) push(timeS, h, t, delta * n, 0)
     }
     for (const m of result.migrations) {
       if (++read % sliceRecords === 0) yield
@@ -176,47 +211,63 @@ export class InstancesOverTime {
     const order = Array.from(times, (_, k) => k).sort(
       (a, b) =>
         (times[a] as number) - (times[b] as number) ||
-        (deltas[b] as number) - (deltas[a] as number),
+        Math.sign(deltas[b] as number) - Math.sign(deltas[a] as number),
     )
     yield
     const n = order.length
     const events: CountEvents = {
       timeS: new Float64Array(n),
       cell: new Int32Array(n),
-      delta: new Int8Array(n),
+      delta: new Int32Array(n),
+      direct: new Int8Array(n),
     }
     order.forEach((k, j) => {
       events.timeS[j] = times[k] as number
       events.cell[j] = (hosts[k] as number) * T + (tenants[k] as number)
       events.delta[j] = deltas[k] as number
+      events.direct[j] = directs[k] as number
     })
     yield
     const initial = new Int32Array(hostIds.length * T)
-    for (const i of start) {
+    const initialDirect = new Int32Array(hostIds.length)
+    for (const i of start.values()) {
       if (++read % sliceRecords === 0) yield
       const t = tenantIndex.get(i.tenantId) as number
-      initial[(hostIndex.get(i.hostId) as number) * T + t]! += 1
+      // a nested instance starts on the host its top instance starts on
+      const nested = i.outerInstanceId !== undefined
+      const h = hostIndex.get((nested ? start.get(topOf(i.instanceId)) : i)?.hostId ?? i.hostId)
+      initial[(h as number) * T + t]! += 1
+      if (!nested) initialDirect[h as number]! += 1
     }
-    return new InstancesOverTime(hostIds, tenantIds, events, initial)
+    return new InstancesOverTime(hostIds, tenantIds, events, initial, initialDirect)
   }
 
-  /**
-   * Instances per host and tenant at `timeS` (s since the run's start): hosts with none are
-   * absent. Moving forward applies only the events since the last call; moving back replays
-   * from the start.
-   */
-  at(timeS: number): ReadonlyMap<string, TenantCounts> {
+  /** Applies the events up to `timeS` (from the start again when moving back). */
+  private advance(timeS: number): void {
     if (timeS < this.shownS) {
       this.counts.set(this.initial)
+      this.directCounts.set(this.initialDirect)
       this.next = 0
     }
     const T = this.tenantIds.length
-    const { timeS: at, cell, delta } = this.events
+    const { timeS: at, cell, delta, direct } = this.events
     while (this.next < at.length && (at[this.next] as number) <= timeS) {
-      this.counts[cell[this.next] as number]! += delta[this.next] as number
+      const c = cell[this.next] as number
+      this.counts[c]! += delta[this.next] as number
+      this.directCounts[Math.floor(c / T)]! += direct[this.next] as number
       this.next++
     }
     this.shownS = timeS
+  }
+
+  /**
+   * Instances per host and tenant at `timeS` (s since the run's start), nested ones counted on
+   * the host under them: hosts with none are absent. Moving forward applies only the events
+   * since the last call; moving back replays from the start.
+   */
+  at(timeS: number): ReadonlyMap<string, TenantCounts> {
+    this.advance(timeS)
+    const T = this.tenantIds.length
     const out = new Map<string, TenantCounts>()
     this.hostIds.forEach((hostId, h) => {
       let list: Array<{ tenantId: string; count: number }> | undefined
@@ -226,6 +277,20 @@ export class InstancesOverTime {
         ;(list ??= []).push({ tenantId: this.tenantIds[t] as string, count })
       }
       if (list) out.set(hostId, list)
+    })
+    return out
+  }
+
+  /**
+   * Instances placed directly on each host at `timeS` (no nested ones: what the run's per-host
+   * `instances` series counts); hosts with none are absent.
+   */
+  direct(timeS: number): ReadonlyMap<string, number> {
+    this.advance(timeS)
+    const out = new Map<string, number>()
+    this.hostIds.forEach((hostId, h) => {
+      const n = this.directCounts[h] as number
+      if (n > 0) out.set(hostId, n)
     })
     return out
   }

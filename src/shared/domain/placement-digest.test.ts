@@ -63,6 +63,51 @@ describe('placementDigest', () => {
     ])
   })
 
+  it('says which outer instance holds each nested instance (a node pool, by hand)', () => {
+    // VMs vm#0 on h1 and vm#1 on h2; pods pod#0, pod#2 in vm#1, pod#1 unplaced, pod#3 in vm#0
+    const vm = (i: number, hostId: string): PlacedInstance => ({
+      instanceId: `vm#${i}`,
+      workloadId: 'vm',
+      tenantId: 'A',
+      hostId,
+    })
+    const pod = (i: number, outer: number, hostId: string): PlacedInstance => ({
+      instanceId: `pod#${i}`,
+      workloadId: 'pod',
+      tenantId: 'A',
+      hostId,
+      outerInstanceId: `vm#${outer}`,
+    })
+    const unplacedPod = { instanceId: 'pod#1', workloadId: 'pod', tenantId: 'A', reasons: [] }
+    const d = placementDigest(
+      result(
+        [vm(0, 'h1'), vm(1, 'h2'), pod(0, 1, 'h2'), pod(2, 1, 'h2'), pod(3, 0, 'h1')],
+        [{ ...unplacedPod, summary: 'no room' }],
+      ),
+    )
+    expect(d.groups[0]).toEqual({ workloadId: 'vm', tenantId: 'A', hosts: [0, 1] })
+    expect(d.groups[1]).toEqual({
+      workloadId: 'pod',
+      tenantId: 'A',
+      hosts: [1, -1, 1, 0],
+      outerWorkloadId: 'vm',
+      outers: [1, -1, 1, 0],
+    })
+    expect([...digestInstances(d)].map((i) => [i.instanceId, i.outerInstanceId])).toEqual([
+      ['vm#0', undefined],
+      ['vm#1', undefined],
+      ['pod#0', 'vm#1'],
+      ['pod#2', 'vm#1'],
+      ['pod#3', 'vm#0'],
+    ])
+    expect(digestInstancesOn(d, 'h1').map((i) => i.outerInstanceId)).toEqual([undefined, 'vm#0'])
+    // a group nested in two workloads is a broken result
+    const odd = { ...pod(1, 0, 'h1'), outerInstanceId: 'other#0' }
+    expect(() => placementDigest(result([vm(0, 'h1'), pod(0, 0, 'h1'), odd]))).toThrow(
+      'instance "pod#1" runs in "other#0", not in "vm"',
+    )
+  })
+
   it('refuses an instance id that is not its workload id and ordinal, naming it', () => {
     const bad = { instanceId: 'w-a-3', workloadId: 'w-a', tenantId: 'A', hostId: 'h1' }
     expect(() => placementDigest(result([bad]))).toThrow('instance id "w-a-3" is not "w-a#<n>"')

@@ -7,8 +7,10 @@
  * Instance ids are `${workloadId}#${i}` (see `src/main/engine/scheduler/README.md`), so an
  * instance is its group and its ordinal `i`: `groups[g].hosts[i]` is the index in `hostIds`
  * of the host instance `${groups[g].workloadId}#${i}` runs on, or -1 when the digest does not
- * place it (unplaced, or not in this result). Placements also put storage and nested
- * instances somewhere; the digest leaves those out (read `scheduler:last` for them).
+ * place it (unplaced, or not in this result). An instance inside another instance (a node
+ * pool's pod in its VM, issue 18) counts on the host under it, and its group says which outer
+ * instance holds it (`outerWorkloadId`, `outers`), so a run's replay can move it with its VM
+ * (review s9u A2). Storage is left out (read `scheduler:last` for it).
  */
 import type { PlacementResult, UnplacedInstance, WeigherName } from './placement'
 import type { PlacementPreset } from '../design/enums'
@@ -19,6 +21,16 @@ export interface DigestGroup {
   workloadId: string
   tenantId: string
   hosts: number[]
+  /**
+   * Nested instances (issue 18): the workload whose instances hold this group's (its
+   * `nesting.runsIn`); absent for instances placed directly on hosts.
+   */
+  outerWorkloadId?: string
+  /**
+   * With `outerWorkloadId`: the ordinal `k` of the outer instance `${outerWorkloadId}#${k}`
+   * each instance runs in (parallel to `hosts`), -1 where `hosts` has -1.
+   */
+  outers?: number[]
 }
 
 /** Unplaced instances of one workload group: how many, and the first one's summary. */
@@ -64,6 +76,26 @@ function ordinalOf(instanceId: string, workloadId: string): number {
   return Number(digits)
 }
 
+/**
+ * Records in `g` that its instance `i` runs in `outerInstanceId`; throws when the outer id is
+ * not `<workload>#<n>` or names another workload than the group's other instances (a broken
+ * result: a nested workload runs in one workload's instances).
+ */
+function nestIn(g: DigestGroup, outerInstanceId: string, i: number): void {
+  const hash = outerInstanceId.lastIndexOf('#')
+  const outerWorkloadId = outerInstanceId.slice(0, Math.max(0, hash))
+  if (g.outerWorkloadId === undefined) {
+    g.outerWorkloadId = outerWorkloadId
+    g.outers = []
+  } else if (g.outerWorkloadId !== outerWorkloadId)
+    throw new Error(
+      `instance "${g.workloadId}#${i}" runs in "${outerInstanceId}", not in "${g.outerWorkloadId}"`,
+    )
+  const outers = g.outers as number[]
+  while (outers.length < i) outers.push(-1)
+  outers[i] = ordinalOf(outerInstanceId, outerWorkloadId)
+}
+
 /** Compacts `result` into a digest; one pass over its instances. */
 export function placementDigest(result: PlacementResult): PlacementDigest {
   const hostIndex = new Map<string, number>()
@@ -86,7 +118,11 @@ export function placementDigest(result: PlacementResult): PlacementDigest {
       )
     while (g.hosts.length < i) g.hosts.push(-1)
     g.hosts[i] = h
+    if (p.outerInstanceId !== undefined) nestIn(g, p.outerInstanceId, i)
   }
+  // a group with nested instances has an outer ordinal wherever it has a host
+  for (const g of groups.values())
+    if (g.outers) while (g.outers.length < g.hosts.length) g.outers.push(-1)
   const unplacedGroups = new Map<string, UnplacedGroup>()
   for (const u of result.unplaced) {
     const g = unplacedGroups.get(u.workloadId)
@@ -121,7 +157,16 @@ export interface DigestInstance {
   instanceId: string
   workloadId: string
   tenantId: string
+  /** The host it runs on (for a nested instance, the host under its outer instance). */
   hostId: string
+  /** Nested instances (issue 18): the outer instance it runs in. */
+  outerInstanceId?: string
+}
+
+/** The outer instance of instance `i` of `g`, if it is nested. */
+export function digestOuterOf(g: DigestGroup, i: number): string | undefined {
+  const k = g.outers?.[i] ?? -1
+  return k >= 0 && g.outerWorkloadId !== undefined ? `${g.outerWorkloadId}#${k}` : undefined
 }
 
 /** Every placed instance of `digest`, group by group in ordinal order (the result's order). */
@@ -130,11 +175,13 @@ export function* digestInstances(digest: PlacementDigest): Generator<DigestInsta
     for (let i = 0; i < g.hosts.length; i++) {
       const h = g.hosts[i] ?? -1
       if (h < 0) continue
+      const outerInstanceId = digestOuterOf(g, i)
       yield {
         instanceId: `${g.workloadId}#${i}`,
         workloadId: g.workloadId,
         tenantId: g.tenantId,
         hostId: digest.hostIds[h] ?? '?',
+        ...(outerInstanceId !== undefined ? { outerInstanceId } : {}),
       }
     }
 }
@@ -146,13 +193,16 @@ export function digestInstancesOn(digest: PlacementDigest, hostId: string): Dige
   const out: DigestInstance[] = []
   for (const g of digest.groups)
     for (let i = 0; i < g.hosts.length; i++)
-      if (g.hosts[i] === h)
+      if (g.hosts[i] === h) {
+        const outerInstanceId = digestOuterOf(g, i)
         out.push({
           instanceId: `${g.workloadId}#${i}`,
           workloadId: g.workloadId,
           tenantId: g.tenantId,
           hostId,
+          ...(outerInstanceId !== undefined ? { outerInstanceId } : {}),
         })
+      }
   return out
 }
 

@@ -54,13 +54,27 @@ export function generateSummary(out: string, design: Design, o: GenerateOptions)
   const first = sans[0]
   if (first && d.iops > 0) {
     const c = d.consumed(first.replication)
+    // review s9u C13: "16,000,000 IOPS … for 1,066,650 IOPS declared" read as "sized for"; the
+    // line now says how many times the declared peak each SAN can take
     lines.push(
       `  storage: ${counted(sans.length, 'SAN')} of ${n(first.iops, 'IOPS')} and ` +
-        `${n(first.throughputMBps, 'MB/s')} each, for ${n(c.iops, 'IOPS')} and ` +
-        `${n(c.throughputMBps, 'MB/s')} declared at peak (writes × ${first.replication} copies)`,
+        `${n(first.throughputMBps, 'MB/s')} each; the declared peak (writes × ` +
+        `${first.replication} copies) is ${n(c.iops, 'IOPS')} and ${n(c.throughputMBps, 'MB/s')}, ` +
+        `so each SAN takes ${times(first.iops / c.iops)} the IOPS and ` +
+        `${times(first.throughputMBps / c.throughputMBps)} the MB/s`,
     )
   }
   return lines
+}
+
+/**
+ * A headroom factor as "15×" (whole, from 10) or "1.3×", rounded down so it never overstates
+ * what a SAN can take.
+ */
+export function times(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '∞×'
+  const shown = ratio >= 10 ? Math.floor(ratio) : Math.floor(ratio * 10 + 1e-9) / 10
+  return `${groupedNumber(shown, ratio >= 10 ? 0 : 1)}×`
 }
 
 /**

@@ -4,6 +4,7 @@
  * exponential draws from each element's `mtbfHours` / `mttrHours` (default 1 h), from its own
  * stream of the seeded random source (`fabric:<id>`), as hosts' failures are drawn.
  */
+import { DEFAULT_MTTR_HOURS } from '../../../shared/design/defaults'
 import type { Design } from '../../../shared/design/schema'
 import type { Random } from '../random'
 
@@ -38,7 +39,7 @@ export class FabricTimeline {
         for (;;) {
           t += r.exponential(e.mtbfHours * 3600)
           if (t >= design.simulation.horizonS) break
-          const repair = Math.max(1, r.exponential((e.mttrHours ?? 1) * 3600))
+          const repair = Math.max(1, r.exponential((e.mttrHours ?? DEFAULT_MTTR_HOURS) * 3600))
           this.outages.push({ elementId: e.id, atS: Math.round(t), repairS: Math.round(repair) })
           t += repair
         }

@@ -5,12 +5,14 @@
  * overcommitted. A native (bare-metal) host is never overcommitted: its one instance owns it.
  */
 import type { Host, Rack, Workload } from '../../../shared/design/schema'
+import {
+  DEFAULT_CPU_ALLOCATION_RATIO,
+  DEFAULT_MEMORY_ALLOCATION_RATIO,
+} from '../../../shared/design/defaults'
 import { effectiveVcpuMilli, memoryOverheadMiB, type EffectiveOverheads } from '../virtualization'
 
-/** Nova's initial CPU allocation ratio. */
-export const DEFAULT_CPU_ALLOCATION_RATIO = 4
-/** Nova's initial RAM allocation ratio. */
-export const DEFAULT_MEMORY_ALLOCATION_RATIO = 1
+// One source for the defaults: the renderer's inspector shows the same numbers.
+export { DEFAULT_CPU_ALLOCATION_RATIO, DEFAULT_MEMORY_ALLOCATION_RATIO }
 
 /** What a host can hand out, after reservation and overcommit. */
 export interface HostCapacity {

@@ -5,6 +5,7 @@
  * retried at every scheduling instant). Downtime runs from the failure to the restart.
  */
 import type { FailureRecord } from '../../../shared/domain/simulation-result'
+import { DEFAULT_MTTR_HOURS } from '../../../shared/design/defaults'
 import type { Design } from '../../../shared/design/schema'
 import { entryIndex, removeEntryAt } from './host-cpu'
 import { vmStop, hostEntry, type Metrics } from './metrics'
@@ -53,7 +54,7 @@ export function plannedFailures(design: Design, random: Random): Array<[number, 
       for (;;) {
         t += r.exponential(h.mtbfHours * 3600)
         if (t >= design.simulation.horizonS) break
-        const repair = Math.max(1, r.exponential((h.mttrHours ?? 1) * 3600))
+        const repair = Math.max(1, r.exponential((h.mttrHours ?? DEFAULT_MTTR_HOURS) * 3600))
         out.push([i, Math.round(t), Math.round(repair)])
         t += repair
       }

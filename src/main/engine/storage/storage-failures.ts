@@ -3,6 +3,7 @@
  * `failureSchedule` (failure mode `schedule`) or drawn from its MTBF/MTTR with the seed
  * (mode `mtbf`; exponential times between failures and to repair, each system its own stream).
  */
+import { DEFAULT_MTTR_HOURS } from '../../../shared/design/defaults'
 import type { Design } from '../../../shared/design/schema'
 import type { Random } from '../random'
 
@@ -23,7 +24,7 @@ export function plannedStorageFailures(
     for (;;) {
       t += r.exponential(s.mtbfHours * 3600)
       if (t >= horizonS) break
-      const repair = Math.max(1, r.exponential((s.mttrHours ?? 1) * 3600))
+      const repair = Math.max(1, r.exponential((s.mttrHours ?? DEFAULT_MTTR_HOURS) * 3600))
       out.push([i, Math.round(t), Math.round(repair)])
       t += repair
     }

@@ -8,7 +8,8 @@
 import type { Design } from '../../../shared/design/schema'
 
 export const TIER_GAP = 150
-const CELL = 80
+/** Distance between neighbouring nodes of a rack's grid (model units). */
+export const CELL = 80
 /** Space between racks of a row, and between rows (room for the rack label above). */
 const RACK_GAP = 110
 const HALL_GAP = 260
@@ -32,7 +33,7 @@ function line(ids: readonly string[], y: number, width: number, out: Map<string,
 }
 
 /** Columns of a rack's host grid: near square, 1..8. */
-function rackColumns(members: number): number {
+export function rackColumns(members: number): number {
   return Math.max(1, Math.min(8, Math.ceil(Math.sqrt(members * 1.2))))
 }
 

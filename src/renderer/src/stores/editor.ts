@@ -7,6 +7,7 @@ import { shallowRef } from 'vue'
 import type { EditCommandInput } from '../../../shared/contract/schemas/design'
 import type { Design } from '../../../shared/design/schema'
 import { CANVAS_KINDS } from '../drawing/drawn-kinds'
+import { nextRackSlot } from '../drawing/rack-slot'
 import { tieredLayout } from '../drawing/tiered-layout'
 import { useDesignStore } from './design'
 import { useSelectionStore } from './selection'
@@ -66,6 +67,9 @@ export const useEditorStore = defineStore('editor', () => {
     const id = freshId(prefix, taken)
     const n = (d?.[item.kind === 'tenant' ? 'tenants' : 'workloads'].length ?? 0) + 1
     const entity = item.make(id, { position, rackId, tenantId, n })
+    // dropped into a rack: its next free slot, not on top of a member (review s9u C7)
+    if (d && typeof entity.rackId === 'string')
+      entity.position = nextRackSlot(d as Design, entity.rackId, item.kind === 'switch', position)
     const ok = await run({ type: 'add', kind: item.kind, entity }, [id])
     if (ok && !item.onCanvas) ui.panel = 'tenants'
     return ok ? id : undefined

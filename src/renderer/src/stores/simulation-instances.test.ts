@@ -6,8 +6,9 @@
  * on the sample with a consolidation policy: at the last sample each host's instances per tenant
  * equal the full result's `finalHostId` counts (the engine's own record, read here with
  * `lean: false`, which the window does not read), and at the first sample the placement's.
+ * The sample has a node pool (Globex's 8 job pods in its 4 compute VMs): a host counts its VMs'
+ * pods, and the engine gives each pod its VM's `finalHostId` (`engine/nesting/nested-run.ts`).
  */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 import { api } from '../api'
 import { useCanvasOverlay } from './canvas-overlay'
@@ -25,14 +26,8 @@ describe('instances on the canvas after a run', () => {
   it('are where the run had them at the time shown', async () => {
     const sim = useSimulationStore()
     await usePlacementStore().start()
-    // the sample without its node pool's pods (a design with pods keeps the placement's counts)
-    const document = JSON.parse(readFileSync('resources/samples/two-hall.strata.json', 'utf8')) as {
-      workloads: Array<{ nesting?: { runsIn?: string } }>
-    }
-    document.workloads = document.workloads.filter((w) => !w.nesting?.runsIn)
-    expect((await api.call('design:load', { document })).ok).toBe(true)
     const design = useDesignStore()
-    await vi.waitFor(() => expect(design.design?.workloads.some((w) => w.nesting)).toBe(false))
+    await vi.waitFor(() => expect(design.design?.workloads.some((w) => w.nesting)).toBe(true))
     await sim.runSimulation({ horizonS: 86_400, policy: 'thr-mmt-0.8' })
     await vi.waitFor(() => expect(sim.result).toBeDefined(), { timeout: 60_000 })
     const runId = sim.run?.runId as string
@@ -45,7 +40,7 @@ describe('instances on the canvas after a run', () => {
     expect(r.migrations.every((m) => m.endS <= last || m.startS > last)).toBe(true)
     const want: Counts = {}
     for (const x of r.instances)
-      if (x.status === 'running' && x.finalHostId && x.outerInstanceId === undefined) {
+      if (x.status === 'running' && x.finalHostId) {
         const h = (want[x.finalHostId] ??= {})
         h[x.tenantId] = (h[x.tenantId] ?? 0) + 1
       }
@@ -59,10 +54,14 @@ describe('instances on the canvas after a run', () => {
     }
     await vi.waitFor(() => expect(shown()).toEqual(want))
     // and differs from the placement (the run moved instances)
-    // the run's start, from the engine's record (hosts' own instances: pods ride in their VMs)
+    // not vacuous: pods are counted, and some ended on another host than they started on
+    const pods = r.instances.filter((x) => x.outerInstanceId !== undefined)
+    expect(pods.length).toBe(8)
+    expect(pods.some((x) => x.finalHostId !== x.initialHostId)).toBe(true)
+    // the run's start, from the engine's record (pods on the host under their VM)
     const placed: Counts = {}
     for (const x of r.instances)
-      if (x.initialHostId && x.outerInstanceId === undefined) {
+      if (x.initialHostId) {
         const h = (placed[x.initialHostId] ??= {})
         h[x.tenantId] = (h[x.tenantId] ?? 0) + 1
       }
@@ -70,15 +69,21 @@ describe('instances on the canvas after a run', () => {
     // at the first sample: the start, with the migrations copying then on both hosts
     const t0 = r.series.timesS[0] as number
     const tenantOf = new Map(r.instances.map((x) => [x.instanceId, x.tenantId]))
+    // a migrating VM takes its pods along (one level of nesting in the sample)
+    const riding = (id: string): string[] => [
+      id,
+      ...pods.filter((x) => x.outerInstanceId === id).map((x) => x.instanceId),
+    ]
     const atFirst: Counts = structuredClone(placed)
-    for (const m of r.migrations) {
-      const t = tenantOf.get(m.instanceId) as string
-      if (m.startS <= t0) {
-        const to = (atFirst[m.toHostId] ??= {})
-        to[t] = (to[t] ?? 0) + 1
+    for (const m of r.migrations)
+      for (const id of riding(m.instanceId)) {
+        const t = tenantOf.get(id) as string
+        if (m.startS <= t0) {
+          const to = (atFirst[m.toHostId] ??= {})
+          to[t] = (to[t] ?? 0) + 1
+        }
+        if (m.endS <= t0) (atFirst[m.fromHostId] as Record<string, number>)[t]! -= 1
       }
-      if (m.endS <= t0) (atFirst[m.fromHostId] as Record<string, number>)[t]! -= 1
-    }
     expect(r.failures.every((f) => f.atS > t0)).toBe(true)
     sim.timeIndex = 0
     await vi.waitFor(() => expect(shown()).toEqual(atFirst))

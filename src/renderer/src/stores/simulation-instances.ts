@@ -5,10 +5,11 @@
  * records, so the run is replayed from its placement (the digest main publishes when the run
  * starts), its migrations and its failures' restarts (`shared/domain/instances-at.ts`).
  *
- * It counts the instances placed directly on hosts (VMs and containers), as the run's per-host
- * series do. A design with instances inside other instances (a node pool's pods) is not
- * replayed: the placement digest does not say which VM each pod is in, so its pods could not
- * follow their VM; such a design shows the placement's counts, pods included, as before.
+ * Each host shows its instances with the ones nested in them (a node pool's pods in their VM,
+ * as the placement counts them): the digest says which VM each pod is in, and a pod rides with
+ * its VM (it counts on the VM's new host at the instants the VM does). The check against the
+ * run's per-host series compares the instances placed directly on hosts, which is what those
+ * series count.
  *
  * The replay is built in slices (a 10,000-host day: 100,000 instances, 140,000 migrations) and
  * is not made where it cannot be exact: CloudSim-compatible runs end instances early, and a
@@ -17,11 +18,7 @@
 import type { Design } from '../../../shared/design/schema'
 import type { PlacementDigest } from '../../../shared/domain/placement-digest'
 import type { SimulationResult } from '../../../shared/domain/simulation-result'
-import {
-  InstancesOverTime,
-  replayInputOfDigest,
-  type TenantCounts,
-} from '../../../shared/domain/instances-at'
+import { InstancesOverTime, replayInputOfDigest } from '../../../shared/domain/instances-at'
 import type { HostOverlay } from '../drawing/host-overlay'
 import { yieldToMain } from './yielding'
 
@@ -37,9 +34,6 @@ export async function replayRun(
 ): Promise<InstancesOverTime | undefined> {
   if (!digest || !design || design.simulation.cloudsimCompat || result.migrationsTruncated)
     return undefined
-  // instances inside instances (a node pool's pods) ride with their outer one, and the digest
-  // does not say which one: such a design keeps the placement's counts (pods included)
-  if (design.workloads.some((w) => w.nesting?.runsIn)) return undefined
   const steps = InstancesOverTime.building(replayInputOfDigest(digest, result))
   let step = steps.next()
   while (!step.done) {
@@ -51,8 +45,9 @@ export async function replayRun(
 }
 
 /**
- * The replayed instances of each host at `timeS`, coloured, when they agree with every per-host
- * series the frame has (`counted`: host id -> the series' instance count at that sample);
+ * The replayed instances of each host at `timeS` (nested ones included), coloured, when the
+ * instances placed directly on hosts agree with every per-host series the frame has
+ * (`counted`: host id -> the series' instance count at that sample);
  * undefined when any host disagrees (the run did not start from this placement: it was placed
  * again since), so the frame keeps the placement rather than showing a mix.
  */
@@ -62,10 +57,9 @@ export function instancesAt(
   counted: ReadonlyMap<string, number>,
   colourOf: ReadonlyMap<string, string>,
 ): Map<string, NonNullable<HostOverlay['instances']>> | undefined {
+  const direct = replay.direct(timeS)
+  for (const [hostId, n] of counted) if ((direct.get(hostId) ?? 0) !== n) return undefined
   const at = replay.at(timeS)
-  const total = (list: TenantCounts | undefined): number =>
-    (list ?? []).reduce((n, x) => n + x.count, 0)
-  for (const [hostId, n] of counted) if (total(at.get(hostId)) !== n) return undefined
   const out = new Map<string, NonNullable<HostOverlay['instances']>>()
   for (const [hostId, list] of at)
     out.set(

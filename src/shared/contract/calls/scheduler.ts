@@ -6,7 +6,8 @@
  * The window reads placements as compact digests (`src/shared/domain/placement-digest.ts`,
  * issue 19): `scheduler:place-digest`, `scheduler:last-digest` and the `scheduler:placed`
  * event carry one host index per instance instead of one object per instance, so 100,000
- * placements do not freeze the window. API users keep the whole result from `scheduler:place`
+ * placements do not freeze the window; a nested instance's group also names the outer instance
+ * it runs in (`DigestGroup.outers`), so a run's replay moves a node pool's pods with their VM. API users keep the whole result from `scheduler:place`
  * and `scheduler:last`.
  */
 import type { z } from 'zod'

@@ -10,6 +10,7 @@ import { setTransport } from '../../api'
 import TenantView from './TenantView.vue'
 import ViewSwitcher from './ViewSwitcher.vue'
 import { useDesignStore } from '../../stores/design'
+import type { SimulationResult, SimulationRunInfo } from '../../../../shared/contract'
 import {
   PROVIDER,
   startRealServices,
@@ -45,6 +46,37 @@ describe('TenantView', () => {
       command: { type: 'update', id: 'w-acme-db', patch: { count: 5 } },
     })
     await vi.waitFor(() => expect(chips(wrapper).length).toBe(13))
+    wrapper.unmount()
+  })
+
+  it('says its zones are as placed, and how many instances a run moved since (s9u A2)', async () => {
+    setTransport(real.transportFor({ role: 'tenant', tenantId: 't-globex' }))
+    const wrapper = mount(TenantView)
+    const note = () => wrapper.find('[data-testid="zones-as-placed"]')
+    await vi.waitFor(() => expect(note().exists()).toBe(true))
+    expect(wrapper.text()).toContain('Hosts as placed')
+    expect(note().text()).toBe('Where the scheduler placed your instances.')
+    const started = await real.services.dispatch(provider, 'simulation:start', {
+      horizonS: 86_400,
+      policy: 'thr-mmt-0.8',
+    })
+    if (!started.ok) throw new Error(started.error.message)
+    const { runId } = started.value as SimulationRunInfo
+    // the oracle: the engine's own instance records of the run
+    let moved = 0
+    await vi.waitFor(
+      async () => {
+        const got = await real.services.dispatch(provider, 'simulation:get', { runId })
+        const result = got.ok ? (got.value as { result?: SimulationResult }).result : undefined
+        if (!result) throw new Error('not done')
+        moved = result.instances.filter((i) => i.tenantId === 't-globex' && i.migrations > 0).length
+      },
+      { timeout: 60_000 },
+    )
+    expect(moved).toBeGreaterThan(0)
+    await vi.waitFor(() =>
+      expect(note().text()).toContain(`The latest run moved ${moved} instances of these since`),
+    )
     wrapper.unmount()
   })
 
