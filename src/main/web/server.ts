@@ -22,7 +22,7 @@ import {
   readCookie,
   type Refusal,
 } from './request-guard'
-import { newStats, serveSocket, type WebHostStats } from './socket-session'
+import { HostCalls, newStats, serveSocket, type WebHostStats } from './socket-session'
 import { readStatic, WEB_CSP } from './static-files'
 import { SessionTokens } from './tokens'
 
@@ -35,6 +35,12 @@ export interface WebHost {
   urlFor: (token: string) => string
   /** What was refused and survived so far. */
   stats: WebHostStats
+  /** The names of the calls in progress on its sockets (e.g. `files:save-as`). */
+  callsInProgress: () => string[]
+  /**
+   * Stops: calls in progress are answered first (at most CALLS_WAIT_MS; calls received
+   * meanwhile are answered `unavailable`), then the sockets close (1001) and the server.
+   */
   close: () => Promise<void>
 }
 
@@ -51,6 +57,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 const CLOSE_GOING_AWAY = 1001
 /** How long a stopping host waits for its sockets to close politely, in milliseconds. */
 const CLOSE_WAIT_MS = 1000
+/** How long a stopping host waits for the calls in progress to be answered, in milliseconds. */
+export const CALLS_WAIT_MS = 5_000
 
 const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' } as const
 
@@ -86,6 +94,7 @@ export async function startWebHost(
   const tokens = new SessionTokens()
   const providerToken = tokens.mint({ role: 'provider' }, options.providerToken)
   const stats = newStats()
+  const calls = new HostCalls()
   let origin = ''
   let hosts = new Set<string>()
   let origins = new Set<string>()
@@ -203,7 +212,7 @@ export async function startWebHost(
         })
         // The token's id is the caller: its sockets (tabs of one link) share their jobs; another
         // link, even of the same tenant, does not see them.
-        serveSocket(ws, identity, services, stats, release, frameBytes)
+        serveSocket(ws, identity, services, stats, release, frameBytes, calls)
       } catch {
         stats.caught++
         ws.terminate()
@@ -239,8 +248,13 @@ export async function startWebHost(
     tokens,
     urlFor,
     stats,
+    callsInProgress: () => calls.names(),
     close: async () => {
       stopDesignWatch()
+      // Calls in progress (a save writing its file) are answered while their sockets are
+      // open (review s10a #9); calls that arrive meanwhile are refused.
+      calls.stopping = true
+      await calls.settle(CALLS_WAIT_MS)
       // Politely first, so answers already written reach their callers (review s8a #6: a
       // socket cut at shutdown lost its answer, 1006); then cut whatever has not closed.
       const open = [...wss.clients]

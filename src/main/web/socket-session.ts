@@ -61,6 +61,40 @@ export function newStats(): WebHostStats {
   }
 }
 
+/**
+ * The calls in progress on every socket of one host, so that a stopping host answers them
+ * before it closes the sockets (review s10a #9: a save in progress at SIGTERM completed on
+ * disk, but its socket closed first and its caller never heard). Once `stopping`, new calls
+ * are answered `unavailable`.
+ */
+export class HostCalls {
+  private readonly pending = new Map<Promise<unknown>, string>()
+  /** Set when the host begins to stop: calls received from then on are refused. */
+  stopping = false
+
+  /** Keeps `call` (named `name`) until it has been answered. */
+  track(name: string, call: Promise<unknown>): void {
+    this.pending.set(call, name)
+    void call.finally(() => this.pending.delete(call))
+  }
+
+  /** The names of the calls in progress, e.g. `['files:save-as']`. */
+  names(): string[] {
+    return [...this.pending.values()]
+  }
+
+  /** Resolves once every call in progress is answered, or after `waitMs`; the count left. */
+  async settle(waitMs: number): Promise<number> {
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      Promise.allSettled([...this.pending.keys()]),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs))),
+    ])
+    clearTimeout(timer)
+    return this.pending.size
+  }
+}
+
 function sendJson(ws: WebSocket, message: unknown, stats: WebHostStats): void {
   if (ws.readyState !== ws.OPEN) return
   try {
@@ -133,6 +167,7 @@ export function serveSocket(
   stats: WebHostStats,
   release: () => void,
   frameBytes: number = Number.POSITIVE_INFINITY,
+  calls: HostCalls = new HostCalls(),
 ): void {
   const { session, id: caller } = identity
   let inFlight = 0
@@ -206,8 +241,12 @@ export function serveSocket(
         answer(id, fail('unavailable', `too many calls in progress (${MAX_CALLS_IN_FLIGHT})`))
         return
       }
+      if (calls.stopping) {
+        answer(id, fail('unavailable', 'the host is stopping; this call was not run'))
+        return
+      }
       inFlight++
-      services
+      const call = services
         .dispatch(session, name, request, caller)
         .catch(() => {
           stats.caught++
@@ -220,6 +259,7 @@ export function serveSocket(
         .catch(() => {
           stats.caught++
         })
+      calls.track(name, call)
     } catch {
       stats.caught++
       ws.close(CLOSE_INTERNAL, 'internal error')

@@ -34,3 +34,10 @@ export function stepCountProblem(horizonS: number, stepS: number): string | unde
     `make stepS at least ${leastStepS} s or shorten horizonS`
   )
 }
+
+/**
+ * The most migration records a run's result keeps (the engine's default
+ * `migrationRecordLimit`; beyond it `migrationsTruncated` is set). A saved run with more
+ * cannot be one Strata made.
+ */
+export const MIGRATION_RECORD_LIMIT = 100_000

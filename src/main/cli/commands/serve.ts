@@ -92,10 +92,17 @@ export const serveCommand: CliCommand = {
     // Report jobs end first, while their callers' sockets are open (review s8a #6): waiting
     // ones never start, running ones' threads and printing ones' browsers stop, and each
     // caller is answered `cancelled`; only then do the pool and the host close.
+    // Then the calls in progress (a save) are answered, and runs in progress named (review
+    // s10a #9: the stop line named neither, and a save's caller was never answered).
     const jobs = services.ctx.reportJobs
     const ended = jobs.count
+    const calls = host.callsInProgress().filter((name) => !name.startsWith('reports:'))
+    const runs = services.ctx.runs.activeCount()
+    const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`
     io.err(
-      `strata serve: stopping${ended > 0 ? `, ending ${ended} report job${ended === 1 ? '' : 's'} in progress` : ''}`,
+      `strata serve: stopping${ended > 0 ? `, ending ${count(ended, 'report job')} in progress` : ''}` +
+        `${calls.length > 0 ? `, answering ${count(calls.length, 'call')} in progress (${[...new Set(calls)].join(', ')})` : ''}` +
+        `${runs > 0 ? `, stopping ${count(runs, 'simulation run')} in progress` : ''}`,
     )
     await jobs.stop(STOP_JOBS_WAIT_MS)
     await destroyReportPool()

@@ -19,11 +19,19 @@
  *   shorter run started later, saved another placement with it, and the reopened canvas showed
  *   1,524 instances on a 1,200-instance design): `placement.seed` is the run's seed, and each
  *   instance the run started on a host (`simulation.instances[].initialHostId`) is placed on
- *   that host by the placement, and none other is.
+ *   that host by the placement, and none other is;
+ * - the run's moves lead from its start to its end (review s10a #3: a migration of an unknown
+ *   instance, or one ending before it began, made the reopened canvas show 1,400 instances on
+ *   a 1,200-instance design): replaying the migrations and failures' restarts from each
+ *   instance's `initialHostId` (`shared/domain/instances-at.ts`, the canvas's own replay) leaves
+ *   on every host, per tenant, the instances whose `finalHostId` it is. Not for runs whose
+ *   instances may end early (CloudSim-compatible) or whose migration list was cut.
  * Pure: no clock, no I/O.
  */
 import { billTotal, type BillItem } from '../../../shared/domain/bill-line'
 import type { Design } from '../../../shared/design/schema'
+import { InstancesOverTime, replayInputOfResult } from '../../../shared/domain/instances-at'
+import type { SimulationResult } from '../../../shared/domain/simulation-result'
 import {
   DEFAULT_CPU_ALLOCATION_RATIO,
   DEFAULT_MEMORY_ALLOCATION_RATIO,
@@ -297,6 +305,36 @@ function checkRunStart(placement: Rec, sim: Rec): LastRunConsistencyProblem | un
   return undefined
 }
 
+/** Replaying the run's moves from its start ends where its instance records say it ended. */
+function checkReplay(sim: Rec): LastRunConsistencyProblem | undefined {
+  const result = sim as unknown as SimulationResult
+  const replay = InstancesOverTime.of(replayInputOfResult(result))
+  if (!replay) return undefined
+  const ended = new Map<string, Map<string, number>>()
+  for (const i of result.instances) {
+    if (i.outerInstanceId !== undefined || i.finalHostId === undefined) continue
+    const onHost = ended.get(i.finalHostId) ?? new Map<string, number>()
+    ended.set(i.finalHostId, onHost)
+    onHost.set(i.tenantId, (onHost.get(i.tenantId) ?? 0) + 1)
+  }
+  const replayed = replay.at(result.summary.horizonS)
+  const hosts = new Set([...ended.keys(), ...replayed.keys()])
+  for (const hostId of [...hosts].sort()) {
+    const want = ended.get(hostId) ?? new Map<string, number>()
+    const got = new Map((replayed.get(hostId) ?? []).map((c) => [c.tenantId, c.count]))
+    for (const tenantId of [...new Set([...want.keys(), ...got.keys()])].sort()) {
+      const w = want.get(tenantId) ?? 0
+      const g = got.get(tenantId) ?? 0
+      if (w !== g)
+        return {
+          path: 'lastRun.simulation.migrations',
+          message: `replaying the saved migrations and failures from each instance's initialHostId leaves ${g} instance(s) of tenant ${show(tenantId)} on host ${show(hostId)} at the end, but ${w} end there by their finalHostId`,
+        }
+    }
+  }
+  return undefined
+}
+
 /**
  * The first place where a saved run (already of the right shape, with possible values and
  * the design's ids) disagrees with itself or with `design`, as a JSON path from `lastRun`
@@ -310,6 +348,7 @@ export function lastRunConsistencyProblem(
   return (
     (isRec(placement) ? checkPlacement(placement, design) : undefined) ??
     (isRec(simulation) ? checkTenants(simulation, design) : undefined) ??
-    (isRec(placement) && isRec(simulation) ? checkRunStart(placement, simulation) : undefined)
+    (isRec(placement) && isRec(simulation) ? checkRunStart(placement, simulation) : undefined) ??
+    (isRec(simulation) ? checkReplay(simulation) : undefined)
   )
 }

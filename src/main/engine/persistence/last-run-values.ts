@@ -17,6 +17,7 @@
 import type { Design } from '../../../shared/design/schema'
 import {
   MAX_HORIZON_S,
+  MIGRATION_RECORD_LIMIT,
   simulationStepCount,
   stepCountProblem,
 } from '../../../shared/design/simulation-limits'
@@ -121,6 +122,30 @@ function instanceRef(r: Rec, path: string, known: Known): void {
     throw new Bad(
       `${path}.instanceId`,
       `${show(r.instanceId)} is not an instance of workload ${show(r.workloadId)} (it has ${workload.count})`,
+    )
+}
+
+/** `v` is an instance id of the design: `${workloadId}#${i}` with `i` below the workload's count. */
+function instanceIdRef(v: unknown, path: string, known: Known): void {
+  const id = typeof v === 'string' ? v : ''
+  const cut = id.lastIndexOf('#')
+  const workload = cut > 0 ? known.workloads.get(id.slice(0, cut)) : undefined
+  const index = Number(id.slice(cut + 1))
+  if (
+    !(workload && Number.isInteger(index) && index >= 0 && index < workload.count) ||
+    `${id.slice(0, cut)}#${index}` !== id
+  )
+    throw new Bad(path, `${show(v)} is not an instance of this design`)
+}
+
+/** `r[field]` (when present, or always with `required`) is a time of the run: 0 ≤ t ≤ horizonS. */
+function runTime(r: Rec, field: string, path: string, horizonS: number, required = false): void {
+  const t = r[field]
+  if (t === undefined && !required) return
+  if (!(typeof t === 'number' && t >= 0 && t <= horizonS))
+    throw new Bad(
+      `${path}.${field}`,
+      `${show(t)} s is not a time of the run (0 to its ${horizonS} s horizon)`,
     )
 }
 
@@ -266,18 +291,96 @@ function checkSimulation(sim: Rec, known: Known): void {
     nonNegative(r, path, ['downtimeS', 'requestedCpuMi', 'allocatedCpuMi', 'interferenceLostMi'])
     percent(r, path, ['availabilityPercent'])
   })
+  const { horizonS } = run
   list(sim.failures).forEach((x, i) => {
     const r = x as Rec
-    ref(known.hosts, r.hostId, `${at}.failures.${i}.hostId`, 'host')
-    nonNegative(r, `${at}.failures.${i}`, ['atS', 'repairedAtS'])
+    const path = `${at}.failures.${i}`
+    ref(known.hosts, r.hostId, `${path}.hostId`, 'host')
+    runTime(r, 'atS', path, horizonS, true)
+    runTime(r, 'repairedAtS', path, horizonS)
+    if (typeof r.repairedAtS === 'number' && r.repairedAtS < (r.atS as number))
+      throw new Bad(
+        `${path}.repairedAtS`,
+        `${r.repairedAtS} s is before the failure (${show(r.atS)} s)`,
+      )
+    if (r.instanceId !== undefined) instanceIdRef(r.instanceId, `${path}.instanceId`, known)
+    list(r.instances).forEach((y, j) => {
+      const e = isRec(y) ? y : {}
+      const where = `${path}.instances.${j}`
+      instanceIdRef(e.instanceId, `${where}.instanceId`, known)
+      ref(known.hosts, e.restartedOnHostId, `${where}.restartedOnHostId`, 'host', true)
+      runTime(e, 'restartedAtS', where, horizonS)
+      if (typeof e.restartedAtS === 'number' && e.restartedAtS < (r.atS as number))
+        throw new Bad(
+          `${where}.restartedAtS`,
+          `${e.restartedAtS} s is before the failure (${show(r.atS)} s)`,
+        )
+    })
   })
-  list(sim.migrations).forEach((x, i) => {
+  const migrations = list(sim.migrations)
+  const counted = isRec(sim.summary) ? sim.summary.migrations : undefined
+  if (typeof counted === 'number' && migrations.length > counted)
+    throw new Bad(
+      `${at}.migrations`,
+      `${migrations.length.toLocaleString('en-US')} migration records, more than the run's ${counted.toLocaleString('en-US')} migrations (lastRun.simulation.summary.migrations)`,
+    )
+  migrations.forEach((x, i) => {
     const r = x as Rec
-    ref(known.hosts, r.fromHostId, `${at}.migrations.${i}.fromHostId`, 'host')
-    ref(known.hosts, r.toHostId, `${at}.migrations.${i}.toHostId`, 'host')
-    nonNegative(r, `${at}.migrations.${i}`, ['startS', 'endS'])
+    const path = `${at}.migrations.${i}`
+    instanceIdRef(r.instanceId, `${path}.instanceId`, known)
+    ref(known.hosts, r.fromHostId, `${path}.fromHostId`, 'host')
+    ref(known.hosts, r.toHostId, `${path}.toHostId`, 'host')
+    runTime(r, 'startS', path, horizonS, true)
+    runTime(r, 'endS', path, horizonS, true)
+    if ((r.endS as number) < (r.startS as number))
+      throw new Bad(
+        `${path}.endS`,
+        `${show(r.endS)} s is before the migration's start (${show(r.startS)} s)`,
+      )
   })
   checkSeries(isRec(sim.series) ? sim.series : {}, run, known)
+}
+
+/** How many instances `design` has (Σ workload counts). */
+const instanceCount = (design: Design): number => design.workloads.reduce((n, w) => n + w.count, 0)
+
+/**
+ * Whether a saved run holds more records than any run of `design` makes, checked before
+ * anything reads them (review s10a #3: 380,000 migrations in a 59 MB file took 9 s to open and
+ * went to the window whole): at most `MIGRATION_RECORD_LIMIT` migrations (the engine keeps no
+ * more), one instance record per instance of the design, and a failure's instances at most
+ * that many too. The JSON path of the list and why; undefined when within.
+ */
+export function lastRunSizeProblem(
+  lastRun: unknown,
+  design: Design,
+): LastRunValueProblem | undefined {
+  const sim = isRec(lastRun) && isRec(lastRun.simulation) ? lastRun.simulation : undefined
+  if (!sim) return undefined
+  const at = 'lastRun.simulation'
+  const count = (n: number): string => n.toLocaleString('en-US')
+  const migrations = list(sim.migrations).length
+  if (migrations > MIGRATION_RECORD_LIMIT)
+    return {
+      path: `${at}.migrations`,
+      message: `${count(migrations)} migration records, more than a run keeps (${count(MIGRATION_RECORD_LIMIT)})`,
+    }
+  const instances = instanceCount(design)
+  const records = list(sim.instances).length
+  if (records > instances)
+    return {
+      path: `${at}.instances`,
+      message: `${count(records)} instance records, more than the design's ${count(instances)} instances`,
+    }
+  for (const [i, f] of list(sim.failures).entries()) {
+    const on = isRec(f) ? list(f.instances).length : 0
+    if (on > instances)
+      return {
+        path: `${at}.failures.${i}.instances`,
+        message: `${count(on)} instances on one failed host, more than the design's ${count(instances)}`,
+      }
+  }
+  return undefined
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 } from './file-format'
 import { pathAt, scanJson } from './json-scan'
 import { lastRunShapeProblem } from './last-run-shape'
-import { lastRunValueProblem } from './last-run-values'
+import { lastRunSizeProblem, lastRunValueProblem } from './last-run-values'
 import { migrateDocument } from './migrations'
 import { isRecord } from './migrations/types'
 import { decodeUtf8 } from './utf8'
@@ -66,6 +66,17 @@ function checkLastRun(
   source: string,
 ): LastRun | undefined {
   if (raw === undefined) return undefined
+  // Bounded before any check reads every record (review s10a #3).
+  const tooMany = lastRunSizeProblem(raw, design)
+  if (tooMany) {
+    warnings.push(
+      warning(
+        tooMany.path,
+        `${source}: saved results hold more records than a run of this design makes and were dropped (${tooMany.path}: ${tooMany.message})`,
+      ),
+    )
+    return undefined
+  }
   const bad = lastRunShapeProblem(raw)
   if (bad || !isRecord(raw)) {
     warnings.push(

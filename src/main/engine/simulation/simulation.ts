@@ -3,6 +3,7 @@
  * (`advance`), reports progress, and can be cancelled between slices; pausing is the caller
  * not calling `advance`. The same design, options and seed always give the same result.
  */
+import { MIGRATION_RECORD_LIMIT } from '../../../shared/design/simulation-limits'
 import type { LiveDelta, SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors } from '../model/validate'
@@ -131,7 +132,7 @@ export class Simulation {
     this.failures = createFailureLog(this.state.vmCount)
     this.migrations = {
       records: [],
-      limit: options.migrationRecordLimit ?? 100_000,
+      limit: options.migrationRecordLimit ?? MIGRATION_RECORD_LIMIT,
       perVm: new Int32Array(this.state.vmCount),
       truncated: false,
     }

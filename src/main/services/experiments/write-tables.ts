@@ -1,17 +1,23 @@
 /** Writes an experiment's tables into its output folder as CSV (csv-stringify) and JSON. */
 import { stringify } from 'csv-stringify/sync'
-import type { ExperimentPlan, RunRecord } from '../../engine'
+import { spreadsheetSafeCell, type ExperimentPlan, type RunRecord } from '../../engine'
 import { combinationTable, runTable, type Table } from './results-table'
 import type { RunStore } from './store'
 import { tableParquet } from './table-parquet'
 
-/** RFC 4180 CSV of a table: a header row, empty cells for null, numbers in full precision. */
+/**
+ * RFC 4180 CSV of a table: a header row, empty cells for null, numbers in full precision. Text
+ * a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, …: a factor's value such as a
+ * design name) is neutralised by the report CSV's own rule (`spreadsheetSafeCell`; review s10a
+ * #7: results.csv kept `=HYPERLINK(…)` as given); numbers stay numbers.
+ */
 export function tableCsv(table: Table): string {
+  const safe = (v: unknown): unknown => (typeof v === 'string' ? spreadsheetSafeCell(v) : v)
   return stringify(
-    table.rows.map((row) => table.columns.map((c) => row[c] ?? null)),
+    table.rows.map((row) => table.columns.map((c) => safe(row[c] ?? null))),
     {
       header: true,
-      columns: table.columns,
+      columns: table.columns.map((c) => String(spreadsheetSafeCell(c))),
       cast: { boolean: (v) => (v ? 'true' : 'false'), number: (v) => String(v) },
     },
   )
