@@ -87,8 +87,13 @@ export class ExperimentsPanelPage {
     return this.chartFact('pareto')
   }
 
-  /** What chart `name` draws, from the chart test hook. */
+  /**
+   * What chart `name` draws, from the chart test hook. A chart is drawn only once on screen
+   * (issue 19), so it is scrolled into view first.
+   */
   async chartFact(name: string): Promise<ChartFact | undefined> {
+    const chart = this.root.locator(`[data-chart="${name}"]`)
+    if ((await chart.count()) > 0) await chart.scrollIntoViewIfNeeded()
     return this.page.evaluate(
       (n) =>
         (globalThis as unknown as ChartWindow).__strataCharts?.charts().find((c) => c.name === n),

@@ -93,8 +93,13 @@ export class SimulationPanelPage {
     return Number(await chart.getAttribute('data-points'))
   }
 
-  /** What a chart draws, through the chart test hook (needs `?test=1`). */
-  chartFact(name: ChartName): Promise<ChartFact | undefined> {
+  /**
+   * What a chart draws, through the chart test hook (needs `?test=1`). A chart is drawn only
+   * once on screen (issue 19), so it is scrolled into view first.
+   */
+  async chartFact(name: ChartName): Promise<ChartFact | undefined> {
+    const chart = this.chart(name)
+    if ((await chart.count()) > 0) await chart.scrollIntoViewIfNeeded()
     return this.page.evaluate(
       (n) =>
         (globalThis as unknown as ChartWindow).__strataCharts?.charts().find((c) => c.name === n),

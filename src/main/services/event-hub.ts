@@ -2,9 +2,12 @@
  * Pushed events, filtered per session. A provider session receives every event as published.
  * A tenant session receives an event only through the publisher's `forTenant` projection:
  * no projection, no delivery (the safe default). Events about one caller's own work (a
- * report job's progress) go to that caller's outlets only (`publishToCaller`).
+ * report job's progress) go to that caller's outlets only (`publishToCaller`). Every payload,
+ * projections included, is cut to its event's declared bound (`shared/contract/events.ts`)
+ * before it is delivered.
  */
 import type { EventName, EventPayloads, SessionInfo } from '../../shared/contract'
+import { boundedEvent } from '../../shared/contract/events'
 
 export type TenantProjection<E extends EventName> = (
   tenantId: string,
@@ -75,14 +78,16 @@ export class EventHub {
     forTenant?: TenantProjection<E>,
   ): void {
     const perTenant = new Map<string, EventPayloads[E] | undefined>()
+    let bounded: EventPayloads[E] | undefined
     for (const { session, sink } of [...this.subscribers]) {
       if (session.role === 'provider') {
-        deliver(sink, event, payload)
+        deliver(sink, event, (bounded ??= boundedEvent(event, payload)))
         continue
       }
       if (!forTenant) continue
       if (!perTenant.has(session.tenantId)) {
-        const projected = forTenant(session.tenantId)
+        const given = forTenant(session.tenantId)
+        const projected = given === undefined ? undefined : boundedEvent(event, given)
         const allowed = projected !== undefined && this.allowForTenant(session.tenantId, projected)
         perTenant.set(session.tenantId, allowed ? projected : undefined)
       }
@@ -95,7 +100,8 @@ export class EventHub {
    * Delivers `payload` to the outlets of `caller` only (its own work's events), whatever their
    * role; a tenant's outlet still gets it only if the boundary guard allows it.
    */
-  publishToCaller<E extends EventName>(caller: string, event: E, payload: EventPayloads[E]): void {
+  publishToCaller<E extends EventName>(caller: string, event: E, given: EventPayloads[E]): void {
+    const payload = boundedEvent(event, given)
     for (const { session, caller: owner, sink } of [...this.subscribers]) {
       if (owner !== caller) continue
       if (session.role === 'tenant' && !this.allowForTenant(session.tenantId, payload)) continue

@@ -34,7 +34,10 @@ export interface TenantZone {
   label: string
   /** Present only when the tenant may see host names. */
   hostName?: string
-  /** The tenant's own instances in this zone, in instance order. */
+  /**
+   * The tenant's own instances in this zone, in instance order: those the view lists
+   * (`TenantView.instances`, at most `instanceLimit`), so a zone never names more.
+   */
   instanceIds: string[]
 }
 

@@ -224,9 +224,14 @@ export function projectTenantView(
   const info = options.simulation?.info
   const stopped = info?.status === 'cancelled' || info?.status === 'failed' ? info : undefined
   const periodS = stopped ? stopped.virtualTimeS : (info?.horizonS ?? design.simulation.horizonS)
+  // A zone names the listed instances only: a tenant with 100,000 placed instances sent
+  // every id in every view and push (closing note s9, events bounded).
+  const shown = count > instances.length ? new Set(instances.map((i) => i.id)) : undefined
   const view: TenantView = {
     tenant: tenantRecord(tenant),
-    zones,
+    zones: shown
+      ? zones.map((z) => ({ ...z, instanceIds: z.instanceIds.filter((id) => shown.has(id)) }))
+      : zones,
     instances,
     instanceCount: count,
     instancesTruncated: count > instances.length,

@@ -5,6 +5,8 @@
  * then on the event hub to provider sessions.
  */
 import { progressPercent } from '../../../shared/domain/number-text'
+import { cutText } from '../../../shared/domain/problem'
+import { MAX_ERROR_MESSAGE_CHARS } from '../../../shared/domain/result'
 import { Worker } from 'node:worker_threads'
 import type {
   HostSeriesAnswer,
@@ -275,7 +277,8 @@ export class SimulationRuns {
       run.info.virtualTimeS = m.cancelled ? run.info.virtualTimeS : run.info.horizonS
     } else {
       run.info.status = 'failed'
-      run.info.error = m.message
+      // cut as failures are: the worker's message may quote design text (closing note s9)
+      run.info.error = cutText(m.message, MAX_ERROR_MESSAGE_CHARS)
     }
     this.end(run)
   }

@@ -37,50 +37,6 @@ export function bundleWidth(links: number): number {
   return 2 + 10 * t
 }
 
-/**
- * Draws the bundles on a 2D context in screen px (`at(id)`: a node's centre on screen, or
- * undefined when it is not on the canvas), never over the boxes in `under` (rack boxes and
- * the bundles' other ends, in screen px): as if drawn beneath them, so no bundle covers a
- * rack's label, glyph or hosts. Drawing them here instead of as Cytoscape edges keeps
- * hundreds of edges out of the first frame's style pass.
- */
-export function drawBundleLines(
-  ctx: CanvasRenderingContext2D,
-  bundles: readonly RackBundle[],
-  at: (id: string) => { x: number; y: number } | undefined,
-  under: ReadonlyArray<{ x1: number; y1: number; x2: number; y2: number }>,
-  style: {
-    colour: string
-    zoom: number
-    width: number
-    height: number
-    /** A bundle's utilization at the shown time, 0..1 (its busiest link), if known. */
-    loadOf?: (b: RackBundle) => number | undefined
-  },
-): void {
-  if (bundles.length === 0) return
-  ctx.save()
-  ctx.beginPath()
-  ctx.rect(0, 0, style.width, style.height)
-  for (const b of under) ctx.rect(b.x1, b.y1, b.x2 - b.x1, b.y2 - b.y1)
-  ctx.clip('evenodd')
-  ctx.strokeStyle = style.colour
-  ctx.globalAlpha = 0.8
-  for (const b of bundles) {
-    const a = at(b.source)
-    const z = at(b.target)
-    if (!a || !z) continue
-    ctx.lineWidth = Math.max(0.5, bundleWidth(b.links) * style.zoom)
-    const load = style.loadOf?.(b)
-    ctx.strokeStyle = load === undefined ? style.colour : loadColour(load)
-    ctx.beginPath()
-    ctx.moveTo(a.x, a.y)
-    ctx.lineTo(z.x, z.y)
-    ctx.stroke()
-  }
-  ctx.restore()
-}
-
 /** The bundle's key in a link overlay (`bundle:<rack>:<neighbour>`, see drawing/link-overlay.ts). */
 export function bundleKey(b: Pick<RackBundle, 'source' | 'target'>): string {
   return `bundle:${b.source}:${b.target}`

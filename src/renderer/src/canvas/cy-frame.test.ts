@@ -166,6 +166,39 @@ describe('drawInCyFrame', () => {
     expect([clears[NODE], painted]).toEqual([2, 2])
   })
 
+  it('draws afresh once when the canvas is resized in mid-pan, then moves that drawing', () => {
+    const { cy, r, clears, panFrame, view } = fakeCy()
+    let painted = 0
+    const texture: boolean[] = []
+    const render = r.render
+    r.render = (options) => {
+      texture.push(r.textureOnViewport)
+      render.call(r, options)
+    }
+    drawInCyFrame(cy, () => painted++)
+    panFrame()
+    r.textureOnViewport = true
+    r.hoverData.dragging = true
+    view.pan = { x: 5, y: 0 }
+    panFrame()
+    expect([clears[NODE], painted]).toEqual([1, 1])
+    // the window shrinks: Cytoscape resizes (and so clears) its canvases
+    const canvas = r.data.contexts[NODE]?.canvas
+    if (canvas) [canvas.width, canvas.height] = [150, 80]
+    view.pan = { x: 9, y: 0 }
+    panFrame()
+    // drawn afresh at the new view, not from Cytoscape's texture of the gesture's start
+    expect([clears[NODE], painted]).toEqual([2, 2])
+    expect(texture.at(-1)).toBe(false)
+    expect(r.textureOnViewport).toBe(true)
+    expect(canvas?.style.transform).toBe('')
+    // and moved from there while the pan goes on
+    view.pan = { x: 20, y: 0 }
+    panFrame()
+    expect([clears[NODE], painted]).toEqual([2, 2])
+    expect(canvas?.style.transform).toContain('translate(11px, 0px)')
+  })
+
   it('moves the last drawing during a wheel or minimap gesture too, and redraws once it ends', () => {
     const { cy, r, clears, panFrame, view } = fakeCy()
     let painted = 0

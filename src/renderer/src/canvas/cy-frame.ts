@@ -11,7 +11,10 @@
  *   our own gestures, `view-gesture.ts`), nothing is redrawn: the element layer's last drawing is moved and scaled
  *   by a CSS transform, which the compositor applies without a canvas to commit. Cytoscape
  *   would instead redraw the layer from a texture of the same view each frame (showing the
- *   same: what was in view when the gesture began); once the gesture ends it draws afresh;
+ *   same: what was in view when the gesture began); once the gesture ends it draws afresh.
+ *   A resize clears the canvas: a resize in mid-gesture draws the view afresh once (not from
+ *   Cytoscape's texture, which holds the view at the gesture's start) and moves that drawing
+ *   for the rest of the gesture (review s9a #8: the canvas stayed blank until release);
  * - the selection-box and drag layers are not cleared again while they are empty and nothing
  *   is to be drawn on them (no box selection, no visible tap ripple — the stylesheet hides
  *   it —, no element being dragged).
@@ -53,6 +56,7 @@ interface CanvasRenderer {
   hoverData: { selecting?: boolean; dragging?: boolean }
   touchData: { selecting?: boolean }
   textureOnViewport?: boolean
+  hideEdgesOnViewport?: boolean
   pinching?: boolean
   swipePanning?: boolean
   showFps?: boolean
@@ -110,8 +114,8 @@ export function drawInCyFrame(cy: Core, paint: FramePainter): CyFrame | undefine
   const own = Object.prototype.hasOwnProperty.call(r, 'render')
   const render = r.render
   const nodeCanvas = (contexts[r.NODE] as CanvasRenderingContext2D).canvas
-  /** The view the element layer was last drawn at. */
-  let drawnAt: { zoom: number; x: number; y: number } | undefined
+  /** The view the element layer was last drawn at, and its canvas's size then (device px). */
+  let drawnAt: { zoom: number; x: number; y: number; width: number; height: number } | undefined
   const gesture = viewGesture(cy)
   const redraw = (): void => {
     r.redrawHint('eles', true)
@@ -120,7 +124,12 @@ export function drawInCyFrame(cy: Core, paint: FramePainter): CyFrame | undefine
   const unsettled = gesture.onSettled(redraw)
   r.render = function (options): void {
     if (options?.forcedContext) return render.call(r, options)
-    if (drawnAt && r.textureOnViewport === true && (movingView(r) || gesture.moving)) {
+    const moving = r.textureOnViewport === true && (movingView(r) || gesture.moving)
+    // a resize clears the canvas: a drawing of another size is not there to be moved (s9a #8)
+    const resized =
+      drawnAt !== undefined &&
+      (nodeCanvas.width !== drawnAt.width || nodeCanvas.height !== drawnAt.height)
+    if (drawnAt && moving && !resized) {
       // screen = model × zoom + pan: the old drawing scaled by k and shifted to the new pan
       const k = cy.zoom() / drawnAt.zoom
       const pan = cy.pan()
@@ -140,11 +149,24 @@ export function drawInCyFrame(cy: Core, paint: FramePainter): CyFrame | undefine
     if (!dragging && empty.has(r.DRAG)) need[r.DRAG] = false
     if (!selecting && empty.has(r.SELECT_BOX)) need[r.SELECT_BOX] = false
     cleared.clear()
-    render.call(r, options)
+    if (moving) {
+      // resized mid-gesture: the view drawn afresh once (not Cytoscape's texture of the view
+      // at the gesture's start), then moved from there for the rest of the gesture
+      need[r.NODE] = true
+      const hideEdges = r.hideEdgesOnViewport
+      r.textureOnViewport = false
+      r.hideEdgesOnViewport = false
+      try {
+        render.call(r, options)
+      } finally {
+        r.textureOnViewport = true
+        r.hideEdgesOnViewport = hideEdges
+      }
+    } else render.call(r, options)
     if (cleared.get(r.DRAG)) toggle(empty, r.DRAG, !dragging)
     if (cleared.get(r.SELECT_BOX)) toggle(empty, r.SELECT_BOX, !selecting)
     if (!cleared.get(r.NODE)) return
-    drawnAt = { zoom: cy.zoom(), ...cy.pan() }
+    drawnAt = { zoom: cy.zoom(), ...cy.pan(), width: nodeCanvas.width, height: nodeCanvas.height }
     const ctx = contexts[r.NODE] as CanvasRenderingContext2D
     const width = cy.width()
     ctx.save()

@@ -18,7 +18,8 @@ import type { RackAggregate } from './rack-aggregates'
 import { commonPrefix, drawGlyph } from './rack-glyph-text'
 import type { RackSlot } from '../drawing/tiered-layout'
 import type { LabelFact } from './test-hook-types'
-import { bundleKey, drawBundleLines, type RackBundle } from './bundles'
+import { bundleKey, type RackBundle } from './bundles'
+import { BundleLines } from './bundle-lines'
 import { LabelSprites } from './label-sprites'
 import type { HostOverlay } from '../drawing/host-overlay'
 import { drawMosaic, MOSAIC_RACK_PX, type MosaicMember } from './rack-mosaic'
@@ -57,6 +58,8 @@ export class RackLayer {
   private rackPrefix = ''
   private aggregates: ReadonlyMap<string, RackAggregate> = new Map()
   private bundles: readonly RackBundle[] = []
+  /** The bundles' lines, cut off the rack boxes (`bundle-lines.ts`). */
+  private readonly lines = new BundleLines()
   /** Utilization of each bundle at the shown time, by `bundleKey` (empty: plain colour). */
   private bundleLoads: ReadonlyMap<string, number> = new Map()
   private drawn: LabelFact[] = []
@@ -79,6 +82,7 @@ export class RackLayer {
   private readonly redraw = (): void => this.schedule()
   private readonly invalidate = (): void => {
     this.boxes = undefined
+    this.lines.invalidate()
     this.schedule()
   }
   private readonly nodesChanged = (): void => {
@@ -140,6 +144,7 @@ export class RackLayer {
   /** The bundles drawn while zoomed out. */
   setBundles(bundles: readonly RackBundle[]): void {
     this.bundles = bundles
+    this.lines.invalidate()
     this.schedule()
   }
 
@@ -262,7 +267,20 @@ export class RackLayer {
     })
     const visible = (b: Box): boolean => b.x2 >= 0 && b.x1 <= w && b.y2 >= 0 && b.y1 <= h
     const boxes = this.rackBoxes()
-    this.drawnBundles = zoom < RACK_LABEL_ZOOM ? this.drawBundles(ctx, boxes, screen, w, h) : 0
+    this.drawnBundles =
+      zoom < RACK_LABEL_ZOOM
+        ? this.lines.draw(
+            ctx,
+            this.cy,
+            this.bundles,
+            boxes,
+            { zoom, pan, width: w, height: h },
+            {
+              colour: this.colours.link,
+              loadOf: (b) => this.bundleLoads.get(bundleKey(b)),
+            },
+          )
+        : 0
     this.drawnHostMarks = 0
     if (this.hostOverlay) {
       this.hostNodes ??= this.cy.nodes('.host').toArray() as NodeSingular[]
@@ -315,43 +333,6 @@ export class RackLayer {
       const y = Math.max(s.y1 - 30, 10)
       this.label(ctx, 'hall', hallId, name, Math.max(4, s.x1), y, 13, 'left', true)
     }
-  }
-
-  /** Bundles beneath the rack boxes and their other ends; returns how many were drawn. */
-  private drawBundles(
-    ctx: CanvasRenderingContext2D,
-    boxes: ReadonlyMap<string, Box>,
-    screen: (b: Box) => Box,
-    width: number,
-    height: number,
-  ): number {
-    const zoom = this.cy.zoom()
-    const pan = this.cy.pan()
-    const under: Box[] = [...boxes.values()].map(screen)
-    const centres = new Map<string, { x: number; y: number }>()
-    for (const b of this.bundles)
-      for (const id of [b.source, b.target]) {
-        if (centres.has(id)) continue
-        const n = this.cy.getElementById(id)
-        if (n.empty()) continue
-        const p = n.position()
-        const c = { x: p.x * zoom + pan.x, y: p.y * zoom + pan.y }
-        centres.set(id, c)
-        // a switch or storage end: the line stops at its edge (half a node)
-        if (!boxes.has(id)) {
-          const r = (Number(n.width()) / 2) * zoom
-          under.push({ x1: c.x - r, y1: c.y - r, x2: c.x + r, y2: c.y + r })
-        }
-      }
-    const colour = this.colours.link
-    drawBundleLines(ctx, this.bundles, (id) => centres.get(id), under, {
-      colour,
-      zoom,
-      width,
-      height,
-      loadOf: (b) => this.bundleLoads.get(bundleKey(b)),
-    })
-    return this.bundles.filter((b) => centres.has(b.source) && centres.has(b.target)).length
   }
 
   private drawRack(ctx: CanvasRenderingContext2D, id: string, s: Box, zoom: number): void {

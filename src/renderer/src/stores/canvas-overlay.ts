@@ -92,6 +92,26 @@ export async function withFrameSliced(
   return out
 }
 
+/**
+ * The overlay `before` (built from `frame.patch.base` and `placed`) with the hosts the patch
+ * changed merged again from `frame`: a copy of the map, not 10,000 merges.
+ */
+export function patched(
+  before: ReadonlyMap<string, HostOverlay>,
+  placed: ReadonlyMap<string, HostOverlay>,
+  frame: { hosts: ReadonlyMap<string, HostFrameState>; patch?: { hostIds: ReadonlySet<string> } },
+): Map<string, HostOverlay> {
+  const out = new Map(before)
+  for (const hostId of frame.patch?.hostIds ?? []) {
+    const h = frame.hosts.get(hostId)
+    const o = placed.get(hostId)
+    if (h) out.set(hostId, merged(o, h))
+    else if (o) out.set(hostId, o)
+    else out.delete(hostId)
+  }
+  return out
+}
+
 export function useCanvasOverlay(): CanvasOverlay {
   const design = useDesignStore()
   const placement = usePlacementStore()
@@ -149,6 +169,12 @@ export function useCanvasOverlay(): CanvasOverlay {
     async ([frame, p]) => {
       const merge = ++merging
       if (!frame || frame.hosts.size <= OVERLAY_SLICE_HOSTS) return
+      // only some hosts' series came or went (a run's end, a pan): redo those hosts only
+      const before = sliced.value
+      if (before && frame.patch?.base === before.frame && before.placed === p) {
+        sliced.value = { frame, placed: p, hosts: patched(before.hosts, p, frame) }
+        return
+      }
       const out = await withFrameSliced(p, frame.hosts, () => merge === merging)
       if (out) sliced.value = { frame, placed: p, hosts: out }
     },

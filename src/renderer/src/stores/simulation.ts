@@ -6,7 +6,7 @@
  * are held shallowly: series can be large.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { api } from '../api'
 import type {
   Result,
@@ -16,43 +16,35 @@ import type {
 } from '../../../shared/contract'
 import { useDesignStore } from './design'
 import { applyLiveDelta, emptyLive, snapshotLive, type LiveSeries } from './simulation-live'
-import { storageFrameAt, type StorageFrame } from './storage-frame'
-import { linkFrameAt, type LinkFrame } from './network-frame'
 import { HostSeriesOnDemand, type OnDemandSeries } from './simulation-host-series'
-import { instancesAt, replayRun } from './simulation-instances'
+import { replayRun } from './simulation-instances'
 import { usePlacementStore } from './placement'
 import type { InstancesOverTime } from '../../../shared/domain/instances-at'
-import type { HostOverlay } from '../drawing/host-overlay'
+import {
+  frameHosts,
+  keptRackMeans,
+  patchFrame,
+  resultFrame,
+  resultFrameSliced,
+  type FrameInput,
+  type HostFrame,
+  type SimulationFrame,
+} from './simulation-frame'
+
+const NO_SERIES: ReadonlyMap<string, OnDemandSeries> = new Map()
+const NO_HOSTS: ReadonlyArray<{ id: string; rackId?: string }> = []
+const NO_COLOURS: ReadonlyMap<string, string> = new Map()
 
 /** Least time between two publications of the live series, milliseconds. */
 const LIVE_PUBLISH_MS = 250
 
-export interface HostFrame {
-  utilization: number
-  failed: boolean
-  off: boolean
-  /**
-   * No per-host series for this host in the window (the run kept none, or they are still
-   * being fetched for the racks in view): `utilization` is the mean of the host's rack.
-   */
-  rackMean?: boolean
-  /**
-   * Instances on the host at this sample, per tenant (a finished run replayed from its
-   * placement, `simulation-instances.ts`); absent: the placement's, as placed.
-   */
-  instances?: HostOverlay['instances']
-}
+export type { HostFrame, SimulationFrame } from './simulation-frame'
 
-/** The state of the datacenter at one sample of the run, for the canvas. */
-export interface SimulationFrame {
-  timeS: number
-  hosts: Map<string, HostFrame>
-  migrations: Array<{ id: string; from: string; to: string }>
-  /** Storage systems at this sample (runs with the storage model, issue 17). */
-  storage?: Map<string, StorageFrame>
-  /** Links and external uplinks at this time (runs with traffic, issue 17). */
-  links?: Map<string, LinkFrame>
-}
+/**
+ * Frames of runs with more hosts than this are built in slices (the previous frame showing
+ * until the new one is done); smaller ones at once, when read.
+ */
+export const SLICED_FRAME_HOSTS = 2000
 
 export const useSimulationStore = defineStore('simulation', () => {
   const run = ref<SimulationRunInfo | undefined>()
@@ -97,68 +89,59 @@ export const useSimulationStore = defineStore('simulation', () => {
     () => new Map((design.design?.tenants ?? []).map((t) => [t.id, t.colour])),
   )
 
-  const frame = computed<SimulationFrame | undefined>(() => {
+  /**
+   * What the frame of the finished run at the slider's sample is built from (undefined: no
+   * result, or no sample). The design's hosts and the series fetched on demand are read only
+   * for runs that kept only rack means, the colours only for a replayed run: an edit elsewhere
+   * in the design rebuilds no frame.
+   */
+  const frameInput = computed<FrameInput | undefined>(() => {
     const r = result.value
     const i = timeIndex.value
-    if (!r) return liveFrame.value
-    if (i < 0 || i >= r.series.timesS.length) return undefined
-    const timeS = r.series.timesS[i] as number
-    const hosts = new Map<string, HostFrame>()
-    const down = new Set(
-      r.failures
-        .filter((f) => f.atS <= timeS && (f.repairedAtS === undefined || timeS < f.repairedAtS))
-        .map((f) => f.hostId),
-    )
-    /** Each host's instance count in its own series at this sample (checks the replay). */
-    const counted = new Map<string, number>()
-    for (const h of r.series.hosts) {
-      const utilization = h.utilization[i] ?? 0
-      const instances = h.instances[i] ?? 0
-      counted.set(h.hostId, instances)
-      hosts.set(h.hostId, {
-        utilization,
-        failed: down.has(h.hostId),
-        off: instances === 0 && utilization === 0,
-      })
-    }
-    // per-host series not in the result (a large run): the hosts fetched on demand show
-    // their own, the others their rack's mean
-    if (r.series.hosts.length === 0 && r.series.racks) {
-      const racks = new Map(r.series.racks.map((x) => [x.rackId, x]))
-      const own = onDemand.value
-      for (const h of design.design?.hosts ?? []) {
-        const mine = own.get(h.id)
-        if (mine) {
-          const utilization = mine.utilization[i] ?? 0
-          counted.set(h.id, mine.instances[i] ?? 0)
-          const off = (mine.instances[i] ?? 0) === 0 && utilization === 0
-          hosts.set(h.id, { utilization, failed: down.has(h.id), off })
-          continue
-        }
-        const rack = h.rackId ? racks.get(h.rackId) : undefined
-        if (!rack) continue
-        const utilization = rack.utilization[i] ?? 0
-        hosts.set(h.id, { utilization, failed: down.has(h.id), off: false, rackMean: true })
-      }
-    }
-    // where the instances were at this sample, when the run is replayed (review s9u A2)
+    if (!r || i < 0 || i >= r.series.timesS.length) return undefined
+    const rackMeans = keptRackMeans(r)
     const rep = replay.value
-    const shown = rep ? instancesAt(rep, timeS, counted, tenantColours.value) : undefined
-    if (shown) for (const [hostId, f] of hosts) f.instances = shown.get(hostId) ?? []
-    // migrations under way during the step that ends at this sample
-    const stepS = i > 0 ? timeS - (r.series.timesS[i - 1] as number) : timeS
-    const migrations = r.migrations
-      .filter((m) => m.startS <= timeS && m.endS > timeS - stepS)
-      .map((m, k) => ({ id: `${m.instanceId}@${k}`, from: m.fromHostId, to: m.toHostId }))
-    const storage = storageFrameAt(r, i, timeS)
-    const links = linkFrameAt(r, timeS)
     return {
-      timeS,
-      hosts,
-      migrations,
-      ...(storage ? { storage } : {}),
-      ...(links ? { links } : {}),
+      result: r,
+      index: i,
+      onDemand: rackMeans ? onDemand.value : NO_SERIES,
+      replay: rep,
+      designHosts: rackMeans ? (design.design?.hosts ?? NO_HOSTS) : NO_HOSTS,
+      colours: rep ? tenantColours.value : NO_COLOURS,
     }
+  })
+
+  /**
+   * A large run's frame, built in slices (or patched, when only the series fetched on demand
+   * changed) from `input`; the frame shows it once it is done.
+   */
+  const builtFrame = shallowRef<{ input: FrameInput; frame: SimulationFrame }>()
+  let building = 0
+  watch(frameInput, async (input) => {
+    const build = ++building
+    if (!input || frameHosts(input) <= SLICED_FRAME_HOSTS) {
+      builtFrame.value = undefined
+      return
+    }
+    const before = builtFrame.value
+    const patched = before ? patchFrame(before.frame, before.input, input) : undefined
+    if (patched) {
+      builtFrame.value = { input, frame: patched }
+      return
+    }
+    const frame = await resultFrameSliced(input, () => build === building)
+    if (frame) builtFrame.value = { input, frame }
+  })
+
+  const frame = computed<SimulationFrame | undefined>((previous) => {
+    if (!result.value) return liveFrame.value
+    const input = frameInput.value
+    if (!input) return undefined
+    if (frameHosts(input) <= SLICED_FRAME_HOSTS) return resultFrame(input)
+    const built = builtFrame.value
+    if (built?.input === input) return built.frame
+    // until the slices are done, the frame shown before stays (the live one at a run's end)
+    return previous
   })
 
   function publishLive(): void {

@@ -1,7 +1,7 @@
 /**
- * Chart updates spread over frames (issue 19): one per frame, charts on screen first, each in
- * a task of its own after the frame (not inside the frame's callbacks), and charts off screen
- * only when the window is idle.
+ * Chart updates spread over frames (issue 19): one per frame, each in a task of its own after
+ * the frame (not inside the frame's callbacks), and only for charts on screen: a chart off
+ * screen waits until it comes into view.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
@@ -10,7 +10,7 @@ const idles: Array<() => void> = []
 vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f))
 vi.stubGlobal('requestIdleCallback', (f: () => void) => idles.push(f))
 afterAll(() => vi.unstubAllGlobals())
-const { inOwnFrame } = await import('./chart-frames')
+const { inOwnFrame, schedule } = await import('./chart-frames')
 
 /** Runs the frame's callbacks; returns what ran inside them, then what ran in the next task. */
 async function frame(ran: string[]): Promise<{ inFrame: string[]; after: string[] }> {
@@ -22,25 +22,29 @@ async function frame(ran: string[]): Promise<{ inFrame: string[]; after: string[
 }
 
 describe('inOwnFrame', () => {
-  it('runs one update per frame, after it, on-screen charts first, off-screen ones when idle', async () => {
+  it('runs one update per frame, after it, and none for a chart off screen until it shows', async () => {
     const ran: string[] = []
-    const job = (name: string, visible: boolean): void => {
+    let offVisible = false
+    inOwnFrame(
+      () => ran.push('off'),
+      () => offVisible,
+    )
+    for (const name of ['a', 'b'])
       inOwnFrame(
         () => ran.push(name),
-        () => visible,
+        () => true,
       )
-    }
-    job('off', false)
-    job('a', true)
-    job('b', true)
     expect(await frame(ran)).toEqual({ inFrame: [], after: ['a'] })
     expect(await frame(ran)).toEqual({ inFrame: [], after: ['b'] })
-    // only the chart off screen is left: it waits for an idle period, not a frame
+    // only the chart off screen is left: no frame, no idle period draws it
     expect(await frame(ran)).toEqual({ inFrame: [], after: [] })
+    expect(frames).toHaveLength(0)
+    expect(idles).toHaveLength(0)
     expect(ran).toEqual(['a', 'b'])
-    expect(idles).toHaveLength(1)
-    idles.splice(0)[0]?.()
-    expect(ran).toEqual(['a', 'b', 'off'])
+    // it scrolls into view: its component asks again, and its update runs after the next frame
+    offVisible = true
+    schedule()
+    expect(await frame(ran)).toEqual({ inFrame: [], after: ['off'] })
   })
 
   it('drops a cancelled update', async () => {

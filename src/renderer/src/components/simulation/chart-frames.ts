@@ -1,10 +1,13 @@
 /**
  * Chart updates spread over frames (issue 19): handing ECharts a new option costs tens of
  * milliseconds per chart, so at a run's end seven charts in one Vue flush froze the window.
- * Each chart queues its update here; one update runs per animation frame, charts on screen
- * first, the others when the window is idle. An update runs in a task of its own just after
- * the frame, not inside it: the frame's callbacks (ECharts' deferred drawing of the previous
- * chart, the canvas) would otherwise add up with it into one long task.
+ * Each chart queues its update here; one update runs per animation frame, and only for a chart
+ * on screen: a chart off screen keeps its update queued until it scrolls into view (its
+ * component calls `schedule`). Drawing every chart at once, even one per idle period, still
+ * cost a task of 50–150 ms per chart on an idle machine (several times that under load) for
+ * charts nobody was looking at. An update runs in a task of its own just after the frame, not
+ * inside it: the frame's callbacks (ECharts' deferred drawing of the previous chart, the
+ * canvas) would otherwise add up with it into one long task.
  */
 
 /** A queued chart update; `visible` is read when the next one is picked. */
@@ -14,12 +17,7 @@ interface Job {
 }
 
 const jobs = new Set<Job>()
-const whenIdle: (f: () => void) => number =
-  typeof requestIdleCallback === 'function'
-    ? (f) => requestIdleCallback(f)
-    : (f) => setTimeout(f, 50) as unknown as number
 let frame: number | undefined
-let idle: number | undefined
 
 function next(): Job | undefined {
   for (const job of jobs) if (job.visible()) return job
@@ -29,26 +27,13 @@ function next(): Job | undefined {
 function pump(): void {
   frame = undefined
   const job = next()
-  if (job) {
-    jobs.delete(job)
-    job.run()
-  } else if (jobs.size > 0 && idle === undefined) {
-    // only charts off screen are left: one when the window has nothing else to do
-    idle = whenIdle(() => {
-      idle = undefined
-      const first = jobs.values().next().value
-      if (first) {
-        jobs.delete(first)
-        first.run()
-      }
-      schedule()
-    })
-    return
-  }
+  if (!job) return // only charts off screen are left: they wait to come on screen
+  jobs.delete(job)
+  job.run()
   schedule()
 }
 
-/** Looks for work again (a chart came on screen). */
+/** Looks for work again (a chart came on screen, or an update was queued). */
 export function schedule(): void {
   if (frame === undefined && jobs.size > 0) frame = requestAnimationFrame(() => setTimeout(pump, 0))
 }

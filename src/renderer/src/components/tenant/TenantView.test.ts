@@ -54,7 +54,7 @@ describe('TenantView', () => {
     const wrapper = mount(TenantView)
     const note = () => wrapper.find('[data-testid="zones-as-placed"]')
     await vi.waitFor(() => expect(note().exists()).toBe(true))
-    expect(wrapper.text()).toContain('Zones as placed')
+    expect(wrapper.text()).toContain('Hosts as placed')
     expect(note().text()).toBe('Where the scheduler placed your instances.')
     const started = await real.services.dispatch(provider, 'simulation:start', {
       horizonS: 86_400,
