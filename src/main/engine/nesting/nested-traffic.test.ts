@@ -158,7 +158,7 @@ describe("a nested workload's own traffic", () => {
 
   it("stops while its own injected failure and its layer's start time last", () => {
     // pods#0 fails at 600 s for 900 s and starts 0.5 s after (a container in a VM): down over
-    // [600, 1500.5], so at the instants 600, 900, 1200 and 1500; sending again from 1800 on.
+    // [600, 1500.5], network instants of their own (review s10u A2: the steps around them).
     const r = run(
       [
         vms('vm', 't1', 1),
@@ -172,7 +172,7 @@ describe("a nested workload's own traffic", () => {
         },
       },
     )
-    expect(workloadSent(r, 'pods')?.gbSent).toBeCloseTo((2 * H - 4 * 300) / 8, 6)
+    expect(workloadSent(r, 'pods')?.gbSent).toBeCloseTo((2 * H - 900.5) / 8, 6)
   })
 })
 
@@ -180,8 +180,8 @@ describe('pods in a VM in a VM', () => {
   it('wait for every layer to start again after their top VM restarts elsewhere', () => {
     // Host failure at 1,005 s: the top VM restarts on another host 30 s later (hvm), the VM in
     // it 30 s after that (nested hvm), its pods 0.5 s after that: at 1,035 s, 1,065 s and
-    // 1,065.5 s. At 10 s instants the top VM misses 1,010..1,030 (3) and the inner VM and pods
-    // 1,010..1,060 (6). Each instance sends 1 Gbps out.
+    // 1,065.5 s; each is a network instant (review s10u A2), so the top VM is down 30 s, the
+    // inner VM 60 s and the pods 60.5 s. Each instance sends 1 Gbps out.
     const out = { eastWest: [], egressGbps: 1 }
     const workloads = [
       vms('pods-in', 't1', 1, {
@@ -228,9 +228,9 @@ describe('pods in a VM in a VM', () => {
     expect(before.instances.every((i) => i.status !== 'unplaced')).toBe(true)
     const r = simulate(design(host))
     expect(r.instances.find((i) => i.instanceId === 'l1#0')?.finalHostId).not.toBe(host)
-    expect(workloadSent(r, 'l1')?.gbSent).toBeCloseTo((H - 3 * 10) / 8, 6)
-    expect(workloadSent(r, 'l2')?.gbSent).toBeCloseTo((H - 6 * 10) / 8, 6)
-    expect(workloadSent(r, 'pods-in')?.gbSent).toBeCloseTo((2 * (H - 6 * 10)) / 8, 6)
+    expect(workloadSent(r, 'l1')?.gbSent).toBeCloseTo((H - 30) / 8, 6)
+    expect(workloadSent(r, 'l2')?.gbSent).toBeCloseTo((H - 60) / 8, 6)
+    expect(workloadSent(r, 'pods-in')?.gbSent).toBeCloseTo((2 * (H - 60.5)) / 8, 6)
   })
 })
 

@@ -137,6 +137,26 @@ export class NestedTraffic {
     return v
   }
 
+  /**
+   * When inner instances start again after their top instance `t` restarted at `tS` (each
+   * after its layers' start times), s, distinct and ascending: instants where the network
+   * state changes between processing instants.
+   */
+  startsAfterRestart(t: number, tS: number): number[] {
+    const out = new Set<number>()
+    this.top.forEach((top, i) => {
+      if (top === t) out.add(tS + (this.delayS[i] as number))
+    })
+    return [...out].sort((a, b) => a - b)
+  }
+
+  /** Every end of an inner instance's injected downtime (failures and restarts), s, ascending. */
+  injectedChangesS(): number[] {
+    const out = new Set<number>()
+    for (const list of this.injectedDown) for (const [a, b] of list) out.add(a).add(b)
+    return [...out].sort((a, b) => a - b)
+  }
+
   /** Whether inner instance `i`, whose top instance is `t`, runs at `tS`. */
   private runs(t: number, tS: number, i: number): boolean {
     const s = this.state

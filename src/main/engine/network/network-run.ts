@@ -24,6 +24,16 @@
  * storage failure, `callOff`) is charged up to that moment, which is a network instant too. A
  * migration whose path is cut keeps its
  * last rate and end; with no path at its start the caller keeps its own rule.
+ *
+ * Failures and restarts (review s10u A2): an instance going down or coming back between
+ * processing instants (a host or instance failure, a restart elsewhere, a repair) is a network
+ * instant of its own (`changeAt`, not sampled): the tenant flows are rebuilt for the new
+ * placement at the traffic levels of the latest processing instant and re-shared by max-min
+ * over what the copying migrations leave (those keep their rates and ends, as at a
+ * migration's end). So an instance down 30 s loses 30 s of traffic, not a whole step. The
+ * demand of an instance that is down is not offered to the fabric, so it is not "traffic not
+ * carried" (which counts what the fabric could not carry of what was offered: saturation);
+ * its loss is the instance's downtime, reported as such (`downtimeS`, availability).
  */
 import type { NetworkResult } from '../../../shared/domain/network-result'
 import type { Design } from '../../../shared/design/schema'
@@ -108,6 +118,8 @@ export class NetworkRun {
   private plan?: { flows: FlowTable; count: number; baseGbps: Float64Array; key: PlanKey }
   /** Per workload: its traffic level at the current instant (NaN until computed). */
   private readonly levels: Float64Array
+  /** The latest processing instant, s: traffic levels hold from it until the next. */
+  private levelS = 0
   /** A migration's demand: the design's cap, Gbps (`Infinity` without one). */
   private readonly migrationCapGbps: number
   /** Flows and sub-flows (one per equal-cost path) of the latest instant, for benchmarks. */
@@ -141,6 +153,7 @@ export class NetworkRun {
     starting: readonly MigrationStart[] = [],
   ): MigrationRates {
     this.catchUp(tS)
+    this.levelS = tS
     for (const [id, down] of this.timeline.changesUpTo(tS)) this.fabric.setDown(id, down)
     const running = this.runningMigrations(tS, view, starting)
     const flows = this.tenantFlows(tS, view)
@@ -258,6 +271,29 @@ export class NetworkRun {
     const { flows } = plan
     // the migration flows stay in the table (its solver is kept) but ask for nothing
     for (let f = plan.count; f < flows.count; f++) flows.setDemand(f, 0)
+    this.reshareAround(endS, flows)
+  }
+
+  /**
+   * A network instant at `tS` between processing instants where instances went down or came
+   * back (a failure, a restart, a repair): charges up to it (ending migrations due on the way)
+   * and, when `view` changed the placement the flows were built for, rebuilds the tenant flows
+   * for it at the latest processing instant's traffic levels and re-shares them around the
+   * migrations still copying (module docstring). Not sampled into `timesS`.
+   */
+  changeAt(tS: number, view: PlacementView): void {
+    if (!this.plan) return
+    this.catchUp(tS)
+    if (samePlacement(this.plan.key, view, this.fabric.version)) return
+    const flows = this.tenantFlows(this.levelS, view)
+    this.reshareAround(tS, flows)
+  }
+
+  /**
+   * Shares `flows` (tenant flows) by max-min over the capacity the running migrations leave
+   * (they keep their rates and loads) and records the state at `tS`, unsampled.
+   */
+  private reshareAround(tS: number, flows: FlowTable): void {
     const capacity = Float64Array.from(this.fabric.capacityGbps)
     let migrationGbps = 0
     for (const m of this.migrations) {
@@ -268,7 +304,7 @@ export class NetworkRun {
     const loadGbps = Float64Array.from(flows.loadGbps)
     for (const m of this.migrations)
       for (const [r, gbps] of m.load) loadGbps[r] = (loadGbps[r] as number) + gbps
-    this.accounts.record(endS, flows, this.fabric, { loadGbps, migrationGbps, sample: false })
+    this.accounts.record(tS, flows, this.fabric, { loadGbps, migrationGbps, sample: false })
   }
 
   /** Power every switch draws in the state of the latest instant, W (0 without switch power). */

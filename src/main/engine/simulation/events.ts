@@ -16,6 +16,8 @@ export type SimEventPayload =
   | { type: 'fail-instance'; tS: number; vm: number; repairS: number }
   | { type: 'storage-fail'; tS: number; system: number; repairS: number }
   | { type: 'storage-repair'; tS: number; system: number }
+  /** A nested layer starts or stops between processing instants: a network instant only. */
+  | { type: 'network'; tS: number }
 
 /** The integer event-queue key (milliseconds) of a time in seconds. */
 export function toMs(tS: number): number {

@@ -146,6 +146,8 @@ export class Simulation {
       this.nestedTraffic = NestedTraffic.of(design, this.nested, this.state, this.failures)
       const networkDesign = this.nestedTraffic?.design ?? simDesign
       this.network = new NetworkRun(networkDesign, this.seed, this.random.split('network'))
+      for (const tS of this.nestedTraffic?.injectedChangesS() ?? [])
+        this.queue.push(toMs(tS), { type: 'network', tS })
     }
     // CloudSim's first processing instant is one step (plus 0.1 s) in; the general model
     // starts accounting at 0 so that every quantity covers the whole horizon [0, H].
@@ -279,6 +281,7 @@ export class Simulation {
   }
 
   private handle(e: SimEventPayload): void {
+    if (e.type === 'network') return this.networkChangeAt(e.tS)
     // The bill so far follows every change of state, not only the sampled instants.
     chargeCost(this.series, this.state, this.metrics, e.tS)
     // Only the passes of migration completions leave instance entries unwritten
@@ -313,7 +316,24 @@ export class Simulation {
     // A failure may have called migrations off: the network charges them up to now only.
     if (e.type === 'fail' || e.type === 'fail-instance' || e.type === 'storage-fail')
       this.network?.callOff(e.tS, this.state)
+    // an instance down or back between processing instants is a network instant (s10u A2)
+    if (
+      e.type === 'fail' ||
+      e.type === 'repair' ||
+      e.type === 'restart' ||
+      e.type === 'fail-instance'
+    )
+      this.networkChangeAt(e.tS)
+    // so are the starts of the layers nested in a restarted instance
+    if (e.type === 'restart' && this.network && this.nestedTraffic)
+      for (const tS of this.nestedTraffic.startsAfterRestart(e.vm, e.tS))
+        this.queue.push(toMs(tS), { type: 'network', tS })
     costStateChanged(this.series)
+  }
+
+  /** A network instant at `tS` where instances went down or came back (`NetworkRun.changeAt`). */
+  private networkChangeAt(tS: number): void {
+    this.network?.changeAt(tS, this.nestedTraffic?.placement(tS) ?? this.state)
   }
 
   private get isNpa(): boolean {
