@@ -9,6 +9,7 @@
 import type { SimulationResult } from '../../../../shared/contract'
 import { linkSaturatedS, saturatedOfText } from '../../../../shared/domain/link-saturation'
 import { groupedNumber } from '../../../../shared/domain/number-text'
+import { percentOfFraction } from '../../../../shared/domain/percent-text'
 
 /** One labelled figure: `value` is the number (for tests and titles), `text` what is shown. */
 export interface Figure {
@@ -66,7 +67,7 @@ export function networkFigures(r: SimulationResult): Figure[] | undefined {
       id: 'traffic-not-carried',
       label: 'Traffic not carried',
       value: lostGB,
-      text: `${grouped(lostGB, 1)} GB${asked > 0 ? ` (${grouped((100 * lostGB) / asked, 1)} %)` : ''}`,
+      text: `${grouped(lostGB, 1)} GB${asked > 0 ? ` (${percentOfFraction(lostGB / asked)})` : ''}`,
     },
     {
       id: 'links-saturated',
