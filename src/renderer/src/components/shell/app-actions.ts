@@ -9,6 +9,7 @@ import { useFilesStore } from '../../stores/files'
 import { useSelectionStore } from '../../stores/selection'
 import { useUiStore, type ThemeChoice } from '../../stores/ui'
 import { useHelpStore } from '../../stores/help'
+import { failureText } from './failure-text'
 import {
   exportDesign,
   exportReport,
@@ -43,7 +44,7 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
   const ui = useUiStore()
   const report = (r: Result<unknown> | undefined, done?: string): void => {
     if (!r) return
-    if (!r.ok) ui.notify('error', r.error.problems?.[0]?.message ?? r.error.message)
+    if (!r.ok) ui.notify('error', failureText(r.error))
     else if (done) ui.notify('info', done)
   }
   /** A save's outcome; one that left a run's results out says so (review s10a #2). */
