@@ -17,7 +17,8 @@ test('a short run fills the charts, colours the hosts and marks the failed one',
   const { designer, sim } = await runSample(page, app, 8)
   for (const chart of ['heatmap', 'power', 'tenants', 'sla'] as const)
     await expect.poll(() => sim.points(chart)).toBeGreaterThan(0)
-  // every chart drew on its canvas
+  // every chart drew on its canvas (a chart is drawn once it is on screen: issue 19)
+  await sim.chart('power').scrollIntoViewIfNeeded()
   await expect(sim.chart('power').locator('canvas')).toHaveCount(1)
   const utilized = async (): Promise<number> =>
     (await designer.facts()).nodes.filter((n) => n.kind === 'host' && n.utilization !== undefined)
