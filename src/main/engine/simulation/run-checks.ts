@@ -1,5 +1,6 @@
 /** What a run checks before it starts: the design's rules and the policy's name. */
 import type { Problem } from '../../../shared/domain/problem'
+import type { Design } from '../../../shared/design/schema'
 import { resolvePolicy, type PolicySpec } from './policy'
 
 /** Thrown by `new Simulation` for a design with rule errors (each with its JSON path). */
@@ -12,6 +13,22 @@ export class InvalidDesignError extends Error {
     )
     this.name = 'InvalidDesignError'
   }
+}
+
+/**
+ * What makes a design that is fine to edit impossible to simulate: no hosts. Such a run would
+ * report 0 kWh and 100 % availability of nothing, which reads as a result (review s11u #18).
+ * One error at `hosts`, or none.
+ */
+export function runProblems(design: Pick<Design, 'hosts'>): Problem[] {
+  if (design.hosts.length > 0) return []
+  return [
+    {
+      severity: 'error',
+      path: 'hosts',
+      message: 'the design has no hosts, so there is nothing to simulate: add hosts first',
+    },
+  ]
 }
 
 /** The policy of a run (read by `resolvePolicy`); throws with the parser's message. */

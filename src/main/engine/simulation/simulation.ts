@@ -7,7 +7,7 @@ import { MIGRATION_RECORD_LIMIT } from '../../../shared/design/simulation-limits
 import type { LiveDelta, SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design } from '../../../shared/design/schema'
 import { checkDesignRules, hasErrors } from '../model/validate'
-import { InvalidDesignError, runPolicy } from './run-checks'
+import { InvalidDesignError, runPolicy, runProblems } from './run-checks'
 import { attachNetwork, flowBoundError, hasNetworkTraffic, NetworkRun } from '../network'
 import { optimizeAllocation } from './consolidation'
 import { processAll, type RunCounters } from './datacenter'
@@ -104,7 +104,7 @@ export class Simulation {
   ) {
     // The same rules every command and call runs first: a design that fails them (a host
     // with no cores, a dangling reference) never reaches the arithmetic (no NaN results).
-    const problems = checkDesignRules(design)
+    const problems = [...checkDesignRules(design), ...runProblems(design)]
     if (hasErrors(problems)) throw new InvalidDesignError(problems)
     // Traffic whose flow bound is above the run's limit is refused before placement (review
     // s6u #4: a 10,000-host run placed for minutes before its first instant refused it).
