@@ -182,6 +182,11 @@ export class DesignerPage {
     return this.page.locator('[data-testid="problem-count"]')
   }
 
+  /** The status bar's "not placed yet", shown until a placement counts unplaced instances. */
+  notPlacedYet(): Locator {
+    return this.page.locator('[data-testid="not-placed-yet"]')
+  }
+
   /** An entry of the canvas legend (`utilization`, `failed`, `tenant-t-acme`, ...). */
   legendItem(key: string): Locator {
     return this.page.locator(`[data-testid="canvas-legend"] [data-legend="${key}"]`)

@@ -15,6 +15,8 @@ test('unplaced instances, unlinked hosts and unreachable storage are warnings', 
   const designer = new DesignerPage(page)
   await designer.open(app)
   await expect(designer.problemCount()).toHaveText(/0 errors, 0 warnings/)
+  // before any placement the 0 says nothing about fit, and the status bar says so (s11u #13)
+  await expect(designer.notPlacedYet()).toHaveText('instances not placed yet')
 
   const { design } = await app.api.must('design:get', {})
   const touching = (id: string): string[] =>
@@ -32,6 +34,7 @@ test('unplaced instances, unlinked hosts and unreachable storage are warnings', 
     command: { type: 'update', id: 'w-acme-db', patch: { memoryMiB: 4_000_000 } },
   })
   const placed = await app.api.must('scheduler:place', {})
+  await expect(designer.notPlacedYet()).toHaveCount(0)
   await expect(designer.problem('w-acme-db')).toContainText(
     'workload group acme db: none of its 2 instances could be placed',
   )
