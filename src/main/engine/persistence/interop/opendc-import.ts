@@ -118,6 +118,8 @@ export function importOpenDcTopology(json: unknown, name = 'Imported from OpenDC
       message: `the experiment lists ${topologies} topologies; imported the first (import each on its own to compare them)`,
     })
   const ids = new IdAllocator()
+  // host names as unique as ids: two host entries of one cluster may share a name
+  const names = new IdAllocator()
   const racks: Rack[] = []
   const hosts: Host[] = []
   ;(root.clusters as unknown[]).forEach((cluster, c) => {
@@ -151,11 +153,14 @@ export function importOpenDcTopology(json: unknown, name = 'Imported from OpenDC
       for (const { spec, n, base } of specs) {
         if (!spec) continue
         for (let i = 0; i < n; i++) {
-          const hostName = n > 1 ? `${base}-${i + 1}` : base
+          // a cluster of `count` copies repeats its hosts' names in each copy: prefix the
+          // copy's rack name so every host keeps a name of its own (review s11u #9)
+          const inCopy = n > 1 ? `${base}-${i + 1}` : base
+          const hostName = names.take(copies > 1 ? `${rackName}-${inCopy}` : inCopy)
           hosts.push({
             ...spec,
             powerCurveW: [...spec.powerCurveW],
-            id: ids.take(slug(copies > 1 ? `${rackName}-${hostName}` : hostName)),
+            id: ids.take(slug(hostName)),
             name: hostName,
             rackId: rack.id,
             position: { x, y: 200 + row++ * 60 },
@@ -165,6 +170,14 @@ export function importOpenDcTopology(json: unknown, name = 'Imported from OpenDC
     }
   })
   r.flushDropped()
+  // OpenDC's topologies have no disks; Strata's hosts get 0 GiB, which refuses every instance
+  // that needs disk: say so rather than leave the user to find it in placement (s11u #10)
+  if (hosts.length > 0)
+    r.warnings.push({
+      severity: 'warning',
+      path: `${prefix}clusters`,
+      message: `OpenDC topologies describe no disks: the ${hosts.length} imported host(s) have 0 GiB of disk, so instances that need disk cannot be placed until the hosts are given a disk size (diskGiB)`,
+    })
   if (r.problems.length > 0)
     return {
       ok: false,

@@ -22,11 +22,17 @@ export const BARE_BYTES_FROM_MIB = 2 ** 26
 /** OpenDC's default CPU power model when a host gives none (`PowerModelSpec.DFLT`). */
 const DEFAULT_MODEL: OpenDcPowerModel = { type: 'linear', idleW: 200, maxW: 400 }
 
+/** What an import did with a field it cannot carry over exactly. */
+type LossOutcome = 'dropped' | 'approximated'
+
 /** Collects problems (refusals) and warnings (losses) while reading one topology. */
 export class Reader {
   readonly problems: Problem[] = []
   readonly warnings: Problem[] = []
-  private readonly dropped = new Map<string, { first: string; n: number; why: string }>()
+  private readonly dropped = new Map<
+    string,
+    { first: string; n: number; why: string; outcome: LossOutcome }
+  >()
 
   /** A quantity from one of the unit readers; a refusal names `path` when it cannot be read. */
   quantity(q: (v: unknown) => Quantity, v: unknown, path: string): number | undefined {
@@ -64,21 +70,30 @@ export class Reader {
     return 0
   }
 
-  /** Notes a field Strata cannot represent; one warning per field name, with a count. */
-  drop(field: string, path: string, why: string): void {
+  /**
+   * Notes a field Strata cannot represent (`dropped`: not in the design) or represents only
+   * approximately (`approximated`: kept in Strata's form, e.g. a power model as its 11-point
+   * curve); one warning per field name, with a count.
+   */
+  drop(field: string, path: string, why: string, outcome: LossOutcome = 'dropped'): void {
     const seen = this.dropped.get(field)
     if (seen) seen.n++
-    else this.dropped.set(field, { first: path, n: 1, why })
+    else this.dropped.set(field, { first: path, n: 1, why, outcome })
   }
 
-  /** The dropped-field warnings, after the whole topology is read. */
+  /** The dropped- and approximated-field warnings, after the whole topology is read. */
   flushDropped(): void {
-    for (const [field, { first, n, why }] of this.dropped)
+    for (const [field, { first, n, why, outcome }] of this.dropped) {
+      const where = n > 1 ? `(${n} places, first here) ` : ''
       this.warnings.push({
         severity: 'warning',
         path: first,
-        message: `"${field}" ${n > 1 ? `(${n} places, first here) ` : ''}is not represented in Strata: ${why}; dropped`,
+        message:
+          outcome === 'dropped'
+            ? `"${field}" ${where}is not represented in Strata: ${why}; dropped`
+            : `"${field}" ${where}is approximated in Strata: ${why}`,
       })
+    }
   }
 
   /** The host's CPU power model as an 11-point curve (OpenDC's default when absent). */
@@ -142,7 +157,8 @@ export class Reader {
       this.drop(
         `${type} power model`,
         at,
-        `Strata keeps its watts at 0, 10, …, 100 % load and interpolates linearly between them (up to ${gapW.toFixed(1)} W off in between)`,
+        `kept as its watts at 0, 10, …, 100 % load, interpolated linearly between them (up to ${gapW.toFixed(1)} W off in between)`,
+        'approximated',
       )
     return sampleCurve(model)
   }

@@ -62,7 +62,18 @@ describe('OpenDC topology import: real files from OpenDC (commit 691036d)', () =
     const w = messages(r.warnings)
     expect(w).toContain('"powerSource"')
     expect(w).toContain('"battery"')
-    expect(w).toMatch(/"mse power model".*interpolates linearly/)
+    // the model is kept as its 11-point curve, so the warning says approximated, not dropped
+    expect(w).toMatch(
+      /"mse power model".*is approximated in Strata: kept as .*interpolated linearly/,
+    )
+    expect(w).not.toMatch(/power model"[^\n]*dropped/)
+    // OpenDC has no disks: the import says what 0 GiB means for placement (s11u #10)
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({
+        path: 'clusters',
+        message: expect.stringMatching(/describe no disks: the \d+ imported host\(s\) have 0 GiB/),
+      }),
+    )
   })
 
   it('accelerated.json: host and CPU counts, square model, GPUs named, bytes read as bytes', () => {
@@ -178,7 +189,8 @@ describe('OpenDC topology import: reported cases and rules', () => {
     })
     const mib = imported(host(65536))
     expect(mib.design.hosts[0]?.memoryMiB).toBe(65536)
-    expect(mib.warnings).toEqual([])
+    // (besides the one about disks, which every OpenDC import has)
+    expect(mib.warnings.filter((w) => w.path !== 'clusters')).toEqual([])
     const bytes = imported(host(274877906944))
     expect(bytes.design.hosts[0]?.memoryMiB).toBe(262144)
     expect(bytes.warnings[0]?.path).toBe('clusters[0].hosts[0].memory.memorySize')
@@ -203,7 +215,15 @@ describe('OpenDC topology import: reported cases and rules', () => {
   it('older fixture: clusters as racks, host counts, units and the bytes rule', () => {
     const d = imported(json('files/opendc-topology.json')).design
     expect(d.racks.map((r) => r.name)).toEqual(['C01', 'EDGE-1', 'EDGE-2'])
-    expect(d.hosts.map((h) => h.name)).toEqual(['H01-1', 'H01-2', 'H01-3', 'BIG', 'E', 'E'])
+    // the EDGE cluster has count 2: each copy's host is named after its rack (s11u #9)
+    expect(d.hosts.map((h) => h.name)).toEqual([
+      'H01-1',
+      'H01-2',
+      'H01-3',
+      'BIG',
+      'EDGE-1-E',
+      'EDGE-2-E',
+    ])
     expect(d.hosts[3]).toMatchObject({
       sockets: 2,
       coresPerSocket: 64,
@@ -277,6 +297,48 @@ describe('OpenDC topology export', () => {
     ) as typeof out
     expect(JSON.stringify(sdk)).toContain('"size":"262144 MiB"')
     expect(JSON.stringify(sdk)).toContain('"type":"linear"')
+  })
+
+  it('gives every host a name of its own, whatever the cluster and host counts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            count: fc.integer({ min: 1, max: 3 }),
+            hosts: fc.array(
+              fc.record({
+                name: fc.constantFrom('E', 'E-1', 'A'),
+                count: fc.integer({ min: 1, max: 3 }),
+              }),
+              { minLength: 1, maxLength: 3 },
+            ),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        (clusters) => {
+          const input = {
+            clusters: clusters.map((c) => ({
+              name: 'C',
+              count: c.count,
+              hosts: c.hosts.map((h) => ({
+                ...h,
+                cpu: { coreCount: 4, coreSpeed: 2000 },
+                memory: { memorySize: '8 GiB' },
+              })),
+            })),
+          }
+          const d = imported(input).design
+          // as many hosts as the counts say: sum over clusters of copies x sum of host counts
+          const expected = clusters.reduce(
+            (n, c) => n + c.count * c.hosts.reduce((m, h) => m + h.count, 0),
+            0,
+          )
+          expect(d.hosts).toHaveLength(expected)
+          expect(new Set(d.hosts.map((h) => h.name)).size).toBe(d.hosts.length)
+        },
+      ),
+      { numRuns: 100 },
+    )
   })
 
   it('names what OpenDC cannot carry', () => {
