@@ -78,7 +78,7 @@ describe('generic CSV import', () => {
     const dup = await importCsv('0,vm1,10\n300,vm1,20\n300,vm1,30\n', 'dup')
     expect(dup.code).toBe(1)
     expect(dup.err).toMatch(
-      /dup\.csv line 3, column 1 \(time_s\): .*second sample for time 300 \(slot of line 2\)/,
+      /dup\.csv line 3, column 1 \(time_s\): .*second sample for time 300 \(line 2\)/,
     )
     const nan = await importCsv('time_s,instance,cpu_percent\n0,vm1,10\n300,vm1,ten\n', 'nan')
     expect(nan.code).toBe(1)

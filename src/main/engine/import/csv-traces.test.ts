@@ -50,4 +50,31 @@ describe('CSV traces', () => {
     expect(msg('0,vm-0000#1,10')).toMatch(/per-instance traces need a workload of one instance/)
     expect(msg('0,vm-0000')).toMatch(/line 1: expected/)
   })
+
+  it('refuses sample intervals under a second or over a year, naming both lines (s11a #8)', () => {
+    const d = base()
+    const msg = (csv: string, intervalS?: number) => {
+      const r = importCsvTraces(d, rows(csv), intervalS === undefined ? {} : { intervalS })
+      return r.ok ? '' : r.message
+    }
+    // 0 and 0.001 s are not duplicate times: they are a millisecond apart
+    expect(msg('0,vm-0001,10\n0.001,vm-0001,20')).toBe(
+      'the CSV lines 1 and 2: samples of one instance 0.001 s apart: traces hold at most one sample per second; are the times in seconds (not milliseconds)?',
+    )
+    // 10^15 s is 31.7 million years
+    expect(msg('0,vm-0001,10\n1000000000000000,vm-0001,20')).toMatch(
+      /^the CSV lines 1 and 2: samples of one instance 1000000000000000 s apart: more than a year \(31536000 s\)/,
+    )
+    expect(msg('0,vm-0001,10\n300,vm-0001,20', 365 * 86_400 + 1)).toMatch(/more than a year/)
+    // a year exactly is allowed
+    expect(msg('0,vm-0001,10\n31536000,vm-0001,20')).toBe('')
+    // given a 1 s interval, two samples in one second are named as such, with both times
+    expect(msg('0,vm-0001,10\n0.001,vm-0001,20', 1)).toBe(
+      'the CSV line 2, column 1 (time_s): "vm-0001" has a second sample in the 1-s interval of line 1 (times 0 and 0.001 s); one sample per interval',
+    )
+    // the same time twice is a duplicate, as before
+    expect(msg('0,vm-0001,10\n300,vm-0001,20\n300,vm-0001,30')).toMatch(
+      /line 3, column 1 \(time_s\): "vm-0001" has a second sample for time 300 \(line 2\); duplicate times/,
+    )
+  })
 })

@@ -57,6 +57,20 @@ interface Row {
 
 const COLUMNS = ['time_s', 'instance', 'cpu_percent', 'memory_percent']
 const DEFAULT_MAX_GAP_INTERVALS = 12
+/** The longest sample interval read from a CSV's times: a 365-day year, in seconds. */
+export const MAX_CSV_INTERVAL_S = 365 * 86_400
+
+/**
+ * Why an inferred sample interval (seconds) cannot be a trace's: under a second (traces hold
+ * one sample per whole second at most) or over a year (times in another unit, most likely).
+ */
+function intervalProblem(intervalS: number): string | undefined {
+  if (intervalS < 0.5)
+    return 'traces hold at most one sample per second; are the times in seconds (not milliseconds)?'
+  if (intervalS > MAX_CSV_INTERVAL_S)
+    return `more than a year (${MAX_CSV_INTERVAL_S} s) between samples; are the times in seconds?`
+  return undefined
+}
 
 /** Reads the rows; every problem names its line and column. */
 function parseRows(rows: readonly CsvRow[], at: (line: number, col?: number) => string) {
@@ -121,13 +135,30 @@ export function importCsvTraces(
     }
   }
   let interval = options.intervalS ?? Number.POSITIVE_INFINITY
+  if (options.intervalS !== undefined && options.intervalS > MAX_CSV_INTERVAL_S)
+    return {
+      ok: false,
+      message: `the interval ${options.intervalS} s is more than a year (${MAX_CSV_INTERVAL_S} s)`,
+    }
   if (options.intervalS === undefined) {
+    // the smallest step, and the two lines it lies between (named if it cannot be used)
+    let lines: [number, number] = [0, 0]
     for (const list of parsed.values())
       for (let i = 1; i < list.length; i++) {
-        const d = (list[i] as Row).tS - (list[i - 1] as Row).tS
-        if (d > 0) interval = Math.min(interval, d)
+        const a = list[i - 1] as Row
+        const b = list[i] as Row
+        const d = b.tS - a.tS
+        if (d > 0 && d < interval) [interval, lines] = [d, [a.line, b.line]]
       }
     if (!Number.isFinite(interval)) interval = design.simulation.stepS
+    else {
+      const bad = intervalProblem(interval)
+      if (bad)
+        return {
+          ok: false,
+          message: `${source} lines ${lines[0]} and ${lines[1]}: samples of one instance ${+interval.toPrecision(6)} s apart: ${bad}`,
+        }
+    }
   }
   interval = Math.max(1, Math.round(interval))
   const maxGap = options.maxGapIntervals ?? DEFAULT_MAX_GAP_INTERVALS
@@ -150,12 +181,16 @@ export function importCsvTraces(
     const cpuPercent: number[] = []
     const memoryPercent: number[] = []
     let previousLine = 0
+    let previousS = Number.NaN
     for (const r of list) {
       const slot = Math.round((r.tS - t0) / interval)
       if (slot < cpuPercent.length)
         return {
           ok: false,
-          message: `${at(r.line, 0)}: "${key}" has a second sample for time ${r.tS} (slot of line ${previousLine}); duplicate times are not allowed`,
+          message:
+            r.tS === previousS
+              ? `${at(r.line, 0)}: "${key}" has a second sample for time ${r.tS} (line ${previousLine}); duplicate times are not allowed`
+              : `${at(r.line, 0)}: "${key}" has a second sample in the ${interval}-s interval of line ${previousLine} (times ${previousS} and ${r.tS} s); one sample per interval`,
         }
       const missing = slot - cpuPercent.length
       if (missing > maxGap)
@@ -177,6 +212,7 @@ export function importCsvTraces(
       cpuPercent.push(r.cpu)
       memoryPercent.push(r.memory ?? (memoryPercent.at(-1) as number | undefined) ?? 0)
       previousLine = r.line
+      previousS = r.tS
     }
     let id = `trace-${workloadId}`
     for (let i = 2; ids.has(id); i++) id = `trace-${workloadId}-${i}`
