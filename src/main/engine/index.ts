@@ -70,6 +70,7 @@ export {
   Simulation,
   parsePolicy,
   resolvePolicy,
+  runProblems,
   simulate,
   type PolicySpec,
   type SimulationOptions,

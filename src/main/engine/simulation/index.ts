@@ -6,6 +6,7 @@ export {
   type SimulationOptions,
   type SimulationStatus,
 } from './simulation'
+export { runProblems } from './run-checks'
 export { parsePolicy, resolvePolicy, DETECTORS, SELECTORS, type PolicySpec } from './policy'
 export { createRandom, type Random } from './random'
 export { importPlanetLab, parseTraceText, type TraceText } from '../import/planetlab'

@@ -5,7 +5,7 @@
 import { fail, ok, type Problem } from '../../../shared/contract'
 import type { Design } from '../../../shared/design/schema'
 import { experimentSpecSchema, type ExperimentSpec } from '../../../shared/experiment/spec'
-import { BASE_DESIGN, issuesToProblems } from '../../engine'
+import { BASE_DESIGN, issuesToProblems, runProblems } from '../../engine'
 import type { AppContext } from '../context'
 import { AppExperiments, ExperimentBusy, ExperimentNotFound } from '../experiments/app-experiments'
 import { readExperiment } from '../experiments/load-experiment'
@@ -64,6 +64,8 @@ export function experimentsHandlers(
             errors,
           )
         const design = ctx.design.design
+        const [unrunnable] = runProblems(design)
+        if (unrunnable) return fail('invalid-design', unrunnable.message, [unrunnable])
         const parsed = experimentSpecSchema.safeParse({
           schemaVersion: 1,
           name: req.name ?? `${design.meta.name} experiment`,

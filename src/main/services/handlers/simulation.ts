@@ -1,6 +1,7 @@
 /** Handlers of the `simulation:` calls, over the context's simulation runs (worker threads). */
 import { fail, ok } from '../../../shared/contract'
 import { stepCountProblem } from '../../../shared/design/simulation-limits'
+import { runProblems } from '../../engine'
 import type { AppContext } from '../context'
 import type { HandlerMap } from '../handler-types'
 import { MAX_ACTIVE_RUNS, type RunPlacementReport } from '../simulation/runs'
@@ -27,6 +28,9 @@ export function simulationHandlers(ctx: AppContext): HandlerMap<SimulationCall> 
   return {
     'simulation:start': (req) => {
       const problems = ctx.design.problems.filter((p) => p.severity === 'error')
+      // a valid design with nothing to run (no hosts) is refused here, not in the worker
+      const [unrunnable] = problems.length > 0 ? [] : runProblems(ctx.design.design)
+      if (unrunnable) return fail('invalid-design', unrunnable.message, [unrunnable])
       if (problems.length > 0)
         return fail(
           'invalid-design',

@@ -21,6 +21,7 @@ import {
   projectTenantView,
   renderReportHtml,
   reportCsvFiles,
+  runProblems,
   validateDesign,
   type CsvFile,
   type ReportModel,
@@ -198,10 +199,14 @@ export async function produceReport(options: ProduceReportOptions): Promise<Repo
   if (!placement || !simulation) refuseUnrunnableNames(errors, options.tenantId)
   // Refused as a run is, before placing (which alone took 6 s at 10,000 hosts).
   const tooManyFlows = simulation ? undefined : flowBoundError(design)
+  // a design with nothing to run (no hosts) is reported as it stands, with the reason
+  const unrunnable = placement && simulation ? undefined : runProblems(design)[0]
   if (hasErrors(errors) && (!placement || !simulation)) {
     notes.push(
       `The design has ${errors.length} error(s), so it was not placed or simulated; first: ${errors[0]?.path} ${errors[0]?.message}`,
     )
+  } else if (unrunnable) {
+    notes.push(`The design was not placed or simulated: ${unrunnable.message}.`)
   } else if (tooManyFlows) {
     if (options.tenantId === undefined) throw new ReportRefused(tooManyFlows.message)
     notes.push(`The design was not placed or simulated: ${tooManyFlows.message}`)
