@@ -89,13 +89,19 @@ describe('warmSteps', () => {
       made++
       throw new Error('stop before drawing')
     })
-    // first step: number formats only
-    steps[0]?.()
-    expect(made).toBe(0)
-    expect(() => steps[1]?.()).toThrow('stop before drawing')
+    // the steps before the instance's make number formats only
+    const init = steps.findIndex((step) => {
+      try {
+        step()
+        return false
+      } catch {
+        return true
+      }
+    })
+    expect(init).toBeGreaterThan(0)
     expect(made).toBe(1)
     // the draws and the disposal after a failed init touch nothing
-    for (const step of steps.slice(2)) step()
+    for (const step of steps.slice(init + 1)) step()
     expect(made).toBe(1)
   })
 })
