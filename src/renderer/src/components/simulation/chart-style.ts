@@ -309,22 +309,3 @@ export function chartHeightFor(
 ): number {
   return grid.top + plotPx + grid.bottom
 }
-
-/** The time-slider marker: a vertical line at category `index` ("now"). */
-export function sliderMarker(
-  theme: ChartTheme,
-  index: number | undefined,
-): Record<string, unknown> {
-  if (index === undefined || index < 0) return {}
-  const p = palette(theme)
-  return {
-    markLine: {
-      silent: true,
-      symbol: 'none',
-      animation: false,
-      lineStyle: { color: p.marker, type: 'solid', width: 1.5 },
-      label: { formatter: 'now', color: p.marker, position: 'end' },
-      data: [{ xAxis: index }],
-    },
-  }
-}

@@ -99,7 +99,7 @@ export function warmSteps(
   widthPx = 320,
   heightPx = 240,
 ): Array<() => void> {
-  const ctx: ChartContext = { theme, timeIndex: 1 }
+  const ctx: ChartContext = { theme }
   const power = {
     timesS: TIMES_S,
     totalPowerW: TIMES_S.map((s) => 1000 + s),
