@@ -21,6 +21,8 @@
  * `STRATA_BENCH_CANVAS_TRACE=<dir>` traces the pan (`<dir>/<hosts>-pan.trace.json`) and reports
  * the compositor's Commits during it (`panCommits`: count, total, longest, mean ms; frames drawn).
  * `STRATA_BENCH_CANVAS_SERVER_PROFILE=<dir>` has the web host write a CPU profile of its life there.
+ * `STRATA_BENCH_CANVAS_TASKS=<dir>` traces the run (`<dir>/<hosts>-run.trace.json`) and reports its
+ * main-thread tasks' wall and CPU time (`runTasks`: longest by wall and by CPU, tasks over 50 ms CPU).
  * Needs the built app (`npm run build`) and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
  */
 import { spawn } from 'node:child_process'
@@ -34,6 +36,7 @@ import { ApiClient } from '../../e2e/fixtures/api-client'
 import type { NodeFact, StrataTestHook } from '../../src/renderer/src/canvas/test-hook-types'
 import { profilePhase } from './lib/cpu-profile'
 import { traceCommits, type CommitFigures } from './canvas-trace'
+import { traceTasks, type TaskFigures } from './canvas-tasks'
 
 const SIZES = (process.env.STRATA_BENCH_CANVAS_HOSTS ?? '2000,5000,10000')
   .split(',')
@@ -45,6 +48,8 @@ const PROFILE = process.env.STRATA_BENCH_CANVAS_PROFILE || undefined
 const TRACE = process.env.STRATA_BENCH_CANVAS_TRACE || undefined
 /** Where the web host writes a V8 CPU profile of its whole life (`node --cpu-prof`). */
 const SERVER_PROFILE = process.env.STRATA_BENCH_CANVAS_SERVER_PROFILE || undefined
+/** Where a Chromium trace of the run is written (its main-thread tasks' wall and CPU times). */
+const TASKS = process.env.STRATA_BENCH_CANVAS_TASKS || undefined
 /** Stops after the click (no drags, placement or run): for iterating on load and selection. */
 const QUICK = process.env.STRATA_BENCH_CANVAS_QUICK === '1'
 const DRAGS = 5
@@ -418,15 +423,22 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
     // a one-hour run from the Simulation tab, until done and painted
     await page.locator('[data-tab="simulation"]').click()
     const runFrom = await now(page)
-    await profile('run', async () => {
-      await page.locator('#sim-horizon').fill('1')
-      await page.locator('[data-testid="sim-run"]').click()
-      await page
-        .locator('[data-testid="sim-status"]')
-        .filter({ hasText: /^done/ })
-        .waitFor({ timeout: 600_000 })
-      await page.waitForTimeout(1500)
-    })
+    let runTasks: TaskFigures | undefined
+    const tracedRun = async (action: () => Promise<void>): Promise<void> => {
+      if (!TASKS) return action()
+      runTasks = await traceTasks(browser, page, TASKS, `${hosts}-run`, action)
+    }
+    await tracedRun(() =>
+      profile('run', async () => {
+        await page.locator('#sim-horizon').fill('1')
+        await page.locator('[data-testid="sim-run"]').click()
+        await page
+          .locator('[data-testid="sim-status"]')
+          .filter({ hasText: /^done/ })
+          .waitFor({ timeout: 600_000 })
+        await page.waitForTimeout(1500)
+      }),
+    )
     const runLongest = await longest(page, runFrom)
     const coloured = await hook<number>(
       page,
@@ -449,6 +461,7 @@ async function measure(browser: Browser, hosts: number): Promise<Record<string, 
       loadCpuMs,
       loadTasks,
       longestTaskMs: { load, pan, minimap, wheel, click, placement, run: runLongest },
+      runTasks,
       panCommits,
       layerRedraws,
       clickToInspectorMs: round(clickToInspectorMs),

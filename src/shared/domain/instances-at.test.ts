@@ -82,6 +82,23 @@ describe('instances on hosts over a run', () => {
     expect(plain(replay.at(305))).toEqual(expected[1]?.[1])
   })
 
+  it('in slices: the same answers, a step per slice of cells, even if moved between steps', () => {
+    const replay = InstancesOverTime.of(replayInputOfResult(run())) as InstancesOverTime
+    // 3 hosts × 2 tenants = 6 cells; a slice of 2 cells is one host: a step before hosts 1 and 2
+    for (const [t, want] of expected) {
+      const steps = replay.atSteps(t, 2)
+      let yields = 0
+      let step = steps.next()
+      while (!step.done) {
+        yields++
+        // another time read between two steps (a newer frame): this one still reads at t
+        replay.at(t === 0 ? 660 : 0)
+        step = steps.next()
+      }
+      expect({ yields, at: plain(step.value) }, `${t} s`).toEqual({ yields: 2, at: want })
+    }
+  })
+
   it('instances inside instances ride with the one on the host, at its instants', () => {
     // pod p#0 runs in a#0, q#0 in p#0 (two levels), r#0 in b#0; each counts where the
     // instance on the host under it counts: with a#0 on both h1 and h3 during its copy, with

@@ -266,18 +266,42 @@ export class InstancesOverTime {
    * since the last call; moving back replays from the start.
    */
   at(timeS: number): ReadonlyMap<string, TenantCounts> {
+    const steps = this.atSteps(timeS, Number.POSITIVE_INFINITY)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+    }
+  }
+
+  /**
+   * `at` in steps: yields after about every `sliceCells` host × tenant counts read (10,000
+   * hosts of 20 tenants are 200,000, and a list per host: tens of ms in one go), so a page can
+   * read them between frames; returns what `at` returns. Should the replay be moved to another
+   * time between two steps, the next step moves it back first, so every host is read at `timeS`.
+   */
+  *atSteps(
+    timeS: number,
+    sliceCells: number,
+  ): Generator<void, ReadonlyMap<string, TenantCounts>, void> {
     this.advance(timeS)
     const T = this.tenantIds.length
     const out = new Map<string, TenantCounts>()
-    this.hostIds.forEach((hostId, h) => {
+    let read = 0
+    for (let h = 0; h < this.hostIds.length; h++) {
+      if (read >= sliceCells) {
+        read = 0
+        yield
+        if (this.shownS !== timeS) this.advance(timeS)
+      }
+      read += T
       let list: Array<{ tenantId: string; count: number }> | undefined
       for (let t = 0; t < T; t++) {
         const count = this.counts[h * T + t] as number
         if (count <= 0) continue
         ;(list ??= []).push({ tenantId: this.tenantIds[t] as string, count })
       }
-      if (list) out.set(hostId, list)
-    })
+      if (list) out.set(this.hostIds[h] as string, list)
+    }
     return out
   }
 

@@ -162,7 +162,9 @@ export function* frameSteps(
     // a host's series counts the instances placed directly on it (a node pool's pods ride in
     // their VM and are shown with it, but are not in the series)
     const direct = input.replay.direct(timeS)
-    const at = input.replay.at(timeS)
+    // each host's instances per tenant, read in slices too (review: `at` in one go was the
+    // longest step of a 10,000-host frame)
+    const at = yield* input.replay.atSteps(timeS, slice)
     let agrees = true
     for (const [hostId, n] of counted) {
       if (++handled % slice === 0) yield

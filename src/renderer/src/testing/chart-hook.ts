@@ -8,7 +8,9 @@ import { testHookWanted } from '../canvas/test-hook'
 import type { AxisFact, ChartFact, StrataChartHook } from './app-hook-types'
 
 type Getter = () => EChartsOption | undefined
-const charts = new Map<string, Getter>()
+/** The x category of the time-slider marker drawn over a chart, if it draws one. */
+type MarkerGetter = () => number | undefined
+const charts = new Map<string, { get: Getter; marker?: MarkerGetter }>()
 
 type Rec = Record<string, unknown>
 const list = (v: unknown): Rec[] => (Array.isArray(v) ? (v as Rec[]) : v ? [v as Rec] : [])
@@ -17,13 +19,13 @@ const axis = (a: Rec): AxisFact => ({
   categories: Array.isArray(a.data) ? (a.data as unknown[]).map(String) : [],
 })
 
-/** Reads an ECharts option (as `getOption()` returns it) into a chart fact. */
-export function chartFact(name: string, option: EChartsOption): ChartFact {
+/**
+ * Reads an ECharts option (as `getOption()` returns it) and the x category of the slider marker
+ * drawn over the chart into a chart fact.
+ */
+export function chartFact(name: string, option: EChartsOption, marker?: number): ChartFact {
   const o = option as Rec
   const series = list(o.series)
-  const markLine = series
-    .flatMap((s) => list((s.markLine as Rec | undefined)?.data))
-    .find((d) => d.xAxis !== undefined)
   const legend = list(o.legend)[0]
   const vm = list(o.visualMap)[0]
   const tooltip = list(o.tooltip)[0]
@@ -38,7 +40,7 @@ export function chartFact(name: string, option: EChartsOption): ChartFact {
       yAxisIndex: Number(s.yAxisIndex ?? 0),
       points: Array.isArray(s.data) ? s.data.length : 0,
     })),
-    marker: markLine ? String(markLine.xAxis) : undefined,
+    marker: marker === undefined ? undefined : String(marker),
     legend: legend ? String(legend.type ?? 'plain') : undefined,
     visualMap: vm
       ? {
@@ -51,19 +53,20 @@ export function chartFact(name: string, option: EChartsOption): ChartFact {
   }
 }
 
-/** Registers a chart on screen; returns its removal. */
-export function registerChart(name: string, get: Getter): () => void {
+/** Registers a chart on screen (and its slider marker's category); returns its removal. */
+export function registerChart(name: string, get: Getter, marker?: MarkerGetter): () => void {
   if (!testHookWanted()) return () => undefined
-  charts.set(name, get)
+  const entry = { get, marker }
+  charts.set(name, entry)
   const w = globalThis as unknown as { __strataCharts?: StrataChartHook }
   w.__strataCharts ??= {
     charts: () =>
-      [...charts].flatMap(([n, g]) => {
-        const option = g()
-        return option ? [chartFact(n, option)] : []
+      [...charts].flatMap(([n, c]) => {
+        const option = c.get()
+        return option ? [chartFact(n, option, c.marker?.())] : []
       }),
   }
   return () => {
-    if (charts.get(name) === get) charts.delete(name)
+    if (charts.get(name) === entry) charts.delete(name)
   }
 }

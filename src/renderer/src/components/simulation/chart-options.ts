@@ -17,7 +17,6 @@ import {
   legend,
   palette,
   powerUnit,
-  sliderMarker,
   timeAxis,
   tooltip,
   type ChartTheme,
@@ -30,6 +29,10 @@ import {
  */
 const MAX_ROWS = 40
 const MAX_SAMPLES = 120
+/** The heatmap chart's height (px): its plot is this less the grid's top and bottom margins. */
+export const HEATMAP_PX = 360
+/** A row label's line height per px of font size. */
+const LABEL_LINE = 1.2
 /** Characters of an 11 px subtitle line that fit a chart in the side panel (~260 px). */
 const SUBTEXT_CHARS = 42
 
@@ -47,11 +50,12 @@ export function wrapWords(text: string, maxChars: number): string {
   return lines.join('\n')
 }
 
-/** What every chart needs besides its data: the theme and the time-slider's sample. */
+/**
+ * What every chart needs besides its data: the theme. (The time slider's marker is no part of
+ * an option: `SimChart` draws it over the chart, so moving the slider redraws no chart.)
+ */
 export interface ChartContext {
   theme: ChartTheme
-  /** Index of the sample the time slider shows; undefined for none (a run in progress). */
-  timeIndex?: number
   /** Main holds the run's per-host series (a large run): the canvas shows them for hosts in view. */
   hostSeriesInMain?: boolean
   /** Why the run has no per-host series (`SimulationRunInfo.hostSeriesNote`). */
@@ -96,6 +100,29 @@ export function heatmapCells(
 }
 
 /**
+ * The heatmap column that holds sample `timeIndex` of `samples` (columns are groups of
+ * consecutive samples, as `heatmapCells` makes them): where the time slider's marker goes.
+ */
+export function heatmapColumn(
+  timeIndex: number,
+  samples: number,
+  maxSamples = MAX_SAMPLES,
+): number {
+  return Math.floor(timeIndex / groups(samples, maxSamples).step)
+}
+
+/**
+ * The row-label interval of a category axis of `rows` rows over `plotPx` px with labels of
+ * `fontPx`: ECharts labels every (interval + 1)-th row, and this is the least interval whose
+ * labels stand a whole line (`fontPx` × 1.2) apart, so none overlaps (review: the rack heatmap's
+ * labels ran into each other at many racks); the tooltip names every row.
+ */
+export function rowLabelInterval(rows: number, plotPx: number, fontPx: number): number {
+  const rowPx = plotPx / Math.max(1, rows)
+  return Math.max(0, Math.ceil((fontPx * LABEL_LINE) / rowPx - 1e-9) - 1)
+}
+
+/**
  * Rows of the utilization heatmap: one per host, or, when the run kept no per-host series (hosts
  * × samples over the budget), one per rack with its hosts' mean, said in the title.
  */
@@ -132,6 +159,8 @@ export function heatmapOption(
   const times: number[] = []
   for (let i = 0; i < timesS.length; i += sampleStep) times.push(timesS[i] ?? 0)
   const fontPx = names.length > 20 ? 9 : 11
+  const top = unit === 'rack' ? 100 : 48
+  const bottom = 78
   const shown = rowStep > 1 ? ` (each row the mean of ${rowStep} of ${rows.length} ${unit}s)` : ''
   // per rack: the title says so, and a wrapped line under it says why
   const note = ctx.hostSeriesInMain
@@ -166,18 +195,17 @@ export function heatmapOption(
     grid: gridAt({
       left: Math.max(48, 14 + Math.ceil(Math.max(0, ...names.map((n) => n.length)) * fontPx * 0.6)),
       right: 16,
-      top: unit === 'rack' ? 100 : 48,
-      bottom: 78,
+      top,
+      bottom,
     }),
     xAxis: timeAxis(ctx.theme, times),
     yAxis: {
       ...axis(ctx.theme, { name: unit === 'rack' ? 'Rack' : 'Host', categories: names }),
-      // ECharts shows the labels that fit and hides those that would overlap (40 racks in
-      // 300 px drew as one smudge); the tooltip names every row
+      // every row's label would overlap at many rows (40 racks in 300 px drew as one smudge):
+      // the labels a line apart, worked out here rather than measured by ECharts
       axisLabel: {
         color: p.muted,
-        interval: 'auto',
-        hideOverlap: true,
+        interval: rowLabelInterval(names.length, HEATMAP_PX - top - bottom, fontPx),
         fontSize: fontPx,
       },
     },
@@ -199,10 +227,6 @@ export function heatmapOption(
         type: 'heatmap',
         data,
         progressive: 2000,
-        ...sliderMarker(
-          ctx.theme,
-          ctx.timeIndex === undefined ? undefined : Math.floor(ctx.timeIndex / sampleStep),
-        ),
       },
     ],
   }
@@ -256,7 +280,6 @@ export function powerOption(r: SimulationResult | PowerSeries, ctx: ChartContext
         // a day of 5-min samples is ~290 points on ~300 px: draw what the pixels show
         sampling: 'lttb',
         data: [...p.totalPowerW],
-        ...sliderMarker(ctx.theme, ctx.timeIndex),
       },
       {
         name: 'Energy',
@@ -287,7 +310,6 @@ export function hostsOption(r: SimulationResult | PowerSeries, ctx: ChartContext
         step: 'end',
         showSymbol: false,
         data: [...p.activeHosts],
-        ...sliderMarker(ctx.theme, ctx.timeIndex),
       },
     ],
   }

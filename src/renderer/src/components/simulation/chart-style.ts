@@ -91,27 +91,39 @@ export function mipsUnit(maxMips: number): {
 }
 
 /**
+ * Number formats by their options, made once each: making an `Intl.NumberFormat` costs far more
+ * than formatting with one (a chart's axis formats every label; issue 19).
+ */
+const FORMATS = new Map<string, Intl.NumberFormat>()
+function cachedFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options)
+  let f = FORMATS.get(key)
+  if (!f) FORMATS.set(key, (f = new Intl.NumberFormat('en', options)))
+  return f
+}
+
+/**
  * An amount in a currency, short, for an axis label: `$1.2M`, `$350K`, `€12` (the axis title
  * names the currency; the tooltip gives the amount to the cent). Full amounts ran into each
  * other and off the chart (review s9u C10).
  */
 export function formatMoneyShort(value: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en', {
+    return cachedFormat({
       style: 'currency',
       currency,
       notation: 'compact',
       maximumSignificantDigits: 3,
     }).format(value)
   } catch {
-    return `${new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 }).format(value)} ${currency}`
+    return `${cachedFormat({ notation: 'compact', maximumSignificantDigits: 3 }).format(value)} ${currency}`
   }
 }
 
 /** An amount in a currency to that currency's precision (`$1,234.57`, `¥1,235`). */
 export function formatMoney(value: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(value)
+    return cachedFormat({ style: 'currency', currency }).format(value)
   } catch {
     return `${numberFormat(2).format(value)} ${currency}`
   }
@@ -296,23 +308,4 @@ export function chartHeightFor(
   plotPx = PLOT_MIN_PX,
 ): number {
   return grid.top + plotPx + grid.bottom
-}
-
-/** The time-slider marker: a vertical line at category `index` ("now"). */
-export function sliderMarker(
-  theme: ChartTheme,
-  index: number | undefined,
-): Record<string, unknown> {
-  if (index === undefined || index < 0) return {}
-  const p = palette(theme)
-  return {
-    markLine: {
-      silent: true,
-      symbol: 'none',
-      animation: false,
-      lineStyle: { color: p.marker, type: 'solid', width: 1.5 },
-      label: { formatter: 'now', color: p.marker, position: 'end' },
-      data: [{ xAxis: index }],
-    },
-  }
 }

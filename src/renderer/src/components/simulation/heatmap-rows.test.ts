@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { SimulationResult } from '../../../../shared/contract'
-import { heatmapCells, heatmapOption, heatmapRows } from './chart-options'
+import fc from 'fast-check'
+import { heatmapCells, heatmapOption, heatmapRows, rowLabelInterval } from './chart-options'
 
 const series = (hosts: boolean): SimulationResult['series'] => ({
   timesS: [0, 300, 600],
@@ -95,7 +96,37 @@ describe('heatmap rows', () => {
     const yAxis = option.yAxis as { data?: string[]; axisLabel?: { interval?: unknown } }
     expect(yAxis.data?.slice(0, 2)).toEqual(['r0–r2', 'r3–r5'])
     expect(yAxis.data).toHaveLength(30)
-    expect(yAxis.axisLabel?.interval).toBe('auto')
+    // 30 rows over 360 - 100 - 78 = 182 px: 6.07 px a row; 9 px labels need 10.8 px: every 2nd
+    expect(yAxis.axisLabel?.interval).toBe(1)
     expect(titleText(option.title)).toContain('each row the mean of 3 of 90 racks')
+  })
+})
+
+describe('row labels', () => {
+  it('labels every row that has a line of its own, and thins the rest to a line apart', () => {
+    // 10 rows in 200 px: 20 px a row, an 11 px label needs 13.2: every row
+    expect(rowLabelInterval(10, 200, 11)).toBe(0)
+    // 36 rows (250 racks, 7 a row) in 182 px: 5.06 px a row; 10.8 px: every 3rd (interval 2)
+    expect(rowLabelInterval(36, 182, 9)).toBe(2)
+    // 40 rows in 230 px: 5.75 px; 10.8 / 5.75 = 1.88: every 2nd
+    expect(rowLabelInterval(40, 230, 9)).toBe(1)
+  })
+
+  it('is the least interval whose labels stand a whole line apart', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 20, max: 2000 }),
+        fc.constantFrom(9, 11, 12),
+        (rows, plotPx, fontPx) => {
+          const i = rowLabelInterval(rows, plotPx, fontPx)
+          const rowPx = plotPx / rows
+          const linePx = fontPx * 1.2
+          // labels (i + 1) rows apart are at least a line apart, and i rows apart would not be
+          expect((i + 1) * rowPx).toBeGreaterThanOrEqual(linePx - 1e-6)
+          if (i > 0) expect(i * rowPx).toBeLessThan(linePx)
+        },
+      ),
+    )
   })
 })

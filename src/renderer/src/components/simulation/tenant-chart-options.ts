@@ -21,7 +21,6 @@ import {
   MAX_LEGEND_SERIES,
   mipsUnit,
   palette,
-  sliderMarker,
   timeAxis,
   tooltip,
 } from './chart-style'
@@ -118,14 +117,13 @@ export function tenantCpuOption(
     grid: gridAt({ left: 64, right: 24, top: 46, bottom: bottomFor(lines.map((l) => l.name)) }),
     xAxis: timeAxis(ctx.theme, s.timesS),
     yAxis: cpu.axis(ctx.theme),
-    series: lines.map((l, i) => ({
+    series: lines.map((l) => ({
       name: l.name,
       type: 'line' as const,
       showSymbol: false,
       sampling: 'lttb' as const,
       color: l.colour,
       data: l.values,
-      ...(i === 0 ? sliderMarker(ctx.theme, ctx.timeIndex) : {}),
     })),
   }
 }
@@ -163,14 +161,13 @@ export function costOptions(
           name: `Cost (${currency})`,
           format: (v) => formatMoneyShort(v, currency),
         }),
-        series: lines.map((l, i) => ({
+        series: lines.map((l) => ({
           name: l.name,
           type: 'line' as const,
           showSymbol: false,
           sampling: 'lttb' as const,
           color: l.colour,
           data: l.values,
-          ...(i === 0 ? sliderMarker(ctx.theme, ctx.timeIndex) : {}),
         })),
       },
     }
