@@ -177,16 +177,27 @@ export function sampleSeries(
   const vcpus = new Float64Array(T)
   const alloc = new Float64Array(T)
   const req = new Float64Array(T)
+  // A sampled instant charges the rate of the state as sampled until the next change. When the
+  // bill is charged up to `tS` already (every instant but the closing one), the rate is taken
+  // in the same pass over the instances as the sums (issue 15).
+  const charged = !(tS - b.lastS > 0)
+  if (charged) {
+    b.rateStale = false
+    b.ratePerS.fill(0)
+  }
   for (let v = 0; v < s.vmCount; v++) {
     const t = s.vmTenant[v] as number
-    if (t < 0 || (s.vmHome[v] as number) < 0) continue
+    if (t < 0) continue
+    if (charged) addRate(b, s, m, v, t)
+    if ((s.vmHome[v] as number) < 0) continue
     vcpus[t] = (vcpus[t] as number) + (s.vmPes[v] as number)
     alloc[t] = (alloc[t] as number) + (m.vm[v * VM_ROW + P_ALLOC] as number)
     req[t] = (req[t] as number) + (m.vm[v * VM_ROW + P_REQ] as number)
   }
-  // A sampled instant charges the rate of the state as sampled until the next change.
-  chargeCost(b, s, m, tS)
-  takeRate(b, s, m)
+  if (!charged) {
+    chargeCost(b, s, m, tS)
+    takeRate(b, s, m)
+  }
   for (let t = 0; t < T; t++) {
     ;(b.tenantVcpus[t] as number[]).push(vcpus[t] as number)
     ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
@@ -229,21 +240,25 @@ export function takeRate(b: SeriesBuffer, s: SimState, m: Metrics): void {
   b.ratePerS.fill(0)
   for (let v = 0; v < s.vmCount; v++) {
     const t = s.vmTenant[v] as number
-    if (t < 0) continue
-    const r = b.rates[t] as SeriesBuffer['rates'][number]
-    const resident = (s.vmHome[v] as number) >= 0
-    let rate = 0
-    if (resident) {
-      const vcpus = r.used
-        ? (m.vm[v * VM_ROW + P_ALLOC] as number) / (s.vmMips[v] as number)
-        : (s.vmPes[v] as number)
-      const memMiB = r.used ? (m.vm[v * VM_ROW + P_MEM] as number) : (s.vmMemMiB[v] as number)
-      rate += vcpus * r.vcpuS + (memMiB / 1024) * r.memGiBS
-    }
-    if (resident || s.vmDown[v] === 1)
-      rate += (s.vmDiskGiB[v] as number) * r.diskGiBS + (b.vmIops[v] as number) * r.iopsS
-    b.ratePerS[t] = (b.ratePerS[t] as number) + rate
+    if (t >= 0) addRate(b, s, m, v, t)
   }
+}
+
+/** Adds instance `v`'s bill rate to its tenant `t`'s (`takeRate`, one instance). */
+function addRate(b: SeriesBuffer, s: SimState, m: Metrics, v: number, t: number): void {
+  const r = b.rates[t] as SeriesBuffer['rates'][number]
+  const resident = (s.vmHome[v] as number) >= 0
+  let rate = 0
+  if (resident) {
+    const vcpus = r.used
+      ? (m.vm[v * VM_ROW + P_ALLOC] as number) / (s.vmMips[v] as number)
+      : (s.vmPes[v] as number)
+    const memMiB = r.used ? (m.vm[v * VM_ROW + P_MEM] as number) : (s.vmMemMiB[v] as number)
+    rate += vcpus * r.vcpuS + (memMiB / 1024) * r.memGiBS
+  }
+  if (resident || s.vmDown[v] === 1)
+    rate += (s.vmDiskGiB[v] as number) * r.diskGiBS + (b.vmIops[v] as number) * r.iopsS
+  b.ratePerS[t] = (b.ratePerS[t] as number) + rate
 }
 
 /** Appends each tenant's memory in use and its share of its hosts' memory pressure, MiB. */
