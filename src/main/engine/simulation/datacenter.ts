@@ -20,6 +20,7 @@ import {
   VM_ROW,
   vmEntry,
   vmEntryOpen,
+  vmEntryWrite,
   type Metrics,
 } from './metrics'
 import { settleHostPower } from './energy'
@@ -204,7 +205,10 @@ export function updateHost(
   h: number,
   tS: number,
   lag = false,
-  /** Every instance of the host is refreshed at `tS` already (`prepareInstances`). */
+  /**
+   * Every instance of the host is refreshed at `tS` already, and its pending entry is at `tS` or
+   * none (`prepareInstances`).
+   */
   refreshed = false,
 ): void {
   if (unchangedSinceUpdate(s, m, h, tS)) {
@@ -254,8 +258,10 @@ export function updateHost(
           : 0
       const memUsedMiB = s.vmNow[2 * v + 1] as number
       memUsed += memUsedMiB
-      vmEntry(m, v, tS, alloc - loss, req, s.vmInMig[v] === 1, loss, memUsedMiB)
-      if (s.vmInMig[v] === 1) alloc /= 0.9
+      const mig = s.vmInMig[v] === 1
+      if (refreshed) vmEntryWrite(m, v, tS, alloc - loss, req, mig, loss, memUsedMiB)
+      else vmEntry(m, v, tS, alloc - loss, req, mig, loss, memUsedMiB)
+      if (mig) alloc /= 0.9
     }
     util += alloc
     requested += req

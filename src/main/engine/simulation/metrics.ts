@@ -252,6 +252,30 @@ export function vmEntryOpen(m: Metrics, v: number, tS: number): void {
   }
 }
 
+/**
+ * The second half of `vmEntry`: writes instance `v`'s pending entry at `tS` without looking at
+ * the one there, which must be at `tS` or none (`vmEntryOpen` made it so).
+ */
+export function vmEntryWrite(
+  m: Metrics,
+  v: number,
+  tS: number,
+  allocMips: number,
+  reqMips: number,
+  inMigration: boolean,
+  interferenceLossMips: number,
+  memoryUsedMiB: number,
+): void {
+  const r = m.vm
+  const o = v * VM_ROW
+  r[o + P_T] = tS
+  r[o + P_ALLOC] = allocMips
+  r[o + P_REQ] = reqMips
+  r[o + P_MIG] = inMigration ? 1 : 0
+  r[o + P_LOSS] = interferenceLossMips
+  r[o + P_MEM] = memoryUsedMiB
+}
+
 /** Records an instance state entry at `tS` (replacing one at the same instant). */
 export function vmEntry(
   m: Metrics,
