@@ -205,7 +205,7 @@ export function sampleSeries(
     const networkCost = (networkGbSent?.[t] ?? 0) * (b.rates[t]?.transferGB ?? 0)
     ;(b.tenantCost[t] as number[]).push((b.cost[t] as number) + networkCost)
   }
-  sampleTenantMemory(b, s, m)
+  sampleTenantMemory(b, s)
 }
 
 /**
@@ -262,7 +262,7 @@ function addRate(b: SeriesBuffer, s: SimState, m: Metrics, v: number, t: number)
 }
 
 /** Appends each tenant's memory in use and its share of its hosts' memory pressure, MiB. */
-function sampleTenantMemory(b: SeriesBuffer, s: SimState, m: Metrics): void {
+function sampleTenantMemory(b: SeriesBuffer, s: SimState): void {
   const T = b.rates.length
   const inUse = new Float64Array(T)
   const pressure = new Float64Array(T)
@@ -276,7 +276,9 @@ function sampleTenantMemory(b: SeriesBuffer, s: SimState, m: Metrics): void {
       const v = e.vm[i] as number
       const t = s.vmTenant[v] as number
       if (t < 0) continue
-      const mem = m.vm[v * VM_ROW + P_MEM] as number
+      // Its pending entry's memory in use, read from the dense pair rather than the wide row
+      // (equal at every sample: `vm-now.test.ts`).
+      const mem = s.vmNow[2 * v + 1] as number
       inUse[t] = (inUse[t] as number) + mem
       if (hostPressure > 0 && hostInUse > 0)
         pressure[t] = (pressure[t] as number) + (hostPressure * mem) / hostInUse
