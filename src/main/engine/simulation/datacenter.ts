@@ -19,6 +19,8 @@ import {
   P_T,
   VM_ROW,
   vmEntry,
+  vmEntryOpen,
+  vmEntryWrite,
   type Metrics,
 } from './metrics'
 import { settleHostPower } from './energy'
@@ -47,17 +49,58 @@ export function isGridTime(s: SimState, tS: number): boolean {
   return (tS - s.offsetS) % s.stepS === 0
 }
 
-/** Refreshes instance `v`'s demand at `tS` (once per instant) and its utilization history. */
+/**
+ * Refreshes instance `v`'s demand at `tS` (once per instant), its memory in use
+ * (`vmNow`) and its utilization history.
+ */
 export function refreshInstance(s: SimState, v: number, tS: number): void {
   if (s.vmLastUpdateS[v] === tS) return
   s.vmLastUpdateS[v] = tS
   const u = demandAt(s.demand, v, tS)
   const pes = s.vmPes[v] as number
   const total = u * ((s.vmMips[v] as number) * pes)
-  s.vmReqPe[v] = total / pes
+  const reqPe = total / pes
+  s.vmReqPe[v] = reqPe
+  s.vmNow[2 * v] = reqPe
+  s.vmNow[2 * v + 1] = memoryAt(s.demand, v, tS) * (s.vmMemMiB[v] as number)
   if (s.keepHistory && tS > (s.vmHistPrevS[v] as number) && isGridTime(s, tS)) {
     if (tS !== 0 || u !== 0) pushHistory(s, v, u)
     s.vmHistPrevS[v] = tS
+  }
+}
+
+/** `prepareInstances` marks: the instance has an entry on an up host; one that runs there. */
+const ON_UP_HOST = 1
+const RUNS_ON_UP_HOST = 2
+
+/**
+ * What the full updates of a pass do per instance, done in instance order (issue 15) where the
+ * host updates would do it host by host, over instances scattered in placement order: every
+ * instance with an entry on an up host is refreshed (`refreshInstance`), and every one that
+ * runs there (not an incoming copy) has its pending state entry closed (`vmEntryOpen`) after
+ * its host's unwritten entries are written (`entry-lag.ts`). Only for a pass that updates every
+ * up host in full or finds it updated at `tS` already (`processAll`: CloudSim-compat, or a
+ * scheduling instant), so that it touches exactly the instances those updates would (a host
+ * updated at `tS` already has its instances refreshed and their entries at `tS`); each step
+ * touches its instance's figures alone, so the order changes nothing.
+ */
+function prepareInstances(s: SimState, m: Metrics, tS: number): void {
+  const mark = s.vmMark
+  for (let h = 0; h < s.hostCount; h++) {
+    if (s.hostDown[h] === 1) continue
+    if ((s.lag.from[h] as number) >= 0) s.catchUp?.(h)
+    const e = s.entries[h] as HostEntries
+    for (let i = 0; i < e.vm.length; i++) {
+      const v = e.vm[i] as number
+      mark[v] = (mark[v] as number) | (e.migIn[i] === 1 ? ON_UP_HOST : ON_UP_HOST | RUNS_ON_UP_HOST)
+    }
+  }
+  for (let v = 0; v < s.vmCount; v++) {
+    const k = mark[v] as number
+    if (k === 0) continue
+    mark[v] = 0
+    refreshInstance(s, v, tS)
+    if (k & RUNS_ON_UP_HOST) vmEntryOpen(m, v, tS)
   }
 }
 
@@ -162,6 +205,11 @@ export function updateHost(
   h: number,
   tS: number,
   lag = false,
+  /**
+   * Every instance of the host is refreshed at `tS` already, and its pending entry is at `tS` or
+   * none (`prepareInstances`).
+   */
+  refreshed = false,
 ): void {
   if (unchangedSinceUpdate(s, m, h, tS)) {
     // Updated at this very instant and unchanged since: the update would write what is there.
@@ -179,11 +227,11 @@ export function updateHost(
   hostUpdateCounters.full++
   hostUpdateCounters.instancesRecomputed += e.vm.length
   s.epoch++
-  for (let i = 0; i < e.vm.length; i++) refreshInstance(s, e.vm[i] as number, tS)
+  if (!refreshed) for (let i = 0; i < e.vm.length; i++) refreshInstance(s, e.vm[i] as number, tS)
   s.hostPrevUtilMips[h] = s.hostUtilMips[h] as number
   for (let i = 0; i < e.vm.length; i++) {
     const v = e.vm[i] as number
-    e.reqPe[i] = s.vmInstantiating[v] === 1 ? (s.vmMips[v] as number) : (s.vmReqPe[v] as number)
+    e.reqPe[i] = s.vmInstantiating[v] === 1 ? (s.vmMips[v] as number) : (s.vmNow[2 * v] as number)
   }
   reallocate(s, h)
   const coeff = c.interference ? (s.hostInterference[h] as number) : 0
@@ -208,10 +256,12 @@ export function updateHost(
         coeff > 0 && alloc > 0
           ? alloc * interferenceFraction(coeff, runningMips - alloc, hostMips)
           : 0
-      const memUsedMiB = memoryAt(s.demand, v, tS) * (s.vmMemMiB[v] as number)
+      const memUsedMiB = s.vmNow[2 * v + 1] as number
       memUsed += memUsedMiB
-      vmEntry(m, v, tS, alloc - loss, req, s.vmInMig[v] === 1, loss, memUsedMiB)
-      if (s.vmInMig[v] === 1) alloc /= 0.9
+      const mig = s.vmInMig[v] === 1
+      if (refreshed) vmEntryWrite(m, v, tS, alloc - loss, req, mig, loss, memUsedMiB)
+      else vmEntry(m, v, tS, alloc - loss, req, mig, loss, memUsedMiB)
+      if (mig) alloc /= 0.9
     }
     util += alloc
     requested += req
@@ -249,11 +299,13 @@ export function processAll(
   if (s.compat && npa && dt > 0) {
     for (let h = 0; h < s.hostCount; h++) frameJ += (s.curves[h * 11 + 10] as number) * dt
   }
+  const refreshed = hostUpdates.incremental && (!s.demand.hold || isGridTime(s, tS))
+  if (refreshed) prepareInstances(s, m, tS)
   let resident = 0
   for (let h = 0; h < s.hostCount; h++) {
     if (s.hostDown[h] === 1) continue
     resident += (s.entries[h] as HostEntries).vm.length
-    updateHost(s, m, c, h, tS, withLag)
+    updateHost(s, m, c, h, tS, withLag, refreshed)
   }
   if (s.compat && !npa && dt > 0) {
     for (let h = 0; h < s.hostCount; h++) {

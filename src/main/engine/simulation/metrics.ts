@@ -236,6 +236,46 @@ export function repeatVmEntries(
   r[o + P_T] = pendingS
 }
 
+/**
+ * The first half of `vmEntry(m, v, tS, …)`: closes instance `v`'s pending entry when it is from
+ * before `tS` and marks the pending one as at `tS`, whose figures the `vmEntry` at `tS` that
+ * must follow writes (issue 15: a processing pass does this for every instance in instance
+ * order, where the host updates visit them scattered). The sums are the same to the last bit.
+ */
+export function vmEntryOpen(m: Metrics, v: number, tS: number): void {
+  const r = m.vm
+  const o = v * VM_ROW
+  const pending = r[o + P_T] as number
+  if (pending !== -1 && pending !== tS) {
+    finalizeVm(m, v)
+    r[o + P_T] = tS
+  }
+}
+
+/**
+ * The second half of `vmEntry`: writes instance `v`'s pending entry at `tS` without looking at
+ * the one there, which must be at `tS` or none (`vmEntryOpen` made it so).
+ */
+export function vmEntryWrite(
+  m: Metrics,
+  v: number,
+  tS: number,
+  allocMips: number,
+  reqMips: number,
+  inMigration: boolean,
+  interferenceLossMips: number,
+  memoryUsedMiB: number,
+): void {
+  const r = m.vm
+  const o = v * VM_ROW
+  r[o + P_T] = tS
+  r[o + P_ALLOC] = allocMips
+  r[o + P_REQ] = reqMips
+  r[o + P_MIG] = inMigration ? 1 : 0
+  r[o + P_LOSS] = interferenceLossMips
+  r[o + P_MEM] = memoryUsedMiB
+}
+
 /** Records an instance state entry at `tS` (replacing one at the same instant). */
 export function vmEntry(
   m: Metrics,

@@ -177,16 +177,27 @@ export function sampleSeries(
   const vcpus = new Float64Array(T)
   const alloc = new Float64Array(T)
   const req = new Float64Array(T)
+  // A sampled instant charges the rate of the state as sampled until the next change. When the
+  // bill is charged up to `tS` already (every instant but the closing one), the rate is taken
+  // in the same pass over the instances as the sums (issue 15).
+  const charged = !(tS - b.lastS > 0)
+  if (charged) {
+    b.rateStale = false
+    b.ratePerS.fill(0)
+  }
   for (let v = 0; v < s.vmCount; v++) {
     const t = s.vmTenant[v] as number
-    if (t < 0 || (s.vmHome[v] as number) < 0) continue
+    if (t < 0) continue
+    if (charged) addRate(b, s, m, v, t)
+    if ((s.vmHome[v] as number) < 0) continue
     vcpus[t] = (vcpus[t] as number) + (s.vmPes[v] as number)
     alloc[t] = (alloc[t] as number) + (m.vm[v * VM_ROW + P_ALLOC] as number)
     req[t] = (req[t] as number) + (m.vm[v * VM_ROW + P_REQ] as number)
   }
-  // A sampled instant charges the rate of the state as sampled until the next change.
-  chargeCost(b, s, m, tS)
-  takeRate(b, s, m)
+  if (!charged) {
+    chargeCost(b, s, m, tS)
+    takeRate(b, s, m)
+  }
   for (let t = 0; t < T; t++) {
     ;(b.tenantVcpus[t] as number[]).push(vcpus[t] as number)
     ;(b.tenantAlloc[t] as number[]).push(alloc[t] as number)
@@ -194,7 +205,7 @@ export function sampleSeries(
     const networkCost = (networkGbSent?.[t] ?? 0) * (b.rates[t]?.transferGB ?? 0)
     ;(b.tenantCost[t] as number[]).push((b.cost[t] as number) + networkCost)
   }
-  sampleTenantMemory(b, s, m)
+  sampleTenantMemory(b, s)
 }
 
 /**
@@ -229,25 +240,29 @@ export function takeRate(b: SeriesBuffer, s: SimState, m: Metrics): void {
   b.ratePerS.fill(0)
   for (let v = 0; v < s.vmCount; v++) {
     const t = s.vmTenant[v] as number
-    if (t < 0) continue
-    const r = b.rates[t] as SeriesBuffer['rates'][number]
-    const resident = (s.vmHome[v] as number) >= 0
-    let rate = 0
-    if (resident) {
-      const vcpus = r.used
-        ? (m.vm[v * VM_ROW + P_ALLOC] as number) / (s.vmMips[v] as number)
-        : (s.vmPes[v] as number)
-      const memMiB = r.used ? (m.vm[v * VM_ROW + P_MEM] as number) : (s.vmMemMiB[v] as number)
-      rate += vcpus * r.vcpuS + (memMiB / 1024) * r.memGiBS
-    }
-    if (resident || s.vmDown[v] === 1)
-      rate += (s.vmDiskGiB[v] as number) * r.diskGiBS + (b.vmIops[v] as number) * r.iopsS
-    b.ratePerS[t] = (b.ratePerS[t] as number) + rate
+    if (t >= 0) addRate(b, s, m, v, t)
   }
 }
 
+/** Adds instance `v`'s bill rate to its tenant `t`'s (`takeRate`, one instance). */
+function addRate(b: SeriesBuffer, s: SimState, m: Metrics, v: number, t: number): void {
+  const r = b.rates[t] as SeriesBuffer['rates'][number]
+  const resident = (s.vmHome[v] as number) >= 0
+  let rate = 0
+  if (resident) {
+    const vcpus = r.used
+      ? (m.vm[v * VM_ROW + P_ALLOC] as number) / (s.vmMips[v] as number)
+      : (s.vmPes[v] as number)
+    const memMiB = r.used ? (m.vm[v * VM_ROW + P_MEM] as number) : (s.vmMemMiB[v] as number)
+    rate += vcpus * r.vcpuS + (memMiB / 1024) * r.memGiBS
+  }
+  if (resident || s.vmDown[v] === 1)
+    rate += (s.vmDiskGiB[v] as number) * r.diskGiBS + (b.vmIops[v] as number) * r.iopsS
+  b.ratePerS[t] = (b.ratePerS[t] as number) + rate
+}
+
 /** Appends each tenant's memory in use and its share of its hosts' memory pressure, MiB. */
-function sampleTenantMemory(b: SeriesBuffer, s: SimState, m: Metrics): void {
+function sampleTenantMemory(b: SeriesBuffer, s: SimState): void {
   const T = b.rates.length
   const inUse = new Float64Array(T)
   const pressure = new Float64Array(T)
@@ -261,7 +276,9 @@ function sampleTenantMemory(b: SeriesBuffer, s: SimState, m: Metrics): void {
       const v = e.vm[i] as number
       const t = s.vmTenant[v] as number
       if (t < 0) continue
-      const mem = m.vm[v * VM_ROW + P_MEM] as number
+      // Its pending entry's memory in use, read from the dense pair rather than the wide row
+      // (equal at every sample: `vm-now.test.ts`).
+      const mem = s.vmNow[2 * v + 1] as number
       inUse[t] = (inUse[t] as number) + mem
       if (hostPressure > 0 && hostInUse > 0)
         pressure[t] = (pressure[t] as number) + (hostPressure * mem) / hostInUse

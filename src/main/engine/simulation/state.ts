@@ -120,6 +120,15 @@ export interface SimState {
   /** Values each instance has pushed onto its history so far (`detector-sums.ts` reads it). */
   vmHistPushes: Float64Array
   demand: DemandTable
+  // issue 15 (perf15a): the processing pass prepares instances in instance order.
+  /**
+   * Per instance, two values as of its last refresh (`vmLastUpdateS`, `refreshInstance`): at
+   * 2v its requested MIPS per PE (a copy of `vmReqPe`), at 2v + 1 its memory in use, MiB. Side
+   * by side, so that a host update reads one cache line per instance, not two.
+   */
+  vmNow: Float64Array
+  /** Scratch marks, one per instance, all 0 between uses (`prepareInstances`, `datacenter.ts`). */
+  vmMark: Uint8Array
 }
 
 export const HISTORY_LENGTH = 30
@@ -289,6 +298,9 @@ export function buildState(design: Design, policy: PolicySpec, seed: number): Si
     vmHistPrevS: new Float64Array(V),
     vmHistPushes: new Float64Array(V),
     demand: buildDemand(design, vmWorkload, seed),
+    // issue 15 (perf15a): the processing pass prepares instances in instance order.
+    vmNow: new Float64Array(2 * V),
+    vmMark: new Uint8Array(V),
   }
 }
 
