@@ -56,6 +56,12 @@ interface HostSums {
   /** The instance of each entry the rows cover, and its `vmHistPushes` then (capacity values). */
   vms: Int32Array
   pushes: Float64Array
+  /**
+   * Each entry's instance's MIPS per PE and PEs (fixed for a run), read here in entry order
+   * where the instance's own arrays cost a cache miss each at every step.
+   */
+  mips: Float64Array
+  pes: Int32Array
   /** Number of entries covered: the host's total is row `count`. */
   count: number
   /**
@@ -143,6 +149,8 @@ function create(capacity: number): HostSums {
     maxRam,
     vms: new Int32Array(capacity),
     pushes: new Float64Array(capacity),
+    mips: new Float64Array(capacity),
+    pes: new Int32Array(capacity),
     count: 0,
     histValid: 0,
     histTop: 0,
@@ -164,6 +172,8 @@ function grown(p: HostSums, n: number, keep: number): HostSums {
   q.maxRam.set(p.maxRam.subarray(0, keep + 1))
   q.vms.set(p.vms.subarray(0, keep))
   q.pushes.set(p.pushes.subarray(0, keep))
+  q.mips.set(p.mips.subarray(0, keep))
+  q.pes.set(p.pes.subarray(0, keep))
   return q
 }
 
@@ -204,7 +214,7 @@ function shiftTotal(
   const n = p.count
   if (e.vm.length !== n || n === 0) return false
   const hostMips = s.hostTotalMips[h] as number
-  const { vms, pushes } = p
+  const { vms, pushes, mips, pes } = p
   const req = p.requested
   let sum = 0
   for (let i = 0; i < n; i++) {
@@ -216,8 +226,16 @@ function shiftTotal(
       return false
     }
     pushes[i] = pushed
-    sum += ((s.vmHist[histBase(s, v)] as number) * (s.vmMips[v] as number)) / hostMips
-    if (requested) req[i + 1] = (req[i] as number) + requestedTotal(s, v)
+    const vmMips = mips[i] as number
+    sum += ((s.vmHist[histBase(s, v)] as number) * vmMips) / hostMips
+    if (requested) {
+      // `requestedTotal` with the entry's MIPS and PEs: the same sum, PE by PE.
+      const per = s.vmInstantiating[v] === 1 ? vmMips : (s.vmReqPe[v] as number)
+      const count = pes[i] as number
+      let total = 0
+      for (let k = 0; k < count; k++) total += per
+      req[i + 1] = (req[i] as number) + total
+    }
   }
   const head = p.head === 0 ? HISTORY_LENGTH - 1 : p.head - 1
   p.head = head
@@ -294,6 +312,8 @@ function hostSums(s: SimState, h: number): HostSums {
     const v = e.vm[i] as number
     vms[i] = v
     pushes[i] = s.vmHistPushes[v] as number
+    p.mips[i] = s.vmMips[v] as number
+    p.pes[i] = s.vmPes[v] as number
     const prev = i * ROW
     const row = prev + ROW
     const vb = histBase(s, v)
