@@ -37,7 +37,7 @@ const scenario = fc.record({
   seed: fc.integer({ min: 0, max: 1000 }),
   actions: fc.array(
     fc.record({
-      op: fc.constantFrom('place', 'place', 'remove', 'push', 'check'),
+      op: fc.constantFrom('place', 'place', 'remove', 'push', 'push-all', 'check'),
       host: fc.nat(),
       vm: fc.nat(),
     }),
@@ -124,13 +124,16 @@ describe('detector running sums', () => {
         for (const a of sc.actions) {
           const h = hostOf(a.host)
           const v = a.vm % s.vmCount
-          if (a.op === 'push') {
+          if (a.op === 'push' || a.op === 'push-all') {
             // Some instances push a value (an update's demand refresh), others not: the next
-            // check finds rows to shift, to keep, and (after two pushes) to recompute.
+            // check finds rows to shift, to keep, and (after two pushes) to recompute. When all
+            // push (a scheduling step), a host's last row alone is shifted: its other rows go
+            // stale until a change recomputes them.
             gridS += s.stepS
             s.epoch++
             for (let u = 0; u < s.vmCount; u++)
-              if ((Math.imul(u + 1, 0x9e3779b1) ^ a.vm) % 4 !== 0) refreshInstance(s, u, gridS)
+              if (a.op === 'push-all' || (Math.imul(u + 1, 0x9e3779b1) ^ a.vm) % 4 !== 0)
+                refreshInstance(s, u, gridS)
             pushed++
             continue
           }

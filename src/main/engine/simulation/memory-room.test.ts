@@ -132,4 +132,61 @@ describe('MemoryRoom.cannotHoldAll (Hall on memory)', () => {
       { numRuns: 1000 },
     )
   })
+
+  it('keeps slot counts equal to a recount, and says "cannot" by them only when the walk does', () => {
+    let short = 0
+    fc.assert(
+      fc.property(scenario, fc.array(fc.nat(), { maxLength: 8 }), (sc, changes) => {
+        const s = state(sc)
+        const excluded = new Uint8Array(s.hostCount)
+        const room = new MemoryRoom(s)
+        room.reset(excluded)
+        const vms = sc.instances.map((_, i) => i)
+        const check = (): void => {
+          // The recount: every candidate host's floor((free + 1 MiB) / size), summed.
+          const recount = Array.from(room.slotSize, (size) => {
+            let n = 0
+            for (let h = 0; h < s.hostCount; h++) {
+              if (excluded[h] === 1 || s.hostDown[h] === 1) continue
+              const free = (s.hostMemMiB[h] as number) - (s.hostMemUsed[h] as number)
+              n += Math.max(0, Math.floor((free + 1) / size))
+            }
+            return n
+          })
+          expect(Array.from(room.slots)).toEqual(recount)
+          // The walk alone on the instances' least costs over the hosts' groups, decreasing.
+          const groups = [...new Set(sc.hosts.map((h) => h.group))]
+          const costs = vms
+            .filter((v) => !s.compat || s.vmInstantiating[v] === 1)
+            .map((v) => Math.min(...groups.map((g) => leastOn(s, v, g))))
+            .sort((a, b) => b - a)
+          if (room.slotsShort(Int32Array.from(vms), vms.length)) {
+            short++
+            expect(room.cannotHold(Float64Array.from(costs), costs.length)).toBe(true)
+          }
+        }
+        check()
+        for (const c of changes) {
+          const h = c % s.hostCount
+          if (c % 3 === 0) excluded[h] = 1
+          else
+            s.hostMemUsed[h] = Math.min(
+              s.hostMemMiB[h] as number,
+              (s.hostMemUsed[h] as number) + 1024 * (c % 5),
+            )
+          room.changed(h)
+          check()
+        }
+      }),
+      { numRuns: 2000, seed: 15 },
+    )
+    // Not vacuous: the counts decide often here.
+    expect(short).toBeGreaterThan(1000)
+  })
 })
+
+/** Instance v's memory cost on a host of group `g` (as `memoryCostMiB` on any of its hosts). */
+function leastOn(s: SimState, v: number, g: number): number {
+  const h = { ...s, hostOverheads: [GROUPS[g]] } as unknown as SimState
+  return memoryCostMiB(h, v, 0)
+}

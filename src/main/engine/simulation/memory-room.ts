@@ -19,6 +19,17 @@
  * instances have room for every instance: a check visits about as many hosts as the
  * evacuation has instances. In CloudSim-compatible mode memory binds only while an instance is
  * instantiating; the others take no room.
+ *
+ * Before that walk, a check in O(instances) settles most evacuations of the 10k-host day (94 %
+ * of the lr day's are doomed; the walk took 5.3 s of its 31 s of consolidation): slot counts.
+ * For a size t, an instance costing at least t takes at least t of a host's room, so a host
+ * holds at most floor((room + slack) / t) such instances; the candidates' sum of these counts
+ * is kept per size as rooms change (O(sizes) per change). When more of the instances cost at
+ * least t than there are slots of size t, they cannot all be held. The sizes are the largest
+ * (at most `MAX_SLOT_SIZES`) distinct least costs of the run's instances. Whenever the counts
+ * say "cannot", so does the walk (for the j instances costing at least t it counts at most the
+ * slots of the hosts with room for t), so the walk runs only on the sets the counts pass, and
+ * the evacuations skipped are the same (property-tested).
  */
 import type { EffectiveOverheads } from '../virtualization/overheads'
 import { memoryCostMiB, type SimState } from './state'
@@ -29,6 +40,15 @@ import { memoryCostMiB, type SimState } from './state'
  * any real memory size.
  */
 const ROOM_SLACK_MIB = 1e-6
+
+/** At most this many distinct least costs serve as slot sizes (the largest). */
+const MAX_SLOT_SIZES = 8
+
+/**
+ * Slack of the slot counts (MiB): generous, so a count is never below what the walk's packing
+ * by subtraction holds (the counts then decide "cannot" only when the walk would too).
+ */
+const SLOT_SLACK_MIB = 1
 
 /** A host's memory overheads, as a key (hosts with equal keys cost an instance the same). */
 function overheadKey(o: EffectiveOverheads | undefined): string {
@@ -64,6 +84,20 @@ export class MemoryRoom {
   /** `excluded[h] === 1`: host `h` is not a candidate (the decision's array, read live). */
   private excluded: Uint8Array
 
+  /** True while `reset` fills the leaves (and the slot counts) afresh. */
+  private resetting = false
+  /** Slot sizes (MiB), decreasing: the largest distinct least costs of the run's instances. */
+  readonly slotSize: Float64Array
+  /**
+   * Per size, the candidates' slots: the sum of floor((room + 1 MiB) / size) over the candidate
+   * hosts (see the top). Read-only outside (tests compare it with a recount).
+   */
+  readonly slots: Float64Array
+  /** Per instance, the first (largest) slot size its least cost reaches (sizes count: none). */
+  private readonly firstSize: Uint8Array
+  /** Per size, how many of a checked set's instances reach it first (scratch). */
+  private readonly reach: Int32Array
+
   constructor(private readonly s: SimState) {
     this.excluded = new Uint8Array(s.hostCount)
     this.groupOf = new Int32Array(s.hostCount)
@@ -90,13 +124,38 @@ export class MemoryRoom {
       this.sizes.push(size)
       this.trees.push(new Float64Array(2 * size).fill(Number.NEGATIVE_INFINITY))
     }
+    const V = s.vmMemMiB.length
+    const distinct = new Set<number>()
+    for (let v = 0; v < V; v++) distinct.add(this.leastCostMiB(v))
+    const sizes = [...distinct].filter((c) => c > 0).sort((a, b) => b - a)
+    this.slotSize = Float64Array.from(sizes.slice(0, MAX_SLOT_SIZES))
+    const T = this.slotSize.length
+    this.slots = new Float64Array(T)
+    this.reach = new Int32Array(T)
+    this.firstSize = new Uint8Array(V)
+    for (let v = 0; v < V; v++) {
+      const cost = this.leastCostMiB(v)
+      let k = 0
+      while (k < T && (this.slotSize[k] as number) > cost) k++
+      this.firstSize[v] = k
+    }
+  }
+
+  /** Slots of size `slotSize[k]` in a room of `room` MiB (-Infinity: not a candidate, none). */
+  private slotsIn(room: number, k: number): number {
+    if (room === Number.NEGATIVE_INFINITY) return 0
+    const n = Math.floor((room + SLOT_SLACK_MIB) / (this.slotSize[k] as number))
+    return n > 0 ? n : 0
   }
 
   /** Fills the trees afresh for a decision whose excluded hosts are `excluded` (read live). */
   reset(excluded: Uint8Array): void {
     this.excluded = excluded
     const s = this.s
+    this.slots.fill(0)
+    this.resetting = true
     for (let h = 0; h < s.hostCount; h++) this.setLeaf(h)
+    this.resetting = false
     for (let g = 0; g < this.trees.length; g++) {
       const tree = this.trees[g] as Float64Array
       for (let i = (this.sizes[g] as number) - 1; i >= 1; i--)
@@ -123,6 +182,7 @@ export class MemoryRoom {
    */
   cannotHoldAll(vms: Int32Array, count: number): boolean {
     const s = this.s
+    if (this.slotsShort(vms, count)) return true
     if (this.costs.length < count) this.costs = new Float64Array(2 * count)
     let n = 0
     for (let i = 0; i < count; i++) {
@@ -131,6 +191,29 @@ export class MemoryRoom {
     }
     const costs = this.costs.subarray(0, n).sort().reverse()
     return this.cannotHold(costs, n)
+  }
+
+  /**
+   * True when, for some slot size, more of instances `vms[0..count)` cost at least that size
+   * than the candidate hosts have slots of it (see the file comment): they cannot all be held.
+   */
+  slotsShort(vms: Int32Array, count: number): boolean {
+    const s = this.s
+    const reach = this.reach
+    const T = reach.length
+    reach.fill(0)
+    for (let i = 0; i < count; i++) {
+      const v = vms[i] as number
+      if (s.compat && s.vmInstantiating[v] !== 1) continue
+      const k = this.firstSize[v] as number
+      if (k < T) reach[k] = (reach[k] as number) + 1
+    }
+    let need = 0
+    for (let k = 0; k < T; k++) {
+      need += reach[k] as number
+      if (need > (this.slots[k] as number)) return true
+    }
+    return false
   }
 
   /** `cannotHoldAll` on memory costs `costs[0..n)` (MiB), sorted in decreasing order. */
@@ -251,10 +334,18 @@ export class MemoryRoom {
     const g = this.groupOf[h] as number
     const i = (this.sizes[g] as number) + (this.leafOf[h] as number)
     const tree = this.trees[g] as Float64Array
-    tree[i] =
+    const before = tree[i] as number
+    const room =
       this.excluded[h] === 1 || s.hostDown[h] === 1
         ? Number.NEGATIVE_INFINITY
         : (s.hostMemMiB[h] as number) - (s.hostMemUsed[h] as number)
+    tree[i] = room
+    // `reset` zeroes the counts first: each leaf then counts afresh (nothing to take back).
+    const fresh = this.resetting
+    if (room !== before || fresh)
+      for (let k = 0; k < this.slots.length; k++)
+        this.slots[k] =
+          (this.slots[k] as number) + this.slotsIn(room, k) - (fresh ? 0 : this.slotsIn(before, k))
     return i
   }
 }
