@@ -5,7 +5,7 @@
  * rack a slice with a zero budget, a later view superseding the slices still queued. Expected
  * racks follow from the boxes' arithmetic.
  */
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import cytoscape, { type Core } from 'cytoscape'
 import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-datacenter'
 import { placeContainerDefinitions } from './containers'
@@ -68,7 +68,11 @@ describe('HostsOnDemand in slices', () => {
     seed: 0,
   })
 
-  function setUp(): {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  function setUp(sliceMs = 0): {
     cy: Core
     store: LazyHosts
     onDemand: HostsOnDemand
@@ -83,7 +87,7 @@ describe('HostsOnDemand in slices', () => {
     const paint = { overlay: new Map(), storage: new Map(), compact: true }
     const onDemand = new HostsOnDemand(cy, store, paint, { detail: 'hosts' }, () => {}, {
       later: (fn) => queue.push(fn),
-      sliceMs: 0,
+      sliceMs,
     })
     return { cy, store, onDemand, queue }
   }
@@ -127,6 +131,31 @@ describe('HostsOnDemand in slices', () => {
         .map((n) => n.id())
         .sort(),
     ).toEqual(hosts.sort())
+  })
+
+  it('spends each slice creating racks until its time is up', () => {
+    const { cy, store, onDemand, queue } = setUp(20)
+    // a clock that moves only while racks are created, 10 ms each: 2 racks a 20 ms slice
+    let clock = 0
+    vi.spyOn(performance, 'now').mockImplementation(() => clock)
+    const create = store.create.bind(store)
+    vi.spyOn(store, 'create').mockImplementation((ids) => {
+      clock += 10 * [...ids].length
+      return create(ids)
+    })
+    const box = cy.nodes('.rack').boundingBox({})
+    const view = { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 }
+    setView(cy, 1, view)
+    const expected = touching(cy, view)
+    onDemand.inView()
+    expect(store.createdRacks()).toHaveLength(2)
+    let slices = 1
+    while (queue.length > 0) {
+      queue.shift()?.()
+      slices++
+    }
+    expect(slices).toBe(Math.ceil(expected.length / 2))
+    expect(store.createdRacks().sort()).toEqual(expected)
   })
 
   it('drops the slices of a view the user has left', () => {

@@ -84,11 +84,12 @@ export class HostsOnDemand {
     let at = 0
     const step = (): void => {
       if (generation !== this.generation || this.cy.destroyed()) return
+      // rack by rack, each styled and measured, until the slice's time is spent
       const started = performance.now()
-      const made: string[] = []
-      do made.push(queue[at++] as string)
+      let added = false
+      do added = this.put([queue[at++] as string], true) || added
       while (at < queue.length && (!later || performance.now() - started < sliceMs))
-      this.create(made, true)
+      if (added) this.membersChanged()
       if (at < queue.length && later) later(step)
       else if (this.store.release(keep)) this.membersChanged()
     }
@@ -96,14 +97,18 @@ export class HostsOnDemand {
     else if (this.store.release(keep)) this.membersChanged()
   }
 
-  /**
-   * Puts the members of `rackIds` on the canvas with their overlay, problems and link marks;
-   * `measure`: also styles them and measures their labels now (in this slice, not the next
-   * frame's).
-   */
-  create(rackIds: ReadonlyArray<string | undefined>, measure = false): void {
+  /** Puts the members of `rackIds` on the canvas with their overlay, problems and link marks. */
+  create(rackIds: ReadonlyArray<string | undefined>): void {
     const ids = rackIds.filter((r): r is string => r !== undefined)
-    if (ids.length === 0) return
+    if (ids.length > 0 && this.put(ids, false)) this.membersChanged()
+  }
+
+  /**
+   * Adds the members of `rackIds` and their links with their overlay, problems and link marks;
+   * `measure`: also styles them and measures their labels now (in this slice, not in the next
+   * frame). Returns whether anything was added.
+   */
+  private put(ids: readonly string[], measure: boolean): boolean {
     const cy = this.cy
     let made: { nodes: string[]; edges: string[] } = { nodes: [], edges: [] }
     cy.batch(() => {
@@ -114,10 +119,10 @@ export class HostsOnDemand {
         if (warnings.has(id)) cy.getElementById(id).addClass('has-warning')
       }
     })
-    if (made.nodes.length === 0 && made.edges.length === 0) return
-    const added = new Set(made.edges)
-    const edges = cy.edges('.link').filter((e) => added.has(e.id()))
-    markUplinks(cy, this.lod.detail === 'racks', edges)
+    if (made.nodes.length === 0 && made.edges.length === 0) return false
+    const edges = cy.collection()
+    for (const id of made.edges) edges.merge(cy.getElementById(id))
+    markUplinks(cy, this.lod.detail === 'racks', edges.filter('.link'))
     const overlay = this.paint.overlay
     if (overlay.size > 0)
       applyOverlay(cy, overlay, {
@@ -128,11 +133,11 @@ export class HostsOnDemand {
     const storage = this.paint.storage
     if (storage.size > 0) applyStorageOverlay(cy, storage)
     if (measure) {
-      const all = cy.collection()
-      for (const id of [...made.nodes, ...made.edges]) all.merge(cy.getElementById(id))
-      all.boundingBox()
+      const nodes = cy.collection()
+      for (const id of made.nodes) nodes.merge(cy.getElementById(id))
+      nodes.union(edges).boundingBox()
     }
-    this.membersChanged()
+    return true
   }
 
   /** Centres the view on `id`, also a host whose rack is not created yet, and creates it. */
