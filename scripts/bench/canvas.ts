@@ -12,7 +12,7 @@
  * - click-to-inspector latency (pointer down on a host -> its name in the inspector),
  * - placement paint time (request -> every instance counted in the racks' glyphs), drag
  *   move -> frame latency, hosts on the canvas and racks coloured after the run, and the JS
- *   heap after a forced GC. Above 2,000 hosts only the racks zoomed into have host nodes.
+ *   heap after a forced GC. Above 100 hosts only the racks zoomed into have host nodes.
  * Figures are printed, never asserted. `STRATA_BENCH_CANVAS_HOSTS=2000,5000` picks sizes;
  * `STRATA_BENCH_CANVAS_WEBGL=1` opens the app with `&webgl=1` (Cytoscape's WebGL renderer).
  * `STRATA_BENCH_CANVAS_QUICK=1` stops after the click (load, pan, wheel and click figures only).

@@ -8,13 +8,14 @@ import { describe, expect, it } from 'vitest'
 import cytoscape from 'cytoscape'
 import { syntheticDatacenter } from '../../../main/engine/scheduler/synthetic-datacenter'
 import type { Design } from '../../../shared/design/schema'
-import { LAZY_HOSTS } from './lazy-hosts'
+import { LazyHosts } from './lazy-hosts'
 import { TopologyCanvas } from './topology-canvas'
 import { fitContainers, placeContainerDefinitions } from './containers'
 import { CONTAINER_MIN_PX, designElements } from './elements'
-import { ADD_CHUNK, runInSlices } from './first-build'
+import { ADD_CHUNK, LARGE, runInSlices } from './first-build'
 
-const large = syntheticDatacenter({ hosts: LAZY_HOSTS + 500, instances: 10, tenants: 2, seed: 0 })
+// more hosts alone than a design loaded at once may have elements: sliced, and hosts on demand
+const large = syntheticDatacenter({ hosts: LARGE + 500, instances: 10, tenants: 2, seed: 0 })
 const small = syntheticDatacenter({ hosts: 40, instances: 10, tenants: 2, seed: 1 })
 
 /** Every node's id, kind, position and box size, and every link, sorted. */
@@ -43,6 +44,7 @@ function counting(): { pause: () => Promise<void>; count: () => number } {
 
 describe('first build in slices', () => {
   it('ends as the same canvas as a load at once, over several slices', async () => {
+    expect(LazyHosts.wanted(large.hosts.length)).toBe(true)
     const atOnce = new TopologyCanvas(undefined, {})
     atOnce.load(large, 3)
     const sliced = new TopologyCanvas(undefined, {})

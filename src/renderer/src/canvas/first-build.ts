@@ -70,7 +70,8 @@ export function* buildSteps(
   const fit = placeBoxesAndFit(t.cy, t.hosts, elements, t.insets(), padding)
   if (fit) t.cy.viewport(fit)
   t.detail.update()
-  const large = lazy || elements.length > LARGE
+  // by the whole design's size, not by what is added now (a lazy design adds few elements)
+  const large = design.hosts.length + design.links.length > LARGE
   if (large !== t.paint.compact) t.paint.stale = true
   t.paint.compact = large
   cheapViewportMoves(t.cy, large)

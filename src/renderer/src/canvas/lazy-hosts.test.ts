@@ -81,7 +81,7 @@ describe('TopologyCanvas at scale', () => {
       design.zones.length + design.racks.length + unracked.length,
     )
 
-    const host = design.hosts[700]
+    const host = design.hosts[Math.floor(HOSTS / 2)]
     if (!host?.rackId) throw new Error('the synthetic design racks its hosts')
     expect(canvas.probe.node(host.id)).toBeUndefined()
     canvas.view(1, host.id)

@@ -9,8 +9,15 @@
  */
 import type { Core, ElementDefinition, Position } from 'cytoscape'
 
-/** Designs with more hosts than this create hosts per rack, on demand. */
-export const LAZY_HOSTS = 2000
+/**
+ * Designs with more hosts than this create hosts per rack, on demand. Built at once, every
+ * host with its links and labels costs the first build about 0.8 ms of CPU in one task
+ * (`npm run bench -- canvas`, renderer CPU to the first frame: 390 / 460 / 540 ms at 100 /
+ * 200 / 300 hosts, ~300 ms of it the page's start): past about a hundred hosts that task
+ * alone passes 100 ms (it was 286 ms at 2,000 hosts, the sliced build's final frame), while
+ * on demand only the racks in view get hosts, created in slices (`hosts-on-demand.ts`).
+ */
+export const LAZY_HOSTS = 100
 /**
  * Hosts kept on the canvas before racks out of view are released: every host on the canvas
  * is restyled when an overlay (placement, simulation frame) changes, and hit-tested on click.

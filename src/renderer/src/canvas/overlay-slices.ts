@@ -24,7 +24,7 @@ export function splitByView(cy: Core, nodes: NodeCollection): [NodeCollection, N
 }
 
 /** Runs `fn` in a task after the next frame is drawn (a plain task without frames). */
-function afterNextFrame(fn: () => void): void {
+export function afterNextFrame(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0))
   else setTimeout(fn, 0)
 }

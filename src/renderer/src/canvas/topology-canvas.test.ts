@@ -137,6 +137,8 @@ describe('undo of a drag on a design without stored positions', () => {
     canvas.load(session.design, session.state.revision)
     const id = 'host-000123'
     const laidOut = tieredLayout(session.design).get(id)
+    // hosts on demand: the host is on the canvas once its rack is shown (as search does)
+    canvas.focus(id)
     expect(canvas.probe.node(id)?.position).toEqual(laidOut)
     let mirror: Design = session.design
     const off = session.onChange((change) => {

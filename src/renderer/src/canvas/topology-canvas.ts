@@ -11,6 +11,7 @@ import type { StorageOverlay } from '../drawing/storage-overlay'
 import { applyDesignChanges } from './apply-changes'
 import { LazyHosts, type GhostPoint } from './lazy-hosts'
 import { HostsOnDemand } from './hosts-on-demand'
+import { afterNextFrame } from './overlay-slices'
 import { CanvasPaint } from './canvas-paint'
 import type { LinkOverlay } from '../drawing/link-overlay'
 import { canvasStyle, coloursFromCss } from './style'
@@ -99,10 +100,17 @@ export class TopologyCanvas {
       created: (rackId) => this.hosts.isCreated(rackId),
       overlay: (id) => paint.overlay.get(id),
     })
-    this.onDemand = new HostsOnDemand(this.cy, this.hosts, paint, this.lod, () => {
-      paint.membersChanged()
-      this.facts?.schedule()
-    })
+    this.onDemand = new HostsOnDemand(
+      this.cy,
+      this.hosts,
+      paint,
+      this.lod,
+      () => {
+        paint.membersChanged()
+        this.facts?.schedule()
+      },
+      headless ? {} : { later: afterNextFrame },
+    )
     const onView = callbacks.onView
     if (!headless && onView)
       this.facts = new ViewFactsReporter(this.cy, () => paint.overlay, onView)
