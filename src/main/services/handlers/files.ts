@@ -14,6 +14,7 @@ import type { AppContext } from '../context'
 import { fileNameFor, filesServices } from '../files'
 import { ImportUnavailable, importOffThread } from '../files/import-off-thread'
 import type { HandlerMap } from '../handler-types'
+import { refuseUnsaved } from '../unsaved-guard'
 
 type FilesCall =
   | 'files:open'
@@ -67,12 +68,7 @@ export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
   filesServices(ctx)
   const services = () => filesServices(ctx)
   const guard = (discardChanges: boolean): Result<never> | undefined =>
-    design.state.dirty && !discardChanges
-      ? fail(
-          'conflict',
-          'the open design has unsaved changes; save it first, or confirm discarding them',
-        )
-      : undefined
+    refuseUnsaved(design, discardChanges)
 
   return {
     'files:open': async (req) => {
