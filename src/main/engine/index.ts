@@ -144,6 +144,8 @@ export {
   importNetboxCsv,
   importOpenDcTopology,
   lastRunShapeProblem,
+  mergeCommands,
+  MERGE_ORDER,
   lastRunValueProblem,
   migrateDocument,
   openIntoSession,

@@ -1,12 +1,10 @@
 /** Handlers of the `files:` calls: open, save, recent files, recovery, imports and exports. */
 import { fail, ok, type Result } from '../../../shared/contract'
 import { boundedProblems } from '../../../shared/domain/problem'
-import type { EditCommandInput } from '../../../shared/contract/schemas/design'
-import type { Design } from '../../../shared/design/schema'
 import {
   exportNetboxCsv,
   exportOpenDcTopology,
-  freshId,
+  mergeCommands,
   type ImportResult,
   type OpenedFile,
 } from '../../engine'
@@ -36,30 +34,6 @@ function opened(o: OpenedFile) {
     hasResults: o.lastRun !== undefined,
   }
   return o.migratedFrom === undefined ? response : { ...response, migratedFrom: o.migratedFrom }
-}
-
-/** Adds the imported elements to `current` under fresh ids, as one undoable batch. */
-function mergeCommands(current: Design, imported: Design): EditCommandInput[] {
-  const taken = new Set<string>()
-  const rename = new Map<string, string>()
-  const commands: EditCommandInput[] = []
-  for (const [kind, key] of [
-    ['zone', 'zones'],
-    ['rack', 'racks'],
-    ['switch', 'switches'],
-    ['host', 'hosts'],
-  ] as const) {
-    for (const item of imported[key]) {
-      const id = freshId(current, kind, taken)
-      taken.add(id)
-      rename.set(item.id, id)
-      const entity: Record<string, unknown> = { ...item, id }
-      for (const ref of ['zoneId', 'rackId'] as const)
-        if (typeof entity[ref] === 'string') entity[ref] = rename.get(entity[ref] as string)
-      commands.push({ type: 'add', kind, entity })
-    }
-  }
-  return commands
 }
 
 export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
