@@ -74,7 +74,11 @@ test('wheel steps, fit clear of the minimap, minimap toggle', async ({ page, app
 test('undo of a drag puts the node back on a 2,000-host design', async ({ page, app }) => {
   test.setTimeout(180_000)
   const design = syntheticDatacenter({ hosts: 2000, instances: 10, tenants: 2, seed: 0 })
-  await app.api.must('design:load', { document: design, fileName: 'undo-2k.strata.json' })
+  await app.api.must('design:load', {
+    document: design,
+    fileName: 'undo-2k.strata.json',
+    discardChanges: true,
+  })
   const designer = new DesignerPage(page)
   await app.open(page, 'test=1')
   await expect.poll(() => designer.ready(), { timeout: 90_000 }).toBe(true)

@@ -20,7 +20,11 @@ test('10,000 hosts, a day: every host in view shows its own series, the others t
 }, testInfo) => {
   test.setTimeout(600_000)
   const design = syntheticDatacenter({ hosts: HOSTS, instances: 10 * HOSTS, tenants: 20, seed: 0 })
-  await app.api.must('design:load', { document: design, fileName: 'scale-10k-day.strata.json' })
+  await app.api.must('design:load', {
+    document: design,
+    fileName: 'scale-10k-day.strata.json',
+    discardChanges: true,
+  })
   await page.setViewportSize({ width: 1600, height: 1000 })
   const designer = new DesignerPage(page)
   await app.open(page, 'test=1')

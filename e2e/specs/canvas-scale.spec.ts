@@ -21,7 +21,11 @@ test('10,000 hosts: readable at fit, hosts named in a rack, every rack and host 
 }, testInfo) => {
   test.setTimeout(420_000)
   const design = syntheticDatacenter({ hosts: HOSTS, instances: 10 * HOSTS, tenants: 20, seed: 0 })
-  await app.api.must('design:load', { document: design, fileName: 'scale-10k.strata.json' })
+  await app.api.must('design:load', {
+    document: design,
+    fileName: 'scale-10k.strata.json',
+    discardChanges: true,
+  })
   await page.setViewportSize({ width: 1600, height: 1000 })
   const designer = new DesignerPage(page)
   // a 10,000-host first frame takes seconds on a loaded 2-core runner

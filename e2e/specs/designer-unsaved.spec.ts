@@ -1,7 +1,8 @@
 /**
  * Unsaved changes are never thrown away without asking (issue 7): the browser's leave-page
  * prompt while dirty, and an in-page question before New and Open replace a dirty design
- * (main refuses with `conflict`; the app asks, then retries with `discardChanges`).
+ * (main refuses with `conflict`; the app asks Save / Discard changes / Cancel, then retries,
+ * with `discardChanges` on Discard; the discarded edits stay recoverable).
  */
 import { readFile } from 'node:fs/promises'
 import { test, expect } from '../fixtures/app'
@@ -32,7 +33,7 @@ test('asks before leaving, New and Open discard unsaved changes', async ({
   await prompt.dismiss()
   expect(page.isClosed()).toBe(false)
 
-  // New: asked; "Keep editing" keeps the work
+  // New: asked (Save / Discard changes / Cancel); Cancel keeps the work
   await designer.menu('File', 'new')
   await expect(designer.confirmDialog()).toContainText('unsaved changes')
   await designer.screenshot(testInfo, 'unsaved-1-new-asks')
@@ -70,4 +71,6 @@ test('asks before leaving, New and Open discard unsaved changes', async ({
   await designer.answerConfirm(true)
   await expect(designer.docTitle()).not.toContainText('Scratch')
   expect((await app.api.must('design:get', {})).dirty).toBe(false)
+  // the discarded edits stay recoverable until the user discards them there (review s11 #2)
+  expect((await app.api.must('files:recovery', {})).map((e) => e.designName)).toContain('Scratch')
 })

@@ -40,6 +40,12 @@ let worker: WorkerProcess
 let client: Redis
 let queue: Queue
 
+function nested(depth: number): unknown {
+  let v: unknown = 0
+  for (let i = 0; i < depth; i++) v = { a: v }
+  return v
+}
+
 /** Stores `value` as a design part the way a coordinator does; returns its digest. */
 async function storePart(value: unknown): Promise<string> {
   const digest = digestOf(value)
@@ -116,6 +122,15 @@ describe('a queue worker given bad jobs', () => {
         data: { ...good, parts: { ...parts, simulation: longRun } },
         reason:
           /^job \S+: parts\.simulation \(digest [0-9a-f]{12}…\): simulation(\.stepS)?: a horizon of 315,360,000 s in steps of 1 s is 315,360,000 steps, more than a run may take \(1,051,200: /,
+      },
+      // Bounds a worker keeps before any schema walks the data (review s11 #1).
+      deepData: {
+        data: { ...good, factors: { 'hosts[0].tags': nested(100) } },
+        reason: /^job \S+: \(data\): nested deeper than 64 levels$/,
+      },
+      hugeData: {
+        data: { ...good, factors: { 'meta.name': 'z'.repeat(5 * 1024 * 1024) } },
+        reason: /^job \S+: \(data\): 5,24\d,\d{3} bytes, more than 4,194,304$/,
       },
       otherSeed: {
         data: { ...good, seed: sample.simulation.seed + 1 },

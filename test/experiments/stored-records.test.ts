@@ -65,7 +65,8 @@ function record(id: string): Record<string, unknown> {
   }
 }
 
-const ID = '052b0000000000000000000000000000'
+// A run id is a sha256 in hex (64 digits): the store refuses any other name.
+const ID = '052b'.padEnd(64, '0')
 
 function storeWith(json: string): { store: RunStore; warnings: string[] } {
   const dir = tempDir('stored-records')

@@ -177,7 +177,7 @@ describe('open, recent files, uploads and downloads', () => {
     })
     expect(asNew.ok && asNew.value.counts).toEqual({ zone: 1, rack: 1, host: 2, switch: 0 })
     expect(app.ctx.design.state.dirty).toBe(true)
-    await app.call('design:open-sample', { name: 'two-hall' })
+    await app.call('design:open-sample', { name: 'two-hall', discardChanges: true })
     const hostsBefore = app.ctx.design.design.hosts.length
     const merged = await app.call('files:import', {
       format: 'netbox-csv',

@@ -45,11 +45,12 @@ describe('a file that is not JSON', () => {
   it("is named in the experiment store's warning without its text", () => {
     const dir = tempDir()
     mkdirSync(join(dir, 'runs'), { recursive: true })
-    writeFileSync(join(dir, 'runs', 'r1.json'), TEXT)
+    const id = 'r1'.padEnd(64, '0').replace('r', 'f') // a run id: 64 hex digits
+    writeFileSync(join(dir, 'runs', `${id}.json`), TEXT)
     const warnings: string[] = []
-    expect(new RunStore(dir).open().read('r1', (m) => warnings.push(m))).toBeUndefined()
+    expect(new RunStore(dir).open().read(id, (m) => warnings.push(m))).toBeUndefined()
     expect(warnings).toEqual([
-      'runs/r1.json: not JSON (line 1, column 1: found a letter where a value was expected); it is run again',
+      `runs/${id}.json: not JSON (line 1, column 1: found a letter where a value was expected); it is run again`,
     ])
   })
 

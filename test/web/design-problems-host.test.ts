@@ -101,7 +101,10 @@ describe('a design with more problems than an answer lists', () => {
     design.workloads[0]!.storageClass = long
     // a raw id used twice: the duplicate's message quotes it cut to 100 characters
     design.hosts[1]!.id = design.hosts[0]!.id = long
-    const refused = await call(ctx.provider, 'design:load', { document: design })
+    const refused = await call(ctx.provider, 'design:load', {
+      document: design,
+      discardChanges: true, // earlier tests left edits: this one is about the document
+    })
     expect(refused.ok).toBe(false)
     const problems = (refused.error as unknown as { problems: Problem[] }).problems
     const paths = problems.map((p) => p.path)

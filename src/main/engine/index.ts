@@ -145,6 +145,8 @@ export {
   importNetboxCsv,
   importOpenDcTopology,
   lastRunShapeProblem,
+  mergeCommands,
+  MERGE_ORDER,
   lastRunValueProblem,
   migrateDocument,
   openIntoSession,

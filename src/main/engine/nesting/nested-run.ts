@@ -10,7 +10,7 @@
  */
 import type { InstanceRecord, SimulationResult } from '../../../shared/domain/simulation-result'
 import type { Design, Workload } from '../../../shared/design/schema'
-import { createScheduler } from '../scheduler'
+import { createScheduler, type Scheduler } from '../scheduler'
 import { INNER_LAYER_DEFAULTS, innerLayerOf } from './inner-layer'
 import { layerCosts } from './layer-costs'
 import { usesNesting } from './scheduler'
@@ -48,17 +48,23 @@ export interface NestedRun {
 }
 
 /**
- * Prepares a run of `design`: undefined when it has neither nested workloads nor injected
+ * Prepares a run of `design` placed by `placed` (a scheduler whose `placeAll` ran; else it is
+ * placed here): undefined when it has neither nested workloads nor injected
  * instance failures (or is CloudSim-compatible), and the run is exactly as before.
  */
-export function prepareNestedRun(design: Design, seed: number): NestedRun | undefined {
+export function prepareNestedRun(
+  design: Design,
+  seed: number,
+  placed?: Scheduler,
+): NestedRun | undefined {
   if (design.simulation.cloudsimCompat) return undefined
   const nesting = usesNesting(design)
   if (!nesting && (design.simulation.failures.instanceSchedule ?? []).length === 0) return undefined
   if (!nesting) return { simDesign: design, outerOf: new Map(), nesting }
-  const placed = createScheduler(design, { seed }).placeAll().placed
+  // the run's own initial placement when given (it is placed once, review s11 #4)
+  const result = placed ? placed.result() : createScheduler(design, { seed }).placeAll()
   const outerOf = new Map<string, string>()
-  for (const p of placed)
+  for (const p of result.placed)
     if (p.outerInstanceId !== undefined) outerOf.set(p.instanceId, p.outerInstanceId)
   return {
     simDesign: { ...design, workloads: design.workloads.filter((w) => !w.nesting) },

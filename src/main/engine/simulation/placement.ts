@@ -50,13 +50,19 @@ export class Placement {
   private readonly scheduler?: Scheduler
   private readonly hostIndex: Map<string, number>
 
+  /**
+   * `placed`: a scheduler that placed the run's design already (the run's one initial
+   * placement, review s11 #4); its assignments are where instances start, and it places
+   * restarts. Without it, a scheduler of `design` places them here.
+   */
   constructor(
     private readonly s: SimState,
     design: Design,
     seed: number,
+    private readonly placed?: Scheduler,
   ) {
     this.hostIndex = new Map(s.hostIds.map((id, i) => [id, i]))
-    if (!s.compat) this.scheduler = createScheduler(design, { seed })
+    if (!s.compat) this.scheduler = placed ?? createScheduler(design, { seed })
   }
 
   /** Initial placement of every instance. Returns how many could not be placed. */
@@ -64,7 +70,7 @@ export class Placement {
     const s = this.s
     let unplaced = 0
     const assigned = this.scheduler
-      ? (this.scheduler.placeAll(), this.scheduler.assignments())
+      ? (this.placed ?? this.scheduler.placeAll(), this.scheduler.assignments())
       : undefined
     for (let v = 0; v < s.vmCount; v++) {
       let h: number

@@ -27,6 +27,7 @@ import { addEnergyLine, addPowerToSample } from './energy-lines'
 import { completeMigration, retimeMigration, startMigrations } from './migration-handling'
 import { createMetrics, finishMetrics, type Metrics } from './metrics'
 import { Placement } from './placement'
+import { createScheduler, type Scheduler } from '../scheduler'
 import type { PolicySpec } from './policy'
 import { createRandom, type Random } from './random'
 import { buildResult, type MigrationLog } from './result'
@@ -62,6 +63,13 @@ export interface SimulationOptions {
   nowMs?: () => number
   /** Called after every scheduling instant with the fraction done and the virtual time. */
   onProgress?: (progress: number, virtualTimeS: number) => void
+  /**
+   * A scheduler of exactly this design, with the run's seed and the design's own preset and
+   * weights, whose `placeAll` already ran (a run that reported its placement first): the run
+   * starts every instance where it put them and does not place again. Ignored in
+   * CloudSim-compatible mode.
+   */
+  placed?: Scheduler
 }
 
 export type SimulationStatus = 'running' | 'paused' | 'done' | 'cancelled'
@@ -113,7 +121,12 @@ export class Simulation {
     this.policy = runPolicy(options.policy ?? design.simulation.policy)
     this.seed = options.seed ?? design.simulation.seed
     const horizonS = options.horizonS ?? design.simulation.horizonS
-    this.nested = prepareNestedRun(design, this.seed)
+    // One initial placement per run (review s11 #4): the caller's, or made here once; the
+    // nesting and the instances' start both read it.
+    const placed = design.simulation.cloudsimCompat
+      ? undefined
+      : (options.placed ?? placedScheduler(design, this.seed))
+    this.nested = prepareNestedRun(design, this.seed, placed)
     const simDesign = (this.simDesign = this.nested?.simDesign ?? design)
     this.state = buildState(simDesign, this.policy, this.seed)
     this.state.horizonS = horizonS
@@ -138,7 +151,7 @@ export class Simulation {
     }
     this.series = createSeries(simDesign, this.state, options.hostSeries ?? true)
     this.startedMs = options.nowMs?.() ?? 0
-    this.placement = new Placement(this.state, simDesign, this.seed)
+    this.placement = new Placement(this.state, simDesign, this.seed, placed)
     this.unplaced = this.placement.placeAll()
     // The network numbers instances as the state does (review s7c #1), and sends nested
     // workloads' own traffic from their outer instances' hosts (`nesting/nested-traffic.ts`).
@@ -424,4 +437,11 @@ export function simulate(design: Design, options: SimulationOptions = {}): Simul
   const sim = new Simulation(design, options)
   sim.advance()
   return sim.getResult()
+}
+
+/** A scheduler of `design` that has placed every instance (the run's initial placement). */
+function placedScheduler(design: Design, seed: number): Scheduler {
+  const scheduler = createScheduler(design, { seed })
+  scheduler.placeAll()
+  return scheduler
 }

@@ -155,6 +155,7 @@ export async function runExperiment(
       2,
     ) + '\n',
   )
+  const todoIds = new Set(todo.map((t) => t.id))
   const skipped = byId.size
   const progress = new ProgressTracker(seen.size, skipped, () => performance.now())
   const report = (): void => options.onProgress?.(progress.snapshot())
@@ -166,7 +167,8 @@ export async function runExperiment(
       report()
     },
     onRecord: (record) => {
-      if (byId.has(record.id)) return
+      // Only a record of a run this experiment handed out is kept (an executor is told).
+      if (byId.has(record.id) || !todoIds.has(record.id)) return
       // A record that cannot be stored still counts in this experiment's tables.
       try {
         store.write(record)

@@ -10,6 +10,9 @@ import type { RunRecord } from '../../engine'
 import { checkRunRecord } from './results-file'
 import { displayPath, MAX_RUN_RECORD_BYTES, readStoredJsonSync } from './stored-json'
 
+/** A run id: the sha256 of its design and version, in hex. */
+const RUN_ID = /^[0-9a-f]{64}$/
+
 /** Writes `text` to `path` through a temporary file and a rename (never a torn file). */
 export function writeTextAtomic(path: string, text: string | Uint8Array): void {
   const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
@@ -66,7 +69,13 @@ export class RunStore {
       )
   }
 
+  /**
+   * The file of run `id`. A run id is a sha256 in hex (`runId`), so a file name, never a path:
+   * anything else throws (review s11 #1: a worker's `../../x` was written outside the folder).
+   */
   private file(id: string): string {
+    if (!RUN_ID.test(id))
+      throw new Error(`"${id.slice(0, 80)}" is not a run id (64 hex digits); nothing is stored`)
     return join(this.runsDir, `${id}.json`)
   }
 

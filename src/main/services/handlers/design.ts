@@ -6,6 +6,7 @@ import { designProblems } from '../design-problems'
 import type { HandlerMap } from '../handler-types'
 import { simulationPatchProblem } from './simulation-patch'
 import { listSamples, readSample } from '../samples'
+import { refuseUnsaved } from '../unsaved-guard'
 
 type DesignCall =
   | 'app:info'
@@ -40,16 +41,22 @@ export function designHandlers(ctx: AppContext): HandlerMap<DesignCall> {
     'design:undo': () => design.undo(),
     'design:redo': () => design.redo(),
     'design:new': (req) => {
+      const blocked = refuseUnsaved(design, req.discardChanges)
+      if (blocked) return blocked
       design.replace(emptyDesign(req.name))
       return ok(design.state)
     },
     'design:open-sample': (req) => {
+      const blocked = refuseUnsaved(design, req.discardChanges)
+      if (blocked) return blocked
       const raw = readSample(ctx.paths.samplesDir, req.name)
       if (raw === undefined) return fail('not-found', `no sample named "${req.name}"`)
       return design.load(raw, { source: `sample "${req.name}"` })
     },
     // Through the file reader, so migrations and saved results are handled as for files.
     'design:load': (req) => {
+      const blocked = refuseUnsaved(design, req.discardChanges)
+      if (blocked) return blocked
       const opened = openIntoSession(design, JSON.stringify(req.document ?? null), {
         source: req.fileName ?? 'the uploaded document',
       })

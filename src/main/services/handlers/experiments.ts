@@ -12,6 +12,7 @@ import { readExperiment } from '../experiments/load-experiment'
 import { workersProblem } from '../experiments/local-pool'
 import { startPlanning } from '../experiments/plan-in-slices'
 import type { HandlerMap } from '../handler-types'
+import { refuseUnsaved } from '../unsaved-guard'
 
 type ExperimentsCall =
   | 'experiments:start'
@@ -119,11 +120,8 @@ export function experimentsHandlers(
       const run = found(() => experiments.runDesign(req.experimentId, req.runId))
       if (!run.ok) return run
       // Never silently: unsaved work is replaced only with the user's consent.
-      if (ctx.design.state.dirty && !req.discardChanges)
-        return fail(
-          'conflict',
-          'the open design has unsaved changes; save it first, or confirm discarding them',
-        )
+      const blocked = refuseUnsaved(ctx.design, req.discardChanges)
+      if (blocked) return blocked
       // A new design: unsaved, with no file, so a save never overwrites the base design's file.
       ctx.design.replace(run.value.design, undefined, { unsaved: true })
       return ok({

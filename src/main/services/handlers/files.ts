@@ -1,12 +1,10 @@
 /** Handlers of the `files:` calls: open, save, recent files, recovery, imports and exports. */
 import { fail, ok, type Result } from '../../../shared/contract'
 import { boundedProblems } from '../../../shared/domain/problem'
-import type { EditCommandInput } from '../../../shared/contract/schemas/design'
-import type { Design } from '../../../shared/design/schema'
 import {
   exportNetboxCsv,
   exportOpenDcTopology,
-  freshId,
+  mergeCommands,
   type ImportResult,
   type OpenedFile,
 } from '../../engine'
@@ -14,6 +12,7 @@ import type { AppContext } from '../context'
 import { fileNameFor, filesServices } from '../files'
 import { ImportUnavailable, importOffThread } from '../files/import-off-thread'
 import type { HandlerMap } from '../handler-types'
+import { refuseUnsaved } from '../unsaved-guard'
 
 type FilesCall =
   | 'files:open'
@@ -37,42 +36,13 @@ function opened(o: OpenedFile) {
   return o.migratedFrom === undefined ? response : { ...response, migratedFrom: o.migratedFrom }
 }
 
-/** Adds the imported elements to `current` under fresh ids, as one undoable batch. */
-function mergeCommands(current: Design, imported: Design): EditCommandInput[] {
-  const taken = new Set<string>()
-  const rename = new Map<string, string>()
-  const commands: EditCommandInput[] = []
-  for (const [kind, key] of [
-    ['zone', 'zones'],
-    ['rack', 'racks'],
-    ['switch', 'switches'],
-    ['host', 'hosts'],
-  ] as const) {
-    for (const item of imported[key]) {
-      const id = freshId(current, kind, taken)
-      taken.add(id)
-      rename.set(item.id, id)
-      const entity: Record<string, unknown> = { ...item, id }
-      for (const ref of ['zoneId', 'rackId'] as const)
-        if (typeof entity[ref] === 'string') entity[ref] = rename.get(entity[ref] as string)
-      commands.push({ type: 'add', kind, entity })
-    }
-  }
-  return commands
-}
-
 export function filesHandlers(ctx: AppContext): HandlerMap<FilesCall> {
   const { design } = ctx
   // Made now, so that autosave runs from the start of the app, not from the first files call.
   filesServices(ctx)
   const services = () => filesServices(ctx)
   const guard = (discardChanges: boolean): Result<never> | undefined =>
-    design.state.dirty && !discardChanges
-      ? fail(
-          'conflict',
-          'the open design has unsaved changes; save it first, or confirm discarding them',
-        )
-      : undefined
+    refuseUnsaved(design, discardChanges)
 
   return {
     'files:open': async (req) => {

@@ -8,7 +8,7 @@
  * the step being simulated.
  */
 import { performance } from 'node:perf_hooks'
-import { createScheduler, type Simulation } from '../../engine'
+import { createScheduler, type Scheduler, type Simulation } from '../../engine'
 import { openSimulation, SimulationDriver } from './driver'
 import type { FromWorker, StartMessage, ToWorker } from './protocol'
 import { packHostSeries } from './host-series-store'
@@ -71,15 +71,19 @@ export function runInSlices(
   })
   let sim: Simulation
   try {
+    // The placement reported is the one the run starts from: placed once (review s11 #4).
+    let placed: Scheduler | undefined
     if (start.placeFirst) {
       const { design } = start
       const instances = design.workloads.reduce((n, w) => n + w.count, 0)
       send(before({ kind: 'placing', instances, hosts: design.hosts.length }))
       const seed = start.seed ?? design.simulation.seed
-      send({ type: 'placed', result: createScheduler(design, { seed }).placeAll() })
+      placed = createScheduler(design, { seed })
+      send({ type: 'placed', result: placed.placeAll() })
     }
     send(before({ kind: 'preparing' }))
     sim = openSimulation(start.design, {
+      ...(placed ? { placed } : {}),
       runId: start.runId,
       ...(start.policy !== undefined ? { policy: start.policy } : {}),
       ...(start.seed !== undefined ? { seed: start.seed } : {}),

@@ -10,7 +10,7 @@ import { defineStore } from 'pinia'
 import { api } from '../api'
 import type { Req, Res, Result } from '../../../shared/contract'
 import type { EXPORT_FORMATS, IMPORT_FORMATS } from '../../../shared/contract/schemas/files'
-import { mayDiscard, withDiscardPrompt } from './discard-guard'
+import { withDiscardPrompt } from './discard-guard'
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -27,9 +27,8 @@ export const SAMPLE_NAME = 'two-hall'
 
 export const useFilesStore = defineStore('files', () => {
   /** Starts a new, empty design (asks first when the open one has unsaved changes). */
-  async function newDesign(): Promise<Result<Res<'design:new'>> | undefined> {
-    if (!(await mayDiscard())) return undefined
-    return api.call('design:new', {})
+  function newDesign(): Promise<Result<Res<'design:new'>> | undefined> {
+    return withDiscardPrompt((discardChanges) => api.call('design:new', { discardChanges }))
   }
 
   /** Opens a design: `file` as uploaded, or without it through main's native dialog. */
@@ -43,9 +42,10 @@ export const useFilesStore = defineStore('files', () => {
   }
 
   /** Opens the bundled sample design. */
-  async function openSample(): Promise<Result<Res<'design:open-sample'>> | undefined> {
-    if (!(await mayDiscard())) return undefined
-    return api.call('design:open-sample', { name: SAMPLE_NAME })
+  function openSample(): Promise<Result<Res<'design:open-sample'>> | undefined> {
+    return withDiscardPrompt((discardChanges) =>
+      api.call('design:open-sample', { name: SAMPLE_NAME, discardChanges }),
+    )
   }
 
   /** Saves (a design that never had a file is saved "as"); `download` set in the browser. */

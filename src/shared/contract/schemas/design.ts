@@ -85,6 +85,9 @@ void editCommandSchemaMatchesDomain
 /** The domain's edit command, under the name the contract's callers used before it moved. */
 export type EditCommandInput = EditCommand
 
+/** Replace a design that has unsaved changes (the user was asked and agreed). */
+const discardChanges = z.boolean().default(false)
+
 export const designRequests = {
   'app:info': empty,
   'design:get': empty,
@@ -92,11 +95,21 @@ export const designRequests = {
   'design:apply': z.strictObject({ command: editCommandSchema }),
   'design:undo': empty,
   'design:redo': empty,
-  'design:new': z.strictObject({ name: z.string().min(1).max(200).optional() }),
-  'design:open-sample': z.strictObject({ name: z.string().min(1).max(100) }),
+  /**
+   * `design:new`, `design:open-sample` and `design:load` replace the open design: while it has
+   * unsaved changes they are refused with `conflict` unless `discardChanges: true` (the user
+   * was asked and agreed); the replaced edits then stay recoverable (`files:recovery`) until
+   * the user discards them. A refused or failed call changes nothing.
+   */
+  'design:new': z.strictObject({
+    name: z.string().min(1).max(200).optional(),
+    discardChanges,
+  }),
+  'design:open-sample': z.strictObject({ name: z.string().min(1).max(100), discardChanges }),
   /** Replace the open design by a document (e.g. an uploaded file); nothing changes on failure. */
   'design:load': z.strictObject({
     document: z.unknown(),
     fileName: z.string().max(1000).optional(),
+    discardChanges,
   }),
 } as const

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto'
 import { Job, Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
+import { z } from 'zod'
 import type { RunRecord } from '../../../engine'
 import type { RunTask } from '../execute-run'
 import type { RunListener } from '../local-pool'
@@ -24,6 +25,7 @@ import {
   type WorkerInfo,
 } from './protocol'
 import { connectRedis, safeUrl } from './redis'
+import { acceptWorkerResult, MAX_RESULT_BYTES, resultTooLarge, workerReason } from './worker-result'
 
 export interface QueueExecutorOptions {
   url: string
@@ -43,6 +45,38 @@ export function experimentKey(tasks: readonly RunTask[]): string {
   return createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 16)
 }
 
+/** The largest worker registration read, bytes (one is ~150 B). */
+const MAX_REGISTRATION_BYTES = 4096
+
+const registrationSchema = z.object({
+  name: z.string().min(1).max(300),
+  strataVersion: z.string().min(1).max(100),
+  nodeMajor: z.number().int().min(0).max(1000),
+})
+
+/** A worker's registration, parsed; throws an Error naming its key and the problem. */
+function parseRegistration(
+  key: string,
+  text: string,
+): Pick<WorkerInfo, keyof typeof registrationSchema.shape> {
+  const problem = (what: string): Error =>
+    new Error(`worker registration ${key} is not a Strata worker's: ${what}`)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw problem(`not JSON (${(error as Error).message})`)
+  }
+  const parsed = registrationSchema.safeParse(json)
+  if (!parsed.success)
+    throw problem(
+      parsed.error.issues
+        .map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`)
+        .join('; '),
+    )
+  return parsed.data
+}
+
 /** Registered workers whose version differs from ours: a message, else undefined. */
 async function checkWorkers(redis: Redis, runtime: Runtime): Promise<string | undefined> {
   const keys: string[] = []
@@ -53,9 +87,11 @@ async function checkWorkers(redis: Redis, runtime: Runtime): Promise<string | un
     keys.push(...batch)
   } while (cursor !== '0')
   for (const key of keys) {
+    if ((await redis.strlen(key)) > MAX_REGISTRATION_BYTES)
+      throw new Error(`worker registration ${key} is not a Strata worker's: too large`)
     const text = await redis.get(key)
     if (!text) continue
-    const info = JSON.parse(text) as WorkerInfo
+    const info = parseRegistration(key, text)
     const mismatch = runtimeMismatch(runtime, info, info.name)
     if (mismatch) return mismatch
   }
@@ -131,7 +167,7 @@ export function queueExecutor(options: QueueExecutorOptions) {
           },
         })),
       )
-      return await collect(queue, pending, listener, options, url)
+      return await collect(redis, queue, pending, listener, options, url)
     } finally {
       await queue.close().catch(() => {})
       redis.disconnect()
@@ -139,7 +175,30 @@ export function queueExecutor(options: QueueExecutorOptions) {
   }
 }
 
+/** The raw text of a job's hash `field`, or a problem when it is over `maxBytes` bytes. */
+async function jobField(
+  redis: Redis,
+  queue: Queue<RunJobData, RunRecord>,
+  id: string,
+  field: 'returnvalue' | 'failedReason',
+  maxBytes: number,
+): Promise<{ text: string | null } | { tooLarge: number }> {
+  const key = queue.toKey(id)
+  const bytes = await redis.hstrlen(key, field)
+  if (bytes > maxBytes) return { tooLarge: bytes }
+  return { text: await redis.hget(key, field) }
+}
+
+/** The largest failure reason read from Redis, bytes (it is cut to 2,000 characters after). */
+const MAX_REASON_BYTES = 1024 * 1024
+
+/**
+ * Polls the queue until every pending run has ended. Job ids are read by state, then each
+ * pending job's raw result (or failure reason) is read by size first and checked
+ * (`acceptWorkerResult`): a worker's result is never trusted (see `worker-result.ts`).
+ */
 async function collect(
+  redis: Redis,
   queue: Queue<RunJobData, RunRecord>,
   pending: Map<string, RunTask>,
   listener: RunListener,
@@ -149,6 +208,13 @@ async function collect(
   const pollMs = options.pollMs ?? 250
   const lossMs = options.connectionLossMs ?? 10_000
   const running = new Set<string>()
+  const end = async (id: string): Promise<void> => {
+    pending.delete(id)
+    running.delete(id)
+    await Job.fromId(queue, id)
+      .then((j) => j?.remove())
+      .catch(() => {})
+  }
   let failingSince: number | undefined
   while (pending.size > 0) {
     if (options.signal?.aborted) {
@@ -160,38 +226,38 @@ async function collect(
     }
     try {
       const [completed, failed, active] = await Promise.all([
-        queue.getJobs(['completed']),
-        queue.getJobs(['failed']),
-        queue.getJobs(['active']),
+        queue.getRanges(['completed'], 0, -1),
+        queue.getRanges(['failed'], 0, -1),
+        queue.getRanges(['active'], 0, -1),
       ])
       failingSince = undefined
-      for (const job of active)
-        if (job?.id && pending.has(job.id) && !running.has(job.id)) {
-          running.add(job.id)
-          listener.onStart?.(pending.get(job.id) as RunTask)
+      for (const id of active)
+        if (pending.has(id) && !running.has(id)) {
+          running.add(id)
+          listener.onStart?.(pending.get(id) as RunTask)
         }
-      for (const job of completed) {
-        const task = job?.id ? pending.get(job.id) : undefined
-        if (!job?.id || !task) continue
-        const record = job.returnvalue
-        listener.onRecord({
-          ...record,
-          index: task.index,
-          factors: task.factors,
-          repetition: task.repetition,
-          designName: task.designName,
-        })
-        pending.delete(job.id)
-        running.delete(job.id)
-        await job.remove()
+      for (const id of completed) {
+        const task = pending.get(id)
+        if (!task) continue
+        const field = await jobField(redis, queue, id, 'returnvalue', MAX_RESULT_BYTES)
+        const result = 'tooLarge' in field ? resultTooLarge() : acceptWorkerResult(task, field.text)
+        if (result.ok) listener.onRecord(result.record)
+        else listener.onFailure(task, result.problem)
+        await end(id)
       }
-      for (const job of failed) {
-        const task = job?.id ? pending.get(job.id) : undefined
-        if (!job?.id || !task) continue
-        if (job.failedReason.startsWith('version mismatch')) throw new Error(job.failedReason)
-        listener.onFailure(task, job.failedReason)
-        pending.delete(job.id)
-        running.delete(job.id)
+      for (const id of failed) {
+        const task = pending.get(id)
+        if (!task) continue
+        const field = await jobField(redis, queue, id, 'failedReason', MAX_REASON_BYTES)
+        const reason = workerReason(
+          'tooLarge' in field
+            ? `failed with a reason of ${field.tooLarge.toLocaleString('en-US')} bytes (not read)`
+            : field.text,
+        )
+        if (reason.startsWith('version mismatch')) throw new Error(reason)
+        listener.onFailure(task, reason)
+        pending.delete(id)
+        running.delete(id)
       }
     } catch (error) {
       const message = (error as Error).message

@@ -16,9 +16,10 @@ import {
   MAX_REPEAT,
   ownKeysRecord,
 } from '../../../../shared/experiment/spec'
-import { checkRunDesign, MAX_SEED } from '../../../engine'
+import { checkRunDesign, DEFAULT_MAX_FILE_BYTES, MAX_SEED } from '../../../engine'
 import { digestOf } from '../run-id'
 import type { RunJobData, Runtime } from './protocol'
+import { jsonShapeProblem } from './worker-result'
 
 /** A sha256 digest in hex: a run's id and a design part's key in Redis. */
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits (sha256)')
@@ -67,11 +68,34 @@ function refusal(jobId: string, problems: readonly string[]): UnrecoverableError
   )
 }
 
+/** The largest job data a worker takes, bytes of JSON (a plan's job is a few KB). */
+export const MAX_JOB_DATA_BYTES = 4 * 1024 * 1024
+/** The deepest nesting of a job's data (factor values are design fragments, a few levels). */
+export const MAX_JOB_DATA_DEPTH = 64
+/** The largest design part a worker reads from Redis, bytes (as a design file). */
+export const MAX_PART_BYTES = DEFAULT_MAX_FILE_BYTES
+
+/**
+ * Refuses job data nested deeper than `MAX_JOB_DATA_DEPTH` or larger than
+ * `MAX_JOB_DATA_BYTES` before any schema walks it (review s11 #1); the depth is measured
+ * first and without recursion, so no stack overflows on it.
+ */
+function checkBounds(jobId: string, data: unknown): void {
+  const shape = jsonShapeProblem(data, MAX_JOB_DATA_DEPTH, 'allow')
+  if (shape) throw refusal(jobId, [`(data): ${shape}`])
+  const bytes = Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8')
+  if (bytes > MAX_JOB_DATA_BYTES)
+    throw refusal(jobId, [
+      `(data): ${bytes.toLocaleString('en-US')} bytes, more than ${MAX_JOB_DATA_BYTES.toLocaleString('en-US')}`,
+    ])
+}
+
 /**
  * The job's runtime, checked first (another version may shape its jobs otherwise, so a version
  * mismatch is said as such). Throws an `UnrecoverableError` naming the field when it is not one.
  */
 export function jobRuntime(jobId: string, data: unknown): Runtime {
+  checkBounds(jobId, data)
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     throw refusal(jobId, [
       `(data): not an object (${data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`})`,
@@ -95,10 +119,20 @@ function issues(error: z.ZodError, prefix: PropertyKey[] = []): string[] {
 /**
  * A design part's text from Redis, parsed and checked against its digest (the coordinator
  * stored it under the sha256 of its canonical JSON: other content was changed in Redis).
- * `text` null: the part is missing (expired, or never stored). Throws an `UnrecoverableError`.
+ * `text` null: the part is missing (expired, or never stored); `{ bytes }`: it is larger than
+ * `MAX_PART_BYTES` (not read). Throws an `UnrecoverableError`.
  */
-export function parsePart(jobId: string, name: string, digest: string, text: string | null) {
+export function parsePart(
+  jobId: string,
+  name: string,
+  digest: string,
+  text: string | null | { bytes: number },
+) {
   const where = `parts.${name} (digest ${digest.slice(0, 12)}…)`
+  if (text !== null && typeof text === 'object')
+    throw refusal(jobId, [
+      `${where}: ${text.bytes.toLocaleString('en-US')} bytes, more than ${MAX_PART_BYTES.toLocaleString('en-US')} (not read)`,
+    ])
   if (text === null)
     throw refusal(jobId, [`${where}: missing from Redis (expired, or never stored)`])
   let value: unknown
@@ -107,6 +141,8 @@ export function parsePart(jobId: string, name: string, digest: string, text: str
   } catch (error) {
     throw refusal(jobId, [`${where}: not JSON: ${(error as Error).message}`])
   }
+  const shape = jsonShapeProblem(value, MAX_JOB_DATA_DEPTH, 'allow')
+  if (shape) throw refusal(jobId, [`${where}: ${shape}`])
   if (digestOf(value) !== digest)
     throw refusal(jobId, [`${where}: its content does not match its digest (changed in Redis)`])
   return value

@@ -23,7 +23,7 @@ import {
   type Runtime,
   type WorkerInfo,
 } from './protocol'
-import { checkJobDesign, jobRuntime, parseJobData, parsePart } from './job-data'
+import { checkJobDesign, jobRuntime, MAX_PART_BYTES, parseJobData, parsePart } from './job-data'
 import { connectRedis, redisOptions, safeUrl } from './redis'
 
 export interface QueueWorkerOptions {
@@ -56,7 +56,13 @@ class PartCache {
     for (const [key, digest] of Object.entries(job.parts)) {
       let value = this.parts.get(digest)
       if (value === undefined) {
-        value = parsePart(jobId, key, digest, await redis.get(partKey(digest)))
+        const bytes = await redis.strlen(partKey(digest))
+        value = parsePart(
+          jobId,
+          key,
+          digest,
+          bytes > MAX_PART_BYTES ? { bytes } : await redis.get(partKey(digest)),
+        )
         this.parts.set(digest, value)
         if (this.parts.size > this.limit)
           this.parts.delete(this.parts.keys().next().value as string)

@@ -5,6 +5,7 @@
 import type { Result } from '../../../../shared/contract'
 import { useDesignStore } from '../../stores/design'
 import { useEditorStore } from '../../stores/editor'
+import { setSaveBeforeReplace } from '../../stores/discard-guard'
 import { useFilesStore } from '../../stores/files'
 import { useSelectionStore } from '../../stores/selection'
 import { useUiStore, type ThemeChoice } from '../../stores/ui'
@@ -53,6 +54,12 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
     const left = r?.ok ? (r.value as { resultsNotSaved?: string }).resultsNotSaved : undefined
     if (left) ui.notify('info', left)
   }
+  // "Save" in the unsaved-changes prompt saves as File → Save does.
+  setSaveBeforeReplace(async () => {
+    const r = await saveDesign(false)
+    if (r?.ok) saved(r)
+    return r
+  })
   const hasSelection = (): boolean => selection.ids.length > 0
   return [
     {
