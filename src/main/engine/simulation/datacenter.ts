@@ -135,12 +135,19 @@ function unchangedSinceUpdate(s: SimState, m: Metrics, h: number, tS: number): b
   if (s.hostVersion[h] !== s.hostUpdatedVersion[h] || m.hpT[h] !== lastS) return false
   const e = s.entries[h] as HostEntries
   const demandRow = s.demand.row
+  // One interval for every instance (`uniformIntervalS`): the same test for each, done once
+  // (an empty host does none).
+  const uniform = s.demand.uniformIntervalS
+  const oneInterval = !Number.isNaN(uniform)
+  if (!same && oneInterval && e.vm.length > 0)
+    if (Math.floor(tS / uniform) !== Math.floor(lastS / uniform)) return false
+  const eachInterval = !same && !oneInterval
   // The instant the instances' pending entries carry (earlier while they lag, `entry-lag.ts`).
   const entriesS = lagging(s.lag, h) ? (s.lag.baseS[h] as number) : lastS
   for (let i = 0; i < e.vm.length; i++) {
     const v = e.vm[i] as number
     if (s.vmInstantiating[v] === 1) return false
-    if (!same) {
+    if (eachInterval) {
       const interval = demandRow[v * DEMAND_ROW + R_INTERVAL] as number
       if (Math.floor(tS / interval) !== Math.floor(lastS / interval)) return false
     }

@@ -44,6 +44,12 @@ export interface DemandTable {
   hold: boolean
   /** Memory traces as fractions of the instance's memory, one per design trace with one. */
   memTraces: Float64Array[]
+  /**
+   * The sample interval (s) every instance's row holds when they all hold the same one (an
+   * instance of no workload holds 0), NaN otherwise or without instances: a host's instances
+   * then cross into their next samples together (`datacenter.ts`).
+   */
+  uniformIntervalS: number
 }
 
 /** Builds the demand table of the instances of `design` (instances in workload order). */
@@ -75,6 +81,7 @@ export function buildDemand(
     seed,
     hold: !design.simulation.cloudsimCompat,
     memTraces,
+    uniformIntervalS: Number.NaN,
   }
   for (let v = 0; v < n; v++) {
     const o = v * DEMAND_ROW
@@ -103,7 +110,16 @@ export function buildDemand(
       row[o + R_MEAN] = 1
     }
   }
+  table.uniformIntervalS = uniformInterval(row, n)
   return table
+}
+
+/** The interval all `n` rows hold, NaN when they differ or there are none. */
+function uniformInterval(row: Float64Array, n: number): number {
+  if (n === 0) return Number.NaN
+  const first = row[R_INTERVAL] as number
+  for (let v = 1; v < n; v++) if (row[v * DEMAND_ROW + R_INTERVAL] !== first) return Number.NaN
+  return first
 }
 
 function hash3(a: number, b: number, c: number): number {
