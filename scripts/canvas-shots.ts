@@ -101,7 +101,8 @@ async function main(): Promise<void> {
       const rack = hosts.find((n) => n.id === id)?.parent
       const left = Math.min(...hosts.filter((n) => n.parent === rack).map((n) => n.client.x))
       const before = hosts.map((n) => n.client.x).filter((x) => x < left - 1)
-      return (left + Math.max(...before)) / 2
+      // no rack to its left in view: just outside the rack's hosts
+      return before.length > 0 ? (left + Math.max(...before)) / 2 : left - 40
     }, host)
     const revision = await page.evaluate(() =>
       (globalThis as unknown as HookWindow).__strataTest.revision(),
