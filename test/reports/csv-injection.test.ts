@@ -26,8 +26,8 @@ const NAMES = [
   "-2+3+cmd|' /C calc'!A0",
   '+1+1',
   '@SUM(1,2)',
-  '\tTAB',
-  '\rCR',
+  // names with a tab or CR are refused by the design schema since review s11 #5 (control
+  // characters); the writer still prefixes such cells (the property test below)
   '=1+2',
   '-',
 ]

@@ -5,9 +5,10 @@
  * quoted again in each problem and sent with every edit.
  */
 import { z } from 'zod'
+import { shownText } from './text'
 
 /** Longest id or id reference, in characters. */
 export const MAX_ID_CHARS = 200
 
 /** An element id, or a reference to one. */
-export const idSchema = z.string().min(1, 'must not be empty').max(MAX_ID_CHARS)
+export const idSchema = shownText(z.string().min(1, 'must not be empty').max(MAX_ID_CHARS))

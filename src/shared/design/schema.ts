@@ -33,6 +33,7 @@ import {
   workloadTrafficSchema,
 } from './network-traffic'
 import { idSchema } from './id'
+import { shownText } from './text'
 import { hostedOsSchema, innerLayerSchema, nestingSchema } from './nesting'
 import { providerEconomicsSchema } from './provider-economics'
 import { simulationSettingsSchema } from './simulation-settings'
@@ -44,7 +45,7 @@ import {
 } from './storage-demand'
 
 const id = idSchema
-const name = z.string().max(200)
+const name = shownText(z.string().max(200))
 const positive = z.number().positive()
 const nonNegative = z.number().nonnegative()
 const count = z.number().int().nonnegative()
@@ -167,7 +168,7 @@ export const storageSchema = z.strictObject({
 
 export const tenantSchema = z.strictObject({
   id,
-  name: z.string().min(1).max(200),
+  name: shownText(z.string().min(1).max(200)),
   /** `#rrggbb`. */
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4'),
   isolation: z.enum(ISOLATION_POLICIES).default('shared'),
@@ -279,7 +280,7 @@ export const traceSchema = z.strictObject({
 })
 
 export const designMetaSchema = z.strictObject({
-  name: z.string().min(1).max(200),
+  name: shownText(z.string().min(1).max(200)),
   description: z.string().max(10_000).default(''),
 })
 

@@ -18,10 +18,17 @@ export function formatPath(parts: ReadonlyArray<PropertyKey>): string {
   let out = ''
   for (const part of parts) {
     if (typeof part === 'number') out += `[${part}]`
+    else if (!PLAIN_KEY.test(String(part))) out += `[${JSON.stringify(String(part))}]`
     else out += out === '' ? String(part) : `.${String(part)}`
   }
   return out
 }
+
+/**
+ * A key written after a dot; any other (a dot, a space, a bracket, a quote, empty) is written
+ * in brackets as a JSON string, `specs["a.b"].cpu`, so a path names one place (review s11 #5).
+ */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/
 
 /** At most this many problems are listed in one answer, all kinds together. */
 export const MAX_LISTED_PROBLEMS = 200

@@ -270,7 +270,8 @@ describe('NetBox: roles and header spellings', () => {
 })
 
 describe('NetBox round trip (property)', () => {
-  it('keeps names (quotes, commas, line breaks, formula-like), specs and rack order of any hosts', () => {
+  // (names hold no line breaks since review s11 #5: the schema refuses control characters)
+  it('keeps names (quotes, commas, formula-like), specs and rack order of any hosts', () => {
     const sample = checkIntegrity(
       JSON.parse(readFileSync(join(fixtures, 'v1-two-hall.strata.json'), 'utf8')),
     ).design as Design
@@ -279,7 +280,7 @@ describe('NetBox round trip (property)', () => {
       .string({
         minLength: 1,
         maxLength: 12,
-        unit: fc.constantFrom('a', 'Z', '0', ',', '"', '\n', '=', '+', ' ', 'ü', '-'),
+        unit: fc.constantFrom('a', 'Z', '0', ',', '"', '=', '+', ' ', 'ü', '-'),
       })
       .filter((s) => s.trim() !== '')
     fc.assert(
