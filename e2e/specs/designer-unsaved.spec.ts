@@ -2,7 +2,7 @@
  * Unsaved changes are never thrown away without asking (issue 7): the browser's leave-page
  * prompt while dirty, and an in-page question before New and Open replace a dirty design
  * (main refuses with `conflict`; the app asks Save / Discard changes / Cancel, then retries,
- * with `discardChanges` on Discard; the discarded edits stay recoverable).
+ * with `discardChanges` on Discard).
  */
 import { readFile } from 'node:fs/promises'
 import { test, expect } from '../fixtures/app'
@@ -71,6 +71,8 @@ test('asks before leaving, New and Open discard unsaved changes', async ({
   await designer.answerConfirm(true)
   await expect(designer.docTitle()).not.toContainText('Scratch')
   expect((await app.api.must('design:get', {})).dirty).toBe(false)
-  // the discarded edits stay recoverable until the user discards them there (review s11 #2)
-  expect((await app.api.must('files:recovery', {})).map((e) => e.designName)).toContain('Scratch')
+  // discarded on the user's word: not offered as work lost in a crash (review s11 #2)
+  expect((await app.api.must('files:recovery', {})).map((e) => e.designName)).not.toContain(
+    'Scratch',
+  )
 })

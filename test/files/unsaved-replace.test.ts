@@ -3,8 +3,8 @@
  * `design:new`, `design:open-sample` and `design:load` replaced a dirty design without asking,
  * and the autosave was then removed (the new design was clean) or overwritten (by the next
  * tick), so the edits were gone for good. Now every replacing call is refused with `conflict`
- * unless `discardChanges: true`, and a dirty design that is replaced is set aside as a
- * recoverable autosave until the user discards it; a refused or failed call changes nothing.
+ * unless `discardChanges: true` (the user was asked and chose to discard); a refused or failed
+ * call changes nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -52,25 +52,14 @@ describe('a call that replaces a design with unsaved edits', () => {
   })
 
   it.each(REPLACING.slice(0, 3))(
-    '%s with discardChanges replaces it, and the edits stay recoverable until discarded',
+    '%s with discardChanges replaces it; the discarded edits leave no recovery entry',
     async (call, req) => {
       const app = await dirtyApp('Unsaved work')
       const r = await app.call(call, { ...req, discardChanges: true })
       expect(r.ok).toBe(true)
       expect(app.ctx.design.design.meta.name).not.toBe('Unsaved work')
       await app.services.autosaver.tick()
-      const list = await app.call<Array<{ id: string; designName: string }>>('files:recovery')
-      expect(list.ok && list.value.map((e) => e.designName)).toEqual(['Unsaved work'])
-      if (!list.ok) return
-      // recovered: the edits are back (the replacing design was clean: no question)
-      const back = await app.call('files:recover', { id: list.value[0]!.id })
-      expect(back.ok).toBe(true)
-      expect(app.ctx.design.design.meta.name).toBe('Unsaved work')
-      // discarded: gone
-      await app.call('design:new', { discardChanges: true })
-      const again = await app.call<Array<{ id: string }>>('files:recovery')
-      if (!again.ok) throw new Error(again.error.message)
-      for (const e of again.value) await app.call('files:discard-recovery', { id: e.id })
+      // the user chose to discard them: nothing to offer as "did not close normally"
       expect(await app.call('files:recovery')).toEqual({ ok: true, value: [] })
     },
   )

@@ -19,7 +19,6 @@ import {
   type ReadResult,
 } from '../../engine'
 import type { RecoveryEntry } from '../../../shared/contract'
-import type { Design } from '../../../shared/design/schema'
 import { findAppRoot } from '../paths'
 import { writeFileAtomic } from './atomic-write'
 
@@ -105,57 +104,8 @@ export class Autosaver {
     if (this.cancel) return
     const every = this.options.every ?? nodeEvery
     this.cancel = every(this.options.intervalMs ?? 60_000, () => void this.tick())
-    const { session } = this.options
-    let last = {
-      design: session.design,
-      dirty: session.state.dirty,
-      filePath: session.state.filePath,
-    }
-    this.unsubscribe = session.onChange((change) => {
-      // Another design replaced one with unsaved edits (the user agreed): they stay
-      // recoverable until the user discards them (review s11 #2).
-      if (change.changes.replaced && last.dirty) this.setAside(last.design, last.filePath)
-      last = { design: change.design, dirty: change.state.dirty, filePath: change.state.filePath }
+    this.unsubscribe = this.options.session.onChange((change) => {
       if (!change.state.dirty) void this.clear()
-    })
-  }
-
-  /** Writes in progress that set a replaced design aside (`list` and `tick` wait for them). */
-  private settingAside: Promise<void> = Promise.resolve()
-  private lastAsideMs = 0
-
-  /**
-   * Keeps `design` (replaced with unsaved edits) as a recoverable autosave of its own id,
-   * offered by `list` (this run's pid, so not taken for a live run's copy) until discarded.
-   */
-  private setAside(design: Design, filePath: string | undefined): void {
-    let ms = Math.max(this.now().getTime(), this.lastAsideMs + 1)
-    if (`${this.pid}-${ms}` === this.id) ms++
-    this.lastAsideMs = ms
-    const id = `${this.pid}-${ms}`
-    const savedAt = this.now().toISOString()
-    const meta: Meta = {
-      pid: this.pid,
-      designName: design.meta.name,
-      savedAt,
-      heartbeatAt: savedAt,
-      checkout: this.checkout,
-      ...(filePath ? { filePath } : {}),
-    }
-    const { design: designPath, meta: metaPath } = this.paths(id)
-    this.settingAside = this.settingAside.then(async () => {
-      try {
-        await mkdir(this.folder, { recursive: true })
-        await writeFileAtomic(designPath, serializeStrataFile(design), { backup: false })
-        await writeFileAtomic(metaPath, JSON.stringify(meta, null, 2) + '\n', { backup: false })
-        this.options.onAutosave?.({ ok: true, savedAt })
-      } catch (error) {
-        this.options.onAutosave?.({
-          ok: false,
-          savedAt,
-          message: `the replaced design's unsaved edits could not be kept: ${(error as Error).message}`,
-        })
-      }
     })
   }
 
@@ -168,7 +118,6 @@ export class Autosaver {
 
   /** Writes the autosave if the design is dirty and changed since the last one. */
   async tick(): Promise<void> {
-    await this.settingAside
     const { session } = this.options
     const state = session.state
     if (state.dirty && state.revision === this.savedRevision && this.lastMeta) {
@@ -233,7 +182,6 @@ export class Autosaver {
 
   /** Autosaves this checkout's processes left and that no longer run, newest first. */
   async list(): Promise<RecoveryEntry[]> {
-    await this.settingAside
     const names = await readdir(this.folder).catch(() => [] as string[])
     const entries: RecoveryEntry[] = []
     for (const name of names) {

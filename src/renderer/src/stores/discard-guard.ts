@@ -3,7 +3,7 @@
  * call (`design:new`, `design:open-sample`, `design:load`, `files:open`, `files:recover`,
  * `files:import`, `experiments:open-run`) with `conflict` while the design is dirty unless
  * `discardChanges: true`; this asks the user on such a refusal, as a desktop app does:
- * Save (then replace), Discard changes (replace; main keeps them recoverable), or Cancel.
+ * Save (then replace), Discard changes (replace; the edits are gone), or Cancel.
  */
 import type { Result } from '../../../shared/contract'
 import { useConfirmStore, type Question } from './confirm'
