@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import type { Design } from '../../../shared/design/schema'
 import { consolidationDesign } from '../../../../test/support/engine/consolidation-design'
 import { detectorSums } from './detector-sums'
-import { overloadFigures, type OverloadFigures } from './detectors'
+import { isOverloaded, overloadFigures, type OverloadFigures } from './detectors'
 import { refreshInstance } from './datacenter'
 import { createOn, destroyOn, requestedTotal } from './host-cpu'
 import type { Detector } from './policy'
@@ -174,5 +174,29 @@ describe('detector running sums', () => {
       }),
       { numRuns: 16 },
     )
+  })
+})
+
+describe('empty hosts', () => {
+  // `optimizeAllocation` does not ask the detectors about hosts without entries.
+  it('are never over-loaded, under any detector and parameter', () => {
+    let empty = 0
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.constantFrom<Detector>('thr', 'iqr', 'mad', 'lr', 'lrr'),
+        fc.double({ min: 0, max: 4, noNaN: true }),
+        (sc, detector, parameter) => {
+          const s = midRun(sc).state
+          for (let h = 0; h < s.hostCount; h++) {
+            if ((s.entries[h]?.vm.length ?? 0) > 0) continue
+            empty++
+            expect(isOverloaded(s, h, -1, detector, parameter)).toBe(false)
+          }
+        },
+      ),
+      { numRuns: 40 },
+    )
+    expect(empty).toBeGreaterThan(40)
   })
 })
