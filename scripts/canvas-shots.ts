@@ -9,7 +9,6 @@
  * Needs `npm run build` and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
  * Run: `npx tsx scripts/canvas-shots.ts`.
  */
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,28 +17,14 @@ import { syntheticDatacenter } from '../src/main/engine'
 import { TENANT_COLOURS } from '../src/main/cli/commands/generate'
 import { ApiClient } from '../e2e/fixtures/api-client'
 import type { StrataTestHook } from '../src/renderer/src/canvas/test-hook-types'
+import { serveBuilt } from './lib/serve-built'
 
 const HOSTS = Number(process.env.STRATA_SHOTS_HOSTS ?? 2000)
 const DIR = process.env.STRATA_SHOTS_DIR ?? 'shots'
 
 type HookWindow = { __strataTest: StrataTestHook }
 
-async function serve(file: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['out/main/cli.js', 'serve', file, '--port', '0'], {
-    env: { ...process.env, STRATA_DATA_DIR: mkdtempSync(join(tmpdir(), 'strata-shots-')) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += String(chunk)
-      const match = /serving on (\S+)/.exec(out)
-      if (match?.[1]) resolve(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`strata serve exited with ${code}`)))
-  })
-  return { url, stop: () => child.kill('SIGTERM') }
-}
+const serve = (file: string) => serveBuilt(file, { dataDirPrefix: 'strata-shots-' })
 
 /** Zoom, hosts on the canvas, hosts in view and those in view whose label is drawn. */
 const viewFigures = (page: Page): Promise<Record<string, number>> =>

@@ -25,7 +25,6 @@
  * main-thread tasks' wall and CPU time (`runTasks`: longest by wall and by CPU, tasks over 50 ms CPU).
  * Needs the built app (`npm run build`) and Chromium (/usr/bin/chromium or STRATA_CHROMIUM).
  */
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -35,6 +34,7 @@ import { TENANT_COLOURS } from '../../src/main/cli/commands/generate'
 import { ApiClient } from '../../e2e/fixtures/api-client'
 import type { NodeFact, StrataTestHook } from '../../src/renderer/src/canvas/test-hook-types'
 import { profilePhase } from './lib/cpu-profile'
+import { serveBuilt } from '../lib/serve-built'
 import { traceCommits, type CommitFigures } from './canvas-trace'
 import { traceTasks, type TaskFigures } from './canvas-tasks'
 
@@ -81,24 +81,11 @@ async function serve(
   file: string,
 ): Promise<{ url: string; stop: () => void; cpuMs: () => number }> {
   const profile = SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${SERVER_PROFILE}`] : []
-  const child = spawn(
-    process.execPath,
-    [...profile, 'out/main/cli.js', 'serve', file, '--port', '0'],
-    {
-      env: { ...process.env, STRATA_DATA_DIR: mkdtempSync(join(tmpdir(), 'strata-bench-')) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += String(chunk)
-      const match = /serving on (\S+)/.exec(out)
-      if (match?.[1]) resolve(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`strata serve exited with ${code}`)))
+  const { url, child, stop } = await serveBuilt(file, {
+    nodeArgs: profile,
+    dataDirPrefix: 'strata-bench-',
   })
-  return { url, stop: () => child.kill('SIGTERM'), cpuMs: () => processCpuMs(child.pid) }
+  return { url, stop, cpuMs: () => processCpuMs(child.pid) }
 }
 
 // strings, so the bundler's helpers (tsx keeps function names) never reach the page; also

@@ -6,7 +6,6 @@
  * [hours=1] [sample=6]`. Prints each chart's marker category as the chart test hook reads it.
  * Needs Chromium at /usr/bin/chromium (or STRATA_CHROMIUM).
  */
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +13,7 @@ import { chromium } from 'playwright-core'
 import { syntheticDatacenter } from '../../src/main/engine'
 import { TENANT_COLOURS } from '../../src/main/cli/commands/generate'
 import { ApiClient } from '../../e2e/fixtures/api-client'
+import { serveBuilt } from '../lib/serve-built'
 
 const [outDir = 'shots', hostsArg = '10000', hoursArg = '1', sampleArg = '6'] =
   process.argv.slice(2)
@@ -26,19 +26,7 @@ async function main(): Promise<void> {
   })
   const file = join(mkdtempSync(join(tmpdir(), 'strata-shots-')), 'large.strata.json')
   writeFileSync(file, JSON.stringify(design))
-  const child = spawn(process.execPath, ['out/main/cli.js', 'serve', file, '--port', '0'], {
-    env: { ...process.env, STRATA_DATA_DIR: mkdtempSync(join(tmpdir(), 'strata-shots-')) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += String(chunk)
-      const match = /serving on (\S+)/.exec(out)
-      if (match?.[1]) resolve(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`strata serve exited with ${code}`)))
-  })
+  const { url, child } = await serveBuilt(file, { dataDirPrefix: 'strata-shots-' })
   const browser = await chromium.launch({
     executablePath: process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu'],

@@ -5,7 +5,6 @@
  * `canvas-tasks.ts`). Usage: `npm run build && npx tsx scripts/shots/slider-cost.ts [hosts=1000]
  * [hours=24] [moves=20] [appDir=.]` (`appDir`: the built app to serve, for a before/after pair).
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +12,7 @@ import { chromium } from 'playwright-core'
 import { syntheticDatacenter } from '../../src/main/engine'
 import { ApiClient } from '../../e2e/fixtures/api-client'
 import { traceTasks } from '../bench/canvas-tasks'
+import { serveBuilt } from '../lib/serve-built'
 
 const [hostsArg = '1000', hoursArg = '24', movesArg = '20', appDir = '.'] = process.argv.slice(2)
 const hosts = Number(hostsArg)
@@ -22,20 +22,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'strata-slider-'))
   const file = join(dir, 'large.strata.json')
   writeFileSync(file, JSON.stringify(design))
-  const child = spawn(process.execPath, ['out/main/cli.js', 'serve', file, '--port', '0'], {
-    cwd: appDir,
-    env: { ...process.env, STRATA_DATA_DIR: mkdtempSync(join(tmpdir(), 'strata-slider-')) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += String(chunk)
-      const match = /serving on (\S+)/.exec(out)
-      if (match?.[1]) resolve(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`strata serve exited with ${code}`)))
-  })
+  const { url, child } = await serveBuilt(file, { cwd: appDir, dataDirPrefix: 'strata-slider-' })
   const browser = await chromium.launch({
     executablePath: process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
