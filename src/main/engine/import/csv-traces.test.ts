@@ -61,10 +61,17 @@ describe('CSV traces', () => {
     expect(msg('0,vm-0001,10\n0.001,vm-0001,20')).toBe(
       'the CSV lines 1 and 2: samples of one instance 0.001 s apart: traces hold at most one sample per second; are the times in seconds (not milliseconds)?',
     )
-    // 10^15 s is 31.7 million years
-    expect(msg('0,vm-0001,10\n1000000000000000,vm-0001,20')).toMatch(
-      /^the CSV lines 1 and 2: samples of one instance 1000000000000000 s apart: more than a year \(31536000 s\)/,
+    // two samples 10^12 s (31,700 years) apart: over a year
+    expect(msg('0,vm-0001,10\n1000000000000,vm-0001,20')).toMatch(
+      /^the CSV lines 1 and 2: samples of one instance 1000000000000 s apart: more than a year \(31536000 s\)/,
     )
+    // past 10^12 s a time is refused on its own line: 10^15 and 10^15 + 0.001 are one double
+    expect(msg('0,vm-0001,10\n1000000000000000,vm-0001,20')).toMatch(
+      /^the CSV line 2, column 1 \(time_s\): time 1000000000000000 is more than 10\^12 s/,
+    )
+    expect(msg('1e20,vm-0001,10\n1e20,vm-0001,20')).toMatch(/line 1, .*time 1e20 is more than/)
+    // Unix time in milliseconds (1.7 x 10^12) is caught the same way
+    expect(msg('1700000000000,vm-0001,10')).toMatch(/are the times in seconds/)
     expect(msg('0,vm-0001,10\n300,vm-0001,20', 365 * 86_400 + 1)).toMatch(/more than a year/)
     // a year exactly is allowed
     expect(msg('0,vm-0001,10\n31536000,vm-0001,20')).toBe('')

@@ -57,6 +57,13 @@ interface Row {
 
 const COLUMNS = ['time_s', 'instance', 'cpu_percent', 'memory_percent']
 const DEFAULT_MAX_GAP_INTERVALS = 12
+/**
+ * The largest time stamp read, seconds: 10^12 s is 31,700 years, far past any clock in
+ * seconds (Unix time is about 1.7 × 10^9), and below 2^53 / 1000, where doubles stop telling
+ * milliseconds apart (review s12 #3: 10^15 and 10^15 + 0.001 read as one time).
+ */
+const MAX_CSV_TIME_S = 1e12
+
 /** The longest sample interval read from a CSV's times: a 365-day year, in seconds. */
 export const MAX_CSV_INTERVAL_S = 365 * 86_400
 
@@ -89,6 +96,8 @@ function parseRows(rows: readonly CsvRow[], at: (line: number, col?: number) => 
     const tS = num(0)
     if (typeof tS === 'string') return tS
     if (tS < 0) return `${at(line, 0)}: time ${tS} must be seconds >= 0`
+    if (tS > MAX_CSV_TIME_S)
+      return `${at(line, 0)}: time ${cells[0]} is more than 10^12 s (31,700 years), where times a millisecond apart read as one number; are the times in seconds (not milliseconds)?`
     const key = cells[1] as string
     if (key === '') return `${at(line, 1)}: the instance cell is empty`
     const cpu = num(2)
