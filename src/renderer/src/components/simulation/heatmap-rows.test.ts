@@ -102,6 +102,25 @@ describe('heatmap rows', () => {
   })
 })
 
+describe('the host heatmap title', () => {
+  it('says under the title, wrapped to the chart, that a row is a mean of several hosts', () => {
+    const hosts = Array.from({ length: 150 }, (_, k) => ({
+      hostId: `h${k}`,
+      utilization: [0.5],
+      powerW: [0],
+      instances: [1],
+    }))
+    const r = { series: { ...series(true), timesS: [0], hosts } } as unknown as SimulationResult
+    const option = heatmapOption(r, (id) => id, { theme: 'light' })
+    const t = option.title as { text?: string; subtext?: string }
+    expect(t.text).toBe('Host utilization (%)')
+    // ceil(150 / 40) = 4 hosts a row
+    expect((t.subtext ?? '').replace(/\n/g, ' ')).toBe('Each row the mean of 4 of 150 hosts')
+    // every line fits the 42 characters the chart's width holds
+    for (const line of (t.subtext ?? '').split('\n')) expect(line.length).toBeLessThanOrEqual(42)
+  })
+})
+
 describe('row labels', () => {
   it('labels every row that has a line of its own, and thins the rest to a line apart', () => {
     // 10 rows in 200 px: 20 px a row, an 11 px label needs 13.2: every row
