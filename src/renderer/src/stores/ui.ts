@@ -22,6 +22,9 @@ export type CanvasCommand =
   /** Download a picture of the whole canvas. */
   | { type: 'export-picture'; format: 'png' | 'svg' }
 
+/** How a status bar notice reads and how long it stays (see `notice`). */
+export type NoticeKind = 'info' | 'warning' | 'error'
+
 export const useUiStore = defineStore('ui', () => {
   const panel = ref<SidePanel>('inspector')
   const theme = ref<ThemeChoice>('system')
@@ -35,7 +38,12 @@ export const useUiStore = defineStore('ui', () => {
   const contextMenu = ref<ContextMenuState | undefined>()
   /** The menu-bar menu that is open (`File`, ...), if any. */
   const openMenu = ref<string | undefined>()
-  const notice = ref<{ kind: 'info' | 'error'; text: string } | undefined>()
+  /**
+   * The status bar's last notice. `info` goes with the next change of the design; `warning`
+   * and `error` stay until clicked away; `detail` is its full text (the tooltip), e.g. every
+   * warning of an import when `text` names the first.
+   */
+  const notice = ref<{ kind: NoticeKind; text: string; detail?: string } | undefined>()
   /** Last command for the canvas, with a counter so the same command can repeat. */
   const canvasCommand = ref<{ seq: number; command: CanvasCommand } | undefined>()
   let seq = 0
@@ -44,8 +52,8 @@ export const useUiStore = defineStore('ui', () => {
     canvasCommand.value = { seq: ++seq, command }
   }
 
-  function notify(kind: 'info' | 'error', text: string): void {
-    notice.value = { kind, text }
+  function notify(kind: NoticeKind, text: string, detail?: string): void {
+    notice.value = detail === undefined ? { kind, text } : { kind, text, detail }
   }
 
   return {

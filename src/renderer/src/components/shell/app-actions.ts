@@ -11,6 +11,7 @@ import { useSelectionStore } from '../../stores/selection'
 import { useUiStore, type ThemeChoice } from '../../stores/ui'
 import { useHelpStore } from '../../stores/help'
 import { failureText } from './failure-text'
+import { warningsNotice } from './warnings-notice'
 import {
   exportDesign,
   exportReport,
@@ -43,9 +44,13 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
   const editor = useEditorStore()
   const selection = useSelectionStore()
   const ui = useUiStore()
-  const report = (r: Result<unknown> | undefined, done?: string): void => {
+  // An open, import or export that went ahead with warnings (a field dropped, 0 GiB of disk,
+  // memory read as bytes) says so and keeps them to read: they were dropped once (review s12 #1).
+  const report = (r: Result<unknown> | undefined, done?: string, what = done ?? 'Done'): void => {
     if (!r) return
-    if (!r.ok) ui.notify('error', failureText(r.error))
+    if (!r.ok) return ui.notify('error', failureText(r.error))
+    const warned = warningsNotice(r.value, what)
+    if (warned) ui.notify('warning', warned.text, warned.detail)
     else if (done) ui.notify('info', done)
   }
   /** A save's outcome; one that left a run's results out says so (review s10a #2). */
@@ -140,13 +145,13 @@ export function useAppActions(shell: 'electron' | 'web' = 'web'): AppAction[] {
       id: 'export-opendc',
       label: 'Export OpenDC topology',
       menu: 'File',
-      run: async () => report(await exportDesign('opendc')),
+      run: async () => report(await exportDesign('opendc'), undefined, 'Exported'),
     },
     {
       id: 'export-netbox',
       label: 'Export NetBox CSV',
       menu: 'File',
-      run: async () => report(await exportDesign('netbox-csv')),
+      run: async () => report(await exportDesign('netbox-csv'), undefined, 'Exported'),
     },
     {
       id: 'import-netbox',
