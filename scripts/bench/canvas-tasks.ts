@@ -6,22 +6,8 @@
  * `STRATA_BENCH_CANVAS_TASKS=<dir>` is set; the whole trace is written to
  * `<dir>/<name>.trace.json` (open it in Chromium's DevTools Performance panel or Perfetto).
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-
-/** One trace event (the subset read here); times in microseconds. */
-interface TraceEvent {
-  name: string
-  ph: string
-  dur?: number
-  /** Thread (CPU) time, microseconds. */
-  tdur?: number
-  ts: number
-  pid: number
-  tid: number
-  args?: { name?: string }
-}
+import { tracedEvents, type TraceEvent } from './canvas-trace'
 
 /** The page's main-thread tasks during a phase, ms. */
 export interface TaskFigures {
@@ -90,16 +76,5 @@ export async function traceTasks(
   name: string,
   action: () => Promise<void>,
 ): Promise<TaskFigures> {
-  await browser.startTracing(page, { categories: CATEGORIES })
-  try {
-    await action()
-  } catch (error) {
-    await browser.stopTracing()
-    throw error
-  }
-  const buffer = await browser.stopTracing()
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, `${name}.trace.json`), buffer)
-  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] }
-  return taskFigures(parsed.traceEvents ?? [])
+  return taskFigures(await tracedEvents(browser, page, CATEGORIES, { dir, name }, action))
 }

@@ -9,8 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 
-/** One trace event (the subset read here); `dur` in microseconds. */
-interface TraceEvent {
+/** One trace event (the subset read here); times in microseconds. */
+export interface TraceEvent {
   name: string
   ph: string
   dur?: number
@@ -19,6 +19,7 @@ interface TraceEvent {
   ts: number
   pid: number
   tid: number
+  args?: { name?: string }
 }
 
 /** What the compositor's Commits cost during a phase (ms) and how many frames it drew. */
@@ -61,17 +62,17 @@ export function commitFigures(events: readonly TraceEvent[]): CommitFigures {
 }
 
 /**
- * Traces `action` on `page` (all Chromium's frames, not only the page's), writes the trace to
- * `<dir>/<name>.trace.json` and returns its Commit figures.
+ * Traces `action` on `page` with Chromium's trace `categories` (all its frames, not only the
+ * page's), writes the trace to `<dir>/<name>.trace.json` and returns its events.
  */
-export async function traceCommits(
+export async function tracedEvents(
   browser: Browser,
   page: Page,
-  dir: string,
-  name: string,
+  categories: readonly string[],
+  where: { dir: string; name: string },
   action: () => Promise<void>,
-): Promise<CommitFigures> {
-  await browser.startTracing(page, { categories: CATEGORIES })
+): Promise<TraceEvent[]> {
+  await browser.startTracing(page, { categories: [...categories] })
   try {
     await action()
   } catch (error) {
@@ -79,8 +80,19 @@ export async function traceCommits(
     throw error
   }
   const buffer = await browser.stopTracing()
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, `${name}.trace.json`), buffer)
+  mkdirSync(where.dir, { recursive: true })
+  writeFileSync(join(where.dir, `${where.name}.trace.json`), buffer)
   const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] }
-  return commitFigures(parsed.traceEvents ?? [])
+  return parsed.traceEvents ?? []
+}
+
+/** Traces `action` (see `tracedEvents`) and returns the compositor's Commit figures. */
+export async function traceCommits(
+  browser: Browser,
+  page: Page,
+  dir: string,
+  name: string,
+  action: () => Promise<void>,
+): Promise<CommitFigures> {
+  return commitFigures(await tracedEvents(browser, page, CATEGORIES, { dir, name }, action))
 }
