@@ -287,16 +287,9 @@ export function vmEntry(
   interferenceLossMips: number,
   memoryUsedMiB = 0,
 ): void {
-  const r = m.vm
-  const o = v * VM_ROW
-  const pending = r[o + P_T] as number
+  const pending = m.vm[v * VM_ROW + P_T] as number
   if (pending !== -1 && pending !== tS) finalizeVm(m, v)
-  r[o + P_T] = tS
-  r[o + P_ALLOC] = allocMips
-  r[o + P_REQ] = reqMips
-  r[o + P_MIG] = inMigration ? 1 : 0
-  r[o + P_LOSS] = interferenceLossMips
-  r[o + P_MEM] = memoryUsedMiB
+  vmEntryWrite(m, v, tS, allocMips, reqMips, inMigration, interferenceLossMips, memoryUsedMiB)
 }
 
 /**

@@ -19,6 +19,15 @@ export interface RunTask {
   design: Design
 }
 
+/**
+ * What names a run in the coordinator's plan: its id, place, factors and seed, without the
+ * design. Jobs carry it to workers, and a worker's record is stamped with it, never trusted.
+ */
+export function runIdentity(task: RunTask): Omit<RunTask, 'design'> {
+  const { id, index, designName, factors, repetition, seed } = task
+  return { id, index, designName, factors, repetition, seed }
+}
+
 /** Simulates `task.design` to the end and returns its record; throws on an engine error. */
 export function executeRun(task: RunTask): RunRecord {
   const sim = openSimulation(task.design, { runId: task.id, hostSeries: false })

@@ -11,7 +11,7 @@ import { Job, Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import { z } from 'zod'
 import type { RunRecord } from '../../../engine'
-import type { RunTask } from '../execute-run'
+import { runIdentity, type RunTask } from '../execute-run'
 import type { RunListener } from '../local-pool'
 import { digestOf } from '../run-id'
 import {
@@ -150,12 +150,7 @@ export function queueExecutor(options: QueueExecutorOptions) {
           name: 'run',
           data: {
             runtime: options.runtime,
-            id: task.id,
-            index: task.index,
-            designName: task.designName,
-            factors: task.factors,
-            repetition: task.repetition,
-            seed: task.seed,
+            ...runIdentity(task),
             parts: parts.get(task.id) as Record<string, string>,
           },
           opts: {

@@ -9,7 +9,7 @@
  * reason is cut to `MAX_REASON_CHARS`.
  */
 import type { RunRecord } from '../../../engine'
-import type { RunTask } from '../execute-run'
+import { runIdentity, type RunTask } from '../execute-run'
 import { checkRunRecord } from '../results-file'
 import { MAX_RUN_RECORD_BYTES } from '../stored-json'
 
@@ -78,15 +78,7 @@ export function acceptWorkerResult(task: RunTask, text: string | null): WorkerRe
     return refused(`seed must be ${task.seed} (the run's)`)
   return {
     ok: true,
-    record: {
-      ...record,
-      id: task.id,
-      index: task.index,
-      designName: task.designName,
-      factors: task.factors,
-      repetition: task.repetition,
-      seed: task.seed,
-    },
+    record: { ...record, ...runIdentity(task) },
   }
 }
 
